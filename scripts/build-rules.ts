@@ -1,0 +1,42 @@
+/**
+ * Build step 1: reads the catalog sources and third-party-web, and writes rules/generated/: the run-time catalog,
+ * the static rulesets and the rule index. Exits non-zero with every problem listed when the catalog is invalid or
+ * the rules would not fit the browsers' limits.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { categories } from '../rules/catalog/categories';
+import { dashboards } from '../rules/catalog/dashboards';
+import { curatedVendors } from '../rules/catalog/vendors';
+import { RULESET } from '../src/shared/rule-registry';
+import { buildCatalog } from './catalog/build-catalog';
+import type { ThirdPartyWebEntity } from './catalog/merge-third-party-web';
+
+const root = path.resolve(__dirname, '..');
+const outDir = path.join(root, 'rules', 'generated');
+const require = createRequire(__filename);
+
+const entitiesPath = require.resolve('third-party-web/dist/entities.json');
+const thirdPartyWeb = JSON.parse(readFileSync(entitiesPath, 'utf8')) as ThirdPartyWebEntity[];
+
+const result = buildCatalog({ categories, curatedVendors, dashboards, thirdPartyWeb });
+if (!result.ok) {
+  console.error(`Dashguard build: the catalog is invalid (${result.errors.length} problem(s)):`);
+  for (const error of result.errors) console.error(`  - ${error}`);
+  process.exit(1);
+}
+
+mkdirSync(outDir, { recursive: true });
+const write = (name: string, data: unknown): void => writeFileSync(path.join(outDir, name), `${JSON.stringify(data)}\n`);
+write('catalog.json', result.catalog);
+write('dashboard-allowlist.json', result.rules.rulesets[RULESET.allowlist]);
+write('dashboard-blocklist.json', result.rules.rulesets[RULESET.blocklist]);
+write('rule-index.json', result.rules.index);
+
+const curated = result.catalog.vendors.filter((v) => v.source === 'curated').length;
+console.log(
+  `Dashguard build: ${result.catalog.vendors.length} vendors (${curated} curated), ${result.catalog.dashboards.length} dashboards, ` +
+    `${result.rules.rulesets[RULESET.allowlist].length} allow + ${result.rules.rulesets[RULESET.blocklist].length} block rules; ` +
+    `${result.dropped.length} third-party-web domains left to curated or dashboard entries.`,
+);

@@ -1,0 +1,54 @@
+import { testCatalog } from '../../test/unit/test-catalog';
+import { simulate } from '../../test/unit/dnr-simulator';
+import { TRACKER_RESOURCE_TYPES, type DnrRule } from '../../src/shared/dnr-rule';
+import { RULESET } from '../../src/shared/rule-registry';
+import { checkStaticLimits, generateStaticRules } from './generate-static-rules';
+
+describe('generateStaticRules', () => {
+  const { catalog } = testCatalog();
+  const { rulesets, index } = generateStaticRules(catalog.vendors, catalog.dashboards);
+  const all = [...rulesets[RULESET.allowlist], ...rulesets[RULESET.blocklist]];
+
+  it('writes one rule per vendor and one first-party rule per dashboard', () => {
+    expect(rulesets[RULESET.blocklist]).toHaveLength(catalog.vendors.filter((v) => v.defaultAction === 'block').length);
+    expect(rulesets[RULESET.allowlist]).toHaveLength(catalog.dashboards.length + catalog.vendors.filter((v) => v.defaultAction === 'allow').length);
+  });
+
+  it('indexes every rule back to its vendor or dashboard', () => {
+    expect(Object.keys(index)).toHaveLength(all.length);
+    const replayRule = rulesets[RULESET.blocklist].find((r) => r.condition.requestDomains?.includes('replay.example'))!;
+    expect(index[`${RULESET.blocklist}/${replayRule.id}`]).toEqual({ kind: 'vendor', vendorId: 'replay' });
+  });
+
+  it('covers every tracker resource type and never main_frame', () => {
+    for (const rule of all) expect(rule.condition.resourceTypes).toEqual([...TRACKER_RESOURCE_TYPES]);
+  });
+
+  it('blocks on dashboards only, and keeps essential vendors and own domains', () => {
+    const on = (url: string, initiatorHost: string): string => simulate(all, { url, initiatorHost, type: 'script' });
+    expect(on('https://cdn.tracker.example/t.js', 'app.ci.example')).toBe('block');
+    expect(on('https://cdn.tracker.example/t.js', 'sub.app.ci.example')).toBe('block');
+    expect(on('https://cdn.tracker.example/t.js', 'forge.example')).toBe('block');
+    expect(on('https://x.bigads.example/t.js', 'forge.example')).toBe('block');
+    expect(on('https://cdn.tracker.example/t.js', 'www.app.ci.example')).toBe('none');
+    expect(on('https://cdn.tracker.example/t.js', 'docs.app.ci.example')).toBe('none');
+    expect(on('https://cdn.tracker.example/t.js', 'ci.example')).toBe('none');
+    expect(on('https://live.example/ws', 'app.ci.example')).toBe('allow');
+    expect(on('https://ci-assets.example/app.js', 'app.ci.example')).toBe('allow');
+  });
+});
+
+describe('checkStaticLimits', () => {
+  const rule = (id: number): DnrRule => ({ id, priority: 1, action: { type: 'block' }, condition: {} });
+  it('accepts rules within the limits', () => {
+    expect(checkStaticLimits({ a: [rule(1), rule(2)] })).toEqual([]);
+  });
+  it('refuses too many rules, too many rulesets and duplicate ids', () => {
+    expect(checkStaticLimits({ a: Array.from({ length: 30_001 }, (_, i) => rule(i + 1)) }).join()).toMatch(/exceed the 30000/);
+    expect(checkStaticLimits(Object.fromEntries(Array.from({ length: 11 }, (_, i) => [`r${i}`, [rule(1)]]))).join()).toMatch(/rulesets: 11/);
+    expect(checkStaticLimits({ a: [rule(1), rule(1)] }).join()).toMatch(/duplicate rule id 1/);
+  });
+  it('refuses a rule that would block a page', () => {
+    expect(checkStaticLimits({ a: [{ ...rule(1), condition: { resourceTypes: ['main_frame'] } }] }).join()).toMatch(/main_frame/);
+  });
+});

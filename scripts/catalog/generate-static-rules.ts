@@ -1,0 +1,85 @@
+/**
+ * Generates the static declarativeNetRequest rulesets from the catalog (pure): one rule per vendor, scoped to the
+ * dashboards with `initiatorDomains`, plus one first-party allow rule per dashboard. Also returns the index from
+ * rule id back to what the rule is about, which the audit uses to explain a match.
+ */
+import type { CatalogVendor, DashboardEntry } from '../../src/shared/catalog-types';
+import { TRACKER_RESOURCE_TYPES, type DnrRule } from '../../src/shared/dnr-rule';
+import { DNR_LIMITS } from '../../src/shared/dnr-limits';
+import { dashboardScope } from '../../src/shared/runtime-catalog';
+import { PRIORITY, RULESET, staticRuleId, type RulesetId } from '../../src/shared/rule-registry';
+
+export type StaticRuleSubject = { kind: 'vendor'; vendorId: string } | { kind: 'first-party'; dashboardId: string };
+
+export interface StaticRulesets {
+  readonly rulesets: Readonly<Record<RulesetId, DnrRule[]>>;
+  /** `${rulesetId}/${ruleId}` -> what the rule is about. */
+  readonly index: Readonly<Record<string, StaticRuleSubject>>;
+}
+
+export function generateStaticRules(vendors: readonly CatalogVendor[], dashboards: readonly DashboardEntry[]): StaticRulesets {
+  const scope = dashboardScope(dashboards);
+  const allowlist: DnrRule[] = [];
+  const blocklist: DnrRule[] = [];
+  const index: Record<string, StaticRuleSubject> = {};
+
+  for (const dashboard of dashboards) {
+    const id = staticRuleId(allowlist.length);
+    const own = dashboardScope([dashboard]);
+    allowlist.push({
+      id,
+      priority: PRIORITY.firstParty,
+      action: { type: 'allow' },
+      condition: {
+        requestDomains: [...new Set([...dashboard.hosts, ...dashboard.ownDomains])].sort(),
+        initiatorDomains: own.initiatorDomains,
+        excludedInitiatorDomains: own.excludedInitiatorDomains,
+        resourceTypes: [...TRACKER_RESOURCE_TYPES],
+      },
+    });
+    index[`${RULESET.allowlist}/${id}`] = { kind: 'first-party', dashboardId: dashboard.id };
+  }
+
+  for (const vendor of vendors) {
+    const target = vendor.defaultAction === 'allow' ? allowlist : blocklist;
+    const rulesetId = vendor.defaultAction === 'allow' ? RULESET.allowlist : RULESET.blocklist;
+    const id = staticRuleId(target.length);
+    target.push({
+      id,
+      priority: vendor.defaultAction === 'allow' ? PRIORITY.essentialAllow : PRIORITY.defaultBlock,
+      action: { type: vendor.defaultAction },
+      condition: {
+        requestDomains: [...vendor.domains],
+        initiatorDomains: scope.initiatorDomains,
+        excludedInitiatorDomains: scope.excludedInitiatorDomains,
+        resourceTypes: [...TRACKER_RESOURCE_TYPES],
+      },
+    });
+    index[`${rulesetId}/${id}`] = { kind: 'vendor', vendorId: vendor.id };
+  }
+  return { rulesets: { [RULESET.allowlist]: allowlist, [RULESET.blocklist]: blocklist }, index };
+}
+
+/** Problems with the generated rulesets against both browsers' limits; empty when they fit. */
+export function checkStaticLimits(rulesets: Readonly<Record<string, readonly DnrRule[]>>): string[] {
+  const errors: string[] = [];
+  const names = Object.keys(rulesets);
+  const total = names.reduce((sum, name) => sum + (rulesets[name]?.length ?? 0), 0);
+  if (total > DNR_LIMITS.staticRules) {
+    errors.push(`static rules: ${total} exceed the ${DNR_LIMITS.staticRules} guaranteed by Chrome and Firefox`);
+  }
+  if (names.length > DNR_LIMITS.enabledStaticRulesets) {
+    errors.push(`static rulesets: ${names.length} exceed the ${DNR_LIMITS.enabledStaticRulesets} Firefox enables`);
+  }
+  for (const name of names) {
+    const ids = new Set<number>();
+    for (const rule of rulesets[name] ?? []) {
+      if (ids.has(rule.id)) errors.push(`ruleset ${name}: duplicate rule id ${rule.id}`);
+      ids.add(rule.id);
+      if (rule.condition.resourceTypes?.includes('main_frame') && rule.action.type === 'block') {
+        errors.push(`ruleset ${name}: rule ${rule.id} would block a page itself (main_frame)`);
+      }
+    }
+  }
+  return errors;
+}

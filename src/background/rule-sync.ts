@@ -1,0 +1,38 @@
+/**
+ * Applies a computed rule state to the browser: one atomic `updateDynamicRules` call that removes every rule the
+ * extension has and adds the desired ones (likewise for session rules). Safe to repeat; calls are serialised so two
+ * changes in quick succession cannot interleave. Any rule id the state does not name (an older version's) goes.
+ */
+import type { DnrRule } from '../shared/dnr-rule';
+import type { RuleState } from '../shared/rule-state';
+
+/** The part of `declarativeNetRequest` this component uses; unit tests pass an in-memory fake. */
+export interface DnrRuleStore {
+  getDynamicRules(): Promise<readonly { id: number }[]>;
+  updateDynamicRules(options: { removeRuleIds: number[]; addRules: DnrRule[] }): Promise<void>;
+  getSessionRules(): Promise<readonly { id: number }[]>;
+  updateSessionRules(options: { removeRuleIds: number[]; addRules: DnrRule[] }): Promise<void>;
+}
+
+export interface RuleSync {
+  /** Makes the browser's rules equal `state`. Rejects if the browser refused the update (the old rules stay). */
+  apply(state: RuleState): Promise<void>;
+}
+
+export function createRuleSync(store: DnrRuleStore): RuleSync {
+  let queue: Promise<void> = Promise.resolve();
+  const applyNow = async (state: RuleState): Promise<void> => {
+    const dynamic = await store.getDynamicRules();
+    await store.updateDynamicRules({ removeRuleIds: dynamic.map((rule) => rule.id), addRules: state.dynamicRules });
+    const session = await store.getSessionRules();
+    await store.updateSessionRules({ removeRuleIds: session.map((rule) => rule.id), addRules: state.sessionRules });
+  };
+  return {
+    apply(state) {
+      const run = queue.then(() => applyNow(state));
+      // Keep the queue alive after a failure; the caller still sees the rejection.
+      queue = run.catch(() => undefined);
+      return run;
+    },
+  };
+}

@@ -1,0 +1,87 @@
+/**
+ * Types of the catalog: vendors, dashboards and categories. The data lives in `rules/catalog/`;
+ * these types are shared by the build (rule generation) and by the extension at run time.
+ */
+
+/** What Dashguard does with a vendor on a dashboard when nobody said otherwise. */
+export type DefaultAction = 'block' | 'allow';
+
+/** Category ids. Kept as a literal union so a typo in a catalog file is a compile error. */
+export const CATEGORY_IDS = [
+  'analytics',
+  'advertising',
+  'marketing',
+  'session-replay',
+  'product-tour',
+  'support-widget',
+  'social',
+  'tag-manager',
+  'consent',
+  'ab-testing',
+  'monitoring',
+  'realtime',
+  'feature-flags',
+  'payments',
+] as const;
+export type CategoryId = (typeof CATEGORY_IDS)[number];
+
+export interface CategoryEntry {
+  readonly id: CategoryId;
+  /** Shown in the UI. */
+  readonly label: string;
+  /** One line for the options page: why vendors of this kind are blocked or kept. */
+  readonly description: string;
+  /** The default for vendors of this category that come from third-party-web (curated vendors set their own). */
+  readonly defaultAction: DefaultAction;
+}
+
+export interface VendorEntry {
+  /** Stable kebab-case id; settings and policy refer to it, so it never changes once released. */
+  readonly id: string;
+  readonly name: string;
+  readonly category: CategoryId;
+  /**
+   * Host names or registrable domains, lower case, ASCII (punycode). Each also covers its subdomains,
+   * as declarativeNetRequest's `requestDomains` does.
+   */
+  readonly domains: readonly string[];
+  readonly defaultAction: DefaultAction;
+  /** One line a user reads in the UI: why this vendor is blocked or kept. */
+  readonly reason: string;
+  /**
+   * Where this vendor's classification differs from third-party-web's (another category that third-party-web
+   * blocks or allows, another entity owning one of the domains), the explanation. The cross-check test fails on any
+   * disagreement that is not explained here.
+   */
+  readonly thirdPartyWebNote?: string;
+}
+
+/** Where a vendor entry came from: curated by us, or generated from the third-party-web package. */
+export type VendorSource = 'curated' | 'third-party-web';
+
+export interface CatalogVendor extends VendorEntry {
+  readonly source: VendorSource;
+}
+
+export interface DashboardEntry {
+  /** Stable kebab-case id. */
+  readonly id: string;
+  readonly name: string;
+  /**
+   * Hosts of the authenticated app. Each also covers its subdomains (as `initiatorDomains` does), except the
+   * ones listed in `excludedHosts` and the `www.` subdomain, which are always marketing.
+   */
+  readonly hosts: readonly string[];
+  /** Subdomains of `hosts` that are marketing or documentation, never the dashboard. */
+  readonly excludedHosts?: readonly string[];
+  /**
+   * The service's own domains (asset CDNs, API and avatar hosts). They are the dashboard itself: never blocked
+   * there, and counted as first party by the audit.
+   */
+  readonly ownDomains: readonly string[];
+  /**
+   * URL filters (declarativeNetRequest `urlFilter` syntax) of pages that create tokens or show secrets. Used by
+   * strict mode.
+   */
+  readonly sensitivePages?: readonly string[];
+}

@@ -1,0 +1,80 @@
+/**
+ * Host and domain names: normalising what a user or a catalog file wrote, and matching a host against a domain the
+ * way declarativeNetRequest's `requestDomains` / `initiatorDomains` do (the domain itself and its subdomains).
+ */
+import { parse } from 'tldts';
+
+/** RFC 1035 limits. */
+const MAX_HOST_LENGTH = 253;
+const MAX_LABEL_LENGTH = 63;
+const LABEL = /^(?!-)[a-z0-9-]+(?<!-)$/;
+
+export type DomainCheck = { ok: true; domain: string } | { ok: false; error: string };
+
+/** True when `host` is `domain` or one of its subdomains. Both must already be normalised. */
+export function hostMatchesDomain(host: string, domain: string): boolean {
+  return host === domain || (host.length > domain.length && host.endsWith(domain) && host[host.length - domain.length - 1] === '.');
+}
+
+/** True when `host` is covered by any of `domains`. */
+export function hostMatchesAny(host: string, domains: Iterable<string>): boolean {
+  for (const domain of domains) if (hostMatchesDomain(host, domain)) return true;
+  return false;
+}
+
+/** The parent domains of a host, nearest first, down to two labels: a.b.example.com -> [b.example.com, example.com]. */
+export function strictParents(host: string): string[] {
+  const labels = host.split('.');
+  const parents: string[] = [];
+  for (let i = 1; i < labels.length - 1; i += 1) parents.push(labels.slice(i).join('.'));
+  return parents;
+}
+
+/** Syntax of an already-normalised ASCII host name (no IP literals, no wildcards). */
+export function isWellFormedHost(host: string): boolean {
+  if (host.length === 0 || host.length > MAX_HOST_LENGTH) return false;
+  const labels = host.split('.');
+  if (labels.length < 2) return false;
+  return labels.every((label) => label.length > 0 && label.length <= MAX_LABEL_LENGTH && LABEL.test(label));
+}
+
+export interface NormaliseOptions {
+  /**
+   * Accept a private public suffix (`githubusercontent.com`, `github.io`) as a domain. The catalog may name one,
+   * since it lists a service's own shared hosts; a person typing a host may not, since it would cover every tenant.
+   */
+  readonly allowPrivateSuffix?: boolean;
+}
+
+/**
+ * Normalises a host name a person typed: trims, lower-cases, drops one trailing dot, converts IDN to punycode, and
+ * refuses what is not a host (URLs, paths, ports, wildcards), public suffixes alone (`com`, `co.uk`) and IP addresses.
+ */
+export function normaliseDomain(input: string, options: NormaliseOptions = {}): DomainCheck {
+  const trimmed = input.trim();
+  if (trimmed === '') return { ok: false, error: 'Enter a domain name, such as ci.example.com.' };
+  if (trimmed.length > MAX_HOST_LENGTH + 1) return { ok: false, error: `A domain name has at most ${MAX_HOST_LENGTH} characters.` };
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) || /[/?#@\\]/.test(trimmed)) {
+    return { ok: false, error: 'Enter a domain name only, without https:// or a path.' };
+  }
+  if (trimmed.includes('*')) return { ok: false, error: 'Wildcards are not needed: a domain also covers its subdomains.' };
+  if (/:\d*$/.test(trimmed)) return { ok: false, error: 'Leave the port out: a domain name only.' };
+  const withoutDot = trimmed.endsWith('.') ? trimmed.slice(0, -1) : trimmed;
+  let ascii: string;
+  try {
+    // The URL parser applies IDNA (Unicode to punycode) and lower-cases, as the browser does for requests.
+    ascii = new URL(`http://${withoutDot}/`).hostname;
+  } catch {
+    return { ok: false, error: `"${trimmed}" is not a valid domain name.` };
+  }
+  if (/^\d+(\.\d+){3}$/.test(ascii) || ascii.startsWith('[')) return { ok: false, error: 'Enter a domain name, not an IP address.' };
+  const parsed = parse(ascii, { allowPrivateDomains: options.allowPrivateSuffix !== true });
+  if (parsed.publicSuffix === ascii) return { ok: false, error: `"${ascii}" is a public suffix: name a domain under it.` };
+  if (!isWellFormedHost(ascii) || parsed.domain === null) return { ok: false, error: `"${trimmed}" is not a valid domain name.` };
+  return { ok: true, domain: ascii };
+}
+
+/** The registrable domain (eTLD+1) of a host, or the host itself when it has none (localhost, IPs). */
+export function registrableDomain(host: string): string {
+  return parse(host, { allowPrivateDomains: true }).domain ?? host;
+}

@@ -1,0 +1,88 @@
+/**
+ * The one owner of declarativeNetRequest rule ids, priorities and ruleset ids. Nothing else in Dashguard picks a
+ * rule id or a priority: it names a band from here and asks for an id in it.
+ *
+ * Priority order, low to high (a higher priority wins; at equal priority "allow" beats "block"):
+ *   default block < essential allow < user category < user vendor < user vendor-on-dashboard < tab pause
+ *   < report-only < policy category block < policy allow < policy block < first party < strict-mode CSP.
+ * So a user can loosen a default, a policy beats the user (report-only and pause included), nothing blocks a
+ * dashboard's own domains, and no allow rule can switch off the strict-mode header.
+ */
+
+/** Static rulesets, as named in the manifest's `declarative_net_request.rule_resources`. */
+export const RULESET = {
+  allowlist: 'dashboard_allowlist',
+  blocklist: 'dashboard_blocklist',
+} as const;
+export type RulesetId = (typeof RULESET)[keyof typeof RULESET];
+
+export const PRIORITY = {
+  defaultBlock: 100,
+  essentialAllow: 200,
+  userCategory: 300,
+  userVendor: 400,
+  userVendorOnDashboard: 500,
+  tabPause: 600,
+  reportOnly: 650,
+  policyCategoryBlock: 700,
+  policyAllow: 800,
+  policyBlock: 900,
+  firstParty: 1_000,
+  strictModeCsp: 1_200,
+} as const;
+
+/** Size of each dynamic/session id band; far above the browsers' 5,000 dynamic-rule limit. */
+const BAND_SIZE = 100_000;
+
+/**
+ * Bands of dynamic and session rule ids, one per kind of rule. An id tells which kind made it, so the audit can name
+ * the reason for a match from the id alone, and stale ids from an older version are recognised and removed.
+ */
+export const DYNAMIC_BAND = {
+  customDashboardBlock: 1,
+  customDashboardEssential: 2,
+  userCategory: 3,
+  userVendor: 4,
+  userVendorOnDashboard: 5,
+  policyCategoryBlock: 7,
+  policyAllow: 8,
+  policyBlock: 9,
+  reportOnly: 11,
+  strictModeCsp: 12,
+  customVendorDefault: 13,
+} as const;
+export type DynamicBand = keyof typeof DYNAMIC_BAND;
+
+export const SESSION_BAND = {
+  tabPause: 6,
+} as const;
+export type SessionBand = keyof typeof SESSION_BAND;
+
+function idInBand(band: number, index: number): number {
+  if (!Number.isInteger(index) || index < 0 || index >= BAND_SIZE) {
+    throw new RangeError(`rule index ${index} is outside its band (0..${BAND_SIZE - 1})`);
+  }
+  return band * BAND_SIZE + index + 1;
+}
+
+/** The id of the `index`-th dynamic rule of a kind. */
+export function dynamicRuleId(band: DynamicBand, index: number): number {
+  return idInBand(DYNAMIC_BAND[band], index);
+}
+
+/** The id of the `index`-th session rule of a kind. */
+export function sessionRuleId(band: SessionBand, index: number): number {
+  return idInBand(SESSION_BAND[band], index);
+}
+
+/** Which kind of dynamic rule an id belongs to, or undefined for an id no current band owns (stale: remove it). */
+export function dynamicBandOf(id: number): DynamicBand | undefined {
+  const band = Math.floor((id - 1) / BAND_SIZE);
+  return (Object.keys(DYNAMIC_BAND) as DynamicBand[]).find((name) => DYNAMIC_BAND[name] === band);
+}
+
+/** Static rule ids are positions in their ruleset file, from 1. */
+export function staticRuleId(index: number): number {
+  if (!Number.isInteger(index) || index < 0) throw new RangeError(`bad static rule index ${index}`);
+  return index + 1;
+}

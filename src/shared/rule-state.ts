@@ -1,0 +1,188 @@
+/**
+ * The browser's dynamic and session rule state as a pure function of (catalog, user settings, policy, paused tabs).
+ * The static rulesets hold the catalog defaults for the built-in dashboards; everything a person or a policy
+ * changes is expressed here, and the background applies the result in one atomic update.
+ */
+import type { CategoryId, DashboardEntry } from './catalog-types';
+import { TRACKER_RESOURCE_TYPES, type DnrRule } from './dnr-rule';
+import type { ManagedPolicy } from './managed-policy';
+import { dashboardScope, type RuntimeCatalog } from './runtime-catalog';
+import { PRIORITY, dynamicRuleId, sessionRuleId, type DynamicBand } from './rule-registry';
+import type { CustomDashboard, CustomVendor, UserSettings, VendorDecision } from './user-settings';
+
+export interface RuleStateInput {
+  readonly catalog: RuntimeCatalog;
+  readonly settings: UserSettings;
+  readonly policy: ManagedPolicy;
+  readonly pausedTabs: readonly number[];
+}
+
+export interface RuleState {
+  readonly dynamicRules: DnrRule[];
+  readonly sessionRules: DnrRule[];
+}
+
+/** A vendor as the rule state sees it: catalog or custom. */
+interface RuleVendor {
+  readonly id: string;
+  readonly domains: readonly string[];
+  readonly category: CategoryId | undefined;
+  readonly defaultAction: VendorDecision;
+}
+
+function customDashboardEntry(custom: CustomDashboard): DashboardEntry {
+  return { id: custom.host, name: custom.name, hosts: [custom.host], ownDomains: [] };
+}
+
+function customVendor(vendor: CustomVendor): RuleVendor {
+  return { id: vendor.id, domains: vendor.domains, category: undefined, defaultAction: 'block' };
+}
+
+/** The user's settings with everything that loosens dropped, when the policy locks them. */
+export function effectiveUserSettings(settings: UserSettings, policy: ManagedPolicy): UserSettings {
+  if (!policy.lockUserRules) return settings;
+  // Only "block" survives, so the result is a subset of the input record with the same key type.
+  const keepBlocks = <R extends Readonly<Partial<Record<string, VendorDecision>>>>(rules: R): R =>
+    Object.fromEntries(Object.entries(rules).filter(([, action]) => action === 'block')) as R;
+  return {
+    ...settings,
+    vendorRules: keepBlocks(settings.vendorRules),
+    categoryRules: keepBlocks(settings.categoryRules),
+    dashboardVendorRules: settings.dashboardVendorRules.filter((rule) => rule.action === 'block'),
+    reportOnly: false,
+  };
+}
+
+export function computeRuleState(input: RuleStateInput): RuleState {
+  const { catalog, policy } = input;
+  const settings = effectiveUserSettings(input.settings, policy);
+
+  const customDashboards = dedupeBy([...policy.extraDashboards, ...settings.customDashboards], (d) => d.host)
+    .filter((custom) => !catalog.dashboards.some((builtIn) => builtIn.hosts.includes(custom.host)))
+    .map(customDashboardEntry);
+  const allDashboards = [...catalog.dashboards, ...customDashboards];
+  const everywhere = dashboardScope(allDashboards);
+
+  const vendors = new Map<string, RuleVendor>();
+  for (const vendor of catalog.vendors) vendors.set(vendor.id, vendor);
+  // Policy vendors first: a user's custom vendor cannot shadow the organisation's.
+  for (const vendor of [...policy.extraVendors, ...settings.customVendors]) {
+    if (!vendors.has(vendor.id)) vendors.set(vendor.id, customVendor(vendor));
+  }
+
+  const dynamicRules: DnrRule[] = [];
+  const counters = new Map<DynamicBand, number>();
+  const add = (band: DynamicBand, priority: number, action: 'allow' | 'block', domains: readonly string[], scope: ReturnType<typeof dashboardScope>): void => {
+    if (domains.length === 0 || scope.initiatorDomains.length === 0) return;
+    const index = counters.get(band) ?? 0;
+    counters.set(band, index + 1);
+    dynamicRules.push({
+      id: dynamicRuleId(band, index),
+      priority,
+      action: { type: action },
+      condition: {
+        requestDomains: [...new Set(domains)].sort(),
+        initiatorDomains: scope.initiatorDomains,
+        excludedInitiatorDomains: scope.excludedInitiatorDomains,
+        resourceTypes: [...TRACKER_RESOURCE_TYPES],
+      },
+    });
+  };
+  const scopeOf = (dashboardRefs: readonly string[]): ReturnType<typeof dashboardScope> =>
+    dashboardScope(allDashboards.filter((d) => dashboardRefs.includes(d.id) || d.hosts.some((h) => dashboardRefs.includes(h))));
+
+  // Catalog defaults on custom dashboards (the static rules only know the built-in ones), grouped by category.
+  if (customDashboards.length > 0) {
+    const customScope = dashboardScope(customDashboards);
+    const blockedByCategory = new Map<string, string[]>();
+    const essential: string[] = [];
+    for (const vendor of catalog.vendors) {
+      if (vendor.defaultAction === 'allow') essential.push(...vendor.domains);
+      else blockedByCategory.set(vendor.category, [...(blockedByCategory.get(vendor.category) ?? []), ...vendor.domains]);
+    }
+    for (const category of [...blockedByCategory.keys()].sort()) {
+      add('customDashboardBlock', PRIORITY.defaultBlock, 'block', blockedByCategory.get(category) ?? [], customScope);
+    }
+    add('customDashboardEssential', PRIORITY.essentialAllow, 'allow', essential, customScope);
+  }
+
+  // Custom vendors are blocked on every dashboard unless someone allows them.
+  for (const vendor of [...vendors.values()].filter((v) => v.category === undefined).sort(byId)) {
+    add('customVendorDefault', PRIORITY.defaultBlock, 'block', vendor.domains, everywhere);
+  }
+
+  // User: whole categories, then single vendors, then single vendors on single dashboards.
+  for (const [category, action] of sortedEntries(settings.categoryRules)) {
+    const domains = [...vendors.values()].filter((v) => v.category === category).flatMap((v) => v.domains);
+    add('userCategory', PRIORITY.userCategory, action, domains, everywhere);
+  }
+  for (const [vendorId, action] of sortedEntries(settings.vendorRules)) {
+    const vendor = vendors.get(vendorId);
+    if (vendor !== undefined) add('userVendor', PRIORITY.userVendor, action, vendor.domains, everywhere);
+  }
+  for (const rule of [...settings.dashboardVendorRules].sort((a, b) => `${a.dashboard}/${a.vendorId}`.localeCompare(`${b.dashboard}/${b.vendorId}`))) {
+    const vendor = vendors.get(rule.vendorId);
+    if (vendor !== undefined) add('userVendorOnDashboard', PRIORITY.userVendorOnDashboard, rule.action, vendor.domains, scopeOf([rule.dashboard]));
+  }
+
+  // Report-only: every request from a dashboard goes through (the audit marks it "would be blocked").
+  if (settings.reportOnly || policy.reportOnly) {
+    const index = 0;
+    dynamicRules.push({
+      id: dynamicRuleId('reportOnly', index),
+      priority: PRIORITY.reportOnly,
+      action: { type: 'allow' },
+      condition: {
+        initiatorDomains: everywhere.initiatorDomains,
+        excludedInitiatorDomains: everywhere.excludedInitiatorDomains,
+        resourceTypes: [...TRACKER_RESOURCE_TYPES],
+      },
+    });
+  }
+
+  // Policy: above every user decision.
+  for (const category of [...new Set(policy.blockedCategories)].sort()) {
+    const domains = [...vendors.values()].filter((v) => v.category === category).flatMap((v) => v.domains);
+    add('policyCategoryBlock', PRIORITY.policyCategoryBlock, 'block', domains, everywhere);
+  }
+  for (const allowed of [...policy.allowedVendors].sort((a, b) => a.vendorId.localeCompare(b.vendorId))) {
+    const vendor = vendors.get(allowed.vendorId);
+    if (vendor === undefined) continue;
+    add('policyAllow', PRIORITY.policyAllow, 'allow', vendor.domains, allowed.dashboards.length === 0 ? everywhere : scopeOf(allowed.dashboards));
+  }
+  for (const vendorId of [...new Set(policy.blockedVendors)].sort()) {
+    const vendor = vendors.get(vendorId);
+    if (vendor !== undefined) add('policyBlock', PRIORITY.policyBlock, 'block', vendor.domains, everywhere);
+  }
+
+  const sessionRules: DnrRule[] = [];
+  if (policy.allowTabPause) {
+    [...new Set(input.pausedTabs)].sort((a, b) => a - b).forEach((tabId, index) => {
+      sessionRules.push({
+        id: sessionRuleId('tabPause', index),
+        priority: PRIORITY.tabPause,
+        action: { type: 'allow' },
+        condition: { tabIds: [tabId], resourceTypes: [...TRACKER_RESOURCE_TYPES] },
+      });
+    });
+  }
+  return { dynamicRules, sessionRules };
+}
+
+function byId(a: { id: string }, b: { id: string }): number {
+  return a.id.localeCompare(b.id);
+}
+
+function sortedEntries<K extends string, V>(record: Readonly<Partial<Record<K, V>>>): [K, V][] {
+  return (Object.entries(record) as [K, V][]).sort(([a], [b]) => a.localeCompare(b));
+}
+
+function dedupeBy<T>(items: readonly T[], key: (item: T) => string): T[] {
+  const seen = new Set<string>();
+  return items.filter((item) => {
+    const k = key(item);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}

@@ -1,0 +1,47 @@
+/**
+ * A small model of how declarativeNetRequest picks the action for a request, for the subset of conditions Dashguard
+ * writes. The highest priority wins; at equal priority allow beats block (Chrome's and Firefox's documented order).
+ * Unit tests evaluate generated rules with it, so rule-state tests check outcomes, not rule shapes.
+ */
+import type { DnrRule, ResourceType } from '../../src/shared/dnr-rule';
+import { hostMatchesAny } from '../../src/shared/domain-name';
+
+export interface SimulatedRequest {
+  readonly url: string;
+  /** Host of the page that made the request; undefined for a navigation typed by the user. */
+  readonly initiatorHost: string | undefined;
+  readonly type: ResourceType;
+  readonly tabId?: number;
+}
+
+export type Outcome = 'allow' | 'block' | 'none';
+
+function matches(rule: DnrRule, request: SimulatedRequest): boolean {
+  const { condition } = rule;
+  const host = new URL(request.url).hostname;
+  if (condition.requestDomains !== undefined && !hostMatchesAny(host, condition.requestDomains)) return false;
+  if (condition.initiatorDomains !== undefined) {
+    if (request.initiatorHost === undefined || !hostMatchesAny(request.initiatorHost, condition.initiatorDomains)) return false;
+  }
+  if (condition.excludedInitiatorDomains !== undefined && request.initiatorHost !== undefined) {
+    if (hostMatchesAny(request.initiatorHost, condition.excludedInitiatorDomains)) return false;
+  }
+  const types = condition.resourceTypes;
+  // Without resourceTypes a rule matches every type but main_frame.
+  if (types === undefined ? request.type === 'main_frame' : !types.includes(request.type)) return false;
+  if (condition.tabIds !== undefined && (request.tabId === undefined || !condition.tabIds.includes(request.tabId))) return false;
+  if (condition.urlFilter !== undefined) throw new Error('the simulator does not model urlFilter');
+  return true;
+}
+
+/** The action that wins for a request across every given rule (static, dynamic and session alike). */
+export function simulate(rules: readonly DnrRule[], request: SimulatedRequest): Outcome {
+  let best: DnrRule | undefined;
+  const rank = (rule: DnrRule): number => (rule.action.type === 'block' ? 0 : 1);
+  for (const rule of rules) {
+    if (rule.action.type === 'modifyHeaders' || !matches(rule, request)) continue;
+    if (best === undefined || rule.priority > best.priority || (rule.priority === best.priority && rank(rule) > rank(best))) best = rule;
+  }
+  if (best === undefined) return 'none';
+  return best.action.type === 'block' ? 'block' : 'allow';
+}

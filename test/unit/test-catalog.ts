@@ -1,0 +1,30 @@
+/**
+ * A small catalog for unit tests, built through the real build pipeline (validation and static rule generation),
+ * so tests see the same static rules a build would write.
+ */
+import { categories } from '../../rules/catalog/categories';
+import { buildCatalog } from '../../scripts/catalog/build-catalog';
+import type { DnrRule } from '../../src/shared/dnr-rule';
+import type { RuntimeCatalog } from '../../src/shared/runtime-catalog';
+
+export const TEST_VENDORS = {
+  tracker: { id: 'tracker', name: 'Tracker', category: 'analytics', domains: ['tracker.example'], defaultAction: 'block', reason: 'Tracks.' },
+  replay: { id: 'replay', name: 'Replay', category: 'session-replay', domains: ['replay.example', 'replay-cdn.example'], defaultAction: 'block', reason: 'Records.' },
+  live: { id: 'live', name: 'Live', category: 'realtime', domains: ['live.example'], defaultAction: 'allow', reason: 'Streams the build log.' },
+} as const;
+
+export const TEST_DASHBOARDS = [
+  { id: 'ci', name: 'CI', hosts: ['app.ci.example'], excludedHosts: ['docs.app.ci.example'], ownDomains: ['ci-assets.example'] },
+  { id: 'forge', name: 'Forge', hosts: ['forge.example'], ownDomains: [] },
+] as const;
+
+export function testCatalog(): { catalog: RuntimeCatalog; staticRules: DnrRule[] } {
+  const result = buildCatalog({
+    categories,
+    curatedVendors: Object.values(TEST_VENDORS),
+    dashboards: TEST_DASHBOARDS,
+    thirdPartyWeb: [{ name: 'Big Ads', category: 'ad', domains: ['*.bigads.example'] }],
+  });
+  if (!result.ok) throw new Error(result.errors.join('\n'));
+  return { catalog: result.catalog, staticRules: Object.values(result.rules.rulesets).flat() };
+}
