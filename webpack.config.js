@@ -4,6 +4,9 @@ const { DefinePlugin } = require('webpack');
 
 const entries = {
   background: './src/background/background.ts',
+  content: './src/content/content.ts',
+  popup: './popup/popup.ts',
+  options: './options/options.ts',
 };
 
 module.exports = ['chrome', 'firefox'].map((browser) => ({

@@ -4,11 +4,13 @@
  */
 import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import type { RuntimeCatalog } from '../src/shared/runtime-catalog';
 import { manifestFor, type Manifest, type TargetBrowser } from './browser-manifest';
 
 const root = path.resolve(__dirname, '..');
 const source = JSON.parse(readFileSync(path.join(root, 'manifest.json'), 'utf8')) as Manifest;
 const { version } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string };
+const catalog = JSON.parse(readFileSync(path.join(root, 'rules', 'generated', 'catalog.json'), 'utf8')) as RuntimeCatalog;
 
 const STATIC_FILES: readonly [from: string, to: string][] = [
   ['rules/generated/dashboard-allowlist.json', 'rules/dashboard-allowlist.json'],
@@ -30,6 +32,6 @@ for (const browser of ['chrome', 'firefox'] as const satisfies readonly TargetBr
     if (!existsSync(src)) continue;
     cpSync(src, path.join(out, to), { recursive: true });
   }
-  writeFileSync(path.join(out, 'manifest.json'), `${JSON.stringify(manifestFor(browser, source, version), null, 2)}\n`);
+  writeFileSync(path.join(out, 'manifest.json'), `${JSON.stringify(manifestFor(browser, source, version, catalog.dashboards), null, 2)}\n`);
 }
 console.log('Dashguard build: dist/chrome and dist/firefox written.');

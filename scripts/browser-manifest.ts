@@ -2,13 +2,25 @@
  * The manifest each browser gets, from the one source manifest (pure). Chrome: a service worker and the `key`
  * that fixes the extension id. Firefox: background scripts and the gecko settings.
  */
+import type { DashboardEntry } from '../src/shared/catalog-types';
+
 export type TargetBrowser = 'chrome' | 'firefox';
+
+/** Match patterns for the dashboards' pages (each host and its subdomains), and for their marketing subdomains. */
+export function dashboardMatchPatterns(dashboards: readonly DashboardEntry[]): { matches: string[]; excludeMatches: string[] } {
+  const matches = dashboards.flatMap((d) => d.hosts.flatMap((h) => [`https://${h}/*`, `https://*.${h}/*`]));
+  const excludeMatches = dashboards.flatMap((d) => [...d.hosts.map((h) => `www.${h}`), ...(d.excludedHosts ?? [])].map((h) => `https://${h}/*`));
+  return { matches, excludeMatches };
+}
 
 export type Manifest = Record<string, unknown> & { background?: Record<string, unknown> };
 
-export function manifestFor(browser: TargetBrowser, source: Manifest, version: string): Manifest {
+export function manifestFor(browser: TargetBrowser, source: Manifest, version: string, dashboards: readonly DashboardEntry[]): Manifest {
   const manifest: Manifest = structuredClone(source);
   manifest.version = version;
+  // The audit's content script runs on the dashboards only, from document_start, in every frame.
+  const { matches, excludeMatches } = dashboardMatchPatterns(dashboards);
+  manifest.content_scripts = [{ matches, exclude_matches: excludeMatches, js: ['content.js'], run_at: 'document_start', all_frames: true }];
   const background = { ...(manifest.background ?? {}) };
   const script = String(background.service_worker ?? 'background.js');
   if (browser === 'chrome') {

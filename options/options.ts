@@ -1,0 +1,1 @@
+// options entry: placeholder until its issue lands.

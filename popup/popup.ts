@@ -1,0 +1,1 @@
+// popup entry: placeholder until its issue lands.

@@ -1,0 +1,36 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { dashboards } from '../rules/catalog/dashboards';
+import { manifestFor, type Manifest } from './browser-manifest';
+
+const source = JSON.parse(readFileSync(path.resolve(__dirname, '..', 'manifest.json'), 'utf8')) as Manifest;
+
+describe('manifestFor', () => {
+  const chrome = manifestFor('chrome', source, '1.2.3', dashboards);
+  const firefox = manifestFor('firefox', source, '1.2.3', dashboards);
+
+  it('gives Chrome a service worker and the fixed-id key, and no gecko settings', () => {
+    expect(chrome.background).toEqual({ service_worker: 'background.js' });
+    expect(typeof chrome.key).toBe('string');
+    expect(chrome.browser_specific_settings).toBeUndefined();
+  });
+
+  it('gives Firefox background scripts, its add-on id and no data collection', () => {
+    expect(firefox.background).toEqual({ scripts: ['background.js'] });
+    expect(firefox.key).toBeUndefined();
+    expect(firefox.browser_specific_settings).toMatchObject({ gecko: { id: 'dashguard@dashguard.dev', data_collection_permissions: { required: ['none'] } } });
+  });
+
+  it('runs the content script on dashboards only, never on their marketing sites', () => {
+    const [script] = chrome.content_scripts as { matches: string[]; exclude_matches: string[] }[];
+    expect(script?.matches).toContain('https://app.circleci.com/*');
+    expect(script?.matches).not.toContain('https://circleci.com/*');
+    expect(script?.exclude_matches).toContain('https://www.github.com/*');
+    expect(script?.matches.some((m) => m.includes('<all_urls>') || m === '*://*/*')).toBe(false);
+  });
+
+  it('uses the package version', () => {
+    expect(chrome.version).toBe('1.2.3');
+    expect(firefox.version).toBe('1.2.3');
+  });
+});
