@@ -25,7 +25,7 @@ const STATIC_FILES: readonly [from: string, to: string][] = [
 ];
 
 for (const browser of ['chrome', 'firefox'] as const satisfies readonly TargetBrowser[]) {
-  const out = path.join(root, 'dist', browser);
+  const out = path.join(root, process.env.DASHGUARD_TEST_BUILD === '1' ? 'dist-test' : 'dist', browser);
   mkdirSync(out, { recursive: true });
   for (const [from, to] of STATIC_FILES) {
     const src = path.join(root, from);
@@ -34,4 +34,4 @@ for (const browser of ['chrome', 'firefox'] as const satisfies readonly TargetBr
   }
   writeFileSync(path.join(out, 'manifest.json'), `${JSON.stringify(manifestFor(browser, source, version, catalog.dashboards), null, 2)}\n`);
 }
-console.log('Dashguard build: dist/chrome and dist/firefox written.');
+console.log(`Dashguard build: ${process.env.DASHGUARD_TEST_BUILD === '1' ? 'dist-test' : 'dist'}/chrome and /firefox written.`);
