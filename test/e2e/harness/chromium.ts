@@ -1,0 +1,94 @@
+/**
+ * Chromium with Dashguard loaded at start-up (--load-extension, which managed policy needs; installing it later
+ * leaves storage.managed empty) and every fixture host sent to the local fixture server.
+ */
+import puppeteer, { type Browser, type Target } from 'puppeteer-core';
+import type { ExtensionBrowser, LaunchOptions } from './browser-session';
+import { CHROMIUM_EXTENSION_ID } from './extension-build';
+import { fixtureDomains } from './fixture-catalog';
+import { findPage, openPage } from './page-helpers';
+import { verifyRulesLive } from './rules-canary';
+import { withTimeout } from './wait-for';
+
+const SERVICE_WORKER_TIMEOUT_MS = 10_000;
+
+/**
+ * Only the fixture hosts go to the server; everything else fails to resolve, so nothing reaches the internet and
+ * Chromium's own background traffic never lands in the record.
+ */
+function hostResolverRules(port: number, extraDomains: readonly string[]): string {
+  const rules = [...fixtureDomains(), ...extraDomains].flatMap((domain) => [`MAP ${domain} 127.0.0.1:${port}`, `MAP *.${domain} 127.0.0.1:${port}`]);
+  return [...rules, 'MAP * ~NOTFOUND'].join(', ');
+}
+
+export function chromiumArgs(extensionDir: string, port: number, startUrl?: string, extraDomains: readonly string[] = []): string[] {
+  return [
+    '--no-sandbox',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    // The fixture server speaks TCP only.
+    '--disable-quic',
+    `--disable-extensions-except=${extensionDir}`,
+    `--load-extension=${extensionDir}`,
+    // Branded Chrome 137+ ignores --load-extension unless this feature is off (Chromium and Chrome for Testing keep it).
+    '--disable-features=DisableLoadExtensionCommandLineSwitch',
+    `--host-resolver-rules=${hostResolverRules(port, extraDomains)}`,
+    // The fixture server's certificate is self-signed and names no host.
+    '--ignore-certificate-errors',
+    ...(startUrl ? [startUrl] : []),
+  ];
+}
+
+async function waitForServiceWorker(browser: Browser, extensionDir: string): Promise<Target> {
+  const prefix = `chrome-extension://${CHROMIUM_EXTENSION_ID}/`;
+  try {
+    return await browser.waitForTarget((target) => target.type() === 'service_worker' && target.url().startsWith(prefix), {
+      timeout: SERVICE_WORKER_TIMEOUT_MS,
+    });
+  } catch {
+    const seen = browser.targets().map((target) => `${target.type()} ${target.url()}`).join('; ');
+    throw new Error(
+      `Dashguard did not load in Chromium: no service worker under ${prefix} within ${SERVICE_WORKER_TIMEOUT_MS} ms ` +
+        `(extension dir ${extensionDir}; is the manifest \`key\` set and the build valid?). Targets: ${seen || 'none'}`,
+    );
+  }
+}
+
+export async function launchChromium(extensionDir: string, options: LaunchOptions): Promise<ExtensionBrowser> {
+  const browser = await puppeteer.launch({
+    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    headless: options.headless ?? true,
+    pipe: true,
+    // Puppeteer passes --disable-extensions by default.
+    ignoreDefaultArgs: ['--disable-extensions'],
+    args: chromiumArgs(extensionDir, options.fixture.port, options.startUrl, options.extraDomains),
+  });
+  const close = async (): Promise<void> => {
+    try {
+      await withTimeout('closing Chromium', browser.close(), 10_000);
+    } catch {
+      browser.process()?.kill('SIGKILL');
+    }
+  };
+  try {
+    const serviceWorkerTarget = await waitForServiceWorker(browser, extensionDir);
+    const session: ExtensionBrowser = {
+      kind: 'chromium',
+      browser,
+      extensionId: CHROMIUM_EXTENSION_ID,
+      extensionBaseUrl: `chrome-extension://${CHROMIUM_EXTENSION_ID}/`,
+      serviceWorkerTarget,
+      openPage: (url) => openPage(browser, url),
+      findPage: (matches) => findPage(browser, matches),
+      verifyRulesLive: () => verifyRulesLive('chromium', browser, options.fixture),
+      close,
+    };
+    if (!options.startUrl) await session.verifyRulesLive();
+    return session;
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}

@@ -1,0 +1,87 @@
+/**
+ * Firefox ESR with Dashguard, every host name resolved to the fixture server. Firefox cannot map ports per host as
+ * Chromium does, but `network.socket.forcePort` sends every connection to port 443 to the fixture server's port, so
+ * the URLs stay the real ones (no port, no root needed).
+ */
+import { rmSync } from 'node:fs';
+import puppeteer, { type Browser } from 'puppeteer-core';
+import type { ExtensionBrowser, LaunchOptions } from './browser-session';
+import { FIREFOX_ADDON_ID } from './extension-build';
+import { createProfileWithAddon } from './firefox-profile';
+import { findPage, openPage } from './page-helpers';
+import { verifyRulesLive } from './rules-canary';
+import { withTimeout } from './wait-for';
+
+/** Fixed so the extension's pages have a known moz-extension:// origin. */
+export const FIREFOX_EXTENSION_UUID = '5d1e2f3a-4b5c-4d6e-8f70-8192a3b4c5d6';
+
+function firefoxPrefs(port: number): Record<string, unknown> {
+  return {
+    'network.dns.forceResolve': '127.0.0.1',
+    'network.socket.forcePort': `443=${port}`,
+    // No DNS over HTTPS: it would bypass forceResolve.
+    'network.trr.mode': 5,
+    // ESR honours this; release Firefox does not. Needed for the unsigned XPI of the cold-start profile.
+    'xpinstall.signatures.required': false,
+    'extensions.webextensions.uuids': JSON.stringify({ [FIREFOX_ADDON_ID]: FIREFOX_EXTENSION_UUID }),
+    // permissions.request() for an optional host (a self-hosted dashboard) is granted without a prompt, as if the
+    // person clicked "Allow"; headless Firefox has no one to answer it.
+    'extensions.webextOptionalPermissionPrompts': false,
+  };
+}
+
+export async function launchFirefox(extensionDir: string, options: LaunchOptions): Promise<ExtensionBrowser> {
+  const profileDir = options.startUrl ? createProfileWithAddon(extensionDir) : undefined;
+  let browser: Browser;
+  try {
+    browser = await puppeteer.launch({
+      browser: 'firefox',
+      executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
+      headless: options.headless ?? true,
+      // The fixture server's certificate is self-signed.
+      acceptInsecureCerts: true,
+      extraPrefsFirefox: { ...firefoxPrefs(options.fixture.port), ...options.firefoxPrefs },
+      ...(profileDir ? { userDataDir: profileDir } : {}),
+      args: options.startUrl ? [options.startUrl] : [],
+    });
+  } catch (error) {
+    if (profileDir) rmSync(profileDir, { recursive: true, force: true });
+    throw error;
+  }
+  const close = async (): Promise<void> => {
+    try {
+      await withTimeout('closing Firefox', browser.close(), 10_000);
+    } catch {
+      browser.process()?.kill('SIGKILL');
+    }
+    if (profileDir) rmSync(profileDir, { recursive: true, force: true });
+  };
+  try {
+    if (!profileDir) {
+      let id: string;
+      try {
+        id = await browser.installExtension(extensionDir);
+      } catch (error) {
+        throw new Error(`Dashguard did not load in Firefox: installing ${extensionDir} failed: ${(error as Error).message}`);
+      }
+      if (id !== FIREFOX_ADDON_ID) {
+        throw new Error(`Dashguard did not load in Firefox: ${extensionDir} installed as "${id}", expected "${FIREFOX_ADDON_ID}".`);
+      }
+    }
+    const session: ExtensionBrowser = {
+      kind: 'firefox',
+      browser,
+      extensionId: FIREFOX_ADDON_ID,
+      extensionBaseUrl: `moz-extension://${FIREFOX_EXTENSION_UUID}/`,
+      openPage: (url) => openPage(browser, url),
+      findPage: (matches) => findPage(browser, matches),
+      verifyRulesLive: () => verifyRulesLive('firefox', browser, options.fixture),
+      close,
+    };
+    if (!options.startUrl) await session.verifyRulesLive();
+    return session;
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}

@@ -1,0 +1,357 @@
+/**
+ * Managed policy, for real: the browsers read the policy from the files an administrator would write
+ * (harness/managed-policy-files.ts), and every blocking assertion is on what the fixture server received.
+ *
+ * Chromium reads /etc/chromium/policies/managed/ at start-up and watches it, so one browser run goes through a
+ * sequence of policies: a self-hosted dashboard added, a vendor the user allowed forced blocked, the lock, then a
+ * malformed policy, each applied without a restart. Firefox ESR reads /etc/firefox/policies/policies.json once at
+ * start-up, so it gets one launch per policy, and the file is removed as soon as the browser has read it.
+ * User settings are written where the extension keeps them (storage.local, from the options page), as an import or
+ * any other page would leave them: the policy must win whatever is stored.
+ */
+import path from 'node:path';
+import type { Page } from 'puppeteer-core';
+import { SETTINGS_KEY } from '../../src/background/settings-store';
+import { isPolicyStatus, POLICY_GET, type PolicyStatus } from '../../src/shared/policy-status';
+import { DEFAULT_SETTINGS, type UserSettings } from '../../src/shared/user-settings';
+import type { ExtensionBrowser } from './harness/browser-session';
+import { launchFirefox, launchWithDashguard } from './harness/browsers';
+import { waitForPageSettled } from './harness/dashboard-page';
+import { CHROMIUM_EXTENSION_ID, FIREFOX_ADDON_ID, REPO_ROOT } from './harness/extension-build';
+import { allowedVendors, blockedVendors, requestsToVendor, SITES, siteUrl } from './harness/fixture-catalog';
+import { startFixtureServer, type FixtureServer } from './harness/fixture-server';
+import { acquirePolicyLock, chromiumPolicyFile, firefoxPolicyFile, type PolicyFile, type PolicyLock } from './harness/managed-policy-files';
+import { requestKey } from './harness/vendor-expectations';
+import { probe } from './harness/rules-canary';
+import { waitFor } from './harness/wait-for';
+
+/** Blocked by default; the user allows it, the policy forces it blocked. */
+const FORCED = { id: 'hotjar', host: 'hotjar.com' };
+/** Blocked by default; only a user (or a malformed policy) could allow it. */
+const OTHER = { id: 'mixpanel', host: 'mixpanel.com' };
+/** Allowed by default: blocking it is a tightening, which the lock permits and which shows a settings write applied. */
+const ESSENTIAL = { id: 'pusher', host: 'pusher.com' };
+/** Blocked by default and never touched by these policies (the launch canary probes it too). */
+const DEFAULT_BLOCKED = { id: 'amplitude', host: 'amplitude.com' };
+
+const SELF_HOSTED = { host: SITES.selfHosted, name: 'Self-hosted CI' };
+/** Chromium applies a rewritten policy file after its file watcher settles (a few seconds). */
+const POLICY_CHANGE_TIMEOUT_MS = 45_000;
+
+/** The Firefox build with test-only surfaces (it opens its options page when installed; see background.ts). */
+const FIREFOX_TEST_BUILD = process.env.DASHGUARD_FIREFOX_TEST_DIR ?? path.join(REPO_ROOT, 'dist-test', 'firefox');
+
+type Expected = 'reached' | 'blocked';
+
+/** One request from a page on `fromHost` to `vendorHost`: did it reach the fixture server? */
+async function requestOutcome(session: ExtensionBrowser, fixture: FixtureServer, fromHost: string, vendorHost: string): Promise<Expected> {
+  const result = await probe(session.browser, fromHost, vendorHost);
+  const recorded = fixture.log.all().some((request) => request.host === vendorHost && request.path === result.path);
+  if (result.outcome === 'reached' && recorded) return 'reached';
+  if (result.outcome === 'failed' && !recorded) return 'blocked';
+  throw new Error(`Inconsistent probe of ${vendorHost} from ${fromHost}: the page saw "${result.outcome}", the server ${recorded ? 'did' : 'did not'} record it.`);
+}
+
+async function expectOutcome(session: ExtensionBrowser, fixture: FixtureServer, fromHost: string, vendorHost: string, expected: Expected): Promise<void> {
+  expect(`${vendorHost} from ${fromHost}: ${await requestOutcome(session, fixture, fromHost, vendorHost)}`).toBe(`${vendorHost} from ${fromHost}: ${expected}`);
+}
+
+/** Waits (bounded) until a request from `fromHost` to `vendorHost` has the expected outcome. */
+async function waitForOutcome(session: ExtensionBrowser, fixture: FixtureServer, fromHost: string, vendorHost: string, expected: Expected, timeoutMs = 15_000): Promise<void> {
+  let last: Expected | undefined;
+  await waitFor(`${vendorHost} to be ${expected} from ${fromHost}`, async () => {
+    last = await requestOutcome(session, fixture, fromHost, vendorHost);
+    return last === expected ? true : undefined;
+  }, { timeoutMs, intervalMs: 250, describeFailure: () => `Last outcome: ${last ?? 'none'}.` });
+}
+
+/** Code run inside an extension page: the WebExtension API of either browser. */
+type PageApi = typeof chrome;
+
+/** The extension's options page: opened by the test in Chromium, by the test build itself in Firefox. */
+async function optionsPage(session: ExtensionBrowser): Promise<Page> {
+  const url = `${session.extensionBaseUrl}options.html`;
+  if (session.kind === 'chromium') return session.openPage(url);
+  // Firefox lists extension tabs as about:blank: find the page by its own location.
+  return waitFor('the options page the Firefox test build opens when installed', async () => {
+    for (const page of await session.browser.pages()) {
+      const href = await page.evaluate(() => location.href).catch(() => '');
+      if (href.startsWith(url)) return page;
+    }
+    return undefined;
+  }, { timeoutMs: 15_000, intervalMs: 200 });
+}
+
+/** Asks the background for the policy status, as the options page does (`policy/get`). */
+async function policyStatus(page: Page): Promise<PolicyStatus> {
+  const reply = await page.evaluate(async (type: string) => {
+    const api = (globalThis as unknown as { browser?: PageApi }).browser ?? chrome;
+    return api.runtime.sendMessage({ type, payload: null }) as Promise<unknown>;
+  }, POLICY_GET);
+  const value = typeof reply === 'object' && reply !== null && 'ok' in reply && reply.ok === true && 'value' in reply ? reply.value : undefined;
+  if (!isPolicyStatus(value)) throw new Error(`policy/get answered ${JSON.stringify(reply)}`);
+  return value;
+}
+
+async function waitForPolicy(page: Page, what: string, accept: (status: PolicyStatus) => boolean, timeoutMs = POLICY_CHANGE_TIMEOUT_MS): Promise<PolicyStatus> {
+  let last: PolicyStatus | undefined;
+  return waitFor(`the extension to report ${what}`, async () => {
+    last = await policyStatus(page);
+    return accept(last) ? last : undefined;
+  }, { timeoutMs, intervalMs: 250, describeFailure: () => `Last policy/get: ${JSON.stringify(last)}.` });
+}
+
+/** Waits until the options page's "Managed by your organisation" notice lists exactly `warnings`. */
+async function expectNoticeListing(page: Page, warnings: readonly string[]): Promise<void> {
+  let shown: { title: string; warnings: string[] } | undefined;
+  await waitFor('the options page to name every ignored policy item', async () => {
+    shown = await page.evaluate(() => ({
+      title: document.querySelector('[data-dg="managed-notice"] h2')?.textContent ?? '',
+      warnings: [...document.querySelectorAll('[data-dg="policy-warning"]')].map((item) => item.textContent ?? ''),
+    }));
+    return JSON.stringify(shown.warnings) === JSON.stringify(warnings) ? true : undefined;
+  }, { timeoutMs: 15_000, intervalMs: 200, describeFailure: () => `The page shows: ${JSON.stringify(shown)}.` });
+  expect(shown?.title).toBe('Managed by your organisation');
+}
+
+/** Stores user settings where the extension keeps them, as any page or an import would. */
+async function storeUserSettings(page: Page, settings: UserSettings): Promise<void> {
+  await page.evaluate(async (key: string, value: UserSettings) => {
+    const api = (globalThis as unknown as { browser?: PageApi }).browser ?? chrome;
+    await api.storage.local.set({ [key]: value });
+  }, SETTINGS_KEY, settings);
+}
+
+const settingsWith = (vendorRules: Record<string, 'allow' | 'block'>): UserSettings => ({ ...DEFAULT_SETTINGS, vendorRules });
+
+/** Loads the whole fixture page (every curated vendor's script and beacons) on a host and returns what reached the server. */
+async function loadFixturePage(session: ExtensionBrowser, fixture: FixtureServer, site: 'selfHosted', run: string) {
+  fixture.log.clear();
+  const page = await session.openPage(siteUrl(site, { run }));
+  try {
+    await waitForPageSettled(page, fixture, run);
+  } finally {
+    await page.close();
+  }
+  return fixture.log.all();
+}
+
+/** Vendors blocked by default that received anything, with what they received. */
+function leaks(requests: ReturnType<FixtureServer['log']['all']>): Record<string, string[]> {
+  const found: Record<string, string[]> = {};
+  for (const { vendor } of blockedVendors) {
+    const received = requestsToVendor(requests, vendor.id).map(requestKey);
+    if (received.length > 0) found[vendor.id] = received;
+  }
+  return found;
+}
+
+describe('Managed policy in Chromium (a file in /etc/chromium/policies/managed/)', () => {
+  let lock: PolicyLock | undefined;
+  let fixture: FixtureServer | undefined;
+  let file: PolicyFile | undefined;
+  let session: ExtensionBrowser | undefined;
+  let options: Page | undefined;
+  const ready = (): { session: ExtensionBrowser; fixture: FixtureServer; file: PolicyFile; options: Page } => {
+    if (!session || !fixture || !file || !options) throw new Error('Chromium with Dashguard and its policy did not start');
+    return { session, fixture, file, options };
+  };
+
+  beforeAll(async () => {
+    lock = await acquirePolicyLock();
+    fixture = await startFixtureServer();
+    file = chromiumPolicyFile(CHROMIUM_EXTENSION_ID);
+    file.write({ extraDashboards: [SELF_HOSTED] });
+    // Loaded at start-up with --load-extension (managed storage needs it); throws unless Dashguard's rules are live.
+    session = await launchWithDashguard('chromium', { fixture });
+    options = await optionsPage(session);
+    // Chromium delivers the policy a few seconds after start-up.
+    await waitForPolicy(options, 'the policy file', (s) => s.source === 'managed' && s.policy.extraDashboards.some((d) => d.host === SELF_HOSTED.host));
+  });
+
+  afterAll(async () => {
+    try {
+      await session?.close();
+    } finally {
+      file?.remove();
+      await fixture?.close();
+      lock?.release();
+    }
+  });
+
+  test('a dashboard the policy adds is protected like a built-in one', async () => {
+    const { session, fixture } = ready();
+    await waitForOutcome(session, fixture, SELF_HOSTED.host, OTHER.host, 'blocked');
+    await expectOutcome(session, fixture, SITES.unrelated, OTHER.host, 'reached');
+    // The whole fixture page on the self-hosted host: no vendor blocked by default gets anything, the essential ones work.
+    const requests = await loadFixturePage(session, fixture, 'selfHosted', 'chromium-policy-self-hosted');
+    expect(requests.some((r) => r.host === SELF_HOSTED.host)).toBe(true);
+    expect(leaks(requests)).toEqual({});
+    expect(allowedVendors.filter(({ vendor }) => requestsToVendor(requests, vendor.id).length === 0).map(({ vendor }) => vendor.id)).toEqual([]);
+  });
+
+  test('a vendor the user allowed is blocked again once the policy forces it, without a restart', async () => {
+    const { session, fixture, file, options } = ready();
+    await storeUserSettings(options, settingsWith({ [FORCED.id]: 'allow' }));
+    await waitForOutcome(session, fixture, SITES.dashboard, FORCED.host, 'reached');
+
+    file.write({ extraDashboards: [SELF_HOSTED], blockedVendors: [FORCED.id] });
+    await waitForOutcome(session, fixture, SITES.dashboard, FORCED.host, 'blocked', POLICY_CHANGE_TIMEOUT_MS);
+    await expectOutcome(session, fixture, SELF_HOSTED.host, FORCED.host, 'blocked');
+    // The user's own decision is still stored: the policy wins over it, it does not erase it.
+    const stored = await options.evaluate(async (key: string) => {
+      const api = (globalThis as unknown as { browser?: PageApi }).browser ?? chrome;
+      return (await api.storage.local.get(key))[key] as UserSettings;
+    }, SETTINGS_KEY);
+    expect(stored.vendorRules[FORCED.id]).toBe('allow');
+  });
+
+  test('with the lock on, stored settings cannot allow a forced vendor or loosen anything, but can tighten', async () => {
+    const { session, fixture, file, options } = ready();
+    file.write({ extraDashboards: [SELF_HOSTED], blockedVendors: [FORCED.id], lockUserRules: true });
+    await waitForPolicy(options, 'the lock', (s) => s.policy.lockUserRules);
+
+    // As a settings import would leave them: two allowances and one tightening.
+    await storeUserSettings(options, settingsWith({ [FORCED.id]: 'allow', [OTHER.id]: 'allow', [ESSENTIAL.id]: 'block' }));
+    // The tightening applies, so the new settings are in force...
+    await waitForOutcome(session, fixture, SITES.dashboard, ESSENTIAL.host, 'blocked');
+    // ...and neither allowance does.
+    await expectOutcome(session, fixture, SITES.dashboard, FORCED.host, 'blocked');
+    await expectOutcome(session, fixture, SITES.dashboard, OTHER.host, 'blocked');
+    await expectOutcome(session, fixture, SELF_HOSTED.host, OTHER.host, 'blocked');
+  });
+
+  test('a malformed policy leaves blocking as strict as before, and the extension names what it ignored', async () => {
+    const { session, fixture, file, options } = ready();
+    await storeUserSettings(options, DEFAULT_SETTINGS);
+    // Chromium drops values of the wrong type itself (chrome://policy shows them); these pass its type check.
+    file.write({
+      extraDashboards: [SELF_HOSTED, { host: 'https://not a host/' }],
+      blockedVendors: [FORCED.id, 'hotjr'],
+      blockedCategories: ['spyware'],
+      allowedVendors: [{ vendor: 'mixpanl', dashboards: ['*'] }, { vendor: OTHER.id, dashboards: ['circleci-app'] }],
+    });
+    const status = await waitForPolicy(options, 'the malformed policy', (s) => s.warnings.length > 0);
+    expect(status.warnings).toEqual(expect.arrayContaining([
+      expect.stringMatching(/^extraDashboards\[1\]: "https:\/\/not a host\/" is not a host name/),
+      'blockedVendors[1]: unknown vendor "hotjr"; ignored.',
+      'blockedCategories[0]: unknown category "spyware"; ignored.',
+      'allowedVendors[0]: unknown vendor "mixpanl"; ignored.',
+      'allowedVendors[1].dashboards[0]: unknown dashboard "circleci-app"; ignored.',
+      expect.stringMatching(/^allowedVendors\[1\]: no known dashboard/),
+    ]));
+    expect(status.policy.allowedVendors).toEqual([]);
+    await expectNoticeListing(options, status.warnings);
+    // Back to the defaults plus the valid part of the policy: nothing the policy got wrong was allowed.
+    await waitForOutcome(session, fixture, SITES.dashboard, ESSENTIAL.host, 'reached');
+    await expectOutcome(session, fixture, SITES.dashboard, OTHER.host, 'blocked');
+    await expectOutcome(session, fixture, SITES.dashboard, FORCED.host, 'blocked');
+    await expectOutcome(session, fixture, SITES.dashboard, DEFAULT_BLOCKED.host, 'blocked');
+    await expectOutcome(session, fixture, SELF_HOSTED.host, OTHER.host, 'blocked');
+  });
+});
+
+describe('Managed policy in Firefox ESR (/etc/firefox/policies/policies.json)', () => {
+  let lock: PolicyLock | undefined;
+  let fixture: FixtureServer | undefined;
+
+  beforeAll(async () => {
+    lock = await acquirePolicyLock();
+    fixture = await startFixtureServer();
+  });
+  afterAll(async () => {
+    await fixture?.close();
+    lock?.release();
+  });
+
+  /** One Firefox launch that reads `policy` at start-up; the file is gone again before any test runs. */
+  function launchWithPolicy(policy: Record<string, unknown>): () => { session: ExtensionBrowser; fixture: FixtureServer; options: Page } {
+    let session: ExtensionBrowser | undefined;
+    let options: Page | undefined;
+    const file = firefoxPolicyFile(FIREFOX_ADDON_ID);
+    beforeAll(async () => {
+      if (!fixture) throw new Error('no fixture server');
+      file.write(policy);
+      try {
+        // Throws unless Dashguard's rules are live.
+        session = await launchFirefox(FIREFOX_TEST_BUILD, { fixture });
+      } finally {
+        // Firefox read the file at start-up; other Firefox instances on this machine must not.
+        file.remove();
+      }
+      options = await optionsPage(session);
+      await waitForPolicy(options, 'the policy from policies.json', (s) => s.source === 'managed', 15_000);
+    });
+    afterAll(async () => {
+      try {
+        await session?.close();
+      } finally {
+        file.remove();
+      }
+    });
+    return () => {
+      if (!session || !fixture || !options) throw new Error('Firefox with Dashguard and its policy did not start');
+      return { session, fixture, options };
+    };
+  }
+
+  describe('a policy with a forced vendor, an extra dashboard and malformed items', () => {
+    const ready = launchWithPolicy({
+      extraDashboards: [SELF_HOSTED],
+      blockedVendors: [FORCED.id],
+      // Malformed: Firefox hands these to the add-on as they are.
+      reportOnly: 'yes',
+      allowedVendors: [{ vendor: 'mixpanl', dashboards: ['*'] }, { vendor: OTHER.id }],
+      auditRetentionDays: 'forever',
+      colour: 'red',
+    });
+
+    test('the malformed items are ignored, each named, and blocking stays as strict as before', async () => {
+      const { session, fixture, options } = ready();
+      const status = await policyStatus(options);
+      expect(status.warnings).toEqual(expect.arrayContaining([
+        'colour: unknown key; ignored.',
+        'reportOnly: must be boolean; treated as false (report-only stays off).',
+        'allowedVendors[0]: unknown vendor "mixpanl"; ignored.',
+        expect.stringMatching(/^allowedVendors\[1\]: "dashboards" must list dashboards/),
+        expect.stringMatching(/^auditRetentionDays: must be a whole number of days/),
+      ]));
+      expect(status.policy).toMatchObject({ reportOnly: false, allowedVendors: [], blockedVendors: [FORCED.id] });
+      await expectNoticeListing(options, status.warnings);
+      // "reportOnly": "yes" did not switch blocking off, and the half-written allowance did not unblock its vendor.
+      await expectOutcome(session, fixture, SITES.dashboard, DEFAULT_BLOCKED.host, 'blocked');
+      await expectOutcome(session, fixture, SITES.dashboard, OTHER.host, 'blocked');
+      await expectOutcome(session, fixture, SITES.dashboard, ESSENTIAL.host, 'reached');
+    });
+
+    test('a dashboard the policy adds is protected', async () => {
+      const { session, fixture } = ready();
+      await waitForOutcome(session, fixture, SELF_HOSTED.host, OTHER.host, 'blocked');
+      await expectOutcome(session, fixture, SELF_HOSTED.host, DEFAULT_BLOCKED.host, 'blocked');
+      await expectOutcome(session, fixture, SITES.unrelated, OTHER.host, 'reached');
+    });
+
+    test('a vendor the user allows stays blocked when the policy forces it, while the user\'s other choices apply', async () => {
+      const { session, fixture, options } = ready();
+      await storeUserSettings(options, settingsWith({ [FORCED.id]: 'allow', [OTHER.id]: 'allow' }));
+      // No lock: the user's allowance of another vendor applies...
+      await waitForOutcome(session, fixture, SITES.dashboard, OTHER.host, 'reached');
+      // ...and the forced vendor stays blocked.
+      await expectOutcome(session, fixture, SITES.dashboard, FORCED.host, 'blocked');
+      await expectOutcome(session, fixture, SELF_HOSTED.host, FORCED.host, 'blocked');
+    });
+  });
+
+  describe('a policy with the lock on', () => {
+    const ready = launchWithPolicy({ blockedVendors: [FORCED.id], lockUserRules: true });
+
+    test('stored settings cannot allow a forced vendor or loosen anything, but can tighten', async () => {
+      const { session, fixture, options } = ready();
+      expect((await policyStatus(options)).policy.lockUserRules).toBe(true);
+      await storeUserSettings(options, settingsWith({ [FORCED.id]: 'allow', [OTHER.id]: 'allow', [ESSENTIAL.id]: 'block' }));
+      await waitForOutcome(session, fixture, SITES.dashboard, ESSENTIAL.host, 'blocked');
+      await expectOutcome(session, fixture, SITES.dashboard, FORCED.host, 'blocked');
+      await expectOutcome(session, fixture, SITES.dashboard, OTHER.host, 'blocked');
+    });
+  });
+});
