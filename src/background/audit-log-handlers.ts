@@ -1,0 +1,34 @@
+/**
+ * The audit log's messages from the extension's pages: export it (the page makes the file) and delete it.
+ * Content scripts cannot send these: a web page can neither read nor erase the log.
+ */
+import { AUDIT_CLEAR_LOG, AUDIT_EXPORT_LOG, parseNoPayload, type AuditLogExport } from '../shared/audit-messages';
+import type { AuditLogStore } from './audit-log-store';
+import { defineHandler, type MessageHandler } from './message-router';
+
+export interface AuditLogHandlerDeps {
+  readonly auditLog: AuditLogStore;
+  readonly retentionDays: () => Promise<number>;
+  readonly extensionVersion: string;
+}
+
+export function createAuditLogHandlers(deps: AuditLogHandlerDeps): Record<string, MessageHandler<null, unknown>> {
+  return {
+    [AUDIT_EXPORT_LOG]: defineHandler<null, AuditLogExport>({
+      from: ['extension-page'],
+      parse: parseNoPayload,
+      handle: async () => {
+        const [records, retentionDays] = await Promise.all([deps.auditLog.read(), deps.retentionDays()]);
+        return { records, retentionDays, extensionVersion: deps.extensionVersion };
+      },
+    }),
+    [AUDIT_CLEAR_LOG]: defineHandler<null, null>({
+      from: ['extension-page'],
+      parse: parseNoPayload,
+      handle: async () => {
+        await deps.auditLog.clear();
+        return null;
+      },
+    }),
+  };
+}

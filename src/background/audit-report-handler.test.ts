@@ -1,0 +1,88 @@
+import { FakeStorageArea } from '../../test/unit/fake-storage-area';
+import { testCatalog } from '../../test/unit/test-catalog';
+import { createAuditClassifier } from '../shared/audit-classify';
+import { AUDIT_REPORT } from '../shared/audit-messages';
+import { tabAuditKey, type TabAudit } from '../shared/audit-types';
+import { NO_POLICY } from '../shared/managed-policy';
+import { DEFAULT_SETTINGS } from '../shared/user-settings';
+import { createAuditBadge } from './audit-badge';
+import { createAuditLogStore } from './audit-log-store';
+import { createAuditReportHandler } from './audit-report-handler';
+import { createMessageRouter } from './message-router';
+import { createTabAuditStore } from './tab-audit-store';
+
+const { catalog } = testCatalog();
+const EXTENSION = { extensionId: 'dashguard', extensionOrigin: 'chrome-extension://dashguard/' };
+const TOP = { id: 'dashguard', url: 'https://app.ci.example/pipelines#step-3', tab: { id: 12 }, frameId: 0 };
+
+function setup() {
+  const session = new FakeStorageArea();
+  const local = new FakeStorageArea();
+  const badges: { tabId: number; text: string }[] = [];
+  const auditLog = createAuditLogStore({ area: local, now: () => 10_000, retentionDays: async () => 30 });
+  const handler = createAuditReportHandler({
+    classifier: async () => createAuditClassifier({ catalog, settings: DEFAULT_SETTINGS, policy: NO_POLICY, pausedTabs: [] }),
+    tabAudits: createTabAuditStore(session),
+    auditLog,
+    badge: createAuditBadge({ setBadgeText: async (d) => void badges.push(d), setBadgeBackgroundColor: async () => undefined }),
+    now: () => 10_000,
+  });
+  const route = createMessageRouter({ [AUDIT_REPORT]: handler }, EXTENSION);
+  return { session, local, badges, auditLog, route };
+}
+
+const obs = (seq: number, url: string, extra: Record<string, unknown> = {}) => ({ seq, url, urlTruncated: false, type: 'script', observed: 'failed', integrity: false, time: 5_000 + seq, ...extra });
+const report = (observations: unknown[], extra: Record<string, unknown> = {}) => ({ type: AUDIT_REPORT, payload: { instanceId: 'abc-1', timeOrigin: 4_000, observations, ...extra } });
+
+describe('audit/report', () => {
+  it('classifies, stores in the tab audit and the log, sets the badge, then acknowledges', async () => {
+    const { session, badges, auditLog, route } = setup();
+    const reply = await route(report([
+      obs(1, 'https://cdn.tracker.example/t.js'),
+      obs(2, 'https://static.ci-assets.example/app.js', { observed: 'loaded' }),
+      obs(3, 'https://cdn.unknown.example/u.js', { observed: 'loaded', integrity: true }),
+    ]), TOP);
+    expect(reply).toEqual({ ok: true, value: { storedThrough: 3 } });
+    const audit = session.data.get(tabAuditKey(12)) as TabAudit;
+    expect(audit.page).toMatchObject({ url: 'https://app.ci.example/pipelines', dashboardId: 'ci', dashboardName: 'CI' });
+    expect(audit.entries.map((e) => [e.host, e.status, e.integrity])).toEqual([
+      ['cdn.tracker.example', 'blocked', 'absent'],
+      ['cdn.unknown.example', 'allowed-unknown', 'present'],
+    ]);
+    expect((await auditLog.read()).map((r) => [r.host, r.pageUrl])).toEqual([
+      ['cdn.tracker.example', 'https://app.ci.example/pipelines'],
+      ['cdn.unknown.example', 'https://app.ci.example/pipelines'],
+    ]);
+    await Promise.resolve();
+    expect(badges).toEqual([{ tabId: 12, text: '1' }]);
+  });
+
+  it('does not acknowledge what it could not store, and counts it once when it comes again', async () => {
+    const { session, local, route } = setup();
+    local.failNext = new Error('QUOTA_BYTES quota exceeded');
+    const failed = await route(report([obs(1, 'https://cdn.tracker.example/t.js')]), TOP);
+    expect(failed.ok).toBe(false);
+    // The tab audit was written, the log was not: the resent report completes the log and is not counted twice.
+    expect(await route(report([obs(1, 'https://cdn.tracker.example/t.js')]), TOP)).toEqual({ ok: true, value: { storedThrough: 1 } });
+    expect((session.data.get(tabAuditKey(12)) as TabAudit).entries[0]?.count).toBe(1);
+  });
+
+  it('refuses reports from web pages, other extensions and extension pages, and malformed ones', async () => {
+    const { session, route } = setup();
+    const refused = await Promise.all([
+      route(report([obs(1, 'https://cdn.tracker.example/t.js')]), { url: 'https://evil.example/', tab: { id: 12 }, frameId: 0 }),
+      route(report([obs(1, 'https://cdn.tracker.example/t.js')]), { ...TOP, id: 'other-extension' }),
+      route(report([obs(1, 'https://cdn.tracker.example/t.js')]), { id: 'dashguard', url: 'chrome-extension://dashguard/popup.html' }),
+      route(report([], { instanceId: '"><script>' }), TOP),
+      route({ type: AUDIT_REPORT, payload: { instanceId: 'x', timeOrigin: 1, observations: 'all of them' } }, TOP),
+    ]);
+    expect(refused.map((r) => r.ok)).toEqual([false, false, false, false, false]);
+    expect(session.data.size).toBe(0);
+  });
+
+  it('files observations under the page the browser names, whatever the payload says', async () => {
+    const { session, route } = setup();
+    await route(report([obs(1, 'https://cdn.tracker.example/t.js')], { pageUrl: 'https://other.example/', tabId: 99 }), TOP);
+    expect([...session.data.keys()]).toEqual([tabAuditKey(12)]);
+  });
+});

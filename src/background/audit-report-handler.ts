@@ -1,0 +1,102 @@
+/**
+ * `audit/report`: what a dashboard page's content script saw. Checked (audit-messages.ts), classified against the
+ * rules in force (audit-classify.ts), then stored twice, in the tab's audit (storage.session) and in the log
+ * (storage.local). The reply acknowledges the report only after both writes succeeded; if either fails the handler
+ * rejects, the content script keeps the observations and sends them again.
+ * The page, tab and frame come from the browser (`sender`), never from the payload, so a page cannot file its
+ * observations under another page or tab.
+ */
+import type { AuditClassifier } from '../shared/audit-classify';
+import { capUrl } from '../shared/audit-limits';
+import { parseAuditReport, type ParsedReport } from '../shared/audit-messages';
+import type { AuditReportAck } from '../shared/audit-types';
+import type { AuditBadge } from './audit-badge';
+import type { AuditLogStore, LoggedObservation } from './audit-log-store';
+import { defineHandler, type MessageHandler, type MessageSender } from './message-router';
+import { urlPath, type ClassifiedObservation } from './tab-audit-merge';
+import type { TabAuditStore } from './tab-audit-store';
+
+export interface AuditReportDeps {
+  readonly classifier: () => Promise<AuditClassifier>;
+  readonly tabAudits: TabAuditStore;
+  readonly auditLog: AuditLogStore;
+  readonly badge: AuditBadge;
+  readonly now: () => number;
+}
+
+/** The sending document's URL without its fragment, or undefined when it is not a web page. */
+export function documentUrlOf(sender: MessageSender): string | undefined {
+  if (sender.url === undefined) return undefined;
+  try {
+    const url = new URL(sender.url);
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
+    url.hash = '';
+    return capUrl(url.href).url;
+  } catch {
+    return undefined;
+  }
+}
+
+function logged(observation: ClassifiedObservation, documentUrl: string, dashboardId: string | null): LoggedObservation[] {
+  const { classification } = observation;
+  if (!classification.audited) return [];
+  return [{
+    seq: observation.seq,
+    firstSeen: observation.time,
+    lastSeen: observation.time,
+    pageUrl: documentUrl,
+    dashboardId,
+    url: observation.url,
+    urlTruncated: observation.urlTruncated,
+    host: classification.host,
+    path: urlPath(observation.url),
+    type: observation.type,
+    vendor: classification.vendor,
+    status: classification.status,
+    reason: classification.reason,
+    outcomes: { [observation.observed]: 1 },
+    integrity: observation.integrity === null ? null : observation.integrity ? 'present' : 'absent',
+    count: 1,
+  }];
+}
+
+export function createAuditReportHandler(deps: AuditReportDeps): MessageHandler<ParsedReport, AuditReportAck> {
+  return defineHandler<ParsedReport, AuditReportAck>({
+    from: ['content-script'],
+    parse: parseAuditReport,
+    async handle(report, sender) {
+      const tabId = sender.tab?.id;
+      if (typeof tabId !== 'number' || tabId < 0) throw new Error('audit/report: not sent from a tab');
+      const documentUrl = documentUrlOf(sender);
+      if (documentUrl === undefined) throw new Error('audit/report: not sent from a web page');
+      const classifier = await deps.classifier();
+      const dashboard = classifier.dashboardOf(documentUrl);
+      const observations: ClassifiedObservation[] = report.observations.map((o) => ({
+        ...o,
+        classification: classifier.classify({ url: o.url, type: o.type, documentUrl, tabId }),
+      }));
+      const [audit] = await Promise.all([
+        deps.tabAudits.record({
+          tabId,
+          isTopFrame: sender.frameId === 0,
+          documentUrl,
+          timeOrigin: report.timeOrigin,
+          instanceId: report.instanceId,
+          restored: report.restored,
+          maxSeq: report.maxSeq,
+          dashboard: dashboard ? { id: dashboard.id, name: dashboard.name } : undefined,
+          observations,
+          now: deps.now(),
+        }),
+        deps.auditLog.append({
+          instanceId: report.instanceId,
+          maxSeq: report.maxSeq,
+          observations: observations.flatMap((o) => logged(o, documentUrl, dashboard?.id ?? null)),
+        }),
+      ]);
+      // After the data is safe: a badge that fails to update loses nothing.
+      void deps.badge.show(audit);
+      return { storedThrough: report.maxSeq };
+    },
+  });
+}

@@ -1,0 +1,218 @@
+/**
+ * The audit's eyes in a dashboard page (DOM glue; the decisions are in observation-filter.ts). From document_start:
+ *   - script elements with a `src`: parser-inserted, inserted by script, or given a `src` later (a MutationObserver
+ *     on the document), and those already present; each one's `load` or `error` (a capturing listener on the window,
+ *     which runs before any listener of the page, plus listeners on the element itself, which still fire after the
+ *     page removed it); whether it carried `integrity`;
+ *   - `error` of images and stylesheets (a blocked pixel or widget style);
+ *   - every other request the page made (fetch, XHR, beacons, images, frames), from Resource Timing, which lists
+ *     blocked requests as well as loaded ones (in Chromium and Firefox alike) without telling them apart: those are
+ *     recorded as `requested`;
+ *   - requests a Content-Security-Policy refused (strict mode on sensitive pages), from `securitypolicyviolation`.
+ * Events a page script dispatched itself (`isTrusted` false) are ignored: a page cannot forge an outcome.
+ */
+import type { NewObservation } from './report-queue';
+import { isFetchedScriptType, resourceTypeOf, resourceTypeOfDirective, thirdPartyUrl, type PageScope } from './observation-filter';
+
+export interface CollectorDeps {
+  readonly window: Window;
+  readonly document: Document;
+  readonly scope: PageScope;
+  /** Milliseconds since the epoch. */
+  readonly now: () => number;
+  readonly emit: (observation: NewObservation) => void;
+  /** A script with no `load` or `error` after this long is reported as pending. */
+  readonly outcomeTimeoutMs: number;
+}
+
+export interface AuditCollector {
+  /** Reports the scripts still waiting for an outcome as pending (the page is going away). */
+  settleAll(): void;
+  disconnect(): void;
+}
+
+interface TrackedScript {
+  readonly url: string;
+  readonly urlTruncated: boolean;
+  readonly integrity: boolean;
+  settled: boolean;
+  refusedByCsp: boolean;
+  timer: ReturnType<typeof setTimeout> | undefined;
+}
+
+const HTML_NS = 'http://www.w3.org/1999/xhtml';
+/** How long a script's timing entry waits for its element to be seen. */
+const SCRIPT_ENTRY_DELAY_MS = 1_000;
+
+export function startAuditCollector(deps: CollectorDeps): AuditCollector {
+  const { document, scope } = deps;
+  const view = deps.window;
+  /** null: looked at and not reported (first party, not fetched). */
+  const scripts = new WeakMap<Element, TrackedScript | null>();
+  /** URLs of third-party script elements: Resource Timing entries for them are already covered. */
+  const scriptUrls = new Map<string, TrackedScript>();
+
+  const isScript = (node: Node): node is HTMLScriptElement =>
+    node.nodeType === 1 && (node as Element).localName === 'script' && (node as Element).namespaceURI === HTML_NS;
+
+  const settle = (tracked: TrackedScript, outcome: 'loaded' | 'failed' | 'pending'): void => {
+    if (tracked.settled) return;
+    tracked.settled = true;
+    if (tracked.timer !== undefined) clearTimeout(tracked.timer);
+    const observed = outcome === 'failed' && tracked.refusedByCsp ? 'refused-by-csp' : outcome;
+    deps.emit({ url: tracked.url, urlTruncated: tracked.urlTruncated, type: 'script', observed, integrity: tracked.integrity, time: deps.now() });
+  };
+
+  const onScriptEvent = (event: Event): void => {
+    if (!event.isTrusted) return;
+    const tracked = scripts.get(event.currentTarget as Element) ?? scripts.get(event.target as Element);
+    if (tracked) settle(tracked, event.type === 'load' ? 'loaded' : 'failed');
+  };
+
+  const consider = (element: HTMLScriptElement): TrackedScript | null => {
+    const known = scripts.get(element);
+    if (known !== undefined) return known;
+    const src = element.getAttribute('src');
+    // No src yet: look again if one is set (the attribute observer below).
+    if (src === null || src.trim() === '') return null;
+    const party = isFetchedScriptType(element.getAttribute('type'), element.hasAttribute('nomodule')) ? thirdPartyUrl(src, document.baseURI, scope) : undefined;
+    if (party === undefined) {
+      scripts.set(element, null);
+      return null;
+    }
+    const tracked: TrackedScript = {
+      url: party.url,
+      urlTruncated: party.urlTruncated,
+      integrity: (element.getAttribute('integrity') ?? '').trim() !== '',
+      settled: false,
+      refusedByCsp: false,
+      timer: undefined,
+    };
+    scripts.set(element, tracked);
+    scriptUrls.set(party.url, tracked);
+    element.addEventListener('load', onScriptEvent, { once: true });
+    element.addEventListener('error', onScriptEvent, { once: true });
+    tracked.timer = setTimeout(() => settle(tracked, 'pending'), deps.outcomeTimeoutMs);
+    return tracked;
+  };
+
+  const scan = (node: Node): void => {
+    if (isScript(node)) {
+      consider(node);
+      return;
+    }
+    // Only elements with children can hold scripts; most added nodes are text or leaves.
+    if (node.nodeType === 1 && (node as Element).firstElementChild !== null) {
+      for (const script of (node as Element).querySelectorAll('script[src]')) if (isScript(script)) consider(script);
+    }
+  };
+
+  const mutations = new MutationObserver((records) => {
+    for (const record of records) {
+      if (record.type === 'attributes') {
+        if (isScript(record.target)) consider(record.target);
+        continue;
+      }
+      for (const node of record.addedNodes) scan(node);
+    }
+  });
+  mutations.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['src'] });
+  for (const script of document.querySelectorAll('script[src]')) if (isScript(script)) consider(script);
+
+  // Capture on the window runs before the page's own listeners: a page cannot hide an outcome by stopping the event.
+  const onWindowEvent = (event: Event): void => {
+    if (!event.isTrusted || !(event.target instanceof Element || (event.target as Node | null)?.nodeType === 1)) return;
+    const target = event.target as Element;
+    if (isScript(target)) {
+      const tracked = consider(target);
+      if (tracked) settle(tracked, event.type === 'load' ? 'loaded' : 'failed');
+      return;
+    }
+    if (event.type !== 'error') return;
+    // A failed image or stylesheet: the successful ones come from Resource Timing.
+    const name = target.localName;
+    const raw = name === 'img' ? target.getAttribute('src') : name === 'link' && /\bstylesheet\b/i.test(target.getAttribute('rel') ?? '') ? target.getAttribute('href') : null;
+    if (raw === null) return;
+    const party = thirdPartyUrl(raw, document.baseURI, scope);
+    if (party) deps.emit({ url: party.url, urlTruncated: party.urlTruncated, type: name === 'img' ? 'image' : 'stylesheet', observed: 'failed', integrity: null, time: deps.now() });
+  };
+  view.addEventListener('load', onWindowEvent, true);
+  view.addEventListener('error', onWindowEvent, true);
+
+  // Strict mode: what the page's policy refused never loads, so neither an element event nor a timing entry tells.
+  const onViolation = (event: SecurityPolicyViolationEvent): void => {
+    if (!event.isTrusted) return;
+    const party = thirdPartyUrl(event.blockedURI, document.baseURI, scope);
+    if (party === undefined) return;
+    const tracked = scriptUrls.get(party.url);
+    if (tracked) {
+      // The element's error event tells the same story; it says why.
+      if (event.disposition === 'enforce') tracked.refusedByCsp = true;
+      return;
+    }
+    const type = resourceTypeOfDirective(event.effectiveDirective, party.url);
+    // A report-only violation of a request that loads shows in Resource Timing; WebSockets never do.
+    if (event.disposition === 'report' && type !== 'websocket') return;
+    deps.emit({ url: party.url, urlTruncated: party.urlTruncated, type, observed: event.disposition === 'report' ? 'reported-by-csp' : 'refused-by-csp', integrity: null, time: deps.now() });
+  };
+  document.addEventListener('securitypolicyviolation', onViolation, true);
+
+  const emitTiming = (entry: PerformanceResourceTiming): void => {
+    const party = thirdPartyUrl(entry.name, document.baseURI, scope);
+    // Script elements are covered, with their outcome and integrity, by the element itself.
+    if (party === undefined || scriptUrls.has(party.url)) return;
+    deps.emit({
+      url: party.url,
+      urlTruncated: party.urlTruncated,
+      type: resourceTypeOf(entry.initiatorType, party.url),
+      observed: 'requested',
+      integrity: null,
+      time: Math.round(performance.timeOrigin + entry.startTime),
+    });
+  };
+  // A parser-inserted script's timing entry can arrive before its element is seen (and Firefox lists a blocked one
+  // twice): script entries wait a moment, so the element, when there is one, tells the story.
+  let scriptEntries: PerformanceResourceTiming[] = [];
+  let scriptTimer: ReturnType<typeof setTimeout> | undefined;
+  const flushScriptEntries = (): void => {
+    if (scriptTimer !== undefined) clearTimeout(scriptTimer);
+    scriptTimer = undefined;
+    const entries = scriptEntries;
+    scriptEntries = [];
+    for (const entry of entries) emitTiming(entry);
+  };
+
+  let timing: PerformanceObserver | undefined;
+  const PerformanceObserverCtor = (view as Window & { PerformanceObserver?: typeof PerformanceObserver }).PerformanceObserver;
+  if (PerformanceObserverCtor !== undefined) {
+    timing = new PerformanceObserverCtor((list) => {
+      for (const entry of list.getEntries() as PerformanceResourceTiming[]) {
+        if (entry.initiatorType !== 'script') {
+          emitTiming(entry);
+          continue;
+        }
+        scriptEntries.push(entry);
+        scriptTimer ??= setTimeout(flushScriptEntries, SCRIPT_ENTRY_DELAY_MS);
+      }
+    });
+    try {
+      timing.observe({ type: 'resource', buffered: true });
+    } catch {
+      timing = undefined;
+    }
+  }
+
+  return {
+    settleAll() {
+      flushScriptEntries();
+      for (const tracked of scriptUrls.values()) if (!tracked.settled) settle(tracked, 'pending');
+    },
+    disconnect() {
+      mutations.disconnect();
+      timing?.disconnect();
+      view.removeEventListener('load', onWindowEvent, true);
+      view.removeEventListener('error', onWindowEvent, true);
+      document.removeEventListener('securitypolicyviolation', onViolation, true);
+    },
+  };
+}

@@ -1,0 +1,54 @@
+import { dashboards } from '../../rules/catalog/dashboards';
+import { AUDIT_LIMITS } from '../shared/audit-limits';
+import { isFetchedScriptType, pageScope, resourceTypeOf, resourceTypeOfDirective, thirdPartyUrl } from './observation-filter';
+
+const PAGE = 'https://github.com/org/repo/actions';
+const scope = pageScope('github.com', dashboards);
+
+describe('thirdPartyUrl', () => {
+  it("drops the page's own host and its dashboard's own domains", () => {
+    expect(thirdPartyUrl('/assets/app.js', PAGE, scope)).toBeUndefined();
+    expect(thirdPartyUrl('https://api.github.com/graphql', PAGE, scope)).toBeUndefined();
+    expect(thirdPartyUrl('https://github.githubassets.com/assets/x.js', PAGE, scope)).toBeUndefined();
+  });
+
+  it('keeps third parties, without the fragment, cut to the audit limit', () => {
+    expect(thirdPartyUrl('https://cdn.segment.com/a.js#frag', PAGE, scope)).toEqual({ url: 'https://cdn.segment.com/a.js', urlTruncated: false, host: 'cdn.segment.com' });
+    expect(thirdPartyUrl('wss://ws-mt1.pusher.com/app/x', PAGE, scope)?.host).toBe('ws-mt1.pusher.com');
+    const long = thirdPartyUrl(`https://x.example/?q=${'a'.repeat(10_000)}`, PAGE, scope);
+    expect(long?.url).toHaveLength(AUDIT_LIMITS.urlLength);
+    expect(long?.urlTruncated).toBe(true);
+  });
+
+  it('turns IDN hosts into punycode and refuses what is not a network URL', () => {
+    expect(thirdPartyUrl('https://bücher.example/a.js', PAGE, scope)?.host).toBe('xn--bcher-kva.example');
+    expect(thirdPartyUrl('javascript:alert(1)', PAGE, scope)).toBeUndefined();
+    expect(thirdPartyUrl('data:text/javascript,1', PAGE, scope)).toBeUndefined();
+    expect(thirdPartyUrl('blob:https://github.com/1', PAGE, scope)).toBeUndefined();
+    expect(thirdPartyUrl('http://[::1', PAGE, scope)).toBeUndefined();
+  });
+
+  it('knows no own domains on a page that is not in the catalog', () => {
+    expect(pageScope('ci.example.com', dashboards)).toEqual({ pageHost: 'ci.example.com', ownDomains: [] });
+  });
+});
+
+describe('resource types', () => {
+  it('maps Resource Timing initiator types and CSP directives to declarativeNetRequest types', () => {
+    expect(['script', 'img', 'fetch', 'xmlhttprequest', 'beacon', 'iframe', 'css', 'link', 'other'].map((t) => resourceTypeOf(t, 'https://x.example/a.css'))).toEqual([
+      'script', 'image', 'xmlhttprequest', 'xmlhttprequest', 'ping', 'sub_frame', 'image', 'stylesheet', 'other',
+    ]);
+    expect(resourceTypeOf('css', 'https://x.example/f.woff2')).toBe('font');
+    expect(resourceTypeOfDirective('script-src-elem', 'https://x.example/a.js')).toBe('script');
+    expect(resourceTypeOfDirective('connect-src', 'wss://x.example/s')).toBe('websocket');
+    expect(resourceTypeOfDirective('connect-src', 'https://x.example/api')).toBe('xmlhttprequest');
+    expect(resourceTypeOfDirective('frame-src', 'https://x.example/')).toBe('sub_frame');
+  });
+
+  it('knows which script elements are fetched', () => {
+    expect([null, '', 'module', 'text/javascript', 'application/ecmascript'].map((t) => isFetchedScriptType(t, false))).toEqual([true, true, true, true, true]);
+    expect(isFetchedScriptType('text/template', false)).toBe(false);
+    expect(isFetchedScriptType('application/json', false)).toBe(false);
+    expect(isFetchedScriptType(null, true)).toBe(false);
+  });
+});

@@ -1,0 +1,101 @@
+/**
+ * Which requests the content script reports, and as what (pure). Only third parties are reported: a cheap check
+ * here drops the page's own host and its dashboard's hosts and own domains, which is nearly all first-party traffic;
+ * the background makes the exact call (public suffix list), so this bundle stays free of the suffix list and cheap
+ * to load on every dashboard page.
+ */
+import type { DashboardEntry } from '../shared/catalog-types';
+import { capUrl } from '../shared/audit-limits';
+import type { AuditResourceType } from '../shared/audit-types';
+
+const SCHEMES: ReadonlySet<string> = new Set(['http:', 'https:', 'ws:', 'wss:']);
+
+export interface PageScope {
+  readonly pageHost: string;
+  /** The page's dashboard's hosts and own domains (each covering its subdomains). */
+  readonly ownDomains: readonly string[];
+}
+
+/** `host` is `domain` or a subdomain of it (hosts are lower case, as URL parsing gives them). */
+function covers(host: string, domain: string): boolean {
+  return host === domain || host.endsWith(`.${domain}`);
+}
+
+export function pageScope(pageHost: string, dashboards: readonly DashboardEntry[]): PageScope {
+  const host = pageHost.toLowerCase();
+  const dashboard = dashboards.find((d) => d.hosts.some((h) => covers(host, h)));
+  return { pageHost: host, ownDomains: dashboard ? [...dashboard.hosts, ...dashboard.ownDomains] : [] };
+}
+
+export interface ThirdPartyUrl {
+  readonly url: string;
+  readonly urlTruncated: boolean;
+  readonly host: string;
+}
+
+/** The request as the audit records it, or undefined when it is first party or not a network URL. */
+export function thirdPartyUrl(raw: string, baseUrl: string, scope: PageScope): ThirdPartyUrl | undefined {
+  let url: URL;
+  try {
+    url = new URL(raw, baseUrl);
+  } catch {
+    return undefined;
+  }
+  if (!SCHEMES.has(url.protocol)) return undefined;
+  const host = url.hostname;
+  if (host === scope.pageHost || scope.ownDomains.some((d) => covers(host, d))) return undefined;
+  url.hash = '';
+  const capped = capUrl(url.href);
+  return { url: capped.url, urlTruncated: capped.truncated, host };
+}
+
+/** declarativeNetRequest's resource type for a Resource Timing `initiatorType`. */
+export function resourceTypeOf(initiatorType: string, url: string): AuditResourceType {
+  switch (initiatorType) {
+    case 'script':
+      return 'script';
+    case 'img':
+    case 'image':
+    case 'input':
+      return 'image';
+    case 'fetch':
+    case 'xmlhttprequest':
+      return 'xmlhttprequest';
+    case 'beacon':
+      return 'ping';
+    case 'iframe':
+    case 'frame':
+      return 'sub_frame';
+    case 'video':
+    case 'audio':
+    case 'track':
+      return 'media';
+    case 'css':
+      // Loaded by a stylesheet: a font or an image; the extension tells which.
+      return /\.(woff2?|ttf|otf|eot)(\?|$)/i.test(url) ? 'font' : 'image';
+    case 'link':
+      return /\.css(\?|$)/i.test(url) ? 'stylesheet' : 'other';
+    default:
+      return 'other';
+  }
+}
+
+/** declarativeNetRequest's resource type for a CSP directive that refused or reported a request. */
+export function resourceTypeOfDirective(directive: string, url: string): AuditResourceType {
+  if (directive.startsWith('script-src') || directive === 'worker-src') return 'script';
+  if (directive === 'connect-src') return /^wss?:/i.test(url) ? 'websocket' : 'xmlhttprequest';
+  if (directive === 'frame-src' || directive === 'child-src') return 'sub_frame';
+  if (directive.startsWith('img-src')) return 'image';
+  if (directive.startsWith('style-src')) return 'stylesheet';
+  if (directive === 'font-src') return 'font';
+  if (directive === 'media-src') return 'media';
+  return 'other';
+}
+
+const JS_TYPES = /^(?:|module|(?:text|application)\/(?:x-)?(?:java|ecma)script|text\/(?:javascript1\.[0-5]|jscript|livescript))$/i;
+
+/** Whether a script element with these attributes makes the browser fetch its `src` (classic or module script). */
+export function isFetchedScriptType(type: string | null, noModule: boolean): boolean {
+  if (noModule) return false;
+  return JS_TYPES.test((type ?? '').trim());
+}

@@ -1,0 +1,125 @@
+import type { AuditReport } from '../shared/audit-types';
+import { createReportQueue, type NewObservation } from './report-queue';
+
+/** Timers run when the test says so, in order of due time. */
+class ManualClock {
+  now = 0;
+  private timers: { at: number; run: () => void }[] = [];
+  schedule = (run: () => void, delayMs: number): void => void this.timers.push({ at: this.now + delayMs, run });
+  async advance(ms: number): Promise<void> {
+    const until = this.now + ms;
+    for (;;) {
+      this.timers.sort((a, b) => a.at - b.at);
+      const next = this.timers[0];
+      if (next === undefined || next.at > until) break;
+      this.timers.shift();
+      this.now = next.at;
+      next.run();
+      for (let i = 0; i < 10; i += 1) await Promise.resolve();
+    }
+    this.now = until;
+  }
+}
+
+const observation = (n: number): NewObservation => ({ url: `https://cdn.x.example/${n}.js`, urlTruncated: false, type: 'script', observed: 'failed', integrity: false, time: n });
+
+/** A background that stores what it receives, answers like the router, and can be told to drop messages. */
+function background() {
+  const stored = new Map<string, number[]>();
+  const reports: AuditReport[] = [];
+  let down = false;
+  return {
+    reports,
+    stored,
+    setDown: (value: boolean) => void (down = value),
+    send: async (report: AuditReport): Promise<unknown> => {
+      reports.push(report);
+      if (down) throw new Error('Could not establish connection. Receiving end does not exist.');
+      const seqs = stored.get(report.instanceId) ?? [];
+      const mark = seqs.length > 0 ? Math.max(...seqs) : 0;
+      seqs.push(...report.observations.map((o) => o.seq).filter((s) => s > mark));
+      stored.set(report.instanceId, seqs);
+      return { ok: true, value: { storedThrough: Math.max(mark, ...report.observations.map((o) => o.seq)) } };
+    },
+  };
+}
+
+function setup() {
+  const clock = new ManualClock();
+  const bg = background();
+  let ids = 0;
+  const queue = createReportQueue({
+    send: bg.send,
+    schedule: clock.schedule,
+    newInstanceId: () => `instance-${(ids += 1)}`,
+    timeOrigin: 1_000,
+    batchDelayMs: 100,
+    maxRetryDelayMs: 2_000,
+    maxPending: 1_000,
+  });
+  return { clock, bg, queue };
+}
+
+describe('createReportQueue', () => {
+  it('gathers a burst into few messages and forgets what was acknowledged', async () => {
+    const { clock, bg, queue } = setup();
+    for (let n = 1; n <= 450; n += 1) queue.add(observation(n));
+    await clock.advance(100);
+    expect(bg.reports.map((r) => r.observations.length)).toEqual([200, 200, 50]);
+    expect(queue.state()).toMatchObject({ pending: 0, dropped: 0 });
+    expect(bg.stored.get('instance-1')).toHaveLength(450);
+  });
+
+  it('keeps what was not acknowledged and sends it again when the background is back, nothing lost or doubled', async () => {
+    const { clock, bg, queue } = setup();
+    queue.add(observation(1));
+    await clock.advance(100);
+    bg.setDown(true);
+    queue.add(observation(2));
+    queue.add(observation(3));
+    await clock.advance(100);
+    await clock.advance(400);
+    expect(queue.state().pending).toBe(2);
+    bg.setDown(false);
+    queue.add(observation(4));
+    await clock.advance(2_000);
+    expect(queue.state().pending).toBe(0);
+    expect(bg.stored.get('instance-1')).toEqual([1, 2, 3, 4]);
+  });
+
+  it('backs off while the background refuses, up to the limit', async () => {
+    const { clock, bg, queue } = setup();
+    bg.setDown(true);
+    queue.add(observation(1));
+    await clock.advance(10_000);
+    // 100, 200, 400, 800, 1600, then every 2000 ms.
+    expect(bg.reports.length).toBeLessThan(12);
+    expect(bg.reports.length).toBeGreaterThan(5);
+  });
+
+  it('announces a page that has nothing to report yet, once', async () => {
+    const { clock, bg, queue } = setup();
+    queue.announce();
+    await clock.advance(1_000);
+    expect(bg.reports).toEqual([{ instanceId: 'instance-1', timeOrigin: 1_000, observations: [] }]);
+  });
+
+  it('resends everything as a new instance when the page comes back from the back-forward cache', async () => {
+    const { clock, bg, queue } = setup();
+    queue.add(observation(1));
+    queue.add(observation(2));
+    await clock.advance(100);
+    queue.restored();
+    await clock.advance(100);
+    const last = bg.reports[bg.reports.length - 1];
+    expect(last).toMatchObject({ instanceId: 'instance-2', restored: true });
+    expect(last?.observations.map((o) => [o.seq, o.url])).toEqual([[1, 'https://cdn.x.example/1.js'], [2, 'https://cdn.x.example/2.js']]);
+  });
+
+  it('drops beyond its limit rather than grow without bound while the background is down', async () => {
+    const { bg, queue } = setup();
+    bg.setDown(true);
+    for (let n = 1; n <= 1_200; n += 1) queue.add(observation(n));
+    expect(queue.state()).toMatchObject({ pending: 1_000, dropped: 200 });
+  });
+});

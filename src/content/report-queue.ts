@@ -1,0 +1,130 @@
+/**
+ * The content script's outbox. Observations are numbered, batched (a short delay gathers a burst into one message)
+ * and kept until the background acknowledges that they are stored; a failed send (the service worker was stopped
+ * and the message lost, storage refused the write) is retried with a growing delay, and the message itself wakes a
+ * stopped worker. One message is in flight at a time, always from the oldest unacknowledged observation on, so the
+ * background's "stored through seq N" mark is all it needs to ignore a resend.
+ */
+import { AUDIT_LIMITS } from '../shared/audit-limits';
+import type { AuditReport, Observation } from '../shared/audit-types';
+
+export type NewObservation = Omit<Observation, 'seq'>;
+
+export interface ReportQueueDeps {
+  /** Sends the report; resolves with the background's reply (a Reply<AuditReportAck>), rejects if it got none. */
+  readonly send: (report: AuditReport) => Promise<unknown>;
+  readonly schedule: (run: () => void, delayMs: number) => void;
+  readonly newInstanceId: () => string;
+  readonly timeOrigin: number;
+  /** Gathers a burst of observations into one message. */
+  readonly batchDelayMs: number;
+  readonly maxRetryDelayMs: number;
+  /** Observations kept unacknowledged at most; beyond it new ones are counted as dropped. */
+  readonly maxPending: number;
+}
+
+export interface ReportQueue {
+  add(observation: NewObservation): void;
+  /** Sends the page's first report even with nothing to say, so the background learns the tab shows a new page. */
+  announce(): void;
+  /** Sends what is pending without waiting for the batch delay (the page is being hidden). */
+  flushNow(): void;
+  /** The page came back from the back-forward cache: resend everything it saw, as a new instance. */
+  restored(): void;
+  /** For tests and benchmarks. */
+  state(): { readonly pending: number; readonly dropped: number; readonly sent: number };
+}
+
+/** Observations remembered for a resend after a back-forward cache restore. */
+const HISTORY_LIMIT = 5_000;
+
+function storedThrough(reply: unknown): number | undefined {
+  if (typeof reply !== 'object' || reply === null || (reply as { ok?: unknown }).ok !== true) return undefined;
+  const value = (reply as { value?: unknown }).value;
+  const mark = typeof value === 'object' && value !== null ? (value as { storedThrough?: unknown }).storedThrough : undefined;
+  return typeof mark === 'number' ? mark : undefined;
+}
+
+export function createReportQueue(deps: ReportQueueDeps): ReportQueue {
+  let instanceId = deps.newInstanceId();
+  let seq = 0;
+  let pending: Observation[] = [];
+  const history: NewObservation[] = [];
+  let mustAnnounce = false;
+  let restoredFlag = false;
+  let scheduled = false;
+  let inFlight = false;
+  let retryDelay = 0;
+  let dropped = 0;
+  let sent = 0;
+
+  const schedule = (delayMs: number): void => {
+    if (scheduled || inFlight) return;
+    scheduled = true;
+    deps.schedule(() => {
+      scheduled = false;
+      void flush();
+    }, delayMs);
+  };
+
+  const flush = async (): Promise<void> => {
+    if (inFlight || (pending.length === 0 && !mustAnnounce)) return;
+    inFlight = true;
+    const batch = pending.slice(0, AUDIT_LIMITS.observationsPerReport);
+    const report: AuditReport = { instanceId, timeOrigin: deps.timeOrigin, observations: batch, ...(restoredFlag ? { restored: true } : {}) };
+    const sentAs = instanceId;
+    let mark: number | undefined;
+    try {
+      sent += 1;
+      mark = storedThrough(await deps.send(report));
+    } catch {
+      mark = undefined;
+    }
+    inFlight = false;
+    // A restore started a new instance meanwhile: this answer is about the old one.
+    if (sentAs !== instanceId) {
+      schedule(0);
+      return;
+    }
+    if (mark === undefined) {
+      retryDelay = Math.min(deps.maxRetryDelayMs, Math.max(deps.batchDelayMs, retryDelay * 2));
+      schedule(retryDelay);
+      return;
+    }
+    retryDelay = 0;
+    mustAnnounce = false;
+    restoredFlag = false;
+    pending = pending.filter((o) => o.seq > (mark ?? 0));
+    if (pending.length > 0) schedule(0);
+  };
+
+  return {
+    add(observation) {
+      if (pending.length >= deps.maxPending) {
+        dropped += 1;
+        return;
+      }
+      seq += 1;
+      pending.push({ ...observation, seq });
+      if (history.length < HISTORY_LIMIT) history.push(observation);
+      schedule(retryDelay > 0 ? retryDelay : deps.batchDelayMs);
+    },
+    announce() {
+      mustAnnounce = true;
+      schedule(0);
+    },
+    flushNow() {
+      if (!inFlight && retryDelay === 0) void flush();
+    },
+    restored() {
+      instanceId = deps.newInstanceId();
+      seq = 0;
+      pending = history.map((o) => ({ ...o, seq: ++seq }));
+      mustAnnounce = true;
+      restoredFlag = true;
+      retryDelay = 0;
+      schedule(0);
+    },
+    state: () => ({ pending: pending.length, dropped, sent }),
+  };
+}

@@ -1,0 +1,42 @@
+import { logRecord } from '../../test/unit/audit-fixtures';
+import { parseCsv } from '../../test/unit/csv-parse';
+import { AUDIT_CSV_COLUMNS, auditExportFileName, auditLogCsv, auditLogJson } from './audit-export';
+
+const info = { exportedAt: Date.UTC(2026, 10, 28, 12, 0, 0), extensionVersion: '0.1.0', retentionDays: 30 };
+
+describe('audit log export', () => {
+  const hostile = logRecord({
+    url: 'https://cdn.evil.example/a.js?q="><img src=x onerror=alert(1)>,x\r\ny',
+    reason: '=HYPERLINK("https://evil.example","click")',
+    vendor: { id: null, name: '-evil.example', category: null, source: null },
+  });
+  const records = [logRecord(), hostile];
+
+  it('writes JSON that parses back to the records, in an envelope naming the format', () => {
+    const parsed = JSON.parse(auditLogJson(records, info)) as Record<string, unknown>;
+    expect(parsed).toEqual({ format: 'dashguard-audit-log', version: 1, exportedAt: '2026-11-28T12:00:00.000Z', extensionVersion: '0.1.0', retentionDays: 30, records });
+  });
+
+  it('writes CSV with one line per record that a CSV reader splits back into the same fields', () => {
+    const rows = parseCsv(auditLogCsv(records));
+    expect(rows[0]).toEqual([...AUDIT_CSV_COLUMNS]);
+    expect(rows).toHaveLength(3);
+    const column = (name: (typeof AUDIT_CSV_COLUMNS)[number], row: number): string | undefined => rows[row]?.[AUDIT_CSV_COLUMNS.indexOf(name)];
+    expect(column('url', 2)).toBe(hostile.url);
+    expect(column('status', 1)).toBe('blocked');
+    expect(column('count', 1)).toBe('1');
+    expect(column('failed', 1)).toBe('1');
+    expect(column('loaded', 1)).toBe('0');
+    expect(column('firstSeen', 1)).toBe('1970-01-01T00:00:01.000Z');
+  });
+
+  it('keeps spreadsheet formulas inert', () => {
+    const rows = parseCsv(auditLogCsv([hostile]));
+    expect(rows[1]?.[AUDIT_CSV_COLUMNS.indexOf('reason')]).toBe(`'${hostile.reason}`);
+    expect(rows[1]?.[AUDIT_CSV_COLUMNS.indexOf('vendorName')]).toBe("'-evil.example");
+  });
+
+  it('names files after the time, without characters file systems refuse', () => {
+    expect(auditExportFileName(info.exportedAt, 'csv')).toBe('dashguard-audit-2026-11-28T12-00-00Z.csv');
+  });
+});
