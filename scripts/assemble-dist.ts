@@ -15,9 +15,11 @@ const catalog = JSON.parse(readFileSync(path.join(root, 'rules', 'generated', 'c
 const STATIC_FILES: readonly [from: string, to: string][] = [
   ['rules/generated/dashboard-allowlist.json', 'rules/dashboard-allowlist.json'],
   ['rules/generated/dashboard-blocklist.json', 'rules/dashboard-blocklist.json'],
+  ['rules/generated/strict-mode.json', 'rules/strict-mode.json'],
   ['icons', 'icons'],
   ['popup/popup.html', 'popup.html'],
   ['popup/popup.css', 'popup.css'],
+  ['popup/quick-actions.css', 'quick-actions.css'],
   ['options/options.html', 'options.html'],
   ['options/options.css', 'options.css'],
   ['src/shared/theme.css', 'theme.css'],

@@ -29,6 +29,16 @@ describe('manifestFor', () => {
     expect(script?.matches.some((m) => m.includes('<all_urls>') || m === '*://*/*')).toBe(false);
   });
 
+  it('asks for host permission on the dashboards alone (strict mode), and any other host only as optional', () => {
+    for (const manifest of [chrome, firefox]) {
+      const hosts = manifest.host_permissions as string[];
+      expect(hosts).toContain('https://app.circleci.com/*');
+      expect(hosts).toContain('https://*.github.com/*');
+      expect(hosts.every((h) => h.startsWith('https://') && !h.startsWith('https://*/'))).toBe(true);
+      expect(manifest.optional_host_permissions).toEqual(['*://*/*']);
+    }
+  });
+
   it('uses the package version', () => {
     expect(chrome.version).toBe('1.2.3');
     expect(firefox.version).toBe('1.2.3');

@@ -21,6 +21,10 @@ export function manifestFor(browser: TargetBrowser, source: Manifest, version: s
   // The audit's content script runs on the dashboards only, from document_start, in every frame.
   const { matches, excludeMatches } = dashboardMatchPatterns(dashboards);
   manifest.content_scripts = [{ matches, exclude_matches: excludeMatches, js: ['content.js'], run_at: 'document_start', all_frames: true }];
+  // Strict mode appends a Content-Security-Policy header to the dashboards' sensitive pages: modifyHeaders needs host
+  // permission for the page (not for its initiator: navigations are exempt). The same hosts as the content script,
+  // so the install prompt asks for nothing more than it already does.
+  manifest.host_permissions = [...matches];
   const background = { ...(manifest.background ?? {}) };
   const script = String(background.service_worker ?? 'background.js');
   if (browser === 'chrome') {

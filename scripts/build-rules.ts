@@ -32,11 +32,13 @@ const write = (name: string, data: unknown): void => writeFileSync(path.join(out
 write('catalog.json', result.catalog);
 write('dashboard-allowlist.json', result.rules.rulesets[RULESET.allowlist]);
 write('dashboard-blocklist.json', result.rules.rulesets[RULESET.blocklist]);
+write('strict-mode.json', result.rules.rulesets[RULESET.strictMode]);
 write('rule-index.json', result.rules.index);
 
 const curated = result.catalog.vendors.filter((v) => v.source === 'curated').length;
 console.log(
   `Dashguard build: ${result.catalog.vendors.length} vendors (${curated} curated), ${result.catalog.dashboards.length} dashboards, ` +
-    `${result.rules.rulesets[RULESET.allowlist].length} allow + ${result.rules.rulesets[RULESET.blocklist].length} block rules; ` +
+    `${result.rules.rulesets[RULESET.allowlist].length} allow + ${result.rules.rulesets[RULESET.blocklist].length} block + ` +
+    `${result.rules.rulesets[RULESET.strictMode].length} strict-mode rules; ` +
     `${result.dropped.length} third-party-web domains left to curated or dashboard entries.`,
 );

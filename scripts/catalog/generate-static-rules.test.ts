@@ -1,7 +1,7 @@
 import { testCatalog } from '../../test/unit/test-catalog';
 import { simulate } from '../../test/unit/dnr-simulator';
 import { TRACKER_RESOURCE_TYPES, type DnrRule } from '../../src/shared/dnr-rule';
-import { RULESET } from '../../src/shared/rule-registry';
+import { PRIORITY, RULESET } from '../../src/shared/rule-registry';
 import { checkStaticLimits, generateStaticRules } from './generate-static-rules';
 
 describe('generateStaticRules', () => {
@@ -15,7 +15,7 @@ describe('generateStaticRules', () => {
   });
 
   it('indexes every rule back to its vendor or dashboard', () => {
-    expect(Object.keys(index)).toHaveLength(all.length);
+    expect(Object.keys(index)).toHaveLength(all.length + rulesets[RULESET.strictMode].length);
     const replayRule = rulesets[RULESET.blocklist].find((r) => r.condition.requestDomains?.includes('replay.example'))!;
     expect(index[`${RULESET.blocklist}/${replayRule.id}`]).toEqual({ kind: 'vendor', vendorId: 'replay' });
   });
@@ -35,6 +35,35 @@ describe('generateStaticRules', () => {
     expect(on('https://cdn.tracker.example/t.js', 'ci.example')).toBe('none');
     expect(on('https://live.example/ws', 'app.ci.example')).toBe('allow');
     expect(on('https://ci-assets.example/app.js', 'app.ci.example')).toBe('allow');
+  });
+});
+
+describe('generateStaticRules: strict mode', () => {
+  const { catalog } = testCatalog();
+  const { rulesets, index } = generateStaticRules(catalog.vendors, catalog.dashboards);
+  const strict = rulesets[RULESET.strictMode];
+
+  it("appends a CSP to each sensitive page's document, above every allow rule", () => {
+    const patterns = catalog.dashboards.flatMap((d) => d.sensitivePages ?? []);
+    expect(patterns.length).toBeGreaterThan(0);
+    expect(strict.map((r) => r.condition.urlFilter)).toEqual(patterns);
+    for (const rule of strict) {
+      expect(rule.priority).toBe(PRIORITY.strictModeCsp);
+      expect(rule.condition.resourceTypes).toEqual(['main_frame', 'sub_frame']);
+      expect(rule.action).toMatchObject({ type: 'modifyHeaders', responseHeaders: [{ header: 'Content-Security-Policy', operation: 'append' }] });
+      expect(index[`${RULESET.strictMode}/${rule.id}`]).toMatchObject({ kind: 'strict-mode', dashboardId: 'ci' });
+    }
+    const maxOther = Math.max(...[...rulesets[RULESET.allowlist], ...rulesets[RULESET.blocklist]].map((r) => r.priority));
+    expect(PRIORITY.strictModeCsp).toBeGreaterThan(maxOther);
+  });
+
+  it("lets the page use its own origin, the dashboard's hosts and own domains only", () => {
+    const rule = strict[0]!;
+    const value = rule.action.type === 'modifyHeaders' ? rule.action.responseHeaders[0]?.value ?? '' : '';
+    expect(value).toContain("script-src 'self'");
+    expect(value).toContain('app.ci.example *.app.ci.example');
+    expect(value).toContain('ci-assets.example *.ci-assets.example');
+    expect(value).not.toContain('live.example');
   });
 });
 

@@ -1,15 +1,21 @@
 /**
  * Generates the static declarativeNetRequest rulesets from the catalog (pure): one rule per vendor, scoped to the
- * dashboards with `initiatorDomains`, plus one first-party allow rule per dashboard. Also returns the index from
- * rule id back to what the rule is about, which the audit uses to explain a match.
+ * dashboards with `initiatorDomains`, plus one first-party allow rule per dashboard, plus one strict-mode rule per
+ * sensitive page (a Content-Security-Policy appended to its document; static so it holds from the very first page
+ * load, before the worker runs). Also returns the index from rule id back to what the rule is about, which the audit
+ * uses to explain a match.
  */
 import type { CatalogVendor, DashboardEntry } from '../../src/shared/catalog-types';
 import { TRACKER_RESOURCE_TYPES, type DnrRule } from '../../src/shared/dnr-rule';
 import { DNR_LIMITS } from '../../src/shared/dnr-limits';
 import { dashboardScope } from '../../src/shared/runtime-catalog';
 import { PRIORITY, RULESET, staticRuleId, type RulesetId } from '../../src/shared/rule-registry';
+import { strictModeDomains, strictModeRule } from '../../src/shared/strict-mode-csp';
 
-export type StaticRuleSubject = { kind: 'vendor'; vendorId: string } | { kind: 'first-party'; dashboardId: string };
+export type StaticRuleSubject =
+  | { kind: 'vendor'; vendorId: string }
+  | { kind: 'first-party'; dashboardId: string }
+  | { kind: 'strict-mode'; dashboardId: string; urlFilter: string };
 
 export interface StaticRulesets {
   readonly rulesets: Readonly<Record<RulesetId, DnrRule[]>>;
@@ -57,7 +63,16 @@ export function generateStaticRules(vendors: readonly CatalogVendor[], dashboard
     });
     index[`${rulesetId}/${id}`] = { kind: 'vendor', vendorId: vendor.id };
   }
-  return { rulesets: { [RULESET.allowlist]: allowlist, [RULESET.blocklist]: blocklist }, index };
+
+  const strictMode: DnrRule[] = [];
+  for (const dashboard of dashboards) {
+    for (const urlFilter of dashboard.sensitivePages ?? []) {
+      const id = staticRuleId(strictMode.length);
+      strictMode.push(strictModeRule({ id, priority: PRIORITY.strictModeCsp, urlFilter, domains: strictModeDomains(dashboard) }));
+      index[`${RULESET.strictMode}/${id}`] = { kind: 'strict-mode', dashboardId: dashboard.id, urlFilter };
+    }
+  }
+  return { rulesets: { [RULESET.allowlist]: allowlist, [RULESET.blocklist]: blocklist, [RULESET.strictMode]: strictMode }, index };
 }
 
 /** Problems with the generated rulesets against both browsers' limits; empty when they fit. */

@@ -2,26 +2,175 @@
  * Service-worker (Chrome) / event-page (Firefox) entry. The one place that wires the components together and
  * registers every listener synchronously on the first tick, so an event that wakes the worker is never missed.
  */
-import browser from 'webextension-polyfill';
+import browser, { type Runtime } from 'webextension-polyfill';
 import { vendorCatalog } from '../shared/catalog-data';
-import { NO_POLICY } from '../shared/managed-policy';
+import { customDashboards } from '../shared/dashboards';
+import { POLICY_GET } from '../shared/policy-status';
+import { SETTINGS_CHANGE, SETTINGS_GET, TAB_PAUSE_GET, TAB_PAUSE_SET } from '../shared/settings-messages';
+import { createCustomDashboardAccess, type PermissionsApi, type ScriptingApi } from './custom-dashboard-access';
+import { createManagedReader } from './managed-storage-read';
+import { createMessageRouter } from './message-router';
+import { createPolicyGetHandler } from './policy-get-handler';
+import { createPolicyStore } from './policy-store';
 import { createRuleReconciler } from './rule-reconciler';
 import { createRuleSync, type DnrRuleStore } from './rule-sync';
+import { createPausedTabsStore } from './paused-tabs-store';
+import { createSettingsChangeHandler } from './settings-change-handler';
+import { createSettingsGetHandler } from './settings-get-handler';
+import { createSettingsService } from './settings-service';
 import { createSettingsStore, SETTINGS_KEY } from './settings-store';
+import { createTabPauseGetHandler, createTabPauseSetHandler } from './tab-pause-handlers';
+import { auditRetentionDays } from '../shared/audit-retention';
+import { AUDIT_REPORT } from '../shared/audit-messages';
+import { AUDIT_LOG_CHUNK_PREFIX, AUDIT_LOG_META_KEY } from '../shared/audit-log-layout';
+import { createAuditBadge, type BadgeApi } from './audit-badge';
+import { createClassifierSource } from './audit-classifier-source';
+import { createAuditLogHandlers } from './audit-log-handlers';
+import { createAuditLogStore } from './audit-log-store';
+import { createAuditReportHandler } from './audit-report-handler';
+import { PAUSED_TABS_KEY } from './paused-tabs-store';
+import { createTabAuditLifecycle, type TabsApi } from './tab-audit-lifecycle';
+import { createTabAuditStore, type AuditStorageArea } from './tab-audit-store';
+
+/** Chrome can hold storage.managed.get until its policy service is ready; a reconcile does not wait longer. */
+const MANAGED_READ_TIMEOUT_MS = 2_000;
+/** How long after the browser starts an empty storage.managed may just mean "not loaded yet" (policy-source.ts). */
+const POLICY_GRACE_MS = 60_000;
 
 const settingsStore = createSettingsStore(browser.storage.local);
+const pausedTabs = createPausedTabsStore(browser.storage.session);
+const policyStore = createPolicyStore({
+  read: createManagedReader({
+    area: browser.storage.managed,
+    timeoutMs: MANAGED_READ_TIMEOUT_MS,
+    onLateAnswer: () => void reconciler.reconcile(),
+  }),
+  local: browser.storage.local,
+  session: browser.storage.session,
+  catalog: vendorCatalog,
+  // Firefox reads policies.json before any add-on starts: its first answer is final.
+  firstAnswerIsFinal: __BROWSER__ === 'firefox',
+  graceMs: POLICY_GRACE_MS,
+  now: () => Date.now(),
+  schedule: (run, delayMs) => void setTimeout(run, delayMs),
+  onRecheck: () => void reconciler.reconcile(),
+});
 const ruleSync = createRuleSync(browser.declarativeNetRequest as unknown as DnrRuleStore);
 const reconciler = createRuleReconciler({
   catalog: vendorCatalog,
   loadSettings: async () => (await settingsStore.load()).settings,
-  loadPolicy: async () => NO_POLICY,
-  loadPausedTabs: async () => [],
+  loadPolicy: () => policyStore.load(),
+  loadPausedTabs: () => pausedTabs.list(),
   ruleSync,
   onError: (error) => console.error('Dashguard: rules not updated; the previous rules stay in force.', error),
 });
 
-browser.runtime.onInstalled.addListener(() => void reconciler.reconcile());
-browser.runtime.onStartup.addListener(() => void reconciler.reconcile());
-browser.storage.onChanged.addListener((changes, areaName) => {
-  if (areaName === 'local' && SETTINGS_KEY in changes) void reconciler.reconcile();
+const settingsService = createSettingsService({
+  catalog: vendorCatalog,
+  store: settingsStore,
+  loadPolicy: () => policyStore.load(),
+  reconcile: (overrides) => reconciler.reconcile(overrides),
+  now: () => performance.now(),
 });
+// The audit: per-tab audits in storage.session, the cross-tab log in storage.local, the toolbar badge.
+const loadAuditInputs = async () => {
+  const [{ settings }, policy, paused] = await Promise.all([settingsStore.load(), policyStore.load(), pausedTabs.list()]);
+  return { catalog: vendorCatalog, settings, policy, pausedTabs: paused };
+};
+const auditClassifier = createClassifierSource({ loadContext: loadAuditInputs, now: () => Date.now(), maxAgeMs: 2_000 });
+const auditRetention = async (): Promise<number> => {
+  const { settings, policy } = await loadAuditInputs();
+  return auditRetentionDays(settings, policy);
+};
+const tabAudits = createTabAuditStore(browser.storage.session as unknown as AuditStorageArea);
+const auditLog = createAuditLogStore({ area: browser.storage.local as unknown as AuditStorageArea, now: () => Date.now(), retentionDays: auditRetention });
+const auditBadge = createAuditBadge(browser.action as unknown as BadgeApi);
+const tabAuditLifecycle = createTabAuditLifecycle({ tabs: browser.tabs as unknown as TabsApi, tabAudits, badge: auditBadge });
+
+const tabPause = { store: pausedTabs, loadPolicy: () => policyStore.load(), reconcile: () => reconciler.reconcile() };
+const dashboardAccess = createCustomDashboardAccess({
+  permissions: browser.permissions as unknown as PermissionsApi,
+  scripting: browser.scripting as unknown as ScriptingApi,
+  requiredOrigins: browser.runtime.getManifest().host_permissions ?? [],
+  loadHosts: async () => {
+    const [{ settings }, policy] = await Promise.all([settingsStore.load(), policyStore.load()]);
+    return customDashboards(vendorCatalog, settings, policy).map((dashboard) => dashboard.id);
+  },
+});
+const syncDashboardAccess = (giveBackStale = true): void => {
+  dashboardAccess.sync({ giveBackStale }).catch((error: unknown) => console.error('Dashguard: self-hosted dashboard access not updated.', error));
+};
+
+browser.runtime.onInstalled.addListener(() => {
+  void reconciler.reconcile();
+  syncDashboardAccess();
+});
+browser.runtime.onStartup.addListener(() => {
+  void reconciler.reconcile();
+  syncDashboardAccess();
+});
+// A pause ends with its tab: a later tab that reuses the id must not inherit it.
+browser.tabs.onRemoved.addListener((tabId) => {
+  void pausedTabs.set(tabId, false).then((changed) => (changed ? reconciler.reconcile() : true));
+});
+browser.tabs.onRemoved.addListener((tabId) => void tabAuditLifecycle.tabRemoved(tabId));
+browser.tabs.onUpdated.addListener((tabId, changeInfo) => void tabAuditLifecycle.tabUpdated(tabId, changeInfo));
+// The audit explains requests with the settings, policy and pauses in force: rebuild its classifier when they change.
+browser.storage.onChanged.addListener((changes, areaName) => {
+  const auditOwn = (key: string): boolean => key === AUDIT_LOG_META_KEY || key.startsWith(AUDIT_LOG_CHUNK_PREFIX);
+  if (areaName === 'managed' || (areaName === 'local' && Object.keys(changes).some((key) => !auditOwn(key))) || (areaName === 'session' && PAUSED_TABS_KEY in changes)) {
+    auditClassifier.invalidate();
+  }
+});
+// Access granted in the options page: register the audit there. Not a reason to give anything back (see sync).
+browser.permissions.onAdded.addListener(() => syncDashboardAccess(false));
+browser.permissions.onRemoved.addListener(() => syncDashboardAccess());
+browser.storage.onChanged.addListener((changes, areaName) => {
+  if (areaName === 'local' && SETTINGS_KEY in changes) {
+    void reconciler.reconcile();
+    syncDashboardAccess();
+  }
+  // A policy change while the browser runs applies at once, without a restart.
+  if (areaName === 'managed') {
+    void policyStore.managedChanged().then(() => {
+      // The organisation's extra dashboards may have changed too.
+      syncDashboardAccess();
+      return reconciler.reconcile();
+    });
+  }
+});
+
+// Test builds only (dist-test/): counts worker starts for the e2e tests (test-surface.ts). webpack drops this
+// branch, and the module, from dist/.
+if (__TEST_BUILD__) {
+  // require, not import: only a dead `if` keeps webpack from bundling the module into dist/.
+  void (require('./test-surface') as typeof import('./test-surface')).countBackgroundStart(browser.storage.session);
+}
+
+// The one message router: every handler goes into this map (a second onMessage listener would answer, and so
+// refuse, the other router's messages).
+const route = createMessageRouter(
+  {
+    [POLICY_GET]: createPolicyGetHandler(policyStore),
+    [SETTINGS_GET]: createSettingsGetHandler(settingsService),
+    [SETTINGS_CHANGE]: createSettingsChangeHandler(settingsService),
+    [TAB_PAUSE_GET]: createTabPauseGetHandler(tabPause),
+    [TAB_PAUSE_SET]: createTabPauseSetHandler(tabPause),
+    [AUDIT_REPORT]: createAuditReportHandler({ classifier: () => auditClassifier.get(), tabAudits, auditLog, badge: auditBadge, now: () => Date.now() }),
+    ...createAuditLogHandlers({ auditLog, retentionDays: auditRetention, extensionVersion: browser.runtime.getManifest().version }),
+  },
+  { extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('') },
+);
+browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => route(message, sender));
+
+// A worker woken in a browser session whose policy has not answered yet checks again (policy-store.ts).
+void policyStore.resume();
+// Tabs closed while the worker was stopped leave no audit behind.
+tabAuditLifecycle.pruneClosedTabs().catch((error: unknown) => console.error('Dashguard: closed tabs\' audits not removed.', error));
+
+// Test builds only: automation cannot open moz-extension:// pages in Firefox, so the add-on opens its options page
+// itself when installed, for the e2e tests to drive. A new tab: openOptionsPage() would reuse whatever blank tab the
+// test has just opened for something else.
+if (__TEST_BUILD__ && __BROWSER__ === 'firefox') {
+  browser.runtime.onInstalled.addListener(() => void browser.tabs.create({ url: browser.runtime.getURL('options.html'), active: false }));
+}

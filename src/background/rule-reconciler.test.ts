@@ -48,4 +48,37 @@ describe('createRuleReconciler', () => {
     expect([...dnr.dynamic.values()]).toEqual(before);
     expect(errors).toHaveLength(1);
   });
+
+  it('runs one reconcile at a time, and a burst of plain requests costs one', async () => {
+    const dnr = new FakeDnr();
+    let loads = 0;
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const reconciler = createRuleReconciler({
+      catalog,
+      loadSettings: async () => {
+        loads += 1;
+        await gate;
+        return DEFAULT_SETTINGS;
+      },
+      loadPolicy: async () => NO_POLICY,
+      loadPausedTabs: async () => [],
+      ruleSync: createRuleSync(dnr),
+      onError: () => undefined,
+    });
+    const first = reconciler.reconcile();
+    // Let the first start (it is now reading its inputs): later requests need a run of their own...
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(loads).toBe(1);
+    // ...and a burst of them shares one.
+    const burst = [reconciler.reconcile(), reconciler.reconcile(), reconciler.reconcile()];
+    const withSettings = reconciler.reconcile({ settings: { ...DEFAULT_SETTINGS, vendorRules: { tracker: 'allow' } } });
+    release();
+    expect(await Promise.all([first, ...burst, withSettings])).toEqual([true, true, true, true, true]);
+    // The first ran, the burst shared one run, the override did not load settings.
+    expect(loads).toBe(2);
+    expect([...dnr.dynamic.values()].map((r) => r.action.type)).toEqual(['allow']);
+  });
 });

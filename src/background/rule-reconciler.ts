@@ -17,22 +17,48 @@ export interface ReconcilerDeps {
   readonly onError: (error: unknown) => void;
 }
 
+/** Inputs a caller already holds, used instead of loading them (a settings change applies its candidate first). */
+export interface ReconcileOverrides {
+  readonly settings?: UserSettings;
+  readonly policy?: ManagedPolicy;
+}
+
 export interface RuleReconciler {
   /** Resolves true when the rules now match the inputs, false when they could not be applied. */
-  reconcile(): Promise<boolean>;
+  reconcile(overrides?: ReconcileOverrides): Promise<boolean>;
 }
 
 export function createRuleReconciler(deps: ReconcilerDeps): RuleReconciler {
+  // One reconcile at a time, loads included: a reconcile that read older inputs can never apply after a newer one.
+  let queue: Promise<unknown> = Promise.resolve();
+  // A plain reconcile (inputs loaded) that is queued and not started yet serves every later plain request too: a
+  // burst of events (install, storage, permissions) costs one reconcile, not one each.
+  let waiting: Promise<boolean> | undefined;
+  const run = async (overrides: ReconcileOverrides): Promise<boolean> => {
+    try {
+      const [settings, policy, pausedTabs] = await Promise.all([
+        overrides.settings ?? deps.loadSettings(),
+        overrides.policy ?? deps.loadPolicy(),
+        deps.loadPausedTabs(),
+      ]);
+      await deps.ruleSync.apply(computeRuleState({ catalog: deps.catalog, settings, policy, pausedTabs }));
+      return true;
+    } catch (error) {
+      deps.onError(error);
+      return false;
+    }
+  };
   return {
-    async reconcile() {
-      try {
-        const [settings, policy, pausedTabs] = await Promise.all([deps.loadSettings(), deps.loadPolicy(), deps.loadPausedTabs()]);
-        await deps.ruleSync.apply(computeRuleState({ catalog: deps.catalog, settings, policy, pausedTabs }));
-        return true;
-      } catch (error) {
-        deps.onError(error);
-        return false;
-      }
+    reconcile(overrides = {}) {
+      const plain = overrides.settings === undefined && overrides.policy === undefined;
+      if (plain && waiting) return waiting;
+      const result = queue.then(() => {
+        if (plain) waiting = undefined;
+        return run(overrides);
+      });
+      if (plain) waiting = result;
+      queue = result;
+      return result;
     },
   };
 }

@@ -1,6 +1,7 @@
 /**
  * Where the user's settings live: `storage.local`, under one key, so a change is one write and one onChanged event.
  */
+import { migrateSettings } from '../shared/settings-migrations';
 import { parseStoredSettings, type ParsedSettings } from '../shared/settings-shape';
 import type { UserSettings } from '../shared/user-settings';
 
@@ -19,8 +20,13 @@ export interface SettingsStore {
 export function createSettingsStore(area: KeyValueArea): SettingsStore {
   return {
     async load() {
-      const stored = await area.get(SETTINGS_KEY);
-      return parseStoredSettings(stored[SETTINGS_KEY]);
+      const stored = (await area.get(SETTINGS_KEY))[SETTINGS_KEY];
+      if (stored === undefined) return parseStoredSettings(undefined);
+      // Settings saved by an earlier version are read in the current format; the next save writes it.
+      const migrated = migrateSettings(stored);
+      if (migrated.ok) return parseStoredSettings(migrated.value);
+      const parsed = parseStoredSettings(stored);
+      return { settings: parsed.settings, problems: [migrated.error, ...parsed.problems] };
     },
     async save(settings) {
       await area.set({ [SETTINGS_KEY]: settings });

@@ -4,15 +4,22 @@
  *
  * Priority order, low to high (a higher priority wins; at equal priority "allow" beats "block"):
  *   default block < essential allow < user category < user vendor < user vendor-on-dashboard < tab pause
- *   < report-only < policy category block < policy allow < policy block < first party < strict-mode CSP.
+ *   < report-only < policy category block < policy allow < policy block < first party < strict-mode CSP
+ *   < strict-mode replace (allow) < strict-mode replacement CSP.
  * So a user can loosen a default, a policy beats the user (report-only and pause included), nothing blocks a
- * dashboard's own domains, and no allow rule can switch off the strict-mode header.
+ * dashboard's own domains, and no allow rule can switch off the strict-mode header. (A modifyHeaders rule is ignored
+ * when an allow rule of the same extension with an equal or higher priority matches the request.) The one exception
+ * is deliberate: where the settings loosen strict mode on a dashboard (a vendor allowed there, report-only), the
+ * "replace" allow rule switches off the static strict-mode header of that page's document request and the
+ * "replacement" rule above it sets the loosened header instead, so the static rulesets never need rewriting.
  */
 
 /** Static rulesets, as named in the manifest's `declarative_net_request.rule_resources`. */
 export const RULESET = {
   allowlist: 'dashboard_allowlist',
   blocklist: 'dashboard_blocklist',
+  /** Strict-mode headers for the catalog's sensitive pages: in force before the worker runs. */
+  strictMode: 'strict_mode',
 } as const;
 export type RulesetId = (typeof RULESET)[keyof typeof RULESET];
 
@@ -29,6 +36,8 @@ export const PRIORITY = {
   policyBlock: 900,
   firstParty: 1_000,
   strictModeCsp: 1_200,
+  strictModeReplace: 1_300,
+  strictModeReplacement: 1_400,
 } as const;
 
 /** Size of each dynamic/session id band; far above the browsers' 5,000 dynamic-rule limit. */
@@ -50,6 +59,8 @@ export const DYNAMIC_BAND = {
   reportOnly: 11,
   strictModeCsp: 12,
   customVendorDefault: 13,
+  strictModeReplace: 14,
+  strictModeReplacement: 15,
 } as const;
 export type DynamicBand = keyof typeof DYNAMIC_BAND;
 

@@ -3,32 +3,17 @@
  * matching, for every combination of defaults, user decisions, policy decisions, report-only and tab pause, against
  * the precedence the product promises (written out independently in `expectedOutcome`).
  */
-import { simulate, type Outcome } from '../../test/unit/dnr-simulator';
+import { cspOutcome } from '../../test/unit/csp-model';
+import { appliedResponseHeaders, simulate, type Outcome } from '../../test/unit/dnr-simulator';
+import { allCases, host, inputs, rulesFor, TAB, type Case, type Maybe } from '../../test/unit/rule-cases';
 import { testCatalog } from '../../test/unit/test-catalog';
 import type { DnrRule } from './dnr-rule';
 import { NO_POLICY, type ManagedPolicy } from './managed-policy';
 import { computeRuleState, effectiveUserSettings } from './rule-state';
-import { DEFAULT_SETTINGS, type DashboardVendorRule, type UserSettings, type VendorDecision } from './user-settings';
-import { dynamicBandOf } from './rule-registry';
+import { DEFAULT_SETTINGS, type UserSettings } from './user-settings';
+import { PRIORITY, dynamicBandOf } from './rule-registry';
 
 const { catalog, staticRules } = testCatalog();
-const TAB = 7;
-
-type Maybe = VendorDecision | undefined;
-interface Case {
-  vendor: 'tracker' | 'live';
-  category: Maybe;
-  vendorRule: Maybe;
-  here: Maybe; // user rule for this vendor on this dashboard
-  elsewhere: Maybe; // user rule for this vendor on the other dashboard
-  reportOnly: boolean;
-  paused: boolean;
-  policyBlock: boolean;
-  policyAllow: 'no' | 'everywhere' | 'elsewhere';
-  policyCategory: boolean;
-  locked: boolean;
-  pauseAllowed: boolean;
-}
 
 /** The product's precedence, written independently of the implementation. */
 function expectedOutcome(c: Case): Outcome {
@@ -42,57 +27,6 @@ function expectedOutcome(c: Case): Outcome {
   if (decision !== undefined) return decision;
   return c.vendor === 'tracker' ? 'block' : 'allow';
 }
-
-function inputs(c: Case): { settings: UserSettings; policy: ManagedPolicy } {
-  const category = c.vendor === 'tracker' ? 'analytics' : 'realtime';
-  const dashboardRules: DashboardVendorRule[] = [];
-  if (c.here) dashboardRules.push({ dashboard: 'ci', vendorId: c.vendor, action: c.here });
-  if (c.elsewhere) dashboardRules.push({ dashboard: 'forge', vendorId: c.vendor, action: c.elsewhere });
-  return {
-    settings: {
-      ...DEFAULT_SETTINGS,
-      categoryRules: c.category ? { [category]: c.category } : {},
-      vendorRules: c.vendorRule ? { [c.vendor]: c.vendorRule } : {},
-      dashboardVendorRules: dashboardRules,
-      reportOnly: c.reportOnly,
-    },
-    policy: {
-      ...NO_POLICY,
-      blockedVendors: c.policyBlock ? [c.vendor] : [],
-      allowedVendors: c.policyAllow === 'no' ? [] : [{ vendorId: c.vendor, dashboards: c.policyAllow === 'elsewhere' ? ['forge'] : [] }],
-      blockedCategories: c.policyCategory ? [category] : [],
-      lockUserRules: c.locked,
-      allowTabPause: c.pauseAllowed,
-    },
-  };
-}
-
-function allCases(): Case[] {
-  const decisions: Maybe[] = [undefined, 'allow', 'block'];
-  const cases: Case[] = [];
-  for (const vendor of ['tracker', 'live'] as const)
-    for (const category of decisions)
-      for (const vendorRule of decisions)
-        for (const here of decisions)
-          for (const elsewhere of [undefined, 'allow'] as Maybe[])
-            for (const reportOnly of [false, true])
-              for (const paused of [false, true])
-                for (const policyBlock of [false, true])
-                  for (const policyAllow of ['no', 'everywhere', 'elsewhere'] as const)
-                    for (const policyCategory of [false, true])
-                      for (const locked of [false, true])
-                        for (const pauseAllowed of [false, true])
-                          cases.push({ vendor, category, vendorRule, here, elsewhere, reportOnly, paused, policyBlock, policyAllow, policyCategory, locked, pauseAllowed });
-  return cases;
-}
-
-function rulesFor(c: Case): DnrRule[] {
-  const { settings, policy } = inputs(c);
-  const state = computeRuleState({ catalog, settings, policy, pausedTabs: c.paused ? [TAB] : [] });
-  return [...staticRules, ...state.dynamicRules, ...state.sessionRules];
-}
-
-const host = (vendor: Case['vendor']): string => (vendor === 'tracker' ? 'cdn.tracker.example' : 'ws.live.example');
 
 describe('computeRuleState: precedence, every combination', () => {
   const cases = allCases();
@@ -194,5 +128,118 @@ describe('computeRuleState: shape', () => {
   it('ignores rules for unknown vendors instead of failing', () => {
     const state = computeRuleState({ catalog, settings: { ...DEFAULT_SETTINGS, vendorRules: { nope: 'allow' } }, policy: { ...NO_POLICY, allowedVendors: [{ vendorId: 'nope', dashboards: [] }] }, pausedTabs: [] });
     expect(state.dynamicRules).toEqual([]);
+  });
+});
+
+describe('computeRuleState: strict mode on sensitive pages', () => {
+  const TOKEN_PAGE = 'https://app.ci.example/settings/tokens/new';
+  const BUILD_PAGE = 'https://app.ci.example/pipelines/42';
+  const LIVE = 'wss://ws.live.example/socket';
+
+  /** What a script load from `url` does on the page at `pageUrl`: DNR first, then the CSP headers of the page. */
+  function onPage(rules: DnrRule[], pageUrl: string, url: string, type: 'script' | 'websocket' = 'script'): Outcome | 'refused-by-csp' {
+    const pageHost = new URL(pageUrl).hostname;
+    const network = simulate(rules, { url, initiatorHost: pageHost, type, tabId: TAB });
+    if (network === 'block') return 'block';
+    const headers = appliedResponseHeaders(rules, { url: pageUrl, initiatorHost: undefined, type: 'main_frame', tabId: TAB });
+    return cspOutcome(headers, pageUrl, type, url) === 'refused' ? 'refused-by-csp' : network;
+  }
+  const headersOf = (rules: DnrRule[], pageUrl: string): string[] =>
+    appliedResponseHeaders(rules, { url: pageUrl, initiatorHost: undefined, type: 'main_frame', tabId: TAB }).map((h) => h.header);
+  const rulesWith = (settings: UserSettings, policy: ManagedPolicy = NO_POLICY, pausedTabs: number[] = []): DnrRule[] => {
+    const state = computeRuleState({ catalog, settings, policy, pausedTabs });
+    return [...staticRules, ...state.dynamicRules, ...state.sessionRules];
+  };
+
+  it('refuses even an essential vendor on a token page, and keeps it on the build page', () => {
+    const rules = rulesWith(DEFAULT_SETTINGS);
+    expect(onPage(rules, TOKEN_PAGE, LIVE, 'websocket')).toBe('refused-by-csp');
+    expect(onPage(rules, TOKEN_PAGE, 'https://cdn.live.example/sdk.js')).toBe('refused-by-csp');
+    expect(onPage(rules, BUILD_PAGE, LIVE, 'websocket')).toBe('allow');
+    // The page itself still works: its own origin and its own domains.
+    expect(onPage(rules, TOKEN_PAGE, 'https://app.ci.example/app.js')).not.toBe('refused-by-csp');
+    expect(onPage(rules, TOKEN_PAGE, 'https://static.ci-assets.example/app.js')).toBe('allow');
+    // Wildcard path filters match too.
+    expect(onPage(rules, 'https://app.ci.example/org/repo/secrets', LIVE, 'websocket')).toBe('refused-by-csp');
+    expect(headersOf(rules, TOKEN_PAGE)).toEqual(['Content-Security-Policy']);
+  });
+
+  it('lets through a vendor the user allowed on that dashboard, with one enforced policy still in place', () => {
+    const rules = rulesWith({ ...DEFAULT_SETTINGS, dashboardVendorRules: [{ dashboard: 'ci', vendorId: 'live', action: 'allow' }] });
+    expect(onPage(rules, TOKEN_PAGE, LIVE, 'websocket')).toBe('allow');
+    // The static policy is switched off and replaced, not stacked: otherwise the narrower one would still refuse.
+    expect(headersOf(rules, TOKEN_PAGE)).toEqual(['Content-Security-Policy']);
+    // Other vendors stay refused by the replacement policy.
+    expect(onPage(rules, TOKEN_PAGE, 'https://cdn.tracker.example/t.js')).toBe('block');
+    expect(cspOutcome(appliedResponseHeaders(rules, { url: TOKEN_PAGE, initiatorHost: undefined, type: 'main_frame' }), TOKEN_PAGE, 'script', 'https://x.bigads.example/a.js')).toBe('refused');
+  });
+
+  it('ignores allows that are not for that dashboard: global, category, other dashboard, tab pause', () => {
+    for (const settings of [
+      { ...DEFAULT_SETTINGS, vendorRules: { live: 'allow' as const } },
+      { ...DEFAULT_SETTINGS, categoryRules: { realtime: 'allow' as const } },
+      { ...DEFAULT_SETTINGS, dashboardVendorRules: [{ dashboard: 'forge', vendorId: 'live', action: 'allow' as const }] },
+    ]) {
+      expect(onPage(rulesWith(settings), TOKEN_PAGE, LIVE, 'websocket')).toBe('refused-by-csp');
+    }
+    expect(onPage(rulesWith(DEFAULT_SETTINGS, NO_POLICY, [TAB]), TOKEN_PAGE, LIVE, 'websocket')).toBe('refused-by-csp');
+  });
+
+  it('honours the policy: its block beats a user allow, a lock drops the user allow, a policy allow for the dashboard counts', () => {
+    const allowHere = { ...DEFAULT_SETTINGS, dashboardVendorRules: [{ dashboard: 'ci', vendorId: 'live', action: 'allow' as const }] };
+    expect(onPage(rulesWith(allowHere, { ...NO_POLICY, blockedVendors: ['live'] }), TOKEN_PAGE, LIVE, 'websocket')).toBe('block');
+    expect(onPage(rulesWith(allowHere, { ...NO_POLICY, blockedCategories: ['realtime'] }), TOKEN_PAGE, LIVE, 'websocket')).toBe('block');
+    expect(onPage(rulesWith(allowHere, { ...NO_POLICY, lockUserRules: true }), TOKEN_PAGE, LIVE, 'websocket')).toBe('refused-by-csp');
+    expect(onPage(rulesWith(DEFAULT_SETTINGS, { ...NO_POLICY, allowedVendors: [{ vendorId: 'live', dashboards: ['ci'] }] }), TOKEN_PAGE, LIVE, 'websocket')).toBe('allow');
+    expect(onPage(rulesWith(DEFAULT_SETTINGS, { ...NO_POLICY, allowedVendors: [{ vendorId: 'live', dashboards: [] }] }), TOKEN_PAGE, LIVE, 'websocket')).toBe('refused-by-csp');
+  });
+
+  it('reports instead of refusing in report-only mode', () => {
+    const rules = rulesWith({ ...DEFAULT_SETTINGS, reportOnly: true });
+    expect(headersOf(rules, TOKEN_PAGE)).toEqual(['Content-Security-Policy-Report-Only']);
+    expect(onPage(rules, TOKEN_PAGE, LIVE, 'websocket')).toBe('allow');
+    expect(onPage(rules, TOKEN_PAGE, 'https://cdn.tracker.example/t.js')).toBe('allow');
+    // Locked: report-only is a loosening, so the page stays enforced.
+    expect(headersOf(rulesWith({ ...DEFAULT_SETTINGS, reportOnly: true }, { ...NO_POLICY, lockUserRules: true }), TOKEN_PAGE)).toEqual(['Content-Security-Policy']);
+  });
+
+  it("puts the user's and the organisation's pages in strict mode, on built-in and custom dashboards", () => {
+    const settings: UserSettings = {
+      ...DEFAULT_SETTINGS,
+      customDashboards: [{ host: 'jenkins.corp.example', name: 'Jenkins' }],
+      sensitivePages: ['||forge.example/settings/keys', '||jenkins.corp.example/credentials'],
+    };
+    const policy: ManagedPolicy = { ...NO_POLICY, sensitivePages: ['||forge.example/admin/*/tokens'] };
+    const rules = rulesWith(settings, policy);
+    expect(onPage(rules, 'https://forge.example/settings/keys', LIVE, 'websocket')).toBe('refused-by-csp');
+    expect(onPage(rules, 'https://forge.example/admin/org/tokens', LIVE, 'websocket')).toBe('refused-by-csp');
+    expect(onPage(rules, 'https://jenkins.corp.example/credentials/store', LIVE, 'websocket')).toBe('refused-by-csp');
+    expect(onPage(rules, 'https://jenkins.corp.example/job/x', LIVE, 'websocket')).toBe('allow');
+    expect(onPage(rules, 'https://forge.example/settings/profile', LIVE, 'websocket')).toBe('allow');
+    // The custom dashboard's own host stays usable on its sensitive page.
+    expect(onPage(rules, 'https://jenkins.corp.example/credentials', 'https://jenkins.corp.example/static/app.js')).not.toBe('refused-by-csp');
+  });
+
+  it('never touches pages that are not sensitive, and no allow rule outranks the strict-mode header', () => {
+    const rules = rulesWith({ ...DEFAULT_SETTINGS, dashboardVendorRules: [{ dashboard: 'ci', vendorId: 'live', action: 'allow' }] });
+    expect(headersOf(rules, BUILD_PAGE)).toEqual([]);
+    expect(headersOf(rules, 'https://unrelated.example/settings/tokens')).toEqual([]);
+    const allows = rules.filter((r) => r.action.type === 'allow' && r.condition.urlFilter === undefined);
+    for (const rule of allows) expect(rule.priority).toBeLessThan(PRIORITY.strictModeCsp);
+  });
+
+  it('matches the product promise in every combination: refused on the token page unless allowed on this dashboard', () => {
+    const wrong: string[] = [];
+    for (const c of allCases().filter((_, i) => i % 3 === 0)) {
+      const rules = rulesFor(c);
+      const network = expectedOutcome(c);
+      const reportOnly = c.reportOnly && !c.locked;
+      const allowedHere = c.here === 'allow' && !c.locked && !c.policyBlock && !c.policyCategory;
+      const expected = network === 'block' ? 'block' : reportOnly || allowedHere ? 'allow' : 'refused-by-csp';
+      const url = `https://${host(c.vendor)}/x.js`;
+      const got = onPage(rules, TOKEN_PAGE, url);
+      if (got !== expected) wrong.push(`${JSON.stringify(c)}: got ${got}, expected ${expected}`);
+    }
+    expect(wrong.slice(0, 5)).toEqual([]);
   });
 });

@@ -3,12 +3,14 @@
  * The static rulesets hold the catalog defaults for the built-in dashboards; everything a person or a policy
  * changes is expressed here, and the background applies the result in one atomic update.
  */
-import type { CategoryId, DashboardEntry } from './catalog-types';
+import { customDashboards as customDashboardsOf } from './dashboards';
 import { TRACKER_RESOURCE_TYPES, type DnrRule } from './dnr-rule';
 import type { ManagedPolicy } from './managed-policy';
 import { dashboardScope, type RuntimeCatalog } from './runtime-catalog';
 import { PRIORITY, dynamicRuleId, sessionRuleId, type DynamicBand } from './rule-registry';
-import type { CustomDashboard, CustomVendor, UserSettings, VendorDecision } from './user-settings';
+import { strictModeRules } from './strict-mode-state';
+import { ruleVendors } from './rule-vendors';
+import type { UserSettings, VendorDecision } from './user-settings';
 
 export interface RuleStateInput {
   readonly catalog: RuntimeCatalog;
@@ -20,22 +22,6 @@ export interface RuleStateInput {
 export interface RuleState {
   readonly dynamicRules: DnrRule[];
   readonly sessionRules: DnrRule[];
-}
-
-/** A vendor as the rule state sees it: catalog or custom. */
-interface RuleVendor {
-  readonly id: string;
-  readonly domains: readonly string[];
-  readonly category: CategoryId | undefined;
-  readonly defaultAction: VendorDecision;
-}
-
-function customDashboardEntry(custom: CustomDashboard): DashboardEntry {
-  return { id: custom.host, name: custom.name, hosts: [custom.host], ownDomains: [] };
-}
-
-function customVendor(vendor: CustomVendor): RuleVendor {
-  return { id: vendor.id, domains: vendor.domains, category: undefined, defaultAction: 'block' };
 }
 
 /** The user's settings with everything that loosens dropped, when the policy locks them. */
@@ -56,19 +42,14 @@ export function effectiveUserSettings(settings: UserSettings, policy: ManagedPol
 export function computeRuleState(input: RuleStateInput): RuleState {
   const { catalog, policy } = input;
   const settings = effectiveUserSettings(input.settings, policy);
+  const reportOnly = settings.reportOnly || policy.reportOnly;
 
-  const customDashboards = dedupeBy([...policy.extraDashboards, ...settings.customDashboards], (d) => d.host)
-    .filter((custom) => !catalog.dashboards.some((builtIn) => builtIn.hosts.includes(custom.host)))
-    .map(customDashboardEntry);
+  const customDashboards = customDashboardsOf(catalog, settings, policy);
   const allDashboards = [...catalog.dashboards, ...customDashboards];
   const everywhere = dashboardScope(allDashboards);
 
-  const vendors = new Map<string, RuleVendor>();
-  for (const vendor of catalog.vendors) vendors.set(vendor.id, vendor);
   // Policy vendors first: a user's custom vendor cannot shadow the organisation's.
-  for (const vendor of [...policy.extraVendors, ...settings.customVendors]) {
-    if (!vendors.has(vendor.id)) vendors.set(vendor.id, customVendor(vendor));
-  }
+  const vendors = ruleVendors(catalog, settings, policy);
 
   const dynamicRules: DnrRule[] = [];
   const counters = new Map<DynamicBand, number>();
@@ -126,7 +107,7 @@ export function computeRuleState(input: RuleStateInput): RuleState {
   }
 
   // Report-only: every request from a dashboard goes through (the audit marks it "would be blocked").
-  if (settings.reportOnly || policy.reportOnly) {
+  if (reportOnly) {
     const index = 0;
     dynamicRules.push({
       id: dynamicRuleId('reportOnly', index),
@@ -155,6 +136,9 @@ export function computeRuleState(input: RuleStateInput): RuleState {
     if (vendor !== undefined) add('policyBlock', PRIORITY.policyBlock, 'block', vendor.domains, everywhere);
   }
 
+  // Strict mode on sensitive pages (the catalog's are static; see strict-mode-state.ts).
+  dynamicRules.push(...strictModeRules({ dashboards: allDashboards, settings, policy, vendors, reportOnly }));
+
   const sessionRules: DnrRule[] = [];
   if (policy.allowTabPause) {
     [...new Set(input.pausedTabs)].sort((a, b) => a - b).forEach((tabId, index) => {
@@ -175,14 +159,4 @@ function byId(a: { id: string }, b: { id: string }): number {
 
 function sortedEntries<K extends string, V>(record: Readonly<Partial<Record<K, V>>>): [K, V][] {
   return (Object.entries(record) as [K, V][]).sort(([a], [b]) => a.localeCompare(b));
-}
-
-function dedupeBy<T>(items: readonly T[], key: (item: T) => string): T[] {
-  const seen = new Set<string>();
-  return items.filter((item) => {
-    const k = key(item);
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
 }

@@ -13,6 +13,7 @@ export interface ParsedSettings {
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const isDecision = (value: unknown): value is VendorDecision => value === 'allow' || value === 'block';
+const isRetentionDays = (value: unknown): value is number => Number.isInteger(value) && (value as number) >= 1 && (value as number) <= 3650;
 const isStringArray = (value: unknown): value is string[] => Array.isArray(value) && value.every((item) => typeof item === 'string');
 
 export function parseStoredSettings(raw: unknown): ParsedSettings {
@@ -57,9 +58,12 @@ export function parseStoredSettings(raw: unknown): ParsedSettings {
   const sensitivePages = list<string>('sensitivePages', raw.sensitivePages, (item): item is string => typeof item === 'string');
   const reportOnly = raw.reportOnly === true;
   if (raw.reportOnly !== undefined && typeof raw.reportOnly !== 'boolean') problems.push('reportOnly: must be true or false');
+  const retention = raw.auditRetentionDays;
+  const auditRetentionDays = isRetentionDays(retention) ? retention : DEFAULT_SETTINGS.auditRetentionDays;
+  if (retention !== undefined && !isRetentionDays(retention)) problems.push('auditRetentionDays: must be a whole number of days from 1 to 3650');
 
   return {
-    settings: { ...DEFAULT_SETTINGS, vendorRules, categoryRules, dashboardVendorRules, customVendors, customDashboards, sensitivePages, reportOnly },
+    settings: { ...DEFAULT_SETTINGS, vendorRules, categoryRules, dashboardVendorRules, customVendors, customDashboards, sensitivePages, reportOnly, auditRetentionDays },
     problems,
   };
 }

@@ -4,7 +4,11 @@
  */
 import type { CategoryId } from './catalog-types';
 
-export const SETTINGS_VERSION = 1;
+/**
+ * Version of the stored and exported format. 2: custom vendor ids carry the `custom-` prefix, so a vendor the catalog
+ * adds later can never take over a user's custom vendor (see settings-migrations.ts for 1 -> 2).
+ */
+export const SETTINGS_VERSION = 2;
 
 export type VendorDecision = 'allow' | 'block';
 
@@ -18,6 +22,7 @@ export interface DashboardVendorRule {
 
 /** A vendor the catalog does not know, added by the user or by policy. Blocked unless allowed. */
 export interface CustomVendor {
+  /** A user's: `custom-` and kebab-case (CUSTOM_VENDOR_ID). The organisation's follow the policy's own rules. */
   readonly id: string;
   readonly name: string;
   readonly domains: readonly string[];
@@ -40,6 +45,8 @@ export interface UserSettings {
   readonly sensitivePages: readonly string[];
   /** Audit everything, block nothing (policy blocks still hold). */
   readonly reportOnly: boolean;
+  /** Days the audit log keeps what tried to load (a policy value overrides it). */
+  readonly auditRetentionDays: number;
 }
 
 export const DEFAULT_SETTINGS: UserSettings = {
@@ -51,4 +58,8 @@ export const DEFAULT_SETTINGS: UserSettings = {
   customDashboards: [],
   sensitivePages: [],
   reportOnly: false,
+  auditRetentionDays: 30,
 };
+
+/** Ids of custom vendors a person adds: never one the catalog can use. */
+export const CUSTOM_VENDOR_ID = /^custom-[a-z0-9]+(-[a-z0-9]+)*$/;

@@ -3,8 +3,9 @@
  * writes. The highest priority wins; at equal priority allow beats block (Chrome's and Firefox's documented order).
  * Unit tests evaluate generated rules with it, so rule-state tests check outcomes, not rule shapes.
  */
-import type { DnrRule, ResourceType } from '../../src/shared/dnr-rule';
+import type { DnrHeaderOperation, DnrRule, ResourceType } from '../../src/shared/dnr-rule';
 import { hostMatchesAny } from '../../src/shared/domain-name';
+import { matchesUrlFilter } from '../../src/shared/url-filter';
 
 export interface SimulatedRequest {
   readonly url: string;
@@ -30,7 +31,7 @@ function matches(rule: DnrRule, request: SimulatedRequest): boolean {
   // Without resourceTypes a rule matches every type but main_frame.
   if (types === undefined ? request.type === 'main_frame' : !types.includes(request.type)) return false;
   if (condition.tabIds !== undefined && (request.tabId === undefined || !condition.tabIds.includes(request.tabId))) return false;
-  if (condition.urlFilter !== undefined) throw new Error('the simulator does not model urlFilter');
+  if (condition.urlFilter !== undefined && !matchesUrlFilter(condition.urlFilter, request.url)) return false;
   return true;
 }
 
@@ -44,4 +45,17 @@ export function simulate(rules: readonly DnrRule[], request: SimulatedRequest): 
   }
   if (best === undefined) return 'none';
   return best.action.type === 'block' ? 'block' : 'allow';
+}
+
+/**
+ * The response-header operations applied to a request that is not blocked: every matching modifyHeaders rule whose
+ * priority is above the highest matching allow rule (DNR ignores the others), highest priority first.
+ */
+export function appliedResponseHeaders(rules: readonly DnrRule[], request: SimulatedRequest): DnrHeaderOperation[] {
+  if (simulate(rules, request) === 'block') return [];
+  const allowPriority = Math.max(0, ...rules.filter((r) => r.action.type !== 'modifyHeaders' && r.action.type !== 'block' && matches(r, request)).map((r) => r.priority));
+  return rules
+    .filter((r) => r.action.type === 'modifyHeaders' && r.priority > allowPriority && matches(r, request))
+    .sort((a, b) => b.priority - a.priority)
+    .flatMap((r) => (r.action.type === 'modifyHeaders' ? r.action.responseHeaders : []));
 }

@@ -14,7 +14,14 @@ export const TEST_VENDORS = {
 } as const;
 
 export const TEST_DASHBOARDS = [
-  { id: 'ci', name: 'CI', hosts: ['app.ci.example'], excludedHosts: ['docs.app.ci.example'], ownDomains: ['ci-assets.example'] },
+  {
+    id: 'ci',
+    name: 'CI',
+    hosts: ['app.ci.example'],
+    excludedHosts: ['docs.app.ci.example'],
+    ownDomains: ['ci-assets.example'],
+    sensitivePages: ['||app.ci.example/settings/tokens', '||app.ci.example/*/secrets'],
+  },
   { id: 'forge', name: 'Forge', hosts: ['forge.example'], ownDomains: [] },
 ] as const;
 

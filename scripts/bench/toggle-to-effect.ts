@@ -1,0 +1,114 @@
+/**
+ * Toggle-to-effect benchmark (Chromium, the release build in dist/chrome; not a timed test): the time from a settings
+ * change leaving an extension page (`settings/change`, what the options page and the popup send) to the new rule
+ * being in force for the next request. A dashboard page on the fixture server fetches a vendor's URL again and again
+ * while the change is made; the effect time is when the first request with the new outcome was started.
+ * Alternates allowing and blocking one vendor on one dashboard (a per-dashboard rule, as the popup's "Allow here").
+ * Prints one JSON object: medians and 90th percentiles of
+ *   - effectMs: change sent -> first request that got the new outcome started (the figure the issue asks for);
+ *   - replyMs: change sent -> the page got its answer (validated, rules applied, saved);
+ *   - applyMs: the background's own time from reading the settings to the rules being applied.
+ * Usage: npm run build && npx tsx scripts/bench/toggle-to-effect.ts [--runs 40]
+ */
+import type { Page } from 'puppeteer-core';
+import { launchChromium } from '../../test/e2e/harness/browsers';
+import { extensionDir } from '../../test/e2e/harness/extension-build';
+import { SITES } from '../../test/e2e/harness/fixture-catalog';
+import { startFixtureServer } from '../../test/e2e/harness/fixture-server';
+import { SETTINGS_CHANGE } from '../../src/shared/settings-messages';
+
+const runsArg = process.argv.indexOf('--runs');
+const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 40;
+const VENDOR = { id: 'mixpanel', host: 'mixpanel.com' };
+const PROBE_TIMEOUT_MS = 5_000;
+
+interface Sample {
+  readonly effectMs: number;
+  readonly replyMs: number;
+  readonly applyMs: number;
+}
+
+function stats(values: readonly number[]): { median: number; p90: number; max: number } {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (q: number): number => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
+  return { median: at(0.5), p90: at(0.9), max: sorted[sorted.length - 1] ?? Number.NaN };
+}
+
+/** In the dashboard page: fetches the vendor until a request gets `want`; returns when that request was started. */
+async function waitForOutcome(page: Page, want: 'reached' | 'blocked'): Promise<number> {
+  return page.evaluate(
+    async (host: string, target: string, timeoutMs: number) => {
+      const deadline = Date.now() + timeoutMs;
+      for (let n = 0; Date.now() < deadline; n += 1) {
+        const started = Date.now();
+        let outcome: string;
+        try {
+          await fetch(`https://${host}/dg-fixture/collect?bench=${started}-${n}`, { mode: 'no-cors', cache: 'no-store' });
+          outcome = 'reached';
+        } catch {
+          outcome = 'blocked';
+        }
+        if (outcome === target) return started;
+      }
+      throw new Error(`no ${target} request within ${timeoutMs} ms`);
+    },
+    VENDOR.host,
+    want,
+    PROBE_TIMEOUT_MS,
+  );
+}
+
+async function toggle(options: Page, action: 'allow' | 'block'): Promise<{ sent: number; replied: number; applyMs: number }> {
+  return options.evaluate(
+    async (type: string, vendorId: string, value: string) => {
+      const sent = Date.now();
+      const reply = (await chrome.runtime.sendMessage({ type, payload: { kind: 'set-dashboard-vendor', dashboard: 'circleci', vendorId, action: value } })) as {
+        ok: boolean;
+        value?: { applied: boolean; ms?: number };
+        error?: string;
+      };
+      const replied = Date.now();
+      if (!reply.ok || !reply.value?.applied) throw new Error(`change refused: ${JSON.stringify(reply)}`);
+      return { sent, replied, applyMs: reply.value.ms ?? Number.NaN };
+    },
+    SETTINGS_CHANGE,
+    VENDOR.id,
+    action,
+  );
+}
+
+async function main(): Promise<void> {
+  const fixture = await startFixtureServer();
+  const session = await launchChromium(extensionDir('chromium'), { fixture });
+  try {
+    const options = await session.openPage(`${session.extensionBaseUrl}options.html`);
+    const dashboard = await session.openPage(`https://${SITES.dashboard}/dg-fixture/canary`);
+    // Start from "blocked" (the default), and warm up once.
+    await toggle(options, 'block');
+    await waitForOutcome(dashboard, 'blocked');
+    const samples: Sample[] = [];
+    for (let run = 0; run < RUNS; run += 1) {
+      const action = run % 2 === 0 ? 'allow' : 'block';
+      const [change, effect] = await Promise.all([toggle(options, action), waitForOutcome(dashboard, action === 'allow' ? 'reached' : 'blocked')]);
+      samples.push({ effectMs: Math.max(0, effect - change.sent), replyMs: change.replied - change.sent, applyMs: change.applyMs });
+    }
+    const result = {
+      benchmark: 'toggle-to-effect',
+      browser: 'chromium',
+      runs: RUNS,
+      effectMs: stats(samples.map((s) => s.effectMs)),
+      replyMs: stats(samples.map((s) => s.replyMs)),
+      applyMs: stats(samples.map((s) => s.applyMs)),
+      targetMs: 50,
+    };
+    console.log(JSON.stringify(result, null, 2));
+  } finally {
+    await session.close();
+    await fixture.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

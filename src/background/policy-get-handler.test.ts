@@ -1,0 +1,29 @@
+import { NO_POLICY } from '../shared/managed-policy';
+import { POLICY_GET, type PolicyStatus } from '../shared/policy-status';
+import { createMessageRouter } from './message-router';
+import { createPolicyGetHandler } from './policy-get-handler';
+
+const status: PolicyStatus = { policy: { ...NO_POLICY, lockUserRules: true }, warnings: ['x: unknown key; ignored.'], source: 'managed', managed: true };
+const route = createMessageRouter(
+  { [POLICY_GET]: createPolicyGetHandler({ status: async () => status }) },
+  { extensionId: 'self', extensionOrigin: 'chrome-extension://self/' },
+);
+
+describe('policy/get', () => {
+  it('answers the extension\'s pages with the policy status', async () => {
+    expect(await route({ type: POLICY_GET, payload: null }, { id: 'self', url: 'chrome-extension://self/options.html' })).toEqual({ ok: true, value: status });
+  });
+
+  it('answers no content script and no other extension', async () => {
+    const fromContent = await route({ type: POLICY_GET, payload: null }, { id: 'self', url: 'https://app.circleci.com/', tab: { id: 1 } });
+    const fromOther = await route({ type: POLICY_GET, payload: null }, { id: 'other', url: 'chrome-extension://other/x.html' });
+    expect(fromContent.ok).toBe(false);
+    expect(fromOther.ok).toBe(false);
+  });
+
+  it('refuses a payload', async () => {
+    expect(await route({ type: POLICY_GET, payload: { lockUserRules: false } }, { id: 'self', url: 'chrome-extension://self/options.html' })).toEqual({
+      ok: false, error: 'policy/get takes no payload',
+    });
+  });
+});

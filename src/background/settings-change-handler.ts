@@ -1,0 +1,17 @@
+/**
+ * `settings/change`: one change from the options page or the popup, applied by the settings service (validated
+ * whole, rules in force, one storage write). A refusal comes back as `{ applied: false, errors }`, each error naming
+ * the field it is about, for the page to show next to it. Extension pages only.
+ */
+import { parseSettingsChange, type SettingsChange } from '../shared/settings-change';
+import type { ChangeReply } from '../shared/settings-messages';
+import { defineHandler } from './message-router';
+import type { SettingsService } from './settings-service';
+
+export function createSettingsChangeHandler(service: Pick<SettingsService, 'change'>) {
+  return defineHandler<SettingsChange, ChangeReply>({
+    from: ['extension-page'],
+    parse: parseSettingsChange,
+    handle: (change) => service.change(change),
+  });
+}

@@ -1,0 +1,53 @@
+import { NO_POLICY, type ManagedPolicy } from '../shared/managed-policy';
+import { createPausedTabsStore, PAUSED_TABS_KEY } from './paused-tabs-store';
+import { createTabPauseGetHandler, createTabPauseSetHandler } from './tab-pause-handlers';
+
+function setup(policy: ManagedPolicy = NO_POLICY, reconcileOk = true) {
+  const data: Record<string, unknown> = {};
+  const store = createPausedTabsStore({
+    get: async (key) => (key in data ? { [key]: data[key] } : {}),
+    set: async (items) => void Object.assign(data, items),
+  });
+  let reconciles = 0;
+  const deps = { store, loadPolicy: async () => policy, reconcile: async () => (reconciles += 1) > 0 && reconcileOk };
+  return { data, store, get: createTabPauseGetHandler(deps), set: createTabPauseSetHandler(deps), reconciles: () => reconciles };
+}
+const sender = { id: 'self', url: 'chrome-extension://self/popup.html' };
+
+describe('tab pause', () => {
+  it('pauses and resumes one tab, reconciling each time', async () => {
+    const t = setup();
+    expect(await t.set.handle({ tabId: 4, paused: true }, sender)).toEqual({ tabId: 4, paused: true, allowed: true });
+    expect(await t.set.handle({ tabId: 9, paused: true }, sender)).toMatchObject({ paused: true });
+    expect(await t.get.handle({ tabId: 4 }, sender)).toEqual({ tabId: 4, paused: true, allowed: true });
+    expect(await t.get.handle({ tabId: 5 }, sender)).toEqual({ tabId: 5, paused: false, allowed: true });
+    await t.set.handle({ tabId: 4, paused: false }, sender);
+    expect(t.data[PAUSED_TABS_KEY]).toEqual([9]);
+    expect(t.reconciles()).toBe(3);
+  });
+
+  it('is refused when the organisation switched it off', async () => {
+    const t = setup({ ...NO_POLICY, allowTabPause: false });
+    await expect(t.set.handle({ tabId: 4, paused: true }, sender)).rejects.toThrow(/organisation/);
+    expect(await t.get.handle({ tabId: 4 }, sender)).toEqual({ tabId: 4, paused: false, allowed: false });
+  });
+
+  it('leaves the tab as it was when the browser refuses the rules', async () => {
+    const t = setup(NO_POLICY, false);
+    await expect(t.set.handle({ tabId: 4, paused: true }, sender)).rejects.toThrow(/refused/);
+    expect(await t.store.list()).toEqual([]);
+  });
+
+  it('loses no toggle when two arrive at once', async () => {
+    const t = setup();
+    await Promise.all([t.store.set(1, true), t.store.set(2, true), t.store.set(3, true)]);
+    expect((await t.store.list()).sort()).toEqual([1, 2, 3]);
+  });
+
+  it('accepts only a tab id and a boolean', () => {
+    const t = setup();
+    expect(t.set.parse({ tabId: -1, paused: true }).ok).toBe(false);
+    expect(t.set.parse({ tabId: 2, paused: 'yes' }).ok).toBe(false);
+    expect(t.get.parse({ tabId: 2 }).ok).toBe(true);
+  });
+});

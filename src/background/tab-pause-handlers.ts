@@ -1,0 +1,44 @@
+/**
+ * `tab-pause/get` and `tab-pause/set`: the popup's "pause on this tab". A pause is a session rule for that one tab
+ * (computeRuleState turns the paused tab ids into it); it ends when the tab closes or the browser does. Refused when
+ * the organisation switched tab pause off. Extension pages only.
+ */
+import type { ManagedPolicy } from '../shared/managed-policy';
+import { parseTabPauseGet, parseTabPauseSet, type TabPauseState } from '../shared/settings-messages';
+import { defineHandler } from './message-router';
+import type { PausedTabsStore } from './paused-tabs-store';
+
+export interface TabPauseDeps {
+  readonly store: PausedTabsStore;
+  readonly loadPolicy: () => Promise<ManagedPolicy>;
+  /** Puts the session rules in force; resolves false when the browser refused them. */
+  readonly reconcile: () => Promise<boolean>;
+}
+
+export function createTabPauseGetHandler(deps: TabPauseDeps) {
+  return defineHandler<{ tabId: number }, TabPauseState>({
+    from: ['extension-page'],
+    parse: parseTabPauseGet,
+    async handle({ tabId }) {
+      const [paused, policy] = await Promise.all([deps.store.list(), deps.loadPolicy()]);
+      return { tabId, paused: policy.allowTabPause && paused.includes(tabId), allowed: policy.allowTabPause };
+    },
+  });
+}
+
+export function createTabPauseSetHandler(deps: TabPauseDeps) {
+  return defineHandler<{ tabId: number; paused: boolean }, TabPauseState>({
+    from: ['extension-page'],
+    parse: parseTabPauseSet,
+    async handle({ tabId, paused }) {
+      const policy = await deps.loadPolicy();
+      if (paused && !policy.allowTabPause) throw new Error('Your organisation does not allow pausing Dashguard on a tab.');
+      const changed = await deps.store.set(tabId, paused);
+      if (!(await deps.reconcile())) {
+        if (changed) await deps.store.set(tabId, !paused);
+        throw new Error('The browser refused the rule change; the tab is as it was.');
+      }
+      return { tabId, paused, allowed: policy.allowTabPause };
+    },
+  });
+}

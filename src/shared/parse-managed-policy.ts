@@ -1,0 +1,232 @@
+/**
+ * Turns what storage.managed holds into a `ManagedPolicy`, item by item: a wrong type, an unknown vendor, category
+ * or dashboard, a malformed domain or an unknown key is dropped with a warning naming it, and the rest applies.
+ *
+ * Never fails open. Every ignored item can only make the policy add less, never allow more:
+ * - an allowedVendors entry must name its dashboards (`["*"]` for all): a missing, empty or wholly unknown list drops
+ *   the entry, and an unknown dashboard narrows it, so no typo widens an allowance;
+ * - a malformed boolean takes its strict value: report-only off, user rules locked, tab pause off.
+ * The types come from schemas/managed-schema.json through its build-time ajv validator; what a schema in Chrome's
+ * dialect cannot say (known ids, domain syntax, unknown keys) is checked here against the run-time catalog.
+ */
+import managedSchema from '../../schemas/managed-schema.json';
+import validateManagedSchema from '../generated/validate-managed-schema';
+import { CATEGORY_IDS, type CategoryId } from './catalog-types';
+import { normaliseDomain } from './domain-name';
+import { NO_POLICY, type ManagedPolicy, type PolicyAllowedVendor } from './managed-policy';
+import type { RuntimeCatalog } from './runtime-catalog';
+import { normaliseSensitivePage } from './sensitive-page';
+import { formatPath, pointerToPath, unknownKeyPaths, type SchemaShape, type ValuePath } from './schema-unknown-keys';
+import type { CustomDashboard, CustomVendor } from './user-settings';
+
+export interface ParsedPolicy {
+  readonly policy: ManagedPolicy;
+  /** One line per ignored item, naming it, for the options page. */
+  readonly warnings: string[];
+}
+
+export type PolicyCatalog = Pick<RuntimeCatalog, 'vendors' | 'dashboards'>;
+
+/** In allowedVendors[].dashboards: every dashboard. */
+export const EVERY_DASHBOARD = '*';
+
+/** Same shape as catalog vendor ids (kebab-case; `6sense` starts with a digit). */
+const VENDOR_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const MIN_RETENTION_DAYS = 1;
+const MAX_RETENTION_DAYS = 3650;
+
+type Json = Record<string, unknown>;
+const isRecord = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+const startsWith = (path: ValuePath, prefix: ValuePath): boolean => prefix.every((segment, i) => path[i] === segment);
+
+/** The schema validator's complaints, looked up by where they are. */
+function schemaProblems(raw: Json): (path: ValuePath) => string | undefined {
+  validateManagedSchema(raw);
+  const errors = (validateManagedSchema.errors ?? []).map((error) => ({ path: pointerToPath(error.instancePath), message: error.message ?? 'is malformed' }));
+  // The first complaint at `path` or inside it.
+  return (path) => errors.find((error) => startsWith(error.path, path))?.message;
+}
+
+export function parseManagedPolicy(raw: unknown, catalog: PolicyCatalog): ParsedPolicy {
+  const warnings: string[] = [];
+  if (raw === undefined || raw === null) return { policy: NO_POLICY, warnings };
+  if (!isRecord(raw)) return { policy: NO_POLICY, warnings: ['policy: must be an object; ignored.'] };
+
+  const problemAt = schemaProblems(raw);
+  const ignore = (path: ValuePath, why: string): void => {
+    warnings.push(`${formatPath(path)}: ${why}; ignored.`);
+  };
+  for (const path of unknownKeyPaths(raw, managedSchema as SchemaShape)) {
+    warnings.push(`${formatPath(path)}: unknown key; ignored.`);
+  }
+
+  /** The items of an array-valued key, each with its path; a non-array is ignored whole. */
+  const itemsOf = (key: string): { item: unknown; path: ValuePath }[] => {
+    const value = raw[key];
+    if (value === undefined) return [];
+    if (!Array.isArray(value)) {
+      ignore([key], problemAt([key]) ?? 'must be a list');
+      return [];
+    }
+    return value.map((item, index) => ({ item, path: [key, index] }));
+  };
+  /** Strings of an array-valued key; anything else in it is ignored, item by item. */
+  const stringsOf = (key: string): { value: string; path: ValuePath }[] =>
+    itemsOf(key).flatMap(({ item, path }) => {
+      if (typeof item === 'string') return [{ value: item, path }];
+      ignore(path, problemAt(path) ?? 'must be a string');
+      return [];
+    });
+  /** Objects of an array-valued key. */
+  const objectsOf = (key: string): { item: Json; path: ValuePath }[] =>
+    itemsOf(key).flatMap(({ item, path }) => {
+      if (isRecord(item)) return [{ item, path }];
+      ignore(path, problemAt(path) ?? 'must be an object');
+      return [];
+    });
+  /** A display name: the given one if it is a non-empty string, else the fallback. */
+  const nameOf = (item: Json, path: ValuePath, fallback: string): string => {
+    if (item.name === undefined) return fallback;
+    if (typeof item.name === 'string' && item.name.trim() !== '') return item.name.trim();
+    warnings.push(`${formatPath([...path, 'name'])}: must be a non-empty string; "${fallback}" is shown instead.`);
+    return fallback;
+  };
+
+  // Extra vendors first: the other lists may name them.
+  const catalogVendorIds = new Set(catalog.vendors.map((vendor) => vendor.id));
+  const extraVendors: CustomVendor[] = [];
+  for (const { item, path } of objectsOf('extraVendors')) {
+    const { id } = item;
+    if (typeof id !== 'string' || !VENDOR_ID.test(id)) {
+      ignore(path, `"id" must be lower-case letters, digits and dashes (got ${JSON.stringify(id) ?? 'nothing'})`);
+      continue;
+    }
+    if (catalogVendorIds.has(id)) {
+      ignore(path, `"${id}" is already a Dashguard vendor (name it in blockedVendors instead)`);
+      continue;
+    }
+    if (extraVendors.some((vendor) => vendor.id === id)) {
+      ignore(path, `"${id}" is listed twice`);
+      continue;
+    }
+    if (!Array.isArray(item.domains)) {
+      ignore(path, `vendor "${id}" needs "domains", a list of domain names`);
+      continue;
+    }
+    const domains: string[] = [];
+    item.domains.forEach((domain: unknown, index) => {
+      const domainPath = [...path, 'domains', index];
+      const checked = typeof domain === 'string' ? normaliseDomain(domain) : { ok: false as const, error: 'must be a string' };
+      if (checked.ok) domains.push(checked.domain);
+      else ignore(domainPath, `${JSON.stringify(domain)} is not a domain name (${checked.error})`);
+    });
+    if (domains.length === 0) {
+      ignore(path, `vendor "${id}" has no valid domain`);
+      continue;
+    }
+    extraVendors.push({ id, name: nameOf(item, path, id), domains: [...new Set(domains)] });
+  }
+  const knownVendor = (id: string): boolean => catalogVendorIds.has(id) || extraVendors.some((vendor) => vendor.id === id);
+
+  const builtInHosts = new Set(catalog.dashboards.flatMap((dashboard) => dashboard.hosts));
+  const extraDashboards: CustomDashboard[] = [];
+  for (const { item, path } of objectsOf('extraDashboards')) {
+    const checked = typeof item.host === 'string' ? normaliseDomain(item.host) : { ok: false as const, error: '"host" must be a string' };
+    if (!checked.ok) {
+      ignore(path, `${JSON.stringify(item.host) ?? 'no host'} is not a host name (${checked.error})`);
+      continue;
+    }
+    const host = checked.domain;
+    if (builtInHosts.has(host)) {
+      ignore(path, `${host} is already a built-in dashboard`);
+      continue;
+    }
+    if (extraDashboards.some((dashboard) => dashboard.host === host)) {
+      ignore(path, `${host} is listed twice`);
+      continue;
+    }
+    extraDashboards.push({ host, name: nameOf(item, path, host) });
+  }
+
+  const blockedVendors: string[] = [];
+  for (const { value, path } of stringsOf('blockedVendors')) {
+    if (!knownVendor(value)) ignore(path, `unknown vendor "${value}"`);
+    else if (!blockedVendors.includes(value)) blockedVendors.push(value);
+  }
+
+  const blockedCategories: CategoryId[] = [];
+  for (const { value, path } of stringsOf('blockedCategories')) {
+    const category = CATEGORY_IDS.find((id) => id === value);
+    if (category === undefined) ignore(path, `unknown category "${value}"`);
+    else if (!blockedCategories.includes(category)) blockedCategories.push(category);
+  }
+
+  /** A dashboard reference as the rule state resolves it: a catalog id, or a host of a built-in or extra dashboard. */
+  const resolveDashboard = (ref: string): string | undefined => {
+    if (catalog.dashboards.some((dashboard) => dashboard.id === ref)) return ref;
+    const checked = normaliseDomain(ref);
+    if (!checked.ok) return undefined;
+    return builtInHosts.has(checked.domain) || extraDashboards.some((d) => d.host === checked.domain) ? checked.domain : undefined;
+  };
+  const allowedVendors: PolicyAllowedVendor[] = [];
+  for (const { item, path } of objectsOf('allowedVendors')) {
+    const { vendor, dashboards } = item;
+    if (typeof vendor !== 'string' || !knownVendor(vendor)) {
+      ignore(path, typeof vendor === 'string' ? `unknown vendor "${vendor}"` : '"vendor" must be a vendor id');
+      continue;
+    }
+    if (!Array.isArray(dashboards) || dashboards.length === 0) {
+      ignore(path, `"dashboards" must list dashboards, or be ["${EVERY_DASHBOARD}"] for every dashboard, so "${vendor}" stays as it was`);
+      continue;
+    }
+    let everywhere = false;
+    const refs: string[] = [];
+    dashboards.forEach((ref: unknown, index) => {
+      if (ref === EVERY_DASHBOARD) everywhere = true;
+      const resolved = typeof ref === 'string' ? resolveDashboard(ref) : undefined;
+      if (resolved !== undefined) refs.push(resolved);
+      else if (ref !== EVERY_DASHBOARD) ignore([...path, 'dashboards', index], `unknown dashboard ${JSON.stringify(ref)}`);
+    });
+    if (!everywhere && refs.length === 0) {
+      ignore(path, `no known dashboard, so "${vendor}" stays as it was`);
+      continue;
+    }
+    // Empty means every dashboard in ManagedPolicy.
+    allowedVendors.push({ vendorId: vendor, dashboards: everywhere ? [] : [...new Set(refs)] });
+    if (blockedVendors.includes(vendor)) warnings.push(`${formatPath(path)}: "${vendor}" is also in blockedVendors, which wins: it stays blocked.`);
+  }
+
+  const sensitivePages: string[] = [];
+  for (const { value, path } of stringsOf('sensitivePages')) {
+    const checked = normaliseSensitivePage(value);
+    if (!checked.ok) ignore(path, `${JSON.stringify(value)} is not a page address (${checked.error})`);
+    else if (!sensitivePages.includes(checked.pattern)) sensitivePages.push(checked.pattern);
+  }
+
+  /** A boolean key; a malformed value takes `strict`, the value that blocks the most. */
+  const booleanOf = (key: string, fallback: boolean, strict: boolean, meaning: string): boolean => {
+    const value = raw[key];
+    if (value === undefined) return fallback;
+    if (typeof value === 'boolean') return value;
+    warnings.push(`${key}: ${problemAt([key]) ?? 'must be true or false'}; treated as ${strict} (${meaning}).`);
+    return strict;
+  };
+  const reportOnly = booleanOf('reportOnly', NO_POLICY.reportOnly, false, 'report-only stays off');
+  const lockUserRules = booleanOf('lockUserRules', NO_POLICY.lockUserRules, true, 'users cannot loosen their rules');
+  const allowTabPause = booleanOf('allowTabPause', NO_POLICY.allowTabPause, false, 'users cannot pause a tab');
+
+  let auditRetentionDays: number | undefined;
+  const retention = raw.auditRetentionDays;
+  if (retention !== undefined) {
+    if (typeof retention === 'number' && Number.isInteger(retention) && retention >= MIN_RETENTION_DAYS && retention <= MAX_RETENTION_DAYS) {
+      auditRetentionDays = retention;
+    } else {
+      ignore(['auditRetentionDays'], `must be a whole number of days from ${MIN_RETENTION_DAYS} to ${MAX_RETENTION_DAYS}, so the default retention applies`);
+    }
+  }
+
+  return {
+    policy: { blockedVendors, allowedVendors, blockedCategories, extraDashboards, extraVendors, sensitivePages, reportOnly, lockUserRules, allowTabPause, auditRetentionDays },
+    warnings,
+  };
+}
