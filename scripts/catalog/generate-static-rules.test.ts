@@ -20,8 +20,11 @@ describe('generateStaticRules', () => {
     expect(index[`${RULESET.blocklist}/${replayRule.id}`]).toEqual({ kind: 'vendor', vendorId: 'replay' });
   });
 
-  it('covers every tracker resource type and never main_frame', () => {
-    for (const rule of all) expect(rule.condition.resourceTypes).toEqual([...TRACKER_RESOURCE_TYPES]);
+  it('matches every resource type but main_frame (no resourceTypes list, so Firefox beacons are covered too)', () => {
+    for (const rule of all) expect(rule.condition).not.toHaveProperty('resourceTypes');
+    const tracker = (type: Parameters<typeof simulate>[1]['type']): string => simulate(all, { url: 'https://cdn.tracker.example/t', initiatorHost: 'app.ci.example', type });
+    for (const type of [...TRACKER_RESOURCE_TYPES, 'beacon', 'object', 'csp_report'] as const) expect(tracker(type)).toBe('block');
+    expect(tracker('main_frame')).not.toBe('block');
   });
 
   it('blocks on dashboards only, and keeps essential vendors and own domains', () => {

@@ -6,7 +6,7 @@
  * uses to explain a match.
  */
 import type { CatalogVendor, DashboardEntry } from '../../src/shared/catalog-types';
-import { TRACKER_RESOURCE_TYPES, type DnrRule } from '../../src/shared/dnr-rule';
+import type { DnrRule } from '../../src/shared/dnr-rule';
 import { DNR_LIMITS } from '../../src/shared/dnr-limits';
 import { dashboardScope } from '../../src/shared/runtime-catalog';
 import { PRIORITY, RULESET, staticRuleId, type RulesetId } from '../../src/shared/rule-registry';
@@ -40,7 +40,6 @@ export function generateStaticRules(vendors: readonly CatalogVendor[], dashboard
         requestDomains: [...new Set([...dashboard.hosts, ...dashboard.ownDomains])].sort(),
         initiatorDomains: own.initiatorDomains,
         excludedInitiatorDomains: own.excludedInitiatorDomains,
-        resourceTypes: [...TRACKER_RESOURCE_TYPES],
       },
     });
     index[`${RULESET.allowlist}/${id}`] = { kind: 'first-party', dashboardId: dashboard.id };
@@ -58,7 +57,6 @@ export function generateStaticRules(vendors: readonly CatalogVendor[], dashboard
         requestDomains: [...vendor.domains],
         initiatorDomains: scope.initiatorDomains,
         excludedInitiatorDomains: scope.excludedInitiatorDomains,
-        resourceTypes: [...TRACKER_RESOURCE_TYPES],
       },
     });
     index[`${rulesetId}/${id}`] = { kind: 'vendor', vendorId: vendor.id };

@@ -3,7 +3,12 @@
  * Firefox's rule objects; kept here so the build scripts and unit tests need no browser typings.
  */
 
-/** Every resource type a tracker uses. Never main_frame: Dashguard never blocks a page itself. */
+/**
+ * The resource types a tracker uses, as the audit names them. Vendor, allow and pause rules deliberately carry no
+ * `resourceTypes`: both browsers then match every type but main_frame, so Dashguard never blocks a page itself and
+ * covers types a list would miss (Firefox files navigator.sendBeacon under its own "beacon" type, which no
+ * `resourceTypes` value matches there; also object, csp_report, webtransport).
+ */
 export const TRACKER_RESOURCE_TYPES = [
   'script',
   'xmlhttprequest',

@@ -4,7 +4,7 @@
  * changes is expressed here, and the background applies the result in one atomic update.
  */
 import { customDashboards as customDashboardsOf } from './dashboards';
-import { TRACKER_RESOURCE_TYPES, type DnrRule } from './dnr-rule';
+import type { DnrRule } from './dnr-rule';
 import type { ManagedPolicy } from './managed-policy';
 import { dashboardScope, type RuntimeCatalog } from './runtime-catalog';
 import { PRIORITY, dynamicRuleId, sessionRuleId, type DynamicBand } from './rule-registry';
@@ -65,7 +65,6 @@ export function computeRuleState(input: RuleStateInput): RuleState {
         requestDomains: [...new Set(domains)].sort(),
         initiatorDomains: scope.initiatorDomains,
         excludedInitiatorDomains: scope.excludedInitiatorDomains,
-        resourceTypes: [...TRACKER_RESOURCE_TYPES],
       },
     });
   };
@@ -116,7 +115,6 @@ export function computeRuleState(input: RuleStateInput): RuleState {
       condition: {
         initiatorDomains: everywhere.initiatorDomains,
         excludedInitiatorDomains: everywhere.excludedInitiatorDomains,
-        resourceTypes: [...TRACKER_RESOURCE_TYPES],
       },
     });
   }
@@ -146,7 +144,7 @@ export function computeRuleState(input: RuleStateInput): RuleState {
         id: sessionRuleId('tabPause', index),
         priority: PRIORITY.tabPause,
         action: { type: 'allow' },
-        condition: { tabIds: [tabId], resourceTypes: [...TRACKER_RESOURCE_TYPES] },
+        condition: { tabIds: [tabId] },
       });
     });
   }

@@ -42,22 +42,12 @@ afterAll(async () => {
   await fixture?.close();
 });
 
-/**
- * Known gap, not of this issue (core blocking; core-blocking.e2e.test.ts fails on it): Firefox ESR 153 does not match
- * navigator.sendBeacon requests with any `resourceTypes` value, "ping" included (only a rule without resourceTypes
- * blocks them), so the page's sendBeacon to a blocked vendor reaches the server there whatever the settings. These
- * tests check what the settings change; remove this filter once the core rules cover beacons in Firefox.
- */
-const FIREFOX_SEND_BEACON = / POST \/dg-fixture\/beacon /;
-
 /** Vendors blocked by default that received anything (minus `except`), with what they received. */
-function leaks(requests: readonly RecordedRequest[], except: readonly string[] = [], kind: 'chromium' | 'firefox' = 'chromium'): Record<string, string[]> {
+function leaks(requests: readonly RecordedRequest[], except: readonly string[] = []): Record<string, string[]> {
   const found: Record<string, string[]> = {};
   for (const { vendor } of blockedVendors) {
     if (except.includes(vendor.id)) continue;
-    const received = requestsToVendor(requests, vendor.id)
-      .map(requestKey)
-      .filter((key) => kind !== 'firefox' || !FIREFOX_SEND_BEACON.test(`${key} `));
+    const received = requestsToVendor(requests, vendor.id).map(requestKey);
     if (received.length > 0) found[vendor.id] = [...new Set(received)];
   }
   return found;
@@ -147,24 +137,24 @@ describe.each(BROWSER_KINDS)('Control in %s', (kind) => {
 
     const onDashboard = await loadFixture(SITES.dashboard);
     expect(missingRequests([intercom], onDashboard.requests)).toEqual([]);
-    expect(leaks(onDashboard.requests, ['intercom'], kind)).toEqual({});
+    expect(leaks(onDashboard.requests, ['intercom'])).toEqual({});
 
     const onOther = await loadFixture(SITES.otherDashboard);
     expect(onOther.requests.some((r) => r.host === SITES.otherDashboard && r.path.startsWith(DASHBOARD_PATH))).toBe(true);
-    expect(leaks(onOther.requests, [], kind)).toEqual({});
+    expect(leaks(onOther.requests, [])).toEqual({});
 
     await options.bringToFront();
     await options.click('li[data-rule="circleci/intercom"] [data-action="remove-rule"]');
     await options.waitForSelector('li[data-rule="circleci/intercom"]', { hidden: true });
     const again = await loadFixture(SITES.dashboard);
-    expect(leaks(again.requests, [], kind).intercom).toBeUndefined();
-    expect(leaks(again.requests, [], kind)).toEqual({});
+    expect(leaks(again.requests, []).intercom).toBeUndefined();
+    expect(leaks(again.requests, [])).toEqual({});
   });
 
   test('the popup allows a vendor here in one click, blocks it again in one click, and the options page follows', async () => {
     const intercom = INTERCOM!;
     const tab = await loadFixture(SITES.dashboard, DASHBOARD_PATH, { keepOpen: true });
-    expect(leaks(tab.requests, [], kind)).toEqual({});
+    expect(leaks(tab.requests, [])).toEqual({});
     const tabId = await tabIdOf(options, `https://${SITES.dashboard}${DASHBOARD_PATH}?run=${tab.run}`);
     const popup = await openExtensionPage(session, options, `popup.html?tabId=${tabId}`);
     await popup.waitForSelector('#quick-actions[data-state="ready"]');
@@ -184,7 +174,7 @@ describe.each(BROWSER_KINDS)('Control in %s', (kind) => {
     await waitForPageSettled(tab.page, fixture, tab.run);
     expect(missingRequests([intercom], fixture.log.all())).toEqual([]);
     const other = await loadFixture(SITES.otherDashboard);
-    expect(leaks(other.requests, [], kind)).toEqual({});
+    expect(leaks(other.requests, [])).toEqual({});
 
     // The options page, open all along, shows the popup's change.
     await options.bringToFront();
@@ -198,7 +188,7 @@ describe.each(BROWSER_KINDS)('Control in %s', (kind) => {
     await tab.page.bringToFront();
     await tab.page.reload({ waitUntil: 'domcontentloaded' });
     await waitForPageSettled(tab.page, fixture, tab.run);
-    expect(leaks(fixture.log.all(), [], kind)).toEqual({});
+    expect(leaks(fixture.log.all(), [])).toEqual({});
     await tab.page.close();
     // Blocking again removed the rule rather than adding a second one.
     expect((await settings()).dashboardVendorRules).toEqual([]);
@@ -218,7 +208,7 @@ describe.each(BROWSER_KINDS)('Control in %s', (kind) => {
 
   test('pausing one tab lets that tab load everything; another tab on the same dashboard stays protected', async () => {
     const paused = await loadFixture(SITES.dashboard, DASHBOARD_PATH, { keepOpen: true });
-    expect(leaks(paused.requests, [], kind)).toEqual({});
+    expect(leaks(paused.requests, [])).toEqual({});
     const tabId = await tabIdOf(options, `https://${SITES.dashboard}${DASHBOARD_PATH}?run=${paused.run}`);
 
     // The popup's quick actions, acting on that tab (popup.html?tabId=N: the popup's own contract for "this tab").
@@ -234,7 +224,7 @@ describe.each(BROWSER_KINDS)('Control in %s', (kind) => {
     expect(missingRequests(fixtureVendors, fixture.log.all())).toEqual([]);
 
     const other = await loadFixture(SITES.dashboard);
-    expect(leaks(other.requests, [], kind)).toEqual({});
+    expect(leaks(other.requests, [])).toEqual({});
 
     // The pause ends with its tab.
     await paused.page.close();
@@ -264,7 +254,7 @@ describe.each(BROWSER_KINDS)('Control in %s', (kind) => {
 
     const page = await loadFixture(host);
     expect(page.requests.some((r) => r.host === host && r.path.startsWith(DASHBOARD_PATH))).toBe(true);
-    expect(leaks(page.requests, [], kind)).toEqual({});
+    expect(leaks(page.requests, [])).toEqual({});
     expect(missingRequests(allowedVendors, page.requests)).toEqual([]);
 
     const accessState = () =>

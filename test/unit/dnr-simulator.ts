@@ -11,7 +11,8 @@ export interface SimulatedRequest {
   readonly url: string;
   /** Host of the page that made the request; undefined for a navigation typed by the user. */
   readonly initiatorHost: string | undefined;
-  readonly type: ResourceType;
+  /** Firefox adds types no DNR `resourceTypes` value names (beacon, ...), which only list-free rules match. */
+  readonly type: ResourceType | 'beacon' | 'object' | 'csp_report';
   readonly tabId?: number;
 }
 
@@ -29,7 +30,7 @@ function matches(rule: DnrRule, request: SimulatedRequest): boolean {
   }
   const types = condition.resourceTypes;
   // Without resourceTypes a rule matches every type but main_frame.
-  if (types === undefined ? request.type === 'main_frame' : !types.includes(request.type)) return false;
+  if (types === undefined ? request.type === 'main_frame' : !(types as readonly string[]).includes(request.type)) return false;
   if (condition.tabIds !== undefined && (request.tabId === undefined || !condition.tabIds.includes(request.tabId))) return false;
   if (condition.urlFilter !== undefined && !matchesUrlFilter(condition.urlFilter, request.url)) return false;
   return true;
