@@ -20,6 +20,8 @@ const THEMES = ['light', 'dark'] as const;
 
 async function shoot(page: Page, name: string, clipHeight: number): Promise<Map<string, Uint8Array>> {
   const shots = new Map<string, Uint8Array>();
+  // A tab in the background renders no frames, and a screenshot of it never completes.
+  await page.bringToFront();
   for (const theme of THEMES) {
     await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: theme }]);
     const height = Math.min(clipHeight, await page.evaluate(() => document.documentElement.scrollHeight));
