@@ -13,11 +13,13 @@ import path from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { SETTINGS_KEY } from '../../src/background/settings-store';
 import { isPolicyStatus, POLICY_GET, type PolicyStatus } from '../../src/shared/policy-status';
+import { SETTINGS_CHANGE, SETTINGS_GET } from '../../src/shared/settings-messages';
 import { DEFAULT_SETTINGS, type UserSettings } from '../../src/shared/user-settings';
 import type { ExtensionBrowser } from './harness/browser-session';
 import { launchFirefox, launchWithDashguard } from './harness/browsers';
 import { waitForPageSettled } from './harness/dashboard-page';
 import { CHROMIUM_EXTENSION_ID, FIREFOX_ADDON_ID, REPO_ROOT } from './harness/extension-build';
+import { sendFromPage } from './harness/extension-pages';
 import { allowedVendors, blockedVendors, requestsToVendor, SITES, siteUrl } from './harness/fixture-catalog';
 import { startFixtureServer, type FixtureServer } from './harness/fixture-server';
 import { acquirePolicyLock, chromiumPolicyFile, firefoxPolicyFile, type PolicyFile, type PolicyLock } from './harness/managed-policy-files';
@@ -112,6 +114,45 @@ async function expectNoticeListing(page: Page, warnings: readonly string[]): Pro
     return JSON.stringify(shown.warnings) === JSON.stringify(warnings) ? true : undefined;
   }, { timeoutMs: 15_000, intervalMs: 200, describeFailure: () => `The page shows: ${JSON.stringify(shown)}.` });
   expect(shown?.title).toBe('Managed by your organisation');
+}
+
+/** What settings/change answers when the lock refuses to let a person allow DEFAULT_BLOCKED. */
+const LOCKED_REFUSAL = {
+  applied: false,
+  errors: [{ field: 'policy', message: `Your organisation manages Dashguard and does not allow loosening its rules: allowing vendor "${DEFAULT_BLOCKED.id}".` }],
+};
+
+/** Waits until the options page shows a vendor as managed by the organisation, with its switch disabled. */
+async function expectManagedRow(options: Page, vendorId: string): Promise<void> {
+  await options.bringToFront();
+  // No reload: the page follows policy changes live.
+  await options.waitForFunction((id: string) => {
+    const row = document.querySelector(`li.vendor[data-vendor="${id}"]`);
+    const toggle = row?.querySelector<HTMLButtonElement>('[data-action="toggle"]');
+    const managed = row?.querySelector<HTMLElement>('.managed');
+    return toggle?.disabled === true && managed !== null && managed !== undefined && !managed.hidden && /organisation/i.test(managed.textContent ?? '');
+  }, { timeout: 15_000 }, vendorId);
+}
+
+/** Imports a settings file through the options page's file field, as a person would; returns what the page said. */
+async function importThroughOptions(options: Page, text: string): Promise<{ outcome: string; lines: string[] }> {
+  await options.bringToFront();
+  await options.$eval('[data-result="import"]', (element) => {
+    delete (element as HTMLElement).dataset.outcome;
+  });
+  await options.evaluate((body: string) => {
+    const input = document.querySelector<HTMLInputElement>('#import-file');
+    if (!input) throw new Error('no import field');
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([body], 'settings.json', { type: 'application/json' }));
+    input.files = transfer.files;
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  }, text);
+  await options.waitForSelector('[data-result="import"][data-outcome]', { timeout: 15_000 });
+  return options.$eval('[data-result="import"]', (element) => ({
+    outcome: (element as HTMLElement).dataset.outcome ?? '',
+    lines: [...element.querySelectorAll('p, li')].map((e) => e.textContent ?? ''),
+  }));
 }
 
 /** Stores user settings where the extension keeps them, as any page or an import would. */
@@ -219,6 +260,19 @@ describe('Managed policy in Chromium (a file in /etc/chromium/policies/managed/)
     await expectOutcome(session, fixture, SITES.dashboard, FORCED.host, 'blocked');
     await expectOutcome(session, fixture, SITES.dashboard, OTHER.host, 'blocked');
     await expectOutcome(session, fixture, SELF_HOSTED.host, OTHER.host, 'blocked');
+
+    // The options page shows the forced vendor as managed, its switch disabled...
+    await expectManagedRow(options, FORCED.id);
+    // ...a message from any extension context that would loosen is refused, naming what it refused...
+    expect(await sendFromPage(options, SETTINGS_CHANGE, { kind: 'set-vendor', vendorId: DEFAULT_BLOCKED.id, action: 'allow' })).toEqual(LOCKED_REFUSAL);
+    // ...and so is an import through the options page, which then leaves the settings as they were.
+    const before = await sendFromPage<{ settings: UserSettings }>(options, SETTINGS_GET, null);
+    const imported = await importThroughOptions(options, JSON.stringify({ version: 2, vendorRules: { [FORCED.id]: 'allow', [DEFAULT_BLOCKED.id]: 'allow' } }));
+    expect(imported.outcome).toBe('refused');
+    expect(imported.lines.join(' ')).toMatch(/does not allow loosening/);
+    expect((await sendFromPage<{ settings: UserSettings }>(options, SETTINGS_GET, null)).settings).toEqual(before.settings);
+    await expectOutcome(session, fixture, SITES.dashboard, FORCED.host, 'blocked');
+    await expectOutcome(session, fixture, SITES.dashboard, DEFAULT_BLOCKED.host, 'blocked');
   });
 
   test('a malformed policy leaves blocking as strict as before, and the extension names what it ignored', async () => {
@@ -352,6 +406,19 @@ describe('Managed policy in Firefox ESR (/etc/firefox/policies/policies.json)', 
       await waitForOutcome(session, fixture, SITES.dashboard, ESSENTIAL.host, 'blocked');
       await expectOutcome(session, fixture, SITES.dashboard, FORCED.host, 'blocked');
       await expectOutcome(session, fixture, SITES.dashboard, OTHER.host, 'blocked');
+    });
+
+    test('the options page, a message and an import cannot allow a forced vendor', async () => {
+      const { session, fixture, options } = ready();
+      await expectManagedRow(options, FORCED.id);
+      expect(await sendFromPage(options, SETTINGS_CHANGE, { kind: 'set-vendor', vendorId: DEFAULT_BLOCKED.id, action: 'allow' })).toEqual(LOCKED_REFUSAL);
+      const before = await sendFromPage<{ settings: UserSettings }>(options, SETTINGS_GET, null);
+      const imported = await importThroughOptions(options, JSON.stringify({ version: 2, vendorRules: { [FORCED.id]: 'allow', [DEFAULT_BLOCKED.id]: 'allow' } }));
+      expect(imported.outcome).toBe('refused');
+      expect(imported.lines.join(' ')).toMatch(/does not allow loosening/);
+      expect((await sendFromPage<{ settings: UserSettings }>(options, SETTINGS_GET, null)).settings).toEqual(before.settings);
+      await expectOutcome(session, fixture, SITES.dashboard, FORCED.host, 'blocked');
+      await expectOutcome(session, fixture, SITES.dashboard, DEFAULT_BLOCKED.host, 'blocked');
     });
   });
 });
