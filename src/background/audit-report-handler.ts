@@ -24,13 +24,15 @@ export interface AuditReportDeps {
   readonly now: () => number;
 }
 
-/** The sending document's URL without its fragment, or undefined when it is not a web page. */
+/** The sending document's URL without its fragment or credentials, or undefined when it is not a web page. */
 export function documentUrlOf(sender: MessageSender): string | undefined {
   if (sender.url === undefined) return undefined;
   try {
     const url = new URL(sender.url);
     if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
     url.hash = '';
+    url.username = '';
+    url.password = '';
     return capUrl(url.href).url;
   } catch {
     return undefined;

@@ -12,7 +12,8 @@
  * Events a page script dispatched itself (`isTrusted` false) are ignored: a page cannot forge an outcome.
  */
 import type { NewObservation } from './report-queue';
-import { isFetchedScriptType, resourceTypeOf, resourceTypeOfDirective, thirdPartyUrl, type PageScope } from './observation-filter';
+import { AUDIT_LIMITS } from '../shared/audit-limits';
+import { forgetOldestSettled, isFetchedScriptType, resourceTypeOf, resourceTypeOfDirective, thirdPartyUrl, type PageScope } from './observation-filter';
 
 export interface CollectorDeps {
   readonly window: Window;
@@ -49,7 +50,7 @@ export function startAuditCollector(deps: CollectorDeps): AuditCollector {
   const view = deps.window;
   /** null: looked at and not reported (first party, not fetched). */
   const scripts = new WeakMap<Element, TrackedScript | null>();
-  /** URLs of third-party script elements: Resource Timing entries for them are already covered. */
+  /** URLs of third-party script elements: Resource Timing entries for them are already covered. Bounded (see below). */
   const scriptUrls = new Map<string, TrackedScript>();
 
   const isScript = (node: Node): node is HTMLScriptElement =>
@@ -90,6 +91,7 @@ export function startAuditCollector(deps: CollectorDeps): AuditCollector {
     };
     scripts.set(element, tracked);
     scriptUrls.set(party.url, tracked);
+    forgetOldestSettled(scriptUrls, AUDIT_LIMITS.trackedScriptUrls);
     element.addEventListener('load', onScriptEvent, { once: true });
     element.addEventListener('error', onScriptEvent, { once: true });
     tracked.timer = setTimeout(() => settle(tracked, 'pending'), deps.outcomeTimeoutMs);

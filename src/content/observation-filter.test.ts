@@ -1,6 +1,6 @@
 import { dashboards } from '../../rules/catalog/dashboards';
 import { AUDIT_LIMITS } from '../shared/audit-limits';
-import { isFetchedScriptType, pageScope, resourceTypeOf, resourceTypeOfDirective, thirdPartyUrl } from './observation-filter';
+import { forgetOldestSettled, isFetchedScriptType, pageScope, resourceTypeOf, resourceTypeOfDirective, thirdPartyUrl } from './observation-filter';
 
 const PAGE = 'https://github.com/org/repo/actions';
 const scope = pageScope('github.com', dashboards);
@@ -28,6 +28,11 @@ describe('thirdPartyUrl', () => {
     expect(thirdPartyUrl('http://[::1', PAGE, scope)).toBeUndefined();
   });
 
+  it('never keeps credentials written into a URL', () => {
+    expect(thirdPartyUrl('https://user:secret@cdn.segment.com/a.js', PAGE, scope)?.url).toBe('https://cdn.segment.com/a.js');
+    expect(thirdPartyUrl('https://token@x.example/a.js', PAGE, scope)?.url).toBe('https://x.example/a.js');
+  });
+
   it('knows no own domains on a page that is not in the catalog', () => {
     expect(pageScope('ci.example.com', dashboards)).toEqual({ pageHost: 'ci.example.com', ownDomains: [] });
   });
@@ -50,5 +55,27 @@ describe('resource types', () => {
     expect(isFetchedScriptType('text/template', false)).toBe(false);
     expect(isFetchedScriptType('application/json', false)).toBe(false);
     expect(isFetchedScriptType(null, true)).toBe(false);
+  });
+});
+
+describe('forgetOldestSettled', () => {
+  it('lets the map grow a quarter past its limit, then forgets the oldest settled entries down to it', () => {
+    const map = new Map<number, { settled: boolean }>();
+    for (let i = 0; i < 125; i += 1) map.set(i, { settled: i % 10 !== 0 });
+    forgetOldestSettled(map, 100);
+    expect(map.size).toBe(125);
+    map.set(125, { settled: false });
+    forgetOldestSettled(map, 100);
+    expect(map.size).toBe(100);
+    // The 26 oldest settled ones went (1-9, 11-19, 21-28); the unsettled ones (every tenth) stay, however old.
+    expect([...map.keys()].slice(0, 5)).toEqual([0, 10, 20, 29, 30]);
+    expect(map.has(125)).toBe(true);
+  });
+
+  it('keeps every entry that still waits for its outcome', () => {
+    const map = new Map<number, { settled: boolean }>();
+    for (let i = 0; i < 300; i += 1) map.set(i, { settled: false });
+    forgetOldestSettled(map, 100);
+    expect(map.size).toBe(300);
   });
 });

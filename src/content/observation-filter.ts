@@ -33,7 +33,7 @@ export interface ThirdPartyUrl {
   readonly host: string;
 }
 
-/** The request as the audit records it, or undefined when it is first party or not a network URL. */
+/** The request as the audit records it (no fragment, no credentials), or undefined when it is first party or not a network URL. */
 export function thirdPartyUrl(raw: string, baseUrl: string, scope: PageScope): ThirdPartyUrl | undefined {
   let url: URL;
   try {
@@ -45,6 +45,9 @@ export function thirdPartyUrl(raw: string, baseUrl: string, scope: PageScope): T
   const host = url.hostname;
   if (host === scope.pageHost || scope.ownDomains.some((d) => covers(host, d))) return undefined;
   url.hash = '';
+  // Credentials in a URL (https://user:token@host/) never reach the audit, its log or an export.
+  url.username = '';
+  url.password = '';
   const capped = capUrl(url.href);
   return { url: capped.url, urlTruncated: capped.truncated, host };
 }
@@ -98,4 +101,17 @@ const JS_TYPES = /^(?:|module|(?:text|application)\/(?:x-)?(?:java|ecma)script|t
 export function isFetchedScriptType(type: string | null, noModule: boolean): boolean {
   if (noModule) return false;
   return JS_TYPES.test((type ?? '').trim());
+}
+
+/**
+ * Keeps a map of tracked items near `max` entries: once it holds a quarter more, the oldest settled ones are
+ * forgotten until `max` remain (unsettled ones stay: they still wait for their outcome). Amortised, so a page that
+ * inserts scripts by the thousand pays little for it.
+ */
+export function forgetOldestSettled<K, V extends { readonly settled: boolean }>(map: Map<K, V>, max: number): void {
+  if (map.size <= max + Math.floor(max / 4)) return;
+  for (const [key, value] of map) {
+    if (map.size <= max) return;
+    if (value.settled) map.delete(key);
+  }
 }

@@ -51,8 +51,15 @@ function candidateFor(current: UserSettings, change: SettingsChange, context: Se
       if (!name.ok) errors.push({ field: 'name', message: name.error });
       if (!domains.ok) errors.push({ field: 'domains', message: domains.error });
       if (domains.ok) {
-        const clash = current.customVendors.find((v) => v.domains.some((d) => domains.value.includes(d)));
-        if (clash) errors.push({ field: 'domains', message: `${clash.domains.find((d) => domains.value.includes(d))} is already part of your vendor ${clash.name}.` });
+        // One domain covering another (acme.example, pixel.acme.example): allowing one vendor would allow the other.
+        const overlap = (a: string, b: string): boolean => hostMatchesDomain(a, b) || hostMatchesDomain(b, a);
+        for (const vendor of current.customVendors) {
+          const existing = vendor.domains.find((d) => domains.value.some((n) => overlap(d, n)));
+          const typed = existing === undefined ? undefined : domains.value.find((n) => overlap(existing, n));
+          if (existing === undefined || typed === undefined) continue;
+          errors.push({ field: 'domains', message: typed === existing ? `${existing} is already part of your vendor ${vendor.name}.` : `${typed} overlaps ${existing}, part of your vendor ${vendor.name}: a rule for one would apply to both.` });
+          break;
+        }
       }
       if (current.customVendors.length >= LIMITS.customVendors) errors.push({ field: 'name', message: `At most ${LIMITS.customVendors} custom vendors.` });
       if (errors.length > 0 || !name.ok || !domains.ok) return { ok: false, errors };

@@ -18,6 +18,12 @@ export const AUDIT_LIMITS = {
   logBytes: 6_000_000,
   /** Records per storage.local item of the log, so an append rewrites one small item, not the whole log. */
   logChunkRecords: 250,
+  /**
+   * Third-party script URLs a content script remembers (to tell a script's Resource Timing entry from another request,
+   * and a CSP refusal from a script error); beyond it the oldest settled ones are forgotten. A page that loads a new
+   * JSONP URL every few seconds for days stays within it.
+   */
+  trackedScriptUrls: 5_000,
   /** Content-script instances remembered per tab for de-duplicating resent reports. */
   instancesPerTab: 200,
   /** Content-script instance ids: letters, digits and dashes (a UUID). */

@@ -2,17 +2,20 @@
  * Turns what storage.managed holds into a `ManagedPolicy`, item by item: a wrong type, an unknown vendor, category
  * or dashboard, a malformed domain or an unknown key is dropped with a warning naming it, and the rest applies.
  *
- * Never fails open. Every ignored item can only make the policy add less, never allow more:
+ * Never fails open, and never throws, however malformed. Every ignored item can only make the policy add less, never
+ * allow more:
  * - an allowedVendors entry must name its dashboards (`["*"]` for all): a missing, empty or wholly unknown list drops
  *   the entry, and an unknown dashboard narrows it, so no typo widens an allowance;
- * - a malformed boolean takes its strict value: report-only off, user rules locked, tab pause off.
+ * - a malformed boolean takes its strict value: report-only off, user rules locked, tab pause off;
+ * - an extra vendor cannot take a Dashguard vendor's domain (or one wider than it), nor a `custom-` id, which is a
+ *   person's own vendor's: allowing it would allow a vendor the policy never named.
  * The types come from schemas/managed-schema.json through its build-time ajv validator; what a schema in Chrome's
  * dialect cannot say (known ids, domain syntax, unknown keys) is checked here against the run-time catalog.
  */
 import managedSchema from '../../schemas/managed-schema.json';
 import validateManagedSchema from '../generated/validate-managed-schema';
 import { CATEGORY_IDS, type CategoryId } from './catalog-types';
-import { normaliseDomain } from './domain-name';
+import { hostMatchesDomain, normaliseDomain } from './domain-name';
 import { NO_POLICY, type ManagedPolicy, type PolicyAllowedVendor } from './managed-policy';
 import type { RuntimeCatalog } from './runtime-catalog';
 import { normaliseSensitivePage } from './sensitive-page';
@@ -32,12 +35,39 @@ export const EVERY_DASHBOARD = '*';
 
 /** Same shape as catalog vendor ids (kebab-case; `6sense` starts with a digit). */
 const VENDOR_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const MAX_VENDOR_ID_LENGTH = 100;
+/** Ids a person's own vendors carry (settings' CUSTOM_VENDOR_ID): an organisation's vendor must never take one over. */
+const USER_VENDOR_PREFIX = 'custom-';
+/** Characters of a bad value a warning quotes. */
+const MAX_SHOWN = 80;
 const MIN_RETENTION_DAYS = 1;
 const MAX_RETENTION_DAYS = 3650;
 
 type Json = Record<string, unknown>;
 const isRecord = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 const startsWith = (path: ValuePath, prefix: ValuePath): boolean => prefix.every((segment, i) => path[i] === segment);
+
+/**
+ * A value as a warning quotes it: JSON, cut short. Never throws and never walks far: a policy can hold a string of
+ * megabytes or nest deeper than JSON.stringify can go, and one bad value must not stop the rest from applying.
+ */
+export function shown(value: unknown): string {
+  const brief = (item: unknown, depth: number): string => {
+    if (Array.isArray(item)) {
+      if (depth === 0) return '[...]';
+      return `[${item.slice(0, 4).map((child) => brief(child, depth - 1)).join(',')}${item.length > 4 ? ',...' : ''}]`;
+    }
+    if (typeof item === 'object' && item !== null) {
+      if (depth === 0) return '{...}';
+      const entries = Object.entries(item);
+      return `{${entries.slice(0, 4).map(([key, child]) => `${JSON.stringify(key.slice(0, MAX_SHOWN))}:${brief(child, depth - 1)}`).join(',')}${entries.length > 4 ? ',...' : ''}}`;
+    }
+    if (typeof item === 'string') return JSON.stringify(item.slice(0, MAX_SHOWN + 1));
+    return JSON.stringify(item) ?? String(item);
+  };
+  const text = brief(value, 3);
+  return text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN)}...` : text;
+}
 
 /** The schema validator's complaints, looked up by where they are. */
 function schemaProblems(raw: Json): (path: ValuePath) => string | undefined {
@@ -94,11 +124,30 @@ export function parseManagedPolicy(raw: unknown, catalog: PolicyCatalog): Parsed
 
   // Extra vendors first: the other lists may name them.
   const catalogVendorIds = new Set(catalog.vendors.map((vendor) => vendor.id));
+  /**
+   * Why an extra vendor's domain cannot be used, when it is a Dashguard vendor's or wider than one: allowing the
+   * extra vendor would allow that vendor too, which the policy never named.
+   */
+  const catalogOwner = (domain: string): string | undefined => {
+    for (const vendor of catalog.vendors) {
+      const overlap = vendor.domains.find((d) => hostMatchesDomain(domain, d) || hostMatchesDomain(d, domain));
+      if (overlap === undefined) continue;
+      return hostMatchesDomain(domain, overlap)
+        ? `${domain} is part of ${vendor.name}, a Dashguard vendor (name "${vendor.id}" in blockedVendors or allowedVendors instead)`
+        : `${domain} would also cover ${overlap}, part of ${vendor.name}, a Dashguard vendor (list narrower domains, and name "${vendor.id}" in blockedVendors or allowedVendors)`;
+    }
+    return undefined;
+  };
   const extraVendors: CustomVendor[] = [];
   for (const { item, path } of objectsOf('extraVendors')) {
     const { id } = item;
-    if (typeof id !== 'string' || !VENDOR_ID.test(id)) {
-      ignore(path, `"id" must be lower-case letters, digits and dashes (got ${JSON.stringify(id) ?? 'nothing'})`);
+    if (typeof id !== 'string' || !VENDOR_ID.test(id) || id.length > MAX_VENDOR_ID_LENGTH) {
+      ignore(path, `"id" must be lower-case letters, digits and dashes, at most ${MAX_VENDOR_ID_LENGTH} (got ${id === undefined ? 'nothing' : shown(id)})`);
+      continue;
+    }
+    if (id.startsWith(USER_VENDOR_PREFIX)) {
+      // Otherwise it would take the place of a person's custom vendor of that id, and unblock that vendor's domains.
+      ignore(path, `"${id}": ids starting with "${USER_VENDOR_PREFIX}" are kept for people's own vendors`);
       continue;
     }
     if (catalogVendorIds.has(id)) {
@@ -117,8 +166,10 @@ export function parseManagedPolicy(raw: unknown, catalog: PolicyCatalog): Parsed
     item.domains.forEach((domain: unknown, index) => {
       const domainPath = [...path, 'domains', index];
       const checked = typeof domain === 'string' ? normaliseDomain(domain) : { ok: false as const, error: 'must be a string' };
-      if (checked.ok) domains.push(checked.domain);
-      else ignore(domainPath, `${JSON.stringify(domain)} is not a domain name (${checked.error})`);
+      const owner = checked.ok ? catalogOwner(checked.domain) : undefined;
+      if (!checked.ok) ignore(domainPath, `${shown(domain)} is not a domain name (${checked.error})`);
+      else if (owner !== undefined) ignore(domainPath, owner);
+      else domains.push(checked.domain);
     });
     if (domains.length === 0) {
       ignore(path, `vendor "${id}" has no valid domain`);
@@ -133,7 +184,7 @@ export function parseManagedPolicy(raw: unknown, catalog: PolicyCatalog): Parsed
   for (const { item, path } of objectsOf('extraDashboards')) {
     const checked = typeof item.host === 'string' ? normaliseDomain(item.host) : { ok: false as const, error: '"host" must be a string' };
     if (!checked.ok) {
-      ignore(path, `${JSON.stringify(item.host) ?? 'no host'} is not a host name (${checked.error})`);
+      ignore(path, `${item.host === undefined ? 'no host' : shown(item.host)} is not a host name (${checked.error})`);
       continue;
     }
     const host = checked.domain;
@@ -150,14 +201,14 @@ export function parseManagedPolicy(raw: unknown, catalog: PolicyCatalog): Parsed
 
   const blockedVendors: string[] = [];
   for (const { value, path } of stringsOf('blockedVendors')) {
-    if (!knownVendor(value)) ignore(path, `unknown vendor "${value}"`);
+    if (!knownVendor(value)) ignore(path, `unknown vendor ${shown(value)}`);
     else if (!blockedVendors.includes(value)) blockedVendors.push(value);
   }
 
   const blockedCategories: CategoryId[] = [];
   for (const { value, path } of stringsOf('blockedCategories')) {
     const category = CATEGORY_IDS.find((id) => id === value);
-    if (category === undefined) ignore(path, `unknown category "${value}"`);
+    if (category === undefined) ignore(path, `unknown category ${shown(value)}`);
     else if (!blockedCategories.includes(category)) blockedCategories.push(category);
   }
 
@@ -172,7 +223,7 @@ export function parseManagedPolicy(raw: unknown, catalog: PolicyCatalog): Parsed
   for (const { item, path } of objectsOf('allowedVendors')) {
     const { vendor, dashboards } = item;
     if (typeof vendor !== 'string' || !knownVendor(vendor)) {
-      ignore(path, typeof vendor === 'string' ? `unknown vendor "${vendor}"` : '"vendor" must be a vendor id');
+      ignore(path, typeof vendor === 'string' ? `unknown vendor ${shown(vendor)}` : '"vendor" must be a vendor id');
       continue;
     }
     if (!Array.isArray(dashboards) || dashboards.length === 0) {
@@ -185,7 +236,7 @@ export function parseManagedPolicy(raw: unknown, catalog: PolicyCatalog): Parsed
       if (ref === EVERY_DASHBOARD) everywhere = true;
       const resolved = typeof ref === 'string' ? resolveDashboard(ref) : undefined;
       if (resolved !== undefined) refs.push(resolved);
-      else if (ref !== EVERY_DASHBOARD) ignore([...path, 'dashboards', index], `unknown dashboard ${JSON.stringify(ref)}`);
+      else if (ref !== EVERY_DASHBOARD) ignore([...path, 'dashboards', index], `unknown dashboard ${shown(ref)}`);
     });
     if (!everywhere && refs.length === 0) {
       ignore(path, `no known dashboard, so "${vendor}" stays as it was`);
@@ -199,7 +250,7 @@ export function parseManagedPolicy(raw: unknown, catalog: PolicyCatalog): Parsed
   const sensitivePages: string[] = [];
   for (const { value, path } of stringsOf('sensitivePages')) {
     const checked = normaliseSensitivePage(value);
-    if (!checked.ok) ignore(path, `${JSON.stringify(value)} is not a page address (${checked.error})`);
+    if (!checked.ok) ignore(path, `${shown(value)} is not a page address (${checked.error})`);
     else if (!sensitivePages.includes(checked.pattern)) sensitivePages.push(checked.pattern);
   }
 

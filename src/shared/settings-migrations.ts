@@ -45,6 +45,10 @@ const v1ToV2: Step = (settings) => {
   const renamed = new Map<string, string>();
   const customVendors = vendors.map((vendor) => {
     if (!isRecord(vendor) || typeof vendor.id !== 'string' || CUSTOM_VENDOR_ID.test(vendor.id)) return vendor;
+    // An id listed twice keeps one new id, so validation names the duplicate instead of the rules silently
+    // following whichever of the two was renamed last.
+    const again = renamed.get(vendor.id);
+    if (again !== undefined) return { ...vendor, id: again };
     const id = uniqueCustomId(vendor.id || (typeof vendor.name === 'string' ? vendor.name : ''), taken);
     taken.add(id);
     renamed.set(vendor.id, id);

@@ -10,7 +10,7 @@
 import type { CategoryId } from './catalog-types';
 import { CATEGORY_IDS } from './catalog-types';
 import { allDashboards, dashboardForHost, dashboardMatchesRef } from './dashboards';
-import { hostMatchesAny, normaliseDomain } from './domain-name';
+import { hostMatchesAny, hostMatchesDomain, normaliseDomain } from './domain-name';
 import type { ManagedPolicy } from './managed-policy';
 import type { RuntimeCatalog } from './runtime-catalog';
 import { normaliseSensitivePage } from './sensitive-page';
@@ -48,13 +48,27 @@ export function checkName(input: string, what: string): Checked<string> {
   return { ok: true, value: name };
 }
 
-/** Where a domain is already covered, if it is: a dashboard's own domain, or a catalog vendor's. */
+/** True when one of the two domains is the other or one of its subdomains: a rule naming one also matches the other. */
+function overlaps(a: string, b: string): boolean {
+  return hostMatchesDomain(a, b) || hostMatchesDomain(b, a);
+}
+
+/**
+ * Where a domain is already covered, if it is: a dashboard's own domain, or a catalog or organisation vendor's. A
+ * domain that covers a vendor's (`google.com` over `analytics.google.com`) is refused too: allowing it would allow
+ * that vendor, which the person never allowed.
+ */
 function domainOwner(domain: string, context: SettingsContext): string | undefined {
   for (const dashboard of context.catalog.dashboards) {
     if (hostMatchesAny(domain, [...dashboard.hosts, ...dashboard.ownDomains])) return `${dashboard.name}'s own domain`;
   }
-  const vendor = context.catalog.vendors.find((v) => hostMatchesAny(domain, v.domains));
-  return vendor ? `already part of ${vendor.name}: change ${vendor.name}'s setting instead` : undefined;
+  for (const vendor of [...context.catalog.vendors, ...context.policy.extraVendors]) {
+    const covered = vendor.domains.find((d) => overlaps(domain, d));
+    if (covered === undefined) continue;
+    if (hostMatchesDomain(domain, covered)) return `already part of ${vendor.name}: change ${vendor.name}'s setting instead`;
+    return `wider than ${covered}, which is part of ${vendor.name}: allowing it would allow ${vendor.name} too (name a more specific domain)`;
+  }
+  return undefined;
 }
 
 /** One domain of a custom vendor. */
@@ -87,9 +101,16 @@ export function checkDashboardHost(input: string, context: SettingsContext, exis
   const host = checked.domain;
   const builtIn = dashboardForHost(context.catalog.dashboards, host) ?? context.catalog.dashboards.find((d) => hostMatchesAny(host, d.hosts));
   if (builtIn !== undefined) return { ok: false, error: `${host} is part of ${builtIn.name}, which Dashguard already knows.` };
+  // A host covers its subdomains: one that covers another dashboard's host would carry its rules onto that dashboard.
+  const covered = context.catalog.dashboards.find((d) => d.hosts.some((h) => hostMatchesDomain(h, host)));
+  if (covered !== undefined) return { ok: false, error: `${host} would include ${covered.name} (${covered.hosts.join(', ')}), which Dashguard already knows: enter the self-hosted dashboard's own host.` };
   const policyOwned = context.policy.extraDashboards.find((d) => d.host === host);
   if (policyOwned !== undefined) return { ok: false, error: `${host} is already protected: your organisation added it.` };
+  const policyOverlap = context.policy.extraDashboards.find((d) => overlaps(d.host, host));
+  if (policyOverlap !== undefined) return { ok: false, error: `${host} overlaps ${policyOverlap.host}, which your organisation protects: enter the self-hosted dashboard's own host.` };
   if (existing.some((d) => d.host === host)) return { ok: false, error: `${host} is already in your list.` };
+  const existingOverlap = existing.find((d) => overlaps(d.host, host));
+  if (existingOverlap !== undefined) return { ok: false, error: `${host} overlaps ${existingOverlap.host}, already in your list: a rule for one would apply to both.` };
   return { ok: true, value: host };
 }
 
@@ -138,6 +159,14 @@ export function validateSettings(candidate: UserSettings, context: SettingsConte
   const customVendors: CustomVendor[] = [];
   if (candidate.customVendors.length > LIMITS.customVendors) fail('customVendors', `at most ${LIMITS.customVendors} custom vendors`);
   const catalogIds = new Set([...context.catalog.vendors.map((v) => v.id), ...context.policy.extraVendors.map((v) => v.id)]);
+  // Two custom vendors where one's domain covers the other's: allowing the wider one would allow the other.
+  const overlapping = (domain: string): string | undefined => {
+    for (const other of customVendors) {
+      const clash = other.domains.find((d) => overlaps(d, domain));
+      if (clash !== undefined) return `${domain} overlaps ${clash}, part of ${other.name}: a rule for one would apply to both`;
+    }
+    return undefined;
+  };
   candidate.customVendors.forEach((vendor, i) => {
     const where = `customVendors[${i}]`;
     if (!CUSTOM_VENDOR_ID.test(vendor.id)) fail(`${where}.id`, 'must be "custom-" followed by lower-case letters, digits and dashes');
@@ -151,7 +180,11 @@ export function validateSettings(candidate: UserSettings, context: SettingsConte
       const checked = strict ? checkVendorDomain(domain, context) : toChecked(normaliseDomain(domain));
       if (!checked.ok) fail(`${where}.domains[${j}]`, checked.error);
       else if (customVendors.some((v) => v.domains.includes(checked.value)) || domains.includes(checked.value)) fail(`${where}.domains[${j}]`, `${checked.value} is listed twice`);
-      else domains.push(checked.value);
+      else {
+        const clash = strict ? overlapping(checked.value) : undefined;
+        if (clash !== undefined) fail(`${where}.domains[${j}]`, clash);
+        else domains.push(checked.value);
+      }
     });
     if (vendor.domains.length === 0) fail(`${where}.domains`, 'needs at least one domain');
     if (vendor.domains.length > LIMITS.domainsPerVendor) fail(`${where}.domains`, `at most ${LIMITS.domainsPerVendor} domains`);
