@@ -5,6 +5,7 @@ const { DefinePlugin } = require('webpack');
 const entries = {
   background: './src/background/background.ts',
   content: './src/content/content.ts',
+  'page-world': './src/content/websocket-observer.ts',
   popup: './popup/popup.ts',
   options: './options/options.ts',
 };

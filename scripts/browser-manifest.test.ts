@@ -29,6 +29,12 @@ describe('manifestFor', () => {
     expect(script?.matches.some((m) => m.includes('<all_urls>') || m === '*://*/*')).toBe(false);
   });
 
+  it('runs the page-world WebSocket observer on exactly the same pages, in the page\'s world', () => {
+    const [isolated, pageWorld] = chrome.content_scripts as Record<string, unknown>[];
+    expect(pageWorld).toEqual({ ...isolated, js: ['page-world.js'], world: 'MAIN' });
+    expect(firefox.content_scripts).toEqual(chrome.content_scripts);
+  });
+
   it('asks for host permission on the dashboards alone (strict mode), and any other host only as optional', () => {
     for (const manifest of [chrome, firefox]) {
       const hosts = manifest.host_permissions as string[];

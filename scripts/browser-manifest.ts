@@ -20,7 +20,11 @@ export function manifestFor(browser: TargetBrowser, source: Manifest, version: s
   manifest.version = version;
   // The audit's content script runs on the dashboards only, from document_start, in every frame.
   const { matches, excludeMatches } = dashboardMatchPatterns(dashboards);
-  manifest.content_scripts = [{ matches, exclude_matches: excludeMatches, js: ['content.js'], run_at: 'document_start', all_frames: true }];
+  // The page-world script sees the WebSockets a page opens, which only a hook in the page's own world can.
+  manifest.content_scripts = [
+    { matches, exclude_matches: excludeMatches, js: ['content.js'], run_at: 'document_start', all_frames: true },
+    { matches, exclude_matches: excludeMatches, js: ['page-world.js'], run_at: 'document_start', all_frames: true, world: 'MAIN' },
+  ];
   // Strict mode appends a Content-Security-Policy header to the dashboards' sensitive pages: modifyHeaders needs host
   // permission for the page (not for its initiator: navigations are exempt). The same hosts as the content script,
   // so the install prompt asks for nothing more than it already does.

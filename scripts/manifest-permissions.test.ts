@@ -70,6 +70,7 @@ function checkManifest(where: string, manifest: Manifest, entries: readonly Dash
   pin(where, 'host_permissions', manifest.host_permissions, matches);
   pin(where, 'content_scripts', manifest.content_scripts, [
     { matches, exclude_matches: excludeMatches, js: ['content.js'], run_at: 'document_start', all_frames: true },
+    { matches, exclude_matches: excludeMatches, js: ['page-world.js'], run_at: 'document_start', all_frames: true, world: 'MAIN' },
   ]);
   if (JSON.stringify(manifest).includes('<all_urls>')) throw new Error(`${where}: asks for <all_urls>. ${HOW_TO_FIX}`);
   for (const pattern of [...matches, ...excludeMatches]) {

@@ -26,9 +26,12 @@ describe('createCustomDashboardAccess', () => {
   it("registers the audit script on each custom dashboard it may access, and only there", async () => {
     const { state, access } = setup(['https://app.circleci.com/*', '*://jenkins.corp.example/*'], ['jenkins.corp.example', 'gitlab.corp.example']);
     await access.sync();
-    expect(state.scripts).toEqual([{ id: 'dashguard-custom-jenkins.corp.example', matches: ['*://jenkins.corp.example/*'], js: ['content.js'], runAt: 'document_start', allFrames: true }]);
+    expect(state.scripts).toEqual([
+      { id: 'dashguard-custom-jenkins.corp.example', matches: ['*://jenkins.corp.example/*'], js: ['content.js'], runAt: 'document_start', allFrames: true },
+      { id: 'dashguard-custom-jenkins.corp.example#page-world', matches: ['*://jenkins.corp.example/*'], js: ['page-world.js'], runAt: 'document_start', allFrames: true, world: 'MAIN' },
+    ]);
     await access.sync();
-    expect(state.scripts).toHaveLength(1);
+    expect(state.scripts).toHaveLength(2);
   });
 
   it('gives back the access of a removed dashboard and unregisters its script, never a required permission', async () => {

@@ -10,7 +10,11 @@ import { customDashboardOrigin } from '../shared/dashboards';
 
 /** The audit's content script, as the manifest's static entry runs it on the built-in dashboards. */
 export const CONTENT_SCRIPT_FILE = 'content.js';
+/** Its page-world companion, which sees the page's WebSockets (websocket-observer.ts). */
+export const PAGE_WORLD_SCRIPT_FILE = 'page-world.js';
 const SCRIPT_ID_PREFIX = 'dashguard-custom-';
+/** Suffix of the page-world registration's id (a host name never contains "#"). */
+const PAGE_WORLD_ID_SUFFIX = '#page-world';
 
 
 export interface PermissionsApi {
@@ -24,6 +28,7 @@ export interface RegisteredScript {
   js: string[];
   runAt: 'document_start';
   allFrames: boolean;
+  world?: 'MAIN';
 }
 
 export interface ScriptingApi {
@@ -66,16 +71,18 @@ export function createCustomDashboardAccess(deps: CustomDashboardAccessDeps): Cu
     if (giveBackStale && stale.length > 0) await deps.permissions.remove({ origins: stale });
 
     const granted = optional.filter((origin) => wanted.has(origin)).map((origin) => wanted.get(origin) ?? '');
-    const desired = new Map(granted.map((host) => [`${SCRIPT_ID_PREFIX}${host}`, host]));
+    const desired = new Map<string, RegisteredScript>();
+    for (const host of granted) {
+      const common = { matches: [customDashboardOrigin(host)], runAt: 'document_start' as const, allFrames: true };
+      desired.set(`${SCRIPT_ID_PREFIX}${host}`, { id: `${SCRIPT_ID_PREFIX}${host}`, js: [CONTENT_SCRIPT_FILE], ...common });
+      const pageWorldId = `${SCRIPT_ID_PREFIX}${host}${PAGE_WORLD_ID_SUFFIX}`;
+      desired.set(pageWorldId, { id: pageWorldId, js: [PAGE_WORLD_SCRIPT_FILE], world: 'MAIN', ...common });
+    }
     const registered = (await deps.scripting.getRegisteredContentScripts()).map((s) => s.id).filter((id) => id.startsWith(SCRIPT_ID_PREFIX));
     const unwanted = registered.filter((id) => !desired.has(id));
     if (unwanted.length > 0) await deps.scripting.unregisterContentScripts({ ids: unwanted });
     const missing = [...desired].filter(([id]) => !registered.includes(id));
-    if (missing.length > 0) {
-      await deps.scripting.registerContentScripts(
-        missing.map(([id, host]) => ({ id, matches: [customDashboardOrigin(host)], js: [CONTENT_SCRIPT_FILE], runAt: 'document_start', allFrames: true })),
-      );
-    }
+    if (missing.length > 0) await deps.scripting.registerContentScripts(missing.map(([, script]) => script));
   };
   return {
     sync(options = { giveBackStale: true }) {

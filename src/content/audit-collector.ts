@@ -8,11 +8,15 @@
  *   - every other request the page made (fetch, XHR, beacons, images, frames), from Resource Timing, which lists
  *     blocked requests as well as loaded ones (in Chromium and Firefox alike) without telling them apart: those are
  *     recorded as `requested`;
- *   - requests a Content-Security-Policy refused (strict mode on sensitive pages), from `securitypolicyviolation`.
- * Events a page script dispatched itself (`isTrusted` false) are ignored: a page cannot forge an outcome.
+ *   - requests a Content-Security-Policy refused (strict mode on sensitive pages), from `securitypolicyviolation`;
+ *   - WebSockets, which nothing above shows, from the page-world observer (websocket-observer.ts), as `requested`.
+ * Events a page script dispatched itself (`isTrusted` false) are ignored: a page cannot forge an outcome. The
+ * WebSocket event is the one exception, and carries no outcome: a forged one only claims a socket the page could
+ * have opened for real.
  */
 import type { NewObservation } from './report-queue';
 import { AUDIT_LIMITS } from '../shared/audit-limits';
+import { WEBSOCKET_EVENT } from '../shared/page-world-events';
 import { forgetOldestSettled, isFetchedScriptType, resourceTypeOf, resourceTypeOfDirective, thirdPartyUrl, type PageScope } from './observation-filter';
 
 export interface CollectorDeps {
@@ -159,6 +163,14 @@ export function startAuditCollector(deps: CollectorDeps): AuditCollector {
   };
   document.addEventListener('securitypolicyviolation', onViolation, true);
 
+  const onWebSocket = (event: Event): void => {
+    const detail: unknown = (event as CustomEvent<unknown>).detail;
+    if (typeof detail !== 'string') return;
+    const party = thirdPartyUrl(detail, document.baseURI, scope);
+    if (party) deps.emit({ url: party.url, urlTruncated: party.urlTruncated, type: 'websocket', observed: 'requested', integrity: null, time: deps.now() });
+  };
+  document.addEventListener(WEBSOCKET_EVENT, onWebSocket, true);
+
   const emitTiming = (entry: PerformanceResourceTiming): void => {
     const party = thirdPartyUrl(entry.name, document.baseURI, scope);
     // Script elements are covered, with their outcome and integrity, by the element itself.
@@ -215,6 +227,7 @@ export function startAuditCollector(deps: CollectorDeps): AuditCollector {
       view.removeEventListener('load', onWindowEvent, true);
       view.removeEventListener('error', onWindowEvent, true);
       document.removeEventListener('securitypolicyviolation', onViolation, true);
+      document.removeEventListener(WEBSOCKET_EVENT, onWebSocket, true);
     },
   };
 }

@@ -110,18 +110,18 @@ describe.each(BROWSER_KINDS)('The audit in %s', (kind) => {
     });
 
     test('agrees with the network: what it calls blocked never reached the server, what it calls allowed did', () => {
-      const reached = new Set(fixture.log.all().map((r) => `https://${r.host}${r.path}`));
+      const reached = new Set(fixture.log.all().map((r) => `${r.websocket ? 'wss' : 'https'}://${r.host}${r.path}`));
       for (const expected of EXPECTED_AUDIT) expect({ url: expected.url, reached: reached.has(expected.url) }).toEqual({ url: expected.url, reached: expected.status !== 'blocked' });
     });
 
     test('sums it up on top, and shows the blocked count on the toolbar badge', async () => {
       const { summary } = await readPopupRows(popup);
-      expect(summary).toBe('4 blocked, 3 allowed, 3 unknown');
+      expect(summary).toBe('5 blocked, 4 allowed, 3 unknown');
       const badge = await home.evaluate(async (id: number) => {
         const api = (globalThis as unknown as { browser?: PageApi }).browser ?? chrome;
         return api.action.getBadgeText({ tabId: id });
       }, tabId);
-      expect(badge).toBe('4');
+      expect(badge).toBe('5');
     });
 
     test('exports the log as JSON and CSV that parse and match what the popup shows', async () => {
@@ -162,7 +162,7 @@ describe.each(BROWSER_KINDS)('The audit in %s', (kind) => {
       }, url);
       const live = await waitForPopupRows(popup, 'the new script in the open popup', (current) => current.some((r) => r.url === url && r.observed === 'loaded'));
       expect(live).toHaveLength(EXPECTED_AUDIT.length + 1);
-      expect((await readPopupRows(popup)).summary).toBe('4 blocked, 3 allowed, 4 unknown');
+      expect((await readPopupRows(popup)).summary).toBe('5 blocked, 4 allowed, 4 unknown');
     });
 
     test('forgets the tab\'s audit when the tab leaves the dashboards', async () => {

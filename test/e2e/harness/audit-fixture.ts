@@ -2,7 +2,7 @@
  * The audit's fixture pages (test/fixtures/audit/), served on the CircleCI dashboard host by the fixture server:
  *   - page: a known set of third-party scripts (curated vendors blocked and essential, a third-party-web vendor the
  *     catalog does not curate, unknown hosts, one script with Subresource Integrity), scripts inserted late, a frame
- *     of the same dashboard with its own scripts, a fetch and an image to third parties, and first-party requests
+ *     of the same dashboard with its own scripts, a fetch, an image and two WebSockets to third parties, and first-party requests
  *     that must not be listed;
  *   - hostile: URLs carrying markup and `javascript:`, a 10 KB URL, an IDN host, hundreds of requests at once, and
  *     forged events;
@@ -81,6 +81,9 @@ export const EXPECTED_AUDIT: readonly ExpectedRow[] = [
   // Other requests (Resource Timing).
   row('https://api.stripe.com/dg-fixture/audit/ping', 'stripe', 'allowed-essential', { type: 'xmlhttprequest', observed: 'requested', noSri: false }),
   row('https://px.unrelated.example/dg-fixture/audit/px.gif', 'unknown', 'allowed-unknown', { type: 'image', observed: 'requested', noSri: false }),
+  // WebSockets (the page-world observer).
+  row('wss://ws-mt1.pusher.com/dg-fixture/audit/ws', 'pusher', 'allowed-essential', { type: 'websocket', observed: 'requested', noSri: false }),
+  row('wss://api2.amplitude.com/dg-fixture/audit/ws', 'amplitude', 'blocked', { type: 'websocket', observed: 'requested', noSri: false }),
   // From a frame of the same dashboard.
   row('https://cdn.segment.com/dg-fixture/audit/s.js', 'segment', 'blocked', { inFrame: true }),
   row('https://js.stripe.com/dg-fixture/audit/stripe.js', 'stripe', 'allowed-essential', { inFrame: true }),
