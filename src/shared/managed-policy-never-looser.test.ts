@@ -7,6 +7,7 @@
  * A second property: with the lock on, no user settings make anything looser than the defaults under that policy.
  */
 import { simulate, type Outcome, type SimulatedRequest } from '../../test/unit/dnr-simulator';
+import { Gen } from '../../test/unit/seeded-random';
 import { testCatalog } from '../../test/unit/test-catalog';
 import type { DnrRule } from './dnr-rule';
 import type { ManagedPolicy } from './managed-policy';
@@ -18,35 +19,6 @@ const { catalog, staticRules } = testCatalog();
 const RUNS = 400;
 const PAUSED_TAB = 7;
 
-/** Small seeded PRNG (mulberry32), so a failure is reproducible from its seed. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-class Gen {
-  constructor(readonly next: () => number) {}
-  chance(p: number): boolean {
-    return this.next() < p;
-  }
-  pick<T>(items: readonly T[]): T {
-    const item = items[Math.floor(this.next() * items.length)];
-    if (item === undefined) throw new Error('pick from an empty list');
-    return item;
-  }
-  some<T>(items: readonly T[], p = 0.4): T[] {
-    return items.filter(() => this.chance(p));
-  }
-  shuffle<T>(items: readonly T[]): T[] {
-    return [...items].map((item) => ({ item, key: this.next() })).sort((a, b) => a.key - b.key).map(({ item }) => item);
-  }
-}
 
 const CATALOG_VENDORS = ['tracker', 'replay', 'live', 'tpw-big-ads'];
 const EXTRA_VENDORS = [
@@ -74,7 +46,7 @@ function generatePolicyPair(g: Gen): Pair {
   const junk = (): unknown => g.pick(JUNK);
   /** Adds the clean items to both, and malformed ones to `dirty` only, at random places. */
   const list = (key: string, good: unknown[], bad: () => unknown): void => {
-    const malformed = g.chance(0.6) ? Array.from({ length: 1 + Math.floor(g.next() * 3) }, bad) : [];
+    const malformed = g.chance(0.6) ? Array.from({ length: g.int(1, 3) }, bad) : [];
     if (good.length === 0 && malformed.length === 0 && g.chance(0.7)) return;
     clean[key] = good;
     dirty[key] = g.shuffle([...good, ...malformed]);
@@ -127,7 +99,7 @@ function generatePolicyPair(g: Gen): Pair {
   }
 
   for (const key of ['reportOnly', 'lockUserRules', 'allowTabPause']) {
-    const roll = g.next();
+    const roll = g.float();
     if (roll < 0.3) {
       const value = g.chance(0.5);
       clean[key] = value;
@@ -177,7 +149,7 @@ describe('a malformed policy never unblocks anything', () => {
   const seeds = Array.from({ length: RUNS }, (_, i) => 1000 + i);
 
   it.each(seeds)('seed %i', (seed) => {
-    const g = new Gen(rng(seed));
+    const g = new Gen(seed);
     const { clean, dirty } = generatePolicyPair(g);
     const settings = generateSettings(g);
     const fromClean = parseManagedPolicy(clean, catalog);
@@ -194,7 +166,7 @@ describe('a malformed policy never unblocks anything', () => {
 
 describe('with the lock on, user settings never loosen anything', () => {
   it.each(Array.from({ length: 150 }, (_, i) => 5000 + i))('seed %i', (seed) => {
-    const g = new Gen(rng(seed));
+    const g = new Gen(seed);
     const { clean } = generatePolicyPair(g);
     const { policy } = parseManagedPolicy({ ...clean, lockUserRules: true, allowTabPause: false }, catalog);
     const diff = loosened(outcomes(DEFAULT_SETTINGS, policy), outcomes(generateSettings(g), policy));

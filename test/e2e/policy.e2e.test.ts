@@ -155,6 +155,24 @@ async function importThroughOptions(options: Page, text: string): Promise<{ outc
   }));
 }
 
+/**
+ * Under a policy that forces FORCED blocked with the lock on: the options page shows FORCED as managed with its switch
+ * disabled; a settings message from an extension page that would allow DEFAULT_BLOCKED is refused, naming it; an
+ * import through the options page that would allow either is refused and leaves the settings as they were; and
+ * neither vendor gets through.
+ */
+async function expectLockRefusesTheUi(session: ExtensionBrowser, fixture: FixtureServer, options: Page): Promise<void> {
+  await expectManagedRow(options, FORCED.id);
+  expect(await sendFromPage(options, SETTINGS_CHANGE, { kind: 'set-vendor', vendorId: DEFAULT_BLOCKED.id, action: 'allow' })).toEqual(LOCKED_REFUSAL);
+  const before = await sendFromPage<{ settings: UserSettings }>(options, SETTINGS_GET, null);
+  const imported = await importThroughOptions(options, JSON.stringify({ version: 2, vendorRules: { [FORCED.id]: 'allow', [DEFAULT_BLOCKED.id]: 'allow' } }));
+  expect(imported.outcome).toBe('refused');
+  expect(imported.lines.join(' ')).toMatch(/does not allow loosening/);
+  expect((await sendFromPage<{ settings: UserSettings }>(options, SETTINGS_GET, null)).settings).toEqual(before.settings);
+  await expectOutcome(session, fixture, SITES.dashboard, FORCED.host, 'blocked');
+  await expectOutcome(session, fixture, SITES.dashboard, DEFAULT_BLOCKED.host, 'blocked');
+}
+
 /** Stores user settings where the extension keeps them, as any page or an import would. */
 async function storeUserSettings(page: Page, settings: UserSettings): Promise<void> {
   await page.evaluate(async (key: string, value: UserSettings) => {
@@ -261,18 +279,7 @@ describe('Managed policy in Chromium (a file in /etc/chromium/policies/managed/)
     await expectOutcome(session, fixture, SITES.dashboard, OTHER.host, 'blocked');
     await expectOutcome(session, fixture, SELF_HOSTED.host, OTHER.host, 'blocked');
 
-    // The options page shows the forced vendor as managed, its switch disabled...
-    await expectManagedRow(options, FORCED.id);
-    // ...a message from any extension context that would loosen is refused, naming what it refused...
-    expect(await sendFromPage(options, SETTINGS_CHANGE, { kind: 'set-vendor', vendorId: DEFAULT_BLOCKED.id, action: 'allow' })).toEqual(LOCKED_REFUSAL);
-    // ...and so is an import through the options page, which then leaves the settings as they were.
-    const before = await sendFromPage<{ settings: UserSettings }>(options, SETTINGS_GET, null);
-    const imported = await importThroughOptions(options, JSON.stringify({ version: 2, vendorRules: { [FORCED.id]: 'allow', [DEFAULT_BLOCKED.id]: 'allow' } }));
-    expect(imported.outcome).toBe('refused');
-    expect(imported.lines.join(' ')).toMatch(/does not allow loosening/);
-    expect((await sendFromPage<{ settings: UserSettings }>(options, SETTINGS_GET, null)).settings).toEqual(before.settings);
-    await expectOutcome(session, fixture, SITES.dashboard, FORCED.host, 'blocked');
-    await expectOutcome(session, fixture, SITES.dashboard, DEFAULT_BLOCKED.host, 'blocked');
+    await expectLockRefusesTheUi(session, fixture, options);
   });
 
   test('a malformed policy leaves blocking as strict as before, and the extension names what it ignored', async () => {
@@ -410,15 +417,7 @@ describe('Managed policy in Firefox ESR (/etc/firefox/policies/policies.json)', 
 
     test('the options page, a message and an import cannot allow a forced vendor', async () => {
       const { session, fixture, options } = ready();
-      await expectManagedRow(options, FORCED.id);
-      expect(await sendFromPage(options, SETTINGS_CHANGE, { kind: 'set-vendor', vendorId: DEFAULT_BLOCKED.id, action: 'allow' })).toEqual(LOCKED_REFUSAL);
-      const before = await sendFromPage<{ settings: UserSettings }>(options, SETTINGS_GET, null);
-      const imported = await importThroughOptions(options, JSON.stringify({ version: 2, vendorRules: { [FORCED.id]: 'allow', [DEFAULT_BLOCKED.id]: 'allow' } }));
-      expect(imported.outcome).toBe('refused');
-      expect(imported.lines.join(' ')).toMatch(/does not allow loosening/);
-      expect((await sendFromPage<{ settings: UserSettings }>(options, SETTINGS_GET, null)).settings).toEqual(before.settings);
-      await expectOutcome(session, fixture, SITES.dashboard, FORCED.host, 'blocked');
-      await expectOutcome(session, fixture, SITES.dashboard, DEFAULT_BLOCKED.host, 'blocked');
+      await expectLockRefusesTheUi(session, fixture, options);
     });
   });
 });
