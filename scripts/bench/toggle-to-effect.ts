@@ -1,14 +1,13 @@
 /**
- * Toggle-to-effect benchmark (Chromium, the release build in dist/chrome; not a timed test): the time from a settings
- * change leaving an extension page (`settings/change`, what the options page and the popup send) to the new rule
- * being in force for the next request. A dashboard page on the fixture server fetches a vendor's URL again and again
- * while the change is made; the effect time is when the first request with the new outcome was started.
+ * 2. Toggle to effect (Chromium, the release build in dist/chrome): the time from a settings change leaving an
+ * extension page (`settings/change`, what the options page and the popup send) to the new rule being in force for the
+ * next request. A dashboard page on the fixture server fetches a vendor's URL again and again while the change is
+ * made; the effect time is when the first request with the new outcome was started.
  * Alternates allowing and blocking one vendor on one dashboard (a per-dashboard rule, as the popup's "Allow here").
- * Prints one JSON object: medians and 90th percentiles of
+ * Per toggle:
  *   - effectMs: change sent -> first request that got the new outcome started (the figure the issue asks for);
  *   - replyMs: change sent -> the page got its answer (validated, rules applied, saved);
  *   - applyMs: the background's own time from reading the settings to the rules being applied.
- * Usage: npm run build && npx tsx scripts/bench/toggle-to-effect.ts [--runs 40]
  */
 import type { Page } from 'puppeteer-core';
 import { launchChromium } from '../../test/e2e/harness/browsers';
@@ -16,22 +15,20 @@ import { extensionDir } from '../../test/e2e/harness/extension-build';
 import { SITES } from '../../test/e2e/harness/fixture-catalog';
 import { startFixtureServer } from '../../test/e2e/harness/fixture-server';
 import { SETTINGS_CHANGE } from '../../src/shared/settings-messages';
+import { median, percentile } from './bench-stats';
+import { formatValue, type FigureRow } from './bench-table';
 
-const runsArg = process.argv.indexOf('--runs');
-const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 40;
 const VENDOR = { id: 'mixpanel', host: 'mixpanel.com' };
 const PROBE_TIMEOUT_MS = 5_000;
 
-interface Sample {
+export interface ToggleSample {
   readonly effectMs: number;
   readonly replyMs: number;
   readonly applyMs: number;
 }
 
-function stats(values: readonly number[]): { median: number; p90: number; max: number } {
-  const sorted = [...values].sort((a, b) => a - b);
-  const at = (q: number): number => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
-  return { median: at(0.5), p90: at(0.9), max: sorted[sorted.length - 1] ?? Number.NaN };
+export interface ToggleResult {
+  readonly samples: readonly ToggleSample[];
 }
 
 /** In the dashboard page: fetches the vendor until a request gets `want`; returns when that request was started. */
@@ -77,7 +74,7 @@ async function toggle(options: Page, action: 'allow' | 'block'): Promise<{ sent:
   );
 }
 
-async function main(): Promise<void> {
+export async function measureToggleToEffect(runs: number): Promise<ToggleResult> {
   const fixture = await startFixtureServer();
   const session = await launchChromium(extensionDir('chromium'), { fixture });
   try {
@@ -86,29 +83,41 @@ async function main(): Promise<void> {
     // Start from "blocked" (the default), and warm up once.
     await toggle(options, 'block');
     await waitForOutcome(dashboard, 'blocked');
-    const samples: Sample[] = [];
-    for (let run = 0; run < RUNS; run += 1) {
+    const samples: ToggleSample[] = [];
+    for (let run = 0; run < runs; run += 1) {
       const action = run % 2 === 0 ? 'allow' : 'block';
       const [change, effect] = await Promise.all([toggle(options, action), waitForOutcome(dashboard, action === 'allow' ? 'reached' : 'blocked')]);
       samples.push({ effectMs: Math.max(0, effect - change.sent), replyMs: change.replied - change.sent, applyMs: change.applyMs });
     }
-    const result = {
-      benchmark: 'toggle-to-effect',
-      browser: 'chromium',
-      runs: RUNS,
-      effectMs: stats(samples.map((s) => s.effectMs)),
-      replyMs: stats(samples.map((s) => s.replyMs)),
-      applyMs: stats(samples.map((s) => s.applyMs)),
-      targetMs: 50,
-    };
-    console.log(JSON.stringify(result, null, 2));
+    return { samples };
   } finally {
     await session.close();
     await fixture.close();
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+export function toggleRows(result: ToggleResult): FigureRow[] {
+  const section = '2. Toggle to effect (Chromium)';
+  const effect = result.samples.map((s) => s.effectMs);
+  const reply = result.samples.map((s) => s.replyMs);
+  const apply = result.samples.map((s) => s.applyMs);
+  const n = `${result.samples.length} toggles (allow, block, ...) of one vendor on one dashboard`;
+  return [
+    {
+      section,
+      figure: 'Settings change to new rule holding for the next request, median',
+      value: median(effect),
+      unit: 'ms',
+      target: { op: '<', value: 50 },
+      detail: `p90 ${formatValue(percentile(effect, 0.9), 'ms')}; ${n}`,
+    },
+    {
+      section,
+      figure: 'Settings change answered (validated, applied, saved), median',
+      value: median(reply),
+      unit: 'ms',
+      target: { op: '<', value: 100 },
+      detail: `p90 ${formatValue(percentile(reply, 0.9), 'ms')}; of which the background's rule update ${formatValue(median(apply), 'ms')} (median)`,
+    },
+  ];
+}

@@ -26,6 +26,28 @@ export interface FixtureServerOptions {
   readonly port?: number;
   /** More files served from any host, by path (a test's own fixture pages and scripts). */
   readonly assets?: Readonly<Record<string, StaticAsset>>;
+  /**
+   * Opt-in, for benchmarks (scripts/bench/): realistic traffic. Asked about every request and WebSocket upgrade; what
+   * it returns adds latency before the answer and may replace the body (a vendor's script at its real size). Without
+   * it (the default, every test) the server answers at once with the fixture files.
+   */
+  readonly shapeResponse?: (request: ShapedRequest) => ResponseShape | undefined;
+}
+
+export interface ShapedRequest {
+  /** Host header, lower case, without the port. */
+  readonly host: string;
+  /** Path and query. */
+  readonly path: string;
+  readonly method: string;
+  readonly websocket: boolean;
+}
+
+export interface ResponseShape {
+  /** Milliseconds to wait before answering (a real host's network latency). */
+  readonly delayMs?: number;
+  /** Sent instead of what the server would answer (not for WebSocket upgrades or CORS preflights). */
+  readonly asset?: StaticAsset;
 }
 
 /** Beacon endpoints: answered with an empty response; the record is what matters. */
@@ -45,7 +67,14 @@ function sendAsset(response: ServerResponse, file: StaticAsset): void {
   response.writeHead(200, { 'Content-Type': file.contentType, 'Content-Length': file.body.length }).end(file.body);
 }
 
-function handleRequest(request: IncomingMessage, response: ServerResponse, host: string, path: string, assets: Readonly<Record<string, StaticAsset>>): void {
+function handleRequest(
+  request: IncomingMessage,
+  response: ServerResponse,
+  host: string,
+  path: string,
+  assets: Readonly<Record<string, StaticAsset>>,
+  replacement?: StaticAsset,
+): void {
   // Nothing may come from the browser cache: every page load must reach the server to be counted.
   response.setHeader('Cache-Control', 'no-store');
   for (const [name, value] of Object.entries(corsHeaders(request))) response.setHeader(name, value);
@@ -63,7 +92,7 @@ function handleRequest(request: IncomingMessage, response: ServerResponse, host:
     }).end();
     return;
   }
-  const fixtureAsset = (Object.hasOwn(assets, pathname) ? assets[pathname] : undefined) ?? FIXTURE_ASSETS[pathname];
+  const fixtureAsset = replacement ?? (Object.hasOwn(assets, pathname) ? assets[pathname] : undefined) ?? FIXTURE_ASSETS[pathname];
   if (fixtureAsset) return sendAsset(response, fixtureAsset);
   if (BEACON_PATHS.has(pathname)) {
     response.writeHead(204).end();
@@ -78,19 +107,36 @@ export async function startFixtureServer(options: FixtureServerOptions = {}): Pr
   const log = new RequestLog();
   const pusher = createPusherFixture();
   const server = https.createServer(createSelfSignedCert());
+  // Answers held back by `shapeResponse`, cleared on close.
+  const delayed = new Set<NodeJS.Timeout>();
+  const after = (delayMs: number | undefined, answer: () => void): void => {
+    if (!delayMs || delayMs <= 0) return answer();
+    const timer = setTimeout(() => {
+      delayed.delete(timer);
+      answer();
+    }, delayMs);
+    delayed.add(timer);
+  };
 
   server.on('request', (request: IncomingMessage, response: ServerResponse) => {
     const host = normalizeHost(request.headers.host ?? '');
     const path = request.url ?? '/';
-    log.record({ host, path, method: request.method ?? 'GET', websocket: false, time: Date.now() });
-    handleRequest(request, response, host, path, options.assets ?? {});
+    const method = request.method ?? 'GET';
+    log.record({ host, path, method, websocket: false, time: Date.now() });
+    const shape = options.shapeResponse?.({ host, path, method, websocket: false });
+    const replacement = method === 'OPTIONS' ? undefined : shape?.asset;
+    after(shape?.delayMs, () => handleRequest(request, response, host, path, options.assets ?? {}, replacement));
   });
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     const host = normalizeHost(request.headers.host ?? '');
     const path = request.url ?? '/';
     log.record({ host, path, method: request.method ?? 'GET', websocket: true, time: Date.now() });
-    if (isPusherSocket(host, path)) pusher.handleUpgrade(request, socket, head);
-    else socket.destroy();
+    const shape = options.shapeResponse?.({ host, path, method: request.method ?? 'GET', websocket: true });
+    after(shape?.delayMs, () => {
+      if (socket.destroyed) return;
+      if (isPusherSocket(host, path)) pusher.handleUpgrade(request, socket, head);
+      else socket.destroy();
+    });
   });
 
   const port = await new Promise<number>((resolve, reject) => {
@@ -104,6 +150,8 @@ export async function startFixtureServer(options: FixtureServerOptions = {}): Pr
     port,
     log,
     async close() {
+      for (const timer of delayed) clearTimeout(timer);
+      delayed.clear();
       pusher.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -1,0 +1,60 @@
+/** Command-line options of `npm run bench` and how many repetitions each measurement gets. Pure. */
+
+export interface RunPlan {
+  /** Dashboard loads per side (with / without Dashguard), Chromium and Firefox. */
+  readonly loadPairsChromium: number;
+  readonly loadPairsFirefox: number;
+  /** Settings toggles timed. */
+  readonly toggles: number;
+  /** Popup and options page opens timed. */
+  readonly pageOpens: number;
+  /** Service-worker stop/wake cycles. */
+  readonly coldStarts: number;
+  /** Page loads of simulated audit traffic (one a minute: 60 is an hour). */
+  readonly trafficPages: number;
+  /** Loads per side for the content-script cost, per page. */
+  readonly contentScriptPairs: number;
+}
+
+export const FULL_PLAN: RunPlan = { loadPairsChromium: 11, loadPairsFirefox: 7, toggles: 51, pageOpens: 11, coldStarts: 21, trafficPages: 60, contentScriptPairs: 9 };
+export const QUICK_PLAN: RunPlan = { loadPairsChromium: 3, loadPairsFirefox: 2, toggles: 11, pageOpens: 3, coldStarts: 5, trafficPages: 10, contentScriptPairs: 2 };
+
+/** The measurements, in run order; `--only` takes these names. */
+export const STEP_IDS = ['load-chromium', 'load-firefox', 'toggle', 'popup', 'options', 'cold-start', 'memory', 'content-script', 'bundles', 'rules'] as const;
+export type StepId = (typeof STEP_IDS)[number];
+
+export interface BenchOptions {
+  readonly quick: boolean;
+  /** Measurements to run; every one when absent. */
+  readonly only: readonly StepId[] | undefined;
+  /** Whether docs/BENCHMARKS.md is written (never for a partial run). */
+  readonly writeDoc: boolean;
+  readonly plan: RunPlan;
+}
+
+export const USAGE = `Usage: npm run bench [-- --quick] [-- --only ${STEP_IDS.join(',')}] [-- --no-doc]
+  --quick     fewer repetitions (a quick look; the doc then says so)
+  --only X,Y  run only these measurements (the doc is not written)
+  --no-doc    print the table only`;
+
+export function parseBenchArgs(argv: readonly string[]): BenchOptions {
+  let quick = false;
+  let only: StepId[] | undefined;
+  let noDoc = false;
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i]!;
+    if (arg === '--quick') quick = true;
+    else if (arg === '--no-doc') noDoc = true;
+    else if (arg === '--only' || arg.startsWith('--only=')) {
+      const value = arg === '--only' ? argv[(i += 1)] : arg.slice('--only='.length);
+      if (value === undefined || value === '') throw new Error(`--only needs a list of measurements.\n${USAGE}`);
+      const names = value.split(',').map((name) => name.trim()).filter((name) => name !== '');
+      const unknown = names.filter((name) => !(STEP_IDS as readonly string[]).includes(name));
+      if (unknown.length > 0) throw new Error(`Unknown measurement ${unknown.join(', ')}.\n${USAGE}`);
+      only = names as StepId[];
+    } else {
+      throw new Error(`Unknown option ${arg}.\n${USAGE}`);
+    }
+  }
+  return { quick, only, writeDoc: !noDoc && only === undefined, plan: quick ? QUICK_PLAN : FULL_PLAN };
+}

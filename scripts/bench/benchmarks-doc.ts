@@ -1,0 +1,183 @@
+/** docs/BENCHMARKS.md, written by `npm run bench` from one run: machine, results table, method. Pure. */
+import type { RunPlan } from './bench-options';
+import { formatTarget, formatValue, markdownTable, verdict, type FigureRow } from './bench-table';
+import type { MachineInfo } from './machine-info';
+import { BENCH_VENDORS, LATENCY_MS } from './realistic-vendor-traffic';
+
+export interface DocInput {
+  readonly machine: MachineInfo;
+  readonly rows: readonly FigureRow[];
+  readonly plan: RunPlan;
+  readonly quick: boolean;
+  readonly durationMs: number;
+  /** 1-minute load average when the run ended. */
+  readonly loadAtEnd: number;
+}
+
+const GIB = 1024 * 1024 * 1024;
+
+function machineTable(input: DocInput): string {
+  const m = input.machine;
+  const minutes = Math.floor(input.durationMs / 60_000);
+  const seconds = Math.round((input.durationMs % 60_000) / 1000);
+  const lines: [string, string][] = [
+    ['Date', m.date],
+    ['CPU', `${m.cpu}, ${m.cores} cores`],
+    ['Memory', `${(m.memoryBytes / GIB).toFixed(1)} GiB`],
+    ['OS', m.os],
+    ['Chromium', m.chromium],
+    ['Firefox', m.firefox],
+    ['Node.js', m.node],
+    ['Load average (1 min)', `${m.loadAtStart.toFixed(2)} at the start, ${input.loadAtEnd.toFixed(2)} at the end (a shared machine: other browser tests may have run alongside)`],
+    ['Run', `${input.quick ? 'quick (`--quick`: fewer repetitions)' : 'full'}, ${minutes} min ${seconds} s`],
+    ['Source', m.source],
+  ];
+  return ['| | |', '| --- | --- |', ...lines.map(([k, v]) => `| ${k} | ${v.replace(/\|/g, '\\|')} |`)].join('\n');
+}
+
+function vendorTable(): string {
+  const kib = (bytes: number): string => `${Math.round(bytes / 1024)} KiB`;
+  return [
+    '| Vendor (catalog id) | Scripts: host, decoded size | Collector |',
+    '| --- | --- | --- |',
+    ...BENCH_VENDORS.map((v) => `| ${v.vendorId} | ${v.scripts.map((s) => `${s.host} ${kib(s.bytes)}`).join(', ')} | ${v.beaconHost ?? '-'} |`),
+  ].join('\n');
+}
+
+function misses(rows: readonly FigureRow[]): string {
+  const missed = rows.filter((row) => verdict(row) === 'misses');
+  if (missed.length === 0) return 'Every figure meets its target in this run.';
+  return [
+    'A miss is a finding of this run, not a failure of the harness (it exits non-zero only on a broken run):',
+    '',
+    ...missed.map((row) => `- ${row.section.replace(/^\d+\.\s*/, '')}: ${row.figure}: ${formatValue(row.value, row.unit)}, target ${formatTarget(row.target, row.unit)}${row.detail ? ` (${row.detail})` : ''}.`),
+  ].join('\n');
+}
+
+function method(plan: RunPlan): string {
+  return `### 1. Dashboard load
+
+The fixture dashboard of the end-to-end tests (\`test/fixtures/dashboard/\`: its own bundle, the real pusher-js
+streaming the build log over a WebSocket, the real LaunchDarkly SDK), served as \`https://app.circleci.com/...\` by
+the local HTTPS fixture server, with the vendor set of a tracker-heavy SaaS dashboard instead of every curated vendor
+(\`scripts/bench/realistic-dashboard-page.ts\`). Each vendor script is answered at the size below with generated
+JavaScript that the browser parses, compiles and runs (the fixture server's opt-in \`shapeResponse\`), and every
+request waits for its host's latency: the dashboard ${LATENCY_MS.firstParty} ms, vendor CDNs ${LATENCY_MS.vendorCdn} ms,
+vendor collectors ${LATENCY_MS.vendorCollector} ms, Pusher and LaunchDarkly ${LATENCY_MS.essential} ms
+(\`scripts/bench/realistic-vendor-traffic.ts\`).
+
+${vendorTable()}
+
+Sizes are rounded, approximate decoded sizes of each vendor's browser script as its snippet loads it; the real ones
+vary by account and version. Every load is a first visit (no HTTP cache) over localhost (no bandwidth limit): on a
+real network the saved bytes also cost transfer time, so these ratios understate the gain.
+
+Two browsers run at once: one with Dashguard (the release build, \`dist/\`) and one without any extension, with the
+same flags and host mapping. Loads alternate in ABBA order, ${plan.loadPairsChromium} per side in Chromium and
+${plan.loadPairsFirefox} in Firefox, after one warm-up load each, each in a new tab. *Load event*: \`loadEventStart\`;
+*first build-log line*: the first line in the page's log (a MutationObserver installed before the page's scripts);
+both in ms since navigation start; the ratio is median with ÷ median without. *Requests*: requests and WebSocket
+upgrades that reached the fixture server during the load; *bytes*: vendor script bytes it served. The run is broken
+if, with Dashguard, any request to these vendors reached the server, or if, without it, a vendor script was not
+requested. Targets: faster with Dashguard (the issue's premise), the build log never later, something saved.
+
+### 2. Toggle to effect
+
+\`scripts/bench/toggle-to-effect.ts\`. A dashboard tab fetches a blocked vendor's URL in a loop while the options page
+sends \`settings/change\` (what the popup's "Allow here" and the options page send) to allow, then block, that vendor
+on that dashboard, ${plan.toggles} times. The figure is the time from sending the change to the start of the first
+request that got the new outcome. The reply time covers validation, the atomic \`updateDynamicRules\` and the save.
+Targets: under 50 ms (the issue); the reply within 100 ms (RAIL "response": an answer to a click feels immediate).
+
+### 3. Extension pages
+
+*Popup* (\`scripts/bench/popup-render.ts\`): the popup opened ${plan.pageOpens} times (after one warm-up) as a tab on a
+tab whose audit holds 5,000 rows (120 vendors, every status), seeded into \`storage.session\`. The popup's own marks
+give the first slice of rows (\`dashguard:audit-first-render\`) and every row built (\`dashguard:audit-rendered\`);
+the benchmark marks when its read of the audit answers. *Audit data to first rows* is the one task between the data
+arriving and the first rows being built, which holds the first frame: target one frame at 60 Hz (16.7 ms, the
+issue's frame budget). *Open to first rows*: target 100 ms (RAIL response). The remaining rows are built in slices
+of at most 8 ms so the popup stays responsive; target for all of them 1 s.
+
+*Options page* (\`scripts/bench/options-render.ts\`): opened ${plan.pageOpens} times; *ready* is when it marks
+\`#app[data-state="ready"]\` (every section built, the curated vendors listed, the third-party-web vendors folded per
+category). Then every category is unfolded at once and the time runs until every vendor of the catalog has its row
+and the next frame is drawn; *every vendor listed* is ready plus that. Target 1 s (RAIL "load").
+
+### 4. Service worker
+
+*Cold start* (\`scripts/bench/service-worker-cold-start.ts\`): Dashguard's service worker is stopped (CDP
+\`Target.closeTarget\`, as Chrome stops it after 30 s idle) and the options page then sends it \`settings/get\`; the
+round trip covers starting the worker, running \`background.js\` and answering. ${plan.coldStarts} cycles; each is
+checked to be a new worker, and followed by a warm round trip for reference. Puppeteer does not attach to the worker
+in this browser (an attached client would hold the starting worker until it says "run"). Target 100 ms (RAIL
+response: the popup's first question after the worker slept).
+
+*Memory* (\`scripts/bench/service-worker-memory.ts\`): the worker's JavaScript heap in use after a forced garbage
+collection (CDP \`HeapProfiler.collectGarbage\`, \`Runtime.getHeapUsage\`), once ready (after one page's audit went all
+the way to the log) and after ${plan.trafficPages} page loads of simulated audit traffic: a dashboard tab that moves to
+another page once a minute (${plan.trafficPages === 60 ? 'an hour' : `${plan.trafficPages} minutes`}), each page making
+40 third-party requests (20 blocked vendor scripts and 10 images with their own URLs, 10 posts to one collector), which
+the content script reports and the worker classifies and stores. Broken unless the audit log gained at least 90 % of
+the records expected. Targets: this benchmark's budget of 32 MiB, and at most 4 MiB growth (the audit lives in
+storage, so memory should not grow with traffic).
+
+### 5. Content-script cost per page
+
+\`scripts/bench/content-script-cost.ts\`. The page's scripting time (CDP \`Performance.getMetrics\` \`ScriptDuration\`,
+which counts the content script's isolated world too) for one load of the same page with Dashguard and without any
+extension, ABBA order, ${plan.contentScriptPairs} loads per side after a warm-up: the audit fixture page (ten
+third-party requests and a frame) and the hostile one (600 third-party requests at once). The figure is the median
+with minus the median without; the ratio is beside it. Blocking also removes the blocked scripts' own work, so this is
+what the page pays in all. Target: less than one frame (16.7 ms) per page load, so the audit is invisible in
+page-load figures (the issue).
+
+### 6. Bundles, rules and DNR headroom
+
+*Bundles* (\`scripts/bench/bundle-sizes.ts\`): the files each context loads from \`dist/chrome\` (the manifest's
+background and content scripts; for a page, its HTML, the scripts and stylesheets it names and the stylesheets its
+script adds), raw (what the browser parses) and gzip; the Firefox build beside it. Budgets of this benchmark: 64 KiB
+for the content script, which runs on every dashboard page; 1 MiB for the worker and the pages, whose real cost is
+timed in 3 and 4.
+
+*Rules* (\`scripts/bench/rule-headroom.ts\`): rules per static ruleset of the build, enabled rulesets and regex rules,
+and the dynamic rules \`computeRuleState\` makes for the default settings and for one set of settings at every limit the
+settings validation accepts (a rule for every vendor and category, the most custom vendors, per-dashboard rules,
+self-hosted dashboards and sensitive pages, report-only; checked valid with \`validateSettings\`). Each against the
+lower of Chrome's and Firefox's limits, with each browser's headroom beside it.
+
+### Where Firefox is not measured, and why
+
+Only the dashboard load (section 1) runs in Firefox ESR as well. Automation cannot open \`moz-extension://\` pages in
+Firefox (only the test build opens its own options page), so the toggle and the popup and options pages are timed in
+Chromium; Firefox runs the background as an event page, not a service worker, and WebDriver BiDi offers neither a heap
+reading nor a way to stop it, so section 4 is Chromium's; \`Performance.getMetrics\` is a Chrome DevTools Protocol
+command Firefox does not have, so section 5 is Chromium's. Bundle sizes list the Firefox build too, and rule headroom
+is against both browsers' limits.`;
+}
+
+export function benchmarksMarkdown(input: DocInput): string {
+  return `# Benchmarks
+
+<!-- Generated by \`npm run bench\` (scripts/bench/run-benchmarks.ts) from one run; do not edit: run it again. -->
+
+How Dashguard performs against the same browser without it, measured side by side in one run: medians over repeated
+runs, each figure with its target. \`npm run bench\` builds the extension, prints this table and writes this file
+(\`-- --quick\` for fewer repetitions). It exits non-zero only on a broken run (a figure it could not measure, or a run
+whose premise did not hold, such as a blocked vendor reaching the network), never on a slow one.
+
+## Machine
+
+${machineTable(input)}
+
+## Results
+
+${markdownTable(input.rows)}
+
+${misses(input.rows)}
+
+## Method
+
+${method(input.plan)}
+`;
+}

@@ -1,0 +1,141 @@
+/**
+ * 6b. Rule counts and headroom against each browser's declarativeNetRequest limits (no browser needed): the static
+ * rulesets the build wrote (rules/generated/), the manifest's rulesets, and the dynamic rules `computeRuleState`
+ * makes for the default settings and for settings that reach every limit the settings validation allows.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { CATEGORY_IDS } from '../../src/shared/catalog-types';
+import type { DnrRule } from '../../src/shared/dnr-rule';
+import { NO_POLICY } from '../../src/shared/managed-policy';
+import { computeRuleState } from '../../src/shared/rule-state';
+import type { RuntimeCatalog } from '../../src/shared/runtime-catalog';
+import { LIMITS, validateSettings } from '../../src/shared/settings-validation';
+import { DEFAULT_SETTINGS, type UserSettings } from '../../src/shared/user-settings';
+import type { FigureRow } from './bench-table';
+
+/**
+ * Each browser's limits, from the same sources as src/shared/dnr-limits.ts (which keeps the lower of the two):
+ * Chrome's declarativeNetRequest reference (GUARANTEED_MINIMUM_STATIC_RULES, MAX_NUMBER_OF_STATIC_RULESETS,
+ * MAX_NUMBER_OF_ENABLED_STATIC_RULESETS, MAX_NUMBER_OF_DYNAMIC_RULES and MAX_NUMBER_OF_UNSAFE_DYNAMIC_RULES since
+ * Chrome 121, MAX_NUMBER_OF_SESSION_RULES, MAX_NUMBER_OF_REGEX_RULES) and MDN's pages of the same names for Firefox.
+ */
+export const BROWSER_DNR_LIMITS = {
+  chrome: { staticRules: 30_000, staticRulesets: 100, enabledStaticRulesets: 50, dynamicRules: 30_000, unsafeDynamicRules: 5_000, regexRules: 1_000 },
+  firefox: { staticRules: 30_000, staticRulesets: 50, enabledStaticRulesets: 10, dynamicRules: 5_000, unsafeDynamicRules: 5_000, regexRules: 1_000 },
+} as const;
+export type DnrBrowser = keyof typeof BROWSER_DNR_LIMITS;
+
+/** Chrome counts these action types against its "unsafe" dynamic rule limit. */
+const UNSAFE_ACTIONS: ReadonlySet<string> = new Set(['redirect', 'modifyHeaders']);
+
+export interface RuleCounts {
+  /** Rules per static ruleset, by ruleset id (manifest order). */
+  readonly staticRules: Readonly<Record<string, number>>;
+  readonly rulesets: number;
+  readonly enabledRulesets: number;
+  readonly regexRules: number;
+  readonly dynamicDefault: { readonly total: number; readonly unsafe: number };
+  readonly dynamicAtLimits: { readonly total: number; readonly unsafe: number };
+}
+
+export function dynamicCounts(rules: readonly DnrRule[]): { total: number; unsafe: number } {
+  return { total: rules.length, unsafe: rules.filter((rule) => UNSAFE_ACTIONS.has(rule.action.type)).length };
+}
+
+/**
+ * Settings at every limit of the settings validation at once: a rule for every catalog vendor (the opposite of its
+ * default), every category, the most custom vendors (each also allowed), per-dashboard rules, self-hosted dashboards
+ * and sensitive pages it accepts, and report-only.
+ */
+export function settingsAtEveryLimit(catalog: RuntimeCatalog): UserSettings {
+  const customVendors = Array.from({ length: LIMITS.customVendors }, (_, i) => ({ id: `custom-bench-${i}`, name: `Bench vendor ${i}`, domains: [`tracker-${i}.bench-vendor.example`] }));
+  const customDashboards = Array.from({ length: LIMITS.customDashboards }, (_, i) => ({ host: `ci-${i}.bench-company.example`, name: `CI ${i}` }));
+  const vendorIds = [...catalog.vendors.map((v) => v.id), ...customVendors.map((v) => v.id)];
+  const dashboardRefs = [...catalog.dashboards.map((d) => d.id), ...customDashboards.map((d) => d.host)];
+  const dashboardVendorRules = Array.from({ length: LIMITS.dashboardVendorRules }, (_, i) => ({
+    dashboard: dashboardRefs[i % dashboardRefs.length]!,
+    vendorId: vendorIds[Math.floor(i / dashboardRefs.length) % vendorIds.length]!,
+    action: 'allow' as const,
+  }));
+  return {
+    ...DEFAULT_SETTINGS,
+    vendorRules: {
+      ...Object.fromEntries(catalog.vendors.map((v) => [v.id, v.defaultAction === 'allow' ? 'block' : 'allow'])),
+      ...Object.fromEntries(customVendors.map((v) => [v.id, 'allow'])),
+    },
+    categoryRules: Object.fromEntries(CATEGORY_IDS.map((id) => [id, 'block'])),
+    dashboardVendorRules,
+    customVendors,
+    customDashboards,
+    sensitivePages: Array.from({ length: LIMITS.sensitivePages }, (_, i) => `||${customDashboards[i % customDashboards.length]!.host}/secrets/${i}`),
+    reportOnly: true,
+  };
+}
+
+interface ManifestRulesets {
+  declarative_net_request?: { rule_resources?: { id: string; enabled: boolean; path: string }[] };
+}
+
+export function countRules(distDir: string, catalog: RuntimeCatalog): RuleCounts {
+  const manifest = JSON.parse(readFileSync(path.join(distDir, 'manifest.json'), 'utf8')) as ManifestRulesets;
+  const resources = manifest.declarative_net_request?.rule_resources ?? [];
+  const staticRules: Record<string, number> = {};
+  let regexRules = 0;
+  for (const resource of resources) {
+    const rules = JSON.parse(readFileSync(path.join(distDir, resource.path), 'utf8')) as DnrRule[];
+    staticRules[resource.id] = rules.length;
+    regexRules += rules.filter((rule) => (rule.condition as { regexFilter?: string }).regexFilter !== undefined).length;
+  }
+  const atLimits = settingsAtEveryLimit(catalog);
+  const checked = validateSettings(atLimits, { catalog, policy: NO_POLICY });
+  if (!checked.ok) {
+    throw new Error(`Broken run: the settings at every limit are not valid settings: ${checked.errors.slice(0, 3).map((e) => `${e.field}: ${e.message}`).join('; ')}`);
+  }
+  const state = (settings: UserSettings) => computeRuleState({ catalog, settings, policy: NO_POLICY, pausedTabs: [] }).dynamicRules;
+  return {
+    staticRules,
+    rulesets: resources.length,
+    enabledRulesets: resources.filter((r) => r.enabled).length,
+    regexRules,
+    dynamicDefault: dynamicCounts(state(DEFAULT_SETTINGS)),
+    dynamicAtLimits: dynamicCounts(state(checked.settings)),
+  };
+}
+
+function headroom(used: number, limit: number): string {
+  return `${(limit - used).toLocaleString('en-US')} left of ${limit.toLocaleString('en-US')} (${(((limit - used) / limit) * 100).toFixed(1)} %)`;
+}
+
+export function ruleRows(counts: RuleCounts): FigureRow[] {
+  const section = '6. Bundles, rules and DNR headroom';
+  const { chrome, firefox } = BROWSER_DNR_LIMITS;
+  const lower = (key: keyof typeof chrome): number => Math.min(chrome[key], firefox[key]);
+  const totalStatic = Object.values(counts.staticRules).reduce((sum, n) => sum + n, 0);
+  const both = (used: number, key: keyof typeof chrome): string =>
+    chrome[key] === firefox[key] ? `Chrome and Firefox: ${headroom(used, chrome[key])}` : `Chrome: ${headroom(used, chrome[key])}; Firefox: ${headroom(used, firefox[key])}`;
+  const dynamicDetail = (d: { total: number; unsafe: number }): string =>
+    `${both(d.total, 'dynamicRules')}; unsafe (modifyHeaders) ${d.unsafe}, Chrome's limit ${chrome.unsafeDynamicRules.toLocaleString('en-US')}`;
+  return [
+    ...Object.entries(counts.staticRules).map(([id, n]): FigureRow => ({
+      section,
+      figure: `Static rules in ruleset ${id}`,
+      value: n,
+      unit: 'count',
+      target: { op: '<=', value: lower('staticRules') },
+      detail: `${((n / totalStatic) * 100).toFixed(1)} % of the static rules; the limit is for all enabled rulesets together`,
+    })),
+    { section, figure: 'Static rules, all enabled rulesets', value: totalStatic, unit: 'count', target: { op: '<=', value: lower('staticRules') }, detail: both(totalStatic, 'staticRules') },
+    { section, figure: 'Enabled static rulesets', value: counts.enabledRulesets, unit: 'count', target: { op: '<=', value: lower('enabledStaticRulesets') }, detail: both(counts.enabledRulesets, 'enabledStaticRulesets') },
+    { section, figure: 'Regex rules', value: counts.regexRules, unit: 'count', target: { op: '<=', value: lower('regexRules') }, detail: both(counts.regexRules, 'regexRules') },
+    { section, figure: 'Dynamic rules, default settings', value: counts.dynamicDefault.total, unit: 'count', target: { op: '<=', value: lower('dynamicRules') }, detail: dynamicDetail(counts.dynamicDefault) },
+    {
+      section,
+      figure: 'Dynamic rules, settings at every validation limit',
+      value: counts.dynamicAtLimits.total,
+      unit: 'count',
+      target: { op: '<=', value: lower('dynamicRules') },
+      detail: dynamicDetail(counts.dynamicAtLimits),
+    },
+  ];
+}

@@ -1,0 +1,128 @@
+/**
+ * `npm run bench`: every benchmark of Dashguard against the same browser without it, in one run, on the build in
+ * dist/ (the npm script builds first). Prints a table (figure, value, target, verdict) and writes docs/BENCHMARKS.md.
+ * Exits non-zero only on a broken run (a measurement that failed or whose premise did not hold), never because a
+ * figure misses its target. Options: see USAGE in bench-options.ts.
+ */
+import { writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { vendorCatalog } from '../../src/shared/catalog-data';
+import { extensionDir, REPO_ROOT } from '../../test/e2e/harness/extension-build';
+import { parseBenchArgs, STEP_IDS, type BenchOptions, type StepId } from './bench-options';
+import { textTable, verdict, type FigureRow } from './bench-table';
+import { benchmarksMarkdown } from './benchmarks-doc';
+import { bundleRows, measureBundleSizes } from './bundle-sizes';
+import { contentScriptRows, measureContentScriptCost } from './content-script-cost';
+import { dashboardLoadRows, measureDashboardLoad } from './dashboard-load';
+import { machineInfo } from './machine-info';
+import { measureOptionsRender, optionsRows } from './options-render';
+import { measurePopupRender, popupRows } from './popup-render';
+import { countRules, ruleRows } from './rule-headroom';
+import { coldStartRows, measureServiceWorkerColdStart } from './service-worker-cold-start';
+import { measureServiceWorkerMemory, memoryRows } from './service-worker-memory';
+import { measureToggleToEffect, toggleRows } from './toggle-to-effect';
+
+interface Step {
+  readonly title: string;
+  readonly section: string;
+  run(options: BenchOptions): Promise<FigureRow[]>;
+}
+
+const STEPS: Record<StepId, Step> = {
+  'load-chromium': {
+    title: 'dashboard load, Chromium',
+    section: '1. Dashboard load (realistic vendor payloads)',
+    run: async ({ plan }) => dashboardLoadRows(await measureDashboardLoad('chromium', plan.loadPairsChromium)),
+  },
+  'load-firefox': {
+    title: 'dashboard load, Firefox',
+    section: '1. Dashboard load (realistic vendor payloads)',
+    run: async ({ plan }) => dashboardLoadRows(await measureDashboardLoad('firefox', plan.loadPairsFirefox)),
+  },
+  toggle: { title: 'toggle to effect', section: '2. Toggle to effect (Chromium)', run: async ({ plan }) => toggleRows(await measureToggleToEffect(plan.toggles)) },
+  popup: { title: 'popup render', section: '3. Extension pages (Chromium)', run: async ({ plan }) => popupRows(await measurePopupRender(plan.pageOpens)) },
+  options: { title: 'options page render', section: '3. Extension pages (Chromium)', run: async ({ plan }) => optionsRows(await measureOptionsRender(plan.pageOpens)) },
+  'cold-start': {
+    title: 'service worker cold start',
+    section: '4. Service worker (Chromium)',
+    run: async ({ plan }) => coldStartRows(await measureServiceWorkerColdStart(plan.coldStarts)),
+  },
+  memory: { title: 'service worker memory', section: '4. Service worker (Chromium)', run: async ({ plan }) => memoryRows(await measureServiceWorkerMemory(plan.trafficPages)) },
+  'content-script': {
+    title: 'content-script cost',
+    section: '5. Content-script cost per page (Chromium)',
+    run: async ({ plan }) => contentScriptRows(await measureContentScriptCost(plan.contentScriptPairs)),
+  },
+  bundles: {
+    title: 'bundle sizes',
+    section: '6. Bundles, rules and DNR headroom',
+    run: async () => bundleRows(measureBundleSizes(extensionDir('chromium')), measureBundleSizes(extensionDir('firefox'))),
+  },
+  rules: { title: 'rule headroom', section: '6. Bundles, rules and DNR headroom', run: async () => ruleRows(countRules(extensionDir('chromium'), vendorCatalog)) },
+};
+
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1)} s`;
+}
+
+async function main(): Promise<number> {
+  let options: BenchOptions;
+  try {
+    options = parseBenchArgs(process.argv.slice(2));
+  } catch (error) {
+    console.error((error as Error).message);
+    return 2;
+  }
+  const started = Date.now();
+  const machine = machineInfo();
+  const ids = options.only ?? STEP_IDS;
+  console.error(`Dashguard benchmarks (${options.quick ? 'quick' : 'full'} run): ${machine.cpu}, ${machine.cores} cores; ${machine.chromium}; ${machine.firefox}`);
+
+  const rows: FigureRow[] = [];
+  const broken: string[] = [];
+  for (const [index, id] of ids.entries()) {
+    const step = STEPS[id];
+    const stepStarted = Date.now();
+    console.error(`[${index + 1}/${ids.length}] ${step.title}...`);
+    try {
+      const stepRows = await step.run(options);
+      rows.push(...stepRows);
+      console.error(`      done in ${seconds(Date.now() - stepStarted)}`);
+    } catch (error) {
+      const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
+      broken.push(`${step.title}: ${message}`);
+      rows.push({ section: step.section, figure: `${step.title}: not measured (${message})`, value: Number.NaN, unit: 'count', target: { op: '>=', value: 0 } });
+      console.error(`      BROKEN after ${seconds(Date.now() - stepStarted)}: ${message}`);
+    }
+  }
+  // Rows in section order, each section's rows in the order they were measured.
+  const ordered = [...rows].sort((a, b) => a.section.localeCompare(b.section, 'en', { numeric: true }));
+  const durationMs = Date.now() - started;
+
+  console.log('');
+  console.log(textTable(ordered));
+  console.log('');
+  const counts = { meets: 0, misses: 0, broken: 0 };
+  for (const row of ordered) counts[verdict(row)] += 1;
+  console.log(`${counts.meets} figures meet their target, ${counts.misses} miss it, ${counts.broken} broken; ${seconds(durationMs)}.`);
+
+  if (broken.length > 0) {
+    console.error(`\nBroken run (docs/BENCHMARKS.md not written):\n- ${broken.join('\n- ')}`);
+    return 1;
+  }
+  if (options.writeDoc) {
+    const file = path.join(REPO_ROOT, 'docs', 'BENCHMARKS.md');
+    writeFileSync(file, benchmarksMarkdown({ machine, rows: ordered, plan: options.plan, quick: options.quick, durationMs, loadAtEnd: os.loadavg()[0] ?? Number.NaN }));
+    console.log(`Wrote ${path.relative(process.cwd(), file) || file}.`);
+  }
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
