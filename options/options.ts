@@ -8,6 +8,7 @@ import { SETTINGS_KEY } from '../src/background/settings-store';
 import { vendorCatalog } from '../src/shared/catalog-data';
 import { el, replaceChildren } from '../src/shared/dom';
 import { createSettingsClient } from '../src/shared/settings-client';
+import { mountStorageHealthAlert } from '../src/shared/storage-health-alert';
 import { mountAuditRetentionSection } from './audit-retention-section';
 import { mountBackupSection } from './backup-section';
 import { mountCustomDashboardsSection } from './custom-dashboards-section';
@@ -31,6 +32,8 @@ async function main(): Promise<void> {
   const status = document.getElementById('status');
   if (!app || !status) return;
   const client = createSettingsClient((message) => browser.runtime.sendMessage(message));
+  const storageAlert = document.getElementById('storage-alert');
+  if (storageAlert) mountStorageHealthAlert(storageAlert, (message) => browser.runtime.sendMessage(message));
   // The organisation's notice (what it enforces, which policy items were ignored) sits outside #app, so it shows
   // even when the settings cannot be read, and follows live policy changes.
   const policyNotice = el('div', { attrs: { 'data-dg': 'managed-notice-slot' } });

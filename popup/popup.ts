@@ -15,6 +15,7 @@ import { downloadText } from './download';
 import { installLogActions } from './log-actions';
 import { resolveTabId } from './popup-tab';
 import { mountQuickActions } from './quick-actions';
+import { mountStorageHealthAlert } from '../src/shared/storage-health-alert';
 
 /** Live updates are drawn at most this often: a page making hundreds of requests a second stays readable. */
 const UPDATE_INTERVAL_MS = 150;
@@ -146,4 +147,5 @@ installLogActions({
 main().catch((error: unknown) => view.showEmpty(`The audit could not be read: ${error instanceof Error ? error.message : String(error)}`));
 // Quick actions (issue 4): allow or block a vendor on this dashboard, pause on this tab. Its own module and styles.
 void mountQuickActions(required('quick-actions'));
+mountStorageHealthAlert(required('storage-alert'), (message) => browser.runtime.sendMessage(message));
 void showRetention();

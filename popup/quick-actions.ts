@@ -7,6 +7,7 @@
  * the popup shows (popup.html?tabId=N, else the active tab) and lists first the vendors the audit saw there.
  * Dependencies can be passed in (unit tests use fakes).
  */
+import { SETTINGS_KEY } from '../src/background/settings-store';
 import browser from 'webextension-polyfill';
 import { vendorCatalog } from '../src/shared/catalog-data';
 import { el, replaceChildren, uniqueId } from '../src/shared/dom';
@@ -34,6 +35,8 @@ export interface QuickActionsDeps {
   reloadTab(tabId: number): Promise<void>;
   /** Vendor ids the audit saw on this tab, if the popup has them: listed first. */
   vendorsOnTab?(tabId: number): Promise<readonly string[]>;
+  /** Calls `listener` when the stored settings change (the options page, another window), so the popup follows. */
+  onSettingsChanged?(listener: () => void): void;
 }
 
 const MANAGED = 'Managed by your organisation';
@@ -53,6 +56,11 @@ export function browserQuickActionsDeps(): QuickActionsDeps {
       return tab.url ? { id: tabId, url: tab.url } : undefined;
     },
     reloadTab: (tabId) => browser.tabs.reload(tabId),
+    onSettingsChanged(listener) {
+      browser.storage.onChanged.addListener((changes, area) => {
+        if (area === 'local' && SETTINGS_KEY in changes) listener();
+      });
+    },
     async vendorsOnTab(tabId) {
       // What the audit saw on this tab (storage.session, see audit-types.ts): blocked ones first, the likely culprits.
       const key = tabAuditKey(tabId);
@@ -228,6 +236,17 @@ export async function mountQuickActions(container: HTMLElement, deps: QuickActio
   });
 
   renderVendors();
+  // A change made elsewhere while the popup is open (the options page, say): show the settings as stored now. Only
+  // the latest read is shown, so replies arriving out of order cannot bring back an older state.
+  let reads = 0;
+  deps.onSettingsChanged?.(() => {
+    const read = ++reads;
+    void deps.client.get().then((latest) => {
+      if (read !== reads) return;
+      context = { ...context!, settings: latest.settings };
+      renderVendors();
+    }).catch(() => undefined);
+  });
   const strict = strictModeOfTab(context);
   replaceChildren(
     body,

@@ -31,22 +31,35 @@ import { createAuditReportHandler } from './audit-report-handler';
 import { PAUSED_TABS_KEY } from './paused-tabs-store';
 import { createTabAuditLifecycle, type TabsApi } from './tab-audit-lifecycle';
 import { createTabAuditStore, type AuditStorageArea } from './tab-audit-store';
+import { STORAGE_HEALTH_GET } from '../shared/storage-health';
+import { createStorageHealthHandler } from './storage-health-handler';
+import { createStorageHealthMonitor } from './storage-health-monitor';
 
 /** Chrome can hold storage.managed.get until its policy service is ready; a reconcile does not wait longer. */
 const MANAGED_READ_TIMEOUT_MS = 2_000;
 /** How long after the browser starts an empty storage.managed may just mean "not loaded yet" (policy-source.ts). */
 const POLICY_GRACE_MS = 60_000;
 
-const settingsStore = createSettingsStore(browser.storage.local);
-const pausedTabs = createPausedTabsStore(browser.storage.session);
+// Test builds only (dist-test/): webpack drops this branch, and the module, from dist/ (test-surface.ts).
+// require, not import: only a dead branch keeps webpack from bundling the module into dist/.
+const testSurface = __TEST_BUILD__ ? (require('./test-surface') as typeof import('./test-surface')) : undefined;
+const simulatedStorageFailure = testSurface?.createSimulatedStorageFailure(browser.storage.session);
+
+// Every store writes through these, so a failing write is shown to the person whoever made it.
+const storageHealth = createStorageHealthMonitor({ now: () => Date.now(), beforeWrite: simulatedStorageFailure?.beforeWrite, memory: browser.storage.session });
+const localArea = storageHealth.watch(browser.storage.local, 'local');
+const sessionArea = storageHealth.watch(browser.storage.session, 'session');
+
+const settingsStore = createSettingsStore(localArea);
+const pausedTabs = createPausedTabsStore(sessionArea);
 const policyStore = createPolicyStore({
   read: createManagedReader({
     area: browser.storage.managed,
     timeoutMs: MANAGED_READ_TIMEOUT_MS,
     onLateAnswer: () => void reconciler.reconcile(),
   }),
-  local: browser.storage.local,
-  session: browser.storage.session,
+  local: localArea,
+  session: sessionArea,
   catalog: vendorCatalog,
   // Firefox reads policies.json before any add-on starts: its first answer is final.
   firstAnswerIsFinal: __BROWSER__ === 'firefox',
@@ -82,8 +95,8 @@ const auditRetention = async (): Promise<number> => {
   const { settings, policy } = await loadAuditInputs();
   return auditRetentionDays(settings, policy);
 };
-const tabAudits = createTabAuditStore(browser.storage.session as unknown as AuditStorageArea);
-const auditLog = createAuditLogStore({ area: browser.storage.local as unknown as AuditStorageArea, now: () => Date.now(), retentionDays: auditRetention });
+const tabAudits = createTabAuditStore(sessionArea as unknown as AuditStorageArea);
+const auditLog = createAuditLogStore({ area: localArea as unknown as AuditStorageArea, now: () => Date.now(), retentionDays: auditRetention });
 const auditBadge = createAuditBadge(browser.action as unknown as BadgeApi);
 const tabAuditLifecycle = createTabAuditLifecycle({ tabs: browser.tabs as unknown as TabsApi, tabAudits, badge: auditBadge });
 
@@ -140,12 +153,8 @@ browser.storage.onChanged.addListener((changes, areaName) => {
   }
 });
 
-// Test builds only (dist-test/): counts worker starts for the e2e tests (test-surface.ts). webpack drops this
-// branch, and the module, from dist/.
-if (__TEST_BUILD__) {
-  // require, not import: only a dead `if` keeps webpack from bundling the module into dist/.
-  void (require('./test-surface') as typeof import('./test-surface')).countBackgroundStart(browser.storage.session);
-}
+// Test builds only: counts worker starts for the e2e tests.
+if (testSurface) void testSurface.countBackgroundStart(browser.storage.session);
 
 // The one message router: every handler goes into this map (a second onMessage listener would answer, and so
 // refuse, the other router's messages).
@@ -158,6 +167,8 @@ const route = createMessageRouter(
     [TAB_PAUSE_SET]: createTabPauseSetHandler(tabPause),
     [AUDIT_REPORT]: createAuditReportHandler({ classifier: () => auditClassifier.get(), tabAudits, auditLog, badge: auditBadge, now: () => Date.now() }),
     ...createAuditLogHandlers({ auditLog, retentionDays: auditRetention, extensionVersion: browser.runtime.getManifest().version }),
+    [STORAGE_HEALTH_GET]: createStorageHealthHandler(storageHealth),
+    ...(testSurface && simulatedStorageFailure ? { [testSurface.TEST_FAIL_STORAGE]: testSurface.createFailStorageHandler(simulatedStorageFailure) } : {}),
   },
   { extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('') },
 );

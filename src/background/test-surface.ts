@@ -5,6 +5,8 @@
  * was stopped and started again while a page kept reporting.
  */
 
+import { defineHandler } from './message-router';
+
 export const TEST_BACKGROUND_STARTS_KEY = 'test:backgroundStarts';
 
 interface SessionArea {
@@ -15,4 +17,48 @@ interface SessionArea {
 export async function countBackgroundStart(session: SessionArea): Promise<void> {
   const current = (await session.get(TEST_BACKGROUND_STARTS_KEY))[TEST_BACKGROUND_STARTS_KEY];
   await session.set({ [TEST_BACKGROUND_STARTS_KEY]: (typeof current === 'number' ? current : 0) + 1 });
+}
+
+/** `test/fail-storage` {local, session}: makes the extension's writes to those areas fail, as a full disk would. */
+export const TEST_FAIL_STORAGE = 'test/fail-storage';
+
+export interface SimulatedStorageFailure {
+  /** For the storage health monitor: rejects while the area is set to fail. */
+  beforeWrite(area: 'local' | 'session'): Promise<void>;
+  set(areas: { local: boolean; session: boolean }): Promise<void>;
+}
+
+const FAIL_STORAGE_KEY = 'test:failStorage';
+
+/** Kept in storage.session (written directly, never failed), so a background started again still fails writes. */
+export function createSimulatedStorageFailure(session: SessionArea): SimulatedStorageFailure {
+  let failing: Promise<{ local: boolean; session: boolean }> = session.get(FAIL_STORAGE_KEY).then((items) => {
+    const stored = items[FAIL_STORAGE_KEY] as { local?: unknown; session?: unknown } | undefined;
+    return { local: stored?.local === true, session: stored?.session === true };
+  }).catch(() => ({ local: false, session: false }));
+  return {
+    async beforeWrite(area) {
+      if ((await failing)[area]) throw new Error('simulated storage failure (test build)');
+    },
+    async set(areas) {
+      failing = Promise.resolve({ ...areas });
+      await session.set({ [FAIL_STORAGE_KEY]: areas });
+    },
+  };
+}
+
+export function createFailStorageHandler(failure: SimulatedStorageFailure) {
+  return defineHandler<{ local: boolean; session: boolean }, { local: boolean; session: boolean }>({
+    from: ['extension-page'],
+    parse: (payload) => {
+      const value = payload as { local?: unknown; session?: unknown } | null;
+      return value !== null && typeof value === 'object' && typeof value.local === 'boolean' && typeof value.session === 'boolean'
+        ? { ok: true, value: { local: value.local, session: value.session } }
+        : { ok: false, error: 'needs {local: boolean, session: boolean}' };
+    },
+    handle: async (areas) => {
+      await failure.set(areas);
+      return areas;
+    },
+  });
 }

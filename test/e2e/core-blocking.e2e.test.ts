@@ -7,6 +7,7 @@
 import type { Page } from 'puppeteer-core';
 import { BROWSER_KINDS, launchWithDashguard, type ExtensionBrowser } from './harness/browsers';
 import { readDashboardPage, waitForPageSettled, type DashboardPageState } from './harness/dashboard-page';
+import { launchOnFirstPage } from './harness/first-page-launch';
 import {
   allowedVendors,
   blockedVendors,
@@ -136,9 +137,6 @@ describe.each(BROWSER_KINDS)('Dashguard in %s', (kind) => {
   });
 });
 
-/** Launches allowed when the browser stalls before requesting its first page (never when it did request it). */
-const MAX_COLD_STARTS = 3;
-
 describe.each(BROWSER_KINDS)('Cold start in %s: the dashboard is the first page', (kind) => {
   // Chromium: the extension is loaded with --load-extension and the dashboard URL is on the command line.
   // Firefox: the profile already holds Dashguard as an unsigned XPI (ESR, xpinstall.signatures.required=false),
@@ -151,25 +149,8 @@ describe.each(BROWSER_KINDS)('Cold start in %s: the dashboard is the first page'
   });
 
   test('no vendor blocked by default receives a request from the very first page', async () => {
-    // Chromium sometimes never requests the page on its command line when an extension is loaded at start-up, with or
-    // without Dashguard (test/e2e/README.md). That start is relaunched, at most twice, and said so: a start where the
-    // first page was requested is never retried, so every assertion below runs on a real first page.
-    for (let attempt = 1; ; attempt += 1) {
-      fixture.log.clear();
-      session = await launchWithDashguard(kind, { fixture, startUrl: siteUrl('dashboard', { run }) });
-      const requested = await waitFor(`${kind} to request its first page`, () =>
-        fixture.log.all().some((r) => r.host === SITES.dashboard && r.path.includes(`run=${run}`)) ? true : undefined, {
-        timeoutMs: 15_000,
-        describeFailure: () => 'The browser never started loading the page on its command line (start-up navigation stall).',
-      }).catch((error: unknown) => {
-        if (attempt >= MAX_COLD_STARTS) throw error;
-        return false;
-      });
-      if (requested) break;
-      console.warn(`${kind} cold start ${attempt}: the browser never requested its first page (start-up stall); relaunching.`);
-      await session.close();
-      session = undefined;
-    }
+    // Relaunched (at most twice, with a warning) only if the browser never requested its first page at all.
+    session = await launchOnFirstPage(kind, { fixture, startUrl: siteUrl('dashboard', { run }) });
     const page = await session.findPage((url) => url.includes(`run=${run}`));
     await waitForPageSettled(page, fixture, run);
     const firstPageRecord = fixture.log.all();

@@ -9,7 +9,7 @@ import path from 'node:path';
 import webpack, { type Configuration } from 'webpack';
 
 const ROOT = path.resolve(__dirname, '../..');
-const MARKERS = ['test:backgroundStarts', 'countBackgroundStart'];
+const MARKERS = ['test:backgroundStarts', 'countBackgroundStart', 'test/fail-storage'];
 const ENTRIES = ['background', 'content'];
 
 function loadConfigs(testBuild: boolean): Configuration[] {

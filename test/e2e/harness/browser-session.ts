@@ -14,6 +14,12 @@ export interface LaunchOptions {
   readonly build?: BuildKind;
   /** More host names (each with its subdomains) sent to the fixture server, besides the catalog's and SITES. */
   readonly extraDomains?: readonly string[];
+  /**
+   * A profile the caller keeps across launches (a browser restart): Chromium's user data dir; for Firefox a profile
+   * made by createProfileWithAddon, so Dashguard is installed in it for good rather than temporarily. Never deleted
+   * by close().
+   */
+  readonly profileDir?: string;
   /** Firefox preferences to add or override (e.g. a short background idle timeout). */
   readonly firefoxPrefs?: Readonly<Record<string, unknown>>;
 }

@@ -64,6 +64,7 @@ export async function launchChromium(extensionDir: string, options: LaunchOption
     // Puppeteer passes --disable-extensions by default.
     ignoreDefaultArgs: ['--disable-extensions'],
     args: chromiumArgs(extensionDir, options.fixture.port, options.startUrl, options.extraDomains),
+    ...(options.profileDir ? { userDataDir: options.profileDir } : {}),
   });
   const close = async (): Promise<void> => {
     try {

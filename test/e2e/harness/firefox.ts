@@ -31,7 +31,9 @@ function firefoxPrefs(port: number): Record<string, unknown> {
 }
 
 export async function launchFirefox(extensionDir: string, options: LaunchOptions): Promise<ExtensionBrowser> {
-  const profileDir = options.startUrl ? createProfileWithAddon(extensionDir) : undefined;
+  // A profile of this launch only (deleted on close), or the caller's, kept across launches.
+  const ownProfile = options.profileDir === undefined && options.startUrl ? createProfileWithAddon(extensionDir) : undefined;
+  const profileDir = options.profileDir ?? ownProfile;
   let browser: Browser;
   try {
     browser = await puppeteer.launch({
@@ -45,7 +47,7 @@ export async function launchFirefox(extensionDir: string, options: LaunchOptions
       args: options.startUrl ? [options.startUrl] : [],
     });
   } catch (error) {
-    if (profileDir) rmSync(profileDir, { recursive: true, force: true });
+    if (ownProfile) rmSync(ownProfile, { recursive: true, force: true });
     throw error;
   }
   const close = async (): Promise<void> => {
@@ -54,7 +56,7 @@ export async function launchFirefox(extensionDir: string, options: LaunchOptions
     } catch {
       browser.process()?.kill('SIGKILL');
     }
-    if (profileDir) rmSync(profileDir, { recursive: true, force: true });
+    if (ownProfile) rmSync(ownProfile, { recursive: true, force: true });
   };
   try {
     if (!profileDir) {

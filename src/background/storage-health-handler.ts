@@ -1,0 +1,12 @@
+/** `storage-health/get`: the storage writes failing now, for the popup's and the options page's alert. Read-only. */
+import type { StorageHealth } from '../shared/storage-health';
+import { defineHandler } from './message-router';
+import type { StorageHealthMonitor } from './storage-health-monitor';
+
+export function createStorageHealthHandler(monitor: Pick<StorageHealthMonitor, 'status'>) {
+  return defineHandler<null, StorageHealth>({
+    from: ['extension-page'],
+    parse: (payload) => (payload === null || payload === undefined ? { ok: true, value: null } : { ok: false, error: 'storage-health/get takes no payload' }),
+    handle: () => monitor.status(),
+  });
+}

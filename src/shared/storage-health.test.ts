@@ -1,0 +1,20 @@
+import { describeStorageHealth, isStorageHealth } from './storage-health';
+
+describe('storage health', () => {
+  it('accepts well-formed replies only', () => {
+    expect(isStorageHealth({ failures: [] })).toBe(true);
+    expect(isStorageHealth({ failures: [{ area: 'local', message: 'full', since: 1 }] })).toBe(true);
+    expect(isStorageHealth({ failures: [{ area: 'sync', message: 'full', since: 1 }] })).toBe(false);
+    expect(isStorageHealth({ failures: [{ area: 'local', message: 1, since: 1 }] })).toBe(false);
+    expect(isStorageHealth({})).toBe(false);
+    expect(isStorageHealth(null)).toBe(false);
+  });
+
+  it('says nothing when healthy, and names what cannot be saved and that blocking continues', () => {
+    expect(describeStorageHealth({ failures: [] })).toBeUndefined();
+    const text = describeStorageHealth({ failures: [{ area: 'local', message: 'QUOTA_BYTES quota exceeded', since: 1 }] });
+    expect(text).toMatch(/cannot save/);
+    expect(text).toMatch(/settings and audit log \(QUOTA_BYTES quota exceeded\)/);
+    expect(text).toMatch(/Blocking continues/);
+  });
+});
