@@ -1,3 +1,4 @@
+import type { ReconcileOverrides } from './rule-reconciler';
 import { FakeDnr } from '../../test/unit/fake-dnr';
 import { testCatalog } from '../../test/unit/test-catalog';
 import { NO_POLICY } from '../shared/managed-policy';
@@ -27,7 +28,7 @@ class FakeArea {
   }
 }
 
-function setup() {
+function setup(overrides: { reconcile?: (o?: ReconcileOverrides) => Promise<boolean> } = {}) {
   const area = new FakeArea();
   const dnr = new FakeDnr();
   const store = createSettingsStore(area);
@@ -40,7 +41,7 @@ function setup() {
     onError: () => undefined,
   });
   let clock = 0;
-  const service = createSettingsService({ catalog, store, loadPolicy: async () => NO_POLICY, reconcile: (o) => reconciler.reconcile(o), now: () => (clock += 5) });
+  const service = createSettingsService({ catalog, store, loadPolicy: async () => NO_POLICY, reconcile: overrides.reconcile ?? ((o) => reconciler.reconcile(o)), now: () => (clock += 5) });
   return { area, dnr, service };
 }
 
@@ -81,6 +82,26 @@ describe('createSettingsService', () => {
     expect(reply).toMatchObject({ applied: false, errors: [{ field: 'storage', message: expect.stringMatching(/quota/) }] });
     expect([...dnr.dynamic.values()]).toEqual(before);
     expect(stored(area).vendorRules).toEqual({ live: 'block' });
+  });
+
+  it('asks again when putting the stored rules back is refused, and says so when it never works', async () => {
+    const calls: (string | undefined)[] = [];
+    let refusals = 2;
+    const { area, service } = setup({
+      reconcile: async (overrides) => {
+        calls.push(overrides ? 'change' : 'rollback');
+        if (overrides) return true;
+        return refusals-- <= 0;
+      },
+    });
+    area.failNext = true;
+    const reply = await service.change({ kind: 'set-vendor', vendorId: 'tracker', action: 'allow' });
+    expect(calls).toEqual(['change', 'rollback', 'rollback', 'rollback']);
+    expect(reply).toMatchObject({ applied: false, errors: [{ field: 'storage', message: expect.not.stringMatching(/refused to restore/) }] });
+    refusals = 99;
+    area.failNext = true;
+    const worse = await service.change({ kind: 'set-vendor', vendorId: 'tracker', action: 'allow' });
+    expect(worse).toMatchObject({ applied: false, errors: [{ field: 'storage', message: expect.stringMatching(/refused to restore the previous rules/) }] });
   });
 
   it('applies changes that arrive together in order, each on top of the last (popup and options converge)', async () => {

@@ -11,6 +11,9 @@ import type { SettingsChange } from '../shared/settings-change';
 import type { ChangeReply, SettingsView } from '../shared/settings-messages';
 import type { UserSettings } from '../shared/user-settings';
 import type { ReconcileOverrides } from './rule-reconciler';
+
+/** How often the rules are put back after a failed save before the person is told they could not be. */
+const ROLLBACK_ATTEMPTS = 3;
 import type { SettingsStore } from './settings-store';
 
 export interface SettingsServiceDeps {
@@ -49,9 +52,13 @@ export function createSettingsService(deps: SettingsServiceDeps): SettingsServic
     try {
       await deps.store.save(next);
     } catch (error) {
-      await deps.reconcile();
+      // Back to the stored settings' rules; a browser that refuses once is asked again, so a loosening that could not
+      // be saved does not stay in force.
+      let restored = false;
+      for (let attempt = 0; attempt < ROLLBACK_ATTEMPTS && !restored; attempt += 1) restored = await deps.reconcile();
       const why = error instanceof Error ? error.message : String(error);
-      return { applied: false, errors: [{ field: 'storage', message: `Your settings could not be saved (${why}); nothing was changed.` }] };
+      const rules = restored ? '' : ' The browser also refused to restore the previous rules; they are restored at the next change or browser start.';
+      return { applied: false, errors: [{ field: 'storage', message: `Your settings could not be saved (${why}); nothing was changed.${rules}` }] };
     }
     return { applied: true, settings: next, notes: outcome.notes, ms };
   };
