@@ -13,7 +13,7 @@ import { parseCsv } from '../unit/csv-parse';
 import { AUDIT_ASSETS, AUDIT_EXTRA_DOMAINS, auditPageUrl, EXPECTED_AUDIT, FIRST_PARTY_URLS } from './harness/audit-fixture';
 import { exportFrom, readPopupRows, waitForPopupRows, type PopupRow } from './harness/audit-popup';
 import { BROWSER_KINDS, launchWithDashguard, type ExtensionBrowser } from './harness/browsers';
-import { openExtensionPage, optionsPage, sendFromPage, tabIdOf } from './harness/extension-pages';
+import { openExtensionPage, optionsPage, sendFromPage, sessionStorageValue, tabIdOf } from './harness/extension-pages';
 import { startFixtureServer, type FixtureServer } from './harness/fixture-server';
 import { waitFor } from './harness/wait-for';
 
@@ -35,13 +35,6 @@ const sorted = (items: readonly string[]): string[] => [...items].sort();
 
 /** Code run in an extension page: the WebExtension API of either browser. */
 type PageApi = typeof chrome;
-
-async function storageSessionGet(page: Page, name: string): Promise<unknown> {
-  return page.evaluate(async (k: string) => {
-    const api = (globalThis as unknown as { browser?: PageApi }).browser ?? chrome;
-    return (await api.storage.session.get(k))[k];
-  }, name);
-}
 
 describe.each(BROWSER_KINDS)('The audit in %s', (kind) => {
   let session: ExtensionBrowser;
@@ -168,7 +161,7 @@ describe.each(BROWSER_KINDS)('The audit in %s', (kind) => {
     test('forgets the tab\'s audit when the tab leaves the dashboards', async () => {
       // Any page that is not a dashboard: here a plain text file on another host.
       await page.goto('https://cdn.unrelated.example/dg-fixture/audit/ping', { waitUntil: 'load' });
-      await waitFor('the tab audit to be dropped', async () => ((await storageSessionGet(home, tabAuditKey(tabId))) === undefined ? true : undefined));
+      await waitFor('the tab audit to be dropped', async () => ((await sessionStorageValue(home, tabAuditKey(tabId))) === undefined ? true : undefined));
       await popup.waitForFunction(() => document.querySelectorAll('#audit li.entry').length === 0, { timeout: 10_000 });
     });
   });
@@ -216,7 +209,7 @@ describe.each(BROWSER_KINDS)('The audit in %s', (kind) => {
   });
 
   test('loses nothing when the service worker is stopped in the middle of a page\'s activity', async () => {
-    const startsBefore = Number((await storageSessionGet(home, 'test:backgroundStarts')) ?? 0);
+    const startsBefore = Number((await sessionStorageValue(home, 'test:backgroundStarts')) ?? 0);
     // Chromium: 40 scripts over 4 s, the worker is closed after the first second. Firefox: a pause longer than the
     // idle timeout half-way, so Firefox stops the event page itself; the next report wakes it.
     const total = 40;
@@ -240,7 +233,7 @@ describe.each(BROWSER_KINDS)('The audit in %s', (kind) => {
         await popup.close();
       }
       // The worker really was stopped and started again while the page reported.
-      expect(Number(await storageSessionGet(home, 'test:backgroundStarts'))).toBeGreaterThan(startsBefore);
+      expect(Number(await sessionStorageValue(home, 'test:backgroundStarts'))).toBeGreaterThan(startsBefore);
     } finally {
       await page.close();
     }

@@ -18,7 +18,7 @@ import { startFixtureServer, type FixtureServer } from './harness/fixture-server
 import { isFlagRequest, isLaunchDarklyHost } from './harness/launchdarkly-fixture';
 import { isPusherSocket, PUSHER_FIXTURE } from './harness/pusher-fixture';
 import type { RecordedRequest } from './harness/request-log';
-import { probe } from './harness/rules-canary';
+import { requestOutcome } from './harness/rules-canary';
 import { missingRequests, requestKey } from './harness/vendor-expectations';
 import { waitFor } from './harness/wait-for';
 
@@ -98,13 +98,7 @@ describe.each(BROWSER_KINDS)('Control in %s', (kind) => {
     return { page, state, requests, run };
   }
 
-  async function outcome(fromHost: string, vendorHost: string): Promise<'reached' | 'blocked'> {
-    const result = await probe(session.browser, fromHost, vendorHost);
-    const recorded = fixture.log.all().some((r) => r.host === vendorHost && r.path === result.path);
-    if (result.outcome === 'reached' && recorded) return 'reached';
-    if (result.outcome === 'failed' && !recorded) return 'blocked';
-    throw new Error(`Inconsistent probe of ${vendorHost} from ${fromHost}: page ${result.outcome}, server ${recorded ? 'recorded it' : 'did not'}.`);
-  }
+  const outcome = (fromHost: string, vendorHost: string): Promise<'reached' | 'blocked'> => requestOutcome(session.browser, fixture, fromHost, vendorHost);
 
   async function settings(): Promise<SettingsView['settings']> {
     return (await sendFromPage<SettingsView>(options, SETTINGS_GET, null)).settings;

@@ -24,12 +24,12 @@ import { BROWSER_KINDS, launchWithDashguard, type BrowserKind, type ExtensionBro
 import { waitForPageSettled } from './harness/dashboard-page';
 import { hostMatchesDomain } from './harness/domain-match';
 import { extensionDir } from './harness/extension-build';
-import { openExtensionPage, optionsPage, sendFromPage, tabIdOf } from './harness/extension-pages';
+import { openExtensionPage, optionsPage, sendFromPage, sessionStorageValue, tabIdOf } from './harness/extension-pages';
 import { blockedVendors, requestsToVendor, SITES, siteUrl } from './harness/fixture-catalog';
 import { startFixtureServer, type FixtureServer } from './harness/fixture-server';
 import { createProfileWithAddon } from './harness/firefox-profile';
 import { launchOnFirstPage } from './harness/first-page-launch';
-import { probe } from './harness/rules-canary';
+import { requestOutcome } from './harness/rules-canary';
 import { requestKey } from './harness/vendor-expectations';
 import { waitFor } from './harness/wait-for';
 
@@ -52,21 +52,9 @@ afterAll(async () => {
   await fixture?.close();
 });
 
-async function sessionValue(page: Page, key: string): Promise<unknown> {
-  return page.evaluate(async (k: string) => {
-    const api = (globalThis as unknown as { browser?: PageApi }).browser ?? chrome;
-    return (await api.storage.session.get(k))[k];
-  }, key);
-}
-
-/** One request from a page on `fromHost` to `vendorHost`, checked against the server's record. */
-async function outcome(session: ExtensionBrowser, fromHost: string, vendorHost: string): Promise<'reached' | 'blocked'> {
-  const result = await probe(session.browser, fromHost, vendorHost);
-  const recorded = fixture.log.all().some((r) => r.host === vendorHost && r.path === result.path);
-  if (result.outcome === 'reached' && recorded) return 'reached';
-  if (result.outcome === 'failed' && !recorded) return 'blocked';
-  throw new Error(`Inconsistent probe of ${vendorHost} from ${fromHost}: page ${result.outcome}, server ${recorded ? 'recorded it' : 'did not'}.`);
-}
+/** One request from a page on `fromHost` to `vendorHost`, judged by the server's record. */
+const outcome = (session: ExtensionBrowser, fromHost: string, vendorHost: string): Promise<'reached' | 'blocked'> =>
+  requestOutcome(session.browser, fixture, fromHost, vendorHost);
 
 /** Waits until the storage alert on an extension page is shown (or hidden), and returns its text. */
 async function storageAlert(page: Page, shown: boolean): Promise<string> {
@@ -102,7 +90,7 @@ describe.each(BROWSER_KINDS)('Fault survival in %s', (kind) => {
   });
 
   test(`the background stopped ${STOPS} times while a dashboard page loads scripts: the audit loses nothing, no blocked vendor gets a request`, async () => {
-    const startsBefore = Number((await sessionValue(home, TEST_BACKGROUND_STARTS_KEY)) ?? 0);
+    const startsBefore = Number((await sessionStorageValue(home, TEST_BACKGROUND_STARTS_KEY)) ?? 0);
     // Every 4th script comes from Amplitude, blocked on dashboards. Firefox pauses four idle timeouts after every
     // `total / STOPS` scripts, so it stops its event page itself each time; the next report wakes it.
     const total = kind === 'chromium' ? 200 : 100;
@@ -137,7 +125,7 @@ describe.each(BROWSER_KINDS)('Fault survival in %s', (kind) => {
       }
       expect(fixture.log.all().filter((r) => hostMatchesDomain(r.host, 'amplitude.com')).map(requestKey)).toEqual([]);
       // The background really was stopped and started again, every time.
-      expect(Number(await sessionValue(home, TEST_BACKGROUND_STARTS_KEY)) - startsBefore).toBeGreaterThanOrEqual(STOPS);
+      expect(Number(await sessionStorageValue(home, TEST_BACKGROUND_STARTS_KEY)) - startsBefore).toBeGreaterThanOrEqual(STOPS);
     } finally {
       await page.close();
     }

@@ -67,3 +67,11 @@ export async function sendFromPage<T>(page: Page, type: string, payload: unknown
   if (!reply?.ok) throw new Error(`${type} was refused: ${reply?.error ?? 'no answer'}`);
   return reply.value as T;
 }
+
+/** A value of the extension's storage.session, read from an extension page. */
+export async function sessionStorageValue(page: Page, key: string): Promise<unknown> {
+  return page.evaluate(async (k: string) => {
+    const api = (globalThis as unknown as { browser?: PageApi }).browser ?? chrome;
+    return (await api.storage.session.get(k))[k];
+  }, key);
+}

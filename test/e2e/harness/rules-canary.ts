@@ -34,6 +34,18 @@ export async function probe(browser: Browser, fromHost: string, vendorHost: stri
   }
 }
 
+/**
+ * One request from a page on `fromHost` to `vendorHost`, judged by the fixture server's record: `blocked` only when
+ * the page saw it fail and the server never received it. A disagreement between the two throws.
+ */
+export async function requestOutcome(browser: Browser, fixture: FixtureServer, fromHost: string, vendorHost: string): Promise<'reached' | 'blocked'> {
+  const result = await probe(browser, fromHost, vendorHost);
+  const recorded = fixture.log.all().some((request) => request.host === vendorHost && request.path === result.path);
+  if (result.outcome === 'reached' && recorded) return 'reached';
+  if (result.outcome === 'failed' && !recorded) return 'blocked';
+  throw new Error(`Inconsistent probe of ${vendorHost} from ${fromHost}: the page saw "${result.outcome}", the server ${recorded ? 'did' : 'did not'} record it.`);
+}
+
 export async function verifyRulesLive(kind: BrowserKind, browser: Browser, fixture: FixtureServer): Promise<void> {
   const blocked = blockedVendors[0];
   const vendorHost = blocked?.beaconHosts[0];
