@@ -97,8 +97,8 @@ export interface VendorRef {
  * One row of an audit: the requests of one page to one URL path (query strings vary per request and are not part of
  * the identity), of one resource type and one status. `url` is the first full URL seen.
  */
-export interface AuditEntry {
-  readonly key: string;
+/** What the tab audit and the log both say about the requests to one URL. */
+export interface AuditedRequests {
   readonly url: string;
   readonly urlTruncated: boolean;
   readonly host: string;
@@ -112,6 +112,10 @@ export interface AuditEntry {
   readonly outcomes: Readonly<Partial<Record<ObservedOutcome, number>>>;
   readonly integrity: IntegrityState;
   readonly count: number;
+}
+
+export interface AuditEntry extends AuditedRequests {
+  readonly key: string;
   readonly firstSeen: number;
   readonly lastSeen: number;
   /** True when seen from a frame of the page rather than the page itself. */
@@ -148,24 +152,13 @@ export interface TabAudit {
 }
 
 /** One record of the cross-tab audit log (storage.local): the requests of one report to one row key. */
-export interface AuditLogRecord {
+export interface AuditLogRecord extends AuditedRequests {
   /** When the requests were seen: the first and the last of them, in ms since the epoch. */
   readonly firstSeen: number;
   readonly lastSeen: number;
   /** The page (frame) that made the requests, without its fragment. */
   readonly pageUrl: string;
   readonly dashboardId: string | null;
-  readonly url: string;
-  readonly urlTruncated: boolean;
-  readonly host: string;
-  readonly path: string;
-  readonly type: AuditResourceType;
-  readonly vendor: VendorRef;
-  readonly status: AuditStatus;
-  readonly reason: string;
-  readonly outcomes: Readonly<Partial<Record<ObservedOutcome, number>>>;
-  readonly integrity: IntegrityState;
-  readonly count: number;
 }
 
 /** storage.session key of a tab's audit. */
