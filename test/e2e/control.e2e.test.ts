@@ -19,7 +19,7 @@ import { isFlagRequest, isLaunchDarklyHost } from './harness/launchdarkly-fixtur
 import { isPusherSocket, PUSHER_FIXTURE } from './harness/pusher-fixture';
 import type { RecordedRequest } from './harness/request-log';
 import { requestOutcome } from './harness/rules-canary';
-import { missingRequests, requestKey } from './harness/vendor-expectations';
+import { expectAllRequestsOf, requestKey } from './harness/vendor-expectations';
 import { waitFor } from './harness/wait-for';
 
 /** Blocked by default (a support widget); allowed on one dashboard in these tests. */
@@ -130,7 +130,7 @@ describe.each(BROWSER_KINDS)('Control in %s', (kind) => {
     await optionsShow('[data-list="dashboard-rules"] li[data-rule="circleci/intercom"]');
 
     const onDashboard = await loadFixture(SITES.dashboard);
-    expect(missingRequests([intercom], onDashboard.requests)).toEqual([]);
+    await expectAllRequestsOf([intercom], fixture, SITES.dashboard);
     expect(leaks(onDashboard.requests, ['intercom'])).toEqual({});
 
     const onOther = await loadFixture(SITES.otherDashboard);
@@ -166,7 +166,7 @@ describe.each(BROWSER_KINDS)('Control in %s', (kind) => {
     await tab.page.bringToFront();
     await tab.page.reload({ waitUntil: 'domcontentloaded' });
     await waitForPageSettled(tab.page, fixture, tab.run);
-    expect(missingRequests([intercom], fixture.log.all())).toEqual([]);
+    await expectAllRequestsOf([intercom], fixture, 'the reloaded tab');
     const other = await loadFixture(SITES.otherDashboard);
     expect(leaks(other.requests, [])).toEqual({});
 
@@ -215,7 +215,7 @@ describe.each(BROWSER_KINDS)('Control in %s', (kind) => {
     fixture.log.clear();
     await paused.page.reload({ waitUntil: 'domcontentloaded' });
     await waitForPageSettled(paused.page, fixture, paused.run);
-    expect(missingRequests(fixtureVendors, fixture.log.all())).toEqual([]);
+    await expectAllRequestsOf(fixtureVendors, fixture, 'the paused tab');
 
     const other = await loadFixture(SITES.dashboard);
     expect(leaks(other.requests, [])).toEqual({});
@@ -249,7 +249,7 @@ describe.each(BROWSER_KINDS)('Control in %s', (kind) => {
     const page = await loadFixture(host);
     expect(page.requests.some((r) => r.host === host && r.path.startsWith(DASHBOARD_PATH))).toBe(true);
     expect(leaks(page.requests, [])).toEqual({});
-    expect(missingRequests(allowedVendors, page.requests)).toEqual([]);
+    await expectAllRequestsOf(allowedVendors, fixture, host);
 
     const accessState = () =>
       options.evaluate(async (origin: string) => {
@@ -328,7 +328,7 @@ describe.each(BROWSER_KINDS)('Control in %s', (kind) => {
     await options.click('#report-only');
     await options.waitForFunction(() => /Report-only mode on/.test(document.getElementById('status')?.textContent ?? ''));
     const page = await loadFixture(SITES.dashboard, DASHBOARD_PATH, { keepOpen: true });
-    expect(missingRequests(fixtureVendors, page.requests)).toEqual([]);
+    await expectAllRequestsOf(fixtureVendors, fixture, 'the dashboard in report-only mode');
     // The popup's audit marks what went through only because of report-only mode.
     const tabId = await tabIdOf(options, `https://${SITES.dashboard}${DASHBOARD_PATH}?run=${page.run}`);
     const popup = await openExtensionPage(session, options, `popup.html?tabId=${tabId}`);

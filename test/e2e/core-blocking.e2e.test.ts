@@ -23,7 +23,7 @@ import { startFixtureServer, type FixtureServer } from './harness/fixture-server
 import { isFlagRequest, isLaunchDarklyHost, LAUNCHDARKLY_FIXTURE } from './harness/launchdarkly-fixture';
 import { isPusherSocket, PUSHER_FIXTURE } from './harness/pusher-fixture';
 import type { RecordedRequest } from './harness/request-log';
-import { missingRequests, requestKey } from './harness/vendor-expectations';
+import { expectAllRequestsOf, requestKey } from './harness/vendor-expectations';
 import { waitFor } from './harness/wait-for';
 
 let fixture: FixtureServer;
@@ -48,15 +48,6 @@ function expectNoBlockedVendorReached(requests: readonly RecordedRequest[]): voi
   // Positive control: the page itself was loaded from the dashboard host, so an empty record proves nothing.
   expect(requests.some((r) => r.host === SITES.dashboard && r.path.startsWith(DASHBOARD_PATH))).toBe(true);
   expect(leaks(requests)).toEqual([]);
-}
-
-/** Waits until every expected request of `entries` is recorded; the error lists the missing ones. */
-async function expectAllRequestsOf(entries: readonly FixtureVendor[], where: string): Promise<void> {
-  await waitFor(`every request of ${entries.length} vendors on ${where}`, () =>
-    missingRequests(entries, fixture.log.all()).length === 0 ? true : undefined, {
-    timeoutMs: 15_000,
-    describeFailure: () => `Missing: ${missingRequests(entries, fixture.log.all()).join(', ')}`,
-  });
 }
 
 describe.each(BROWSER_KINDS)('Dashguard in %s', (kind) => {
@@ -102,7 +93,7 @@ describe.each(BROWSER_KINDS)('Dashguard in %s', (kind) => {
     });
 
     test(`vendors allowed by default are untouched (${allowedVendors.length} vendors)`, async () => {
-      await expectAllRequestsOf(allowedVendors, SITES.dashboard);
+      await expectAllRequestsOf(allowedVendors, fixture, SITES.dashboard);
     });
 
     test('Pusher connects and the page shows the streamed build log', async () => {
@@ -132,7 +123,7 @@ describe.each(BROWSER_KINDS)('Dashguard in %s', (kind) => {
     loadFixturePage(site);
 
     test(`every vendor receives all its requests (${fixtureVendors.length} vendors)`, async () => {
-      await expectAllRequestsOf(fixtureVendors, SITES[site]);
+      await expectAllRequestsOf(fixtureVendors, fixture, SITES[site]);
     });
   });
 });

@@ -3,7 +3,9 @@
  * missing instead of only counting.
  */
 import type { FixtureVendor } from './fixture-catalog';
+import type { FixtureServer } from './fixture-server';
 import type { RecordedRequest } from './request-log';
+import { waitFor } from './wait-for';
 
 const BEACONS = [
   ['GET', '/dg-fixture/pixel.gif'],
@@ -37,4 +39,17 @@ export function requestKey(request: RecordedRequest): string {
 export function missingRequests(entries: readonly FixtureVendor[], requests: readonly RecordedRequest[]): string[] {
   const seen = new Set(requests.map(requestKey));
   return entries.flatMap(expectedRequestKeys).filter((key) => !seen.has(key));
+}
+
+/**
+ * Waits (bounded) until every expected request of `entries` is in the server's record: a page's last beacons can
+ * reach the server after its sentinel, over another connection. A blocked request never arrives, so this still fails
+ * on blocking; the error lists what is missing.
+ */
+export async function expectAllRequestsOf(entries: readonly FixtureVendor[], fixture: FixtureServer, where: string): Promise<void> {
+  await waitFor(`every request of ${entries.length} vendors on ${where}`, () =>
+    missingRequests(entries, fixture.log.all()).length === 0 ? true : undefined, {
+    timeoutMs: 15_000,
+    describeFailure: () => `Missing: ${missingRequests(entries, fixture.log.all()).join(', ')}`,
+  });
 }
