@@ -32,7 +32,7 @@ describe('managedNoticeModel', () => {
       'Also protected: Corp CI (ci.corp.example).',
       'Also blocked: Acme (acme.example).',
       'You can block more vendors, but not allow any or turn on report-only mode.',
-      'Pausing Dashguard on a tab is switched off.',
+      'Pausing Dashguard on a tab is switched off. Your organisation locks Dashguard (lockUserRules) and its policy does not allow pausing it on a tab (allowTabPause).',
       'The audit log keeps 1 day.',
     ]);
   });

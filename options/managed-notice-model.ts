@@ -3,6 +3,7 @@
  * per thing the organisation enforces, in words a person reads, and one line per policy item Dashguard ignored.
  */
 import type { RuntimeCatalog } from '../src/shared/runtime-catalog';
+import { tabPauseRefusal } from '../src/shared/policy-lock';
 import type { PolicyStatus } from '../src/shared/policy-status';
 
 export interface ManagedNoticeModel {
@@ -40,7 +41,8 @@ export function managedNoticeModel(status: PolicyStatus, catalog: NoticeCatalog)
   if (policy.sensitivePages.length > 0) enforced.push(`Strict mode also on: ${list(policy.sensitivePages)}.`);
   if (policy.reportOnly) enforced.push('Report-only mode is on: vendors are reported, not blocked, except those your organisation always blocks.');
   if (policy.lockUserRules) enforced.push('You can block more vendors, but not allow any or turn on report-only mode.');
-  if (!policy.allowTabPause) enforced.push('Pausing Dashguard on a tab is switched off.');
+  const pauseRefusal = tabPauseRefusal(policy);
+  if (pauseRefusal !== undefined) enforced.push(`Pausing Dashguard on a tab is switched off. ${pauseRefusal}`);
   if (policy.auditRetentionDays !== undefined) enforced.push(`The audit log keeps ${policy.auditRetentionDays} day${policy.auditRetentionDays === 1 ? '' : 's'}.`);
 
   return {

@@ -19,6 +19,7 @@ import type { SettingsChange } from '../src/shared/settings-change';
 import { dashboardMatchesRef } from '../src/shared/dashboards';
 import { BLOCKED_STATUSES, tabAuditKey, type TabAudit } from '../src/shared/audit-types';
 import { lookUpVendor, vendorSuggestion, type NamedVendor } from '../src/shared/vendor-lookup';
+import { tabPauseRefusal } from '../src/shared/policy-lock';
 import { resolveTabId } from './popup-tab';
 import { dashboardOfTab, quickVendor, strictModeOfTab, type TabContext } from './quick-actions-model';
 
@@ -124,12 +125,12 @@ export async function mountQuickActions(container: HTMLElement, deps: QuickActio
 
   // Pause on this tab.
   const pause = el('button', { className: 'qa-pause', attrs: { type: 'button', 'aria-pressed': 'false', 'data-qa': 'pause' } });
-  const pauseNote = el('p', { className: 'qa-hint' });
+  const pauseNote = el('p', { className: 'qa-hint', attrs: { 'data-qa': 'pause-note' } });
   const showPause = (paused: boolean, allowed: boolean): void => {
     pause.setAttribute('aria-pressed', String(paused));
     pause.textContent = paused ? 'Resume Dashguard on this tab' : 'Pause Dashguard on this tab';
     pause.disabled = !allowed;
-    pauseNote.textContent = !allowed ? `${MANAGED}: pausing is switched off.` : paused ? 'Paused: this tab loads every vendor until you resume or close it.' : 'Lets this tab alone load every vendor until it closes; other tabs stay protected.';
+    pauseNote.textContent = !allowed ? `${MANAGED}: ${tabPauseRefusal(policy.policy) ?? 'pausing is switched off.'}` : paused ? 'Paused: this tab loads every vendor until you resume or close it.' : 'Lets this tab alone load every vendor until it closes; other tabs stay protected.';
   };
   const pauseState = await deps.client.tabPause(tabId).catch(() => ({ tabId, paused: false, allowed: false }));
   showPause(pauseState.paused, pauseState.allowed);

@@ -1,9 +1,18 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { dashboards } from '../rules/catalog/dashboards';
+import { STATIC_RULESETS } from '../src/shared/rule-state';
 import { manifestFor, type Manifest } from './browser-manifest';
 
 const source = JSON.parse(readFileSync(path.resolve(__dirname, '..', 'manifest.json'), 'utf8')) as Manifest;
+
+describe('manifest.json', () => {
+  it('declares exactly the static rulesets every rule sync keeps switched on, all on at install', () => {
+    const resources = (source.declarative_net_request as { rule_resources: { id: string; enabled: boolean }[] }).rule_resources;
+    expect(resources.map((r) => r.id)).toEqual([...STATIC_RULESETS]);
+    expect(resources.every((r) => r.enabled)).toBe(true);
+  });
+});
 
 describe('manifestFor', () => {
   const chrome = manifestFor('chrome', source, '1.2.3', dashboards);

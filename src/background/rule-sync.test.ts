@@ -1,15 +1,18 @@
 import { FakeDnr } from '../../test/unit/fake-dnr';
 import type { DnrRule } from '../shared/dnr-rule';
+import { RULESET } from '../shared/rule-registry';
+import { STATIC_RULESETS, type RuleState } from '../shared/rule-state';
 import { createRuleSync } from './rule-sync';
 
 const rule = (id: number, domain = 'a.example'): DnrRule => ({ id, priority: 1, action: { type: 'block' }, condition: { requestDomains: [domain] } });
+const state = (dynamicRules: DnrRule[], sessionRules: DnrRule[] = []): RuleState => ({ dynamicRules, sessionRules, enabledRulesets: [...STATIC_RULESETS] });
 
 describe('createRuleSync', () => {
   it('replaces every dynamic and session rule, including ids it did not make', async () => {
     const dnr = new FakeDnr();
     dnr.dynamic.set(3, rule(3, 'stale.example'));
     const sync = createRuleSync(dnr);
-    await sync.apply({ dynamicRules: [rule(10), rule(11)], sessionRules: [rule(20)] });
+    await sync.apply(state([rule(10), rule(11)], [rule(20)]));
     expect([...dnr.dynamic.keys()].sort()).toEqual([10, 11]);
     expect([...dnr.session.keys()]).toEqual([20]);
   });
@@ -17,27 +20,63 @@ describe('createRuleSync', () => {
   it('is safe to repeat: the same state twice gives the same rules', async () => {
     const dnr = new FakeDnr();
     const sync = createRuleSync(dnr);
-    const state = { dynamicRules: [rule(10)], sessionRules: [] };
-    await sync.apply(state);
-    await sync.apply(state);
+    const same = state([rule(10)]);
+    await sync.apply(same);
+    await sync.apply(same);
     expect([...dnr.dynamic.values()]).toEqual([rule(10)]);
   });
 
   it('leaves the previous rules in force when the browser refuses an update', async () => {
     const dnr = new FakeDnr();
     const sync = createRuleSync(dnr);
-    await sync.apply({ dynamicRules: [rule(10)], sessionRules: [] });
-    await expect(sync.apply({ dynamicRules: [rule(11), rule(11)], sessionRules: [] })).rejects.toThrow(/unique/);
+    await sync.apply(state([rule(10)]));
+    await expect(sync.apply(state([rule(11), rule(11)]))).rejects.toThrow(/unique/);
     expect([...dnr.dynamic.keys()]).toEqual([10]);
     // And it keeps working afterwards.
-    await sync.apply({ dynamicRules: [rule(12)], sessionRules: [] });
+    await sync.apply(state([rule(12)]));
     expect([...dnr.dynamic.keys()]).toEqual([12]);
   });
 
   it('serialises overlapping calls so the last one wins', async () => {
     const dnr = new FakeDnr();
     const sync = createRuleSync(dnr);
-    await Promise.all([1, 2, 3, 4, 5].map((n) => sync.apply({ dynamicRules: [rule(100 + n)], sessionRules: [] })));
+    await Promise.all([1, 2, 3, 4, 5].map((n) => sync.apply(state([rule(100 + n)]))));
     expect([...dnr.dynamic.keys()]).toEqual([105]);
+  });
+
+  it('switches back on a static ruleset that was switched off, and only then touches the dynamic rules', async () => {
+    const dnr = new FakeDnr();
+    dnr.enabledRulesets.delete(RULESET.blocklist);
+    dnr.enabledRulesets.delete(RULESET.strictMode);
+    const sync = createRuleSync(dnr);
+    await sync.apply(state([rule(10)]));
+    expect([...dnr.enabledRulesets].sort()).toEqual([...STATIC_RULESETS].sort());
+    expect([...dnr.dynamic.keys()]).toEqual([10]);
+  });
+
+  it('leaves every rule as it was when the browser refuses to switch a ruleset back on', async () => {
+    const dnr = new FakeDnr();
+    const sync = createRuleSync(dnr);
+    await sync.apply(state([rule(10)]));
+    dnr.enabledRulesets.delete(RULESET.blocklist);
+    dnr.failRulesetsNext = new Error('The number of enabled static rules exceeds the limit.');
+    await expect(sync.apply(state([rule(11)]))).rejects.toThrow(/exceeds/);
+    expect([...dnr.dynamic.keys()]).toEqual([10]);
+    // The next sync tries again.
+    await sync.apply(state([rule(11)]));
+    expect(dnr.enabledRulesets.has(RULESET.blocklist)).toBe(true);
+    expect([...dnr.dynamic.keys()]).toEqual([11]);
+  });
+
+  it('asks nothing of the browser when every ruleset is already on', async () => {
+    const dnr = new FakeDnr();
+    const calls: string[] = [];
+    const update = dnr.updateEnabledRulesets.bind(dnr);
+    dnr.updateEnabledRulesets = async (options) => {
+      calls.push(JSON.stringify(options));
+      return update(options);
+    };
+    await createRuleSync(dnr).apply(state([rule(10)]));
+    expect(calls).toEqual([]);
   });
 });

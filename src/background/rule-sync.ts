@@ -1,7 +1,8 @@
 /**
- * Applies a computed rule state to the browser: one atomic `updateDynamicRules` call that removes every rule the
- * extension has and adds the desired ones (likewise for session rules). Safe to repeat; calls are serialised so two
- * changes in quick succession cannot interleave. Any rule id the state does not name (an older version's) goes.
+ * Applies a computed rule state to the browser: the static rulesets the state names are switched back on if anything
+ * switched them off, then one atomic `updateDynamicRules` call removes every rule the extension has and adds the
+ * desired ones (likewise for session rules). Safe to repeat; calls are serialised so two changes in quick succession
+ * cannot interleave. Any rule id the state does not name (an older version's) goes.
  */
 import type { DnrRule } from '../shared/dnr-rule';
 import type { RuleState } from '../shared/rule-state';
@@ -12,6 +13,8 @@ export interface DnrRuleStore {
   updateDynamicRules(options: { removeRuleIds: number[]; addRules: DnrRule[] }): Promise<void>;
   getSessionRules(): Promise<readonly { id: number }[]>;
   updateSessionRules(options: { removeRuleIds: number[]; addRules: DnrRule[] }): Promise<void>;
+  getEnabledRulesets(): Promise<readonly string[]>;
+  updateEnabledRulesets(options: { enableRulesetIds: string[]; disableRulesetIds: string[] }): Promise<void>;
 }
 
 export interface RuleSync {
@@ -22,6 +25,10 @@ export interface RuleSync {
 export function createRuleSync(store: DnrRuleStore): RuleSync {
   let queue: Promise<void> = Promise.resolve();
   const applyNow = async (state: RuleState): Promise<void> => {
+    // First, so that a ruleset the browser refuses to switch on fails the whole sync and leaves the rules as they were.
+    const enabled = new Set(await store.getEnabledRulesets());
+    const missing = state.enabledRulesets.filter((id) => !enabled.has(id));
+    if (missing.length > 0) await store.updateEnabledRulesets({ enableRulesetIds: missing, disableRulesetIds: [] });
     const dynamic = await store.getDynamicRules();
     await store.updateDynamicRules({ removeRuleIds: dynamic.map((rule) => rule.id), addRules: state.dynamicRules });
     const session = await store.getSessionRules();

@@ -1,4 +1,6 @@
+import { testCatalog } from '../../test/unit/test-catalog';
 import { NO_POLICY, type ManagedPolicy } from '../shared/managed-policy';
+import { parseManagedPolicy } from '../shared/parse-managed-policy';
 import { createPausedTabsStore, PAUSED_TABS_KEY } from './paused-tabs-store';
 import { createTabPauseGetHandler, createTabPauseSetHandler } from './tab-pause-handlers';
 
@@ -28,8 +30,19 @@ describe('tab pause', () => {
 
   it('is refused when the organisation switched it off', async () => {
     const t = setup({ ...NO_POLICY, allowTabPause: false });
-    await expect(t.set.handle({ tabId: 4, paused: true }, sender)).rejects.toThrow(/organisation/);
+    await expect(t.set.handle({ tabId: 4, paused: true }, sender)).rejects.toThrow('Your organisation switched off pausing Dashguard on a tab (allowTabPause: false).');
     expect(await t.get.handle({ tabId: 4 }, sender)).toEqual({ tabId: 4, paused: false, allowed: false });
+  });
+
+  it('is refused under the lock unless the policy allows it by name, and the refusal names both settings', async () => {
+    const locked = parseManagedPolicy({ lockUserRules: true }, testCatalog().catalog).policy;
+    const t = setup(locked);
+    await expect(t.set.handle({ tabId: 4, paused: true }, sender)).rejects.toThrow(
+      'Your organisation locks Dashguard (lockUserRules) and its policy does not allow pausing it on a tab (allowTabPause).',
+    );
+    expect(t.reconciles()).toBe(0);
+    const allowed = setup(parseManagedPolicy({ lockUserRules: true, allowTabPause: true }, testCatalog().catalog).policy);
+    expect(await allowed.set.handle({ tabId: 4, paused: true }, sender)).toEqual({ tabId: 4, paused: true, allowed: true });
   });
 
   it('leaves the tab as it was when the browser refuses the rules', async () => {

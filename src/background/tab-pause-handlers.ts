@@ -1,9 +1,10 @@
 /**
  * `tab-pause/get` and `tab-pause/set`: the popup's "pause on this tab". A pause is a session rule for that one tab
- * (computeRuleState turns the paused tab ids into it); it ends when the tab closes or the browser does. Refused when
- * the organisation switched tab pause off. Extension pages only.
+ * (computeRuleState turns the paused tab ids into it); it ends when the tab closes or the browser does. Refused, by
+ * name, when the organisation switched tab pause off or locks Dashguard without allowing it. Extension pages only.
  */
 import type { ManagedPolicy } from '../shared/managed-policy';
+import { tabPauseRefusal } from '../shared/policy-lock';
 import { parseTabPauseGet, parseTabPauseSet, type TabPauseState } from '../shared/settings-messages';
 import { defineHandler } from './message-router';
 import type { PausedTabsStore } from './paused-tabs-store';
@@ -32,7 +33,8 @@ export function createTabPauseSetHandler(deps: TabPauseDeps) {
     parse: parseTabPauseSet,
     async handle({ tabId, paused }) {
       const policy = await deps.loadPolicy();
-      if (paused && !policy.allowTabPause) throw new Error('Your organisation does not allow pausing Dashguard on a tab.');
+      const refusal = tabPauseRefusal(policy);
+      if (paused && refusal !== undefined) throw new Error(refusal);
       const changed = await deps.store.set(tabId, paused);
       if (!(await deps.reconcile())) {
         if (changed) await deps.store.set(tabId, !paused);

@@ -20,6 +20,7 @@ export interface ManagedPolicy {
   readonly reportOnly: boolean;
   /** Users may tighten but not loosen anything. */
   readonly lockUserRules: boolean;
+  /** Off under `lockUserRules` unless the policy sets it true by name. */
   readonly allowTabPause: boolean;
   readonly auditRetentionDays: number | undefined;
 }

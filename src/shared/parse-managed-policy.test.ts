@@ -40,6 +40,15 @@ describe('parseManagedPolicy', () => {
     });
   });
 
+  it('switches tab pause off under the lock unless the policy allows it by name', () => {
+    expect(parse({ lockUserRules: true }).policy).toMatchObject({ lockUserRules: true, allowTabPause: false });
+    expect(parse({ lockUserRules: true, allowTabPause: true }).policy).toMatchObject({ lockUserRules: true, allowTabPause: true });
+    expect(parse({ lockUserRules: false }).policy.allowTabPause).toBe(true);
+    expect(parse({ blockedVendors: ['tracker'] }).policy.allowTabPause).toBe(true);
+    // A malformed lock is a lock: pausing goes with it.
+    expect(parse({ lockUserRules: 'yes' }).policy).toMatchObject({ lockUserRules: true, allowTabPause: false });
+  });
+
   it.each([undefined, null, {}])('reads %p as no policy', (raw) => {
     expect(parse(raw)).toEqual({ policy: NO_POLICY, warnings: [] });
   });
@@ -116,7 +125,7 @@ describe('parseManagedPolicy', () => {
     it.each([
       ['reportOnly', 'yes', { reportOnly: false }, 'reportOnly: must be boolean; treated as false (report-only stays off).'],
       ['reportOnly', 1, { reportOnly: false }, 'reportOnly: must be boolean; treated as false (report-only stays off).'],
-      ['lockUserRules', 'false', { lockUserRules: true }, 'lockUserRules: must be boolean; treated as true (users cannot loosen their rules).'],
+      ['lockUserRules', 'false', { lockUserRules: true, allowTabPause: false }, 'lockUserRules: must be boolean; treated as true (users cannot loosen their rules).'],
       ['allowTabPause', 'true', { allowTabPause: false }, 'allowTabPause: must be boolean; treated as false (users cannot pause a tab).'],
     ])('%s: %p', (key, value, expected, warning) => {
       const { policy, warnings } = parse({ [key]: value });

@@ -7,6 +7,7 @@
  * - an allowedVendors entry must name its dashboards (`["*"]` for all): a missing, empty or wholly unknown list drops
  *   the entry, and an unknown dashboard narrows it, so no typo widens an allowance;
  * - a malformed boolean takes its strict value: report-only off, user rules locked, tab pause off;
+ * - under `lockUserRules`, tab pause is off unless `allowTabPause: true` says otherwise;
  * - an extra vendor cannot take a Dashguard vendor's domain (or one wider than it), nor a `custom-` id, which is a
  *   person's own vendor's: allowing it would allow a vendor the policy never named.
  * The types come from schemas/managed-schema.json through its build-time ajv validator; what a schema in Chrome's
@@ -264,7 +265,9 @@ export function parseManagedPolicy(raw: unknown, catalog: PolicyCatalog): Parsed
   };
   const reportOnly = booleanOf('reportOnly', NO_POLICY.reportOnly, false, 'report-only stays off');
   const lockUserRules = booleanOf('lockUserRules', NO_POLICY.lockUserRules, true, 'users cannot loosen their rules');
-  const allowTabPause = booleanOf('allowTabPause', NO_POLICY.allowTabPause, false, 'users cannot pause a tab');
+  // Under the lock, pausing (which lets every vendor the policy does not name load, session replay included) is one
+  // more way to loosen: off unless the policy allows it by name.
+  const allowTabPause = booleanOf('allowTabPause', !lockUserRules && NO_POLICY.allowTabPause, false, 'users cannot pause a tab');
 
   let auditRetentionDays: number | undefined;
   const retention = raw.auditRetentionDays;

@@ -33,6 +33,17 @@ export function lockedLoosenings(before: UserSettings, after: UserSettings, poli
   return found;
 }
 
+/**
+ * Why pausing on a tab is refused, naming the policy settings that refuse it; undefined when the policy allows it.
+ * Shown by the popup and returned by the pause handler, so a refusal is never silent.
+ */
+export function tabPauseRefusal(policy: ManagedPolicy): string | undefined {
+  if (policy.allowTabPause) return undefined;
+  return policy.lockUserRules
+    ? 'Your organisation locks Dashguard (lockUserRules) and its policy does not allow pausing it on a tab (allowTabPause).'
+    : 'Your organisation switched off pausing Dashguard on a tab (allowTabPause: false).';
+}
+
 /** True when the change loosens something the policy locks. */
 export function isLoosening(before: UserSettings, after: UserSettings, policy: ManagedPolicy): boolean {
   return lockedLoosenings(before, after, policy).length > 0;

@@ -102,7 +102,7 @@ describe('computeRuleState: custom dashboards and vendors', () => {
 
 describe('computeRuleState: shape', () => {
   it('is empty for default settings and no policy (the static rules hold the defaults)', () => {
-    expect(computeRuleState({ catalog, settings: DEFAULT_SETTINGS, policy: NO_POLICY, pausedTabs: [] })).toEqual({ dynamicRules: [], sessionRules: [] });
+    expect(computeRuleState({ catalog, settings: DEFAULT_SETTINGS, policy: NO_POLICY, pausedTabs: [] })).toEqual({ dynamicRules: [], sessionRules: [], enabledRulesets: ['dashboard_allowlist', 'dashboard_blocklist', 'strict_mode'] });
   });
 
   it('is deterministic and uses unique ids from the registry bands', () => {

@@ -7,7 +7,7 @@ import { customDashboards as customDashboardsOf } from './dashboards';
 import type { DnrRule } from './dnr-rule';
 import type { ManagedPolicy } from './managed-policy';
 import { dashboardScope, type RuntimeCatalog } from './runtime-catalog';
-import { PRIORITY, dynamicRuleId, sessionRuleId, type DynamicBand } from './rule-registry';
+import { PRIORITY, RULESET, dynamicRuleId, sessionRuleId, type DynamicBand, type RulesetId } from './rule-registry';
 import { strictModeRules } from './strict-mode-state';
 import { ruleVendors } from './rule-vendors';
 import type { UserSettings, VendorDecision } from './user-settings';
@@ -22,7 +22,16 @@ export interface RuleStateInput {
 export interface RuleState {
   readonly dynamicRules: DnrRule[];
   readonly sessionRules: DnrRule[];
+  /**
+   * The static rulesets that must be on. Every one, whatever the settings and policy say: a loosening is always a
+   * dynamic rule above them, so switching a ruleset off is never how Dashguard loosens, and one switched off from
+   * outside (the extension's developer tools, say) is an error that the next sync repairs.
+   */
+  readonly enabledRulesets: RulesetId[];
 }
+
+/** Every static ruleset of the manifest, in its order. */
+export const STATIC_RULESETS: readonly RulesetId[] = [RULESET.allowlist, RULESET.blocklist, RULESET.strictMode];
 
 /** The user's settings with everything that loosens dropped, when the policy locks them. */
 export function effectiveUserSettings(settings: UserSettings, policy: ManagedPolicy): UserSettings {
@@ -148,7 +157,7 @@ export function computeRuleState(input: RuleStateInput): RuleState {
       });
     });
   }
-  return { dynamicRules, sessionRules };
+  return { dynamicRules, sessionRules, enabledRulesets: [...STATIC_RULESETS] };
 }
 
 function byId(a: { id: string }, b: { id: string }): number {

@@ -323,6 +323,26 @@ describe.each(BROWSER_KINDS)('Control in %s', (kind) => {
     await allowed.page.close();
   });
 
+  test('a static ruleset switched off from outside is back on after the next rule sync', async () => {
+    const rulesets = () => options.evaluate(async () => {
+      const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
+      return (await api.declarativeNetRequest.getEnabledRulesets()).sort();
+    });
+    const all = await rulesets();
+    expect(all).toEqual(['dashboard_allowlist', 'dashboard_blocklist', 'strict_mode']);
+    // As the extension's developer tools could: the catalog's default blocks are gone, so the vendor gets through.
+    await options.evaluate(async () => {
+      const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
+      await api.declarativeNetRequest.updateEnabledRulesets({ disableRulesetIds: ['dashboard_blocklist', 'strict_mode'] });
+    });
+    expect(await outcome(SITES.dashboard, HOTJAR_HOST)).toBe('reached');
+    // Any rule sync (here: a settings change) switches them back on.
+    await sendFromPage(options, SETTINGS_CHANGE, { kind: 'set-vendor', vendorId: 'pusher', action: 'block' });
+    await waitFor('the static rulesets to be on again', async () => (JSON.stringify(await rulesets()) === JSON.stringify(all) ? true : undefined), { timeoutMs: 10_000, intervalMs: 100 });
+    expect(await outcome(SITES.dashboard, HOTJAR_HOST)).toBe('blocked');
+    expect(await outcome(SITES.unrelated, HOTJAR_HOST)).toBe('reached');
+  });
+
   test('report-only: every vendor reaches the server; switched off, blocking is back', async () => {
     await options.bringToFront();
     await options.click('#report-only');

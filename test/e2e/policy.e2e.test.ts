@@ -13,13 +13,13 @@ import path from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { SETTINGS_KEY } from '../../src/background/settings-store';
 import { isPolicyStatus, POLICY_GET, type PolicyStatus } from '../../src/shared/policy-status';
-import { SETTINGS_CHANGE, SETTINGS_GET } from '../../src/shared/settings-messages';
+import { SETTINGS_CHANGE, SETTINGS_GET, TAB_PAUSE_SET } from '../../src/shared/settings-messages';
 import { DEFAULT_SETTINGS, type UserSettings } from '../../src/shared/user-settings';
 import type { ExtensionBrowser } from './harness/browser-session';
 import { launchFirefox, launchWithDashguard } from './harness/browsers';
 import { waitForPageSettled } from './harness/dashboard-page';
 import { CHROMIUM_EXTENSION_ID, FIREFOX_ADDON_ID, REPO_ROOT } from './harness/extension-build';
-import { sendFromPage } from './harness/extension-pages';
+import { openExtensionPage, sendFromPage, tabIdOf } from './harness/extension-pages';
 import { allowedVendors, blockedVendors, requestsToVendor, SITES, siteUrl } from './harness/fixture-catalog';
 import { startFixtureServer, type FixtureServer } from './harness/fixture-server';
 import { acquirePolicyLock, chromiumPolicyFile, firefoxPolicyFile, type PolicyFile, type PolicyLock } from './harness/managed-policy-files';
@@ -168,6 +168,35 @@ async function expectLockRefusesTheUi(session: ExtensionBrowser, fixture: Fixtur
   await expectOutcome(session, fixture, SITES.dashboard, DEFAULT_BLOCKED.host, 'blocked');
 }
 
+/** What the popup and the pause request say when the lock, without allowTabPause, refuses a pause. */
+const PAUSE_REFUSAL = 'Your organisation locks Dashguard (lockUserRules) and its policy does not allow pausing it on a tab (allowTabPause).';
+
+/**
+ * Under the lock with no allowTabPause: a pause request for a dashboard tab is refused, naming both settings; the
+ * popup's pause button on that tab is disabled with the same reason; and a vendor blocked by default stays blocked in
+ * that very tab (while the same request from an unrelated site reaches the server, so the probe can tell).
+ */
+async function expectPauseRefusedByName(session: ExtensionBrowser, fixture: FixtureServer, options: Page): Promise<void> {
+  const tab = await session.openPage(`https://${SITES.dashboard}/dg-fixture/canary?pause-probe=1`);
+  try {
+    const tabId = await tabIdOf(options, `https://${SITES.dashboard}/dg-fixture/canary?pause-probe=1`);
+    await expect(sendFromPage(options, TAB_PAUSE_SET, { tabId, paused: true })).rejects.toThrow(`${TAB_PAUSE_SET} was refused: ${PAUSE_REFUSAL}`);
+    const popup = await openExtensionPage(session, options, `popup.html?tabId=${tabId}`);
+    try {
+      await popup.waitForSelector('[data-qa="pause"][disabled]', { timeout: 15_000 });
+      expect(await popup.$eval('[data-qa="pause-note"]', (note) => note.textContent)).toBe(`Managed by your organisation: ${PAUSE_REFUSAL}`);
+    } finally {
+      await popup.close();
+    }
+    const probePath = `/dg-fixture/canary-probe?pause-tab=${tabId}`;
+    const seen = await tab.evaluate(async (url: string) => fetch(url, { mode: 'no-cors', cache: 'no-store' }).then(() => 'reached', () => 'failed'), `https://${DEFAULT_BLOCKED.host}${probePath}`);
+    expect({ seen, recorded: fixture.log.all().some((r) => r.host === DEFAULT_BLOCKED.host && r.path === probePath) }).toEqual({ seen: 'failed', recorded: false });
+    await expectOutcome(session, fixture, SITES.unrelated, DEFAULT_BLOCKED.host, 'reached');
+  } finally {
+    await tab.close();
+  }
+}
+
 /** Stores user settings where the extension keeps them, as any page or an import would. */
 async function storeUserSettings(page: Page, settings: UserSettings): Promise<void> {
   await page.evaluate(async (key: string, value: UserSettings) => {
@@ -275,6 +304,11 @@ describe('Managed policy in Chromium (a file in /etc/chromium/policies/managed/)
     await expectOutcome(session, fixture, SELF_HOSTED.host, OTHER.host, 'blocked');
 
     await expectLockRefusesTheUi(session, fixture, options);
+  });
+
+  test('with the lock on and no allowTabPause, pausing a tab is refused by name', async () => {
+    const { session, fixture, options } = ready();
+    await expectPauseRefusedByName(session, fixture, options);
   });
 
   test('a malformed policy leaves blocking as strict as before, and the extension names what it ignored', async () => {
@@ -413,6 +447,11 @@ describe('Managed policy in Firefox ESR (/etc/firefox/policies/policies.json)', 
     test('the options page, a message and an import cannot allow a forced vendor', async () => {
       const { session, fixture, options } = ready();
       await expectLockRefusesTheUi(session, fixture, options);
+    });
+
+    test('pausing a tab is refused by name', async () => {
+      const { session, fixture, options } = ready();
+      await expectPauseRefusedByName(session, fixture, options);
     });
   });
 });

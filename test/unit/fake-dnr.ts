@@ -5,12 +5,17 @@
 import type { DnrRule } from '../../src/shared/dnr-rule';
 import type { DnrRuleStore } from '../../src/background/rule-sync';
 import { DNR_LIMITS } from '../../src/shared/dnr-limits';
+import { STATIC_RULESETS } from '../../src/shared/rule-state';
 
 export class FakeDnr implements DnrRuleStore {
   dynamic = new Map<number, DnrRule>();
   session = new Map<number, DnrRule>();
+  /** The static rulesets switched on: all of them, as the manifest declares them. */
+  enabledRulesets = new Set<string>(STATIC_RULESETS);
   updates = 0;
   failNext: Error | undefined;
+  /** Makes the next updateEnabledRulesets call fail with this error. */
+  failRulesetsNext: Error | undefined;
 
   async getDynamicRules(): Promise<DnrRule[]> {
     return [...this.dynamic.values()];
@@ -23,6 +28,21 @@ export class FakeDnr implements DnrRuleStore {
   }
   async updateSessionRules(options: { removeRuleIds: number[]; addRules: DnrRule[] }): Promise<void> {
     this.session = this.update(this.session, options, DNR_LIMITS.sessionRules);
+  }
+
+  async getEnabledRulesets(): Promise<string[]> {
+    return [...this.enabledRulesets];
+  }
+  async updateEnabledRulesets(options: { enableRulesetIds: string[]; disableRulesetIds: string[] }): Promise<void> {
+    if (this.failRulesetsNext) {
+      const error = this.failRulesetsNext;
+      this.failRulesetsNext = undefined;
+      throw error;
+    }
+    const unknown = [...options.enableRulesetIds, ...options.disableRulesetIds].filter((id) => !(STATIC_RULESETS as readonly string[]).includes(id));
+    if (unknown.length > 0) throw new Error(`Invalid ruleset id: ${unknown[0]}.`);
+    for (const id of options.disableRulesetIds) this.enabledRulesets.delete(id);
+    for (const id of options.enableRulesetIds) this.enabledRulesets.add(id);
   }
 
   private update(current: Map<number, DnrRule>, options: { removeRuleIds: number[]; addRules: DnrRule[] }, limit: number): Map<number, DnrRule> {
