@@ -2,25 +2,21 @@
 const path = require('node:path');
 const { DefinePlugin } = require('webpack');
 
-const entries = {
-  background: './src/background/background.ts',
-  content: './src/content/content.ts',
-  'page-world': './src/content/websocket-observer.ts',
-  popup: './popup/popup.ts',
-  options: './options/options.ts',
-};
+// One bundle per extension context; scripts/build-outputs.ts lists the same names as the files a build must hold.
+const entries = require('./scripts/bundle-entries.json');
 
 // DASHGUARD_TEST_BUILD=1 builds into dist-test/ with __TEST_BUILD__ true: test-only surfaces (e.g. opening the
 // popup in Firefox, where automation cannot navigate to moz-extension:// pages) exist in that build alone.
+// DASHGUARD_OUT_DIR builds elsewhere (`npm run package` builds into a fresh folder that no browser has loaded).
 const testBuild = process.env.DASHGUARD_TEST_BUILD === '1';
-const outRoot = testBuild ? 'dist-test' : 'dist';
+const outRoot = process.env.DASHGUARD_OUT_DIR || (testBuild ? 'dist-test' : 'dist');
 
 module.exports = ['chrome', 'firefox'].map((browser) => ({
   name: browser,
   mode: 'production',
   // No eval-based source maps: extension pages forbid eval.
   devtool: false,
-  entry: entries,
+  entry: { ...entries },
   output: { path: path.resolve(__dirname, outRoot, browser), filename: '[name].js', clean: false },
   resolve: { extensions: ['.ts', '.js'] },
   module: { rules: [{ test: /\.ts$/, loader: 'ts-loader', options: { transpileOnly: true } }] },

@@ -1,39 +1,34 @@
 /**
  * Build step 3 (after webpack): writes each browser's manifest and copies the static files (rulesets, pages,
- * styles, icons) into dist/<browser>/.
+ * styles, icons) into dist/<browser>/ (dist-test/ for the test build, DASHGUARD_OUT_DIR when set). A store build
+ * (DASHGUARD_STORE_BUILD=1, made by `npm run package`) leaves the manifest `key` out of the Chrome manifest.
  */
 import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { RuntimeCatalog } from '../src/shared/runtime-catalog';
 import { manifestFor, type Manifest, type TargetBrowser } from './browser-manifest';
+import { STATIC_FILES } from './build-outputs';
+import { storeManifest } from './release/store-manifest';
 
 const root = path.resolve(__dirname, '..');
 const source = JSON.parse(readFileSync(path.join(root, 'manifest.json'), 'utf8')) as Manifest;
 const { version } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string };
 const catalog = JSON.parse(readFileSync(path.join(root, 'rules', 'generated', 'catalog.json'), 'utf8')) as RuntimeCatalog;
+const outRoot = path.resolve(root, process.env.DASHGUARD_OUT_DIR || (process.env.DASHGUARD_TEST_BUILD === '1' ? 'dist-test' : 'dist'));
+const storeBuild = process.env.DASHGUARD_STORE_BUILD === '1';
 
-const STATIC_FILES: readonly [from: string, to: string][] = [
-  ['rules/generated/dashboard-allowlist.json', 'rules/dashboard-allowlist.json'],
-  ['rules/generated/dashboard-blocklist.json', 'rules/dashboard-blocklist.json'],
-  ['rules/generated/strict-mode.json', 'rules/strict-mode.json'],
-  ['icons', 'icons'],
-  ['popup/popup.html', 'popup.html'],
-  ['popup/popup.css', 'popup.css'],
-  ['popup/quick-actions.css', 'quick-actions.css'],
-  ['options/options.html', 'options.html'],
-  ['options/options.css', 'options.css'],
-  ['src/shared/theme.css', 'theme.css'],
-  ['schemas/managed-schema.json', 'managed-schema.json'],
-];
+const missing = STATIC_FILES.filter(([from]) => !existsSync(path.join(root, from))).map(([from]) => from);
+if (missing.length > 0) {
+  console.error(`Dashguard build: missing ${missing.join(', ')} (run \`npm run build\`, which makes rules/generated/ first).`);
+  process.exit(1);
+}
 
 for (const browser of ['chrome', 'firefox'] as const satisfies readonly TargetBrowser[]) {
-  const out = path.join(root, process.env.DASHGUARD_TEST_BUILD === '1' ? 'dist-test' : 'dist', browser);
+  const out = path.join(outRoot, browser);
   mkdirSync(out, { recursive: true });
-  for (const [from, to] of STATIC_FILES) {
-    const src = path.join(root, from);
-    if (!existsSync(src)) continue;
-    cpSync(src, path.join(out, to), { recursive: true });
-  }
-  writeFileSync(path.join(out, 'manifest.json'), `${JSON.stringify(manifestFor(browser, source, version, catalog.dashboards), null, 2)}\n`);
+  for (const [from, to] of STATIC_FILES) cpSync(path.join(root, from), path.join(out, to), { recursive: true });
+  const manifest = manifestFor(browser, source, version, catalog.dashboards);
+  writeFileSync(path.join(out, 'manifest.json'), `${JSON.stringify(storeBuild ? storeManifest(manifest) : manifest, null, 2)}\n`);
 }
-console.log(`Dashguard build: ${process.env.DASHGUARD_TEST_BUILD === '1' ? 'dist-test' : 'dist'}/chrome and /firefox written.`);
+const shown = outRoot.startsWith(`${root}${path.sep}`) ? path.relative(root, outRoot) : outRoot;
+console.log(`Dashguard build: ${shown}/chrome and /firefox written${storeBuild ? ' (store manifests, no key)' : ''}.`);

@@ -7,9 +7,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import webpack, { type Configuration } from 'webpack';
+import { TEST_SURFACE_MARKERS as MARKERS } from './test-surface-markers';
 
 const ROOT = path.resolve(__dirname, '../..');
-const MARKERS = ['test:backgroundStarts', 'countBackgroundStart', 'test/fail-storage'];
 const ENTRIES = ['background', 'content'];
 
 function loadConfigs(testBuild: boolean): Configuration[] {

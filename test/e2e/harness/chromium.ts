@@ -4,7 +4,7 @@
  */
 import puppeteer, { type Browser, type Target } from 'puppeteer-core';
 import type { ExtensionBrowser, LaunchOptions } from './browser-session';
-import { CHROMIUM_EXTENSION_ID } from './extension-build';
+import { chromiumExtensionId } from './extension-build';
 import { fixtureDomains } from './fixture-catalog';
 import { findPage, openPage } from './page-helpers';
 import { verifyRulesLive } from './rules-canary';
@@ -41,8 +41,8 @@ export function chromiumArgs(extensionDir: string, port: number, startUrl?: stri
   ];
 }
 
-async function waitForServiceWorker(browser: Browser, extensionDir: string): Promise<Target> {
-  const prefix = `chrome-extension://${CHROMIUM_EXTENSION_ID}/`;
+async function waitForServiceWorker(browser: Browser, extensionDir: string, extensionId: string): Promise<Target> {
+  const prefix = `chrome-extension://${extensionId}/`;
   try {
     return await browser.waitForTarget((target) => target.type() === 'service_worker' && target.url().startsWith(prefix), {
       timeout: SERVICE_WORKER_TIMEOUT_MS,
@@ -51,7 +51,7 @@ async function waitForServiceWorker(browser: Browser, extensionDir: string): Pro
     const seen = browser.targets().map((target) => `${target.type()} ${target.url()}`).join('; ');
     throw new Error(
       `Dashguard did not load in Chromium: no service worker under ${prefix} within ${SERVICE_WORKER_TIMEOUT_MS} ms ` +
-        `(extension dir ${extensionDir}; is the manifest \`key\` set and the build valid?). Targets: ${seen || 'none'}`,
+        `(extension dir ${extensionDir}; is the build valid?). Targets: ${seen || 'none'}`,
     );
   }
 }
@@ -74,12 +74,13 @@ export async function launchChromium(extensionDir: string, options: LaunchOption
     }
   };
   try {
-    const serviceWorkerTarget = await waitForServiceWorker(browser, extensionDir);
+    const extensionId = chromiumExtensionId(extensionDir);
+    const serviceWorkerTarget = await waitForServiceWorker(browser, extensionDir, extensionId);
     const session: ExtensionBrowser = {
       kind: 'chromium',
       browser,
-      extensionId: CHROMIUM_EXTENSION_ID,
-      extensionBaseUrl: `chrome-extension://${CHROMIUM_EXTENSION_ID}/`,
+      extensionId,
+      extensionBaseUrl: `chrome-extension://${extensionId}/`,
       serviceWorkerTarget,
       openPage: (url) => openPage(browser, url),
       findPage: (matches) => findPage(browser, matches),

@@ -1,5 +1,6 @@
 /** Where the built extension is, and the ids it must have. */
-import { existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 
 export type BrowserKind = 'chromium' | 'firefox';
@@ -8,6 +9,21 @@ export const REPO_ROOT = path.resolve(__dirname, '../../..');
 
 /** Fixed by the manifest `key` of the Chrome build. */
 export const CHROMIUM_EXTENSION_ID = 'ihilleabmhcolkppkpfhdhidoenohcoi';
+/** Chromium's id alphabet: the first 32 hex digits of a SHA-256, 0-f written as a-p. */
+function idFromHash(bytes: Buffer | string): string {
+  const hex = createHash('sha256').update(bytes).digest('hex').slice(0, 32);
+  return [...hex].map((digit) => String.fromCharCode('a'.charCodeAt(0) + parseInt(digit, 16))).join('');
+}
+
+/**
+ * The id Chromium gives an unpacked extension: from the manifest `key` (the public key, DER) when there is one, else
+ * from the folder's absolute path (a store archive has no key).
+ */
+export function chromiumExtensionId(dir: string): string {
+  const manifest = JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as { key?: unknown };
+  return typeof manifest.key === 'string' ? idFromHash(Buffer.from(manifest.key, 'base64')) : idFromHash(realpathSync(dir));
+}
+
 /** `browser_specific_settings.gecko.id` of the Firefox build. */
 export const FIREFOX_ADDON_ID = 'dashguard@dashguard.dev';
 

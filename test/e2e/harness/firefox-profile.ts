@@ -15,7 +15,7 @@ export function createProfileWithAddon(extensionDir: string): string {
   try {
     const extensionsDir = path.join(profileDir, 'extensions');
     mkdirSync(extensionsDir);
-    // web-ext (a dev dependency, used by `npm run package` too) zips the build. It replaces the "@" of the requested
+    // web-ext (a dev dependency) zips the build. It replaces the "@" of the requested
     // file name, and Firefox only loads a profile XPI named exactly after the add-on id: rename it afterwards.
     const built = path.join(profileDir, 'dashguard.xpi');
     execFileSync(

@@ -1,0 +1,57 @@
+/**
+ * What a build of Dashguard holds, file by file: the bundles (scripts/bundle-entries.json), the static files copied
+ * by assemble-dist.ts and the manifest. `npm run package` zips a build only when it holds exactly these, and the
+ * archive test compares each store archive with this list, so nothing a browser or a tool left in a folder (Chromium's
+ * `_metadata/`, a source map, a test-build file) can reach a store.
+ */
+import { readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import bundleEntries from './bundle-entries.json';
+
+/** Static files copied into each browser's folder: [from (repo-relative), to (build-relative)]; folders whole. */
+export const STATIC_FILES: readonly (readonly [from: string, to: string])[] = [
+  ['rules/generated/dashboard-allowlist.json', 'rules/dashboard-allowlist.json'],
+  ['rules/generated/dashboard-blocklist.json', 'rules/dashboard-blocklist.json'],
+  ['rules/generated/strict-mode.json', 'rules/strict-mode.json'],
+  ['icons', 'icons'],
+  ['popup/popup.html', 'popup.html'],
+  ['popup/popup.css', 'popup.css'],
+  ['popup/quick-actions.css', 'quick-actions.css'],
+  ['options/options.html', 'options.html'],
+  ['options/options.css', 'options.css'],
+  ['src/shared/theme.css', 'theme.css'],
+  ['schemas/managed-schema.json', 'managed-schema.json'],
+];
+
+/** Every file under `dir`, as sorted `/`-separated paths relative to it. */
+export function filesUnder(dir: string): string[] {
+  const found: string[] = [];
+  const walk = (relative: string): void => {
+    for (const entry of readdirSync(path.join(dir, relative), { withFileTypes: true })) {
+      const child = relative === '' ? entry.name : `${relative}/${entry.name}`;
+      if (entry.isDirectory()) walk(child);
+      else found.push(child);
+    }
+  };
+  walk('');
+  return found.sort();
+}
+
+/** The files a build of one browser must hold, sorted; `root` is the repository (for the folders copied whole). */
+export function buildOutputs(root: string): string[] {
+  const bundles = Object.keys(bundleEntries).map((name) => `${name}.js`);
+  const statics = STATIC_FILES.flatMap(([from, to]) =>
+    statSync(path.join(root, from)).isDirectory() ? filesUnder(path.join(root, from)).map((file) => `${to}/${file}`) : [to],
+  );
+  return [...bundles, ...statics, 'manifest.json'].sort();
+}
+
+/** What differs between the files a build must hold and those it holds: one line per file, empty when equal. */
+export function outputDifferences(expected: readonly string[], actual: readonly string[]): string[] {
+  const want = new Set(expected);
+  const have = new Set(actual);
+  return [
+    ...expected.filter((file) => !have.has(file)).map((file) => `missing: ${file}`),
+    ...actual.filter((file) => !want.has(file)).map((file) => `not made by the build: ${file}`),
+  ];
+}
