@@ -16,8 +16,10 @@ export function dashboardMatchPatterns(dashboards: readonly DashboardEntry[]): {
 export type Manifest = Record<string, unknown> & { background?: Record<string, unknown> };
 
 export function manifestFor(browser: TargetBrowser, source: Manifest, version: string, dashboards: readonly DashboardEntry[]): Manifest {
-  const manifest: Manifest = structuredClone(source);
-  manifest.version = version;
+  // The version lives in package.json alone; it goes right after the name, where a reader of the manifest looks.
+  const manifest: Manifest = Object.fromEntries(
+    Object.entries(structuredClone(source)).flatMap(([key, value]) => (key === 'version' ? [] : key === 'name' ? [[key, value], ['version', version]] : [[key, value]])),
+  );
   // The audit's content script runs on the dashboards only, from document_start, in every frame.
   const { matches, excludeMatches } = dashboardMatchPatterns(dashboards);
   // The page-world script sees the WebSockets a page opens, which only a hook in the page's own world can.
