@@ -11,8 +11,22 @@
  *
  * Marketing that shares a host with the app (github.com/features, buildkite.com/, vercel.com/) cannot be told apart
  * by host; over-blocking trackers there is harmless, so those hosts stay covered.
+ *
+ * `userContentDomains` names the own domains that serve what users upload or build (artifacts, raw files,
+ * attachments): strict mode never takes code from them. `strictMode` says which code the sensitive pages need beyond
+ * scripts from the dashboard's own hosts (inline, eval, blob:), each with its reason and source; `{}` for none.
  */
-import type { DashboardEntry } from '../../src/shared/catalog-types';
+import type { DashboardEntry, StrictModeAllowances } from '../../src/shared/catalog-types';
+
+/**
+ * Strict mode on a dashboard whose pages' code no public source shows (closed-source app, no published policy): inline
+ * code and eval are left to the site's own policy rather than guessed, so a token page does not break. Scripts and
+ * connections are still held to the dashboard's own hosts.
+ */
+const NO_PUBLISHED_POLICY: StrictModeAllowances = {
+  inlineScripts: 'No published Content-Security-Policy or open-source frontend shows whether its pages run inline code; the site\'s own policy decides.',
+  evalScripts: 'No published Content-Security-Policy or open-source frontend shows whether its pages evaluate code; the site\'s own policy decides.',
+};
 
 export const dashboards: readonly DashboardEntry[] = [
   {
@@ -30,6 +44,9 @@ export const dashboards: readonly DashboardEntry[] = [
       '||app.circleci.com/settings/project/*/ssh',
       '||app.circleci.com/settings/organization/*/contexts',
     ],
+    // Build artifacts and step output are whatever a build wrote.
+    userContentDomains: ['circle-artifacts.com', 'circle-production-action-output.s3.amazonaws.com'],
+    strictMode: NO_PUBLISHED_POLICY,
   },
   {
     id: 'github',
@@ -79,6 +96,17 @@ export const dashboards: readonly DashboardEntry[] = [
       '||github.com/*/settings/apps',
       '||github.com/*/settings/actions/runners',
     ],
+    // Raw files, attachments, release assets and uploads: anyone's content.
+    userContentDomains: [
+      'githubusercontent.com',
+      'github-cloud.s3.amazonaws.com',
+      'github-production-user-asset-6210df.s3.amazonaws.com',
+      'github-production-repository-file-5c1aeb.s3.amazonaws.com',
+    ],
+    // GitHub's own policy (script-src github.githubassets.com plus one inline script by its sha256 hash, no
+    // 'unsafe-eval', workers from github.com paths; as served in 2024-2025 and quoted in public issue threads such as
+    // curl/curl#13094).
+    strictMode: { inlineScripts: 'GitHub\'s own policy allows one inline script by its hash, which an added policy cannot name.' },
   },
   {
     id: 'gitlab',
@@ -111,6 +139,13 @@ export const dashboards: readonly DashboardEntry[] = [
       '||gitlab.com/*/-/settings/repository',
       '||gitlab.com/*/-/runners',
     ],
+    // gitlab-org/gitlab lib/gitlab/content_security_policy/directives.rb: script-src 'strict-dynamic' 'self'
+    // 'unsafe-eval' with a per-page nonce, worker-src with blob:.
+    strictMode: {
+      inlineScripts: 'GitLab runs inline scripts under a per-page nonce, which an added policy cannot know.',
+      evalScripts: 'GitLab\'s own policy allows eval (\'unsafe-eval\' in its script-src).',
+      blobScripts: 'GitLab\'s own policy runs workers from blob: URLs.',
+    },
   },
   {
     id: 'buildkite',
@@ -125,6 +160,7 @@ export const dashboards: readonly DashboardEntry[] = [
       '||buildkite.com/organizations/*/clusters/*/tokens',
       '||buildkite.com/organizations/*/clusters/*/secrets',
     ],
+    strictMode: NO_PUBLISHED_POLICY,
   },
   {
     id: 'travis-ci',
@@ -134,6 +170,7 @@ export const dashboards: readonly DashboardEntry[] = [
     // Live logs arrive through Pusher, which is a curated vendor allowed by default, not one of Travis's domains.
     ownDomains: ['travis-ci.com'],
     sensitivePages: ['||app.travis-ci.com/account/preferences', '||app.travis-ci.com/*/settings'],
+    strictMode: NO_PUBLISHED_POLICY,
   },
   {
     id: 'bitbucket',
@@ -153,6 +190,7 @@ export const dashboards: readonly DashboardEntry[] = [
       '||bitbucket.org/*/workspace/settings/api',
       '||bitbucket.org/*/workspace/settings/addon/admin/pipelines/account-variables',
     ],
+    strictMode: NO_PUBLISHED_POLICY,
   },
   {
     id: 'azure-devops',
@@ -168,6 +206,7 @@ export const dashboards: readonly DashboardEntry[] = [
       '||dev.azure.com/*/_library',
       '||dev.azure.com/*/_settings/adminservices',
     ],
+    strictMode: NO_PUBLISHED_POLICY,
   },
   {
     id: 'netlify',
@@ -181,6 +220,7 @@ export const dashboards: readonly DashboardEntry[] = [
       '||app.netlify.com/sites/*/configuration/env',
       '||app.netlify.com/projects/*/configuration/env',
     ],
+    strictMode: NO_PUBLISHED_POLICY,
   },
   {
     id: 'vercel',
@@ -195,6 +235,7 @@ export const dashboards: readonly DashboardEntry[] = [
       '||vercel.com/account/settings/tokens',
       '||vercel.com/*/settings/environment-variables',
     ],
+    strictMode: NO_PUBLISHED_POLICY,
   },
   {
     id: 'bitrise',
@@ -209,6 +250,7 @@ export const dashboards: readonly DashboardEntry[] = [
       // Secrets and Env Vars are tabs (#fragments) of the workflow editor.
       '||app.bitrise.io/app/*/workflow_editor',
     ],
+    strictMode: NO_PUBLISHED_POLICY,
   },
   {
     id: 'semaphore',
@@ -223,6 +265,9 @@ export const dashboards: readonly DashboardEntry[] = [
       '||semaphoreci.com/secrets',
       '||semaphoreci.com/projects/*/settings/secrets',
     ],
+    // semaphoreio/semaphore front/lib/front_web/plugs/content_security_policy.ex: nonces for script-src with
+    // 'strict-dynamic', no 'unsafe-eval'.
+    strictMode: { inlineScripts: 'Semaphore runs inline scripts under a per-page nonce, which an added policy cannot know.' },
   },
   {
     id: 'appveyor',
@@ -235,6 +280,7 @@ export const dashboards: readonly DashboardEntry[] = [
       '||ci.appveyor.com/tools/encrypt',
       '||ci.appveyor.com/project/*/settings/environment',
     ],
+    strictMode: NO_PUBLISHED_POLICY,
   },
   {
     id: 'harness',
@@ -244,6 +290,7 @@ export const dashboards: readonly DashboardEntry[] = [
     ownDomains: ['harness.io'],
     // Account, org and project secrets all live under .../ng/.../secrets.
     sensitivePages: ['||app.harness.io/ng/*/secrets'],
+    strictMode: NO_PUBLISHED_POLICY,
   },
   {
     id: 'cirrus-ci',
@@ -253,6 +300,7 @@ export const dashboards: readonly DashboardEntry[] = [
     ownDomains: [],
     // Organization settings hold the API token generator.
     sensitivePages: ['||cirrus-ci.com/settings'],
+    strictMode: NO_PUBLISHED_POLICY,
   },
   {
     id: 'codefresh',
@@ -261,5 +309,6 @@ export const dashboards: readonly DashboardEntry[] = [
     hosts: ['g.codefresh.io'],
     ownDomains: ['codefresh.io'],
     sensitivePages: ['||g.codefresh.io/user/settings', '||g.codefresh.io/account-admin/account-conf/shared-config'],
+    strictMode: NO_PUBLISHED_POLICY,
   },
 ];

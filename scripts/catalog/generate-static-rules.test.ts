@@ -53,7 +53,10 @@ describe('generateStaticRules: strict mode', () => {
     for (const rule of strict) {
       expect(rule.priority).toBe(PRIORITY.strictModeCsp);
       expect(rule.condition.resourceTypes).toEqual(['main_frame', 'sub_frame']);
-      expect(rule.action).toMatchObject({ type: 'modifyHeaders', responseHeaders: [{ header: 'Content-Security-Policy', operation: 'append' }] });
+      expect(rule.action).toMatchObject({
+        type: 'modifyHeaders',
+        responseHeaders: [{ header: 'Content-Security-Policy', operation: 'append' }, { header: 'Server-Timing', operation: 'append', value: 'dashguard-strict' }],
+      });
       expect(index[`${RULESET.strictMode}/${rule.id}`]).toMatchObject({ kind: 'strict-mode', dashboardId: 'ci' });
     }
     const maxOther = Math.max(...[...rulesets[RULESET.allowlist], ...rulesets[RULESET.blocklist]].map((r) => r.priority));
@@ -67,6 +70,10 @@ describe('generateStaticRules: strict mode', () => {
     expect(value).toContain('app.ci.example *.app.ci.example');
     expect(value).toContain('ci-assets.example *.ci-assets.example');
     expect(value).not.toContain('live.example');
+    // Its user-content domain is a source of images, not of code.
+    expect(value).toMatch(/img-src [^;]*ci-uploads\.example/);
+    expect(value).not.toMatch(/script-src [^;]*ci-uploads\.example/);
+    expect(value).not.toMatch(/worker-src [^;]*ci-uploads\.example/);
   });
 });
 

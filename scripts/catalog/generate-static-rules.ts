@@ -10,7 +10,7 @@ import type { DnrRule } from '../../src/shared/dnr-rule';
 import { DNR_LIMITS } from '../../src/shared/dnr-limits';
 import { dashboardScope } from '../../src/shared/runtime-catalog';
 import { PRIORITY, RULESET, staticRuleId, type RulesetId } from '../../src/shared/rule-registry';
-import { strictModeDomains, strictModeRule } from '../../src/shared/strict-mode-csp';
+import { strictModeRule, strictModeSources } from '../../src/shared/strict-mode-csp';
 
 export type StaticRuleSubject =
   | { kind: 'vendor'; vendorId: string }
@@ -66,7 +66,7 @@ export function generateStaticRules(vendors: readonly CatalogVendor[], dashboard
   for (const dashboard of dashboards) {
     for (const urlFilter of dashboard.sensitivePages ?? []) {
       const id = staticRuleId(strictMode.length);
-      strictMode.push(strictModeRule({ id, priority: PRIORITY.strictModeCsp, urlFilter, domains: strictModeDomains(dashboard) }));
+      strictMode.push(strictModeRule({ id, priority: PRIORITY.strictModeCsp, urlFilter, sources: strictModeSources(dashboard) }));
       index[`${RULESET.strictMode}/${id}`] = { kind: 'strict-mode', dashboardId: dashboard.id, urlFilter };
     }
   }

@@ -11,7 +11,7 @@ const vendor = (over: Partial<VendorEntry> = {}): VendorEntry => ({
   reason: 'Tracks.',
   ...over,
 });
-const dashboard: DashboardEntry = { id: 'ci', name: 'CI', hosts: ['app.ci.example'], ownDomains: ['ci-assets.example'] };
+const dashboard: DashboardEntry = { id: 'ci', name: 'CI', hosts: ['app.ci.example'], ownDomains: ['ci-assets.example'], strictMode: {} };
 const check = (vendors: VendorEntry[], dashboards: DashboardEntry[] = [dashboard]): string[] => validateCatalog({ categories, vendors, dashboards });
 
 describe('validateCatalog', () => {
@@ -41,9 +41,13 @@ describe('validateCatalog', () => {
 
   it('checks dashboards', () => {
     const errors = check([vendor()], [
-      { id: 'ci', name: 'CI', hosts: ['app.ci.example'], excludedHosts: ['docs.elsewhere.example'], ownDomains: [] },
+      { id: 'ci', name: 'CI', hosts: ['app.ci.example'], excludedHosts: ['docs.elsewhere.example'], ownDomains: ['ci-assets.example'], userContentDomains: ['uploads.example', 'files.ci-assets.example'], strictMode: { inlineScripts: ' ' } },
       { id: 'ci', name: '', hosts: [], ownDomains: ['bad domain'], sensitivePages: ['/settings'] },
     ]);
+    expect(errors.join('\n')).toMatch(/user-content domain "uploads.example" is not one of its own domains/);
+    expect(errors.join('\n')).not.toMatch(/files\.ci-assets\.example/);
+    expect(errors.join('\n')).toMatch(/strictMode.inlineScripts needs its reason/);
+    expect(errors.join('\n')).toMatch(/no strictMode/);
     expect(errors.join('\n')).toMatch(/excluded host "docs.elsewhere.example" is not a subdomain/);
     expect(errors.join('\n')).toMatch(/dashboard "ci": duplicate id/);
     expect(errors.join('\n')).toMatch(/no hosts/);

@@ -63,6 +63,16 @@ export function validateCatalog(input: CatalogInput): string[] {
     for (const pattern of dashboard.sensitivePages ?? []) {
       if (!pattern.startsWith('||') || /\s/.test(pattern)) errors.push(`${where}: sensitive page "${pattern}" must be a "||host/path" URL filter`);
     }
+    for (const domain of dashboard.userContentDomains ?? []) {
+      const problem = domainProblem(domain);
+      if (problem !== undefined) errors.push(`${where}: user-content domain "${String(domain)}" ${problem}`);
+      else if (!dashboard.ownDomains.some((own) => hostMatchesDomain(domain, own))) errors.push(`${where}: user-content domain "${domain}" is not one of its own domains`);
+    }
+    // Strict mode's allowances are stated, never assumed: a dashboard without them would get a self-hosted one's.
+    if (dashboard.strictMode === undefined) errors.push(`${where}: no strictMode (state the code its sensitive pages need, {} for none)`);
+    for (const [kind, reason] of Object.entries(dashboard.strictMode ?? {})) {
+      if (typeof reason !== 'string' || reason.trim() === '') errors.push(`${where}: strictMode.${kind} needs its reason`);
+    }
   }
 
   const vendorIds = new Set<string>();

@@ -123,15 +123,16 @@ describe('createAuditClassifier', () => {
       reason: 'Would be blocked, but report-only mode lets it through. Blocked by default (Analytics): Tracks.',
     });
     expect(audited(on('wss://ws.live.example/socket', TOKEN_PAGE, 'websocket'))).toMatchObject({ status: 'strict-mode', reason: expect.stringMatching(/^Refused by strict mode/) });
-    // Images are outside strict mode's policy.
-    expect(audited(on('https://cdn.unknown.example/pixel.gif', TOKEN_PAGE, 'image'))).toMatchObject({ status: 'allowed-unknown' });
+    // Images too: the policy covers every kind of request.
+    expect(audited(on('https://cdn.unknown.example/pixel.gif', TOKEN_PAGE, 'image'))).toMatchObject({ status: 'strict-mode' });
+    expect(audited(on('https://cdn.unknown.example/pixel.gif', BUILD_PAGE, 'image'))).toMatchObject({ status: 'allowed-unknown' });
   });
 
   it('attributes a host to the most specific vendor when a curated domain sits inside a third-party-web one', () => {
     const built = buildCatalog({
       categories,
       curatedVendors: [{ id: 'insight', name: 'Insight Tag', category: 'advertising', domains: ['ads.social.example'], defaultAction: 'block', reason: 'Ad pixel.' }],
-      dashboards: [{ id: 'ci', name: 'CI', hosts: ['app.ci.example'], ownDomains: [] }],
+      dashboards: [{ id: 'ci', name: 'CI', hosts: ['app.ci.example'], ownDomains: [], strictMode: {} }],
       thirdPartyWeb: [{ name: 'Social', category: 'social', domains: ['*.social.example'] }],
     });
     if (!built.ok) throw new Error(built.errors.join('\n'));

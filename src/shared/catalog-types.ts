@@ -63,6 +63,19 @@ export interface CatalogVendor extends VendorEntry {
   readonly source: VendorSource;
 }
 
+/**
+ * Code a dashboard's own sensitive pages run that strict mode's policy must let through, each given with the reason
+ * (and where the evidence comes from). Absent: the policy refuses it. Either way the site's own policy still applies.
+ */
+export interface StrictModeAllowances {
+  /** Inline `<script>` elements and event-handler attributes ('unsafe-inline' in script-src). */
+  readonly inlineScripts?: string;
+  /** `eval()` and `new Function()` ('unsafe-eval'). */
+  readonly evalScripts?: string;
+  /** Scripts and workers made from `blob:` URLs. */
+  readonly blobScripts?: string;
+}
+
 export interface DashboardEntry {
   /** Stable kebab-case id. */
   readonly id: string;
@@ -80,8 +93,16 @@ export interface DashboardEntry {
    */
   readonly ownDomains: readonly string[];
   /**
+   * Those of `ownDomains` (or their subdomains) that serve what users upload or build: artifacts, raw files,
+   * attachments. They stay first party, but strict mode never takes code from them: anyone's file could run there.
+   */
+  readonly userContentDomains?: readonly string[];
+  /**
    * URL filters (declarativeNetRequest `urlFilter` syntax) of pages that create tokens or show secrets. Used by
    * strict mode.
    */
   readonly sensitivePages?: readonly string[];
+  /** What strict mode's policy lets the sensitive pages run besides scripts from the dashboard's own hosts. Every
+   * catalog dashboard states it (`{}` for nothing); a self-hosted one gets UNKNOWN_DASHBOARD_ALLOWANCES. */
+  readonly strictMode?: StrictModeAllowances;
 }

@@ -18,7 +18,7 @@ type Maybe = VendorDecision | undefined;
 const decisions: Maybe[] = [undefined, 'allow', 'block'];
 
 interface Case {
-  target: 'tracker' | 'live' | 'beacon' | 'own' | 'nobody';
+  target: 'tracker' | 'live' | 'beacon' | 'own' | 'upload' | 'nobody';
   page: 'ci' | 'forge' | 'jenkins' | 'ci-token';
   category: Maybe;
   vendorRule: Maybe;
@@ -33,6 +33,7 @@ const TARGET_URL: Record<Case['target'], string> = {
   live: 'wss://ws.live.example/socket',
   beacon: 'https://beacon.example/b',
   own: 'https://static.ci-assets.example/app.js',
+  upload: 'https://files.ci-uploads.example/build/out.js',
   nobody: 'https://fonts.nobody.example/f.js',
 };
 const PAGE_URL: Record<Case['page'], string> = {
@@ -69,7 +70,7 @@ function contextFor(c: Case): ExplainContext {
 }
 
 function* cases(): Generator<Case> {
-  for (const target of ['tracker', 'live', 'beacon', 'own', 'nobody'] as const)
+  for (const target of ['tracker', 'live', 'beacon', 'own', 'upload', 'nobody'] as const)
     for (const page of ['ci', 'forge', 'jenkins', 'ci-token'] as const)
       for (const category of decisions)
         for (const vendorRule of decisions)
@@ -144,6 +145,32 @@ describe('explainRequest: the reasons a person reads', () => {
     const reportOnly = { ...base, settings: { ...DEFAULT_SETTINGS, reportOnly: true } };
     expect(strictModeForPage(PAGE_URL['ci-token'], reportOnly)).toMatchObject({ enforced: false });
     expect(explain(TARGET_URL.live, PAGE_URL['ci-token'], reportOnly, 'websocket')).toMatchObject({ verdict: 'would-be-blocked', reason: 'strict-mode' });
+  });
+
+  it('covers every kind of request on a sensitive page, and never code from a user-content domain', () => {
+    const on = (url: string, type: Parameters<typeof explainRequest>[0]['type'], documentUrl = PAGE_URL['ci-token']) => explainRequest({ url, type, documentUrl, tabId: TAB }, base);
+    for (const type of ['image', 'stylesheet', 'font', 'media', 'xmlhttprequest', 'ping', 'sub_frame', 'other'] as const) {
+      expect(`${type} ${on('https://pixel.nobody.example/p?t=x', type).verdict}`).toBe(`${type} blocked`);
+      expect(`${type} ${on('https://pixel.nobody.example/p?t=x', type, PAGE_URL.ci).verdict}`).toBe(`${type} untouched`);
+      expect(`${type} ${on(TARGET_URL.upload, type).verdict}`).toBe(`${type} allowed`);
+    }
+    expect(on(TARGET_URL.upload, 'script')).toMatchObject({ verdict: 'blocked', reason: 'strict-mode' });
+    expect(on(TARGET_URL.upload, 'script', PAGE_URL.ci)).toMatchObject({ verdict: 'allowed', reason: 'first-party' });
+  });
+
+  it("goes by the document's marker when it is known, not by its URL", () => {
+    const on = (documentUrl: string, documentStrictMode: 'enforced' | 'report-only' | 'none' | undefined, context = base) =>
+      explainRequest({ url: TARGET_URL.nobody, type: 'script', documentUrl, tabId: TAB, ...(documentStrictMode ? { documentStrictMode } : {}) }, context);
+    // A token page that was not loaded under the policy (reached in the app, no host access) refused nothing.
+    expect(on(PAGE_URL['ci-token'], 'none')).toMatchObject({ verdict: 'untouched' });
+    expect(on(PAGE_URL['ci-token'], undefined)).toMatchObject({ verdict: 'blocked', reason: 'strict-mode' });
+    // A document loaded as a token page keeps its policy after routing to an ordinary page.
+    expect(on(PAGE_URL.ci, 'enforced')).toMatchObject({ verdict: 'blocked', reason: 'strict-mode' });
+    expect(on(PAGE_URL.ci, undefined)).toMatchObject({ verdict: 'untouched' });
+    expect(on(PAGE_URL.ci, 'report-only')).toMatchObject({ verdict: 'would-be-blocked', reason: 'strict-mode' });
+    expect(on(PAGE_URL['ci-token'], 'report-only')).toMatchObject({ verdict: 'would-be-blocked', reason: 'strict-mode' });
+    // Its own domains stay allowed under the marker's policy.
+    expect(explainRequest({ url: TARGET_URL.own, type: 'script', documentUrl: PAGE_URL.ci, documentStrictMode: 'enforced' }, base)).toMatchObject({ verdict: 'allowed' });
   });
 
   it('names the tab pause and the policy', () => {

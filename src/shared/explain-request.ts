@@ -17,8 +17,9 @@ import type { ManagedPolicy } from './managed-policy';
 import { effectiveUserSettings, type RuleStateInput } from './rule-state';
 import { PRIORITY } from './rule-registry';
 import { dashboardScope, type DashboardScope, type RuntimeCatalog } from './runtime-catalog';
-import { STRICT_MODE_RESTRICTED_TYPES, strictModeDomains } from './strict-mode-csp';
-import { sensitivePages, strictModeDomainsFor } from './strict-mode-state';
+import type { DocumentStrictMode } from './document-strict-mode';
+import { strictModeAllows, type StrictModeSources } from './strict-mode-csp';
+import { sensitivePages, strictModeLoosened, strictModeSourcesFor } from './strict-mode-state';
 import { matchesUrlFilter } from './url-filter';
 import type { UserSettings } from './user-settings';
 import { createVendorIndex, vendorsInForce, type IndexedVendor, type VendorIndex } from './vendor-index';
@@ -33,6 +34,12 @@ export interface ExplainableRequest {
   /** URL of the document that made it (the page or the frame): its host is the initiator, its path decides strict mode. */
   readonly documentUrl: string;
   readonly tabId?: number;
+  /**
+   * What the document's own response said (the marker, document-strict-mode.ts), when known. Then strict mode is
+   * judged by that fact: a document not loaded under the policy refuses nothing, whatever its URL; one that was keeps
+   * its policy after routing elsewhere in the app. Unknown (the popup's "what would this page do"): judged by the URL.
+   */
+  readonly documentStrictMode?: DocumentStrictMode;
 }
 
 /**
@@ -79,6 +86,15 @@ export interface StrictModePage {
   /** Hosts (and their subdomains) the page may use besides its own origin. */
   readonly domains: readonly string[];
   readonly enforced: boolean;
+}
+
+/** A strict-mode policy on a document, as the audit models it. */
+interface StrictModeHeader {
+  readonly pattern: string | undefined;
+  readonly dashboardId: string | undefined;
+  readonly sources: StrictModeSources;
+  readonly enforced: boolean;
+  readonly loosened: boolean;
 }
 
 /** The strict-mode state of a page (the popup's quick actions show it). */
@@ -200,38 +216,44 @@ function decisionsFor(prepared: Prepared, vendors: readonly IndexedVendor[], hos
   return decisions;
 }
 
-interface StrictModeHeader extends StrictModePage {
-  readonly loosened: boolean;
-}
-
 /**
- * The strict-mode policies on a document, as strict-mode-state.ts writes them: one per sensitive-page filter that
- * matches. Where a filter's dashboard loosens strict mode (a vendor allowed there, report-only), a "replace" allow
- * rule switches off every plain strict-mode header of the document and the loosened replacements apply instead.
+ * The strict-mode policies the rules put on a document at `documentUrl`, as strict-mode-state.ts writes them: one per
+ * sensitive-page filter that matches. Where a filter's dashboard loosens strict mode (a vendor allowed there,
+ * report-only), a "replace" allow rule switches off every plain strict-mode header of the document and the loosened
+ * replacements apply instead.
  */
 function strictModeHeaders(prepared: Prepared, documentUrl: string): StrictModeHeader[] {
   const input = { dashboards: prepared.dashboards, settings: prepared.settings, policy: prepared.policy, vendors: prepared.vendors.byId };
   const headers = sensitivePages(input)
     .filter((page) => matchesUrlFilter(page.pattern, documentUrl))
     .map(({ pattern, dashboard }) => {
-      const domains = strictModeDomainsFor(dashboard, input);
-      const loosened = prepared.reportOnly || domains.length !== strictModeDomains(dashboard).length;
-      return { pattern, dashboardId: dashboard?.id, domains, loosened, enforced: !prepared.reportOnly };
+      const sources = strictModeSourcesFor(dashboard, input);
+      const loosened = prepared.reportOnly || strictModeLoosened(dashboard, sources);
+      return { pattern, dashboardId: dashboard?.id, sources, loosened, enforced: !prepared.reportOnly };
     });
   return headers.some((h) => h.loosened) ? headers.filter((h) => h.loosened) : headers;
 }
 
-function strictModeOutcome(prepared: Prepared, request: ExplainableRequest, host: string): 'allowed' | 'refused' | 'reported' {
-  if (!STRICT_MODE_RESTRICTED_TYPES.has(request.type)) return 'allowed';
-  const headers = strictModeHeaders(prepared, request.documentUrl);
-  if (headers.length === 0) return 'allowed';
-  const document = parseUrl(request.documentUrl);
-  const target = parseUrl(request.url);
-  if (document === undefined || target === undefined) return 'allowed';
-  // 'self' is the document's origin; CSP Level 3 lets it cover ws(s) to the same host too.
-  const wsScheme = document.protocol === 'https:' ? 'wss:' : 'ws:';
-  const self = target.origin === document.origin || (target.protocol === wsScheme && target.host === document.host);
-  const allows = (header: StrictModeHeader): boolean => self || hostMatchesAny(host, header.domains);
+/**
+ * The policies in force on the document that made `request`. With the document's marker known, the marker decides
+ * whether there is one and whether it is enforced; the sources are those of the rules (the document's URL, or else its
+ * dashboard: a document loaded as a sensitive page keeps its policy when the app routes elsewhere).
+ */
+function policiesOn(prepared: Prepared, request: ExplainableRequest): StrictModeHeader[] {
+  const byUrl = strictModeHeaders(prepared, request.documentUrl);
+  const marker = request.documentStrictMode;
+  if (marker === undefined) return byUrl;
+  if (marker === 'none') return [];
+  const enforced = marker === 'enforced';
+  if (byUrl.length > 0) return byUrl.map((header) => ({ ...header, enforced }));
+  const dashboard = dashboardForHost(prepared.dashboards, hostOf(request.documentUrl));
+  const input = { settings: prepared.settings, policy: prepared.policy, vendors: prepared.vendors.byId };
+  return [{ pattern: undefined, dashboardId: dashboard?.id, sources: strictModeSourcesFor(dashboard, input), enforced, loosened: false }];
+}
+
+function strictModeOutcome(prepared: Prepared, request: ExplainableRequest): 'allowed' | 'refused' | 'reported' {
+  const headers = policiesOn(prepared, request);
+  const allows = (header: StrictModeHeader): boolean => strictModeAllows(header.sources, request.type, request.url, request.documentUrl);
   if (headers.some((h) => h.enforced && !allows(h))) return 'refused';
   if (headers.some((h) => !h.enforced && !allows(h))) return 'reported';
   return 'allowed';
@@ -273,7 +295,7 @@ export function createExplainer(context: ExplainContext): Explainer {
     const decisions = decisionsFor(prepared, vendors, host, initiator, request.tabId);
     const top = winner(decisions);
     if (top?.action === 'block') return result('blocked', top.kind as ExplainReason, top);
-    const csp = strictModeOutcome(prepared, request, host);
+    const csp = strictModeOutcome(prepared, request);
     if (csp === 'refused') return result('blocked', 'strict-mode');
 
     // Report-only is the only reason it went through when the rules without it would block it, or when the
@@ -300,7 +322,6 @@ export function explainRequest(request: ExplainableRequest, context: ExplainCont
 /** Whether the document at `documentUrl` is a sensitive page in strict mode, and how; undefined when it is not. */
 export function strictModeForPage(documentUrl: string, context: ExplainContext): StrictModePage | undefined {
   const header = strictModeHeaders(prepare(context), documentUrl)[0];
-  if (header === undefined) return undefined;
-  const { loosened: _loosened, ...page } = header;
-  return page;
+  if (header === undefined || header.pattern === undefined) return undefined;
+  return { pattern: header.pattern, dashboardId: header.dashboardId, domains: header.sources.domains, enforced: header.enforced };
 }

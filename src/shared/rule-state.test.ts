@@ -144,8 +144,12 @@ describe('computeRuleState: strict mode on sensitive pages', () => {
     const headers = appliedResponseHeaders(rules, { url: pageUrl, initiatorHost: undefined, type: 'main_frame', tabId: TAB });
     return cspOutcome(headers, pageUrl, type, url) === 'refused' ? 'refused-by-csp' : network;
   }
+  /** The policy headers a page gets (the marker that comes with each is checked apart). */
   const headersOf = (rules: DnrRule[], pageUrl: string): string[] =>
-    appliedResponseHeaders(rules, { url: pageUrl, initiatorHost: undefined, type: 'main_frame', tabId: TAB }).map((h) => h.header);
+    appliedResponseHeaders(rules, { url: pageUrl, initiatorHost: undefined, type: 'main_frame', tabId: TAB }).map((h) => h.header).filter((h) => h !== 'Server-Timing');
+  /** The marker metrics a page's response gets: one per policy, saying enforced or report-only. */
+  const markersOf = (rules: DnrRule[], pageUrl: string): string[] =>
+    appliedResponseHeaders(rules, { url: pageUrl, initiatorHost: undefined, type: 'main_frame', tabId: TAB }).filter((h) => h.header === 'Server-Timing').map((h) => h.value ?? '');
   const rulesWith = (settings: UserSettings, policy: ManagedPolicy = NO_POLICY, pausedTabs: number[] = []): DnrRule[] => {
     const state = computeRuleState({ catalog, settings, policy, pausedTabs });
     return [...staticRules, ...state.dynamicRules, ...state.sessionRules];
@@ -162,6 +166,8 @@ describe('computeRuleState: strict mode on sensitive pages', () => {
     // Wildcard path filters match too.
     expect(onPage(rules, 'https://app.ci.example/org/repo/secrets', LIVE, 'websocket')).toBe('refused-by-csp');
     expect(headersOf(rules, TOKEN_PAGE)).toEqual(['Content-Security-Policy']);
+    expect(markersOf(rules, TOKEN_PAGE)).toEqual(['dashguard-strict']);
+    expect(markersOf(rules, BUILD_PAGE)).toEqual([]);
   });
 
   it('lets through a vendor the user allowed on that dashboard, with one enforced policy still in place', () => {
@@ -197,6 +203,7 @@ describe('computeRuleState: strict mode on sensitive pages', () => {
   it('reports instead of refusing in report-only mode', () => {
     const rules = rulesWith({ ...DEFAULT_SETTINGS, reportOnly: true });
     expect(headersOf(rules, TOKEN_PAGE)).toEqual(['Content-Security-Policy-Report-Only']);
+    expect(markersOf(rules, TOKEN_PAGE)).toEqual(['dashguard-strict-report-only']);
     expect(onPage(rules, TOKEN_PAGE, LIVE, 'websocket')).toBe('allow');
     expect(onPage(rules, TOKEN_PAGE, 'https://cdn.tracker.example/t.js')).toBe('allow');
     // Locked: report-only is a loosening, so the page stays enforced.

@@ -14,7 +14,7 @@ import type { DnrRule } from './dnr-rule';
 import type { ManagedPolicy } from './managed-policy';
 import { PRIORITY, dynamicRuleId } from './rule-registry';
 import { sensitivePageHost } from './sensitive-page';
-import { STRICT_MODE_RESOURCE_TYPES, strictModeDomains, strictModeRule } from './strict-mode-csp';
+import { STRICT_MODE_RESOURCE_TYPES, strictModeRule, strictModeSources, type StrictModeSources } from './strict-mode-csp';
 import type { UserSettings } from './user-settings';
 
 /** A vendor as strict mode needs it. */
@@ -49,11 +49,16 @@ export function vendorsAllowedOnDashboard(dashboard: DashboardEntry, settings: U
     .sort();
 }
 
-/** The domains strict mode lets a sensitive page of this dashboard use. */
-export function strictModeDomainsFor(dashboard: DashboardEntry | undefined, input: Omit<StrictModeInput, 'dashboards' | 'reportOnly'>): string[] {
-  if (dashboard === undefined) return [];
+/** The sources strict mode lets a sensitive page of this dashboard use, with the vendors allowed on it. */
+export function strictModeSourcesFor(dashboard: DashboardEntry | undefined, input: Omit<StrictModeInput, 'dashboards' | 'reportOnly'>): StrictModeSources {
+  if (dashboard === undefined) return strictModeSources(undefined);
   const allowed = vendorsAllowedOnDashboard(dashboard, input.settings, input.policy, input.vendors);
-  return strictModeDomains(dashboard, allowed.flatMap((id) => input.vendors.get(id)?.domains ?? []));
+  return strictModeSources(dashboard, allowed.flatMap((id) => input.vendors.get(id)?.domains ?? []));
+}
+
+/** True when the settings widen the dashboard's policy (a vendor allowed there), so the static header is replaced. */
+export function strictModeLoosened(dashboard: DashboardEntry | undefined, sources: StrictModeSources): boolean {
+  return sources.domains.length !== strictModeSources(dashboard).domains.length;
 }
 
 /** Every sensitive page in force, with its dashboard: the catalog's, then the organisation's, then the user's. */
@@ -80,23 +85,22 @@ export function strictModeRules(input: StrictModeInput): DnrRule[] {
   const rules: DnrRule[] = [];
   const counters = { strictModeCsp: 0, strictModeReplace: 0, strictModeReplacement: 0 };
   const next = (band: keyof typeof counters): number => dynamicRuleId(band, counters[band]++);
-  const domainsByDashboard = new Map<string, { domains: string[]; loosened: boolean }>();
-  const plain = (dashboard: DashboardEntry | undefined): string[] => strictModeDomains(dashboard);
-  const forDashboard = (dashboard: DashboardEntry | undefined): { domains: string[]; loosened: boolean } => {
-    if (dashboard === undefined) return { domains: [], loosened: input.reportOnly };
-    const known = domainsByDashboard.get(dashboard.id);
+  const sourcesByDashboard = new Map<string, { sources: StrictModeSources; loosened: boolean }>();
+  const forDashboard = (dashboard: DashboardEntry | undefined): { sources: StrictModeSources; loosened: boolean } => {
+    if (dashboard === undefined) return { sources: strictModeSources(undefined), loosened: input.reportOnly };
+    const known = sourcesByDashboard.get(dashboard.id);
     if (known) return known;
-    const domains = strictModeDomainsFor(dashboard, input);
-    const result = { domains, loosened: input.reportOnly || domains.length !== plain(dashboard).length };
-    domainsByDashboard.set(dashboard.id, result);
+    const sources = strictModeSourcesFor(dashboard, input);
+    const result = { sources, loosened: input.reportOnly || strictModeLoosened(dashboard, sources) };
+    sourcesByDashboard.set(dashboard.id, result);
     return result;
   };
 
   for (const { pattern, dashboard, builtIn } of sensitivePages(input)) {
-    const { domains, loosened } = forDashboard(dashboard);
+    const { sources, loosened } = forDashboard(dashboard);
     if (!loosened) {
       // The catalog's pages already have their static rule.
-      if (!builtIn) rules.push(strictModeRule({ id: next('strictModeCsp'), priority: PRIORITY.strictModeCsp, urlFilter: pattern, domains }));
+      if (!builtIn) rules.push(strictModeRule({ id: next('strictModeCsp'), priority: PRIORITY.strictModeCsp, urlFilter: pattern, sources }));
       continue;
     }
     rules.push({
@@ -105,7 +109,7 @@ export function strictModeRules(input: StrictModeInput): DnrRule[] {
       action: { type: 'allow' },
       condition: { urlFilter: pattern, resourceTypes: [...STRICT_MODE_RESOURCE_TYPES] },
     });
-    rules.push(strictModeRule({ id: next('strictModeReplacement'), priority: PRIORITY.strictModeReplacement, urlFilter: pattern, domains, reportOnly: input.reportOnly }));
+    rules.push(strictModeRule({ id: next('strictModeReplacement'), priority: PRIORITY.strictModeReplacement, urlFilter: pattern, sources, reportOnly: input.reportOnly }));
   }
   return rules;
 }

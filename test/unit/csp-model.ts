@@ -1,6 +1,7 @@
 /**
  * A small model of how a browser enforces Content-Security-Policy headers, for the directives and source expressions
- * strict mode writes ('self', host sources with an optional scheme and `*.`, blob:, 'none'), with CSP3 scheme
+ * strict mode writes ('self', host sources with an optional scheme and `*.`, data:, blob:, 'none', fallback to
+ * default-src), with CSP3 scheme
  * matching (a scheme-less source on an https page does not match wss:). Every enforced policy must allow a load;
  * report-only policies never refuse. Unit tests use it to check strict-mode rules by outcome.
  */
@@ -12,6 +13,12 @@ const DIRECTIVE_FOR: Partial<Record<ResourceType, string>> = {
   websocket: 'connect-src',
   ping: 'connect-src',
   sub_frame: 'frame-src',
+  image: 'img-src',
+  stylesheet: 'style-src',
+  font: 'font-src',
+  media: 'media-src',
+  // What DNR calls "other" from a page (prefetch, a manifest, an object's data) falls to default-src at least.
+  other: 'default-src',
 };
 
 /** CSP3 "scheme-part match": may a source (or page) of scheme `a` load a URL of scheme `b`? */
@@ -39,8 +46,8 @@ function sourceMatches(source: string, url: URL, page: URL): boolean {
 
 function allows(policy: string, directive: string, url: URL, page: URL): boolean {
   const directives = new Map(policy.split(';').map((d) => d.trim().split(/\s+/)).filter((p) => p[0]).map((parts) => [parts[0]!, parts.slice(1)]));
-  // script-src is the fallback of worker-src; nothing strict mode writes falls back to default-src.
-  const sources = directives.get(directive) ?? (directive === 'worker-src' ? directives.get('script-src') : undefined);
+  // CSP3 fallbacks: worker-src to script-src, then every fetch directive to default-src.
+  const sources = directives.get(directive) ?? (directive === 'worker-src' ? directives.get('script-src') : undefined) ?? directives.get('default-src');
   if (sources === undefined) return true;
   return sources.some((source) => sourceMatches(source, url, page));
 }

@@ -19,10 +19,12 @@ export const TEST_DASHBOARDS = [
     name: 'CI',
     hosts: ['app.ci.example'],
     excludedHosts: ['docs.app.ci.example'],
-    ownDomains: ['ci-assets.example'],
+    ownDomains: ['ci-assets.example', 'ci-uploads.example'],
+    userContentDomains: ['ci-uploads.example'],
     sensitivePages: ['||app.ci.example/settings/tokens', '||app.ci.example/*/secrets'],
+    strictMode: { inlineScripts: 'Its pages have inline scripts.' },
   },
-  { id: 'forge', name: 'Forge', hosts: ['forge.example'], ownDomains: [] },
+  { id: 'forge', name: 'Forge', hosts: ['forge.example'], ownDomains: [], strictMode: {} },
 ] as const;
 
 export function testCatalog(): { catalog: RuntimeCatalog; staticRules: DnrRule[] } {
