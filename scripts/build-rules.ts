@@ -7,9 +7,12 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { categories } from '../rules/catalog/categories';
+import { dashboardProfiles } from '../rules/catalog/dashboard-profiles';
 import { dashboards } from '../rules/catalog/dashboards';
+import { platformDomains } from '../rules/catalog/platform-domains';
 import { curatedVendors } from '../rules/catalog/vendors';
 import { RULESET } from '../src/shared/rule-registry';
+import { describeConflict, findBreakage, profileProblems } from './catalog/breakage-guard';
 import { buildCatalog } from './catalog/build-catalog';
 import type { ThirdPartyWebEntity } from './catalog/merge-third-party-web';
 
@@ -20,10 +23,20 @@ const require = createRequire(__filename);
 const entitiesPath = require.resolve('third-party-web/dist/entities.json');
 const thirdPartyWeb = JSON.parse(readFileSync(entitiesPath, 'utf8')) as ThirdPartyWebEntity[];
 
-const result = buildCatalog({ categories, curatedVendors, dashboards, thirdPartyWeb });
+const result = buildCatalog({ categories, curatedVendors, dashboards, thirdPartyWeb, platformDomains });
 if (!result.ok) {
   console.error(`Dashguard build: the catalog is invalid (${result.errors.length} problem(s)):`);
   for (const error of result.errors) console.error(`  - ${error}`);
+  process.exit(1);
+}
+
+// The breakage guard: no rule may block a host a dashboard profile needs on that dashboard.
+const problems = profileProblems(result.catalog, dashboardProfiles);
+const conflicts = findBreakage({ catalog: result.catalog, staticRules: Object.values(result.rules.rulesets).flat(), profiles: dashboardProfiles });
+if (problems.length > 0 || conflicts.length > 0) {
+  console.error(`Dashguard build: the rules would break a dashboard (${problems.length + conflicts.length} problem(s)):`);
+  for (const problem of problems) console.error(`  - ${problem}`);
+  for (const conflict of conflicts) console.error(`  - ${describeConflict(conflict)}`);
   process.exit(1);
 }
 

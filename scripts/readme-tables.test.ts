@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { categories } from '../rules/catalog/categories';
+import { dashboardProfiles } from '../rules/catalog/dashboard-profiles';
 import { dashboards } from '../rules/catalog/dashboards';
 import { curatedVendors } from '../rules/catalog/vendors';
 import type { VendorEntry } from '../src/shared/catalog-types';
@@ -9,7 +10,7 @@ import { renderCatalogTables, replaceGeneratedSection, TABLE_END, TABLE_START } 
 describe('README catalog tables', () => {
   it('are in sync with the catalog (run `npm run docs:vendors` when this fails)', () => {
     const readme = readFileSync(path.join(__dirname, '..', 'README.md'), 'utf8');
-    expect(replaceGeneratedSection(readme, renderCatalogTables(curatedVendors, dashboards, categories))).toBe(readme);
+    expect(replaceGeneratedSection(readme, renderCatalogTables(curatedVendors, dashboards, categories, dashboardProfiles))).toBe(readme);
   });
 
   it('list allowed vendors first and escape pipes in cells', () => {

@@ -5,13 +5,14 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { categories } from '../rules/catalog/categories';
+import { dashboardProfiles } from '../rules/catalog/dashboard-profiles';
 import { dashboards } from '../rules/catalog/dashboards';
 import { curatedVendors } from '../rules/catalog/vendors';
 import { renderCatalogTables, replaceGeneratedSection } from './readme-tables';
 
 const readmePath = path.resolve(__dirname, '..', 'README.md');
 const readme = readFileSync(readmePath, 'utf8');
-const updated = replaceGeneratedSection(readme, renderCatalogTables(curatedVendors, dashboards, categories));
+const updated = replaceGeneratedSection(readme, renderCatalogTables(curatedVendors, dashboards, categories, dashboardProfiles));
 
 if (process.argv.includes('--write')) {
   writeFileSync(readmePath, updated);

@@ -43,6 +43,9 @@ export const dashboards: readonly DashboardEntry[] = [
       '||app.circleci.com/settings/project/*/environment-variables',
       '||app.circleci.com/settings/project/*/ssh',
       '||app.circleci.com/settings/organization/*/contexts',
+      // Self-hosted runner inventory, where resource classes and their runner tokens are created
+      // (app.circleci.com/runners/<vcs>/<org>/inventory).
+      '||app.circleci.com/runners/',
     ],
     // Build artifacts and step output are whatever a build wrote.
     userContentDomains: ['circle-artifacts.com', 'circle-production-action-output.s3.amazonaws.com'],
@@ -85,7 +88,11 @@ export const dashboards: readonly DashboardEntry[] = [
       '||github.com/settings/personal-access-tokens',
       '||github.com/settings/apps',
       '||github.com/settings/developers',
-      '||github.com/settings/applications/new',
+      // OAuth apps: /settings/applications/new and each app's page with its client secrets (/settings/applications/<id>).
+      '||github.com/settings/applications/',
+      // SSH and GPG keys, and password, passkeys and two-factor settings.
+      '||github.com/settings/keys',
+      '||github.com/settings/security',
       '||github.com/settings/auth/recovery-codes',
       '||github.com/settings/two_factor_authentication',
       '||github.com/settings/codespaces',
@@ -95,6 +102,9 @@ export const dashboards: readonly DashboardEntry[] = [
       '||github.com/*/settings/hooks',
       '||github.com/*/settings/apps',
       '||github.com/*/settings/actions/runners',
+      // Deploy keys, and Actions, Codespaces and Dependabot variables.
+      '||github.com/*/settings/keys',
+      '||github.com/*/settings/variables',
     ],
     // Raw files, attachments, release assets and uploads: anyone's content.
     userContentDomains: [
@@ -138,6 +148,15 @@ export const dashboards: readonly DashboardEntry[] = [
       '||gitlab.com/*/-/settings/ci_cd',
       '||gitlab.com/*/-/settings/repository',
       '||gitlab.com/*/-/runners',
+      // SSH and GPG keys (config/routes/user_settings.rb); project and group webhooks (their secret tokens);
+      // integrations (their credentials); group OAuth applications (their secrets); cluster agents (their tokens).
+      // Secure files are managed on */-/settings/ci_cd, covered above.
+      '||gitlab.com/-/user_settings/ssh_keys',
+      '||gitlab.com/-/user_settings/gpg_keys',
+      '||gitlab.com/*/-/hooks',
+      '||gitlab.com/*/-/settings/integrations',
+      '||gitlab.com/groups/*/-/settings/applications',
+      '||gitlab.com/*/-/cluster_agents/',
     ],
     // gitlab-org/gitlab lib/gitlab/content_security_policy/directives.rb: script-src 'strict-dynamic' 'self'
     // 'unsafe-eval' with a per-page nonce, worker-src with blob:.
@@ -189,6 +208,9 @@ export const dashboards: readonly DashboardEntry[] = [
       '||bitbucket.org/*/workspace/settings/access-tokens',
       '||bitbucket.org/*/workspace/settings/api',
       '||bitbucket.org/*/workspace/settings/addon/admin/pipelines/account-variables',
+      // Personal SSH keys and repository access keys.
+      '||bitbucket.org/account/settings/ssh-keys',
+      '||bitbucket.org/*/admin/access-keys',
     ],
     strictMode: NO_PUBLISHED_POLICY,
   },
@@ -205,6 +227,8 @@ export const dashboards: readonly DashboardEntry[] = [
       '||dev.azure.com/*/_usersSettings/tokens',
       '||dev.azure.com/*/_library',
       '||dev.azure.com/*/_settings/adminservices',
+      // SSH public keys.
+      '||dev.azure.com/*/_usersSettings/keys',
     ],
     strictMode: NO_PUBLISHED_POLICY,
   },
@@ -264,6 +288,11 @@ export const dashboards: readonly DashboardEntry[] = [
       '||me.semaphoreci.com/account',
       '||semaphoreci.com/secrets',
       '||semaphoreci.com/projects/*/settings/secrets',
+      // Routes of front/lib/front_web/router.ex: self-hosted agent types (their registration tokens), service accounts
+      // (their API tokens) and the Okta integration (its SCIM token).
+      '||semaphoreci.com/self_hosted_agents',
+      '||semaphoreci.com/service_accounts',
+      '||semaphoreci.com/settings/okta',
     ],
     // semaphoreio/semaphore front/lib/front_web/plugs/content_security_policy.ex: nonces for script-src with
     // 'strict-dynamic', no 'unsafe-eval'.
@@ -290,16 +319,6 @@ export const dashboards: readonly DashboardEntry[] = [
     ownDomains: ['harness.io'],
     // Account, org and project secrets all live under .../ng/.../secrets.
     sensitivePages: ['||app.harness.io/ng/*/secrets'],
-    strictMode: NO_PUBLISHED_POLICY,
-  },
-  {
-    id: 'cirrus-ci',
-    name: 'Cirrus CI',
-    // The app and its API (api.cirrus-ci.com) share cirrus-ci.com; the docs are on cirrus-ci.org, another domain.
-    hosts: ['cirrus-ci.com'],
-    ownDomains: [],
-    // Organization settings hold the API token generator.
-    sensitivePages: ['||cirrus-ci.com/settings'],
     strictMode: NO_PUBLISHED_POLICY,
   },
   {

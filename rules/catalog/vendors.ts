@@ -546,8 +546,9 @@ export const curatedVendors: readonly VendorEntry[] = [
     id: 'facebook-pixel',
     name: 'Meta (Facebook) Pixel',
     category: 'advertising',
-    // connect.facebook.net/…/fbevents.js, beacons to www.facebook.com/tr.
-    domains: ['facebook.net', 'facebook.com'],
+    // connect.facebook.net/…/fbevents.js, beacons to www.facebook.com/tr. Not facebook.com as a whole: it also serves
+    // Facebook sign-in (a platform domain, rules/catalog/platform-domains.ts).
+    domains: ['facebook.net', 'www.facebook.com'],
     defaultAction: 'block',
     reason: 'Ad pixel: tells Meta which pages you visit.',
   },
@@ -684,7 +685,8 @@ export const curatedVendors: readonly VendorEntry[] = [
     category: 'monitoring',
     // o<org>.ingest.sentry.io / ingest.us.sentry.io, browser.sentry-cdn.com / js.sentry-cdn.com. Self-hosted Sentry
     // instances live on the customer's own domain and are not covered.
-    domains: ['sentry.io', 'sentry-cdn.com'],
+    // getsentry.com is Sentry's older ingest domain, still in some apps' DSNs (Travis CI: app.getsentry.com).
+    domains: ['sentry.io', 'sentry-cdn.com', 'getsentry.com'],
     defaultAction: 'block',
     reason: 'Error monitoring: receives page URLs, errors and sometimes session replays; the dashboard works without it.',
     thirdPartyWebNote:
@@ -741,5 +743,252 @@ export const curatedVendors: readonly VendorEntry[] = [
     reason: 'Error monitoring: receives page URLs and errors; the dashboard works without it.',
     thirdPartyWebNote:
       'third-party-web files Rollbar (and its CloudFront script host) under "utility" (allowed); we block monitoring by default because it receives page URLs and errors and the dashboard does not need it. The generic "Amazon CloudFront" entity does not own that Rollbar-specific host.',
+  },
+
+  // ---- Essential: allowed (a person or a policy can still block them) ------------------------------------------
+  {
+    id: 'okta',
+    name: 'Okta',
+    category: 'sign-in',
+    // <company>.okta.com hosts a company's sign-in; ok*static.oktacdn.com serves the sign-in widget.
+    domains: ['okta.com', 'oktacdn.com'],
+    defaultAction: 'allow',
+    reason: "Many companies sign in to their CI through Okta; blocking it breaks single sign-on.",
+    thirdPartyWebNote: 'third-party-web files okta.com under "analytics"; it is an identity provider that single sign-on needs.',
+  },
+  {
+    id: 'auth0',
+    name: 'Auth0',
+    category: 'sign-in',
+    // <tenant>.auth0.com and cdn.auth0.com (the Lock widget and auth0.js).
+    domains: ['auth0.com'],
+    defaultAction: 'allow',
+    reason: 'Sign-in provider of many apps; blocking it breaks signing in.',
+  },
+  {
+    id: 'microsoft-entra',
+    name: 'Microsoft Entra ID (sign-in)',
+    category: 'sign-in',
+    // From Microsoft's Azure DevOps allow-list: login.microsoftonline.com and the sign-in CDNs aadcdn.msauth.net,
+    // aadcdn.msftauth.net, amcdn.msftauth.net; login.live.com for Microsoft accounts.
+    domains: ['login.microsoftonline.com', 'login.live.com', 'msauth.net', 'msftauth.net'],
+    defaultAction: 'allow',
+    reason: 'Microsoft sign-in: Azure DevOps and every company on Microsoft Entra sign in through it.',
+  },
+  {
+    id: 'google-sign-in',
+    name: 'Google sign-in',
+    category: 'sign-in',
+    // accounts.google.com serves the Google Identity Services script (/gsi/client) and the sign-in pages.
+    domains: ['accounts.google.com'],
+    defaultAction: 'allow',
+    reason: 'Sign in with Google; blocking it breaks signing in for Google Workspace companies.',
+  },
+  {
+    id: 'recaptcha',
+    name: 'Google reCAPTCHA',
+    category: 'captcha',
+    // www.recaptcha.net is reCAPTCHA's own domain. The www.google.com/recaptcha and www.gstatic.com/recaptcha paths share
+    // hosts with the rest of Google, which no rule blocks on dashboards (the breakage guard checks it).
+    domains: ['recaptcha.net'],
+    defaultAction: 'allow',
+    reason: 'Sign-up, sign-in and billing forms (GitLab, Travis CI) cannot be submitted without the challenge.',
+  },
+  {
+    id: 'hcaptcha',
+    name: 'hCaptcha',
+    category: 'captcha',
+    // js.hcaptcha.com, api.hcaptcha.com, newassets.hcaptcha.com.
+    domains: ['hcaptcha.com'],
+    defaultAction: 'allow',
+    reason: 'A captcha some sign-up and sign-in forms require.',
+  },
+  {
+    id: 'arkose-labs',
+    name: 'Arkose Labs',
+    category: 'captcha',
+    // Per-customer API hosts: github-api.arkoselabs.com, gitlab-api.arkoselabs.com, client-api.arkoselabs.com.
+    domains: ['arkoselabs.com'],
+    defaultAction: 'allow',
+    reason: 'The captcha GitHub and GitLab show at sign-up and sign-in.',
+  },
+  {
+    id: 'cloudflare-turnstile',
+    name: 'Cloudflare Turnstile',
+    category: 'captcha',
+    // Only the challenge host: cloudflare.com as a whole is Cloudflare's site and dashboard.
+    domains: ['challenges.cloudflare.com'],
+    defaultAction: 'allow',
+    reason: 'A captcha some sign-up and sign-in forms require.',
+  },
+  {
+    id: 'gravatar',
+    name: 'Gravatar',
+    category: 'avatars',
+    // www.gravatar.com and secure.gravatar.com serve the avatar images.
+    domains: ['gravatar.com'],
+    defaultAction: 'allow',
+    reason: "The default avatar source of GitLab, Travis CI, CircleCI, Buildkite and Semaphore; without it people's pictures are gone.",
+    thirdPartyWebNote: 'third-party-web files Gravatar under "social"; dashboards use it for avatars only.',
+  },
+  {
+    id: 'zuora',
+    name: 'Zuora',
+    category: 'payments',
+    // GitLab frames Zuora's hosted payment page (https://*.zuora.com/apps/PublicHostedPageLite.do).
+    domains: ['zuora.com'],
+    defaultAction: 'allow',
+    reason: "GitLab's billing pages take card payments in a Zuora frame.",
+  },
+  {
+    id: 'statuspage',
+    name: 'Statuspage',
+    category: 'status',
+    // <page>.statuspage.io/api/v2/status.json and the embed widget.
+    domains: ['statuspage.io'],
+    defaultAction: 'allow',
+    reason: 'Shows the CI service\'s own outage banner (Travis CI reads its status from Statuspage).',
+  },
+
+  // ---- First-party telemetry: hosts of a dashboard's own domains -----------------------------------------------
+  // Exact hosts inside a dashboard's own domains. Their rules run above the dashboard's own-domain allow (for those
+  // hosts only), so they can be blocked while the rest of the own domain keeps working. A third-party SDK proxied
+  // through the dashboard's domain is blocked by default; the service's own telemetry is allowed by default.
+  {
+    id: 'bitrise-segment-proxy',
+    name: 'Segment via Bitrise (pa-events)',
+    category: 'first-party-telemetry',
+    // bitrise-workflow-editor loads Segment's analytics.js with cdnURL pa-events-cdn.bitrise.io and sends its events
+    // to pa-events-api.bitrise.io/v1.
+    domains: ['pa-events-cdn.bitrise.io', 'pa-events-api.bitrise.io'],
+    defaultAction: 'block',
+    reason: "Segment's analytics SDK, proxied through Bitrise's own domain: your activity goes to Segment and the tools it forwards to.",
+  },
+  {
+    id: 'vercel-rudderstack-proxy',
+    name: 'RudderStack via Vercel (cdp)',
+    category: 'first-party-telemetry',
+    // vercel.com loads RudderStack's SDK config from cdp.vercel.com/rs/config and streams events to cdp.vercel.com/rs/stream.
+    domains: ['cdp.vercel.com'],
+    defaultAction: 'block',
+    reason: "RudderStack's customer-data SDK, proxied through vercel.com: your activity is forwarded to analytics and marketing tools.",
+  },
+  {
+    id: 'github-collector',
+    name: 'GitHub analytics (collector)',
+    category: 'first-party-telemetry',
+    // github.com pages send their own analytics ("octolytics") to collector.github.com/github/collect.
+    domains: ['collector.github.com'],
+    defaultAction: 'allow',
+    reason: "GitHub's own usage analytics: it stays with GitHub. Block it if you prefer.",
+  },
+  {
+    id: 'atlassian-analytics',
+    name: 'Atlassian analytics',
+    category: 'first-party-telemetry',
+    // Bitbucket sends its product analytics to as.atlassian.com.
+    domains: ['as.atlassian.com'],
+    defaultAction: 'allow',
+    reason: "Atlassian's own usage analytics from Bitbucket: it stays with Atlassian. Block it if you prefer.",
+  },
+  {
+    id: 'gitlab-snowplow',
+    name: 'GitLab product analytics (Snowplow)',
+    category: 'first-party-telemetry',
+    // GitLab's own Snowplow collectors (doc/api/settings.md: snowplow_collector_hostname snowplowprd.trx.gitlab.net; older
+    // pages: snowplow.trx.gitlab.net). gitlab.net is GitLab's infrastructure domain.
+    domains: ['snowplowprd.trx.gitlab.net', 'snowplow.trx.gitlab.net'],
+    defaultAction: 'allow',
+    reason: "GitLab's own product analytics, collected by GitLab: it stays with GitLab. Block it if you prefer.",
+  },
+
+  // ---- Trackers real dashboards load -----------------------------------------------------------------------------
+  {
+    id: 'appdynamics',
+    name: 'AppDynamics Browser RUM',
+    category: 'monitoring',
+    // The agent from cdn.appdynamics.com (adrum), beacons to <region>-col.eum-appdynamics.com. Harness loads it.
+    domains: ['cdn.appdynamics.com', 'eum-appdynamics.com'],
+    defaultAction: 'block',
+    reason: 'Real-user monitoring: receives page URLs, timings and errors; the dashboard works without it.',
+    thirdPartyWebNote: 'third-party-web files AppDynamics under "utility" (allowed); its browser agent is monitoring, which we block by default.',
+  },
+  {
+    id: 'sumo-logic-rum',
+    name: 'Sumo Logic RUM',
+    category: 'monitoring',
+    // rum.sumologic.com/sumologic-rum.js sends to rum-collectors.<deployment>.sumologic.com. Only these hosts:
+    // sumologic.com also serves Sumo Logic's own app and API. Semaphore's CSP allows it.
+    domains: ['rum.sumologic.com', 'rum-collectors.us1.sumologic.com', 'rum-collectors.us2.sumologic.com', 'rum-collectors.au.sumologic.com'],
+    defaultAction: 'block',
+    reason: 'Real-user monitoring: receives page URLs, timings and errors; the dashboard works without it.',
+    thirdPartyWebNote: 'third-party-web files Sumo Logic under "utility" (allowed); its RUM collector is monitoring, which we block by default.',
+  },
+  {
+    id: 'refiner',
+    name: 'Refiner',
+    category: 'product-tour',
+    // js.refiner.io/v001/client.js, api.refiner.io, storage.refiner.io. Harness loads it.
+    domains: ['refiner.io'],
+    defaultAction: 'block',
+    reason: 'In-app surveys injected into the page; they report what you do.',
+  },
+  {
+    id: 'saber-feedback',
+    name: 'Saber Feedback',
+    category: 'product-tour',
+    // widget.saberfeedback.com/v2/widget.js. Harness loads it.
+    domains: ['saberfeedback.com'],
+    defaultAction: 'block',
+    reason: 'Feedback widget that captures the page (screenshots included) and sends it out.',
+  },
+  {
+    id: 'pylon',
+    name: 'Pylon',
+    category: 'support-widget',
+    // widget.usepylon.com and *.usepylon.com; its chat avatars come from its own S3 bucket. Semaphore loads it.
+    domains: ['usepylon.com', 'pylon-avatars.s3.us-west-1.amazonaws.com'],
+    defaultAction: 'block',
+    reason: 'Support chat widget that runs in the page and reports your visit.',
+    thirdPartyWebNote: 'third-party-web files every amazonaws.com host under "Amazon Web Services"; this bucket is Pylon\'s own.',
+  },
+  {
+    id: 'userlike',
+    name: 'Userlike',
+    category: 'support-widget',
+    // The widget script comes from Userlike's own S3 bucket; the chat API from userlike.com. Travis CI enables it.
+    domains: ['userlike.com', 'userlike-cdn-widgets.s3-eu-west-1.amazonaws.com'],
+    defaultAction: 'block',
+    reason: 'Chat widget that runs in the page and tracks your visit.',
+    thirdPartyWebNote: 'third-party-web files every amazonaws.com host under "Amazon Web Services"; this bucket is Userlike\'s own.',
+  },
+  {
+    id: 'elevio',
+    name: 'Elevio',
+    category: 'support-widget',
+    // static.elev.io/js/v3.js, api.elev.io. CircleCI's frontend loaded it.
+    domains: ['elev.io'],
+    defaultAction: 'block',
+    reason: 'Help widget injected into the page; it reports the pages you open.',
+  },
+  {
+    id: 'help-scout',
+    name: 'Help Scout Beacon',
+    category: 'support-widget',
+    // beacon-v2.helpscout.net, beaconapi. and chatapi.helpscout.net, and Help Scout's own CloudFront hosts for the
+    // Beacon's data (d3hb14vkzrxvla) and assets (djtflbt20bdde). Semaphore loads it.
+    domains: ['helpscout.net', 'd3hb14vkzrxvla.cloudfront.net', 'djtflbt20bdde.cloudfront.net'],
+    defaultAction: 'block',
+    reason: 'Help and chat widget that runs in the page and reports the pages you open.',
+  },
+  {
+    id: 'ethyca',
+    name: 'Ethyca (Fides consent)',
+    category: 'consent',
+    // cdn.ethyca.com and <company>.fides-cdn.ethyca.com serve the consent banner (vercel.com loads it). Not ethyca.com
+    // as a whole, which is the company's site.
+    domains: ['cdn.ethyca.com', 'fides-cdn.ethyca.com'],
+    defaultAction: 'block',
+    reason: 'Cookie-consent banner; the dashboard works without it.',
   },
 ];

@@ -3,7 +3,7 @@
  * categories; validates it and generates the static rulesets. The build script only reads inputs and writes outputs.
  */
 import { createHash } from 'node:crypto';
-import type { CatalogVendor, CategoryEntry, DashboardEntry, VendorEntry } from '../../src/shared/catalog-types';
+import type { CatalogVendor, CategoryEntry, DashboardEntry, PlatformDomain, VendorEntry } from '../../src/shared/catalog-types';
 import type { RuntimeCatalog } from '../../src/shared/runtime-catalog';
 import { mergeThirdPartyWeb, type DroppedDomain, type ThirdPartyWebEntity } from './merge-third-party-web';
 import { validateCatalog } from './validate-catalog';
@@ -14,6 +14,8 @@ export interface CatalogSources {
   readonly curatedVendors: readonly VendorEntry[];
   readonly dashboards: readonly DashboardEntry[];
   readonly thirdPartyWeb: readonly ThirdPartyWebEntity[];
+  /** Registrable domains never blocked whole (rules/catalog/platform-domains.ts). */
+  readonly platformDomains?: readonly PlatformDomain[];
 }
 
 export type CatalogBuild =
@@ -29,7 +31,7 @@ export function buildCatalog(sources: CatalogSources): CatalogBuild {
   });
   if (curatedErrors.length > 0) return { ok: false, errors: curatedErrors };
 
-  const merged = mergeThirdPartyWeb(sources.thirdPartyWeb, sources.curatedVendors, sources.dashboards);
+  const merged = mergeThirdPartyWeb(sources.thirdPartyWeb, sources.curatedVendors, sources.dashboards, sources.platformDomains);
   const vendors: CatalogVendor[] = [
     ...sources.curatedVendors.map((vendor) => ({ ...vendor, source: 'curated' as const })),
     ...merged.vendors,

@@ -9,6 +9,7 @@ import type { CatalogVendor, DashboardEntry } from '../../src/shared/catalog-typ
 import type { DnrRule } from '../../src/shared/dnr-rule';
 import { DNR_LIMITS } from '../../src/shared/dnr-limits';
 import { dashboardScope } from '../../src/shared/runtime-catalog';
+import { ownDomainHosts, ownDomainHostTwins } from '../../src/shared/own-domain-hosts';
 import { PRIORITY, RULESET, staticRuleId, type RulesetId } from '../../src/shared/rule-registry';
 import { strictModeRule, strictModeSources } from '../../src/shared/strict-mode-csp';
 
@@ -60,6 +61,24 @@ export function generateStaticRules(vendors: readonly CatalogVendor[], dashboard
       },
     });
     index[`${rulesetId}/${id}`] = { kind: 'vendor', vendorId: vendor.id };
+  }
+
+  // A vendor host inside a dashboard's own domains (first-party telemetry): its default also holds above the
+  // own-domain allow, for that host only.
+  const ownHosts = ownDomainHosts(dashboards, vendors.flatMap((v) => v.domains));
+  for (const vendor of vendors) {
+    const target = vendor.defaultAction === 'allow' ? allowlist : blocklist;
+    const rulesetId = vendor.defaultAction === 'allow' ? RULESET.allowlist : RULESET.blocklist;
+    const rule: DnrRule = {
+      id: 0,
+      priority: vendor.defaultAction === 'allow' ? PRIORITY.essentialAllow : PRIORITY.defaultBlock,
+      action: { type: vendor.defaultAction },
+      condition: { requestDomains: [...vendor.domains], initiatorDomains: scope.initiatorDomains, excludedInitiatorDomains: scope.excludedInitiatorDomains },
+    };
+    for (const twin of ownDomainHostTwins([rule], ownHosts, () => staticRuleId(target.length))) {
+      target.push(twin);
+      index[`${rulesetId}/${twin.id}`] = { kind: 'vendor', vendorId: vendor.id };
+    }
   }
 
   const strictMode: DnrRule[] = [];

@@ -41,3 +41,35 @@ describe('mergeThirdPartyWeb', () => {
     expect(byName.has('Copy Cat')).toBe(false);
   });
 });
+
+describe('mergeThirdPartyWeb and platform domains', () => {
+  const platform = [
+    { domain: 'bigsoft.example', company: 'BigSoft', serves: 'sign-in and APIs' },
+    { domain: 'social.example', company: 'Social', serves: 'sign-in', productHosts: ['www.social.example'] },
+  ];
+  const curatedAds: VendorEntry[] = [{ id: 'uet', name: 'BigSoft UET', category: 'advertising', domains: ['bat.search.example'], defaultAction: 'block', reason: 'r' }];
+  const { vendors, dropped } = mergeThirdPartyWeb(
+    [
+      { name: 'BigSoft Ads', category: 'ad', domains: ['*.bigsoft.example', '*.search.example', 'ads.bigsoft.example', 'bigsoft-ads.example'] },
+      { name: 'Social Ads', category: 'ad', domains: ['*.ads.social.example', 'www.social.example', 'pixel.social.example'] },
+    ],
+    curatedAds,
+    dashboards,
+    platform,
+  );
+  const byName = new Map(vendors.map((v) => [v.name, v]));
+
+  it('never takes a platform domain whole, only the tracking hosts an entity names under it', () => {
+    expect(byName.get('BigSoft Ads')?.domains).toEqual(['ads.bigsoft.example', 'bigsoft-ads.example']);
+    expect(dropped).toContainEqual({ entity: 'BigSoft Ads', domain: 'bigsoft.example', because: 'bigsoft.example is a platform domain of BigSoft (sign-in and APIs): never blocked whole' });
+  });
+
+  it('lets a curated vendor naming a narrower host of the company win over the broad domain', () => {
+    expect(dropped).toContainEqual({ entity: 'BigSoft Ads', domain: 'search.example', because: 'a curated vendor names the narrower host bat.search.example' });
+  });
+
+  it('never takes a product host, even when an entity lists it', () => {
+    expect(byName.get('Social Ads')?.domains).toEqual(['ads.social.example', 'pixel.social.example']);
+    expect(dropped).toContainEqual({ entity: 'Social Ads', domain: 'www.social.example', because: "www.social.example serves Social's product, not tracking" });
+  });
+});

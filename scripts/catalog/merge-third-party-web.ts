@@ -1,8 +1,11 @@
 /**
  * Turns third-party-web entities into catalog vendors (pure). Only the categories Dashguard blocks on dashboards are
- * taken. Curated vendors win: a domain a curated vendor or a dashboard already covers is dropped from the entity.
+ * taken. Curated vendors win: a domain a curated vendor or a dashboard already covers is dropped from the entity, and
+ * so is a broad domain under which a curated vendor names narrower hosts (bat.bing.com under bing.com). A platform
+ * domain (rules/catalog/platform-domains.ts: microsoft.com, apple.com, okta.com...) is never taken whole, only the
+ * tracking hosts an entity names under it, and never one of its product hosts.
  */
-import type { CatalogVendor, CategoryId, DashboardEntry, VendorEntry } from '../../src/shared/catalog-types';
+import type { CatalogVendor, CategoryId, DashboardEntry, PlatformDomain, VendorEntry } from '../../src/shared/catalog-types';
 import { hostMatchesDomain, normaliseDomain, strictParents } from '../../src/shared/domain-name';
 
 /** The fields of a third-party-web entity this build reads. */
@@ -55,6 +58,7 @@ export function mergeThirdPartyWeb(
   entities: readonly ThirdPartyWebEntity[],
   curated: readonly VendorEntry[],
   dashboards: readonly DashboardEntry[],
+  platformDomains: readonly PlatformDomain[] = [],
 ): MergeResult {
   const curatedDomains = curated.flatMap((vendor) => vendor.domains);
   const dashboardDomains = dashboards.flatMap((dashboard) => [...dashboard.hosts, ...dashboard.ownDomains]);
@@ -78,9 +82,15 @@ export function mergeThirdPartyWeb(
       const domain = checked.domain;
       const dashboard = dashboardDomains.find((own) => overlaps(domain, own));
       const curatedDomain = curatedDomains.find((mine) => hostMatchesDomain(domain, mine));
+      const narrower = curatedDomains.find((mine) => mine !== domain && hostMatchesDomain(mine, domain));
+      const platform = platformDomains.find((p) => hostMatchesDomain(p.domain, domain));
+      const productHost = platformDomains.find((p) => p.productHosts?.includes(domain));
       const because =
         dashboard !== undefined ? `overlaps the dashboard domain ${dashboard}`
         : curatedDomain !== undefined ? `covered by the curated domain ${curatedDomain}`
+        : narrower !== undefined ? `a curated vendor names the narrower host ${narrower}`
+        : platform !== undefined ? `${domain} is a platform domain of ${platform.company} (${platform.serves}): never blocked whole`
+        : productHost !== undefined ? `${domain} serves ${productHost.company}'s product, not tracking`
         : owner.has(domain) ? `already listed by ${owner.get(domain) ?? ''}`
         : undefined;
       if (because !== undefined) {

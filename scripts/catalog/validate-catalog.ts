@@ -25,6 +25,9 @@ interface DomainOwner {
   readonly where: string;
   /** Third-party-web may name a parent of a curated domain: the curated, more specific entry explains that host. */
   readonly broadThirdPartyWeb: boolean;
+  /** A first-party-telemetry vendor names exact hosts inside a dashboard's domains (its rules run above the own-domain allow). */
+  readonly firstPartyTelemetry?: boolean;
+  readonly dashboard?: boolean;
 }
 
 export function validateCatalog(input: CatalogInput): string[] {
@@ -51,7 +54,7 @@ export function validateCatalog(input: CatalogInput): string[] {
     for (const host of [...dashboard.hosts, ...dashboard.ownDomains]) {
       const problem = domainProblem(host);
       if (problem !== undefined) errors.push(`${where}: domain "${String(host)}" ${problem}`);
-      else owners.set(host, { where, broadThirdPartyWeb: false });
+      else owners.set(host, { where, broadThirdPartyWeb: false, dashboard: true });
     }
     for (const excluded of dashboard.excludedHosts ?? []) {
       const problem = domainProblem(excluded);
@@ -96,7 +99,7 @@ export function validateCatalog(input: CatalogInput): string[] {
       }
       const clash = owners.get(domain);
       if (clash !== undefined) errors.push(`${where}: domain "${domain}" is already covered by ${clash.where}`);
-      owners.set(domain, { where, broadThirdPartyWeb: vendor.source === 'third-party-web' });
+      owners.set(domain, { where, broadThirdPartyWeb: vendor.source === 'third-party-web', firstPartyTelemetry: vendor.category === 'first-party-telemetry' });
     }
   }
   // Nesting: a domain under another entry's domain (either order of listing).
@@ -105,6 +108,7 @@ export function validateCatalog(input: CatalogInput): string[] {
       const other = owners.get(parent);
       if (other === undefined || other.where === owner.where) continue;
       if (other.broadThirdPartyWeb && !owner.broadThirdPartyWeb && owner.where.startsWith('vendor')) continue;
+      if (other.dashboard === true && owner.firstPartyTelemetry === true) continue;
       errors.push(`${owner.where}: domain "${domain}" is already covered by ${other.where} ("${parent}")`);
     }
   }

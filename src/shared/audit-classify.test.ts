@@ -128,7 +128,7 @@ describe('createAuditClassifier', () => {
     expect(audited(on('https://cdn.unknown.example/pixel.gif', BUILD_PAGE, 'image'))).toMatchObject({ status: 'allowed-unknown' });
   });
 
-  it('attributes a host to the most specific vendor when a curated domain sits inside a third-party-web one', () => {
+  it('lets a curated vendor naming a narrower host win over the broad third-party-web domain of the same company', () => {
     const built = buildCatalog({
       categories,
       curatedVendors: [{ id: 'insight', name: 'Insight Tag', category: 'advertising', domains: ['ads.social.example'], defaultAction: 'block', reason: 'Ad pixel.' }],
@@ -138,7 +138,8 @@ describe('createAuditClassifier', () => {
     if (!built.ok) throw new Error(built.errors.join('\n'));
     const nested = createAuditClassifier({ catalog: built.catalog, settings: DEFAULT_SETTINGS, policy: NO_POLICY, pausedTabs: [] });
     expect(audited(nested.classify({ url: 'https://ads.social.example/px', type: 'image', documentUrl: BUILD_PAGE })).vendor).toMatchObject({ id: 'insight' });
-    expect(audited(nested.classify({ url: 'https://www.social.example/w.js', type: 'script', documentUrl: BUILD_PAGE })).vendor).toMatchObject({ name: 'Social' });
+    // The broad domain is not taken from third-party-web at all: the rest of social.example is nobody's vendor.
+    expect(audited(nested.classify({ url: 'https://www.social.example/w.js', type: 'script', documentUrl: BUILD_PAGE }))).toMatchObject({ status: 'allowed-unknown', vendor: { name: 'social.example' } });
   });
 
   it('treats hostile and exotic URLs as data', () => {

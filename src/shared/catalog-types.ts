@@ -22,6 +22,11 @@ export const CATEGORY_IDS = [
   'realtime',
   'feature-flags',
   'payments',
+  'sign-in',
+  'captcha',
+  'avatars',
+  'status',
+  'first-party-telemetry',
 ] as const;
 export type CategoryId = (typeof CATEGORY_IDS)[number];
 
@@ -33,6 +38,12 @@ export interface CategoryEntry {
   readonly description: string;
   /** The default for vendors of this category that come from third-party-web (curated vendors set their own). */
   readonly defaultAction: DefaultAction;
+  /**
+   * Why dashboards need vendors of this category, when they do: such a category is allowed by default and the
+   * breakage guard keeps "block all" of the other categories from touching the hosts dashboard profiles need. A
+   * person or a policy can still block it.
+   */
+  readonly essentialBecause?: string;
 }
 
 export interface VendorEntry {
@@ -74,6 +85,58 @@ export interface StrictModeAllowances {
   readonly evalScripts?: string;
   /** Scripts and workers made from `blob:` URLs. */
   readonly blobScripts?: string;
+}
+
+/** Where a fact of the catalog comes from, and how old the evidence is. */
+export interface EvidenceSource {
+  /** `owner/repo:path`, a GitHub issue (`owner/repo#123`), or a documentation URL. */
+  readonly where: string;
+  /** When the evidence was seen or last changed: `YYYY` or `YYYY-MM`. */
+  readonly seen: string;
+  /** Evidence older than the service's current app (an archived frontend, a years-old capture): said so in the docs. */
+  readonly old?: true;
+}
+
+/** What a dashboard needs a host for. */
+export type NeededPurpose = 'app' | 'sign-in' | 'captcha' | 'avatars' | 'billing' | 'status' | 'logs-artifacts' | 'realtime' | 'assets' | 'feature-flags';
+
+/** How the real app requests a host: the fixture page per dashboard requests it the same way. */
+export type RequestKind = 'image' | 'script' | 'fetch' | 'frame' | 'stylesheet';
+
+/** A host a dashboard's logged-in app loads and cannot work without. */
+export interface NeededHost {
+  /** An exact host name (a `*` label becomes one real example host, e.g. `productionresultssa0.blob.core.windows.net`). */
+  readonly host: string;
+  readonly purpose: NeededPurpose;
+  readonly loadedAs: RequestKind;
+  readonly source: EvidenceSource;
+}
+
+/** A third party the real app loads that Dashguard blocks by default: the profile's fixture page proves it stays blocked. */
+export interface ProfileTracker {
+  readonly host: string;
+  readonly loadedAs: RequestKind;
+  readonly source: EvidenceSource;
+}
+
+/** What the real logged-in app of a dashboard loads, from its published CSP, allow-list docs or open-source frontend. */
+export interface DashboardProfile {
+  readonly dashboardId: string;
+  readonly needs: readonly NeededHost[];
+  readonly trackers: readonly ProfileTracker[];
+}
+
+/**
+ * A registrable domain that also serves sign-in, APIs, CDNs or products of a large company: never blocked whole, only
+ * the tracking hosts a vendor names under it.
+ */
+export interface PlatformDomain {
+  readonly domain: string;
+  readonly company: string;
+  /** What else it serves (why blocking it whole breaks things). */
+  readonly serves: string;
+  /** Hosts under it that serve the product, never tracking, even when an entity lists them (`www.linkedin.com`). */
+  readonly productHosts?: readonly string[];
 }
 
 export interface DashboardEntry {

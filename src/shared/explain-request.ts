@@ -15,7 +15,8 @@ import type { ResourceType } from './dnr-rule';
 import { hostMatchesAny } from './domain-name';
 import type { ManagedPolicy } from './managed-policy';
 import { effectiveUserSettings, type RuleStateInput } from './rule-state';
-import { PRIORITY } from './rule-registry';
+import { isOwnDomainHost, ownDomainHosts } from './own-domain-hosts';
+import { PRIORITY, ownDomainHostPriority } from './rule-registry';
 import { dashboardScope, type DashboardScope, type RuntimeCatalog } from './runtime-catalog';
 import type { DocumentStrictMode } from './document-strict-mode';
 import { strictModeAllows, type StrictModeSources } from './strict-mode-csp';
@@ -138,11 +139,14 @@ interface Prepared {
   readonly customScope: DashboardScope;
   readonly everywhere: DashboardScope;
   readonly vendors: VendorIndex;
+  /** Vendor hosts inside a dashboard's own domains: their decisions run above the own-domain allow. */
+  readonly ownHosts: readonly string[];
 }
 
 function prepare(context: ExplainContext): Prepared {
   const settings = effectiveUserSettings(context.settings, context.policy);
   const custom = customDashboards(context.catalog, settings, context.policy);
+  const vendors = vendorsInForce(context.catalog, settings, context.policy);
   return {
     catalog: context.catalog,
     settings,
@@ -153,7 +157,8 @@ function prepare(context: ExplainContext): Prepared {
     builtInScope: dashboardScope(context.catalog.dashboards),
     customScope: dashboardScope(custom),
     everywhere: dashboardScope([...context.catalog.dashboards, ...custom]),
-    vendors: createVendorIndex(vendorsInForce(context.catalog, settings, context.policy)),
+    vendors: createVendorIndex(vendors),
+    ownHosts: ownDomainHosts(context.catalog.dashboards, [...vendors.values()].flatMap((v) => v.domains)),
   };
 }
 
@@ -292,7 +297,11 @@ export function createExplainer(context: ExplainContext): Explainer {
       ...(decision?.dashboard && decision.kind === 'user-vendor-on-dashboard' ? { ruleDashboardId: decision.dashboard.id } : {}),
     });
 
-    const decisions = decisionsFor(prepared, vendors, host, initiator, request.tabId);
+    const decided = decisionsFor(prepared, vendors, host, initiator, request.tabId);
+    // A host inside a dashboard's own domains that a vendor names: every rule about it has a twin above first party.
+    const decisions = isOwnDomainHost(host, prepared.ownHosts)
+      ? decided.map((d) => (d.kind === 'first-party' ? d : { ...d, priority: ownDomainHostPriority(d.priority) ?? d.priority }))
+      : decided;
     const top = winner(decisions);
     if (top?.action === 'block') return result('blocked', top.kind as ExplainReason, top);
     const csp = strictModeOutcome(prepared, request);

@@ -9,7 +9,9 @@
  * - a malformed boolean takes its strict value: report-only off, user rules locked, tab pause off;
  * - under `lockUserRules`, tab pause is off unless `allowTabPause: true` says otherwise;
  * - an extra vendor cannot take a Dashguard vendor's domain (or one wider than it), nor a `custom-` id, which is a
- *   person's own vendor's: allowing it would allow a vendor the policy never named.
+ *   person's own vendor's: allowing it would allow a vendor the policy never named;
+ * - an extra vendor's host inside a dashboard's own domains is blocked there above the own-domain allow, for that host
+ *   alone; a domain that is (or covers) a dashboard's host or own domain is refused by name, never silently ignored.
  * The types come from schemas/managed-schema.json through its build-time ajv validator; what a schema in Chrome's
  * dialect cannot say (known ids, domain syntax, unknown keys) is checked here against the run-time catalog.
  */
@@ -130,6 +132,14 @@ export function parseManagedPolicy(raw: unknown, catalog: PolicyCatalog): Parsed
    * extra vendor would allow that vendor too, which the policy never named.
    */
   const catalogOwner = (domain: string): string | undefined => {
+    // A host inside a dashboard's own domains is blocked above the own-domain allow, for that host alone
+    // (own-domain-hosts.ts); one that is, or covers, a dashboard's host or own domain would block the dashboard itself.
+    for (const dashboard of catalog.dashboards) {
+      const own = [...dashboard.hosts, ...dashboard.ownDomains].find((d) => hostMatchesDomain(d, domain));
+      if (own !== undefined) {
+        return `${domain} would block ${dashboard.name} itself (${own} is ${dashboard.name}'s own domain): name the exact host inside it that you want blocked`;
+      }
+    }
     for (const vendor of catalog.vendors) {
       const overlap = vendor.domains.find((d) => hostMatchesDomain(domain, d) || hostMatchesDomain(d, domain));
       if (overlap === undefined) continue;

@@ -12,6 +12,12 @@
  * is deliberate: where the settings loosen strict mode on a dashboard (a vendor allowed there, report-only), the
  * "replace" allow rule switches off the static strict-mode header of that page's document request and the
  * "replacement" rule above it sets the loosened header instead, so the static rulesets never need rewriting.
+ *
+ * Hosts inside a dashboard's own domains that a vendor names (first-party telemetry such as Bitrise's Segment proxy on
+ * pa-events-api.bitrise.io, or a host an organisation's policy blocks there) would lose every decision to the
+ * own-domain allow. So every rule about such a host gets a twin restricted to those hosts, in the own-domain-host band
+ * between first party and strict mode (OWN_DOMAIN_HOST_PRIORITY): the same precedence again, one level up, for those
+ * exact hosts only; the rest of the own domain is untouched.
  */
 
 /** Static rulesets, as named in the manifest's `declarative_net_request.rule_resources`. */
@@ -40,6 +46,33 @@ export const PRIORITY = {
   strictModeReplacement: 1_400,
 } as const;
 
+/** A priority of the bands below first party, and what it becomes for a host inside a dashboard's own domains. */
+type LiftablePriority = Exclude<keyof typeof PRIORITY, 'firstParty' | 'strictModeCsp' | 'strictModeReplace' | 'strictModeReplacement'>;
+
+/**
+ * The own-domain-host band: the precedence below first party, replayed between first party (1,000) and strict mode
+ * (1,200) for the exact hosts inside a dashboard's own domains that a vendor names, so they win over the own-domain
+ * allow and keep their order among themselves.
+ */
+export const OWN_DOMAIN_HOST_PRIORITY: Readonly<Record<LiftablePriority, number>> = {
+  defaultBlock: 1_010,
+  essentialAllow: 1_020,
+  userCategory: 1_030,
+  userVendor: 1_040,
+  userVendorOnDashboard: 1_050,
+  tabPause: 1_060,
+  reportOnly: 1_065,
+  policyCategoryBlock: 1_070,
+  policyAllow: 1_080,
+  policyBlock: 1_090,
+};
+
+/** The own-domain-host priority of a rule's priority, or undefined for one that is not below first party. */
+export function ownDomainHostPriority(priority: number): number | undefined {
+  const name = (Object.keys(OWN_DOMAIN_HOST_PRIORITY) as LiftablePriority[]).find((key) => PRIORITY[key] === priority);
+  return name === undefined ? undefined : OWN_DOMAIN_HOST_PRIORITY[name];
+}
+
 /** Size of each dynamic/session id band; far above the browsers' 5,000 dynamic-rule limit. */
 const BAND_SIZE = 100_000;
 
@@ -61,11 +94,15 @@ export const DYNAMIC_BAND = {
   customVendorDefault: 13,
   strictModeReplace: 14,
   strictModeReplacement: 15,
+  /** Twins of the rules above for hosts inside a dashboard's own domains (OWN_DOMAIN_HOST_PRIORITY). */
+  ownDomainHost: 16,
 } as const;
 export type DynamicBand = keyof typeof DYNAMIC_BAND;
 
 export const SESSION_BAND = {
   tabPause: 6,
+  /** Twins of session rules for hosts inside a dashboard's own domains (OWN_DOMAIN_HOST_PRIORITY). */
+  ownDomainHost: 20,
 } as const;
 export type SessionBand = keyof typeof SESSION_BAND;
 

@@ -7,6 +7,7 @@ import { customDashboards as customDashboardsOf } from './dashboards';
 import type { DnrRule } from './dnr-rule';
 import type { ManagedPolicy } from './managed-policy';
 import { dashboardScope, type RuntimeCatalog } from './runtime-catalog';
+import { ownDomainHosts, ownDomainHostTwins } from './own-domain-hosts';
 import { PRIORITY, RULESET, dynamicRuleId, sessionRuleId, type DynamicBand, type RulesetId } from './rule-registry';
 import { strictModeRules } from './strict-mode-state';
 import { ruleVendors } from './rule-vendors';
@@ -157,7 +158,15 @@ export function computeRuleState(input: RuleStateInput): RuleState {
       });
     });
   }
-  return { dynamicRules, sessionRules, enabledRulesets: [...STATIC_RULESETS] };
+
+  // Hosts inside a dashboard's own domains that a vendor names: each rule about them also runs above the own-domain
+  // allow, for those hosts only (see own-domain-hosts.ts).
+  const ownHosts = ownDomainHosts(catalog.dashboards, [...vendors.values()].flatMap((v) => v.domains));
+  let dynamicTwin = 0;
+  let sessionTwin = 0;
+  const dynamicTwins = ownDomainHostTwins(dynamicRules, ownHosts, () => dynamicRuleId('ownDomainHost', dynamicTwin++));
+  const sessionTwins = ownDomainHostTwins(sessionRules, ownHosts, () => sessionRuleId('ownDomainHost', sessionTwin++));
+  return { dynamicRules: [...dynamicRules, ...dynamicTwins], sessionRules: [...sessionRules, ...sessionTwins], enabledRulesets: [...STATIC_RULESETS] };
 }
 
 function byId(a: { id: string }, b: { id: string }): number {

@@ -63,7 +63,7 @@ describe('settings files', () => {
         'reportOnly: must be true or false',
         'vendorRules.tracker: must be one of "allow", "block"',
         'vendorRules: "Bad Id" is not a vendor id (lower-case letters, digits and dashes)',
-        'categoryRules: "spyware" is not one of "analytics", "advertising", "marketing", "session-replay", "product-tour", "support-widget", "social", "tag-manager", "consent", "ab-testing", "monitoring", "realtime", "feature-flags", "payments"',
+        'categoryRules: "spyware" is not one of "analytics", "advertising", "marketing", "session-replay", "product-tour", "support-widget", "social", "tag-manager", "consent", "ab-testing", "monitoring", "realtime", "feature-flags", "payments", "sign-in", "captcha", "avatars", "status", "first-party-telemetry"',
         'customVendors[0].id: must be "custom-" followed by lower-case letters, digits and dashes',
         'customVendors[0].name: must not be empty',
         'customVendors[0].domains: must list at least 1',
@@ -105,6 +105,6 @@ describe('settings files', () => {
 
   it("keeps the schema's category list in step with the code", () => {
     const schema = JSON.parse(readFileSync(path.resolve(__dirname, '../../schemas/settings.json'), 'utf8')) as { $defs: Record<string, { properties: { categoryRules: { propertyNames: { enum: string[] } } } }> };
-    for (const version of ['v1', 'v2']) expect(schema.$defs[version]?.properties.categoryRules.propertyNames.enum).toEqual([...CATEGORY_IDS]);
+    for (const version of ['v1', 'v2', 'v3']) expect(schema.$defs[version]?.properties.categoryRules.propertyNames.enum).toEqual([...CATEGORY_IDS]);
   });
 });

@@ -52,3 +52,43 @@ describe('migrateSettings', () => {
     expect(uniqueCustomId('***', new Set())).toBe('custom-vendor');
   });
 });
+
+describe('migrateSettings from version 2: Cirrus CI retired', () => {
+  it('drops the rules and sensitive pages that name Cirrus CI, with a note each, and keeps everything else', () => {
+    const v2 = {
+      version: 2,
+      vendorRules: { intercom: 'allow' },
+      dashboardVendorRules: [
+        { dashboard: 'cirrus-ci', vendorId: 'sentry', action: 'allow' },
+        { dashboard: 'cirrus-ci.com', vendorId: 'intercom', action: 'block' },
+        { dashboard: 'gitlab', vendorId: 'intercom', action: 'allow' },
+      ],
+      sensitivePages: ['||cirrus-ci.com/settings/github', '||api.cirrus-ci.com/x', '||gitlab.com/-/secrets', '||notcirrus-ci.com/a'],
+      customDashboards: [{ host: 'ci.corp.example', name: 'Jenkins' }],
+    };
+    const result = migrateSettings(v2);
+    expect(result).toMatchObject({ ok: true, fromVersion: 2 });
+    if (!result.ok) return;
+    expect(result.value.version).toBe(3);
+    expect(result.value.dashboardVendorRules).toEqual([{ dashboard: 'gitlab', vendorId: 'intercom', action: 'allow' }]);
+    expect(result.value.sensitivePages).toEqual(['||gitlab.com/-/secrets', '||notcirrus-ci.com/a']);
+    expect(result.value.vendorRules).toEqual({ intercom: 'allow' });
+    expect(result.value.customDashboards).toEqual(v2.customDashboards);
+    expect(result.notes).toEqual([
+      'the rule for "sentry" on Cirrus CI is removed: Cirrus CI shut down on 1 June 2026',
+      'the rule for "intercom" on Cirrus CI is removed: Cirrus CI shut down on 1 June 2026',
+      'the sensitive page ||cirrus-ci.com/settings/github is removed: Cirrus CI shut down on 1 June 2026',
+      'the sensitive page ||api.cirrus-ci.com/x is removed: Cirrus CI shut down on 1 June 2026',
+    ]);
+  });
+
+  it('takes a version-1 file through both steps', () => {
+    const result = migrateSettings({ customVendors: [{ id: 'acme', name: 'Acme', domains: ['acme.example'] }], dashboardVendorRules: [{ dashboard: 'cirrus-ci', vendorId: 'acme', action: 'allow' }] });
+    expect(result).toMatchObject({ ok: true, fromVersion: 1, value: { version: 3, dashboardVendorRules: [] } });
+  });
+
+  it('leaves malformed entries for validation to name', () => {
+    const result = migrateSettings({ version: 2, dashboardVendorRules: [42, { dashboard: 7 }], sensitivePages: [null] });
+    expect(result).toMatchObject({ ok: true, value: { dashboardVendorRules: [42, { dashboard: 7 }], sensitivePages: [null] } });
+  });
+});

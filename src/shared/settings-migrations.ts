@@ -7,7 +7,10 @@
  *   2  custom vendor ids start with `custom-`: in version 1 a custom vendor could be called "acme", and a later
  *      catalog vendor with the same id would silently take its place (the rule state lets the catalog win). The
  *      step renames such ids and every rule that names them.
+ *   3  Cirrus CI shut down on 1 June 2026 and left the catalog: its per-dashboard rules and sensitive pages would name a
+ *      dashboard that no longer exists (an import would be refused for them). The step drops them, with a note each.
  */
+import { sensitivePageHost } from './sensitive-page';
 import { CUSTOM_VENDOR_ID, SETTINGS_VERSION } from './user-settings';
 
 export type Migrated = { ok: true; value: Record<string, unknown>; fromVersion: number; notes: string[] } | { ok: false; error: string };
@@ -66,8 +69,33 @@ const v1ToV2: Step = (settings) => {
   return { value, notes };
 };
 
+/** The retired Cirrus CI dashboard, as settings named it: its catalog id, or its host (and subdomains). */
+const CIRRUS_CI = { id: 'cirrus-ci', host: 'cirrus-ci.com' } as const;
+
+const namesCirrus = (ref: string): boolean => ref === CIRRUS_CI.id || ref === CIRRUS_CI.host || ref.endsWith(`.${CIRRUS_CI.host}`);
+
+const v2ToV3: Step = (settings) => {
+  const notes: string[] = [];
+  const value: Record<string, unknown> = { ...settings, version: 3 };
+  if (Array.isArray(settings.dashboardVendorRules)) {
+    value.dashboardVendorRules = settings.dashboardVendorRules.filter((rule) => {
+      if (!isRecord(rule) || typeof rule.dashboard !== 'string' || !namesCirrus(rule.dashboard)) return true;
+      notes.push(`the rule for "${String(rule.vendorId)}" on Cirrus CI is removed: Cirrus CI shut down on 1 June 2026`);
+      return false;
+    });
+  }
+  if (Array.isArray(settings.sensitivePages)) {
+    value.sensitivePages = settings.sensitivePages.filter((page) => {
+      if (typeof page !== 'string' || !namesCirrus(sensitivePageHost(page) ?? '')) return true;
+      notes.push(`the sensitive page ${page} is removed: Cirrus CI shut down on 1 June 2026`);
+      return false;
+    });
+  }
+  return { value, notes };
+};
+
 /** Step from version N to N + 1, by N. */
-const STEPS: Readonly<Record<number, Step>> = { 1: v1ToV2 };
+const STEPS: Readonly<Record<number, Step>> = { 1: v1ToV2, 2: v2ToV3 };
 
 /**
  * Migrates `raw` to SETTINGS_VERSION. Settings without a version are version 1 (the format before versions were

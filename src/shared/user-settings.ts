@@ -6,9 +6,10 @@ import type { CategoryId } from './catalog-types';
 
 /**
  * Version of the stored and exported format. 2: custom vendor ids carry the `custom-` prefix, so a vendor the catalog
- * adds later can never take over a user's custom vendor (see settings-migrations.ts for 1 -> 2).
+ * adds later can never take over a user's custom vendor (see settings-migrations.ts for 1 -> 2). 3: no rule names the
+ * retired Cirrus CI dashboard (2 -> 3).
  */
-export const SETTINGS_VERSION = 2;
+export const SETTINGS_VERSION = 3;
 
 export type VendorDecision = 'allow' | 'block';
 

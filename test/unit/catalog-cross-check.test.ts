@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { getEntity } from 'third-party-web';
 import { categories } from '../../rules/catalog/categories';
+import { dashboardProfiles } from '../../rules/catalog/dashboard-profiles';
 import { dashboards } from '../../rules/catalog/dashboards';
 import { curatedVendors } from '../../rules/catalog/vendors';
 import { buildCatalog } from '../../scripts/catalog/build-catalog';
@@ -50,10 +51,10 @@ describe('the real catalog', () => {
   it('covers the CI dashboards the product promises, and not their marketing sites', () => {
     const scope = dashboardScope(dashboards);
     const covered = (host: string): boolean => hostMatchesAny(host, scope.initiatorDomains) && !hostMatchesAny(host, scope.excludedInitiatorDomains);
-    for (const host of ['app.circleci.com', 'github.com', 'gitlab.com', 'buildkite.com', 'app.travis-ci.com', 'bitbucket.org', 'dev.azure.com', 'app.netlify.com', 'vercel.com', 'app.bitrise.io', 'semaphoreci.com', 'myorg.semaphoreci.com', 'ci.appveyor.com', 'app.harness.io', 'cirrus-ci.com', 'g.codefresh.io']) {
+    for (const host of ['app.circleci.com', 'github.com', 'gitlab.com', 'buildkite.com', 'app.travis-ci.com', 'bitbucket.org', 'dev.azure.com', 'app.netlify.com', 'vercel.com', 'app.bitrise.io', 'semaphoreci.com', 'myorg.semaphoreci.com', 'ci.appveyor.com', 'app.harness.io', 'g.codefresh.io']) {
       expect([host, covered(host)]).toEqual([host, true]);
     }
-    for (const host of ['circleci.com', 'www.github.com', 'www.gitlab.com', 'www.semaphoreci.com', 'example.com']) {
+    for (const host of ['cirrus-ci.com', 'circleci.com', 'www.github.com', 'www.gitlab.com', 'www.semaphoreci.com', 'example.com']) {
       expect([host, covered(host)]).toEqual([host, false]);
     }
   });
@@ -80,6 +81,6 @@ describe('curated vendors against third-party-web', () => {
 describe('README', () => {
   it('shows the current catalog tables (run `npm run docs:vendors` when this fails)', () => {
     const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
-    expect(replaceGeneratedSection(readme, renderCatalogTables(curatedVendors, dashboards, categories))).toBe(readme);
+    expect(replaceGeneratedSection(readme, renderCatalogTables(curatedVendors, dashboards, categories, dashboardProfiles))).toBe(readme);
   });
 });

@@ -418,7 +418,7 @@ const REFUSE_MUTATIONS: readonly Mutation[] = [
   },
   // A version this build cannot read, or none at all.
   (g, draft) => {
-    const version = g.pick<unknown>([3, 99, 1e9, 2.5, 0, -1, '2', null, true, 'missing']);
+    const version = g.pick<unknown>([4, 99, 1e9, 2.5, 0, -1, '2', null, true, 'missing']);
     if (version === 'missing') delete draft.file.version;
     else draft.file.version = version;
     return 'version';
