@@ -37,6 +37,26 @@ const ESSENTIAL = { id: 'pusher', host: 'pusher.com' };
 const DEFAULT_BLOCKED = { id: 'amplitude', host: 'amplitude.com' };
 
 const SELF_HOSTED = { host: SITES.selfHosted, name: 'Self-hosted CI' };
+
+/**
+ * A host inside CircleCI's own domain (circleci.com) that an organisation blocks as an extra vendor: applied above the
+ * own-domain allow for that host only. `REST` is the same own domain, which must keep loading; `WHOLE` would block the
+ * dashboard itself and is refused by name.
+ */
+const OWN_DOMAIN_HOST = { id: 'corp-circleci-telemetry', host: 'telemetry.circleci.com', rest: 'api.circleci.com' };
+const OWN_DOMAIN_VENDORS = [
+  { id: OWN_DOMAIN_HOST.id, name: 'CircleCI telemetry', domains: [OWN_DOMAIN_HOST.host] },
+  { id: 'corp-circleci-whole', name: 'All of CircleCI', domains: ['circleci.com'] },
+];
+const OWN_DOMAIN_REFUSAL = /^extraVendors\[1\]\.domains\[0\]: circleci\.com would block CircleCI itself/;
+
+/** The organisation's block of an own-domain host holds there, and only there. */
+async function expectOwnDomainHostBlock(session: ExtensionBrowser, fixture: FixtureServer, timeoutMs?: number): Promise<void> {
+  await waitForOutcome(session, fixture, SITES.dashboard, OWN_DOMAIN_HOST.host, 'blocked', timeoutMs);
+  // The rest of the own domain still loads on the dashboard, and the host itself loads on a site that is no dashboard.
+  await expectOutcome(session, fixture, SITES.dashboard, OWN_DOMAIN_HOST.rest, 'reached');
+  await expectOutcome(session, fixture, SITES.unrelated, OWN_DOMAIN_HOST.host, 'reached');
+}
 /** Chromium applies a rewritten policy file after its file watcher settles (a few seconds). */
 const POLICY_CHANGE_TIMEOUT_MS = 45_000;
 
@@ -339,6 +359,18 @@ describe('Managed policy in Chromium (a file in /etc/chromium/policies/managed/)
     await expectOutcome(session, fixture, SITES.dashboard, DEFAULT_BLOCKED.host, 'blocked');
     await expectOutcome(session, fixture, SELF_HOSTED.host, OTHER.host, 'blocked');
   });
+
+  test("a block on a host inside a dashboard's own domains holds above the own-domain allow, for that host only; one that would block the dashboard is named", async () => {
+    const { session, fixture, file, options } = ready();
+    // Control: without the policy the host is CircleCI's own, so it loads on the dashboard.
+    await expectOutcome(session, fixture, SITES.dashboard, OWN_DOMAIN_HOST.host, 'reached');
+    file.write({ extraDashboards: [SELF_HOSTED], extraVendors: OWN_DOMAIN_VENDORS, blockedVendors: [OWN_DOMAIN_HOST.id] });
+    const status = await waitForPolicy(options, 'the own-domain block', (s) => s.policy.blockedVendors.includes(OWN_DOMAIN_HOST.id));
+    expect(status.policy.extraVendors.map((v) => v.id)).toEqual([OWN_DOMAIN_HOST.id]);
+    expect(status.warnings).toEqual(expect.arrayContaining([expect.stringMatching(OWN_DOMAIN_REFUSAL)]));
+    await expectNoticeListing(options, status.warnings);
+    await expectOwnDomainHostBlock(session, fixture, POLICY_CHANGE_TIMEOUT_MS);
+  });
 });
 
 describe('Managed policy in Firefox ESR (/etc/firefox/policies/policies.json)', () => {
@@ -388,7 +420,8 @@ describe('Managed policy in Firefox ESR (/etc/firefox/policies/policies.json)', 
   describe('a policy with a forced vendor, an extra dashboard and malformed items', () => {
     const ready = launchWithPolicy({
       extraDashboards: [SELF_HOSTED],
-      blockedVendors: [FORCED.id],
+      extraVendors: OWN_DOMAIN_VENDORS,
+      blockedVendors: [FORCED.id, OWN_DOMAIN_HOST.id],
       // Malformed: Firefox hands these to the add-on as they are.
       reportOnly: 'yes',
       allowedVendors: [{ vendor: 'mixpanl', dashboards: ['*'] }, { vendor: OTHER.id }],
@@ -405,13 +438,19 @@ describe('Managed policy in Firefox ESR (/etc/firefox/policies/policies.json)', 
         'allowedVendors[0]: unknown vendor "mixpanl"; ignored.',
         expect.stringMatching(/^allowedVendors\[1\]: "dashboards" must list dashboards/),
         expect.stringMatching(/^auditRetentionDays: must be a whole number of days/),
+        expect.stringMatching(OWN_DOMAIN_REFUSAL),
       ]));
-      expect(status.policy).toMatchObject({ reportOnly: false, allowedVendors: [], blockedVendors: [FORCED.id] });
+      expect(status.policy).toMatchObject({ reportOnly: false, allowedVendors: [], blockedVendors: [FORCED.id, OWN_DOMAIN_HOST.id] });
       await expectNoticeListing(options, status.warnings);
       // "reportOnly": "yes" did not switch blocking off, and the half-written allowance did not unblock its vendor.
       await expectOutcome(session, fixture, SITES.dashboard, DEFAULT_BLOCKED.host, 'blocked');
       await expectOutcome(session, fixture, SITES.dashboard, OTHER.host, 'blocked');
       await expectOutcome(session, fixture, SITES.dashboard, ESSENTIAL.host, 'reached');
+    });
+
+    test("a block on a host inside a dashboard's own domains holds above the own-domain allow, for that host only", async () => {
+      const { session, fixture } = ready();
+      await expectOwnDomainHostBlock(session, fixture);
     });
 
     test('a dashboard the policy adds is protected', async () => {
