@@ -46,7 +46,7 @@ export function mountVendorList(root: HTMLElement, context: SectionContext): voi
   let resultHandles: VendorRowHandle[] = [];
 
   const categoriesBox = el('div', { className: 'categories' });
-  const categoryControls: { update(model: CategoryModel): void }[] = [];
+  const categoryControls: { id: string; update(model: CategoryModel): void }[] = [];
 
   const renderCategory = (model: CategoryModel): HTMLElement => {
     const headingId = uniqueId('category');
@@ -81,13 +81,15 @@ export function mountVendorList(root: HTMLElement, context: SectionContext): voi
     const section = el(
       'section',
       { className: 'category', attrs: { 'aria-labelledby': headingId, 'data-category-section': model.entry.id } },
-      el('h3', { text: model.entry.label, attrs: { id: headingId } }),
+      el('h4', { text: model.entry.label, attrs: { id: headingId } }),
       el('p', { className: 'hint', text: model.entry.description }),
+      model.entry.essentialBecause === undefined ? null : el('p', { className: 'hint essential', text: `Allowed by default: ${model.entry.essentialBecause}` }),
       el('div', { className: 'row' }, el('label', { text: 'On every dashboard:', attrs: { for: selectId } }), select, managed),
       model.curated.length > 0 ? curatedList : null,
       more,
     );
     categoryControls.push({
+      id: model.entry.id,
       update(next) {
         replaceChildren(select, ...(['default', 'block', 'allow'] as const).map((choice) => el('option', { text: CHOICE_TEXT[choice], attrs: { value: choice, disabled: !next.allowed.includes(choice) && choice !== next.choice } })));
         select.value = next.choice;
@@ -99,8 +101,16 @@ export function mountVendorList(root: HTMLElement, context: SectionContext): voi
     return section;
   };
 
+  // Categories dashboards need (allowed by default, each with its reason) come after the ones blocked by default.
   const models = categoryModels(catalog, store.state().settings, store.state().policy.policy);
-  replaceChildren(categoriesBox, ...models.map(renderCategory));
+  const group = (essential: boolean): HTMLElement[] => models.filter((m) => (m.entry.essentialBecause !== undefined) === essential).map(renderCategory);
+  replaceChildren(
+    categoriesBox,
+    el('h3', { text: 'Trackers and widgets dashboards work without', attrs: { 'data-category-group': 'blockable' } }),
+    ...group(false),
+    el('h3', { text: 'Needed by dashboards: allowed unless you block them', attrs: { 'data-category-group': 'essential' } }),
+    ...group(true),
+  );
 
   let searchTimer: ReturnType<typeof setTimeout> | undefined;
   const runSearch = (): void => {
@@ -127,7 +137,7 @@ export function mountVendorList(root: HTMLElement, context: SectionContext): voi
 
   const update = (): void => {
     const { settings, policy } = store.state();
-    categoryModels(catalog, settings, policy.policy).forEach((model, i) => categoryControls[i]?.update(model));
+    for (const model of categoryModels(catalog, settings, policy.policy)) categoryControls.find((c) => c.id === model.entry.id)?.update(model);
     for (const [vendorId, handles] of rows) {
       if (handles.size === 0) continue;
       const model = vendorRow(vendorsById.get(vendorId)!, settings, policy.policy);

@@ -1,3 +1,5 @@
+import managedSchemaForCategories from '../../schemas/managed-schema.json';
+import { CATEGORY_IDS } from './catalog-types';
 import { testCatalog } from '../../test/unit/test-catalog';
 import { NO_POLICY } from './managed-policy';
 import { parseManagedPolicy } from './parse-managed-policy';
@@ -159,5 +161,12 @@ describe('parseManagedPolicy', () => {
   it('names unknown keys inside items', () => {
     const { warnings } = parse({ extraDashboards: [{ host: 'ci.corp.example', colour: 'blue' }] });
     expect(warnings).toEqual(['extraDashboards[0].colour: unknown key; ignored.']);
+  });
+});
+
+describe('the managed schema', () => {
+  it("names every category id in blockedCategories' description, the essential ones included", () => {
+    const description = (managedSchemaForCategories.properties.blockedCategories as { description: string }).description;
+    for (const id of CATEGORY_IDS) expect([id, description.includes(id)]).toEqual([id, true]);
   });
 });

@@ -18,6 +18,7 @@ import type { Page } from 'puppeteer-core';
 import { SETTINGS_KEY } from '../../src/background/settings-store';
 import { TEST_BACKGROUND_STARTS_KEY, TEST_FAIL_STORAGE } from '../../src/background/test-surface';
 import { SETTINGS_CHANGE, SETTINGS_GET, type ChangeReply, type SettingsView } from '../../src/shared/settings-messages';
+import { SETTINGS_VERSION } from '../../src/shared/user-settings';
 import { AUDIT_ASSETS, AUDIT_EXTRA_DOMAINS, auditPageUrl, EXPECTED_AUDIT } from './harness/audit-fixture';
 import { waitForPopupRows } from './harness/audit-popup';
 import { BROWSER_KINDS, launchWithDashguard, type BrowserKind, type ExtensionBrowser } from './harness/browsers';
@@ -261,7 +262,7 @@ describe.each(BROWSER_KINDS)('A browser restart in %s, after an update from sett
       // Chromium can open the options page again: the settings read back in the current format, rules kept.
       const home2 = await optionsPage(session);
       const { settings } = await sendFromPage<SettingsView>(home2, SETTINGS_GET, null);
-      expect(settings.version).toBe(2);
+      expect(settings.version).toBe(SETTINGS_VERSION);
       expect(settings.vendorRules).toEqual({ [HOTJAR.id]: 'allow', [PUSHER.id]: 'block' });
       expect(settings.customVendors).toEqual([{ id: 'custom-beacon', name: 'Beacon', domains: [BEACON.host] }]);
       expect(settings.dashboardVendorRules).toEqual([{ dashboard: 'circleci', vendorId: 'custom-beacon', action: 'allow' }]);

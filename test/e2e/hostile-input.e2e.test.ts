@@ -11,6 +11,7 @@ import type { Page } from 'puppeteer-core';
 import { AUDIT_LIMITS } from '../../src/shared/audit-limits';
 import { tabAuditKey, type TabAudit } from '../../src/shared/audit-types';
 import { SETTINGS_GET, type SettingsView } from '../../src/shared/settings-messages';
+import { SETTINGS_VERSION } from '../../src/shared/user-settings';
 import { readPopupRows, waitForPopupRows, type PopupRow } from './harness/audit-popup';
 import { BROWSER_KINDS, launchWithDashguard, type ExtensionBrowser } from './harness/browsers';
 import { openExtensionPage, optionsPage, sendFromPage, tabIdOf } from './harness/extension-pages';
@@ -93,9 +94,9 @@ describe.each(BROWSER_KINDS)('Hostile input in %s', (kind) => {
       const state = await page.evaluate(() => (window as unknown as { dgFlood: { inserted: number; phase: string; timedOut: boolean } }).dgFlood);
       expect(state).toMatchObject({ phase: 'done', timedOut: false });
       expect(state.inserted).toBeGreaterThan(FLOOD.n + FLOOD.long);
-      expect(duringFlood.settings.version).toBe(2);
+      expect(duringFlood.settings.version).toBe(SETTINGS_VERSION);
       // And after it.
-      expect((await sendFromPage<SettingsView>(home, SETTINGS_GET, null)).settings.version).toBe(2);
+      expect((await sendFromPage<SettingsView>(home, SETTINGS_GET, null)).settings.version).toBe(SETTINGS_VERSION);
     });
 
     test('the tab\'s audit is capped in rows, bytes and URL length, and counts what it did not list', () => {
