@@ -15,7 +15,7 @@
 import type { DashboardProfile, EvidenceSource } from '../../src/shared/catalog-types';
 
 const GITHUB_CSP: EvidenceSource = { where: 'curl/curl#13094 (github.com response headers: content-security-policy)', seen: '2024-03' };
-const GITHUB_NOTES: EvidenceSource = { where: 'shared/DASHBOARD-EVIDENCE.md, GitHub row (frame-src of the same policy)', seen: '2026' };
+const GITHUB_FRAMES: EvidenceSource = { where: 'curl/curl#13094 (github.com content-security-policy, frame-src: Arkose captcha)', seen: '2024-03' };
 
 const GITLAB_DIRECTIVES: EvidenceSource = { where: 'gitlabhq/gitlabhq:lib/gitlab/content_security_policy/directives.rb', seen: '2026' };
 const GITLAB_CSP_LOADER: EvidenceSource = { where: 'gitlabhq/gitlabhq:lib/gitlab/content_security_policy/config_loader.rb (allow_zuora)', seen: '2026' };
@@ -34,7 +34,8 @@ const AZURE_ALLOW_LIST: EvidenceSource = { where: 'MicrosoftDocs/azure-devops-do
 const BITRISE_SEGMENT: EvidenceSource = { where: 'bitrise-io/bitrise-workflow-editor:source/javascripts/core/analytics/SegmentBaseTracking.ts', seen: '2026' };
 
 const VERCEL_RUDDERSTACK: EvidenceSource = { where: 'easylist/easylist#22913 (cdp.vercel.com on vercel.com)', seen: '2026-01' };
-const VERCEL_NOTES: EvidenceSource = { where: 'shared/DASHBOARD-EVIDENCE.md, Vercel row (vercel.com login CSP captures)', seen: '2026' };
+const VERCEL_CSP: EvidenceSource = { where: 'vercel.com login page Content-Security-Policy (captures: *.vercel.sh, Stripe, Pusher, Ethyca)', seen: '2026' };
+const VERCEL_LIVE: EvidenceSource = { where: 'Vercel Toolbar CSP requirements (vercel.live, wss://ws-us3.pusher.com), quoted in deployed apps\' CSPs', seen: '2025' };
 
 const NETLIFY_CSP: EvidenceSource = { where: 'dolbyio-samples/rts-app-react-publisher-viewer#19 (app.netlify.com report-only CSP)', seen: '2022', old: true };
 
@@ -45,7 +46,7 @@ const BUILDKITE_FOOTER: EvidenceSource = { where: 'buildkite/frontend:app/compon
 
 const CIRCLECI_FRONTEND: EvidenceSource = { where: 'circleci/frontend:src-cljs (gh-utils avatars, Pusher, Stripe checkout, Elevio, Rollbar)', seen: '2017-07', old: true };
 
-const BITBUCKET_NOTES: EvidenceSource = { where: 'shared/DASHBOARD-EVIDENCE.md, Bitbucket row (Atlassian developer docs)', seen: '2026' };
+const BITBUCKET_TOKENS: EvidenceSource = { where: 'Atlassian developer docs: Bitbucket API tokens are managed on id.atlassian.com (app passwords retired June 2026)', seen: '2026' };
 
 export const dashboardProfiles: readonly DashboardProfile[] = [
   {
@@ -59,8 +60,8 @@ export const dashboardProfiles: readonly DashboardProfile[] = [
       { host: 'github.githubassets.com', purpose: 'assets', loadedAs: 'script', source: GITHUB_CSP },
       { host: 'api.github.com', purpose: 'app', loadedAs: 'fetch', source: GITHUB_CSP },
       { host: 'www.githubstatus.com', purpose: 'status', loadedAs: 'fetch', source: GITHUB_CSP },
-      { host: 'github-api.arkoselabs.com', purpose: 'captcha', loadedAs: 'frame', source: GITHUB_NOTES },
-      { host: 'octocaptcha.com', purpose: 'captcha', loadedAs: 'frame', source: GITHUB_NOTES },
+      { host: 'github-api.arkoselabs.com', purpose: 'captcha', loadedAs: 'frame', source: GITHUB_FRAMES },
+      { host: 'octocaptcha.com', purpose: 'captcha', loadedAs: 'frame', source: GITHUB_FRAMES },
     ],
     trackers: [],
   },
@@ -150,13 +151,13 @@ export const dashboardProfiles: readonly DashboardProfile[] = [
   {
     dashboardId: 'vercel',
     needs: [
-      { host: 'avatar.vercel.sh', purpose: 'avatars', loadedAs: 'image', source: VERCEL_NOTES },
-      { host: 'js.stripe.com', purpose: 'billing', loadedAs: 'script', source: VERCEL_NOTES },
-      { host: 'ws-us3.pusher.com', purpose: 'realtime', loadedAs: 'fetch', source: VERCEL_NOTES },
+      { host: 'avatar.vercel.sh', purpose: 'avatars', loadedAs: 'image', source: VERCEL_CSP },
+      { host: 'js.stripe.com', purpose: 'billing', loadedAs: 'script', source: VERCEL_CSP },
+      { host: 'ws-us3.pusher.com', purpose: 'realtime', loadedAs: 'fetch', source: VERCEL_LIVE },
     ],
     trackers: [
       { host: 'cdp.vercel.com', loadedAs: 'fetch', source: VERCEL_RUDDERSTACK },
-      { host: 'cdn.ethyca.com', loadedAs: 'script', source: VERCEL_NOTES },
+      { host: 'cdn.ethyca.com', loadedAs: 'script', source: VERCEL_CSP },
     ],
   },
   {
@@ -210,7 +211,7 @@ export const dashboardProfiles: readonly DashboardProfile[] = [
   },
   {
     dashboardId: 'bitbucket',
-    needs: [{ host: 'id.atlassian.com', purpose: 'sign-in', loadedAs: 'fetch', source: BITBUCKET_NOTES }],
+    needs: [{ host: 'id.atlassian.com', purpose: 'sign-in', loadedAs: 'fetch', source: BITBUCKET_TOKENS }],
     trackers: [],
   },
 ];
