@@ -12,7 +12,7 @@ function guard(thirdPartyWeb: { name: string; category: string; domains: string[
       { id: 'live', name: 'Live', category: 'realtime', domains: ['live.example'], defaultAction: 'allow', reason: 'Streams.' },
       { id: 'helpdesk', name: 'Help desk', category: 'support-widget', domains: ['help.example'], defaultAction: 'allow', reason: 'Allowed here.', thirdPartyWebNote: 'n' },
     ],
-    dashboards: [{ id: 'ci', name: 'CI', hosts: ['app.ci.example'], ownDomains: [] }],
+    dashboards: [{ id: 'ci', name: 'CI', hosts: ['app.ci.example'], ownDomains: [], strictMode: {} }],
     thirdPartyWeb,
   });
   if (!built.ok) throw new Error(built.errors.join('\n'));

@@ -21,8 +21,8 @@ const built = buildCatalog({
     { id: 'tracker', name: 'Tracker', category: 'analytics', domains: ['tracker.example'], defaultAction: 'block', reason: 'Tracks.' },
   ],
   dashboards: [
-    { id: 'ci', name: 'CI', hosts: ['app.ci.example'], ownDomains: ['ci-assets.example'] },
-    { id: 'forge', name: 'Forge', hosts: ['forge.example'], ownDomains: [] },
+    { id: 'ci', name: 'CI', hosts: ['app.ci.example'], ownDomains: ['ci-assets.example'], strictMode: {} },
+    { id: 'forge', name: 'Forge', hosts: ['forge.example'], ownDomains: [], strictMode: {} },
   ],
   thirdPartyWeb: [],
 });
