@@ -23,6 +23,7 @@
  *   stay blocked.
  */
 import type { VendorEntry } from '../../src/shared/catalog-types';
+import { firstPartyTelemetryVendors } from './first-party-telemetry';
 
 export const curatedVendors: readonly VendorEntry[] = [
   // ---- Realtime: allowed -------------------------------------------------------------------------------------
@@ -850,57 +851,8 @@ export const curatedVendors: readonly VendorEntry[] = [
     reason: 'Shows the CI service\'s own outage banner (Travis CI reads its status from Statuspage).',
   },
 
-  // ---- First-party telemetry: hosts of a dashboard's own domains -----------------------------------------------
-  // Exact hosts inside a dashboard's own domains. Their rules run above the dashboard's own-domain allow (for those
-  // hosts only), so they can be blocked while the rest of the own domain keeps working. A third-party SDK proxied
-  // through the dashboard's domain is blocked by default; the service's own telemetry is allowed by default.
-  {
-    id: 'bitrise-segment-proxy',
-    name: 'Segment via Bitrise (pa-events)',
-    category: 'first-party-telemetry',
-    // bitrise-workflow-editor loads Segment's analytics.js with cdnURL pa-events-cdn.bitrise.io and sends its events
-    // to pa-events-api.bitrise.io/v1.
-    domains: ['pa-events-cdn.bitrise.io', 'pa-events-api.bitrise.io'],
-    defaultAction: 'block',
-    reason: "Segment's analytics SDK, proxied through Bitrise's own domain: your activity goes to Segment and the tools it forwards to.",
-  },
-  {
-    id: 'vercel-rudderstack-proxy',
-    name: 'RudderStack via Vercel (cdp)',
-    category: 'first-party-telemetry',
-    // vercel.com loads RudderStack's SDK config from cdp.vercel.com/rs/config and streams events to cdp.vercel.com/rs/stream.
-    domains: ['cdp.vercel.com'],
-    defaultAction: 'block',
-    reason: "RudderStack's customer-data SDK, proxied through vercel.com: your activity is forwarded to analytics and marketing tools.",
-  },
-  {
-    id: 'github-collector',
-    name: 'GitHub analytics (collector)',
-    category: 'first-party-telemetry',
-    // github.com pages send their own analytics ("octolytics") to collector.github.com/github/collect.
-    domains: ['collector.github.com'],
-    defaultAction: 'allow',
-    reason: "GitHub's own usage analytics: it stays with GitHub. Block it if you prefer.",
-  },
-  {
-    id: 'atlassian-analytics',
-    name: 'Atlassian analytics',
-    category: 'first-party-telemetry',
-    // Bitbucket sends its product analytics to as.atlassian.com.
-    domains: ['as.atlassian.com'],
-    defaultAction: 'allow',
-    reason: "Atlassian's own usage analytics from Bitbucket: it stays with Atlassian. Block it if you prefer.",
-  },
-  {
-    id: 'gitlab-snowplow',
-    name: 'GitLab product analytics (Snowplow)',
-    category: 'first-party-telemetry',
-    // GitLab's own Snowplow collectors (doc/api/settings.md: snowplow_collector_hostname snowplowprd.trx.gitlab.net; older
-    // pages: snowplow.trx.gitlab.net). gitlab.net is GitLab's infrastructure domain.
-    domains: ['snowplowprd.trx.gitlab.net', 'snowplow.trx.gitlab.net'],
-    defaultAction: 'allow',
-    reason: "GitLab's own product analytics, collected by GitLab: it stays with GitLab. Block it if you prefer.",
-  },
+  // ---- First-party telemetry (rules/catalog/first-party-telemetry.ts) ---------------------------------------
+  ...firstPartyTelemetryVendors,
 
   // ---- Trackers real dashboards load -----------------------------------------------------------------------------
   {

@@ -4,6 +4,7 @@
  * report-queue.ts). It only observes: it never changes the page, and it reads no page content.
  */
 import { dashboards } from '../../rules/catalog/dashboards';
+import { firstPartyTelemetryVendors } from '../../rules/catalog/first-party-telemetry';
 import { AUDIT_REPORT } from '../shared/audit-messages';
 import { startAuditCollector } from './audit-collector';
 import { extensionRuntime } from './extension-runtime';
@@ -31,7 +32,7 @@ const queue = createReportQueue({
 const collector = startAuditCollector({
   window,
   document,
-  scope: pageScope(location.hostname, dashboards),
+  scope: pageScope(location.hostname, dashboards, firstPartyTelemetryVendors.flatMap((v) => v.domains)),
   now: () => Date.now(),
   emit: (observation) => queue.add(observation),
   outcomeTimeoutMs: 10_000,

@@ -34,7 +34,16 @@ describe('thirdPartyUrl', () => {
   });
 
   it('knows no own domains on a page that is not in the catalog', () => {
-    expect(pageScope('ci.example.com', dashboards)).toEqual({ pageHost: 'ci.example.com', ownDomains: [] });
+    expect(pageScope('ci.example.com', dashboards)).toEqual({ pageHost: 'ci.example.com', ownDomains: [], namedHosts: [] });
+  });
+});
+
+describe('hosts inside the own domains that a vendor names', () => {
+  it('are reported although they are first party; the rest of the own domains is not', () => {
+    const named = pageScope('app.bitrise.io', dashboards, ['pa-events-api.bitrise.io']);
+    expect(thirdPartyUrl('https://pa-events-api.bitrise.io/v1/t', 'https://app.bitrise.io/', named)?.host).toBe('pa-events-api.bitrise.io');
+    expect(thirdPartyUrl('https://api.bitrise.io/v0.1/me', 'https://app.bitrise.io/', named)).toBeUndefined();
+    expect(thirdPartyUrl('https://pa-events-api.bitrise.io/v1/t', 'https://app.bitrise.io/', pageScope('app.bitrise.io', dashboards))).toBeUndefined();
   });
 });
 

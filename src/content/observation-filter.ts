@@ -14,6 +14,11 @@ export interface PageScope {
   readonly pageHost: string;
   /** The page's dashboard's hosts and own domains (each covering its subdomains). */
   readonly ownDomains: readonly string[];
+  /**
+   * Hosts inside those own domains that a vendor names (first-party telemetry): reported all the same, since rules
+   * decide about them like any vendor's.
+   */
+  readonly namedHosts: readonly string[];
 }
 
 /** `host` is `domain` or a subdomain of it (hosts are lower case, as URL parsing gives them). */
@@ -21,10 +26,10 @@ function covers(host: string, domain: string): boolean {
   return host === domain || host.endsWith(`.${domain}`);
 }
 
-export function pageScope(pageHost: string, dashboards: readonly DashboardEntry[]): PageScope {
+export function pageScope(pageHost: string, dashboards: readonly DashboardEntry[], namedHosts: readonly string[] = []): PageScope {
   const host = pageHost.toLowerCase();
   const dashboard = dashboards.find((d) => d.hosts.some((h) => covers(host, h)));
-  return { pageHost: host, ownDomains: dashboard ? [...dashboard.hosts, ...dashboard.ownDomains] : [] };
+  return { pageHost: host, ownDomains: dashboard ? [...dashboard.hosts, ...dashboard.ownDomains] : [], namedHosts };
 }
 
 export interface ThirdPartyUrl {
@@ -43,7 +48,8 @@ export function thirdPartyUrl(raw: string, baseUrl: string, scope: PageScope): T
   }
   if (!SCHEMES.has(url.protocol)) return undefined;
   const host = url.hostname;
-  if (host === scope.pageHost || scope.ownDomains.some((d) => covers(host, d))) return undefined;
+  const named = scope.namedHosts.some((d) => covers(host, d));
+  if (!named && (host === scope.pageHost || scope.ownDomains.some((d) => covers(host, d)))) return undefined;
   url.hash = '';
   // Credentials in a URL (https://user:token@host/) never reach the audit, its log or an export.
   url.username = '';

@@ -75,6 +75,19 @@ describe('createAuditClassifier', () => {
     expect(on('https://static.ci-assets.example/app.js')).toEqual({ audited: false, why: 'first-party' });
   });
 
+  it('audits a host inside the own domains that a vendor names, as the rules decide it, and nothing else there', () => {
+    const built = buildCatalog({
+      categories,
+      curatedVendors: [{ id: 'proxied', name: 'Proxied SDK', category: 'first-party-telemetry', domains: ['events.ci-assets.example'], defaultAction: 'block', reason: 'Proxied.' }],
+      dashboards: [{ id: 'ci', name: 'CI', hosts: ['app.ci.example'], ownDomains: ['ci-assets.example'], strictMode: {} }],
+      thirdPartyWeb: [],
+    });
+    if (!built.ok) throw new Error(built.errors.join('\n'));
+    const own = createAuditClassifier({ catalog: built.catalog, settings: DEFAULT_SETTINGS, policy: NO_POLICY, pausedTabs: [] });
+    expect(audited(own.classify({ url: 'https://events.ci-assets.example/t', type: 'xmlhttprequest', documentUrl: BUILD_PAGE }))).toMatchObject({ status: 'blocked', vendor: { id: 'proxied' } });
+    expect(own.classify({ url: 'https://static.ci-assets.example/app.js', type: 'script', documentUrl: BUILD_PAGE })).toEqual({ audited: false, why: 'first-party' });
+  });
+
   it('knows the dashboard of a document', () => {
     expect(plain.dashboardOf('https://app.ci.example/x')?.id).toBe('ci');
     expect(plain.dashboardOf('https://www.app.ci.example/')).toBeUndefined();

@@ -10,6 +10,7 @@ import type { AuditResourceType, AuditStatus, VendorRef } from './audit-types';
 import type { DashboardEntry } from './catalog-types';
 import { allDashboards, dashboardForHost } from './dashboards';
 import { hostMatchesAny, registrableDomain } from './domain-name';
+import { isOwnDomainHost, ownDomainHosts } from './own-domain-hosts';
 import { effectiveUserSettings } from './rule-state';
 import { createExplainer, hostOf, type ExplainContext, type Explanation } from './explain-request';
 import { vendorsInForce, type IndexedVendor } from './vendor-index';
@@ -116,6 +117,7 @@ export function createAuditClassifier(context: ExplainContext): AuditClassifier 
   const settings = effectiveUserSettings(context.settings, context.policy);
   const vendors = vendorsInForce(context.catalog, settings, context.policy);
   const dashboards = allDashboards(context.catalog, settings, context.policy);
+  const ownHosts = ownDomainHosts(context.catalog.dashboards, [...vendors.values()].flatMap((v) => v.domains));
   const categoryLabel = (id: string | undefined): string => context.catalog.categories.find((c) => c.id === id)?.label ?? 'Custom';
 
   const classify = (request: AuditRequest): Classification => {
@@ -125,7 +127,10 @@ export function createAuditClassifier(context: ExplainContext): AuditClassifier 
     const initiator = hostOf(request.documentUrl);
     const dashboard = dashboards.find((d) => d.id === explanation.dashboardId);
     if (dashboard === undefined) return { audited: false, why: 'not-a-dashboard' };
-    if (explanation.reason === 'first-party' || registrableDomain(host) === registrableDomain(initiator) || hostMatchesAny(host, [...dashboard.hosts, ...dashboard.ownDomains])) {
+    // A host inside the dashboard's own domains that a vendor names (first-party telemetry, an organisation's block) is
+    // decided like a vendor's, so the audit shows it.
+    const named = isOwnDomainHost(host, ownHosts);
+    if (!named && (explanation.reason === 'first-party' || registrableDomain(host) === registrableDomain(initiator) || hostMatchesAny(host, [...dashboard.hosts, ...dashboard.ownDomains]))) {
       return { audited: false, why: 'first-party' };
     }
     const vendor = explanation.vendorId === undefined ? undefined : vendors.get(explanation.vendorId);
