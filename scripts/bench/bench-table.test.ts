@@ -1,4 +1,4 @@
-import { formatTarget, formatValue, markdownTable, textTable, verdict, type FigureRow } from './bench-table';
+import { formatTarget, formatValue, markdownTable, notMeasuredRow, textTable, verdict, type FigureRow } from './bench-table';
 
 const row = (overrides: Partial<FigureRow> = {}): FigureRow => ({
   section: '2. Toggle to effect',
@@ -21,6 +21,10 @@ describe('verdict', () => {
   it('calls a missing figure broken, never slow or fast', () => {
     expect(verdict({ value: Number.NaN, target: { op: '<', value: 50 } })).toBe('broken');
     expect(verdict({ value: Number.POSITIVE_INFINITY, target: { op: '>', value: 0 } })).toBe('broken');
+  });
+  it('calls a figure the run could not measure "not measured", whatever its value', () => {
+    expect(verdict({ value: Number.NaN, target: { op: '<', value: 50 }, notMeasured: 'the worker did not stop' })).toBe('not measured');
+    expect(verdict(notMeasuredRow('4. Service worker', 'service worker cold start', 'a reason'))).toBe('not measured');
   });
 });
 
@@ -87,5 +91,12 @@ describe('markdownTable', () => {
   });
   it('marks a figure the run did not produce as broken', () => {
     expect(markdownTable([row({ value: Number.NaN })])).toContain('| n/a | < 50 ms | broken |');
+  });
+  it('writes a figure that could not be measured with its reason and no target', () => {
+    const md = markdownTable([notMeasuredRow('4. Service worker', 'service worker cold start', 'the worker did not stop | twice')]);
+    expect(md).toContain('| service worker cold start | n/a | - | not measured | not measured: the worker did not stop \\| twice |');
+    const text = textTable([notMeasuredRow('4. Service worker', 'service worker cold start', 'the worker did not stop')]).split('\n');
+    expect(text.find((l) => l.includes('service worker cold start'))).toMatch(/n\/a +- +not measured$/);
+    expect(text).toContain('      not measured: the worker did not stop');
   });
 });

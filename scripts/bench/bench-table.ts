@@ -15,18 +15,21 @@ export interface FigureRow {
   /** The measurement it belongs to, e.g. "1. Dashboard load". */
   readonly section: string;
   readonly figure: string;
-  /** NaN when the run produced no figure: the row is then "broken". */
+  /** NaN when the run produced no figure: the row is then "not measured" (with the reason) or "broken". */
   readonly value: number;
   readonly unit: Unit;
   readonly target: Target;
   /** What the value is made of (the two sides of a ratio, run counts...). */
   readonly detail?: string;
+  /** Why the run could not measure this figure, after its retries (the value is then NaN). */
+  readonly notMeasured?: string;
 }
 
-export type Verdict = 'meets' | 'misses' | 'broken';
+export type Verdict = 'meets' | 'misses' | 'not measured' | 'broken';
 
-export function verdict(row: Pick<FigureRow, 'value' | 'target'>): Verdict {
+export function verdict(row: Pick<FigureRow, 'value' | 'target' | 'notMeasured'>): Verdict {
   const { value, target } = row;
+  if (row.notMeasured !== undefined) return 'not measured';
   if (!Number.isFinite(value)) return 'broken';
   switch (target.op) {
     case '<':
@@ -86,10 +89,15 @@ function cells(row: FigureRow): Cells {
   return {
     figure: row.figure,
     value: formatValue(row.value, row.unit),
-    target: formatTarget(row.target, row.unit),
+    target: row.notMeasured !== undefined ? '-' : formatTarget(row.target, row.unit),
     verdict: verdict(row),
-    detail: row.detail ?? '',
+    detail: row.notMeasured !== undefined ? `not measured: ${row.notMeasured}` : (row.detail ?? ''),
   };
+}
+
+/** The row that stands for a measurement the run could not make: its title, and why. */
+export function notMeasuredRow(section: string, figure: string, reason: string): FigureRow {
+  return { section, figure, value: Number.NaN, unit: 'count', target: { op: '>=', value: 0 }, notMeasured: reason };
 }
 
 /** Rows in their order, each section once, in the order it first appears. */
@@ -110,8 +118,9 @@ export function textTable(rows: readonly FigureRow[]): string {
   for (const [section, sectionRows] of sections(rows)) {
     out.push(section);
     for (const row of sectionRows) {
-      out.push(line(cells(row)));
-      if (row.detail) out.push(`      ${row.detail}`);
+      const c = cells(row);
+      out.push(line(c));
+      if (c.detail) out.push(`      ${c.detail}`);
     }
   }
   return out.join('\n');

@@ -1,6 +1,6 @@
 import { QUICK_PLAN } from './bench-options';
 import { benchmarksMarkdown, type DocInput } from './benchmarks-doc';
-import type { FigureRow } from './bench-table';
+import { notMeasuredRow, type FigureRow } from './bench-table';
 
 const rows: FigureRow[] = [
   { section: '2. Toggle to effect (Chromium)', figure: 'Settings change to new rule', value: 21, unit: 'ms', target: { op: '<', value: 50 }, detail: 'p90 40 ms' },
@@ -51,6 +51,14 @@ describe('benchmarksMarkdown', () => {
     const section = doc.slice(doc.indexOf('A miss is a finding'), doc.indexOf('## Method'));
     expect(section).toContain('- Extension pages (Chromium): Popup: audit data to first rows: 20 ms, target ≤ 16.7 ms (p90 27 ms).');
     expect(section).not.toContain('Settings change to new rule');
+  });
+  it('lists the figures it could not measure, with the reason, and says none when all were measured', () => {
+    const withGap = benchmarksMarkdown({ ...input, rows: [...rows, notMeasuredRow('4. Service worker (Chromium)', 'service worker cold start', 'the service worker did not stop (3 attempts)')] });
+    expect(withGap).toContain('| service worker cold start | n/a | - | not measured | not measured: the service worker did not stop (3 attempts) |');
+    expect(withGap).toContain('Not measured in this run (after 3 attempts each; the other figures stand):\n\n- Service worker (Chromium): service worker cold start: the service worker did not stop (3 attempts).');
+    expect(withGap).toContain('| Settings change to new rule | 21 ms | < 50 ms | meets | p90 40 ms |');
+    expect(doc).not.toContain('Not measured in this run');
+    expect(doc).not.toContain('\n\n\n');
   });
   it('says so when every figure meets its target', () => {
     expect(benchmarksMarkdown({ ...input, rows: [rows[0]!] })).toContain('Every figure meets its target in this run.');

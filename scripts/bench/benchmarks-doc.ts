@@ -48,9 +48,21 @@ function misses(rows: readonly FigureRow[]): string {
   const missed = rows.filter((row) => verdict(row) === 'misses');
   if (missed.length === 0) return 'Every figure meets its target in this run.';
   return [
-    'A miss is a finding of this run, not a failure of the harness (it exits non-zero only on a broken run):',
+    'A miss is a finding of this run, not a failure of the harness:',
     '',
     ...missed.map((row) => `- ${row.section.replace(/^\d+\.\s*/, '')}: ${row.figure}: ${formatValue(row.value, row.unit)}, target ${formatTarget(row.target, row.unit)}${row.detail ? ` (${row.detail})` : ''}.`),
+  ].join('\n');
+}
+
+function unmeasured(rows: readonly FigureRow[]): string {
+  const missing = rows.filter((row) => verdict(row) === 'not measured');
+  if (missing.length === 0) return '';
+  return [
+    '',
+    '',
+    'Not measured in this run (after 3 attempts each; the other figures stand):',
+    '',
+    ...missing.map((row) => `- ${row.section.replace(/^\d+\.\s*/, '')}: ${row.figure}: ${row.notMeasured ?? ''}.`),
   ].join('\n');
 }
 
@@ -106,12 +118,15 @@ and the next frame is drawn; *every vendor listed* is ready plus that. Target 1 
 
 ### 4. Service worker
 
-*Cold start* (\`scripts/bench/service-worker-cold-start.ts\`): Dashguard's service worker is stopped (CDP
-\`Target.closeTarget\`, as Chrome stops it after 30 s idle) and the options page then sends it \`settings/get\`; the
-round trip covers starting the worker, running \`background.js\` and answering. ${plan.coldStarts} cycles; each is
-checked to be a new worker, and followed by a warm round trip for reference. Puppeteer does not attach to the worker
-in this browser (an attached client would hold the starting worker until it says "run"). Target 100 ms (RAIL
-response: the popup's first question after the worker slept).
+*Cold start* (\`scripts/bench/service-worker-cold-start.ts\`): Dashguard's service worker is stopped, as Chrome stops
+it after 30 s idle, and the options page then sends it \`settings/get\`; the round trip covers starting the worker,
+running \`background.js\` and answering. The stop is CDP \`ServiceWorker.stopAllWorkers\` from the options page's own
+session (it answers once the worker has stopped), with \`Target.closeTarget\` as the fallback, and counts only once the
+target list shows no worker; the options page's timers are cleared first, since its storage-health request every 3 s
+would wake the worker. ${plan.coldStarts} cycles; each is checked to start from no worker and to be answered by a new
+one, is tried again (up to 3 times) when it is not, and is followed by a warm round trip for reference. Puppeteer
+does not attach to the worker in this browser (an attached client would hold the starting worker until it says
+"run", and keep it from stopping). Target 100 ms (RAIL response: the popup's first question after the worker slept).
 
 *Memory* (\`scripts/bench/service-worker-memory.ts\`): the worker's JavaScript heap in use after a forced garbage
 collection (CDP \`HeapProfiler.collectGarbage\`, \`Runtime.getHeapUsage\`), once ready (after one page's audit went all
@@ -163,8 +178,10 @@ export function benchmarksMarkdown(input: DocInput): string {
 
 How Dashguard performs against the same browser without it, measured side by side in one run: medians over repeated
 runs, each figure with its target. \`npm run bench\` builds the extension, prints this table and writes this file
-(\`-- --quick\` for fewer repetitions). It exits non-zero only on a broken run (a figure it could not measure, or a run
-whose premise did not hold, such as a blocked vendor reaching the network), never on a slow one.
+(\`-- --quick\` for fewer repetitions). A measurement that fails (a browser that does not start, a worker that does not
+stop on a busy machine) is tried again, up to 3 times; one that still fails is written "not measured" with the reason,
+next to the figures that were measured. The run exits non-zero only when a premise did not hold (such as a blocked
+vendor reaching the network), never on a slow figure or one it could not measure.
 
 ## Machine
 
@@ -174,7 +191,7 @@ ${machineTable(input)}
 
 ${markdownTable(input.rows)}
 
-${misses(input.rows)}
+${misses(input.rows)}${unmeasured(input.rows)}
 
 ## Method
 

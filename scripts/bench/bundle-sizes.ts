@@ -6,6 +6,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { BrokenRunError } from './bench-errors';
 import type { FigureRow } from './bench-table';
 
 export interface ContextSize {
@@ -64,7 +65,7 @@ export function contextFiles(distDir: string): { context: string; files: string[
 export function measureBundleSizes(distDir: string): ContextSize[] {
   return contextFiles(distDir).map(({ context, files }) => {
     const missing = files.filter((file) => !existsSync(path.join(distDir, file)));
-    if (files.length === 0 || missing.length > 0) throw new Error(`Broken run: ${context} of ${distDir} is missing ${missing.join(', ') || 'its files'}.`);
+    if (files.length === 0 || missing.length > 0) throw new BrokenRunError(`Broken run: ${context} of ${distDir} is missing ${missing.join(', ') || 'its files'}.`);
     const contents = files.map((file) => readFileSync(path.join(distDir, file)));
     return {
       context,

@@ -15,6 +15,7 @@ import { launchChromium, launchFirefox, type BrowserKind, type ExtensionBrowser 
 import { waitForPageSettled } from '../../test/e2e/harness/dashboard-page';
 import { extensionDir } from '../../test/e2e/harness/extension-build';
 import { startFixtureServer, type FixtureServer } from '../../test/e2e/harness/fixture-server';
+import { BrokenRunError } from './bench-errors';
 import { interleavedOrder, median, ratio } from './bench-stats';
 import { formatValue, type FigureRow } from './bench-table';
 import { installNameShim } from './bundled-names-shim';
@@ -105,10 +106,10 @@ export async function measureDashboardLoad(kind: BrowserKind, pairs: number): Pr
     for (const [index, side] of interleavedOrder(pairs).entries()) {
       const { vendorRequests, scriptHostsReached, ...sample } = await loadOnce(browsers[side], fixture, traffic, `${kind}-${side}-${index}`);
       if (side === 'with' && vendorRequests > 0) {
-        throw new Error(`Broken run: with Dashguard, ${vendorRequests} requests to blocked vendors reached the fixture server (${kind}).`);
+        throw new BrokenRunError(`Broken run: with Dashguard, ${vendorRequests} requests to blocked vendors reached the fixture server (${kind}).`);
       }
       if (side === 'without' && scriptHostsReached < SCRIPT_HOSTS.length) {
-        throw new Error(`Broken run: without Dashguard only ${scriptHostsReached} of ${SCRIPT_HOSTS.length} vendor script hosts were requested (${kind}).`);
+        throw new BrokenRunError(`Broken run: without Dashguard only ${scriptHostsReached} of ${SCRIPT_HOSTS.length} vendor script hosts were requested (${kind}).`);
       }
       samples[side].push(sample);
     }

@@ -11,6 +11,7 @@ import { vendorCatalog } from '../../src/shared/catalog-data';
 import { launchChromium } from '../../test/e2e/harness/browsers';
 import { extensionDir } from '../../test/e2e/harness/extension-build';
 import { startFixtureServer } from '../../test/e2e/harness/fixture-server';
+import { BrokenRunError } from './bench-errors';
 import { median } from './bench-stats';
 import { formatValue, type FigureRow } from './bench-table';
 import { installNameShim } from './bundled-names-shim';
@@ -80,7 +81,7 @@ export async function measureOptionsRender(runs: number): Promise<OptionsTiming[
     for (let run = 0; run < runs; run += 1) timings.push(await renderOnce(session.browser, session.extensionBaseUrl));
     const catalogSize = vendorCatalog.vendors.length;
     const short = timings.find((t) => t.rows < catalogSize);
-    if (short) throw new Error(`Broken run: the options page listed ${short.rows} of the catalog's ${catalogSize} vendors.`);
+    if (short) throw new BrokenRunError(`Broken run: the options page listed ${short.rows} of the catalog's ${catalogSize} vendors.`);
     return timings;
   } finally {
     await session.close();

@@ -12,6 +12,7 @@ import { computeRuleState } from '../../src/shared/rule-state';
 import type { RuntimeCatalog } from '../../src/shared/runtime-catalog';
 import { LIMITS, validateSettings } from '../../src/shared/settings-validation';
 import { DEFAULT_SETTINGS, type UserSettings } from '../../src/shared/user-settings';
+import { BrokenRunError } from './bench-errors';
 import type { FigureRow } from './bench-table';
 
 /**
@@ -90,7 +91,7 @@ export function countRules(distDir: string, catalog: RuntimeCatalog): RuleCounts
   const atLimits = settingsAtEveryLimit(catalog);
   const checked = validateSettings(atLimits, { catalog, policy: NO_POLICY });
   if (!checked.ok) {
-    throw new Error(`Broken run: the settings at every limit are not valid settings: ${checked.errors.slice(0, 3).map((e) => `${e.field}: ${e.message}`).join('; ')}`);
+    throw new BrokenRunError(`Broken run: the settings at every limit are not valid settings: ${checked.errors.slice(0, 3).map((e) => `${e.field}: ${e.message}`).join('; ')}`);
   }
   const state = (settings: UserSettings) => computeRuleState({ catalog, settings, policy: NO_POLICY, pausedTabs: [] }).dynamicRules;
   return {

@@ -16,6 +16,7 @@ import { launchChromium, type ExtensionBrowser } from '../../test/e2e/harness/br
 import { extensionDir } from '../../test/e2e/harness/extension-build';
 import type { StaticAsset } from '../../test/e2e/harness/fixture-pages';
 import { startFixtureServer } from '../../test/e2e/harness/fixture-server';
+import { BrokenRunError } from './bench-errors';
 import type { FigureRow } from './bench-table';
 import { BENCH_VENDORS } from './realistic-vendor-traffic';
 
@@ -117,14 +118,14 @@ export async function measureServiceWorkerMemory(pages: number): Promise<MemoryR
     // several seconds for Chromium's managed-policy storage to answer: that is start-up, not the hour.)
     await visit(tab, 'warmup');
     const before = await waitForLog(options, LOG_RECORDS_PER_PAGE * 0.9, 60_000);
-    if (before < LOG_RECORDS_PER_PAGE * 0.9) throw new Error(`Broken run: the audit log holds ${before} records 60 s after a page with ${REQUESTS_PER_PAGE} requests.`);
+    if (before < LOG_RECORDS_PER_PAGE * 0.9) throw new BrokenRunError(`Broken run: the audit log holds ${before} records 60 s after a page with ${REQUESTS_PER_PAGE} requests.`);
     const cdp = await workerSession(session);
     const readyBytes = await heapUsed(cdp);
     for (let page = 0; page < pages; page += 1) await visit(tab, String(page));
     const observations = pages * REQUESTS_PER_PAGE;
     const expected = pages * LOG_RECORDS_PER_PAGE;
     const records = (await waitForLog(options, before + expected * 0.9, 60_000)) - before;
-    if (records < expected * 0.9) throw new Error(`Broken run: the audit log gained ${records} records, ${expected} expected, after ${observations} observations.`);
+    if (records < expected * 0.9) throw new BrokenRunError(`Broken run: the audit log gained ${records} records, ${expected} expected, after ${observations} observations.`);
     const afterBytes = await heapUsed(cdp);
     await cdp.detach();
     return { readyBytes, afterBytes, pages, observations, logRecords: records };
