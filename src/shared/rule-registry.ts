@@ -4,8 +4,9 @@
  *
  * Priority order, low to high (a higher priority wins; at equal priority "allow" beats "block"):
  *   default block < essential allow < user category < user vendor < user vendor-on-dashboard < tab pause
- *   < report-only < policy category block < policy allow < policy block < first party < strict-mode CSP
- *   < strict-mode replace (allow) < strict-mode replacement CSP.
+ *   < report-only < policy category block < policy allow < policy block < first party
+ *   < own-domain hosts (the same order again, below) < strict-mode CSP < strict-mode replace (allow)
+ *   < strict-mode replacement CSP.
  * So a user can loosen a default, a policy beats the user (report-only and pause included), nothing blocks a
  * dashboard's own domains, and no allow rule can switch off the strict-mode header. (A modifyHeaders rule is ignored
  * when an allow rule of the same extension with an equal or higher priority matches the request.) The one exception
