@@ -20,6 +20,7 @@ const GITHUB_FRAMES: EvidenceSource = { where: 'curl/curl#13094 (github.com cont
 const GITLAB_DIRECTIVES: EvidenceSource = { where: 'gitlabhq/gitlabhq:lib/gitlab/content_security_policy/directives.rb', seen: '2026' };
 const GITLAB_CSP_LOADER: EvidenceSource = { where: 'gitlabhq/gitlabhq:lib/gitlab/content_security_policy/config_loader.rb (allow_zuora)', seen: '2026' };
 const GITLAB_GRAVATAR: EvidenceSource = { where: 'gitlabhq/gitlabhq:config/initializers/1_settings.rb (gravatar ssl_url default)', seen: '2026' };
+const RECAPTCHA_FAQ: EvidenceSource = { where: 'developers.google.com/recaptcha/docs/faq (Content-Security-Policy: scripts from www.gstatic.com/recaptcha/, which GitLab\'s strict-dynamic policy lets reCAPTCHA load)', seen: '2025' };
 const GITLAB_ARKOSE: EvidenceSource = { where: 'gitlabhq/gitlabhq: sessions controller spec, arkose_labs_domain "gitlab-api.arkoselabs.com"', seen: '2026' };
 
 const TRAVIS_CSP: EvidenceSource = { where: 'travis-ci/travis-web:waiter/lib/travis/web/app.rb (Content-Security-Policy)', seen: '2026-02' };
@@ -70,7 +71,7 @@ export const dashboardProfiles: readonly DashboardProfile[] = [
     needs: [
       { host: 'www.google.com', purpose: 'captcha', loadedAs: 'frame', source: GITLAB_DIRECTIVES },
       { host: 'www.recaptcha.net', purpose: 'captcha', loadedAs: 'script', source: GITLAB_DIRECTIVES },
-      { host: 'www.gstatic.com', purpose: 'captcha', loadedAs: 'script', source: GITLAB_DIRECTIVES },
+      { host: 'www.gstatic.com', purpose: 'captcha', loadedAs: 'script', source: RECAPTCHA_FAQ },
       { host: 'apis.google.com', purpose: 'sign-in', loadedAs: 'script', source: GITLAB_DIRECTIVES },
       { host: 'gitlab-api.arkoselabs.com', purpose: 'captcha', loadedAs: 'script', source: GITLAB_ARKOSE },
       { host: 'www.zuora.com', purpose: 'billing', loadedAs: 'frame', source: GITLAB_CSP_LOADER },
