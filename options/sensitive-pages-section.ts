@@ -4,7 +4,9 @@
  */
 import { el, replaceChildren, uniqueId } from '../src/shared/dom';
 import { attachFieldMessage } from '../src/shared/field-message';
+import { allDashboards } from '../src/shared/dashboards';
 import { checkSensitivePage } from '../src/shared/settings-validation';
+import { sensitivePageAccessProblem, sensitivePagesAccess } from '../src/shared/strict-mode-access';
 import { applyAndAnnounce, type SectionContext } from './section-context';
 import { MANAGED_LABEL } from './vendor-model';
 
@@ -68,6 +70,44 @@ export function mountSensitivePagesSection(root: HTMLElement, context: SectionCo
     });
   });
 
+  // A page of the organisation's or the person's is protected only with host access to it: each says if it is not.
+  const builtInIds = new Set(context.catalog.dashboards.map((d) => d.id));
+  let accessChecks = 0;
+  const showAccess = (): void => {
+    const { settings, policy } = context.store.state();
+    const check = ++accessChecks;
+    const dashboards = allDashboards(context.catalog, settings, policy.policy);
+    void sensitivePagesAccess([...policy.policy.sensitivePages, ...settings.sensitivePages], dashboards, builtInIds, (origin) => context.permissions.contains([origin])).then((pages) => {
+      if (check !== accessChecks) return;
+      for (const page of pages) {
+        for (const item of root.querySelectorAll<HTMLElement>(`li[data-pattern="${CSS.escape(page.pattern)}"]`)) {
+          const slot = item.querySelector<HTMLElement>('[data-dg="page-access"]');
+          if (slot === null) continue;
+          const problem = sensitivePageAccessProblem(page);
+          slot.hidden = problem === undefined;
+          slot.dataset.state = page.state;
+          const origin = page.origin;
+          replaceChildren(
+            slot,
+            problem ?? '',
+            page.state === 'no-access' && origin !== undefined
+              ? el('button', {
+                  className: 'link',
+                  text: 'Grant access',
+                  attrs: { type: 'button', 'aria-label': `Grant access to ${page.host ?? origin}`, 'data-action': 'grant-page-access' },
+                  // Asked inside the click: browsers only show a permission prompt in answer to a user action.
+                  on: { click: () => void context.permissions.request([origin]).then(showAccess, showAccess) },
+                })
+              : null,
+          );
+        }
+      }
+    });
+  };
+  // Access granted or withdrawn elsewhere (the self-hosted section, the browser's settings) shows when the page is back.
+  root.ownerDocument.defaultView?.addEventListener('focus', showAccess);
+  const accessSlot = (): HTMLElement => el('span', { className: 'status-warn page-access', attrs: { 'data-dg': 'page-access', role: 'status', hidden: true } });
+
   const update = (): void => {
     const { settings, policy } = context.store.state();
     replaceChildren(
@@ -78,6 +118,8 @@ export function mountSensitivePagesSection(root: HTMLElement, context: SectionCo
           { attrs: { 'data-pattern': pattern } },
           el('code', { text: pattern }),
           ' ',
+          accessSlot(),
+          ' ',
           el('button', {
             className: 'link',
             text: 'Remove',
@@ -87,8 +129,13 @@ export function mountSensitivePagesSection(root: HTMLElement, context: SectionCo
         ),
       ),
     );
-    replaceChildren(organisation, ...policy.policy.sensitivePages.map((pattern) => el('li', {}, el('code', { text: pattern }), el('span', { className: 'managed', text: ` ${MANAGED_LABEL}` }))));
+    replaceChildren(
+      organisation,
+      ...policy.policy.sensitivePages.map((pattern) =>
+        el('li', { attrs: { 'data-pattern': pattern } }, el('code', { text: pattern }), el('span', { className: 'managed', text: ` ${MANAGED_LABEL}` }), ' ', accessSlot())),
+    );
     organisationBox.hidden = policy.policy.sensitivePages.length === 0;
+    showAccess();
   };
   update();
   context.store.subscribe(update);

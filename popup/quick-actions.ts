@@ -18,10 +18,13 @@ import { createSettingsClient, type SettingsClient } from '../src/shared/setting
 import type { SettingsChange } from '../src/shared/settings-change';
 import { dashboardMatchesRef } from '../src/shared/dashboards';
 import { BLOCKED_STATUSES, tabAuditKey, type TabAudit } from '../src/shared/audit-types';
+import { AUDIT_PAGE_QUERY, isAuditPageAnswer } from '../src/shared/audit-messages';
+import type { DocumentStrictMode } from '../src/shared/document-strict-mode';
 import { lookUpVendor, vendorSuggestion, type NamedVendor } from '../src/shared/vendor-lookup';
 import { tabPauseRefusal } from '../src/shared/policy-lock';
+import { strictModeOrigin } from '../src/shared/strict-mode-access';
 import { resolveTabId } from './popup-tab';
-import { dashboardOfTab, quickVendor, strictModeOfTab, type TabContext } from './quick-actions-model';
+import { dashboardOfTab, quickVendor, strictModeNotice, strictModeOfTab, type StrictModeNotice, type TabContext } from './quick-actions-model';
 
 export interface ActiveTab {
   readonly id: number;
@@ -38,11 +41,27 @@ export interface QuickActionsDeps {
   vendorsOnTab?(tabId: number): Promise<readonly string[]>;
   /** Calls `listener` when the stored settings change (the options page, another window), so the popup follows. */
   onSettingsChanged?(listener: () => void): void;
+  /** Whether the document in the tab was loaded under strict mode's policy, as its content script says; undefined: no answer. */
+  documentStrictMode?(tabId: number): Promise<DocumentStrictMode | undefined>;
+  /** Whether Dashguard may access the page's host (strict mode's header needs it). */
+  hostAccess?(url: string): Promise<boolean>;
+  /** Asks the browser for a host permission (inside the click that asks). */
+  requestAccess?(origin: string): Promise<boolean>;
 }
 
 const MANAGED = 'Managed by your organisation';
 /** Vendors seen on the page listed before "show more". */
 const SEEN_SHOWN = 6;
+/** How long the popup waits for the tab's content script to say how its document was loaded. */
+const PAGE_QUERY_TIMEOUT_MS = 1_000;
+
+const STRICT_MODE_TEXT: Record<StrictModeNotice['kind'] | 'report-only', string> = {
+  'in-force': 'Strict mode is in force in this page: it was loaded under Dashguard\'s policy, so no third-party code runs and nothing goes to a third party, unless you allow a vendor here.',
+  'report-only': 'Strict mode (report-only) is in force in this page: it reports what the policy would refuse instead of refusing it.',
+  'open-again': 'This is a sensitive page, but strict mode is not in force in it: it was not loaded as one (an in-app link, or it was open before). Open it again to protect this page.',
+  'no-access': 'This is a sensitive page, but strict mode cannot protect it: Dashguard has no access to this site, which it needs to add its policy to the page. Allow access, then open the page again.',
+  unconfirmed: 'This is a sensitive page, but on plain http the browser does not let Dashguard confirm that its policy is in force here.',
+};
 
 /** The real browser's dependencies. */
 export function browserQuickActionsDeps(): QuickActionsDeps {
@@ -62,6 +81,18 @@ export function browserQuickActionsDeps(): QuickActionsDeps {
         if (area === 'local' && SETTINGS_KEY in changes) listener();
       });
     },
+    async documentStrictMode(tabId) {
+      // A frozen or busy page may not answer at once: the popup does not wait for it.
+      const answer = browser.tabs.sendMessage(tabId, { type: AUDIT_PAGE_QUERY }, { frameId: 0 }).catch(() => undefined);
+      const timeout = new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), PAGE_QUERY_TIMEOUT_MS));
+      const reply: unknown = await Promise.race([answer, timeout]);
+      return isAuditPageAnswer(reply) ? reply.strictMode : undefined;
+    },
+    async hostAccess(url) {
+      const { protocol, hostname } = new URL(url);
+      return browser.permissions.contains({ origins: [`${protocol}//${hostname}/*`] });
+    },
+    requestAccess: (origin) => browser.permissions.request({ origins: [origin] }),
     async vendorsOnTab(tabId) {
       // What the audit saw on this tab (storage.session, see audit-types.ts): blocked ones first, the likely culprits.
       const key = tabAuditKey(tabId);
@@ -248,11 +279,31 @@ export async function mountQuickActions(container: HTMLElement, deps: QuickActio
       renderVendors();
     }).catch(() => undefined);
   });
-  const strict = strictModeOfTab(context);
+  const [documentStrictMode, hostAccess] = await Promise.all([
+    deps.documentStrictMode ? deps.documentStrictMode(tabId).catch(() => undefined) : Promise.resolve(undefined),
+    deps.hostAccess ? deps.hostAccess(tab.url).catch(() => false) : Promise.resolve(true),
+  ]);
+  const strict = strictModeNotice(strictModeOfTab(context), documentStrictMode, hostAccess);
+  const strictState = strict === undefined ? undefined : strict.kind === 'in-force' && !strict.enforced ? 'report-only' : strict.kind;
+  // "Open again" reloads the tab: a fresh document, so the policy applies and nothing loaded before survives.
+  const openAgain = el('button', { className: 'primary', text: 'Open again', attrs: { type: 'button', 'data-qa': 'strict-open-again' } });
+  openAgain.addEventListener('click', () => void deps.reloadTab(tabId).then(() => window.close()));
+  const allowAccess = el('button', { text: 'Allow access', attrs: { type: 'button', 'data-qa': 'strict-allow-access' } });
+  allowAccess.addEventListener('click', () => {
+    const origin = strictModeOrigin(new URL(tab.url).hostname, dashboard, deps.catalog.dashboards.some((d) => d.id === dashboard.id));
+    void (deps.requestAccess?.(origin) ?? Promise.resolve(false)).then(
+      (granted) => (granted ? done('Access allowed.') : (status.textContent = 'Access was not allowed: strict mode cannot protect this page.')),
+      (error: unknown) => (status.textContent = error instanceof Error ? error.message : String(error)),
+    );
+  });
   replaceChildren(
     body,
     el('p', { className: 'qa-dashboard', attrs: { 'data-qa': 'dashboard', 'data-dashboard': dashboard.id } }, 'On ', el('strong', { text: dashboard.name })),
-    strict ? el('p', { className: 'status-warn qa-note', attrs: { 'data-qa': 'strict-mode' }, text: strict.enforced ? 'Strict mode: this page loads no third-party script, unless you allow a vendor here.' : 'Strict mode (report-only): this page reports third-party scripts instead of refusing them.' }) : null,
+    strictState === undefined
+      ? null
+      : el('div', { className: strictState === 'in-force' ? 'status-allowed qa-note' : 'status-warn qa-note', attrs: { 'data-qa': 'strict-mode', 'data-state': strictState } },
+          el('p', { className: 'qa-strict-text', text: STRICT_MODE_TEXT[strictState] }),
+          strictState === 'open-again' ? openAgain : strictState === 'no-access' ? allowAccess : null),
     view.settings.reportOnly || policy.policy.reportOnly ? el('p', { className: 'status-warn qa-note', text: 'Report-only mode: nothing is blocked; the audit marks what would be.' }) : null,
     pause,
     pauseNote,

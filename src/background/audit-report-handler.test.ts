@@ -57,6 +57,23 @@ describe('audit/report', () => {
     expect(badges).toEqual([{ tabId: 12, text: '1' }]);
   });
 
+  it('says "refused by strict mode" only for a document its content script found loaded under the policy', async () => {
+    const token = { ...TOP, url: 'https://app.ci.example/settings/tokens' };
+    const statusOf = async (sender: typeof TOP, strictMode: string): Promise<string | undefined> => {
+      const { session, route } = setup();
+      await route(report([obs(1, 'https://cdn.unknown.example/u.js', { observed: 'requested' })], { strictMode }), sender);
+      return (session.data.get(tabAuditKey(12)) as TabAudit).entries[0]?.status;
+    };
+    expect(await statusOf(token, 'enforced')).toBe('strict-mode');
+    // Reached by in-app navigation, or loaded without the header: nothing refused it.
+    expect(await statusOf(token, 'none')).toBe('allowed-unknown');
+    // Loaded as a token page, then routed to an ordinary page of the app: the policy is still the document's.
+    expect(await statusOf(TOP, 'enforced')).toBe('strict-mode');
+    expect(await statusOf(TOP, 'report-only')).toBe('report-only');
+    const { route } = setup();
+    expect(await route(report([], { strictMode: 'protected' }), TOP)).toMatchObject({ ok: false, error: expect.stringMatching(/bad strictMode/) });
+  });
+
   it('does not acknowledge what it could not store, and counts it once when it comes again', async () => {
     const { session, local, route } = setup();
     local.failNext = new Error('QUOTA_BYTES quota exceeded');

@@ -75,7 +75,7 @@ export function createAuditReportHandler(deps: AuditReportDeps): MessageHandler<
       const dashboard = classifier.dashboardOf(documentUrl);
       const observations: ClassifiedObservation[] = report.observations.map((o) => ({
         ...o,
-        classification: classifier.classify({ url: o.url, type: o.type, documentUrl, tabId }),
+        classification: classifier.classify({ url: o.url, type: o.type, documentUrl, tabId, ...(report.strictMode ? { documentStrictMode: report.strictMode } : {}) }),
       }));
       const [audit] = await Promise.all([
         deps.tabAudits.record({

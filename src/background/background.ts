@@ -32,6 +32,8 @@ import { PAUSED_TABS_KEY } from './paused-tabs-store';
 import { createTabAuditLifecycle, type TabsApi } from './tab-audit-lifecycle';
 import { createTabAuditStore, type AuditStorageArea } from './tab-audit-store';
 import { STORAGE_HEALTH_GET } from '../shared/storage-health';
+import { STRICT_MODE_FRESH_LOAD, STRICT_MODE_PAGES } from '../shared/sensitive-route';
+import { createSensitiveRouteHandlers } from './sensitive-route-handlers';
 import { createStorageHealthHandler } from './storage-health-handler';
 import { createStorageHealthMonitor } from './storage-health-monitor';
 
@@ -101,6 +103,13 @@ const auditBadge = createAuditBadge(browser.action as unknown as BadgeApi);
 const tabAuditLifecycle = createTabAuditLifecycle({ tabs: browser.tabs as unknown as TabsApi, tabAudits, badge: auditBadge });
 
 const tabPause = { store: pausedTabs, loadPolicy: () => policyStore.load(), reconcile: () => reconciler.reconcile() };
+// Strict mode's route guard: a sensitive page reached inside a single-page app is loaded again as its own document.
+const sensitiveRoutes = createSensitiveRouteHandlers({
+  loadContext: loadAuditInputs,
+  hasOrigin: (origin) => browser.permissions.contains({ origins: [origin] }),
+  tabs: { reload: (tabId) => browser.tabs.reload(tabId), update: (tabId, properties) => browser.tabs.update(tabId, properties) },
+  now: () => Date.now(),
+});
 const dashboardAccess = createCustomDashboardAccess({
   permissions: browser.permissions as unknown as PermissionsApi,
   scripting: browser.scripting as unknown as ScriptingApi,
@@ -168,6 +177,8 @@ const route = createMessageRouter(
     [AUDIT_REPORT]: createAuditReportHandler({ classifier: () => auditClassifier.get(), tabAudits, auditLog, badge: auditBadge, now: () => Date.now() }),
     ...createAuditLogHandlers({ auditLog, retentionDays: auditRetention, extensionVersion: browser.runtime.getManifest().version }),
     [STORAGE_HEALTH_GET]: createStorageHealthHandler(storageHealth),
+    [STRICT_MODE_PAGES]: sensitiveRoutes.pages,
+    [STRICT_MODE_FRESH_LOAD]: sensitiveRoutes.freshLoad,
     ...(testSurface && simulatedStorageFailure ? { [testSurface.TEST_FAIL_STORAGE]: testSurface.createFailStorageHandler(simulatedStorageFailure) } : {}),
   },
   { extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('') },

@@ -1,14 +1,16 @@
 /**
- * Answers the background's "which document are you?" (tab-audit-lifecycle.ts). A tab whose top frame does not
- * answer has left the dashboards, and its audit is dropped.
+ * Answers "which document are you?": the background's (tab-audit-lifecycle.ts; a tab whose top frame does not answer
+ * has left the dashboards, and its audit is dropped) and the popup's, which also shows whether this document was
+ * loaded under strict mode's policy.
  */
 import { AUDIT_PAGE_QUERY, type AuditPageAnswer } from '../shared/audit-messages';
+import type { DocumentStrictMode } from '../shared/document-strict-mode';
 import type { ExtensionRuntime } from './extension-runtime';
 
-export function answerPageQueries(runtime: ExtensionRuntime, timeOrigin: number): void {
+export function answerPageQueries(runtime: ExtensionRuntime, timeOrigin: number, strictMode: DocumentStrictMode): void {
   runtime.onMessage.addListener((message, _sender, sendResponse) => {
     if (typeof message !== 'object' || message === null || (message as { type?: unknown }).type !== AUDIT_PAGE_QUERY) return undefined;
-    const answer: AuditPageAnswer = { timeOrigin };
+    const answer: AuditPageAnswer = { timeOrigin, strictMode };
     sendResponse(answer);
     return undefined;
   });

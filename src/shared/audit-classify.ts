@@ -8,6 +8,7 @@
  */
 import type { AuditResourceType, AuditStatus, VendorRef } from './audit-types';
 import type { DashboardEntry } from './catalog-types';
+import type { DocumentStrictMode } from './document-strict-mode';
 import { allDashboards, dashboardForHost } from './dashboards';
 import { hostMatchesAny, registrableDomain } from './domain-name';
 import { isOwnDomainHost, ownDomainHosts } from './own-domain-hosts';
@@ -21,6 +22,8 @@ export interface AuditRequest {
   /** The document (page or frame) that made the request. */
   readonly documentUrl: string;
   readonly tabId?: number;
+  /** Whether that document was loaded under strict mode's policy, as its content script read the marker. */
+  readonly documentStrictMode?: DocumentStrictMode;
 }
 
 export type Classification =

@@ -5,6 +5,7 @@
  */
 import { AUDIT_LIMITS } from './audit-limits';
 import { AUDIT_RESOURCE_TYPES, OBSERVED_OUTCOMES, type AuditLogRecord, type AuditReport, type AuditResourceType, type Observation, type ObservedOutcome } from './audit-types';
+import { isDocumentStrictMode, type DocumentStrictMode } from './document-strict-mode';
 import type { Parsed } from './messages';
 
 /** Content script -> background: what the page requested. Reply: AuditReportAck. */
@@ -21,6 +22,14 @@ export const AUDIT_PAGE_QUERY = 'audit/page-query';
 
 export interface AuditPageAnswer {
   readonly timeOrigin: number;
+  /** Whether the document was loaded under strict mode's policy (its response's marker): the popup shows this. */
+  readonly strictMode?: DocumentStrictMode;
+}
+
+/** Checks a page's answer where it is received (the background, the popup). */
+export function isAuditPageAnswer(value: unknown): value is AuditPageAnswer {
+  if (!isRecord(value) || typeof value.timeOrigin !== 'number') return false;
+  return value.strictMode === undefined || isDocumentStrictMode(value.strictMode);
 }
 
 export interface AuditLogExport {
@@ -77,12 +86,13 @@ export interface ParsedReport extends AuditReport {
 /** Checks an `audit/report` payload. A malformed envelope is refused whole; a malformed observation is dropped. */
 export function parseAuditReport(raw: unknown): Parsed<ParsedReport> {
   if (!isRecord(raw)) return { ok: false, error: 'audit/report: payload must be an object' };
-  const { instanceId, timeOrigin, observations, restored } = raw;
+  const { instanceId, timeOrigin, observations, restored, strictMode } = raw;
   if (typeof instanceId !== 'string' || instanceId.length > AUDIT_LIMITS.instanceIdLength || !INSTANCE_ID.test(instanceId)) {
     return { ok: false, error: 'audit/report: bad instanceId' };
   }
   if (!isTime(timeOrigin)) return { ok: false, error: 'audit/report: bad timeOrigin' };
   if (restored !== undefined && typeof restored !== 'boolean') return { ok: false, error: 'audit/report: bad restored flag' };
+  if (strictMode !== undefined && !isDocumentStrictMode(strictMode)) return { ok: false, error: 'audit/report: bad strictMode' };
   if (!Array.isArray(observations)) return { ok: false, error: 'audit/report: observations must be a list' };
   if (observations.length > AUDIT_LIMITS.observationsPerReport) {
     return { ok: false, error: `audit/report: at most ${AUDIT_LIMITS.observationsPerReport} observations per report` };
@@ -97,5 +107,5 @@ export function parseAuditReport(raw: unknown): Parsed<ParsedReport> {
     if (observation === undefined) dropped += 1;
     else parsed.push(observation);
   }
-  return { ok: true, value: { instanceId, timeOrigin, observations: parsed, maxSeq, dropped, restored: restored === true } };
+  return { ok: true, value: { instanceId, timeOrigin, observations: parsed, maxSeq, dropped, restored: restored === true, ...(strictMode !== undefined ? { strictMode } : {}) } };
 }

@@ -3,6 +3,7 @@
  * popup (what it shows). The stored and exported shapes are documented in docs/AUDIT-LOG.md; change both together.
  */
 import type { CategoryId } from './catalog-types';
+import type { DocumentStrictMode } from './document-strict-mode';
 import { TRACKER_RESOURCE_TYPES } from './dnr-rule';
 
 /**
@@ -73,6 +74,11 @@ export interface AuditReport {
    * again, and the content script resends what it saw on it.
    */
   readonly restored?: boolean;
+  /**
+   * Whether the document was loaded under strict mode's policy, from the marker on its own response
+   * (document-strict-mode.ts). The audit says "refused by strict mode" only for a document that was.
+   */
+  readonly strictMode?: DocumentStrictMode;
 }
 
 /** Reply to `audit/report`: every observation up to this `seq` is stored (the content script may forget them). */

@@ -7,6 +7,7 @@ import { cspOutcome } from '../../test/unit/csp-model';
 import { appliedResponseHeaders, simulate } from '../../test/unit/dnr-simulator';
 import { testCatalog } from '../../test/unit/test-catalog';
 import type { DnrRule } from './dnr-rule';
+import type { DocumentStrictMode } from './document-strict-mode';
 import { explainRequest, strictModeForPage, type ExplainContext } from './explain-request';
 import { NO_POLICY, type ManagedPolicy } from './managed-policy';
 import { computeRuleState } from './rule-state';
@@ -159,11 +160,14 @@ describe('explainRequest: the reasons a person reads', () => {
   });
 
   it("goes by the document's marker when it is known, not by its URL", () => {
-    const on = (documentUrl: string, documentStrictMode: 'enforced' | 'report-only' | 'none' | undefined, context = base) =>
+    const on = (documentUrl: string, documentStrictMode: DocumentStrictMode | undefined, context = base) =>
       explainRequest({ url: TARGET_URL.nobody, type: 'script', documentUrl, tabId: TAB, ...(documentStrictMode ? { documentStrictMode } : {}) }, context);
     // A token page that was not loaded under the policy (reached in the app, no host access) refused nothing.
     expect(on(PAGE_URL['ci-token'], 'none')).toMatchObject({ verdict: 'untouched' });
     expect(on(PAGE_URL['ci-token'], undefined)).toMatchObject({ verdict: 'blocked', reason: 'strict-mode' });
+    // A browser that does not tell (plain http): judged by the address.
+    expect(on(PAGE_URL['ci-token'], 'unknown')).toMatchObject({ verdict: 'blocked', reason: 'strict-mode' });
+    expect(on(PAGE_URL.ci, 'unknown')).toMatchObject({ verdict: 'untouched' });
     // A document loaded as a token page keeps its policy after routing to an ordinary page.
     expect(on(PAGE_URL.ci, 'enforced')).toMatchObject({ verdict: 'blocked', reason: 'strict-mode' });
     expect(on(PAGE_URL.ci, undefined)).toMatchObject({ verdict: 'untouched' });

@@ -38,7 +38,8 @@ export interface ExplainableRequest {
   /**
    * What the document's own response said (the marker, document-strict-mode.ts), when known. Then strict mode is
    * judged by that fact: a document not loaded under the policy refuses nothing, whatever its URL; one that was keeps
-   * its policy after routing elsewhere in the app. Unknown (the popup's "what would this page do"): judged by the URL.
+   * its policy after routing elsewhere in the app. Unknown (the popup's "what would this page do", a plain-http page
+   * whose browser does not tell): judged by the URL.
    */
   readonly documentStrictMode?: DocumentStrictMode;
 }
@@ -247,7 +248,7 @@ function strictModeHeaders(prepared: Prepared, documentUrl: string): StrictModeH
 function policiesOn(prepared: Prepared, request: ExplainableRequest): StrictModeHeader[] {
   const byUrl = strictModeHeaders(prepared, request.documentUrl);
   const marker = request.documentStrictMode;
-  if (marker === undefined) return byUrl;
+  if (marker === undefined || marker === 'unknown') return byUrl;
   if (marker === 'none') return [];
   const enforced = marker === 'enforced';
   if (byUrl.length > 0) return byUrl.map((header) => ({ ...header, enforced }));

@@ -4,6 +4,7 @@
  * `host/path`, or the filter itself. `*` in the path matches anything.
  */
 import { normaliseDomain } from './domain-name';
+import { urlFilterHost } from './url-filter';
 
 export const MAX_SENSITIVE_PAGE_LENGTH = 500;
 
@@ -43,6 +44,5 @@ export function normaliseSensitivePage(input: string): SensitivePageCheck {
 
 /** The host a stored `||host/path` filter is anchored on, or undefined when it is not of that form. */
 export function sensitivePageHost(pattern: string): string | undefined {
-  const match = /^\|\|([a-z0-9.-]+)(?::\d+)?(?:[/^*]|$)/i.exec(pattern);
-  return match?.[1]?.toLowerCase();
+  return urlFilterHost(pattern);
 }

@@ -1,6 +1,7 @@
 import { cspOutcome } from '../../test/unit/csp-model';
 import type { DnrHeaderOperation, ResourceType } from './dnr-rule';
-import { STRICT_MODE_MARKER, UNKNOWN_DASHBOARD_ALLOWANCES, strictModeAllows, strictModePolicy, strictModeRule, strictModeSources } from './strict-mode-csp';
+import { STRICT_MODE_MARKER } from './document-strict-mode';
+import { UNKNOWN_DASHBOARD_ALLOWANCES, strictModeAllows, strictModePolicy, strictModeRule, strictModeSources } from './strict-mode-csp';
 
 const DASHBOARD = {
   hosts: ['app.ci.example'],

@@ -17,6 +17,7 @@
  */
 import type { DashboardEntry, StrictModeAllowances } from './catalog-types';
 import type { DnrRule, ResourceType } from './dnr-rule';
+import { STRICT_MODE_MARKER, STRICT_MODE_MARKER_HEADER } from './document-strict-mode';
 import { hostMatchesAny } from './domain-name';
 
 /** Both browsers accept appending to this response header (Chromium 156 and Firefox ESR 153, see the e2e tests). */
@@ -25,13 +26,6 @@ export const CSP_HEADER = 'Content-Security-Policy';
  * `securitypolicyviolation` event the audit can see), nothing is refused. */
 export const CSP_REPORT_ONLY_HEADER = 'Content-Security-Policy-Report-Only';
 
-/**
- * The marker: a response header the page cannot set or change once loaded, exposed to the content script (in both
- * browsers, on https pages) as `performance.getEntriesByType('navigation')[0].serverTiming`.
- */
-export const STRICT_MODE_MARKER_HEADER = 'Server-Timing';
-/** The metric names the marker carries: enforced, or report-only. */
-export const STRICT_MODE_MARKER = { enforced: 'dashguard-strict', reportOnly: 'dashguard-strict-report-only' } as const;
 
 /** Strict mode applies to the page itself and to frames that load a sensitive page. */
 export const STRICT_MODE_RESOURCE_TYPES = ['main_frame', 'sub_frame'] as const;

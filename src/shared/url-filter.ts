@@ -44,3 +44,9 @@ export function urlFilterToRegExp(filter: string): RegExp {
 export function matchesUrlFilter(filter: string, url: string): boolean {
   return urlFilterToRegExp(filter).test(url);
 }
+
+/** The host a `||host/...` filter is anchored on (it also covers its subdomains), or undefined for another form. */
+export function urlFilterHost(filter: string): string | undefined {
+  const match = /^\|\|([a-z0-9.-]+)(?::\d+)?(?:[/^*]|$)/i.exec(filter);
+  return match?.[1]?.toLowerCase();
+}

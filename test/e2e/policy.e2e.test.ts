@@ -25,6 +25,7 @@ import { startFixtureServer, type FixtureServer } from './harness/fixture-server
 import { acquirePolicyLock, chromiumPolicyFile, firefoxPolicyFile, type PolicyFile, type PolicyLock } from './harness/managed-policy-files';
 import { requestKey } from './harness/vendor-expectations';
 import { requestOutcome as recordedOutcome } from './harness/rules-canary';
+import { EXFIL_SENSITIVE_PATH, STRICT_ASSETS, THIRD_PARTY_HOST, strictChannel } from './harness/strict-fixture';
 import { waitFor } from './harness/wait-for';
 
 /** Blocked by default; the user allows it, the policy forces it blocked. */
@@ -217,6 +218,51 @@ async function expectPauseRefusedByName(session: ExtensionBrowser, fixture: Fixt
   }
 }
 
+/** A sensitive page the policy adds on its self-hosted dashboard; the strict-mode fixture page is served under it. */
+const SELF_HOSTED_SENSITIVE = `||${SELF_HOSTED.host}/settings/user/tokens`;
+
+/** Opens the strict-mode fixture page on the self-hosted dashboard; true when its image reached the third party. */
+async function selfHostedPageLeaks(session: ExtensionBrowser, fixture: FixtureServer, run: string): Promise<boolean> {
+  const page = await session.openPage(`https://${SELF_HOSTED.host}${EXFIL_SENSITIVE_PATH}?run=${run}`);
+  try {
+    // Either the policy refused the image (a violation the page saw) or the third party received it: wait for one.
+    return await waitFor('the page\'s image to the third party to be sent or refused', async () => {
+      const leaked = fixture.log.all().some((r) => r.host === THIRD_PARTY_HOST && strictChannel(r, run) === 'image');
+      if (leaked) return true;
+      const refused = await page.evaluate(() => ((window as unknown as { dgStrict?: { violations: string[] } }).dgStrict?.violations ?? []).some((v) => v.startsWith('img-src ')));
+      return refused ? false : undefined;
+    }, { timeoutMs: 15_000, intervalMs: 100 });
+  } finally {
+    await page.close();
+  }
+}
+
+/**
+ * The options page and the popup say when the policy's sensitive page is unprotected for lack of host access, and it
+ * is the truth: the page's image reaches the third party. Returns the options page row's selector.
+ */
+async function expectUnprotectedWarning(session: ExtensionBrowser, fixture: FixtureServer, options: Page, run: string): Promise<void> {
+  const row = `[data-pattern="${SELF_HOSTED_SENSITIVE}"] [data-dg="page-access"]`;
+  await options.bringToFront();
+  await options.waitForSelector(`${row}[data-state="no-access"]:not([hidden])`, { timeout: 15_000 });
+  expect(await options.$eval(row, (slot) => slot.textContent)).toMatch(`Not protected: Dashguard has no access to ${SELF_HOSTED.host}`);
+  expect(await selfHostedPageLeaks(session, fixture, run)).toBe(true);
+  if (session.kind !== 'chromium') return;
+  // The popup as a person opens it, from the toolbar button (activeTab lets it read the address of a page Dashguard
+  // has no access to). Automation can press the button in Chromium only.
+  const tab = await session.openPage(`https://${SELF_HOSTED.host}${EXFIL_SENSITIVE_PATH}?run=${run}-popup`);
+  try {
+    const extension = (await session.browser.extensions()).get(session.extensionId);
+    if (!extension) throw new Error('Chromium does not list Dashguard among its extensions');
+    await extension.triggerAction(tab);
+    const popup = await (await session.browser.waitForTarget((t) => t.url().endsWith('/popup.html'), { timeout: 15_000 })).asPage();
+    await popup.waitForSelector('[data-qa="strict-mode"][data-state="no-access"] [data-qa="strict-allow-access"]', { timeout: 15_000 });
+    await popup.close();
+  } finally {
+    await tab.close();
+  }
+}
+
 /** Stores user settings where the extension keeps them, as any page or an import would. */
 async function storeUserSettings(page: Page, settings: UserSettings): Promise<void> {
   await page.evaluate(async (key: string, value: UserSettings) => {
@@ -262,7 +308,7 @@ describe('Managed policy in Chromium (a file in /etc/chromium/policies/managed/)
 
   beforeAll(async () => {
     lock = await acquirePolicyLock();
-    fixture = await startFixtureServer();
+    fixture = await startFixtureServer({ assets: STRICT_ASSETS });
     file = chromiumPolicyFile(CHROMIUM_EXTENSION_ID);
     file.write({ extraDashboards: [SELF_HOSTED] });
     // Loaded at start-up with --load-extension (managed storage needs it); throws unless Dashguard's rules are live.
@@ -331,6 +377,14 @@ describe('Managed policy in Chromium (a file in /etc/chromium/policies/managed/)
     await expectPauseRefusedByName(session, fixture, options);
   });
 
+  test('a sensitive page of the policy on its self-hosted dashboard is shown unprotected without host access', async () => {
+    const { session, fixture, file, options } = ready();
+    file.write({ extraDashboards: [SELF_HOSTED], sensitivePages: [SELF_HOSTED_SENSITIVE] });
+    await waitForPolicy(options, 'the sensitive page', (s) => s.policy.sensitivePages.includes(SELF_HOSTED_SENSITIVE) && !s.policy.lockUserRules);
+    // Chromium shows a permission prompt nobody can answer here: access stays missing, as when a person declines it.
+    await expectUnprotectedWarning(session, fixture, options, 'chromium-policy-no-access');
+  });
+
   test('a malformed policy leaves blocking as strict as before, and the extension names what it ignored', async () => {
     const { session, fixture, file, options } = ready();
     await storeUserSettings(options, DEFAULT_SETTINGS);
@@ -379,7 +433,7 @@ describe('Managed policy in Firefox ESR (/etc/firefox/policies/policies.json)', 
 
   beforeAll(async () => {
     lock = await acquirePolicyLock();
-    fixture = await startFixtureServer();
+    fixture = await startFixtureServer({ assets: STRICT_ASSETS });
   });
   afterAll(async () => {
     await fixture?.close();
@@ -421,6 +475,7 @@ describe('Managed policy in Firefox ESR (/etc/firefox/policies/policies.json)', 
     const ready = launchWithPolicy({
       extraDashboards: [SELF_HOSTED],
       extraVendors: OWN_DOMAIN_VENDORS,
+      sensitivePages: [SELF_HOSTED_SENSITIVE],
       blockedVendors: [FORCED.id, OWN_DOMAIN_HOST.id],
       // Malformed: Firefox hands these to the add-on as they are.
       reportOnly: 'yes',
@@ -458,6 +513,17 @@ describe('Managed policy in Firefox ESR (/etc/firefox/policies/policies.json)', 
       await waitForOutcome(session, fixture, SELF_HOSTED.host, OTHER.host, 'blocked');
       await expectOutcome(session, fixture, SELF_HOSTED.host, DEFAULT_BLOCKED.host, 'blocked');
       await expectOutcome(session, fixture, SITES.unrelated, OTHER.host, 'reached');
+    });
+
+    test('its sensitive page on the self-hosted dashboard is shown unprotected until access is granted, then protected', async () => {
+      const { session, fixture, options } = ready();
+      await expectUnprotectedWarning(session, fixture, options, 'firefox-policy-no-access');
+      // Granted from the options page (Firefox answers the prompt itself here): the warning goes, the page is protected.
+      await options.bringToFront();
+      await options.click(`[data-pattern="${SELF_HOSTED_SENSITIVE}"] [data-action="grant-page-access"]`);
+      await options.waitForSelector(`[data-pattern="${SELF_HOSTED_SENSITIVE}"] [data-dg="page-access"][data-state="protected"][hidden]`, { timeout: 15_000 });
+      expect(await selfHostedPageLeaks(session, fixture, 'firefox-policy-granted')).toBe(false);
+      expect(fixture.log.all().filter((r) => r.host === THIRD_PARTY_HOST && strictChannel(r, 'firefox-policy-granted') !== undefined)).toEqual([]);
     });
 
     test('a vendor the user allows stays blocked when the policy forces it, while the user\'s other choices apply', async () => {

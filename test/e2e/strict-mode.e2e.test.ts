@@ -1,12 +1,19 @@
 /**
- * Strict mode that holds, in real Chromium and Firefox ESR, judged on the fixture server's record:
+ * Strict mode that holds, in real Chromium and Firefox ESR (test build), judged on the fixture server's record:
  *   - a sensitive page loaded directly: every channel its code tries towards a third party (image, stylesheet, font,
  *     media, frame, form post, fetch, beacon, WebSocket, script) is refused, and code from the dashboard's own
  *     user-content host too, while its own assets and API load; the same page on an ordinary path sends everything
- *     (the control).
+ *     (the control);
+ *   - a single-page app routing to its token page: the third-party widget that reported the ordinary route by image,
+ *     fetch, beacon and WebSocket (the control) reports nothing from the token page, which is loaded as a new document
+ *     under the policy; leaving it for an ordinary route reloads nothing;
+ *   - the popup says strict mode is in force only in a document loaded under the policy (reached directly or in the
+ *     app), and "open again" in one that was not, whose button loads it under the policy; the audit agrees.
  */
 import type { Page } from 'puppeteer-core';
+import { SETTINGS_CHANGE } from '../../src/shared/settings-messages';
 import { BROWSER_KINDS, launchWithDashguard, type ExtensionBrowser } from './harness/browsers';
+import { openExtensionPage, optionsPage, sendFromPage, tabIdOf } from './harness/extension-pages';
 import { SITES } from './harness/fixture-catalog';
 import { startFixtureServer, type FixtureServer } from './harness/fixture-server';
 import {
@@ -15,10 +22,14 @@ import {
   EXFIL_SENSITIVE_PATH,
   OWN_REQUESTS,
   STRICT_ASSETS,
+  SPA_ORDINARY_PATH,
+  SPA_TOKEN_PATH,
   STRICT_EXTRA_DOMAINS,
   THIRD_PARTY_CHANNELS,
   THIRD_PARTY_HOST,
+  WIDGET_HOST,
   strictChannel,
+  widgetReports,
 } from './harness/strict-fixture';
 import { waitFor } from './harness/wait-for';
 
@@ -45,16 +56,40 @@ const own = OWN_REQUESTS.map(({ host, channel }) => `${host} ${channel}`);
 
 describe.each(BROWSER_KINDS)('Strict mode in %s', (kind) => {
   let session: ExtensionBrowser;
+  let options: Page;
   let runs = 0;
   const nextRun = (what: string): string => `${kind}-${what}-${(runs += 1)}`;
 
   beforeAll(async () => {
     // Throws "Dashguard did not load in ..." unless the extension is running and its rules block on the dashboard.
-    session = await launchWithDashguard(kind, { fixture, extraDomains: STRICT_EXTRA_DOMAINS });
+    session = await launchWithDashguard(kind, { fixture, build: 'test', extraDomains: STRICT_EXTRA_DOMAINS });
+    options = await optionsPage(session);
   });
   afterAll(async () => {
     await session?.close();
   });
+  afterEach(async () => {
+    await sendFromPage(options, SETTINGS_CHANGE, { kind: 'reset', scope: 'all' });
+  });
+
+  /** The popup's strict-mode notice for the tab showing `urlPrefix` ('none' when it shows none), and the popup. */
+  async function popupStrictState(urlPrefix: string): Promise<{ state: string; popup: Page }> {
+    const tabId = await tabIdOf(options, urlPrefix);
+    const popup = await openExtensionPage(session, options, `popup.html?tabId=${tabId}`);
+    await popup.waitForSelector('#quick-actions[data-state="ready"]', { timeout: 15_000 });
+    const state = await popup.$eval('#quick-actions', (root) => root.querySelector<HTMLElement>('[data-qa="strict-mode"]')?.dataset.state ?? 'none');
+    return { state, popup };
+  }
+
+  /** The SPA's own record of the document in the tab (undefined while a new one loads). */
+  const spaState = (page: Page) =>
+    page.evaluate(() => {
+      const spa = (window as unknown as { dgSpa?: { loadedAt: string; route: string; violations: string[] } }).dgSpa;
+      return spa ? { loadedAt: spa.loadedAt, route: spa.route, violations: [...spa.violations], href: location.href } : undefined;
+    });
+
+  /** GETs of the SPA's document at `path` in run `run` that reached the server: one per document loaded. */
+  const documentLoads = (path: string, run: string): number => fixture.log.all().filter((r) => r.host === SITES.dashboard && r.path === `${path}?run=${run}`).length;
 
   async function openExfil(path: string, run: string): Promise<Page> {
     return session.openPage(`https://${SITES.dashboard}${path}?run=${run}`);
@@ -89,6 +124,87 @@ describe.each(BROWSER_KINDS)('Strict mode in %s', (kind) => {
     }, { timeoutMs: 20_000, intervalMs: 100, describeFailure: async () => `The page saw: ${await page.evaluate(() => JSON.stringify((window as unknown as { dgStrict?: unknown }).dgStrict))}.` });
     expect(violations.some((v) => /^script-src(-elem)? /.test(v) && v.includes(ARTIFACTS_HOST))).toBe(true);
     expect(received(run).filter((r) => r.startsWith(`${THIRD_PARTY_HOST} `) || r === `${ARTIFACTS_HOST} artifact-script`)).toEqual([]);
+    await page.close();
+  });
+
+  test('a token page reached inside a single-page app is loaded fresh under the policy: the widget reports nothing from it', async () => {
+    const run = nextRun('spa');
+    const page = await session.openPage(`https://${SITES.dashboard}${SPA_ORDINARY_PATH}?run=${run}`);
+    const channels = ['image', 'fetch', 'beacon', 'websocket'];
+    // Control: on the ordinary route the widget reaches the server by every channel, with the address.
+    await waitFor('the widget to report the ordinary route by every channel', () => {
+      const reports = widgetReports(fixture.log.all(), run);
+      return channels.every((c) => reports.includes(`${c} ${SPA_ORDINARY_PATH}`)) ? true : undefined;
+    }, { timeoutMs: 20_000, intervalMs: 100, describeFailure: () => `Reports: ${widgetReports(fixture.log.all(), run).join(', ') || 'none'}.` });
+    expect(documentLoads(SPA_TOKEN_PATH, run)).toBe(0);
+
+    // The app routes to its token page with history.pushState.
+    await page.bringToFront();
+    await page.click('a[data-route="tokens"]');
+    const fresh = await waitFor('the token page to be a new document, rendered, with the widget refused by the policy', async () => {
+      const spa = await spaState(page);
+      return spa?.loadedAt === SPA_TOKEN_PATH && spa.route === 'tokens' && spa.violations.some((v) => /^script-src/.test(v) && v.includes(WIDGET_HOST)) ? spa : undefined;
+    }, { timeoutMs: 20_000, intervalMs: 100, describeFailure: async () => `The tab shows: ${JSON.stringify(await spaState(page).catch(() => undefined))}.` });
+    expect(new URL(fresh.href).pathname).toBe(SPA_TOKEN_PATH);
+    expect(documentLoads(SPA_TOKEN_PATH, run)).toBe(1);
+    // The fresh document's own API call is in the record: everything the old document sent came before it.
+    await waitFor('the fresh token page\'s own API call', () =>
+      fixture.log.all().some((r) => r.host === SITES.dashboard && r.path.startsWith(`/dg-spa/api/rendered?run=${run}&route=tokens&loadedAt=${encodeURIComponent(SPA_TOKEN_PATH)}`)) ? true : undefined);
+    expect(widgetReports(fixture.log.all(), run).filter((r) => r.endsWith(` ${SPA_TOKEN_PATH}`))).toEqual([]);
+
+    // The popup says it is in force, and the audit lists the widget as refused by strict mode.
+    const inApp = await popupStrictState(`https://${SITES.dashboard}${SPA_TOKEN_PATH}?run=${run}`);
+    expect(inApp.state).toBe('in-force');
+    await inApp.popup.waitForSelector(`#audit [data-url^="https://${WIDGET_HOST}/"][data-status="strict-mode"]`, { timeout: 15_000 });
+    await inApp.popup.close();
+
+    // Leaving it for an ordinary route is an in-app route again: no new document, the policy stays.
+    await page.bringToFront();
+    await page.click('a[data-route="pipelines"]');
+    await waitFor('the app to route back to the pipelines', async () => ((await spaState(page))?.route === 'pipelines' ? true : undefined));
+    expect(await spaState(page)).toMatchObject({ loadedAt: SPA_TOKEN_PATH, route: 'pipelines' });
+    expect(new URL((await spaState(page))?.href ?? '').pathname).toBe(SPA_ORDINARY_PATH);
+    expect(documentLoads(SPA_ORDINARY_PATH, run)).toBe(1);
+    const after = await popupStrictState(`https://${SITES.dashboard}${SPA_ORDINARY_PATH}?run=${run}`);
+    expect(after.state).toBe('in-force');
+    await after.popup.close();
+    await page.close();
+  });
+
+  test('the popup says strict mode is in force on a token page loaded directly', async () => {
+    const run = nextRun('direct');
+    const page = await session.openPage(`https://${SITES.dashboard}${SPA_TOKEN_PATH}?run=${run}`);
+    await waitFor('the widget to be refused', async () => ((await spaState(page))?.violations.some((v) => v.includes(WIDGET_HOST)) ? true : undefined));
+    const { state, popup } = await popupStrictState(`https://${SITES.dashboard}${SPA_TOKEN_PATH}?run=${run}`);
+    expect(state).toBe('in-force');
+    await popup.close();
+    await page.close();
+  });
+
+  test('a page that became sensitive after it was loaded is "not in force" until opened again, and the audit agrees', async () => {
+    const run = nextRun('open-again');
+    const address = `https://${SITES.dashboard}${SPA_ORDINARY_PATH}?run=${run}`;
+    const page = await session.openPage(address);
+    await waitFor('the widget to report', () => (widgetReports(fixture.log.all(), run).length > 0 ? true : undefined));
+    // The person puts this page in strict mode while it is open: its document was loaded without the policy.
+    await sendFromPage(options, SETTINGS_CHANGE, { kind: 'add-sensitive-page', pattern: `${SITES.dashboard}${SPA_ORDINARY_PATH}` });
+    const before = fixture.log.all().length;
+    // It is really unprotected: the widget still reaches the server (so the popup's "not in force" is the truth).
+    await waitFor('the widget to report again', () => (fixture.log.all().slice(before).some((r) => r.host === THIRD_PARTY_HOST && r.path.includes(`run=${encodeURIComponent(run)}`)) ? true : undefined));
+    const stale = await popupStrictState(address);
+    expect(stale.state).toBe('open-again');
+    // The audit does not call the widget "refused by strict mode" in this document.
+    await stale.popup.waitForSelector(`#audit [data-url^="https://${WIDGET_HOST}/"]`, { timeout: 15_000 });
+    expect(await stale.popup.$$eval(`#audit [data-url^="https://${WIDGET_HOST}/"]`, (rows) => rows.map((r) => (r as HTMLElement).dataset.status))).not.toContain('strict-mode');
+    await stale.popup.bringToFront();
+    await stale.popup.click('[data-qa="strict-open-again"]');
+    await waitFor('the page to be opened again under the policy', async () => {
+      const spa = await spaState(page).catch(() => undefined);
+      return documentLoads(SPA_ORDINARY_PATH, run) === 2 && spa?.violations.some((v) => v.includes(WIDGET_HOST)) ? true : undefined;
+    }, { timeoutMs: 20_000, intervalMs: 100 });
+    const fresh = await popupStrictState(address);
+    expect(fresh.state).toBe('in-force');
+    await fresh.popup.close();
     await page.close();
   });
 });

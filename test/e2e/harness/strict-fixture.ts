@@ -3,7 +3,10 @@
  * (`startFixtureServer({ assets: STRICT_ASSETS })`) and opened on the CircleCI dashboard host:
  *   - exfil: a page whose own code tries every channel to a third party (image, stylesheet, font, media, frame, form
  *     post, fetch, beacon, WebSocket, script) and loads its dashboard's own assets and API (exfil.js). Served at a
- *     path under one of the catalog's sensitive pages, and at an ordinary path: the same page, the control.
+ *     path under one of the catalog's sensitive pages, and at an ordinary path: the same page, the control;
+ *   - spa: a single-page app (app.js routes with history.pushState) with a third-party widget (widget.js) that reports
+ *     the page's address by image, fetch, beacon and WebSocket several times a second. Served at an ordinary route
+ *     and at the catalog's "personal API tokens" page, so a fresh load of either gets the same app.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -39,11 +42,30 @@ export const OWN_REQUESTS = [
   { host: ARTIFACTS_HOST, channel: 'artifact-image' },
 ] as const;
 
+/** The single-page app's ordinary route and its token route (a sensitive page of the catalog). */
+export const SPA_ORDINARY_PATH = '/dg-spa/pipelines';
+export const SPA_TOKEN_PATH = '/settings/user/tokens';
+/** Where the app loads its third-party widget from, and where the widget reports to (THIRD_PARTY_HOST). */
+export const WIDGET_HOST = 'widget.unrelated.example';
+
 export const STRICT_ASSETS: Readonly<Record<string, StaticAsset>> = {
   [EXFIL_SENSITIVE_PATH]: file('exfil.html', 'text/html; charset=utf-8'),
   [EXFIL_ORDINARY_PATH]: file('exfil.html', 'text/html; charset=utf-8'),
   '/dg-strict/exfil.js': file('exfil.js', 'text/javascript'),
+  [SPA_ORDINARY_PATH]: file('spa.html', 'text/html; charset=utf-8'),
+  [SPA_TOKEN_PATH]: file('spa.html', 'text/html; charset=utf-8'),
+  '/dg-spa/app.js': file('app.js', 'text/javascript'),
+  '/dg-spa/widget.js': file('widget.js', 'text/javascript'),
 };
+
+/** What the widget reported in run `run`: "channel path" of every report that reached the server. */
+export function widgetReports(requests: readonly RecordedRequest[], run: string): string[] {
+  return [...new Set(requests.flatMap((request) => {
+    if (request.host !== THIRD_PARTY_HOST || !request.path.startsWith('/dg-spa/spy?')) return [];
+    const query = new URL(`https://${request.host}${request.path}`).searchParams;
+    return query.get('run') === run ? [`${query.get('ch') ?? ''} ${query.get('path') ?? ''}`] : [];
+  }))].sort();
+}
 
 /** The channel of a request exfil.js made in run `run`, or undefined when it is not one of them. */
 export function strictChannel(request: RecordedRequest, run: string): string | undefined {
@@ -60,6 +82,8 @@ function checkPremises(): void {
   const problems = [
     !sensitive(EXFIL_SENSITIVE_PATH) && `${EXFIL_SENSITIVE_PATH} is no longer under a sensitive page of ${SITES.dashboard}`,
     sensitive(EXFIL_ORDINARY_PATH) && `${EXFIL_ORDINARY_PATH} is a sensitive page`,
+    !sensitive(SPA_TOKEN_PATH) && `${SPA_TOKEN_PATH} is not a sensitive page of ${SITES.dashboard}`,
+    sensitive(SPA_ORDINARY_PATH) && `${SPA_ORDINARY_PATH} is a sensitive page`,
     !(circleci?.userContentDomains ?? []).some((d) => ARTIFACTS_HOST.endsWith(`.${d}`)) && `${ARTIFACTS_HOST} is not a user-content domain of CircleCI`,
   ].filter((p): p is string => typeof p === 'string');
   if (problems.length > 0) throw new Error(`The strict-mode fixture no longer fits the catalog:\n- ${problems.join('\n- ')}`);
