@@ -23,7 +23,7 @@ const require = createRequire(__filename);
 const entitiesPath = require.resolve('third-party-web/dist/entities.json');
 const thirdPartyWeb = JSON.parse(readFileSync(entitiesPath, 'utf8')) as ThirdPartyWebEntity[];
 
-const result = buildCatalog({ categories, curatedVendors, dashboards, thirdPartyWeb, platformDomains });
+const result = buildCatalog({ categories, curatedVendors, dashboards, thirdPartyWeb, platformDomains, profiles: dashboardProfiles });
 if (!result.ok) {
   console.error(`Dashguard build: the catalog is invalid (${result.errors.length} problem(s)):`);
   for (const error of result.errors) console.error(`  - ${error}`);

@@ -3,11 +3,12 @@
  * categories; validates it and generates the static rulesets. The build script only reads inputs and writes outputs.
  */
 import { createHash } from 'node:crypto';
-import type { CatalogVendor, CategoryEntry, DashboardEntry, PlatformDomain, VendorEntry } from '../../src/shared/catalog-types';
+import type { CatalogVendor, CategoryEntry, DashboardEntry, DashboardProfile, PlatformDomain, VendorEntry } from '../../src/shared/catalog-types';
 import type { RuntimeCatalog } from '../../src/shared/runtime-catalog';
 import { mergeThirdPartyWeb, type DroppedDomain, type ThirdPartyWebEntity } from './merge-third-party-web';
 import { validateCatalog } from './validate-catalog';
 import { checkStaticLimits, generateStaticRules, type StaticRulesets } from './generate-static-rules';
+import { withStrictModeNeeds } from './strict-mode-needs';
 
 export interface CatalogSources {
   readonly categories: readonly CategoryEntry[];
@@ -16,6 +17,8 @@ export interface CatalogSources {
   readonly thirdPartyWeb: readonly ThirdPartyWebEntity[];
   /** Registrable domains never blocked whole (rules/catalog/platform-domains.ts). */
   readonly platformDomains?: readonly PlatformDomain[];
+  /** What each dashboard's real app needs (rules/catalog/dashboard-profiles.ts): strict mode takes its share. */
+  readonly profiles?: readonly DashboardProfile[];
 }
 
 export type CatalogBuild =
@@ -39,11 +42,12 @@ export function buildCatalog(sources: CatalogSources): CatalogBuild {
   const errors = validateCatalog({ categories: sources.categories, vendors, dashboards: sources.dashboards });
   if (errors.length > 0) return { ok: false, errors };
 
-  const rules = generateStaticRules(vendors, sources.dashboards);
+  const dashboards = withStrictModeNeeds(sources.dashboards, sources.profiles ?? []);
+  const rules = generateStaticRules(vendors, dashboards);
   const limitErrors = checkStaticLimits(rules.rulesets);
   if (limitErrors.length > 0) return { ok: false, errors: limitErrors };
 
-  const body = { categories: sources.categories, vendors, dashboards: sources.dashboards };
+  const body = { categories: sources.categories, vendors, dashboards };
   const version = createHash('sha256').update(JSON.stringify(body)).digest('hex').slice(0, 16);
   return { ok: true, catalog: { version, ...body }, rules, dropped: merged.dropped };
 }

@@ -139,6 +139,20 @@ export interface PlatformDomain {
   readonly productHosts?: readonly string[];
 }
 
+/**
+ * Exact hosts beyond the dashboard's own domains that its sensitive pages need, by what loads them, derived by the build
+ * from the dashboard's profile (rules/catalog/dashboard-profiles.ts): the app's own hosts, its assets, its avatars and
+ * its sign-in, never captcha, billing, realtime, status or logs (vendors, or not on token pages).
+ */
+export interface StrictModeNeeds {
+  readonly image: readonly string[];
+  readonly script: readonly string[];
+  /** fetch, XHR, WebSocket, beacons, and the fonts a needed stylesheet loads. */
+  readonly connect: readonly string[];
+  readonly frame: readonly string[];
+  readonly style: readonly string[];
+}
+
 export interface DashboardEntry {
   /** Stable kebab-case id. */
   readonly id: string;
@@ -168,4 +182,6 @@ export interface DashboardEntry {
   /** What strict mode's policy lets the sensitive pages run besides scripts from the dashboard's own hosts. Every
    * catalog dashboard states it (`{}` for nothing); a self-hosted one gets UNKNOWN_DASHBOARD_ALLOWANCES. */
   readonly strictMode?: StrictModeAllowances;
+  /** Written by the build from the dashboard's profile (never in the catalog source): see StrictModeNeeds. */
+  readonly strictModeNeeds?: StrictModeNeeds;
 }

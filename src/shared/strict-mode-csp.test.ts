@@ -52,7 +52,7 @@ describe('strictModePolicy', () => {
     expect(gitlabLike).toMatch(/worker-src 'self' blob: /);
     // A self-hosted dashboard (no catalog entry) gets the allowances of an unknown app.
     expect(strictModeSources({ hosts: ['jenkins.corp.example'], ownDomains: [] }).allowances).toBe(UNKNOWN_DASHBOARD_ALLOWANCES);
-    expect(strictModeSources(undefined)).toEqual({ domains: [], scriptDomains: [], allowances: UNKNOWN_DASHBOARD_ALLOWANCES });
+    expect(strictModeSources(undefined)).toEqual({ domains: [], scriptDomains: [], allowances: UNKNOWN_DASHBOARD_ALLOWANCES, needs: { image: [], script: [], connect: [], frame: [], style: [] } });
   });
 
   it('lets data: and blob: in only where they make no request and run no code', () => {
@@ -60,6 +60,35 @@ describe('strictModePolicy', () => {
     expect(policy).toMatch(/font-src 'self' data: /);
     expect(policy).toMatch(/media-src 'self' blob: /);
     expect(policy).not.toMatch(/(default|script|connect|frame|form-action|manifest)-src[^;]*(data|blob):/);
+  });
+});
+
+describe('strictModePolicy with the needs of the dashboard\'s profile', () => {
+  const needs = { image: ['avatars.example'], script: ['sdk.idp.example'], connect: ['graph.api.example'], frame: ['login.idp.example'], style: ['fonts.cdn.example'] };
+  const sources = strictModeSources({ ...DASHBOARD, strictModeNeeds: needs });
+  const headers: DnrHeaderOperation[] = [{ header: 'Content-Security-Policy', operation: 'append', value: strictModePolicy(sources) }];
+  const outcome = (type: ResourceType, url: string): string => cspOutcome(headers, PAGE, type, url);
+
+  it('lets each needed host in for what loads it only, and never its subdomains', () => {
+    expect(outcome('image', 'https://avatars.example/u/1')).toBe('allowed');
+    expect(outcome('script', 'https://avatars.example/a.js')).toBe('refused');
+    expect(outcome('xmlhttprequest', 'https://avatars.example/?t=x')).toBe('refused');
+    expect(outcome('image', 'https://evil.avatars.example/u/1')).toBe('refused');
+    expect(outcome('script', 'https://sdk.idp.example/msal.js')).toBe('allowed');
+    expect(outcome('xmlhttprequest', 'https://graph.api.example/me')).toBe('allowed');
+    expect(outcome('websocket', 'wss://graph.api.example/live')).toBe('allowed');
+    expect(outcome('font', 'https://graph.api.example/f.woff2')).toBe('allowed');
+    expect(outcome('sub_frame', 'https://login.idp.example/silent')).toBe('allowed');
+    expect(outcome('stylesheet', 'https://fonts.cdn.example/css')).toBe('allowed');
+    expect(outcome('image', 'https://fonts.cdn.example/x.png')).toBe('refused');
+  });
+
+  it('agrees with strictModeAllows', () => {
+    const urls = ['https://avatars.example/u', 'https://sdk.idp.example/a', 'https://graph.api.example/a', 'wss://graph.api.example/a', 'http://graph.api.example/a', 'https://login.idp.example/a', 'https://fonts.cdn.example/a', 'https://x.graph.api.example/a'];
+    const types: ResourceType[] = ['script', 'xmlhttprequest', 'websocket', 'ping', 'image', 'stylesheet', 'font', 'media', 'sub_frame', 'other'];
+    for (const type of types) {
+      for (const url of urls) expect(`${type} ${url}: ${strictModeAllows(sources, type, url, PAGE)}`).toBe(`${type} ${url}: ${cspOutcome(headers, PAGE, type, url) === 'allowed'}`);
+    }
   });
 });
 

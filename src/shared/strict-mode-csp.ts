@@ -15,7 +15,7 @@
  * own navigation entry, so the popup and the audit say "strict mode" only for a document that was really loaded under
  * this policy, never from the URL alone (docs: README "Strict mode on sensitive pages").
  */
-import type { DashboardEntry, StrictModeAllowances } from './catalog-types';
+import type { DashboardEntry, StrictModeAllowances, StrictModeNeeds } from './catalog-types';
 import type { DnrRule, ResourceType } from './dnr-rule';
 import { STRICT_MODE_MARKER, STRICT_MODE_MARKER_HEADER } from './document-strict-mode';
 import { hostMatchesAny } from './domain-name';
@@ -47,11 +47,15 @@ export interface StrictModeSources {
   /** The ones code may come from: the same without the own domains that serve user content. */
   readonly scriptDomains: readonly string[];
   readonly allowances: StrictModeAllowances;
+  /** Exact hosts its profile says the app needs, by what loads them (the build derives them: strict-mode-needs.ts). */
+  readonly needs: StrictModeNeeds;
 }
+
+const NO_NEEDS: StrictModeNeeds = { image: [], script: [], connect: [], frame: [], style: [] };
 
 /** The sources of a sensitive page of `dashboard` (undefined: a page on no known dashboard: its own origin only). */
 export function strictModeSources(
-  dashboard: Pick<DashboardEntry, 'hosts' | 'ownDomains' | 'userContentDomains' | 'strictMode'> | undefined,
+  dashboard: Pick<DashboardEntry, 'hosts' | 'ownDomains' | 'userContentDomains' | 'strictMode' | 'strictModeNeeds'> | undefined,
   allowedVendorDomains: readonly string[] = [],
 ): StrictModeSources {
   const own = [...(dashboard?.hosts ?? []), ...(dashboard?.ownDomains ?? [])];
@@ -62,6 +66,7 @@ export function strictModeSources(
     scriptDomains: sorted([...own.filter((domain) => !hostMatchesAny(domain, userContent)), ...allowedVendorDomains]),
     // Every catalog dashboard states its allowances (the build checks it); a self-hosted one cannot.
     allowances: dashboard?.strictMode ?? UNKNOWN_DASHBOARD_ALLOWANCES,
+    needs: dashboard?.strictModeNeeds ?? NO_NEEDS,
   };
 }
 
@@ -83,19 +88,22 @@ export function strictModePolicy(sources: StrictModeSources): string {
   const hosts = hostSources(sources.domains);
   const code = hostSources(sources.scriptDomains);
   const { inlineScripts, evalScripts, blobScripts } = sources.allowances;
+  const { needs } = sources;
   const directive = (name: string, ...list: string[]): string => [name, ...list].join(' ');
+  // A needed host is one exact host (no subdomains), in the directives that load it only.
+  const exact = (...lists: (readonly string[])[]): string[] => [...new Set(lists.flat())].sort();
   return [
     directive('default-src', "'self'", ...hosts),
-    directive('script-src', "'self'", ...(inlineScripts ? ["'unsafe-inline'"] : []), ...(evalScripts ? ["'unsafe-eval'"] : []), ...(blobScripts ? ['blob:'] : []), ...code),
+    directive('script-src', "'self'", ...(inlineScripts ? ["'unsafe-inline'"] : []), ...(evalScripts ? ["'unsafe-eval'"] : []), ...(blobScripts ? ['blob:'] : []), ...code, ...exact(needs.script)),
     directive('worker-src', "'self'", ...(blobScripts ? ['blob:'] : []), ...code),
     // Styles run no code, and every dashboard styles its elements inline; what a style loads is img-src and font-src.
-    directive('style-src', "'self'", "'unsafe-inline'", ...hosts),
+    directive('style-src', "'self'", "'unsafe-inline'", ...hosts, ...exact(needs.style)),
     // data: and blob: make no request: icons, inline images, fonts and media players need them everywhere.
-    directive('img-src', "'self'", 'data:', 'blob:', ...hosts),
-    directive('font-src', "'self'", 'data:', ...hosts),
+    directive('img-src', "'self'", 'data:', 'blob:', ...hosts, ...exact(needs.image)),
+    directive('font-src', "'self'", 'data:', ...hosts, ...exact(needs.connect)),
     directive('media-src', "'self'", 'blob:', ...hosts),
-    directive('connect-src', "'self'", ...hostSources(sources.domains, true)),
-    directive('frame-src', "'self'", ...hosts),
+    directive('connect-src', "'self'", ...hostSources(sources.domains, true), ...exact(needs.connect).flatMap((host) => [host, `wss://${host}`])),
+    directive('frame-src', "'self'", ...hosts, ...exact(needs.frame)),
     directive('manifest-src', "'self'", ...hosts),
     "object-src 'none'",
     directive('form-action', "'self'", ...hosts),
@@ -153,5 +161,21 @@ export function strictModeAllows(sources: StrictModeSources, type: ResourceType,
   const schemes = connect ? ['http:', 'https:', 'ws:', 'wss:'] : document.protocol === 'https:' ? ['https:'] : ['http:', 'https:'];
   if (!schemes.includes(target.protocol)) return false;
   const host = target.hostname.toLowerCase().replace(/\.$/, '');
-  return hostMatchesAny(host, type === 'script' ? sources.scriptDomains : sources.domains);
+  if (hostMatchesAny(host, type === 'script' ? sources.scriptDomains : sources.domains)) return true;
+  // A needed host is exact, and only in the directives that load it (connect-src lists it with https and wss).
+  const needed = NEEDS_BY_TYPE[type]?.flatMap((kind) => sources.needs[kind]) ?? [];
+  const exactSchemes = [...(document.protocol === 'https:' ? ['https:'] : ['http:', 'https:']), ...(connect ? ['wss:'] : [])];
+  return exactSchemes.includes(target.protocol) && needed.includes(host);
 }
+
+/** Which of a dashboard's needs a request of each type may use. */
+const NEEDS_BY_TYPE: Partial<Record<ResourceType, readonly (keyof StrictModeNeeds)[]>> = {
+  script: ['script'],
+  stylesheet: ['style'],
+  image: ['image'],
+  font: ['connect'],
+  xmlhttprequest: ['connect'],
+  websocket: ['connect'],
+  ping: ['connect'],
+  sub_frame: ['frame'],
+};
