@@ -7,7 +7,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node
 import path from 'node:path';
 import type { RuntimeCatalog } from '../src/shared/runtime-catalog';
 import { manifestFor, type Manifest, type TargetBrowser } from './browser-manifest';
-import { STATIC_FILES } from './build-outputs';
+import { STATIC_FILES, staticFilesFor } from './build-outputs';
 import { storeManifest } from './release/store-manifest';
 
 const root = path.resolve(__dirname, '..');
@@ -26,7 +26,7 @@ if (missing.length > 0) {
 for (const browser of ['chrome', 'firefox'] as const satisfies readonly TargetBrowser[]) {
   const out = path.join(outRoot, browser);
   mkdirSync(out, { recursive: true });
-  for (const [from, to] of STATIC_FILES) cpSync(path.join(root, from), path.join(out, to), { recursive: true });
+  for (const [from, to] of staticFilesFor(browser)) cpSync(path.join(root, from), path.join(out, to), { recursive: true });
   const manifest = manifestFor(browser, source, version, catalog.dashboards);
   writeFileSync(path.join(out, 'manifest.json'), `${JSON.stringify(storeBuild ? storeManifest(manifest) : manifest, null, 2)}\n`);
 }

@@ -9,7 +9,8 @@ const source = JSON.parse(readFileSync(path.resolve(__dirname, '..', 'manifest.j
 describe('manifest.json', () => {
   it('declares exactly the static rulesets every rule sync keeps switched on, all on at install', () => {
     const resources = (source.declarative_net_request as { rule_resources: { id: string; enabled: boolean }[] }).rule_resources;
-    expect(resources.map((r) => r.id)).toEqual([...STATIC_RULESETS]);
+    // Chromium's tab-cover twins too (the Firefox manifest leaves them out: manifestFor below).
+    expect(resources.map((r) => r.id)).toEqual([...STATIC_RULESETS, 'tab_cover']);
     expect(resources.every((r) => r.enabled)).toBe(true);
   });
 });
@@ -52,6 +53,16 @@ describe('manifestFor', () => {
       expect(hosts.every((h) => h.startsWith('https://') && !h.startsWith('https://*/'))).toBe(true);
       expect(manifest.optional_host_permissions).toEqual(['*://*/*']);
     }
+  });
+
+  it('gives Chromium the tab-cover ruleset and keeps it, and the permissions that stand in for it, from Firefox', () => {
+    const rulesets = (m: typeof chrome): string[] => ((m.declarative_net_request as { rule_resources: { id: string }[] }).rule_resources).map((r) => r.id);
+    expect(rulesets(chrome)).toContain('tab_cover');
+    expect(rulesets(firefox)).not.toContain('tab_cover');
+    expect(JSON.stringify(firefox)).not.toContain('topDomains');
+    expect(chrome.minimum_chrome_version).toBe('141');
+    expect(chrome.permissions).not.toEqual(expect.arrayContaining(['webNavigation']));
+    expect(firefox.permissions).toEqual(expect.arrayContaining(['webNavigation', 'webRequest', 'webRequestBlocking']));
   });
 
   it('uses the package version', () => {

@@ -7,7 +7,7 @@ import { buildOutputs, filesUnder, outputDifferences, STATIC_FILES } from './bui
 const root = path.resolve(__dirname, '..');
 
 describe('buildOutputs', () => {
-  const outputs = buildOutputs(root);
+  const outputs = buildOutputs(root, 'chrome');
 
   it('lists one bundle per webpack entry, each static file, every icon and the manifest, sorted', () => {
     for (const name of Object.keys(bundleEntries)) expect(outputs).toContain(`${name}.js`);
@@ -26,6 +26,13 @@ describe('buildOutputs', () => {
       for (const config of configs) expect(config.entry).toEqual(bundleEntries);
     });
     for (const [from] of STATIC_FILES) expect(from.startsWith('/')).toBe(false);
+  });
+
+  it('gives Chromium the tab-cover ruleset and Firefox everything else', () => {
+    expect(outputs).toContain('rules/tab-cover.json');
+    const firefox = buildOutputs(root, 'firefox');
+    expect(firefox).not.toContain('rules/tab-cover.json');
+    expect(outputs.filter((file) => !firefox.includes(file))).toEqual(['rules/tab-cover.json']);
   });
 });
 

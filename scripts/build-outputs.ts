@@ -8,11 +8,16 @@ import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import bundleEntries from './bundle-entries.json';
 
-/** Static files copied into each browser's folder: [from (repo-relative), to (build-relative)]; folders whole. */
-export const STATIC_FILES: readonly (readonly [from: string, to: string])[] = [
+/**
+ * Static files copied into each browser's folder: [from (repo-relative), to (build-relative), only for this browser];
+ * folders whole.
+ */
+export const STATIC_FILES: readonly (readonly [from: string, to: string, only?: 'chrome' | 'firefox'])[] = [
   ['rules/generated/dashboard-allowlist.json', 'rules/dashboard-allowlist.json'],
   ['rules/generated/dashboard-blocklist.json', 'rules/dashboard-blocklist.json'],
   ['rules/generated/strict-mode.json', 'rules/strict-mode.json'],
+  // Its rules carry topDomains, which Firefox ignores (it would block everywhere): Chromium only.
+  ['rules/generated/tab-cover.json', 'rules/tab-cover.json', 'chrome'],
   ['icons', 'icons'],
   ['popup/popup.html', 'popup.html'],
   ['popup/popup.css', 'popup.css'],
@@ -37,10 +42,15 @@ export function filesUnder(dir: string): string[] {
   return found.sort();
 }
 
+/** The static files one browser's build gets. */
+export function staticFilesFor(browser: 'chrome' | 'firefox'): (readonly [from: string, to: string])[] {
+  return STATIC_FILES.filter(([, , only]) => only === undefined || only === browser).map(([from, to]) => [from, to] as const);
+}
+
 /** The files a build of one browser must hold, sorted; `root` is the repository (for the folders copied whole). */
-export function buildOutputs(root: string): string[] {
+export function buildOutputs(root: string, browser: 'chrome' | 'firefox'): string[] {
   const bundles = Object.keys(bundleEntries).map((name) => `${name}.js`);
-  const statics = STATIC_FILES.flatMap(([from, to]) =>
+  const statics = staticFilesFor(browser).flatMap(([from, to]) =>
     statSync(path.join(root, from)).isDirectory() ? filesUnder(path.join(root, from)).map((file) => `${to}/${file}`) : [to],
   );
   return [...bundles, ...statics, 'manifest.json'].sort();

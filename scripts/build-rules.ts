@@ -46,12 +46,13 @@ write('catalog.json', result.catalog);
 write('dashboard-allowlist.json', result.rules.rulesets[RULESET.allowlist]);
 write('dashboard-blocklist.json', result.rules.rulesets[RULESET.blocklist]);
 write('strict-mode.json', result.rules.rulesets[RULESET.strictMode]);
+write('tab-cover.json', result.rules.rulesets[RULESET.tabCover]);
 write('rule-index.json', result.rules.index);
 
 const curated = result.catalog.vendors.filter((v) => v.source === 'curated').length;
 console.log(
   `Dashguard build: ${result.catalog.vendors.length} vendors (${curated} curated), ${result.catalog.dashboards.length} dashboards, ` +
     `${result.rules.rulesets[RULESET.allowlist].length} allow + ${result.rules.rulesets[RULESET.blocklist].length} block + ` +
-    `${result.rules.rulesets[RULESET.strictMode].length} strict-mode rules; ` +
+    `${result.rules.rulesets[RULESET.strictMode].length} strict-mode rules, ${result.rules.rulesets[RULESET.tabCover].length} tab-cover twins (Chromium); ` +
     `${result.dropped.length} third-party-web domains left to curated or dashboard entries.`,
 );

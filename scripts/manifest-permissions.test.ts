@@ -16,6 +16,12 @@ const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
 
 /** The pinned permissions. Changing one of these is a product decision: justify it in README.md's Permissions table. */
 const PERMISSIONS = ['activeTab', 'declarativeNetRequest', 'scripting', 'storage'];
+/**
+ * Firefox's tab cover (it has no `topDomains`): following which tabs show a dashboard, and holding a navigation to a
+ * dashboard until its tab's rules are in force. Chromium asks for none of them.
+ */
+const FIREFOX_ONLY_PERMISSIONS = ['webNavigation', 'webRequest', 'webRequestBlocking'];
+const permissionsOf = (browser: TargetBrowser): string[] => (browser === 'firefox' ? [...PERMISSIONS, ...FIREFOX_ONLY_PERMISSIONS] : PERMISSIONS);
 /** Self-hosted dashboards: one host at a time, asked for when the person adds it. */
 const OPTIONAL_HOST_PERMISSIONS = ['*://*/*'];
 
@@ -57,8 +63,8 @@ function expectedDashboardPatterns(entries: readonly DashboardEntry[]): { matche
  * `entries`: the dashboards the manifest was made from, or undefined for a built manifest, which may predate a catalog
  * change: then its hosts are only checked for shape and against its own content script.
  */
-function checkManifest(where: string, manifest: Manifest, entries: readonly DashboardEntry[] | undefined): void {
-  pin(where, 'permissions', manifest.permissions, PERMISSIONS);
+function checkManifest(where: string, browser: TargetBrowser, manifest: Manifest, entries: readonly DashboardEntry[] | undefined): void {
+  pin(where, 'permissions', manifest.permissions, permissionsOf(browser));
   pin(where, 'optional_permissions', manifest.optional_permissions, undefined);
   pin(where, 'optional_host_permissions', manifest.optional_host_permissions, OPTIONAL_HOST_PERMISSIONS);
   // Nothing in the extension is exposed to web pages, and no page or other extension may message it.
@@ -68,9 +74,11 @@ function checkManifest(where: string, manifest: Manifest, entries: readonly Dash
   const { matches, excludeMatches } = entries !== undefined ? expectedDashboardPatterns(entries) : { matches: scripts?.[0]?.matches ?? [], excludeMatches: scripts?.[0]?.exclude_matches ?? [] };
   // Strict mode's modifyHeaders needs the dashboards: the same hosts as the content script, so no wider prompt.
   pin(where, 'host_permissions', manifest.host_permissions, matches);
+  // Every frame, including the about:blank, srcdoc, data: and blob: frames the dashboard pages create (no wider hosts).
+  const frames = { run_at: 'document_start', all_frames: true, match_about_blank: true, match_origin_as_fallback: true };
   pin(where, 'content_scripts', manifest.content_scripts, [
-    { matches, exclude_matches: excludeMatches, js: ['content.js'], run_at: 'document_start', all_frames: true },
-    { matches, exclude_matches: excludeMatches, js: ['page-world.js'], run_at: 'document_start', all_frames: true, world: 'MAIN' },
+    { matches, exclude_matches: excludeMatches, js: ['content.js'], ...frames },
+    { matches, exclude_matches: excludeMatches, js: ['page-world.js'], ...frames, world: 'MAIN' },
   ]);
   if (JSON.stringify(manifest).includes('<all_urls>')) throw new Error(`${where}: asks for <all_urls>. ${HOW_TO_FIX}`);
   for (const pattern of [...matches, ...excludeMatches]) {
@@ -89,33 +97,35 @@ function permissionRows(): string[] {
 }
 
 describe('the manifest asks for exactly what README.md justifies', () => {
-  const built: [string, Manifest][] = [];
+  const built: [string, TargetBrowser, Manifest][] = [];
   for (const dir of ['dist', 'dist-test']) {
     for (const browser of ['chrome', 'firefox'] as const) {
       const file = path.join(root, dir, browser, 'manifest.json');
-      if (existsSync(file)) built.push([`${dir}/${browser}/manifest.json`, JSON.parse(readFileSync(file, 'utf8')) as Manifest]);
+      if (existsSync(file)) built.push([`${dir}/${browser}/manifest.json`, browser, JSON.parse(readFileSync(file, 'utf8')) as Manifest]);
     }
   }
 
   it.each(['chrome', 'firefox'] as const satisfies readonly TargetBrowser[])('manifestFor(%s) asks for the pinned permissions only', (browser) => {
-    checkManifest(`manifestFor('${browser}')`, manifestFor(browser, source, '0.0.0', dashboards), dashboards);
+    checkManifest(`manifestFor('${browser}')`, browser, manifestFor(browser, source, '0.0.0', dashboards), dashboards);
   });
 
   // What was last built (npm run build / build:test), if anything: a build from an older manifest fails here too.
-  (built.length > 0 ? it.each(built) : it.skip.each([['(nothing built)', source]]))('%s asks for the pinned permissions only', (where, manifest) => {
-    checkManifest(where, manifest, undefined);
+  (built.length > 0 ? it.each(built) : it.skip.each([['(nothing built)', 'chrome' as TargetBrowser, source]]))('%s asks for the pinned permissions only', (where, browser, manifest) => {
+    checkManifest(where, browser, manifest, undefined);
   });
 
   it('has a row in README.md\'s Permissions table for every permission, host key and the content script', () => {
     const rows = permissionRows();
-    const manifest = manifestFor('chrome', source, '0.0.0', dashboards);
-    const keys = [...(manifest.permissions as string[]), ...((manifest.optional_permissions as string[] | undefined) ?? []), 'host_permissions', 'optional_host_permissions', 'content_scripts'];
+    const keys = [...new Set((['chrome', 'firefox'] as const).flatMap((browser) => {
+      const manifest = manifestFor(browser, source, '0.0.0', dashboards);
+      return [...(manifest.permissions as string[]), ...((manifest.optional_permissions as string[] | undefined) ?? [])];
+    })), 'host_permissions', 'optional_host_permissions', 'content_scripts'];
     const missing = keys.filter((key) => !rows.some((row) => row.includes(`\`${key}\``)));
     if (missing.length > 0) throw new Error(`README.md's Permissions table has no row for ${missing.map((k) => `\`${k}\``).join(', ')}. ${HOW_TO_FIX}`);
   });
 
   it('lists no permission in README.md that the manifest does not ask for', () => {
-    const asked = new Set([...PERMISSIONS, 'host_permissions', 'optional_host_permissions', 'content_scripts']);
+    const asked = new Set([...PERMISSIONS, ...FIREFOX_ONLY_PERMISSIONS, 'host_permissions', 'optional_host_permissions', 'content_scripts']);
     // The first backticked word of each row is the permission it justifies.
     const named = permissionRows().map((row) => /`([^`]+)`/.exec(row)?.[1] ?? row);
     expect(named.filter((name) => !asked.has(name))).toEqual([]);

@@ -10,8 +10,16 @@ import { matchesUrlFilter } from '../../src/shared/url-filter';
 
 export interface SimulatedRequest {
   readonly url: string;
-  /** Host of the page that made the request; undefined for a navigation typed by the user. */
+  /**
+   * Host of the document that made the request; undefined when there is none to match (a navigation typed by the
+   * user, or an opaque origin: a sandboxed, data: or blob: frame, whose initiator matches no initiator list).
+   */
   readonly initiatorHost: string | undefined;
+  /**
+   * Host of the tab's top-level document (Chromium's `topDomains`). Defaults to `initiatorHost`: a request from the
+   * page itself. For a request with no top-level frame (a shared or service worker) Chromium uses the initiator too.
+   */
+  readonly topHost?: string;
   /** Firefox adds types no DNR `resourceTypes` value names (beacon, ...), which only list-free rules match. */
   readonly type: ResourceType | 'beacon' | 'object' | 'csp_report';
   readonly tabId?: number;
@@ -29,6 +37,9 @@ function matches(rule: DnrRule, request: SimulatedRequest): boolean {
   if (condition.excludedInitiatorDomains !== undefined && request.initiatorHost !== undefined) {
     if (hostMatchesAny(request.initiatorHost, condition.excludedInitiatorDomains)) return false;
   }
+  const topHost = request.topHost ?? request.initiatorHost;
+  if (condition.topDomains !== undefined && (topHost === undefined || !hostMatchesAny(topHost, condition.topDomains))) return false;
+  if (condition.excludedTopDomains !== undefined && topHost !== undefined && hostMatchesAny(topHost, condition.excludedTopDomains)) return false;
   const types = condition.resourceTypes;
   // Without resourceTypes a rule matches every type but main_frame.
   if (types === undefined ? request.type === 'main_frame' : !(types as readonly string[]).includes(request.type)) return false;

@@ -15,7 +15,7 @@ describe('generateStaticRules', () => {
   });
 
   it('indexes every rule back to its vendor or dashboard', () => {
-    expect(Object.keys(index)).toHaveLength(all.length + rulesets[RULESET.strictMode].length);
+    expect(Object.keys(index)).toHaveLength(all.length + rulesets[RULESET.strictMode].length + rulesets[RULESET.tabCover].length);
     const replayRule = rulesets[RULESET.blocklist].find((r) => r.condition.requestDomains?.includes('replay.example'))!;
     expect(index[`${RULESET.blocklist}/${replayRule.id}`]).toEqual({ kind: 'vendor', vendorId: 'replay' });
   });
@@ -38,6 +38,46 @@ describe('generateStaticRules', () => {
     expect(on('https://cdn.tracker.example/t.js', 'ci.example')).toBe('none');
     expect(on('https://live.example/ws', 'app.ci.example')).toBe('allow');
     expect(on('https://ci-assets.example/app.js', 'app.ci.example')).toBe('allow');
+  });
+});
+
+describe('generateStaticRules: Chromium tab cover', () => {
+  const { catalog } = testCatalog();
+  const { rulesets, index } = generateStaticRules(catalog.vendors, catalog.dashboards);
+  const own = [...rulesets[RULESET.allowlist], ...rulesets[RULESET.blocklist]];
+  const twins = rulesets[RULESET.tabCover];
+
+  it('twins every rule scoped by initiator, with its priority, action, request domains and subject', () => {
+    expect(twins).toHaveLength(own.length);
+    const ownRulesets = [RULESET.allowlist, RULESET.blocklist] as const;
+    const originals = ownRulesets.flatMap((rulesetId) => rulesets[rulesetId].map((rule) => ({ rulesetId, rule })));
+    twins.forEach((twin, i) => {
+      const { rulesetId, rule } = originals[i]!;
+      expect(twin).toMatchObject({ priority: rule.priority, action: rule.action });
+      expect(twin.condition.requestDomains).toEqual(rule.condition.requestDomains);
+      expect(twin.condition.topDomains).toEqual(rule.condition.initiatorDomains);
+      expect(twin.condition.initiatorDomains).toBeUndefined();
+      expect(index[`${RULESET.tabCover}/${twin.id}`]).toEqual(index[`${rulesetId}/${rule.id}`]);
+    });
+    expect(new Set(twins.map((t) => t.id)).size).toBe(twins.length);
+    expect(rulesets[RULESET.strictMode].every((rule) => rule.condition.initiatorDomains === undefined)).toBe(true);
+  });
+
+  it('gives every frame of a dashboard tab the dashboard\'s verdict, and leaves other tabs alone', () => {
+    const rules = Object.values(rulesets).flat();
+    const inTab = (url: string, initiatorHost: string | undefined, topHost: string): string => simulate(rules, { url, initiatorHost, topHost, type: 'script' });
+    for (const initiator of [undefined, 'widget.example', 'www.app.ci.example']) {
+      expect(inTab('https://cdn.tracker.example/t.js', initiator, 'app.ci.example')).toBe('block');
+      // A frame of the dashboard's marketing site gets the blocks, not the allows: allowed either way.
+      const allowed = initiator === 'www.app.ci.example' ? 'none' : 'allow';
+      expect(inTab('https://live.example/ws', initiator, 'app.ci.example')).toBe(allowed);
+      expect(inTab('https://ci-assets.example/app.js', initiator, 'app.ci.example')).toBe(allowed);
+      expect(inTab('https://cdn.tracker.example/t.js', initiator, 'unrelated.example')).toBe('none');
+      expect(inTab('https://cdn.tracker.example/t.js', initiator, 'www.app.ci.example')).toBe('none');
+    }
+    // A dashboard document keeps its own verdicts: no allow twin applies to it.
+    const allowTwins = twins.filter((t) => t.action.type === 'allow');
+    for (const twin of allowTwins) expect(twin.condition.excludedInitiatorDomains).toEqual(expect.arrayContaining(['app.ci.example', 'forge.example']));
   });
 });
 

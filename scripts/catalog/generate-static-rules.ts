@@ -2,7 +2,7 @@
  * Generates the static declarativeNetRequest rulesets from the catalog (pure): one rule per vendor, scoped to the
  * dashboards with `initiatorDomains`, plus one first-party allow rule per dashboard, plus one strict-mode rule per
  * sensitive page (a Content-Security-Policy appended to its document; static so it holds from the very first page
- * load, before the worker runs). Also returns the index from rule id back to what the rule is about, which the audit
+ * load, before the worker runs), plus Chromium's `topDomains` twins of the initiator-scoped ones (tab-cover.ts). Also returns the index from rule id back to what the rule is about, which the audit
  * uses to explain a match.
  */
 import type { CatalogVendor, DashboardEntry } from '../../src/shared/catalog-types';
@@ -12,6 +12,7 @@ import { dashboardScope } from '../../src/shared/runtime-catalog';
 import { ownDomainHosts, ownDomainHostTwins } from '../../src/shared/own-domain-hosts';
 import { PRIORITY, RULESET, staticRuleId, type RulesetId } from '../../src/shared/rule-registry';
 import { strictModeRule, strictModeSources } from '../../src/shared/strict-mode-csp';
+import { tabCoverRuleset } from '../../src/shared/tab-cover';
 
 export type StaticRuleSubject =
   | { kind: 'vendor'; vendorId: string }
@@ -89,7 +90,11 @@ export function generateStaticRules(vendors: readonly CatalogVendor[], dashboard
       index[`${RULESET.strictMode}/${id}`] = { kind: 'strict-mode', dashboardId: dashboard.id, urlFilter };
     }
   }
-  return { rulesets: { [RULESET.allowlist]: allowlist, [RULESET.blocklist]: blocklist, [RULESET.strictMode]: strictMode }, index };
+  const rulesets = { [RULESET.allowlist]: allowlist, [RULESET.blocklist]: blocklist, [RULESET.strictMode]: strictMode };
+  // Chromium's tab cover (tab-cover.ts); the Firefox build leaves this ruleset out.
+  const tabCover = tabCoverRuleset(rulesets, (rulesetId, ruleId) => index[`${rulesetId}/${ruleId}`], scope.initiatorDomains);
+  for (const [id, subject] of tabCover.subjects) index[`${RULESET.tabCover}/${id}`] = subject;
+  return { rulesets: { ...rulesets, [RULESET.tabCover]: tabCover.rules }, index };
 }
 
 /** Problems with the generated rulesets against both browsers' limits; empty when they fit. */

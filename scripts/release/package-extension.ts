@@ -36,9 +36,9 @@ function main(): number {
       stdio: 'inherit',
       env: { ...process.env, DASHGUARD_OUT_DIR: buildDir, DASHGUARD_STORE_BUILD: '1', DASHGUARD_TEST_BUILD: '' },
     });
-    const expected = buildOutputs(root);
     const archives: [ArchiveKind, Uint8Array][] = [];
     for (const browser of ['chrome', 'firefox'] as const) {
+      const expected = buildOutputs(root, browser);
       const dir = path.join(buildDir, browser);
       const files = filesUnder(dir);
       const differences = outputDifferences(expected, files);

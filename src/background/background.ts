@@ -14,6 +14,8 @@ import { createPolicyGetHandler } from './policy-get-handler';
 import { createPolicyStore } from './policy-store';
 import { createRuleReconciler } from './rule-reconciler';
 import { createRuleSync, type DnrRuleStore } from './rule-sync';
+import { createDashboardTabs, type FrameApi, type TabsQueryApi } from './dashboard-tabs';
+import { allDashboards, dashboardForHost } from '../shared/dashboards';
 import { createPausedTabsStore } from './paused-tabs-store';
 import { createSettingsChangeHandler } from './settings-change-handler';
 import { createSettingsGetHandler } from './settings-get-handler';
@@ -71,11 +73,25 @@ const policyStore = createPolicyStore({
   onRecheck: () => void reconciler.reconcile(),
 });
 const ruleSync = createRuleSync(browser.declarativeNetRequest as unknown as DnrRuleStore);
+// Firefox has no topDomains: its tab cover follows the tabs that show a dashboard (dashboard-tabs.ts, tab-cover.ts).
+const dashboardTabs =
+  __BROWSER__ === 'firefox'
+    ? createDashboardTabs({
+        tabs: browser.tabs as unknown as TabsQueryApi,
+        frames: browser.webNavigation as unknown as FrameApi,
+        loadIsDashboardHost: async () => {
+          const [{ settings }, policy] = await Promise.all([settingsStore.load(), policyStore.load()]);
+          const dashboards = allDashboards(vendorCatalog, settings, policy);
+          return (host) => dashboardForHost(dashboards, host) !== undefined;
+        },
+      })
+    : undefined;
 const reconciler = createRuleReconciler({
   catalog: vendorCatalog,
   loadSettings: async () => (await settingsStore.load()).settings,
   loadPolicy: () => policyStore.load(),
   loadPausedTabs: () => pausedTabs.list(),
+  loadTabCover: async () => (dashboardTabs ? { by: 'tab-ids', tabs: await dashboardTabs.list() } : { by: 'top-domains' }),
   ruleSync,
   onError: (error) => console.error('Dashguard: rules not updated; the previous rules stay in force.', error),
 });
@@ -136,6 +152,27 @@ browser.tabs.onRemoved.addListener((tabId) => {
   void pausedTabs.set(tabId, false).then((changed) => (changed ? reconciler.reconcile() : true));
 });
 browser.tabs.onRemoved.addListener((tabId) => void tabAuditLifecycle.tabRemoved(tabId));
+if (__BROWSER__ === 'firefox' && dashboardTabs) {
+  // Firefox's tab cover follows each tab's top-level document; a change reaches the rules through the reconciler.
+  const follow = (changed: Promise<boolean>): Promise<boolean> => changed.then((yes) => (yes ? reconciler.reconcile() : true));
+  browser.webNavigation.onBeforeNavigate.addListener((details) => {
+    if (details.frameId === 0) void follow(dashboardTabs.navigating(details.tabId, details.url));
+  });
+  browser.webNavigation.onCommitted.addListener((details) => {
+    if (details.frameId === 0) void follow(dashboardTabs.committed(details.tabId, details.url));
+  });
+  browser.webNavigation.onErrorOccurred.addListener((details) => {
+    if (details.frameId === 0) void follow(dashboardTabs.failed(details.tabId));
+  });
+  browser.tabs.onRemoved.addListener((tabId) => void follow(dashboardTabs.removed(tabId)));
+  // A navigation to a dashboard waits until its tab's rules are in force, so no frame of the new page loads before
+  // them. Dashguard sees only the hosts it may access (the dashboards); it never changes or cancels the request.
+  browser.webRequest.onBeforeRequest.addListener(
+    (details) => follow(dashboardTabs.navigating(details.tabId, details.url)).then(() => ({}), () => ({})),
+    { urls: ['<all_urls>'], types: ['main_frame'] },
+    ['blocking'],
+  );
+}
 browser.tabs.onUpdated.addListener((tabId, changeInfo) => void tabAuditLifecycle.tabUpdated(tabId, changeInfo));
 // The audit explains requests with the settings, policy and pauses in force: rebuild its classifier when they change.
 browser.storage.onChanged.addListener((changes, areaName) => {
@@ -147,16 +184,19 @@ browser.storage.onChanged.addListener((changes, areaName) => {
 // Access granted in the options page: register the audit there. Not a reason to give anything back (see sync).
 browser.permissions.onAdded.addListener(() => syncDashboardAccess(false));
 browser.permissions.onRemoved.addListener(() => syncDashboardAccess());
+// The dashboards may have changed (a self-hosted one added or removed): tabs already open on them too.
+const refreshDashboardTabs = async (): Promise<unknown> => dashboardTabs?.refresh();
 browser.storage.onChanged.addListener((changes, areaName) => {
   if (areaName === 'local' && SETTINGS_KEY in changes) {
-    void reconciler.reconcile();
+    void refreshDashboardTabs().catch(() => undefined).then(() => reconciler.reconcile());
     syncDashboardAccess();
   }
   // A policy change while the browser runs applies at once, without a restart.
   if (areaName === 'managed') {
-    void policyStore.managedChanged().then(() => {
+    void policyStore.managedChanged().then(async () => {
       // The organisation's extra dashboards may have changed too.
       syncDashboardAccess();
+      await refreshDashboardTabs().catch(() => undefined);
       return reconciler.reconcile();
     });
   }

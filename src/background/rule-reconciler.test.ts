@@ -16,6 +16,7 @@ describe('createRuleReconciler', () => {
       loadSettings: async () => settings,
       loadPolicy: async () => NO_POLICY,
       loadPausedTabs: async () => [],
+      loadTabCover: async () => ({ by: 'tab-ids' as const, tabs: [] }),
       ruleSync: createRuleSync(dnr),
       onError: () => undefined,
     });
@@ -38,6 +39,7 @@ describe('createRuleReconciler', () => {
         return NO_POLICY;
       },
       loadPausedTabs: async () => [],
+      loadTabCover: async () => ({ by: 'tab-ids' as const, tabs: [] }),
       ruleSync: createRuleSync(dnr),
       onError: (error) => errors.push(error),
     });
@@ -65,6 +67,7 @@ describe('createRuleReconciler', () => {
       },
       loadPolicy: async () => NO_POLICY,
       loadPausedTabs: async () => [],
+      loadTabCover: async () => ({ by: 'tab-ids' as const, tabs: [] }),
       ruleSync: createRuleSync(dnr),
       onError: () => undefined,
     });
@@ -80,5 +83,25 @@ describe('createRuleReconciler', () => {
     // The first ran, the burst shared one run, the override did not load settings.
     expect(loads).toBe(2);
     expect([...dnr.dynamic.values()].map((r) => r.action.type)).toEqual(['allow']);
+  });
+
+  it('puts the tab cover it is given in force with the rest (Firefox: session twins for the dashboard tabs)', async () => {
+    const dnr = new FakeDnr('firefox');
+    let tabs = [{ tabId: 4, host: 'app.ci.example' }];
+    const reconciler = createRuleReconciler({
+      catalog,
+      loadSettings: async () => DEFAULT_SETTINGS,
+      loadPolicy: async () => NO_POLICY,
+      loadPausedTabs: async () => [],
+      loadTabCover: async () => ({ by: 'tab-ids' as const, tabs }),
+      ruleSync: createRuleSync(dnr),
+      onError: () => undefined,
+    });
+    expect(await reconciler.reconcile()).toBe(true);
+    expect([...dnr.session.values()].every((r) => JSON.stringify(r.condition.tabIds) === '[4]')).toBe(true);
+    expect(dnr.session.size).toBeGreaterThan(0);
+    tabs = [];
+    expect(await reconciler.reconcile()).toBe(true);
+    expect(dnr.session.size).toBe(0);
   });
 });

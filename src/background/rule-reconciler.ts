@@ -1,10 +1,12 @@
 /**
- * Brings the browser's rules in line with the current inputs: reads settings, policy and paused tabs, computes the
- * rule state (pure) and applies it (atomic). If anything fails the previous rules stay in force: never looser.
+ * Brings the browser's rules in line with the current inputs: reads settings, policy, paused tabs and the tab cover
+ * (the dashboard tabs, in Firefox), computes the rule state (pure) and applies it (atomic). If anything fails the
+ * previous rules stay in force: never looser.
  */
 import type { ManagedPolicy } from '../shared/managed-policy';
 import { computeRuleState } from '../shared/rule-state';
 import type { RuntimeCatalog } from '../shared/runtime-catalog';
+import type { TabCover } from '../shared/tab-cover';
 import type { UserSettings } from '../shared/user-settings';
 import type { RuleSync } from './rule-sync';
 
@@ -13,6 +15,7 @@ export interface ReconcilerDeps {
   readonly loadSettings: () => Promise<UserSettings>;
   readonly loadPolicy: () => Promise<ManagedPolicy>;
   readonly loadPausedTabs: () => Promise<readonly number[]>;
+  readonly loadTabCover: () => Promise<TabCover>;
   readonly ruleSync: RuleSync;
   readonly onError: (error: unknown) => void;
 }
@@ -36,12 +39,13 @@ export function createRuleReconciler(deps: ReconcilerDeps): RuleReconciler {
   let waiting: Promise<boolean> | undefined;
   const run = async (overrides: ReconcileOverrides): Promise<boolean> => {
     try {
-      const [settings, policy, pausedTabs] = await Promise.all([
+      const [settings, policy, pausedTabs, tabCover] = await Promise.all([
         overrides.settings ?? deps.loadSettings(),
         overrides.policy ?? deps.loadPolicy(),
         deps.loadPausedTabs(),
+        deps.loadTabCover(),
       ]);
-      await deps.ruleSync.apply(computeRuleState({ catalog: deps.catalog, settings, policy, pausedTabs }));
+      await deps.ruleSync.apply(computeRuleState({ catalog: deps.catalog, settings, policy, pausedTabs, tabCover }));
       return true;
     } catch (error) {
       deps.onError(error);

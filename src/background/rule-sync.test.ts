@@ -50,7 +50,7 @@ describe('createRuleSync', () => {
     dnr.enabledRulesets.delete(RULESET.strictMode);
     const sync = createRuleSync(dnr);
     await sync.apply(state([rule(10)]));
-    expect([...dnr.enabledRulesets].sort()).toEqual([...STATIC_RULESETS].sort());
+    expect([...dnr.enabledRulesets].sort()).toEqual([...dnr.rulesets].sort());
     expect([...dnr.dynamic.keys()]).toEqual([10]);
   });
 
@@ -78,5 +78,27 @@ describe('createRuleSync', () => {
     };
     await createRuleSync(dnr).apply(state([rule(10)]));
     expect(calls).toEqual([]);
+  });
+
+  it('writes only the part that changed, and everything again after a failure', async () => {
+    const dnr = new FakeDnr();
+    const sync = createRuleSync(dnr);
+    await sync.apply(state([rule(10)], [rule(20)]));
+    expect(dnr.updates).toBe(2);
+    await sync.apply(state([rule(10)], [rule(21)]));
+    expect(dnr.updates).toBe(3);
+    expect([...dnr.session.keys()]).toEqual([21]);
+    dnr.failNext = new Error('refused');
+    await expect(sync.apply(state([rule(11)], [rule(21)]))).rejects.toThrow('refused');
+    // The refused set is not taken for applied: the same state is tried again in full.
+    await sync.apply(state([rule(11)], [rule(21)]));
+    expect([...dnr.dynamic.keys()]).toEqual([11]);
+  });
+
+  it('writes both sets on its first apply, whatever the browser holds', async () => {
+    const dnr = new FakeDnr();
+    dnr.session.set(99, rule(99, 'stale.example'));
+    await createRuleSync(dnr).apply(state([]));
+    expect([...dnr.session.keys()]).toEqual([]);
   });
 });

@@ -3,6 +3,8 @@
  * switched them off, then one atomic `updateDynamicRules` call removes every rule the extension has and adds the
  * desired ones (likewise for session rules). Safe to repeat; calls are serialised so two changes in quick succession
  * cannot interleave. Any rule id the state does not name (an older version's) goes.
+ * A set this instance already applied, unchanged, is not written again: a tab moving (Firefox's tab cover) rewrites
+ * the session rules alone. The first apply after a start always writes both.
  */
 import type { DnrRule } from '../shared/dnr-rule';
 import type { RuleState } from '../shared/rule-state';
@@ -24,15 +26,26 @@ export interface RuleSync {
 
 export function createRuleSync(store: DnrRuleStore): RuleSync {
   let queue: Promise<void> = Promise.resolve();
+  const applied = { dynamic: '', session: '' };
   const applyNow = async (state: RuleState): Promise<void> => {
     // First, so that a ruleset the browser refuses to switch on fails the whole sync and leaves the rules as they were.
     const enabled = new Set(await store.getEnabledRulesets());
     const missing = state.enabledRulesets.filter((id) => !enabled.has(id));
     if (missing.length > 0) await store.updateEnabledRulesets({ enableRulesetIds: missing, disableRulesetIds: [] });
-    const dynamic = await store.getDynamicRules();
-    await store.updateDynamicRules({ removeRuleIds: dynamic.map((rule) => rule.id), addRules: state.dynamicRules });
-    const session = await store.getSessionRules();
-    await store.updateSessionRules({ removeRuleIds: session.map((rule) => rule.id), addRules: state.sessionRules });
+    const dynamicRules = JSON.stringify(state.dynamicRules);
+    if (dynamicRules !== applied.dynamic) {
+      applied.dynamic = '';
+      const dynamic = await store.getDynamicRules();
+      await store.updateDynamicRules({ removeRuleIds: dynamic.map((rule) => rule.id), addRules: state.dynamicRules });
+      applied.dynamic = dynamicRules;
+    }
+    const sessionRules = JSON.stringify(state.sessionRules);
+    if (sessionRules !== applied.session) {
+      applied.session = '';
+      const session = await store.getSessionRules();
+      await store.updateSessionRules({ removeRuleIds: session.map((rule) => rule.id), addRules: state.sessionRules });
+      applied.session = sessionRules;
+    }
   };
   return {
     apply(state) {

@@ -37,6 +37,7 @@ function setup(overrides: { reconcile?: (o?: ReconcileOverrides) => Promise<bool
     loadSettings: async () => (await store.load()).settings,
     loadPolicy: async () => NO_POLICY,
     loadPausedTabs: async () => [],
+    loadTabCover: async () => ({ by: 'top-domains' as const }),
     ruleSync: createRuleSync(dnr),
     onError: () => undefined,
   });

@@ -27,6 +27,9 @@ export interface DnrCondition {
   requestDomains?: string[];
   initiatorDomains?: string[];
   excludedInitiatorDomains?: string[];
+  /** Chrome 141+ only: the domain of the tab's top-level document. Firefox ignores the key and would block everywhere. */
+  topDomains?: string[];
+  excludedTopDomains?: string[];
   urlFilter?: string;
   resourceTypes?: ResourceType[];
   tabIds?: number[];

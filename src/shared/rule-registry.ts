@@ -19,6 +19,11 @@
  * own-domain allow. So every rule about such a host gets a twin restricted to those hosts, in the own-domain-host band
  * between first party and strict mode (OWN_DOMAIN_HOST_PRIORITY): the same precedence again, one level up, for those
  * exact hosts only; the rest of the own domain is untouched.
+ *
+ * Tab cover (tab-cover.ts): every rule scoped to dashboards by initiator has a twin scoped to the tabs whose top-level
+ * document is on those dashboards, with the same priority and action, so a request from any frame of a dashboard tab
+ * gets the dashboard's verdict. Chromium: `topDomains` twins (static ruleset tabCover, dynamic band tabCover);
+ * Firefox: `tabIds` session rules (session band tabCover).
  */
 
 /** Static rulesets, as named in the manifest's `declarative_net_request.rule_resources`. */
@@ -27,6 +32,8 @@ export const RULESET = {
   blocklist: 'dashboard_blocklist',
   /** Strict-mode headers for the catalog's sensitive pages: in force before the worker runs. */
   strictMode: 'strict_mode',
+  /** Chromium only: the `topDomains` twins of the other rulesets' initiator-scoped rules (tab-cover.ts). */
+  tabCover: 'tab_cover',
 } as const;
 export type RulesetId = (typeof RULESET)[keyof typeof RULESET];
 
@@ -97,6 +104,8 @@ export const DYNAMIC_BAND = {
   strictModeReplacement: 15,
   /** Twins of the rules above for hosts inside a dashboard's own domains (OWN_DOMAIN_HOST_PRIORITY). */
   ownDomainHost: 16,
+  /** Chromium: the `topDomains` twins of the dynamic rules above. */
+  tabCover: 17,
 } as const;
 export type DynamicBand = keyof typeof DYNAMIC_BAND;
 
@@ -104,6 +113,8 @@ export const SESSION_BAND = {
   tabPause: 6,
   /** Twins of session rules for hosts inside a dashboard's own domains (OWN_DOMAIN_HOST_PRIORITY). */
   ownDomainHost: 20,
+  /** Firefox: the `tabIds` twins of the static and dynamic rules scoped by initiator. */
+  tabCover: 21,
 } as const;
 export type SessionBand = keyof typeof SESSION_BAND;
 

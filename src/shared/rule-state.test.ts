@@ -5,7 +5,7 @@
  */
 import { cspOutcome } from '../../test/unit/csp-model';
 import { appliedResponseHeaders, simulate, type Outcome } from '../../test/unit/dnr-simulator';
-import { allCases, host, inputs, rulesFor, TAB, type Case, type Maybe } from '../../test/unit/rule-cases';
+import { allCases, FORGE_TAB, host, inputs, rulesFor, TAB, type Case, type Maybe } from '../../test/unit/rule-cases';
 import { testCatalog } from '../../test/unit/test-catalog';
 import type { DnrRule } from './dnr-rule';
 import { NO_POLICY, type ManagedPolicy } from './managed-policy';
@@ -59,6 +59,120 @@ describe('computeRuleState: precedence, every combination', () => {
   it("never blocks a dashboard's own domains", () => {
     const rules = rulesFor({ vendor: 'tracker', category: 'block', vendorRule: 'block', here: 'block', elsewhere: undefined, reportOnly: false, paused: false, policyBlock: true, policyAllow: 'no', policyCategory: true, locked: true, pauseAllowed: false });
     expect(simulate(rules, { url: 'https://ci-assets.example/app.js', initiatorHost: 'app.ci.example', type: 'script' })).toBe('allow');
+  });
+});
+
+/** The same precedence for a request from the other dashboard (forge.example, on FORGE_TAB, never paused). */
+function expectedOnForge(c: Case): Outcome {
+  if (c.policyBlock) return 'block';
+  if (c.policyAllow !== 'no') return 'allow';
+  if (c.policyCategory) return 'block';
+  const loosen = (d: Maybe): Maybe => (c.locked && d === 'allow' ? undefined : d);
+  if (c.reportOnly && !c.locked) return 'allow';
+  const decision = loosen(c.elsewhere) ?? loosen(c.vendorRule) ?? loosen(c.category);
+  if (decision !== undefined) return decision;
+  return c.vendor === 'tracker' ? 'block' : 'allow';
+}
+
+describe.each(['chromium', 'firefox'] as const)('computeRuleState: tab cover in %s, every combination', (browser) => {
+  const cases = allCases();
+  const blocked = (outcome: Outcome): boolean => outcome === 'block';
+  /** A request from a frame of a tab: `initiatorHost` undefined is an opaque origin (sandboxed, data:, blob:). */
+  const inTab = (rules: DnrRule[], c: Case, tabId: number, topHost: string, initiatorHost: string | undefined): Outcome =>
+    simulate(rules, { url: `https://${host(c.vendor)}/x.js`, initiatorHost, topHost, type: 'script', tabId });
+  const check = (what: (c: Case, rules: DnrRule[]) => string | undefined, every = 1): void => {
+    const wrong: string[] = [];
+    cases.forEach((c, i) => {
+      if (i % every !== 0) return;
+      const problem = what(c, rulesFor(c, browser));
+      if (problem !== undefined) wrong.push(`${JSON.stringify(c)}: ${problem}`);
+    });
+    expect(wrong.slice(0, 5)).toEqual([]);
+  };
+
+  it('gives opaque and third-party frames of a dashboard tab the dashboard\'s verdict', () => {
+    check((c, rules) => {
+      for (const initiator of [undefined, 'widget.example']) {
+        const got = inTab(rules, c, TAB, 'app.ci.example', initiator);
+        if (blocked(got) !== blocked(expectedOutcome(c))) return `frame ${initiator ?? '(opaque)'}: got ${got}, expected ${expectedOutcome(c)}`;
+        const onForge = inTab(rules, c, FORGE_TAB, 'forge.example', initiator);
+        if (blocked(onForge) !== blocked(expectedOnForge(c))) return `forge frame ${initiator ?? '(opaque)'}: got ${onForge}, expected ${expectedOnForge(c)}`;
+      }
+      return undefined;
+    });
+  });
+
+  it('leaves the dashboard\'s own requests exactly as its initiator rules decide them', () => {
+    check((c, rules) => {
+      const got = inTab(rules, c, TAB, 'app.ci.example', 'app.ci.example');
+      return got === expectedOutcome(c) ? undefined : `got ${got}, expected ${expectedOutcome(c)}`;
+    });
+  });
+
+  it('never loosens: a dashboard document framed by another dashboard, or a marketing frame, is blocked whenever its own rules or the tab\'s block', () => {
+    check((c, rules) => {
+      // A pause lets the whole tab through, as it always did: that is what pausing a tab means.
+      if (c.paused && c.pauseAllowed) return undefined;
+      const forgeFrame = inTab(rules, c, TAB, 'app.ci.example', 'forge.example');
+      if (blocked(expectedOnForge(c)) && !blocked(forgeFrame)) return `forge frame in the ci tab: got ${forgeFrame}`;
+      const marketing = inTab(rules, c, TAB, 'app.ci.example', 'www.app.ci.example');
+      if (blocked(expectedOutcome(c)) && !blocked(marketing)) return `marketing frame: got ${marketing}`;
+      return undefined;
+    }, 3);
+  });
+
+  it('touches no tab that is not on a dashboard, and never a page itself', () => {
+    check((c, rules) => {
+      for (const initiator of [undefined, 'widget.example', 'unrelated.example']) {
+        const got = inTab(rules, c, 9, 'unrelated.example', initiator);
+        if (got !== 'none') return `unrelated tab, frame ${initiator ?? '(opaque)'}: got ${got}`;
+      }
+      const page = simulate(rules, { url: `https://${host(c.vendor)}/`, initiatorHost: undefined, topHost: 'app.ci.example', type: 'main_frame', tabId: TAB });
+      return page === 'block' ? 'blocked a navigation' : undefined;
+    }, 5);
+  });
+});
+
+describe('computeRuleState: tab cover, shape', () => {
+  const state = (tabs: { tabId: number; host: string; leavingFor?: string }[], settings: UserSettings = DEFAULT_SETTINGS) =>
+    computeRuleState({ catalog, settings, policy: NO_POLICY, pausedTabs: [], tabCover: { by: 'tab-ids', tabs } });
+
+  it('Firefox: a handful of session rules whatever the catalog size, none without a dashboard tab, never topDomains', () => {
+    expect(state([]).sessionRules).toEqual([]);
+    const rules = state([{ tabId: 3, host: 'app.ci.example' }, { tabId: 4, host: 'forge.example' }, { tabId: 5, host: 'app.ci.example' }]).sessionRules;
+    // Default block, essential allow, and a first-party allow per dashboard with a tab.
+    expect(rules).toHaveLength(4);
+    expect(JSON.stringify(rules)).not.toContain('topDomains');
+    const block = rules.find((r) => r.action.type === 'block')!;
+    expect(block.condition.tabIds).toEqual([3, 4, 5]);
+    expect(block.condition.requestDomains).toEqual(expect.arrayContaining(['tracker.example', 'replay.example', 'bigads.example']));
+    for (const rule of rules) expect(rule.condition.tabIds?.length).toBeGreaterThan(0);
+  });
+
+  it('Firefox: a tab leaving for another site leaves that site\'s own requests alone, and keeps the rest covered', () => {
+    const rules = [...staticRules.filter((r) => r.condition.topDomains === undefined), ...state([{ tabId: 3, host: 'app.ci.example', leavingFor: 'unrelated.example' }]).sessionRules];
+    const from = (initiatorHost: string | undefined): Outcome => simulate(rules, { url: 'https://cdn.tracker.example/t.js', initiatorHost, type: 'script', tabId: 3 });
+    expect(from('unrelated.example')).toBe('none');
+    expect(from('widget.example')).toBe('block');
+    expect(from(undefined)).toBe('block');
+  });
+
+  it('Chromium: one topDomains twin per dynamic rule scoped by initiator, in its own band', () => {
+    const settings: UserSettings = { ...DEFAULT_SETTINGS, vendorRules: { tracker: 'allow' }, dashboardVendorRules: [{ dashboard: 'forge', vendorId: 'live', action: 'block' }], reportOnly: true };
+    const { dynamicRules, sessionRules } = computeRuleState({ catalog, settings, policy: NO_POLICY, pausedTabs: [], tabCover: { by: 'top-domains' } });
+    const twins = dynamicRules.filter((r) => r.condition.topDomains !== undefined);
+    const scoped = dynamicRules.filter((r) => r.condition.initiatorDomains !== undefined);
+    expect(twins).toHaveLength(scoped.length);
+    expect(new Set(dynamicRules.map((r) => r.id)).size).toBe(dynamicRules.length);
+    for (const twin of twins) expect(dynamicBandOf(twin.id)).toBe('tabCover');
+    expect(sessionRules).toEqual([]);
+  });
+
+  it('keeps Chromium\'s static twins switched on, and never asks Firefox for them (its manifest has none)', () => {
+    const base = { catalog, settings: DEFAULT_SETTINGS, policy: NO_POLICY, pausedTabs: [] };
+    expect(computeRuleState({ ...base, tabCover: { by: 'top-domains' } }).enabledRulesets).toContain('tab_cover');
+    expect(computeRuleState({ ...base, tabCover: { by: 'tab-ids', tabs: [{ tabId: 1, host: 'app.ci.example' }] } }).enabledRulesets).not.toContain('tab_cover');
+    expect(computeRuleState(base).enabledRulesets).not.toContain('tab_cover');
   });
 });
 

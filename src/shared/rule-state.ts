@@ -1,8 +1,11 @@
 /**
- * The browser's dynamic and session rule state as a pure function of (catalog, user settings, policy, paused tabs).
- * The static rulesets hold the catalog defaults for the built-in dashboards; everything a person or a policy
- * changes is expressed here, and the background applies the result in one atomic update.
+ * The browser's dynamic and session rule state as a pure function of (catalog, user settings, policy, paused tabs,
+ * dashboard tabs). The static rulesets hold the catalog defaults for the built-in dashboards; everything a person or a
+ * policy changes is expressed here, and the background applies the result in one atomic update. Every rule scoped to
+ * dashboards by initiator gets its tab-cover twin here too (tab-cover.ts), so a dashboard tab's other frames get the
+ * same verdicts from the same state.
  */
+import { generateStaticRules } from '../../scripts/catalog/generate-static-rules';
 import { customDashboards as customDashboardsOf } from './dashboards';
 import type { DnrRule } from './dnr-rule';
 import type { ManagedPolicy } from './managed-policy';
@@ -11,6 +14,7 @@ import { ownDomainHosts, ownDomainHostTwins } from './own-domain-hosts';
 import { PRIORITY, RULESET, dynamicRuleId, sessionRuleId, type DynamicBand, type RulesetId } from './rule-registry';
 import { strictModeRules } from './strict-mode-state';
 import { ruleVendors } from './rule-vendors';
+import { isInitiatorScoped, tabIdsTwins, topDomainsTwin, type TabCover } from './tab-cover';
 import type { UserSettings, VendorDecision } from './user-settings';
 
 export interface RuleStateInput {
@@ -18,6 +22,8 @@ export interface RuleStateInput {
   readonly settings: UserSettings;
   readonly policy: ManagedPolicy;
   readonly pausedTabs: readonly number[];
+  /** How dashboard tabs are covered beyond their initiator rules; none when absent (the audit's explanations). */
+  readonly tabCover?: TabCover;
 }
 
 export interface RuleState {
@@ -31,7 +37,7 @@ export interface RuleState {
   readonly enabledRulesets: RulesetId[];
 }
 
-/** Every static ruleset of the manifest, in its order. */
+/** The static rulesets of both browsers' manifests, in order (Chromium's tab_cover comes with its `top-domains` tab cover). */
 export const STATIC_RULESETS: readonly RulesetId[] = [RULESET.allowlist, RULESET.blocklist, RULESET.strictMode];
 
 /** The user's settings with everything that loosens dropped, when the policy locks them. */
@@ -164,9 +170,35 @@ export function computeRuleState(input: RuleStateInput): RuleState {
   const ownHosts = ownDomainHosts(catalog.dashboards, [...vendors.values()].flatMap((v) => v.domains));
   let dynamicTwin = 0;
   let sessionTwin = 0;
-  const dynamicTwins = ownDomainHostTwins(dynamicRules, ownHosts, () => dynamicRuleId('ownDomainHost', dynamicTwin++));
-  const sessionTwins = ownDomainHostTwins(sessionRules, ownHosts, () => sessionRuleId('ownDomainHost', sessionTwin++));
-  return { dynamicRules: [...dynamicRules, ...dynamicTwins], sessionRules: [...sessionRules, ...sessionTwins], enabledRulesets: [...STATIC_RULESETS] };
+  dynamicRules.push(...ownDomainHostTwins(dynamicRules, ownHosts, () => dynamicRuleId('ownDomainHost', dynamicTwin++)));
+  sessionRules.push(...ownDomainHostTwins(sessionRules, ownHosts, () => sessionRuleId('ownDomainHost', sessionTwin++)));
+
+  // Tab cover: the same verdicts for every frame and worker of a dashboard tab (tab-cover.ts). Last, so that every rule
+  // above, the own-domain-host twins included, has its twin.
+  const dashboardHosts = [...new Set(allDashboards.flatMap((d) => d.hosts))].sort();
+  const enabledRulesets = [...STATIC_RULESETS];
+  if (input.tabCover?.by === 'top-domains') {
+    const twins = dynamicRules.filter(isInitiatorScoped).map((rule, index) => ({ ...topDomainsTwin(rule, dashboardHosts), id: dynamicRuleId('tabCover', index) }));
+    dynamicRules.push(...twins);
+    enabledRulesets.push(RULESET.tabCover);
+  } else if (input.tabCover?.by === 'tab-ids' && input.tabCover.tabs.length > 0) {
+    const twins = tabIdsTwins([...staticRulesOf(catalog), ...dynamicRules], input.tabCover.tabs, dashboardHosts);
+    sessionRules.push(...twins.map((rule, index) => ({ ...rule, id: sessionRuleId('tabCover', index) })));
+  }
+  return { dynamicRules, sessionRules, enabledRulesets };
+}
+
+const staticRulesCache = new WeakMap<RuntimeCatalog, readonly DnrRule[]>();
+
+/** The catalog's static rules, as the build wrote them into the rulesets (same generator), without Chromium's twins. */
+function staticRulesOf(catalog: RuntimeCatalog): readonly DnrRule[] {
+  let rules = staticRulesCache.get(catalog);
+  if (rules === undefined) {
+    const { rulesets } = generateStaticRules(catalog.vendors, catalog.dashboards);
+    rules = Object.entries(rulesets).flatMap(([id, ruleset]) => (id === RULESET.tabCover ? [] : ruleset));
+    staticRulesCache.set(catalog, rules);
+  }
+  return rules;
 }
 
 function byId(a: { id: string }, b: { id: string }): number {

@@ -5,13 +5,16 @@
 import type { DnrRule } from '../../src/shared/dnr-rule';
 import type { DnrRuleStore } from '../../src/background/rule-sync';
 import { DNR_LIMITS } from '../../src/shared/dnr-limits';
+import { RULESET } from '../../src/shared/rule-registry';
 import { STATIC_RULESETS } from '../../src/shared/rule-state';
 
 export class FakeDnr implements DnrRuleStore {
   dynamic = new Map<number, DnrRule>();
   session = new Map<number, DnrRule>();
+  /** The static rulesets the browser's manifest declares: Chromium's also has the tab-cover twins. */
+  readonly rulesets: readonly string[];
   /** The static rulesets switched on: all of them, as the manifest declares them. */
-  enabledRulesets = new Set<string>(STATIC_RULESETS);
+  enabledRulesets: Set<string>;
   updates = 0;
   failNext: Error | undefined;
   /** Makes the next updateEnabledRulesets call fail with this error. */
@@ -39,10 +42,15 @@ export class FakeDnr implements DnrRuleStore {
       this.failRulesetsNext = undefined;
       throw error;
     }
-    const unknown = [...options.enableRulesetIds, ...options.disableRulesetIds].filter((id) => !(STATIC_RULESETS as readonly string[]).includes(id));
+    const unknown = [...options.enableRulesetIds, ...options.disableRulesetIds].filter((id) => !this.rulesets.includes(id));
     if (unknown.length > 0) throw new Error(`Invalid ruleset id: ${unknown[0]}.`);
     for (const id of options.disableRulesetIds) this.enabledRulesets.delete(id);
     for (const id of options.enableRulesetIds) this.enabledRulesets.add(id);
+  }
+
+  constructor(browser: 'chromium' | 'firefox' = 'chromium') {
+    this.rulesets = browser === 'chromium' ? [...STATIC_RULESETS, RULESET.tabCover] : [...STATIC_RULESETS];
+    this.enabledRulesets = new Set(this.rulesets);
   }
 
   private update(current: Map<number, DnrRule>, options: { removeRuleIds: number[]; addRules: DnrRule[] }, limit: number): Map<number, DnrRule> {

@@ -9,10 +9,15 @@ import { computeRuleState } from '../../src/shared/rule-state';
 import { DEFAULT_SETTINGS, type DashboardVendorRule, type UserSettings, type VendorDecision } from '../../src/shared/user-settings';
 import { testCatalog } from './test-catalog';
 
-const { catalog, staticRules } = testCatalog();
+const { catalog, staticRules, staticRulesFor } = testCatalog();
 
-/** The tab the pause rule names. */
+/** The tab the pause rule names; it shows the "ci" dashboard (app.ci.example). */
 export const TAB = 7;
+/** A tab on the other dashboard (forge.example), never paused. */
+export const FORGE_TAB = 8;
+
+/** Which browser's tab cover to add: Chromium's topDomains twins, or Firefox's tabIds session rules. */
+export type CoverBrowser = 'chromium' | 'firefox';
 
 export type Maybe = VendorDecision | undefined;
 
@@ -76,11 +81,22 @@ export function allCases(): Case[] {
   return cases;
 }
 
-/** Static rules plus the computed dynamic and session rules for a case. */
-export function rulesFor(c: Case): DnrRule[] {
+/**
+ * Static rules plus the computed dynamic and session rules for a case. With `cover`, the rules that browser gets,
+ * tab cover included (Firefox's for TAB on app.ci.example and FORGE_TAB on forge.example).
+ */
+export function rulesFor(c: Case, cover?: CoverBrowser): DnrRule[] {
   const { settings, policy } = inputs(c);
-  const state = computeRuleState({ catalog, settings, policy, pausedTabs: c.paused ? [TAB] : [] });
-  return [...staticRules, ...state.dynamicRules, ...state.sessionRules];
+  const pausedTabs = c.paused ? [TAB] : [];
+  if (cover === undefined) {
+    const state = computeRuleState({ catalog, settings, policy, pausedTabs });
+    return [...staticRules, ...state.dynamicRules, ...state.sessionRules];
+  }
+  const tabCover = cover === 'chromium'
+    ? { by: 'top-domains' as const }
+    : { by: 'tab-ids' as const, tabs: [{ tabId: TAB, host: 'app.ci.example' }, { tabId: FORGE_TAB, host: 'forge.example' }] };
+  const state = computeRuleState({ catalog, settings, policy, pausedTabs, tabCover });
+  return [...staticRulesFor(cover), ...state.dynamicRules, ...state.sessionRules];
 }
 
 /** The host the case's vendor is requested from (a subdomain of its catalog domain). */

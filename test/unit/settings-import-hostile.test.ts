@@ -639,6 +639,7 @@ function setup(policy: ManagedPolicy) {
     loadSettings: async () => (await store.load()).settings,
     loadPolicy: async () => policy,
     loadPausedTabs: async () => [],
+    loadTabCover: async () => ({ by: 'top-domains' as const }),
     ruleSync: createRuleSync(dnr),
     onError: () => undefined,
   });

@@ -5,6 +5,7 @@
 import { categories } from '../../rules/catalog/categories';
 import { buildCatalog } from '../../scripts/catalog/build-catalog';
 import type { DnrRule } from '../../src/shared/dnr-rule';
+import { RULESET } from '../../src/shared/rule-registry';
 import type { RuntimeCatalog } from '../../src/shared/runtime-catalog';
 
 export const TEST_VENDORS = {
@@ -27,7 +28,8 @@ export const TEST_DASHBOARDS = [
   { id: 'forge', name: 'Forge', hosts: ['forge.example'], ownDomains: [], strictMode: {} },
 ] as const;
 
-export function testCatalog(): { catalog: RuntimeCatalog; staticRules: DnrRule[] } {
+/** The catalog, every static rule, and the static rules each browser gets (Firefox: no Chromium tab-cover twins). */
+export function testCatalog(): { catalog: RuntimeCatalog; staticRules: DnrRule[]; staticRulesFor: (browser: 'chromium' | 'firefox') => DnrRule[] } {
   const result = buildCatalog({
     categories,
     curatedVendors: Object.values(TEST_VENDORS),
@@ -35,5 +37,10 @@ export function testCatalog(): { catalog: RuntimeCatalog; staticRules: DnrRule[]
     thirdPartyWeb: [{ name: 'Big Ads', category: 'ad', domains: ['*.bigads.example'] }],
   });
   if (!result.ok) throw new Error(result.errors.join('\n'));
-  return { catalog: result.catalog, staticRules: Object.values(result.rules.rulesets).flat() };
+  const { rulesets } = result.rules;
+  return {
+    catalog: result.catalog,
+    staticRules: Object.values(rulesets).flat(),
+    staticRulesFor: (browser) => Object.entries(rulesets).flatMap(([id, rules]) => (browser === 'firefox' && id === RULESET.tabCover ? [] : rules)),
+  };
 }
