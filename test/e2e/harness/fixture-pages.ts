@@ -13,6 +13,10 @@ const FIXTURE_DIR = path.resolve(__dirname, '../../fixtures/dashboard');
 export interface StaticAsset {
   readonly contentType: string;
   readonly body: Buffer;
+  /** More response headers (a Content-Security-Policy, say), fixed or made from the request's query string. */
+  readonly headers?: Readonly<Record<string, string>> | ((query: URLSearchParams) => Readonly<Record<string, string>>);
+  /** Answer 302 to this URL instead, with the request's query string appended. */
+  readonly redirectTo?: string;
 }
 
 function asset(file: string, contentType: string): StaticAsset {

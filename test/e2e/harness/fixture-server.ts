@@ -63,8 +63,14 @@ function corsHeaders(request: IncomingMessage): Record<string, string> {
   };
 }
 
-function sendAsset(response: ServerResponse, file: StaticAsset): void {
-  response.writeHead(200, { 'Content-Type': file.contentType, 'Content-Length': file.body.length }).end(file.body);
+function sendAsset(response: ServerResponse, file: StaticAsset, path: string): void {
+  if (file.redirectTo !== undefined) {
+    const query = path.includes('?') ? path.slice(path.indexOf('?')) : '';
+    response.writeHead(302, { Location: `${file.redirectTo}${query}`, 'Content-Length': 0 }).end();
+    return;
+  }
+  const headers = typeof file.headers === 'function' ? file.headers(new URLSearchParams(path.includes('?') ? path.slice(path.indexOf('?') + 1) : '')) : file.headers;
+  response.writeHead(200, { ...headers, 'Content-Type': file.contentType, 'Content-Length': file.body.length }).end(file.body);
 }
 
 function handleRequest(
@@ -93,13 +99,13 @@ function handleRequest(
     return;
   }
   const fixtureAsset = replacement ?? (Object.hasOwn(assets, pathname) ? assets[pathname] : undefined) ?? FIXTURE_ASSETS[pathname];
-  if (fixtureAsset) return sendAsset(response, fixtureAsset);
+  if (fixtureAsset) return sendAsset(response, fixtureAsset, path);
   if (BEACON_PATHS.has(pathname)) {
     response.writeHead(204).end();
     return;
   }
   if (isLaunchDarklyHost(host) && handleLaunchDarkly(request, response, path)) return;
-  if (SITE_HOSTS.has(host) && method === 'GET' && pathname !== '/favicon.ico') return sendAsset(response, dashboardPage());
+  if (SITE_HOSTS.has(host) && method === 'GET' && pathname !== '/favicon.ico') return sendAsset(response, dashboardPage(), path);
   response.writeHead(404, { 'Content-Type': 'text/plain' }).end(`No fixture for ${host}${pathname}\n`);
 }
 
