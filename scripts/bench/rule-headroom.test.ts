@@ -5,7 +5,7 @@ import { vendorCatalog } from '../../src/shared/catalog-data';
 import { NO_POLICY } from '../../src/shared/managed-policy';
 import { LIMITS, validateSettings } from '../../src/shared/settings-validation';
 import { verdict } from './bench-table';
-import { BROWSER_DNR_LIMITS, countRules, dynamicCounts, ruleRows, settingsAtEveryLimit, type RuleCounts } from './rule-headroom';
+import { BROWSER_DNR_LIMITS, countRules, DASHBOARD_TABS, dynamicCounts, ruleRows, settingsAtEveryLimit, type RuleCounts } from './rule-headroom';
 
 describe('dynamicCounts', () => {
   it('counts header rules apart, as Chrome limits them', () => {
@@ -59,6 +59,19 @@ describe('countRules', () => {
     expect(counts.dynamicDefault).toEqual({ total: 0, unsafe: 0 });
     expect(counts.dynamicAtLimits.total).toBeGreaterThan(LIMITS.customVendors);
   });
+  it('counts Chromium\'s dynamic tab-cover twins apart, against Chrome\'s own limit', () => {
+    const counts = countRules(dir, vendorCatalog);
+    expect(counts.dynamicChromiumAtLimits.total).toBeGreaterThan(counts.dynamicAtLimits.total);
+    expect(counts.dynamicChromiumAtLimits.unsafe).toBe(counts.dynamicAtLimits.unsafe);
+    expect(ruleRows(counts).find((r) => r.figure.startsWith('Dynamic rules in Chromium'))?.target).toEqual({ op: '<=', value: BROWSER_DNR_LIMITS.chrome.dynamicRules });
+  });
+  it('counts Firefox\'s tab-cover session rules for many dashboard tabs, well within the limit', () => {
+    const counts = countRules(dir, vendorCatalog);
+    // One paused-tab rule per tab, plus a few tab-cover rules per group of tabs.
+    expect(counts.sessionDefault).toBeGreaterThan(DASHBOARD_TABS);
+    expect(counts.sessionAtLimits).toBeGreaterThan(counts.sessionDefault);
+    expect(counts.sessionAtLimits).toBeLessThanOrEqual(5_000);
+  });
 });
 
 describe('ruleRows', () => {
@@ -69,6 +82,9 @@ describe('ruleRows', () => {
     regexRules: 0,
     dynamicDefault: { total: 0, unsafe: 0 },
     dynamicAtLimits: { total: 6_000, unsafe: 10 },
+    dynamicChromiumAtLimits: { total: 12_000, unsafe: 10 },
+    sessionDefault: 4,
+    sessionAtLimits: 5_200,
   };
   const rows = ruleRows(counts);
   it('holds every count to the lower of the two browsers\' limits', () => {
@@ -76,6 +92,11 @@ describe('ruleRows', () => {
     expect(atLimits.target).toEqual({ op: '<=', value: BROWSER_DNR_LIMITS.firefox.dynamicRules });
     expect(verdict(atLimits)).toBe('misses');
     expect(rows.find((r) => r.figure === 'Enabled static rulesets')!.target.value).toBe(10);
+  });
+  it('holds the session rules to the session-rule limit', () => {
+    const session = rows.find((r) => r.figure.includes('Session rules') && r.figure.includes('every validation limit'))!;
+    expect(session.target).toEqual({ op: '<=', value: 5_000 });
+    expect(verdict(session)).toBe('misses');
   });
   it('says the headroom in each browser where their limits differ', () => {
     const atLimits = rows.find((r) => r.figure.startsWith('Dynamic rules, settings at every'))!;

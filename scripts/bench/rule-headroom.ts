@@ -1,14 +1,17 @@
 /**
  * 6b. Rule counts and headroom against each browser's declarativeNetRequest limits (no browser needed): the static
  * rulesets the build wrote (rules/generated/), the manifest's rulesets, and the dynamic rules `computeRuleState`
- * makes for the default settings and for settings that reach every limit the settings validation allows.
+ * makes for the default settings and for settings that reach every limit the settings validation allows (Chromium's,
+ * with their tab-cover twins), and Firefox's tab-cover session rules with many dashboard tabs open.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { CATEGORY_IDS } from '../../src/shared/catalog-types';
 import type { DnrRule } from '../../src/shared/dnr-rule';
 import { NO_POLICY } from '../../src/shared/managed-policy';
+import { allDashboards } from '../../src/shared/dashboards';
 import { computeRuleState } from '../../src/shared/rule-state';
+import type { DashboardTab } from '../../src/shared/tab-cover';
 import type { RuntimeCatalog } from '../../src/shared/runtime-catalog';
 import { LIMITS, validateSettings } from '../../src/shared/settings-validation';
 import { DEFAULT_SETTINGS, type UserSettings } from '../../src/shared/user-settings';
@@ -27,6 +30,9 @@ export const BROWSER_DNR_LIMITS = {
 } as const;
 export type DnrBrowser = keyof typeof BROWSER_DNR_LIMITS;
 
+/** MAX_NUMBER_OF_SESSION_RULES, the same in Chrome and Firefox. */
+const SESSION_RULE_LIMIT = 5_000;
+
 /** Chrome counts these action types against its "unsafe" dynamic rule limit. */
 const UNSAFE_ACTIONS: ReadonlySet<string> = new Set(['redirect', 'modifyHeaders']);
 
@@ -36,9 +42,18 @@ export interface RuleCounts {
   readonly rulesets: number;
   readonly enabledRulesets: number;
   readonly regexRules: number;
+  /** Dynamic rules both browsers hold (Firefox's, without tab-cover twins). */
   readonly dynamicDefault: { readonly total: number; readonly unsafe: number };
   readonly dynamicAtLimits: { readonly total: number; readonly unsafe: number };
+  /** Chromium's, with their `topDomains` tab-cover twins, at every validation limit (Chrome allows 30,000). */
+  readonly dynamicChromiumAtLimits: { readonly total: number; readonly unsafe: number };
+  /** Firefox's tab cover: session rules with DASHBOARD_TABS tabs open across every dashboard (and the pauses). */
+  readonly sessionDefault: number;
+  readonly sessionAtLimits: number;
 }
+
+/** Dashboard tabs open at once for the session-rule count: far more than a person keeps, each one paused too. */
+export const DASHBOARD_TABS = 500;
 
 export function dynamicCounts(rules: readonly DnrRule[]): { total: number; unsafe: number } {
   return { total: rules.length, unsafe: rules.filter((rule) => UNSAFE_ACTIONS.has(rule.action.type)).length };
@@ -93,7 +108,13 @@ export function countRules(distDir: string, catalog: RuntimeCatalog): RuleCounts
   if (!checked.ok) {
     throw new BrokenRunError(`Broken run: the settings at every limit are not valid settings: ${checked.errors.slice(0, 3).map((e) => `${e.field}: ${e.message}`).join('; ')}`);
   }
-  const state = (settings: UserSettings) => computeRuleState({ catalog, settings, policy: NO_POLICY, pausedTabs: [] }).dynamicRules;
+  const state = (settings: UserSettings, tabCover?: { by: 'top-domains' }) => computeRuleState({ catalog, settings, policy: NO_POLICY, pausedTabs: [], ...(tabCover ? { tabCover } : {}) }).dynamicRules;
+  // Tabs spread over every dashboard in force, so each gets its own tab-cover rules.
+  const sessionRules = (settings: UserSettings): number => {
+    const hosts = allDashboards(catalog, settings, NO_POLICY).flatMap((d) => d.hosts);
+    const tabs: DashboardTab[] = Array.from({ length: DASHBOARD_TABS }, (_, i) => ({ tabId: i + 1, host: hosts[i % hosts.length]! }));
+    return computeRuleState({ catalog, settings, policy: NO_POLICY, pausedTabs: tabs.map((t) => t.tabId), tabCover: { by: 'tab-ids', tabs } }).sessionRules.length;
+  };
   return {
     staticRules,
     rulesets: resources.length,
@@ -101,6 +122,9 @@ export function countRules(distDir: string, catalog: RuntimeCatalog): RuleCounts
     regexRules,
     dynamicDefault: dynamicCounts(state(DEFAULT_SETTINGS)),
     dynamicAtLimits: dynamicCounts(state(checked.settings)),
+    dynamicChromiumAtLimits: dynamicCounts(state(checked.settings, { by: 'top-domains' })),
+    sessionDefault: sessionRules(DEFAULT_SETTINGS),
+    sessionAtLimits: sessionRules(checked.settings),
   };
 }
 
@@ -117,6 +141,7 @@ export function ruleRows(counts: RuleCounts): FigureRow[] {
     chrome[key] === firefox[key] ? `Chrome and Firefox: ${headroom(used, chrome[key])}` : `Chrome: ${headroom(used, chrome[key])}; Firefox: ${headroom(used, firefox[key])}`;
   const dynamicDetail = (d: { total: number; unsafe: number }): string =>
     `${both(d.total, 'dynamicRules')}; unsafe (modifyHeaders) ${d.unsafe}, Chrome's limit ${chrome.unsafeDynamicRules.toLocaleString('en-US')}`;
+  const sessionDetail = (n: number): string => `Firefox's tab cover and ${DASHBOARD_TABS} paused tabs (Chromium's tab cover is static); ${headroom(n, SESSION_RULE_LIMIT)}`;
   return [
     ...Object.entries(counts.staticRules).map(([id, n]): FigureRow => ({
       section,
@@ -138,5 +163,15 @@ export function ruleRows(counts: RuleCounts): FigureRow[] {
       target: { op: '<=', value: lower('dynamicRules') },
       detail: dynamicDetail(counts.dynamicAtLimits),
     },
+    {
+      section,
+      figure: 'Dynamic rules in Chromium, with their tab-cover twins, settings at every validation limit',
+      value: counts.dynamicChromiumAtLimits.total,
+      unit: 'count',
+      target: { op: '<=', value: chrome.dynamicRules },
+      detail: `Chrome: ${headroom(counts.dynamicChromiumAtLimits.total, chrome.dynamicRules)}; unsafe (modifyHeaders) ${counts.dynamicChromiumAtLimits.unsafe}, Chrome's limit ${chrome.unsafeDynamicRules.toLocaleString('en-US')} (Firefox has no twins: its tab cover is session rules)`,
+    },
+    { section, figure: `Session rules, ${DASHBOARD_TABS} dashboard tabs, default settings`, value: counts.sessionDefault, unit: 'count', target: { op: '<=', value: SESSION_RULE_LIMIT }, detail: sessionDetail(counts.sessionDefault) },
+    { section, figure: `Session rules, ${DASHBOARD_TABS} dashboard tabs, settings at every validation limit`, value: counts.sessionAtLimits, unit: 'count', target: { op: '<=', value: SESSION_RULE_LIMIT }, detail: sessionDetail(counts.sessionAtLimits) },
   ];
 }

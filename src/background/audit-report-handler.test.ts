@@ -103,3 +103,29 @@ describe('audit/report', () => {
     expect([...session.data.keys()]).toEqual([tabAuditKey(12)]);
   });
 });
+
+describe('audit/report from a frame with no address of its own', () => {
+  const FRAME = { id: 'dashguard', tab: { id: 12, url: 'https://app.ci.example/pipelines#x' }, frameId: 7 };
+
+  it('judges it as the tab\'s page and logs the frame it came from, never a data: URL\'s content', async () => {
+    for (const [url, name] of [['about:srcdoc', 'about:srcdoc'], ['about:blank', 'about:blank'], ['data:text/html;base64,PGltZz4=', 'data:text/html'], ['blob:https://app.ci.example/1b2c', 'blob:https://app.ci.example']] as const) {
+      const { session, auditLog, route } = setup();
+      const reply = await route(report([obs(1, 'https://cdn.tracker.example/t.js'), obs(2, 'https://app.ci.example/own.js')]), { ...FRAME, url });
+      expect(reply).toEqual({ ok: true, value: { storedThrough: 2 } });
+      const audit = session.data.get(tabAuditKey(12)) as TabAudit;
+      expect(audit.entries.map((e) => [e.host, e.status, e.inFrame])).toEqual([['cdn.tracker.example', 'blocked', true]]);
+      expect((await auditLog.read()).map((r) => [r.pageUrl, r.dashboardId, r.status])).toEqual([[name, 'ci', 'blocked']]);
+    }
+  });
+
+  it('refuses one whose tab is not a page it may read, and a top-level one', async () => {
+    const { session, route } = setup();
+    const refused = await Promise.all([
+      route(report([obs(1, 'https://cdn.tracker.example/t.js')]), { id: 'dashguard', tab: { id: 12 }, frameId: 7, url: 'about:srcdoc' }),
+      route(report([obs(1, 'https://cdn.tracker.example/t.js')]), { ...FRAME, frameId: 0, url: 'about:blank' }),
+      route(report([obs(1, 'https://cdn.tracker.example/t.js')]), { ...FRAME, url: 'javascript:alert(1)' }),
+    ]);
+    expect(refused.map((r) => r.ok)).toEqual([false, false, false]);
+    expect(session.data.size).toBe(0);
+  });
+});

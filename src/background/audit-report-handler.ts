@@ -4,7 +4,8 @@
  * (storage.local). The reply acknowledges the report only after both writes succeeded; if either fails the handler
  * rejects, the content script keeps the observations and sends them again.
  * The page, tab and frame come from the browser (`sender`), never from the payload, so a page cannot file its
- * observations under another page or tab.
+ * observations under another page or tab. A frame with no address of its own (about:blank, srcdoc, data:, blob:,
+ * sandboxed or not) is judged as the tab's page, as the tab-cover rules judge it, and logged as that frame.
  */
 import type { AuditClassifier } from '../shared/audit-classify';
 import { capUrl } from '../shared/audit-limits';
@@ -39,6 +40,34 @@ export function documentUrlOf(sender: MessageSender): string | undefined {
   }
 }
 
+/** How the log names a frame with no address of its own: its scheme and kind, never a data: URL's content. */
+export function localFrameName(url: string): string | undefined {
+  if (url === 'about:blank' || url.startsWith('about:blank?') || url.startsWith('about:blank#')) return 'about:blank';
+  if (url === 'about:srcdoc' || url.startsWith('about:srcdoc?') || url.startsWith('about:srcdoc#')) return 'about:srcdoc';
+  if (url.startsWith('data:')) return `data:${/^data:([a-z0-9!#$&^_.+-]+\/[a-z0-9!#$&^_.+-]+)/i.exec(url)?.[1]?.toLowerCase() ?? ''}`;
+  if (url.startsWith('blob:')) {
+    try {
+      const origin = new URL(url.slice('blob:'.length)).origin;
+      return origin === 'null' ? 'blob:' : `blob:${origin}`;
+    } catch {
+      return 'blob:';
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The document a report is judged by, and the one it is logged under: a web page or frame, its own address; a frame
+ * with no address of its own, the tab's page (its dashboard decides for every frame of the tab) and the frame's kind.
+ */
+export function reportDocumentOf(sender: MessageSender): { documentUrl: string; frameUrl: string } | undefined {
+  const own = documentUrlOf(sender);
+  if (own !== undefined) return { documentUrl: own, frameUrl: own };
+  const frame = sender.url === undefined || sender.frameId === 0 ? undefined : localFrameName(sender.url);
+  const page = sender.tab?.url === undefined ? undefined : documentUrlOf({ url: sender.tab.url });
+  return frame !== undefined && page !== undefined ? { documentUrl: page, frameUrl: frame } : undefined;
+}
+
 function logged(observation: ClassifiedObservation, documentUrl: string, dashboardId: string | null): LoggedObservation[] {
   const { classification } = observation;
   if (!classification.audited) return [];
@@ -69,8 +98,9 @@ export function createAuditReportHandler(deps: AuditReportDeps): MessageHandler<
     async handle(report, sender) {
       const tabId = sender.tab?.id;
       if (typeof tabId !== 'number' || tabId < 0) throw new Error('audit/report: not sent from a tab');
-      const documentUrl = documentUrlOf(sender);
-      if (documentUrl === undefined) throw new Error('audit/report: not sent from a web page');
+      const document = reportDocumentOf(sender);
+      if (document === undefined) throw new Error('audit/report: not sent from a web page');
+      const { documentUrl, frameUrl } = document;
       const classifier = await deps.classifier();
       const dashboard = classifier.dashboardOf(documentUrl);
       const observations: ClassifiedObservation[] = report.observations.map((o) => ({
@@ -93,7 +123,7 @@ export function createAuditReportHandler(deps: AuditReportDeps): MessageHandler<
         deps.auditLog.append({
           instanceId: report.instanceId,
           maxSeq: report.maxSeq,
-          observations: observations.flatMap((o) => logged(o, documentUrl, dashboard?.id ?? null)),
+          observations: observations.flatMap((o) => logged(o, frameUrl, dashboard?.id ?? null)),
         }),
       ]);
       // After the data is safe: a badge that fails to update loses nothing.

@@ -9,7 +9,8 @@ import { isEnvelope } from '../shared/messages';
 export interface MessageSender {
   readonly id?: string;
   readonly url?: string;
-  readonly tab?: { readonly id?: number };
+  /** `url` is the tab's page, given only where Dashguard has access to its host (a dashboard). */
+  readonly tab?: { readonly id?: number; readonly url?: string };
   readonly frameId?: number;
 }
 

@@ -89,24 +89,35 @@ function tabsInScope(rule: DnrRule, tabs: readonly DashboardTab[]): DashboardTab
 /**
  * Firefox's twins of many rules: for each rule, one twin per group of its tabs (tabs leaving for another site are
  * grouped by that site), then twins that differ only in their request domains merged into one rule, which matches the
- * same requests with the same outcome (same priority and action). A rule with no tab in scope has no twin.
+ * same requests with the same outcome (same priority and action). A rule with no tab in scope has no twin. Rules with
+ * different scopes that take in the same tabs stay apart: fewer rules would not be worth a less obvious merge.
  */
 export function tabIdsTwins(rules: readonly DnrRule[], tabs: readonly DashboardTab[], dashboardHosts: readonly string[]): RuleWithoutId[] {
   const merged = new Map<string, { rule: RuleWithoutId; domains: Set<string> | undefined }>();
+  // Rules share a few initiator scopes (all built-in dashboards, one dashboard...): their tabs are found once per scope.
+  const tabsByScope = new Map<string, Map<string, number[]>>();
   for (const rule of rules) {
     if (!isInitiatorScoped(rule)) continue;
-    const byLeaving = new Map<string, number[]>();
-    for (const tab of tabsInScope(rule, tabs)) {
-      const key = tab.leavingFor ?? '';
-      byLeaving.set(key, [...(byLeaving.get(key) ?? []), tab.tabId]);
+    const scopeKey = JSON.stringify([rule.condition.initiatorDomains, rule.condition.excludedInitiatorDomains ?? []]);
+    let byLeaving = tabsByScope.get(scopeKey);
+    if (byLeaving === undefined) {
+      byLeaving = new Map<string, number[]>();
+      for (const tab of tabsInScope(rule, tabs)) {
+        const key = tab.leavingFor ?? '';
+        byLeaving.set(key, [...(byLeaving.get(key) ?? []), tab.tabId]);
+      }
+      for (const [key, ids] of byLeaving) byLeaving.set(key, [...new Set(ids)].sort((a, b) => a - b));
+      tabsByScope.set(scopeKey, byLeaving);
     }
+    const { requestDomains, ...rest } = requestCondition(rule.condition);
+    const restKey = canonical(rest);
     for (const [leavingFor, tabIds] of byLeaving) {
-      const excluded = excludedInitiators(rule, dashboardHosts, leavingFor || undefined);
-      const { requestDomains, ...rest } = requestCondition(rule.condition);
-      const condition: DnrCondition = { ...rest, tabIds: [...new Set(tabIds)].sort((a, b) => a - b), ...(excluded ? { excludedInitiatorDomains: excluded } : {}) };
-      const key = JSON.stringify([rule.priority, rule.action.type, requestDomains === undefined, canonical(condition)]);
+      // The tabs follow from the scope and leavingFor: the key needs those, not the list itself.
+      const key = JSON.stringify([rule.priority, rule.action.type, requestDomains === undefined, scopeKey, leavingFor, restKey]);
       const group = merged.get(key);
       if (group === undefined) {
+        const excluded = excludedInitiators(rule, dashboardHosts, leavingFor || undefined);
+        const condition: DnrCondition = { ...rest, tabIds: [...tabIds], ...(excluded ? { excludedInitiatorDomains: excluded } : {}) };
         merged.set(key, { rule: { priority: rule.priority, action: rule.action, condition }, domains: requestDomains ? new Set(requestDomains) : undefined });
       } else {
         for (const domain of requestDomains ?? []) group.domains?.add(domain);

@@ -11,7 +11,11 @@
  */
 import type { Page } from 'puppeteer-core';
 import { BROWSER_KINDS, launchWithDashguard, type ExtensionBrowser } from './harness/browsers';
-import { optionsPage, sendFromPage, tabIdOf } from './harness/extension-pages';
+import { optionsPage, sendFromPage, sessionStorageValue, tabIdOf } from './harness/extension-pages';
+import { TEST_BACKGROUND_STARTS_KEY } from '../../src/background/test-surface';
+import { SETTINGS_CHANGE, SETTINGS_GET, TAB_PAUSE_SET } from '../../src/shared/settings-messages';
+import { AUDIT_EXPORT_LOG, type AuditLogExport } from '../../src/shared/audit-messages';
+import { tabAuditKey, type TabAudit } from '../../src/shared/audit-types';
 import { SITES } from './harness/fixture-catalog';
 import { startFixtureServer, type FixtureServer } from './harness/fixture-server';
 import { FRAME_TECHNIQUES, TECHNIQUE_ASSETS, TECHNIQUE_DOMAINS, TECHNIQUE_HOSTS, TECHNIQUES, techniqueHits, techniquesPageUrl, type TechniqueHits } from './harness/request-techniques';
@@ -26,6 +30,9 @@ beforeAll(async () => {
 afterAll(async () => {
   await fixture?.close();
 });
+
+const FIREFOX_IDLE_TIMEOUT_MS = 1_000;
+const FRAMES = FRAME_TECHNIQUES;
 
 let runs = 0;
 const newRun = (what: string): string => `${what}-${(runs += 1)}`;
@@ -78,12 +85,24 @@ async function trackerHitsFrom(session: ExtensionBrowser, host: string, ids: rea
   const run = newRun(host);
   const { page, started } = await startTechniques(session, host, run, { ...options, only: ids });
   expect([...started].sort()).toEqual([...ids].sort());
+  return { page, reached: await judgeRun(page, host, run, ids) };
+}
+
+/** Starts `ids` again in the page as it is, without navigating, and returns those that reached the tracker. */
+async function trackerHitsAgain(page: Page, ids: readonly string[]): Promise<string[]> {
+  const host = new URL(page.url()).host;
+  const run = newRun(`${host}-again`);
+  await page.evaluate((r: string, chosen: string[]) => (window as unknown as { dgTechniques: { again(run: string, ids: string[]): void } }).dgTechniques.again(r, chosen), run, [...ids]);
+  return judgeRun(page, host, run, ids);
+}
+
+async function judgeRun(page: Page, host: string, run: string, ids: readonly string[]): Promise<string[]> {
   const withProbe = ids.filter((id) => TECHNIQUES.find((t) => t.id === id)?.probe !== false);
   const notRun = await waitForHits(run, withProbe, 'probe');
   if (notRun.length > 0) throw new Error(`On ${host}, these techniques never ran (no probe request), so they prove nothing: ${notRun.join(', ')}`);
   await settle(page, run);
   const reached = techniqueHits(fixture.log.all(), run).tracker;
-  return { page, reached: ids.filter((id) => reached.has(id)) };
+  return ids.filter((id) => reached.has(id));
 }
 
 describe.each(BROWSER_KINDS)('Request techniques in %s', (kind) => {
@@ -97,8 +116,9 @@ describe.each(BROWSER_KINDS)('Request techniques in %s', (kind) => {
       fixture,
       build: 'test',
       extraDomains: TECHNIQUE_DOMAINS,
-      // Firefox sends no <a ping> unless asked to; the control run below would otherwise flag it.
-      firefoxPrefs: { 'browser.send_pings': true },
+      // Firefox sends no <a ping> unless asked to; the control run below would otherwise flag it. Its event page stops
+      // after a second idle, so every navigation to a dashboard below may have to wake it first.
+      firefoxPrefs: { 'browser.send_pings': true, 'extensions.background.idle.timeout': FIREFOX_IDLE_TIMEOUT_MS },
     });
   });
 
@@ -127,5 +147,127 @@ describe.each(BROWSER_KINDS)('Request techniques in %s', (kind) => {
     expect({ reachedTheTracker: reached.filter((id) => !limits.some((t) => t.id === id)) }).toEqual({ reachedTheTracker: [] });
     // A documented limit that no longer holds is good news, and the README is then wrong: fail so it is updated.
     expect({ limitsThatNoLongerHold: limits.filter((t) => !reached.includes(t.id)).map((t) => t.id) }).toEqual({ limitsThatNoLongerHold: [] });
+  });
+
+  describe('tabs move', () => {
+    let home: Page;
+    /** What the background reports once the rules are in force (a settings round trip). */
+    const settingsChange = (change: Record<string, unknown>) => sendFromPage(home, SETTINGS_CHANGE, change);
+
+    beforeAll(async () => {
+      home = await optionsPage(session);
+    });
+
+    test('one tab: dashboard, then another site (untouched at once), then the dashboard again, then away again', async () => {
+      const { page, reached } = await trackerHitsFrom(session, SITES.dashboard, FRAMES);
+      expect({ dashboard: reached }).toEqual({ dashboard: [] });
+      expect({ otherSite: (await trackerHitsFrom(session, SITES.unrelated, FRAMES, { page })).reached }).toEqual({ otherSite: FRAMES });
+      // This time the pages navigate themselves, as a link or a script would.
+      expect({ dashboardAgain: (await trackerHitsFrom(session, SITES.dashboard, FRAMES, { page, navigateFromPage: true })).reached }).toEqual({ dashboardAgain: [] });
+      expect({ otherSiteAgain: (await trackerHitsFrom(session, SITES.marketing, FRAMES, { page, navigateFromPage: true })).reached }).toEqual({ otherSiteAgain: FRAMES });
+      await page.close();
+    });
+
+    test('two tabs on two dashboards with different per-dashboard rules each get their own dashboard\'s verdict', async () => {
+      await settingsChange({ kind: 'set-dashboard-vendor', dashboard: 'gitlab', vendorId: 'amplitude', action: 'allow' });
+      try {
+        const ids = ['img', ...FRAMES];
+        const gitlab = await trackerHitsFrom(session, SITES.otherDashboard, ids);
+        const circleci = await trackerHitsFrom(session, SITES.dashboard, ids);
+        expect({ allowedOnGitLab: gitlab.reached }).toEqual({ allowedOnGitLab: ids });
+        expect({ blockedOnCircleCi: circleci.reached }).toEqual({ blockedOnCircleCi: [] });
+        // Both tabs are still open: each keeps its own verdict.
+        expect({ gitlabAgain: await trackerHitsAgain(gitlab.page, FRAMES) }).toEqual({ gitlabAgain: FRAMES });
+        expect({ circleciAgain: await trackerHitsAgain(circleci.page, FRAMES) }).toEqual({ circleciAgain: [] });
+        await Promise.all([gitlab.page.close(), circleci.page.close()]);
+      } finally {
+        await settingsChange({ kind: 'set-dashboard-vendor', dashboard: 'gitlab', vendorId: 'amplitude', action: null });
+      }
+    });
+
+    test('a paused tab lets its frames through, another tab on the same dashboard stays covered', async () => {
+      const paused = await trackerHitsFrom(session, SITES.dashboard, FRAMES);
+      const other = await trackerHitsFrom(session, SITES.dashboard, FRAMES);
+      const tabId = await tabIdOf(home, paused.page.url());
+      await sendFromPage(home, TAB_PAUSE_SET, { tabId, paused: true });
+      try {
+        expect({ paused: await trackerHitsAgain(paused.page, FRAMES) }).toEqual({ paused: FRAMES });
+        expect({ otherTab: await trackerHitsAgain(other.page, FRAMES) }).toEqual({ otherTab: [] });
+      } finally {
+        await sendFromPage(home, TAB_PAUSE_SET, { tabId, paused: false });
+      }
+      expect({ resumed: await trackerHitsAgain(paused.page, FRAMES) }).toEqual({ resumed: [] });
+      await Promise.all([paused.page.close(), other.page.close()]);
+    });
+
+    /** Stops the background and waits until it has started again (Firefox stops its idle event page itself). */
+    async function restartBackground(): Promise<void> {
+      const before = Number((await sessionStorageValue(home, TEST_BACKGROUND_STARTS_KEY)) ?? 0);
+      if (session.kind === 'chromium') {
+        // The service worker running now (the one found at launch may have been stopped and replaced since).
+        const worker = await session.browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith(session.extensionBaseUrl), { timeout: 20_000 });
+        await (await worker.worker())?.close();
+      }
+      await waitFor('the background to stop and start again', async () => {
+        // Firefox: idle for longer than its timeout, then wake it with a message.
+        if (session.kind === 'firefox') await new Promise((resolve) => setTimeout(resolve, FIREFOX_IDLE_TIMEOUT_MS * 2));
+        await sendFromPage(home, SETTINGS_GET, null);
+        return Number((await sessionStorageValue(home, TEST_BACKGROUND_STARTS_KEY)) ?? 0) > before ? true : undefined;
+      }, { timeoutMs: 30_000, intervalMs: 0 });
+    }
+
+    test('a background stopped while a dashboard tab is open: the tab stays covered, leaves and comes back right', async () => {
+      const { page, reached } = await trackerHitsFrom(session, SITES.dashboard, FRAMES);
+      expect({ before: reached }).toEqual({ before: [] });
+      await restartBackground();
+      // Started again, it knows the open tab from the browser, not from its own memory.
+      expect({ stillCovered: await trackerHitsAgain(page, FRAMES) }).toEqual({ stillCovered: [] });
+      await restartBackground();
+      expect({ leftAfterRestart: (await trackerHitsFrom(session, SITES.unrelated, FRAMES, { page })).reached }).toEqual({ leftAfterRestart: FRAMES });
+      await restartBackground();
+      // Stopped again: the navigation to the dashboard wakes it, and waits for the tab's rules.
+      expect({ backWhileStopped: (await trackerHitsFrom(session, SITES.dashboard, FRAMES, { page, navigateFromPage: true })).reached }).toEqual({ backWhileStopped: [] });
+      await page.close();
+    });
+
+    test('the audit lists what frames with no address of their own requested, under the frame it came from', async () => {
+      // Frames the content script runs in by their creator's origin, a sandboxed frame with an address, and one of another site.
+      const seen = { 'frame-srcdoc': 'about:srcdoc', 'frame-about-blank': 'about:blank', 'frame-data': 'data:text/html', 'frame-blob': `blob:https://${SITES.dashboard}`, 'frame-sandboxed-srcdoc': 'about:srcdoc' } as const;
+      const ids = [...Object.keys(seen), 'frame-sandboxed-url', 'frame-third-party'];
+      const { page, reached } = await trackerHitsFrom(session, SITES.dashboard, ids);
+      expect(reached).toEqual([]);
+      const tabId = await tabIdOf(home, page.url());
+      const trackerPath = (id: string): string => `/dg-technique/t/${id}`;
+      const listed = (audit: TabAudit | undefined, id: string) => audit?.entries.find((e) => e.host === TECHNIQUE_HOSTS.tracker && e.path === trackerPath(id));
+      const audit = await waitFor('the tab audit to list the tracker requests of every frame the content script runs in', async () => {
+        const current = (await sessionStorageValue(home, tabAuditKey(tabId))) as TabAudit | undefined;
+        return [...Object.keys(seen), 'frame-sandboxed-url'].every((id) => listed(current, id) !== undefined) ? current : undefined;
+      }, { describeFailure: async () => `Listed: ${JSON.stringify(((await sessionStorageValue(home, tabAuditKey(tabId))) as TabAudit | undefined)?.entries.map((e) => e.path))}` });
+      for (const id of [...Object.keys(seen), 'frame-sandboxed-url']) expect({ id, status: listed(audit, id)?.status, inFrame: listed(audit, id)?.inFrame }).toEqual({ id, status: 'blocked', inFrame: true });
+      // A frame of another site is out of the content script's reach (no access to that site): the audit cannot list it.
+      expect(listed(audit, 'frame-third-party')).toBeUndefined();
+      const log = await sendFromPage<AuditLogExport>(home, AUDIT_EXPORT_LOG, null);
+      for (const [id, frameName] of Object.entries(seen)) {
+        expect(log.records.some((r) => r.host === TECHNIQUE_HOSTS.tracker && r.path === trackerPath(id) && r.pageUrl === frameName && r.dashboardId === 'circleci' && r.status === 'blocked')).toBe(true);
+      }
+      await page.close();
+    });
+
+    test('closed tabs leave no rules behind', async () => {
+      const { page } = await trackerHitsFrom(session, SITES.dashboard, FRAMES);
+      const tabId = await tabIdOf(home, page.url());
+      await page.close();
+      const tabsInRules = async (): Promise<number[]> => home.evaluate(async () => {
+        const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
+        return (await api.declarativeNetRequest.getSessionRules()).flatMap((rule) => rule.condition.tabIds ?? []);
+      });
+      const open = await home.evaluate(async () => {
+        const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
+        return (await api.tabs.query({})).flatMap((tab) => (tab.id === undefined ? [] : [tab.id]));
+      });
+      await waitFor(`no session rule naming closed tab ${tabId}`, async () => ((await tabsInRules()).every((id) => open.includes(id) && id !== tabId) ? true : undefined), {
+        describeFailure: async () => `Tabs in rules: ${JSON.stringify(await tabsInRules())}; open tabs: ${JSON.stringify(open)}.`,
+      });
+    });
   });
 });
