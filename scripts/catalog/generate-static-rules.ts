@@ -25,7 +25,8 @@ export interface StaticRulesets {
   readonly index: Readonly<Record<string, StaticRuleSubject>>;
 }
 
-export function generateStaticRules(vendors: readonly CatalogVendor[], dashboards: readonly DashboardEntry[]): StaticRulesets {
+/** `chromiumTabCover: false` leaves the tab-cover ruleset empty (Firefox's tab cover, made at run time, needs none). */
+export function generateStaticRules(vendors: readonly CatalogVendor[], dashboards: readonly DashboardEntry[], options: { chromiumTabCover?: boolean } = {}): StaticRulesets {
   const scope = dashboardScope(dashboards);
   const allowlist: DnrRule[] = [];
   const blocklist: DnrRule[] = [];
@@ -92,7 +93,7 @@ export function generateStaticRules(vendors: readonly CatalogVendor[], dashboard
   }
   const rulesets = { [RULESET.allowlist]: allowlist, [RULESET.blocklist]: blocklist, [RULESET.strictMode]: strictMode };
   // Chromium's tab cover (tab-cover.ts); the Firefox build leaves this ruleset out.
-  const tabCover = tabCoverRuleset(rulesets, (rulesetId, ruleId) => index[`${rulesetId}/${ruleId}`], scope.initiatorDomains);
+  const tabCover = options.chromiumTabCover === false ? { rules: [], subjects: new Map() } : tabCoverRuleset(rulesets, (rulesetId, ruleId) => index[`${rulesetId}/${ruleId}`], scope.initiatorDomains);
   for (const [id, subject] of tabCover.subjects) index[`${RULESET.tabCover}/${id}`] = subject;
   return { rulesets: { ...rulesets, [RULESET.tabCover]: tabCover.rules }, index };
 }

@@ -95,6 +95,15 @@ describe('createRuleSync', () => {
     expect([...dnr.dynamic.keys()]).toEqual([11]);
   });
 
+  it('writes an unchanged set again when something else removed its rules', async () => {
+    const dnr = new FakeDnr();
+    const sync = createRuleSync(dnr);
+    await sync.apply(state([rule(10)], [rule(20)]));
+    dnr.session.clear();
+    await sync.apply(state([rule(10)], [rule(20)]));
+    expect([...dnr.session.keys()]).toEqual([20]);
+  });
+
   it('writes both sets on its first apply, whatever the browser holds', async () => {
     const dnr = new FakeDnr();
     dnr.session.set(99, rule(99, 'stale.example'));

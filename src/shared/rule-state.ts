@@ -11,10 +11,10 @@ import type { DnrRule } from './dnr-rule';
 import type { ManagedPolicy } from './managed-policy';
 import { dashboardScope, type RuntimeCatalog } from './runtime-catalog';
 import { ownDomainHosts, ownDomainHostTwins } from './own-domain-hosts';
-import { PRIORITY, RULESET, dynamicRuleId, sessionRuleId, type DynamicBand, type RulesetId } from './rule-registry';
+import { PRIORITY, RULESET, dynamicRuleId, sessionRuleId, staticRuleId, type DynamicBand, type RulesetId } from './rule-registry';
 import { strictModeRules } from './strict-mode-state';
 import { ruleVendors } from './rule-vendors';
-import { isInitiatorScoped, tabIdsTwins, topDomainsTwin, type TabCover } from './tab-cover';
+import { isInitiatorScoped, mergeByRequestDomains, tabIdsTwins, topDomainsTwin, type TabCover } from './tab-cover';
 import type { UserSettings, VendorDecision } from './user-settings';
 
 export interface RuleStateInput {
@@ -190,12 +190,18 @@ export function computeRuleState(input: RuleStateInput): RuleState {
 
 const staticRulesCache = new WeakMap<RuntimeCatalog, readonly DnrRule[]>();
 
-/** The catalog's static rules, as the build wrote them into the rulesets (same generator), without Chromium's twins. */
+/**
+ * The catalog's static rules, as the build wrote them into the rulesets (same generator), without Chromium's twins,
+ * merged where they differ only in their request domains: a handful of rules that decide every request as the
+ * rulesets do, so a tab moving in Firefox costs little to compute.
+ */
 function staticRulesOf(catalog: RuntimeCatalog): readonly DnrRule[] {
   let rules = staticRulesCache.get(catalog);
   if (rules === undefined) {
-    const { rulesets } = generateStaticRules(catalog.vendors, catalog.dashboards);
-    rules = Object.entries(rulesets).flatMap(([id, ruleset]) => (id === RULESET.tabCover ? [] : ruleset));
+    const { rulesets } = generateStaticRules(catalog.vendors, catalog.dashboards, { chromiumTabCover: false });
+    const all = Object.entries(rulesets).flatMap(([id, ruleset]) => (id === RULESET.tabCover ? [] : ruleset));
+    // Ids only to fit the rule type: these never reach the browser, only their tab-cover twins do.
+    rules = mergeByRequestDomains(all).map((rule, index) => ({ ...rule, id: staticRuleId(index) }));
     staticRulesCache.set(catalog, rules);
   }
   return rules;

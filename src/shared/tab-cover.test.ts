@@ -1,7 +1,7 @@
 import { simulate } from '../../test/unit/dnr-simulator';
 import { mulberry32 } from '../../test/unit/seeded-random';
 import type { DnrRule } from './dnr-rule';
-import { isInitiatorScoped, tabIdsTwins, topDomainsTwin } from './tab-cover';
+import { isInitiatorScoped, mergeByRequestDomains, tabIdsTwins, topDomainsTwin } from './tab-cover';
 
 const scope = { initiatorDomains: ['app.ci.example', 'forge.example'], excludedInitiatorDomains: ['www.app.ci.example'] };
 const rule = (id: number, priority: number, type: 'allow' | 'block', domains?: string[]): DnrRule => ({
@@ -57,11 +57,17 @@ describe('tabIdsTwins', () => {
       });
       const unmerged = rules.flatMap((r, i) => tabIdsTwins([r], tabs, DASHBOARD_HOSTS).map((t) => ({ ...t, id: i + 1 })));
       const merged = tabIdsTwins(rules, tabs, DASHBOARD_HOSTS).map((t, i) => ({ ...t, id: i + 1 }));
+      // Merging the rules first (as the state does with the static rules) changes nothing either.
+      const premerged = tabIdsTwins(mergeByRequestDomains(rules).map((r, i) => ({ ...r, id: i + 1 })), tabs, DASHBOARD_HOSTS).map((t, i) => ({ ...t, id: i + 1 }));
+      const originals = rules;
+      const remerged = mergeByRequestDomains(rules).map((r, i) => ({ ...r, id: i + 1 }));
       for (const host of domains) {
         for (const initiatorHost of [undefined, 'widget.example', 'app.ci.example']) {
           for (const tabId of [1, 2, 3, 4]) {
             const request = { url: `https://${host}/x`, initiatorHost, type: 'script' as const, tabId };
             expect(simulate(merged, request)).toBe(simulate(unmerged, request));
+            expect(simulate(premerged, request)).toBe(simulate(unmerged, request));
+            expect(simulate(remerged, request)).toBe(simulate(originals, request));
           }
         }
       }

@@ -129,6 +129,31 @@ export function tabIdsTwins(rules: readonly DnrRule[], tabs: readonly DashboardT
     .map(([, { rule, domains }]) => (domains ? { ...rule, condition: { requestDomains: sortedUnique(domains), ...rule.condition } } : rule));
 }
 
+/**
+ * Rules that differ only in their request domains, merged into one rule each (the union of their domains): the same
+ * requests match with the same outcome, since they share priority and action. Rules without request domains are kept.
+ */
+export function mergeByRequestDomains(rules: readonly DnrRule[]): RuleWithoutId[] {
+  const merged = new Map<string, { rule: RuleWithoutId; domains: Set<string> | undefined }>();
+  // Generated rules share their scope arrays: each is turned into text once.
+  const arrayKeys = new WeakMap<readonly unknown[], string>();
+  const valueKey = (value: unknown): string => {
+    if (!Array.isArray(value)) return JSON.stringify(value);
+    let key = arrayKeys.get(value);
+    if (key === undefined) arrayKeys.set(value, (key = JSON.stringify(value)));
+    return key;
+  };
+  for (const rule of rules) {
+    const { requestDomains, ...rest } = rule.condition;
+    const restKey = Object.entries(rest).sort(([a], [b]) => (a < b ? -1 : 1)).map(([name, value]) => `${name}=${valueKey(value)}`).join('&');
+    const key = `${rule.priority}|${JSON.stringify(rule.action)}|${requestDomains === undefined}|${restKey}`;
+    const group = merged.get(key);
+    if (group === undefined) merged.set(key, { rule: { priority: rule.priority, action: rule.action, condition: rest }, domains: requestDomains ? new Set(requestDomains) : undefined });
+    else for (const domain of requestDomains ?? []) group.domains?.add(domain);
+  }
+  return [...merged.values()].map(({ rule, domains }) => (domains ? { ...rule, condition: { requestDomains: sortedUnique(domains), ...rule.condition } } : rule));
+}
+
 /** A condition as a stable string: keys sorted, so equal conditions compare equal. */
 function canonical(condition: DnrCondition): string {
   return JSON.stringify(Object.fromEntries(Object.entries(condition).sort(([a], [b]) => a.localeCompare(b))));

@@ -158,13 +158,32 @@ describe.each(BROWSER_KINDS)('Request techniques in %s', (kind) => {
       home = await optionsPage(session);
     });
 
-    test('one tab: dashboard, then another site (untouched at once), then the dashboard again, then away again', async () => {
+    /**
+     * Leaves a dashboard for another site in `page` and expects that site untouched. Chromium: from its first request
+     * (topDomains is the tab's page as it is now). Firefox: its cover goes when the new page commits (the new site's
+     * own requests are left alone from the start of the navigation); until Firefox has said so, which takes a few
+     * milliseconds, or more when its event page was asleep, a frame of the new page can still meet the dashboard's
+     * blocks (README, Limits: it fails closed). So in Firefox the same techniques run again in the page as it is, and
+     * must all reach the tracker then; what met the blocks at first is named in the output.
+     */
+    async function expectOtherSiteUntouched(what: string, host: string, page: Page, navigateFromPage = false): Promise<void> {
+      const first = await trackerHitsFrom(session, host, FRAMES, { page, navigateFromPage });
+      if (session.kind === 'chromium') {
+        expect({ [what]: first.reached }).toEqual({ [what]: FRAMES });
+        return;
+      }
+      const transient = FRAMES.filter((id) => !first.reached.includes(id));
+      if (transient.length > 0) console.warn(`firefox: ${what}: met the dashboard's blocks before the commit was reported: ${transient.join(', ')}.`);
+      expect({ [what]: await trackerHitsAgain(page, FRAMES) }).toEqual({ [what]: FRAMES });
+    }
+
+    test('one tab: dashboard, then another site (untouched), then the dashboard again, then away again', async () => {
       const { page, reached } = await trackerHitsFrom(session, SITES.dashboard, FRAMES);
       expect({ dashboard: reached }).toEqual({ dashboard: [] });
-      expect({ otherSite: (await trackerHitsFrom(session, SITES.unrelated, FRAMES, { page })).reached }).toEqual({ otherSite: FRAMES });
+      await expectOtherSiteUntouched('otherSite', SITES.unrelated, page);
       // This time the pages navigate themselves, as a link or a script would.
       expect({ dashboardAgain: (await trackerHitsFrom(session, SITES.dashboard, FRAMES, { page, navigateFromPage: true })).reached }).toEqual({ dashboardAgain: [] });
-      expect({ otherSiteAgain: (await trackerHitsFrom(session, SITES.marketing, FRAMES, { page, navigateFromPage: true })).reached }).toEqual({ otherSiteAgain: FRAMES });
+      await expectOtherSiteUntouched('otherSiteAgain', SITES.marketing, page, true);
       await page.close();
     });
 
@@ -223,7 +242,7 @@ describe.each(BROWSER_KINDS)('Request techniques in %s', (kind) => {
       // Started again, it knows the open tab from the browser, not from its own memory.
       expect({ stillCovered: await trackerHitsAgain(page, FRAMES) }).toEqual({ stillCovered: [] });
       await restartBackground();
-      expect({ leftAfterRestart: (await trackerHitsFrom(session, SITES.unrelated, FRAMES, { page })).reached }).toEqual({ leftAfterRestart: FRAMES });
+      await expectOtherSiteUntouched('leftAfterRestart', SITES.unrelated, page);
       await restartBackground();
       // Stopped again: the navigation to the dashboard wakes it, and waits for the tab's rules.
       expect({ backWhileStopped: (await trackerHitsFrom(session, SITES.dashboard, FRAMES, { page, navigateFromPage: true })).reached }).toEqual({ backWhileStopped: [] });
