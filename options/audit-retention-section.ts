@@ -1,6 +1,6 @@
 /** How long the audit log keeps its records (the audit itself is issue 3's; this is its one setting). */
-import { el } from '../src/shared/dom';
-import { attachFieldMessage } from '../src/shared/field-message';
+import { el } from '../src/ui/dom';
+import { attachFieldMessage } from '../src/ui/field-message';
 import { applyAndAnnounce, type SectionContext } from './section-context';
 import { MANAGED_LABEL } from './vendor-model';
 

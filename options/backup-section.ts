@@ -3,8 +3,8 @@
  * file's text to the background, which validates it whole: a bad file is refused with one line per bad field and
  * the settings stay exactly as they were. Reset asks for a second click instead of a dialog.
  */
-import { el, replaceChildren } from '../src/shared/dom';
-import { settingsFileName, settingsFileText } from '../src/shared/settings-export';
+import { el, replaceChildren } from '../src/ui/dom';
+import { settingsFileName, settingsFileText } from '../src/settings/settings-export';
 import { applyAndAnnounce, type SectionContext } from './section-context';
 
 export function mountBackupSection(root: HTMLElement, context: SectionContext): void {

@@ -3,10 +3,10 @@
  * no permission) and, in the same click, asks the browser for access to that one host, which the audit's content
  * script and strict mode need. Removing one gives the access back (the background does it, whatever removed it).
  */
-import { customDashboardOrigin } from '../src/shared/dashboards';
-import { el, replaceChildren, uniqueId } from '../src/shared/dom';
-import { attachFieldMessage } from '../src/shared/field-message';
-import { checkDashboardHost } from '../src/shared/settings-validation';
+import { customDashboardOrigin } from '../src/catalog/dashboards';
+import { el, replaceChildren, uniqueId } from '../src/ui/dom';
+import { attachFieldMessage } from '../src/ui/field-message';
+import { checkDashboardHost } from '../src/settings/settings-validation';
 import { applyAndAnnounce, type SectionContext } from './section-context';
 import { MANAGED_LABEL } from './vendor-model';
 

@@ -1,7 +1,7 @@
 /** Custom vendors: a name and its domains; blocked on every dashboard unless allowed (globally or per dashboard). */
-import { el, replaceChildren, uniqueId } from '../src/shared/dom';
-import { attachFieldMessage } from '../src/shared/field-message';
-import { checkName, checkVendorDomains } from '../src/shared/settings-validation';
+import { el, replaceChildren, uniqueId } from '../src/ui/dom';
+import { attachFieldMessage } from '../src/ui/field-message';
+import { checkName, checkVendorDomains } from '../src/settings/settings-validation';
 import { applyAndAnnounce, type SectionContext } from './section-context';
 import { vendorRow } from './vendor-model';
 import { createVendorRow, type VendorRowHandle } from './vendor-row';

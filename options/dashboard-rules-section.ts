@@ -2,11 +2,11 @@
  * Per-dashboard rules: "allow Intercom on gitlab.com only". A list of the person's rules with a way to remove each,
  * and a form to add one (dashboard, vendor, allow or block).
  */
-import { allDashboards } from '../src/shared/dashboards';
-import { el, replaceChildren, uniqueId } from '../src/shared/dom';
-import { attachFieldMessage } from '../src/shared/field-message';
-import { ruleVendors } from '../src/shared/rule-vendors';
-import { lookUpVendor, vendorSuggestion, type NamedVendor } from '../src/shared/vendor-lookup';
+import { allDashboards } from '../src/catalog/dashboards';
+import { el, replaceChildren, uniqueId } from '../src/ui/dom';
+import { attachFieldMessage } from '../src/ui/field-message';
+import { ruleVendors } from '../src/catalog/rule-vendors';
+import { lookUpVendor, vendorSuggestion, type NamedVendor } from '../src/catalog/vendor-lookup';
 import { applyAndAnnounce, type SectionContext } from './section-context';
 
 function namedVendors(context: SectionContext): NamedVendor[] {

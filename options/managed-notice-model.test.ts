@@ -1,6 +1,6 @@
 import { testCatalog } from '../test/unit/test-catalog';
-import { NO_POLICY } from '../src/shared/managed-policy';
-import type { PolicyStatus } from '../src/shared/policy-status';
+import { NO_POLICY } from '../src/policy/managed-policy';
+import type { PolicyStatus } from '../src/policy/policy-status';
 import { managedNoticeModel } from './managed-notice-model';
 
 const { catalog } = testCatalog();

@@ -2,9 +2,9 @@
  * What the options page's "Managed by your organisation" notice says, from the `policy/get` status (pure): one line
  * per thing the organisation enforces, in words a person reads, and one line per policy item Dashguard ignored.
  */
-import type { RuntimeCatalog } from '../src/shared/runtime-catalog';
-import { tabPauseRefusal } from '../src/shared/policy-lock';
-import type { PolicyStatus } from '../src/shared/policy-status';
+import type { RuntimeCatalog } from '../src/catalog/runtime-catalog';
+import { tabPauseRefusal } from '../src/policy/policy-lock';
+import type { PolicyStatus } from '../src/policy/policy-status';
 
 export interface ManagedNoticeModel {
   readonly title: string;

@@ -1,9 +1,9 @@
 /**
  * The options page's "Managed by your organisation" notice, from the `policy/get` status: what the organisation
  * enforces and every policy item that was ignored, with the reason. (Which controls the policy locks, and why, is
- * src/shared/policy-lock.ts.)
+ * src/policy/policy-lock.ts.)
  */
-import type { PolicyStatus } from '../src/shared/policy-status';
+import type { PolicyStatus } from '../src/policy/policy-status';
 import { managedNoticeModel, type ManagedNoticeModel, type NoticeCatalog } from './managed-notice-model';
 
 /** Builds the notice's DOM. Text only through textContent: policy values are data. */

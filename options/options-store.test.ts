@@ -1,5 +1,5 @@
-import { DEFAULT_SETTINGS } from '../src/shared/user-settings';
-import { NO_POLICY_STATUS, type SettingsClient } from '../src/shared/settings-client';
+import { DEFAULT_SETTINGS } from '../src/settings/user-settings';
+import { NO_POLICY_STATUS, type SettingsClient } from '../src/settings/settings-client';
 import { createOptionsStore } from './options-store';
 
 function fakeClient(): SettingsClient & { stored: typeof DEFAULT_SETTINGS } {

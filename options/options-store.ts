@@ -4,11 +4,11 @@
  * made elsewhere (the popup, another options tab) arrives through storage.onChanged and is read again, so every open
  * page converges to the last change.
  */
-import type { PolicyStatus } from '../src/shared/policy-status';
-import type { SettingsChange } from '../src/shared/settings-change';
-import type { SettingsClient } from '../src/shared/settings-client';
-import type { ChangeReply } from '../src/shared/settings-messages';
-import type { UserSettings } from '../src/shared/user-settings';
+import type { PolicyStatus } from '../src/policy/policy-status';
+import type { SettingsChange } from '../src/settings/settings-change';
+import type { SettingsClient } from '../src/settings/settings-client';
+import type { ChangeReply } from '../src/settings/settings-messages';
+import type { UserSettings } from '../src/settings/user-settings';
 
 export interface OptionsState {
   readonly settings: UserSettings;

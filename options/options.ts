@@ -4,11 +4,11 @@
  * the rules in force and saves it.
  */
 import browser from 'webextension-polyfill';
-import { SETTINGS_KEY } from '../src/background/settings-store';
-import { vendorCatalog } from '../src/shared/catalog-data';
-import { el, replaceChildren } from '../src/shared/dom';
-import { createSettingsClient } from '../src/shared/settings-client';
-import { mountStorageHealthAlert } from '../src/shared/storage-health-alert';
+import { SETTINGS_KEY } from '../src/settings/settings-store';
+import { vendorCatalog } from '../src/catalog/catalog-data';
+import { el, replaceChildren } from '../src/ui/dom';
+import { createSettingsClient } from '../src/settings/settings-client';
+import { mountStorageHealthAlert } from '../src/ui/storage-health-alert';
 import { mountAuditRetentionSection } from './audit-retention-section';
 import { mountBackupSection } from './backup-section';
 import { mountCustomDashboardsSection } from './custom-dashboards-section';

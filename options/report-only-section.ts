@@ -1,5 +1,5 @@
 /** Report-only mode: nothing is blocked on dashboards, and the audit marks what would be. */
-import { el } from '../src/shared/dom';
+import { el } from '../src/ui/dom';
 import { applyAndAnnounce, type SectionContext } from './section-context';
 import { MANAGED_LABEL } from './vendor-model';
 

@@ -1,7 +1,7 @@
 /** What every section of the options page is given: its dependencies, passed in (unit tests pass fakes). */
-import type { RuntimeCatalog } from '../src/shared/runtime-catalog';
-import type { SettingsChange } from '../src/shared/settings-change';
-import type { ChangeReply } from '../src/shared/settings-messages';
+import type { RuntimeCatalog } from '../src/catalog/runtime-catalog';
+import type { SettingsChange } from '../src/settings/settings-change';
+import type { ChangeReply } from '../src/settings/settings-messages';
 import type { OptionsStore } from './options-store';
 
 /** The part of `permissions` the custom-dashboard section uses. */

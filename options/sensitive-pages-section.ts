@@ -2,11 +2,11 @@
  * Strict mode's pages: the built-in ones (read only), the organisation's (read only) and the person's own, with a
  * form to add one by address.
  */
-import { el, replaceChildren, uniqueId } from '../src/shared/dom';
-import { attachFieldMessage } from '../src/shared/field-message';
-import { allDashboards } from '../src/shared/dashboards';
-import { checkSensitivePage } from '../src/shared/settings-validation';
-import { sensitivePageAccessProblem, sensitivePagesAccess } from '../src/shared/strict-mode-access';
+import { el, replaceChildren, uniqueId } from '../src/ui/dom';
+import { attachFieldMessage } from '../src/ui/field-message';
+import { allDashboards } from '../src/catalog/dashboards';
+import { checkSensitivePage } from '../src/settings/settings-validation';
+import { sensitivePageAccessProblem, sensitivePagesAccess } from '../src/strict-mode/strict-mode-access';
 import { applyAndAnnounce, type SectionContext } from './section-context';
 import { MANAGED_LABEL } from './vendor-model';
 

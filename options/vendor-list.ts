@@ -3,8 +3,8 @@
  * third-party-web vendors render only when the person opens that list, and a search renders at most SEARCH_LIMIT
  * matches, so the page stays fast however long the catalog grows.
  */
-import type { CatalogVendor } from '../src/shared/catalog-types';
-import { el, replaceChildren, uniqueId } from '../src/shared/dom';
+import type { CatalogVendor } from '../src/catalog/catalog-types';
+import { el, replaceChildren, uniqueId } from '../src/ui/dom';
 import { applyAndAnnounce, type SectionContext } from './section-context';
 import { createVendorRow, type VendorRowHandle } from './vendor-row';
 import { MANAGED_LABEL, categoryChange, categoryModels, searchIndex, searchVendors, vendorRow, type CategoryChoice, type CategoryModel } from './vendor-model';

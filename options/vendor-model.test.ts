@@ -1,6 +1,6 @@
 import { testCatalog } from '../test/unit/test-catalog';
-import { NO_POLICY, type ManagedPolicy } from '../src/shared/managed-policy';
-import { DEFAULT_SETTINGS, type UserSettings } from '../src/shared/user-settings';
+import { NO_POLICY, type ManagedPolicy } from '../src/policy/managed-policy';
+import { DEFAULT_SETTINGS, type UserSettings } from '../src/settings/user-settings';
 import { categoryChange, categoryModels, searchIndex, searchVendors, vendorRow } from './vendor-model';
 
 const { catalog } = testCatalog();

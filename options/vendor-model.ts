@@ -4,13 +4,13 @@
  * which change a click sends. Controls are rendered from this model, so a control the policy locks is disabled and
  * labelled "managed by your organisation" the same way everywhere.
  */
-import type { CatalogVendor, CategoryEntry, CategoryId } from '../src/shared/catalog-types';
-import type { ManagedPolicy } from '../src/shared/managed-policy';
-import { managedVendorState } from '../src/shared/policy-lock';
-import { effectiveUserSettings } from '../src/shared/rule-state';
-import type { RuntimeCatalog } from '../src/shared/runtime-catalog';
-import type { DecisionOrDefault } from '../src/shared/settings-change';
-import type { UserSettings, VendorDecision } from '../src/shared/user-settings';
+import type { CatalogVendor, CategoryEntry, CategoryId } from '../src/catalog/catalog-types';
+import type { ManagedPolicy } from '../src/policy/managed-policy';
+import { managedVendorState } from '../src/policy/policy-lock';
+import { effectiveUserSettings } from '../src/rules/rule-state';
+import type { RuntimeCatalog } from '../src/catalog/runtime-catalog';
+import type { DecisionOrDefault } from '../src/settings/settings-change';
+import type { UserSettings, VendorDecision } from '../src/settings/user-settings';
 
 export const MANAGED_LABEL = 'Managed by your organisation';
 

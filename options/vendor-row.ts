@@ -2,9 +2,9 @@
  * One vendor in the list: its name, reason and domains, a block/allow switch, where its state comes from, and a way
  * back to the default. Rendered from VendorRowModel; `update` re-renders the parts that change.
  */
-import type { CatalogVendor } from '../src/shared/catalog-types';
-import { el, uniqueId } from '../src/shared/dom';
-import type { DecisionOrDefault } from '../src/shared/settings-change';
+import type { CatalogVendor } from '../src/catalog/catalog-types';
+import { el, uniqueId } from '../src/ui/dom';
+import type { DecisionOrDefault } from '../src/settings/settings-change';
 import { MANAGED_LABEL, type VendorRowModel } from './vendor-model';
 
 export interface VendorRowHandle {

@@ -8,9 +8,9 @@
  * `data-status` (an AuditStatus) and `data-url` (the URL as recorded); `#audit` has `aria-busy="false"` and
  * `data-rendered` (rows in the DOM) once rendering caught up with the latest data.
  */
-import { entryFindings, groupByVendor, STATUS_LABEL, summarise, summaryText, type VendorGroup } from '../src/shared/audit-groups';
-import { BLOCKED_STATUSES, type AuditEntry, type AuditStatus, type TabAudit } from '../src/shared/audit-types';
-import type { CategoryEntry } from '../src/shared/catalog-types';
+import { entryFindings, groupByVendor, STATUS_LABEL, summarise, summaryText, type VendorGroup } from '../src/audit/audit-groups';
+import { BLOCKED_STATUSES, type AuditEntry, type AuditStatus, type TabAudit } from '../src/audit/audit-types';
+import type { CategoryEntry } from '../src/catalog/catalog-types';
 import { el, setAttr, setText } from './dom';
 import { mainOutcome, outcomesText, shortPath, timeText, typeLabel } from './entry-format';
 

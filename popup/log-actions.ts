@@ -2,8 +2,8 @@
  * The audit log's buttons in the popup: export as JSON or CSV (the background reads the log, this page writes the
  * file) and delete, which asks for a second click to confirm.
  */
-import { auditExportFileName, auditLogCsv, auditLogJson } from '../src/shared/audit-export';
-import { AUDIT_CLEAR_LOG, AUDIT_EXPORT_LOG, isAuditLogExport } from '../src/shared/audit-messages';
+import { auditExportFileName, auditLogCsv, auditLogJson } from '../src/audit/audit-export';
+import { AUDIT_CLEAR_LOG, AUDIT_EXPORT_LOG, isAuditLogExport } from '../src/audit/audit-messages';
 
 export interface LogActionsDeps {
   readonly sendMessage: (message: unknown) => Promise<unknown>;

@@ -5,17 +5,17 @@
  */
 import browser from 'webextension-polyfill';
 import { categories } from '../rules/catalog/categories';
-import { AUDIT_PAGE_QUERY } from '../src/shared/audit-messages';
-import { auditRetentionDays } from '../src/shared/audit-retention';
-import { tabAuditKey, type TabAudit } from '../src/shared/audit-types';
-import { POLICY_GET, isPolicyStatus } from '../src/shared/policy-status';
-import { parseStoredSettings } from '../src/shared/settings-shape';
+import { AUDIT_PAGE_QUERY } from '../src/audit/audit-messages';
+import { auditRetentionDays } from '../src/audit/audit-retention';
+import { tabAuditKey, type TabAudit } from '../src/audit/audit-types';
+import { POLICY_GET, isPolicyStatus } from '../src/policy/policy-status';
+import { parseStoredSettings } from '../src/settings/settings-shape';
 import { AuditView, type StatusFilter } from './audit-view';
 import { downloadText } from './download';
 import { installLogActions } from './log-actions';
 import { resolveTabId } from './popup-tab';
 import { mountQuickActions } from './quick-actions';
-import { mountStorageHealthAlert } from '../src/shared/storage-health-alert';
+import { mountStorageHealthAlert } from '../src/ui/storage-health-alert';
 
 /** Live updates are drawn at most this often: a page making hundreds of requests a second stays readable. */
 const UPDATE_INTERVAL_MS = 150;

@@ -1,6 +1,6 @@
 import { testCatalog } from '../test/unit/test-catalog';
-import { NO_POLICY } from '../src/shared/managed-policy';
-import { DEFAULT_SETTINGS } from '../src/shared/user-settings';
+import { NO_POLICY } from '../src/policy/managed-policy';
+import { DEFAULT_SETTINGS } from '../src/settings/user-settings';
 import { dashboardOfTab, quickVendor, strictModeNotice, strictModeOfTab, type TabContext } from './quick-actions-model';
 
 const { catalog } = testCatalog();

@@ -2,15 +2,15 @@
  * What the popup's quick actions show for the current tab (pure): the dashboard it is on, whether the page is in
  * strict mode, and for each vendor its state on this dashboard and the one change a click sends.
  */
-import type { DashboardEntry } from '../src/shared/catalog-types';
-import type { DocumentStrictMode } from '../src/shared/document-strict-mode';
-import { allDashboards, dashboardForHost, dashboardMatchesRef } from '../src/shared/dashboards';
-import { explainRequest, strictModeForPage, type StrictModeState } from '../src/shared/explain-request';
-import type { ManagedPolicy } from '../src/shared/managed-policy';
-import type { RuntimeCatalog } from '../src/shared/runtime-catalog';
-import type { SettingsChange } from '../src/shared/settings-change';
-import type { UserSettings, VendorDecision } from '../src/shared/user-settings';
-import type { NamedVendor } from '../src/shared/vendor-lookup';
+import type { DashboardEntry } from '../src/catalog/catalog-types';
+import type { DocumentStrictMode } from '../src/strict-mode/document-strict-mode';
+import { allDashboards, dashboardForHost, dashboardMatchesRef } from '../src/catalog/dashboards';
+import { explainRequest, strictModeForPage, type StrictModeState } from '../src/audit/explain-request';
+import type { ManagedPolicy } from '../src/policy/managed-policy';
+import type { RuntimeCatalog } from '../src/catalog/runtime-catalog';
+import type { SettingsChange } from '../src/settings/settings-change';
+import type { UserSettings, VendorDecision } from '../src/settings/user-settings';
+import type { NamedVendor } from '../src/catalog/vendor-lookup';
 
 export interface TabContext {
   readonly catalog: RuntimeCatalog;

@@ -7,22 +7,22 @@
  * the popup shows (popup.html?tabId=N, else the active tab) and lists first the vendors the audit saw there.
  * Dependencies can be passed in (unit tests use fakes).
  */
-import { SETTINGS_KEY } from '../src/background/settings-store';
+import { SETTINGS_KEY } from '../src/settings/settings-store';
 import browser from 'webextension-polyfill';
-import { vendorCatalog } from '../src/shared/catalog-data';
-import { el, replaceChildren, uniqueId } from '../src/shared/dom';
-import { attachFieldMessage } from '../src/shared/field-message';
-import type { RuntimeCatalog } from '../src/shared/runtime-catalog';
-import { ruleVendors } from '../src/shared/rule-vendors';
-import { createSettingsClient, type SettingsClient } from '../src/shared/settings-client';
-import type { SettingsChange } from '../src/shared/settings-change';
-import { dashboardMatchesRef } from '../src/shared/dashboards';
-import { BLOCKED_STATUSES, tabAuditKey, type TabAudit } from '../src/shared/audit-types';
-import { AUDIT_PAGE_QUERY, isAuditPageAnswer } from '../src/shared/audit-messages';
-import type { DocumentStrictMode } from '../src/shared/document-strict-mode';
-import { lookUpVendor, vendorSuggestion, type NamedVendor } from '../src/shared/vendor-lookup';
-import { tabPauseRefusal } from '../src/shared/policy-lock';
-import { strictModeOrigin } from '../src/shared/strict-mode-access';
+import { vendorCatalog } from '../src/catalog/catalog-data';
+import { el, replaceChildren, uniqueId } from '../src/ui/dom';
+import { attachFieldMessage } from '../src/ui/field-message';
+import type { RuntimeCatalog } from '../src/catalog/runtime-catalog';
+import { ruleVendors } from '../src/catalog/rule-vendors';
+import { createSettingsClient, type SettingsClient } from '../src/settings/settings-client';
+import type { SettingsChange } from '../src/settings/settings-change';
+import { dashboardMatchesRef } from '../src/catalog/dashboards';
+import { BLOCKED_STATUSES, tabAuditKey, type TabAudit } from '../src/audit/audit-types';
+import { AUDIT_PAGE_QUERY, isAuditPageAnswer } from '../src/audit/audit-messages';
+import type { DocumentStrictMode } from '../src/strict-mode/document-strict-mode';
+import { lookUpVendor, vendorSuggestion, type NamedVendor } from '../src/catalog/vendor-lookup';
+import { tabPauseRefusal } from '../src/policy/policy-lock';
+import { strictModeOrigin } from '../src/strict-mode/strict-mode-access';
 import { resolveTabId } from './popup-tab';
 import { dashboardOfTab, quickVendor, strictModeNotice, strictModeOfTab, type StrictModeNotice, type TabContext } from './quick-actions-model';
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { dashboards } from '../rules/catalog/dashboards';
-import { STATIC_RULESETS } from '../src/shared/rule-state';
+import { STATIC_RULESETS } from '../src/rules/rule-state';
 import { manifestFor, type Manifest } from './browser-manifest';
 
 const source = JSON.parse(readFileSync(path.resolve(__dirname, '..', 'manifest.json'), 'utf8')) as Manifest;

@@ -2,8 +2,8 @@
  * The manifest each browser gets, from the one source manifest (pure). Chrome: a service worker and the `key`
  * that fixes the extension id. Firefox: background scripts and the gecko settings.
  */
-import type { DashboardEntry } from '../src/shared/catalog-types';
-import { RULESET } from '../src/shared/rule-registry';
+import type { DashboardEntry } from '../src/catalog/catalog-types';
+import { RULESET } from '../src/rules/rule-registry';
 
 export type TargetBrowser = 'chrome' | 'firefox';
 

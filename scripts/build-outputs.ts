@@ -24,7 +24,7 @@ export const STATIC_FILES: readonly (readonly [from: string, to: string, only?: 
   ['popup/quick-actions.css', 'quick-actions.css'],
   ['options/options.html', 'options.html'],
   ['options/options.css', 'options.css'],
-  ['src/shared/theme.css', 'theme.css'],
+  ['src/ui/theme.css', 'theme.css'],
   ['schemas/managed-schema.json', 'managed-schema.json'],
 ];
 

@@ -11,7 +11,7 @@ import { dashboardProfiles } from '../rules/catalog/dashboard-profiles';
 import { dashboards } from '../rules/catalog/dashboards';
 import { platformDomains } from '../rules/catalog/platform-domains';
 import { curatedVendors } from '../rules/catalog/vendors';
-import { RULESET } from '../src/shared/rule-registry';
+import { RULESET } from '../src/rules/rule-registry';
 import { describeConflict, findBreakage, profileProblems } from './catalog/breakage-guard';
 import { buildCatalog } from './catalog/build-catalog';
 import type { ThirdPartyWebEntity } from './catalog/merge-third-party-web';

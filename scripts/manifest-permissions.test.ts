@@ -7,7 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { dashboards } from '../rules/catalog/dashboards';
-import type { DashboardEntry } from '../src/shared/catalog-types';
+import type { DashboardEntry } from '../src/catalog/catalog-types';
 import { manifestFor, type Manifest, type TargetBrowser } from './browser-manifest';
 
 const root = path.resolve(__dirname, '..');

@@ -4,7 +4,7 @@ import { categories } from '../rules/catalog/categories';
 import { dashboardProfiles } from '../rules/catalog/dashboard-profiles';
 import { dashboards } from '../rules/catalog/dashboards';
 import { curatedVendors } from '../rules/catalog/vendors';
-import type { VendorEntry } from '../src/shared/catalog-types';
+import type { VendorEntry } from '../src/catalog/catalog-types';
 import { renderCatalogTables, replaceGeneratedSection, TABLE_END, TABLE_START } from './readme-tables';
 
 describe('README catalog tables', () => {

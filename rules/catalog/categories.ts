@@ -4,7 +4,7 @@
  * and the build's breakage guard checks that blocking every other category still leaves the hosts that dashboard
  * profiles need alone.
  */
-import type { CategoryEntry } from '../../src/shared/catalog-types';
+import type { CategoryEntry } from '../../src/catalog/catalog-types';
 
 export const categories: readonly CategoryEntry[] = [
   { id: 'analytics', label: 'Analytics', defaultAction: 'block', description: 'Product and web analytics: records what you click and view.' },

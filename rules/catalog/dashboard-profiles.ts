@@ -12,7 +12,7 @@
  * how the app requests it, and where the evidence is (repository and path, issue, or documentation URL) with its date.
  * Mark evidence older than the current app `old: true`. Never list a host no source names.
  */
-import type { DashboardProfile, EvidenceSource } from '../../src/shared/catalog-types';
+import type { DashboardProfile, EvidenceSource } from '../../src/catalog/catalog-types';
 
 const GITHUB_CSP: EvidenceSource = { where: 'curl/curl#13094 (github.com response headers: content-security-policy)', seen: '2024-03' };
 const GITHUB_FRAMES: EvidenceSource = { where: 'curl/curl#13094 (github.com content-security-policy, frame-src: Arkose captcha)', seen: '2024-03' };

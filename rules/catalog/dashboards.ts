@@ -16,7 +16,7 @@
  * attachments): strict mode never takes code from them. `strictMode` says which code the sensitive pages need beyond
  * scripts from the dashboard's own hosts (inline, eval, blob:), each with its reason and source; `{}` for none.
  */
-import type { DashboardEntry, StrictModeAllowances } from '../../src/shared/catalog-types';
+import type { DashboardEntry, StrictModeAllowances } from '../../src/catalog/catalog-types';
 
 /**
  * Strict mode on a dashboard whose pages' code no public source shows (closed-source app, no published policy): inline

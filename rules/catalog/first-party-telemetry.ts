@@ -1,11 +1,11 @@
 /**
  * First-party telemetry: exact hosts inside a dashboard's own domains that carry analytics. Their rules run above the
- * dashboard's own-domain allow, for those hosts only (src/shared/own-domain-hosts.ts), so they can be blocked while the
+ * dashboard's own-domain allow, for those hosts only (src/rules/own-domain-hosts.ts), so they can be blocked while the
  * rest of the own domain keeps working. A third-party SDK proxied through the dashboard's domain is blocked by default;
  * the service's own telemetry is allowed by default, the person's and the policy's to block. Kept in its own file so
  * the content script (which reports these hosts to the audit although they are first party) carries only this list.
  */
-import type { VendorEntry } from '../../src/shared/catalog-types';
+import type { VendorEntry } from '../../src/catalog/catalog-types';
 
 export const firstPartyTelemetryVendors: readonly VendorEntry[] = [
   {

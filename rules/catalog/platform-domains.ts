@@ -7,7 +7,7 @@
  * `productHosts` are hosts under the domain that serve the product itself, never tracking, even when an entity lists
  * them. A unit test lists every registrable domain the merged catalog blocks whole and fails on any of these.
  */
-import type { PlatformDomain } from '../../src/shared/catalog-types';
+import type { PlatformDomain } from '../../src/catalog/catalog-types';
 
 export const platformDomains: readonly PlatformDomain[] = [
   { domain: 'microsoft.com', company: 'Microsoft', serves: 'Microsoft Graph, go links, sign-in pages and downloads (Azure DevOps needs graph.microsoft.com)' },

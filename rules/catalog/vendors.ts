@@ -22,7 +22,7 @@
  *   it; vendors whose main product is analytics but that also serve flags (Amplitude Experiment, PostHog, Optimizely)
  *   stay blocked.
  */
-import type { VendorEntry } from '../../src/shared/catalog-types';
+import type { VendorEntry } from '../../src/catalog/catalog-types';
 import { firstPartyTelemetryVendors } from './first-party-telemetry';
 
 export const curatedVendors: readonly VendorEntry[] = [

@@ -10,7 +10,7 @@ import type { Browser } from 'puppeteer-core';
 import { launchChromium } from '../../test/e2e/harness/browsers';
 import { extensionDir } from '../../test/e2e/harness/extension-build';
 import { startFixtureServer } from '../../test/e2e/harness/fixture-server';
-import { AUDIT_FORMAT_VERSION, type AuditEntry, type TabAudit } from '../../src/shared/audit-types';
+import { AUDIT_FORMAT_VERSION, type AuditEntry, type TabAudit } from '../../src/audit/audit-types';
 import { median, percentile } from './bench-stats';
 import { formatValue, type FigureRow } from './bench-table';
 import { installNameShim } from './bundled-names-shim';

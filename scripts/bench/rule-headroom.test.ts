@@ -1,9 +1,9 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { vendorCatalog } from '../../src/shared/catalog-data';
-import { NO_POLICY } from '../../src/shared/managed-policy';
-import { LIMITS, validateSettings } from '../../src/shared/settings-validation';
+import { vendorCatalog } from '../../src/catalog/catalog-data';
+import { NO_POLICY } from '../../src/policy/managed-policy';
+import { LIMITS, validateSettings } from '../../src/settings/settings-validation';
 import { verdict } from './bench-table';
 import { BROWSER_DNR_LIMITS, countRules, DASHBOARD_TABS, dynamicCounts, ruleRows, settingsAtEveryLimit, type RuleCounts } from './rule-headroom';
 

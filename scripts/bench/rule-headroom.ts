@@ -6,20 +6,20 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { CATEGORY_IDS } from '../../src/shared/catalog-types';
-import type { DnrRule } from '../../src/shared/dnr-rule';
-import { NO_POLICY } from '../../src/shared/managed-policy';
-import { allDashboards } from '../../src/shared/dashboards';
-import { computeRuleState } from '../../src/shared/rule-state';
-import type { DashboardTab } from '../../src/shared/tab-cover';
-import type { RuntimeCatalog } from '../../src/shared/runtime-catalog';
-import { LIMITS, validateSettings } from '../../src/shared/settings-validation';
-import { DEFAULT_SETTINGS, type UserSettings } from '../../src/shared/user-settings';
+import { CATEGORY_IDS } from '../../src/catalog/catalog-types';
+import type { DnrRule } from '../../src/rules/dnr-rule';
+import { NO_POLICY } from '../../src/policy/managed-policy';
+import { allDashboards } from '../../src/catalog/dashboards';
+import { computeRuleState } from '../../src/rules/rule-state';
+import type { DashboardTab } from '../../src/rules/tab-cover';
+import type { RuntimeCatalog } from '../../src/catalog/runtime-catalog';
+import { LIMITS, validateSettings } from '../../src/settings/settings-validation';
+import { DEFAULT_SETTINGS, type UserSettings } from '../../src/settings/user-settings';
 import { BrokenRunError } from './bench-errors';
 import type { FigureRow } from './bench-table';
 
 /**
- * Each browser's limits, from the same sources as src/shared/dnr-limits.ts (which keeps the lower of the two):
+ * Each browser's limits, from the same sources as src/rules/dnr-limits.ts (which keeps the lower of the two):
  * Chrome's declarativeNetRequest reference (GUARANTEED_MINIMUM_STATIC_RULES, MAX_NUMBER_OF_STATIC_RULESETS,
  * MAX_NUMBER_OF_ENABLED_STATIC_RULESETS, MAX_NUMBER_OF_DYNAMIC_RULES and MAX_NUMBER_OF_UNSAFE_DYNAMIC_RULES since
  * Chrome 121, MAX_NUMBER_OF_SESSION_RULES, MAX_NUMBER_OF_REGEX_RULES) and MDN's pages of the same names for Firefox.

@@ -11,7 +11,7 @@
  * at least 90 % of the records expected (the traffic must really have gone through the worker).
  */
 import type { CDPSession, Page } from 'puppeteer-core';
-import { AUDIT_LOG_META_KEY } from '../../src/shared/audit-log-layout';
+import { AUDIT_LOG_META_KEY } from '../../src/audit/audit-log-layout';
 import { launchChromium, type ExtensionBrowser } from '../../test/e2e/harness/browsers';
 import { extensionDir } from '../../test/e2e/harness/extension-build';
 import type { StaticAsset } from '../../test/e2e/harness/fixture-pages';

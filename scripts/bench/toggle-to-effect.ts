@@ -14,7 +14,7 @@ import { launchChromium } from '../../test/e2e/harness/browsers';
 import { extensionDir } from '../../test/e2e/harness/extension-build';
 import { SITES } from '../../test/e2e/harness/fixture-catalog';
 import { startFixtureServer } from '../../test/e2e/harness/fixture-server';
-import { SETTINGS_CHANGE } from '../../src/shared/settings-messages';
+import { SETTINGS_CHANGE } from '../../src/settings/settings-messages';
 import { median, percentile } from './bench-stats';
 import { formatValue, type FigureRow } from './bench-table';
 

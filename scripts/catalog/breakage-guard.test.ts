@@ -1,5 +1,5 @@
 import { categories } from '../../rules/catalog/categories';
-import type { DashboardProfile } from '../../src/shared/catalog-types';
+import type { DashboardProfile } from '../../src/catalog/catalog-types';
 import { buildCatalog } from './build-catalog';
 import { describeConflict, findBreakage, profileProblems, scenarioSettings } from './breakage-guard';
 

@@ -5,13 +5,13 @@
  * (dnr-model.ts). The build fails on any conflict and lists each one: vendor, domain, dashboard, source.
  * (Strict mode on sensitive pages narrows what a page may load on purpose; it is a header, not a blocking rule.)
  */
-import type { CategoryId, DashboardProfile, EvidenceSource, NeededHost, RequestKind } from '../../src/shared/catalog-types';
-import type { DnrRule, ResourceType } from '../../src/shared/dnr-rule';
+import type { CategoryId, DashboardProfile, EvidenceSource, NeededHost, RequestKind } from '../../src/catalog/catalog-types';
+import type { DnrRule, ResourceType } from '../../src/rules/dnr-rule';
 import { hostMatchesDomain } from '../../src/shared/domain-name';
-import { NO_POLICY } from '../../src/shared/managed-policy';
-import { computeRuleState } from '../../src/shared/rule-state';
-import type { RuntimeCatalog } from '../../src/shared/runtime-catalog';
-import { DEFAULT_SETTINGS, type UserSettings } from '../../src/shared/user-settings';
+import { NO_POLICY } from '../../src/policy/managed-policy';
+import { computeRuleState } from '../../src/rules/rule-state';
+import type { RuntimeCatalog } from '../../src/catalog/runtime-catalog';
+import { DEFAULT_SETTINGS, type UserSettings } from '../../src/settings/user-settings';
 import { winningRule } from './dnr-model';
 
 export type GuardScenario = 'default settings' | 'every non-essential category blocked';

@@ -3,8 +3,8 @@
  * categories; validates it and generates the static rulesets. The build script only reads inputs and writes outputs.
  */
 import { createHash } from 'node:crypto';
-import type { CatalogVendor, CategoryEntry, DashboardEntry, DashboardProfile, PlatformDomain, VendorEntry } from '../../src/shared/catalog-types';
-import type { RuntimeCatalog } from '../../src/shared/runtime-catalog';
+import type { CatalogVendor, CategoryEntry, DashboardEntry, DashboardProfile, PlatformDomain, VendorEntry } from '../../src/catalog/catalog-types';
+import type { RuntimeCatalog } from '../../src/catalog/runtime-catalog';
 import { mergeThirdPartyWeb, type DroppedDomain, type ThirdPartyWebEntity } from './merge-third-party-web';
 import { validateCatalog } from './validate-catalog';
 import { checkStaticLimits, generateStaticRules, type StaticRulesets } from './generate-static-rules';

@@ -4,9 +4,9 @@
  * Unit tests evaluate generated rules with it, so rule-state tests check outcomes, not rule shapes; the build's
  * breakage guard uses the same model, so what the guard promises is what the tests (and the browsers) see.
  */
-import type { DnrHeaderOperation, DnrRule, ResourceType } from '../../src/shared/dnr-rule';
+import type { DnrHeaderOperation, DnrRule, ResourceType } from '../../src/rules/dnr-rule';
 import { hostMatchesAny } from '../../src/shared/domain-name';
-import { matchesUrlFilter } from '../../src/shared/url-filter';
+import { matchesUrlFilter } from '../../src/rules/url-filter';
 
 export interface SimulatedRequest {
   readonly url: string;

@@ -1,7 +1,7 @@
 import { testCatalog } from '../../test/unit/test-catalog';
 import { simulate } from '../../test/unit/dnr-simulator';
-import { TRACKER_RESOURCE_TYPES, type DnrRule } from '../../src/shared/dnr-rule';
-import { PRIORITY, RULESET } from '../../src/shared/rule-registry';
+import { TRACKER_RESOURCE_TYPES, type DnrRule } from '../../src/rules/dnr-rule';
+import { PRIORITY, RULESET } from '../../src/rules/rule-registry';
 import { checkStaticLimits, generateStaticRules } from './generate-static-rules';
 
 describe('generateStaticRules', () => {

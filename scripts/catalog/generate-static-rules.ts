@@ -5,14 +5,14 @@
  * load, before the worker runs), plus Chromium's `topDomains` twins of the initiator-scoped ones (tab-cover.ts). Also returns the index from rule id back to what the rule is about, which the audit
  * uses to explain a match.
  */
-import type { CatalogVendor, DashboardEntry } from '../../src/shared/catalog-types';
-import type { DnrRule } from '../../src/shared/dnr-rule';
-import { DNR_LIMITS } from '../../src/shared/dnr-limits';
-import { dashboardScope } from '../../src/shared/runtime-catalog';
-import { ownDomainHosts, ownDomainHostTwins } from '../../src/shared/own-domain-hosts';
-import { PRIORITY, RULESET, staticRuleId, type RulesetId } from '../../src/shared/rule-registry';
-import { strictModeRule, strictModeSources } from '../../src/shared/strict-mode-csp';
-import { tabCoverRuleset } from '../../src/shared/tab-cover';
+import type { CatalogVendor, DashboardEntry } from '../../src/catalog/catalog-types';
+import type { DnrRule } from '../../src/rules/dnr-rule';
+import { DNR_LIMITS } from '../../src/rules/dnr-limits';
+import { dashboardScope } from '../../src/catalog/runtime-catalog';
+import { ownDomainHosts, ownDomainHostTwins } from '../../src/rules/own-domain-hosts';
+import { PRIORITY, RULESET, staticRuleId, type RulesetId } from '../../src/rules/rule-registry';
+import { strictModeRule, strictModeSources } from '../../src/strict-mode/strict-mode-csp';
+import { tabCoverRuleset } from '../../src/rules/tab-cover';
 
 export type StaticRuleSubject =
   | { kind: 'vendor'; vendorId: string }

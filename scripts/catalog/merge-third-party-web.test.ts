@@ -1,5 +1,5 @@
 import { mergeThirdPartyWeb } from './merge-third-party-web';
-import type { DashboardEntry, VendorEntry } from '../../src/shared/catalog-types';
+import type { DashboardEntry, VendorEntry } from '../../src/catalog/catalog-types';
 
 const curated: VendorEntry[] = [{ id: 'amp', name: 'Amp', category: 'analytics', domains: ['amp.example'], defaultAction: 'block', reason: 'r' }];
 const dashboards: DashboardEntry[] = [{ id: 'ci', name: 'CI', hosts: ['app.ci.example'], ownDomains: ['ci-cdn.example'] }];

@@ -1,4 +1,4 @@
-import type { DashboardEntry, DashboardProfile } from '../../src/shared/catalog-types';
+import type { DashboardEntry, DashboardProfile } from '../../src/catalog/catalog-types';
 import { strictModeNeedsOf, withStrictModeNeeds } from './strict-mode-needs';
 
 const source = { where: 'example', seen: '2026' };

@@ -1,5 +1,5 @@
 import { categories } from '../../rules/catalog/categories';
-import type { DashboardEntry, VendorEntry } from '../../src/shared/catalog-types';
+import type { DashboardEntry, VendorEntry } from '../../src/catalog/catalog-types';
 import { validateCatalog } from './validate-catalog';
 
 const vendor = (over: Partial<VendorEntry> = {}): VendorEntry => ({

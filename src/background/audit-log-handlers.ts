@@ -2,8 +2,8 @@
  * The audit log's messages from the extension's pages: export it (the page makes the file) and delete it.
  * Content scripts cannot send these: a web page can neither read nor erase the log.
  */
-import { AUDIT_CLEAR_LOG, AUDIT_EXPORT_LOG, parseNoPayload, type AuditLogExport } from '../shared/audit-messages';
-import type { AuditLogStore } from './audit-log-store';
+import { AUDIT_CLEAR_LOG, AUDIT_EXPORT_LOG, parseNoPayload, type AuditLogExport } from '../audit/audit-messages';
+import type { AuditLogStore } from '../audit/audit-log-store';
 import { defineHandler, type MessageHandler } from './message-router';
 
 export interface AuditLogHandlerDeps {

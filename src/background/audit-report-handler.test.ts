@@ -1,15 +1,15 @@
 import { FakeStorageArea } from '../../test/unit/fake-storage-area';
 import { testCatalog } from '../../test/unit/test-catalog';
-import { createAuditClassifier } from '../shared/audit-classify';
-import { AUDIT_REPORT } from '../shared/audit-messages';
-import { tabAuditKey, type TabAudit } from '../shared/audit-types';
-import { NO_POLICY } from '../shared/managed-policy';
-import { DEFAULT_SETTINGS } from '../shared/user-settings';
-import { createAuditBadge } from './audit-badge';
-import { createAuditLogStore } from './audit-log-store';
+import { createAuditClassifier } from '../audit/audit-classify';
+import { AUDIT_REPORT } from '../audit/audit-messages';
+import { tabAuditKey, type TabAudit } from '../audit/audit-types';
+import { NO_POLICY } from '../policy/managed-policy';
+import { DEFAULT_SETTINGS } from '../settings/user-settings';
+import { createAuditBadge } from '../audit/audit-badge';
+import { createAuditLogStore } from '../audit/audit-log-store';
 import { createAuditReportHandler } from './audit-report-handler';
 import { createMessageRouter } from './message-router';
-import { createTabAuditStore } from './tab-audit-store';
+import { createTabAuditStore } from '../audit/tab-audit-store';
 
 const { catalog } = testCatalog();
 const EXTENSION = { extensionId: 'dashguard', extensionOrigin: 'chrome-extension://dashguard/' };

@@ -7,15 +7,15 @@
  * observations under another page or tab. A frame with no address of its own (about:blank, srcdoc, data:, blob:,
  * sandboxed or not) is judged as the tab's page, as the tab-cover rules judge it, and logged as that frame.
  */
-import type { AuditClassifier } from '../shared/audit-classify';
-import { capUrl } from '../shared/audit-limits';
-import { parseAuditReport, type ParsedReport } from '../shared/audit-messages';
-import type { AuditReportAck } from '../shared/audit-types';
-import type { AuditBadge } from './audit-badge';
-import type { AuditLogStore, LoggedObservation } from './audit-log-store';
+import type { AuditClassifier } from '../audit/audit-classify';
+import { capUrl } from '../audit/audit-limits';
+import { parseAuditReport, type ParsedReport } from '../audit/audit-messages';
+import type { AuditReportAck } from '../audit/audit-types';
+import type { AuditBadge } from '../audit/audit-badge';
+import type { AuditLogStore, LoggedObservation } from '../audit/audit-log-store';
 import { defineHandler, type MessageHandler, type MessageSender } from './message-router';
-import { urlPath, type ClassifiedObservation } from './tab-audit-merge';
-import type { TabAuditStore } from './tab-audit-store';
+import { urlPath, type ClassifiedObservation } from '../audit/tab-audit-merge';
+import type { TabAuditStore } from '../audit/tab-audit-store';
 
 export interface AuditReportDeps {
   readonly classifier: () => Promise<AuditClassifier>;

@@ -1,5 +1,5 @@
-import { NO_POLICY } from '../shared/managed-policy';
-import { POLICY_GET, type PolicyStatus } from '../shared/policy-status';
+import { NO_POLICY } from '../policy/managed-policy';
+import { POLICY_GET, type PolicyStatus } from '../policy/policy-status';
 import { createMessageRouter } from './message-router';
 import { createPolicyGetHandler } from './policy-get-handler';
 

@@ -1,7 +1,7 @@
 import { testCatalog } from '../../test/unit/test-catalog';
-import { NO_POLICY } from '../shared/managed-policy';
-import { DEFAULT_SETTINGS } from '../shared/user-settings';
-import { STRICT_MODE_FRESH_LOAD, STRICT_MODE_PAGES } from '../shared/sensitive-route';
+import { NO_POLICY } from '../policy/managed-policy';
+import { DEFAULT_SETTINGS } from '../settings/user-settings';
+import { STRICT_MODE_FRESH_LOAD, STRICT_MODE_PAGES } from '../strict-mode/sensitive-route';
 import { createMessageRouter } from './message-router';
 import { FRESH_LOAD_WINDOW_MS, MAX_FRESH_LOADS, createSensitiveRouteHandlers } from './sensitive-route-handlers';
 

@@ -1,4 +1,4 @@
-import { STORAGE_HEALTH_GET, type StorageHealth } from '../shared/storage-health';
+import { STORAGE_HEALTH_GET, type StorageHealth } from '../storage/storage-health';
 import { createMessageRouter } from './message-router';
 import { createStorageHealthHandler } from './storage-health-handler';
 

@@ -1,7 +1,7 @@
 /** `storage-health/get`: the storage writes failing now, for the popup's and the options page's alert. Read-only. */
-import type { StorageHealth } from '../shared/storage-health';
+import type { StorageHealth } from '../storage/storage-health';
 import { defineHandler } from './message-router';
-import type { StorageHealthMonitor } from './storage-health-monitor';
+import type { StorageHealthMonitor } from '../storage/storage-health-monitor';
 
 export function createStorageHealthHandler(monitor: Pick<StorageHealthMonitor, 'status'>) {
   return defineHandler<null, StorageHealth>({

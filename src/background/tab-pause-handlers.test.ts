@@ -1,7 +1,7 @@
 import { testCatalog } from '../../test/unit/test-catalog';
-import { NO_POLICY, type ManagedPolicy } from '../shared/managed-policy';
-import { parseManagedPolicy } from '../shared/parse-managed-policy';
-import { createPausedTabsStore, PAUSED_TABS_KEY } from './paused-tabs-store';
+import { NO_POLICY, type ManagedPolicy } from '../policy/managed-policy';
+import { parseManagedPolicy } from '../policy/parse-managed-policy';
+import { createPausedTabsStore, PAUSED_TABS_KEY } from '../rules/paused-tabs-store';
 import { createTabPauseGetHandler, createTabPauseSetHandler } from './tab-pause-handlers';
 
 function setup(policy: ManagedPolicy = NO_POLICY, reconcileOk = true) {

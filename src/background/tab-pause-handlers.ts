@@ -3,11 +3,11 @@
  * (computeRuleState turns the paused tab ids into it); it ends when the tab closes or the browser does. Refused, by
  * name, when the organisation switched tab pause off or locks Dashguard without allowing it. Extension pages only.
  */
-import type { ManagedPolicy } from '../shared/managed-policy';
-import { tabPauseRefusal } from '../shared/policy-lock';
-import { parseTabPauseGet, parseTabPauseSet, type TabPauseState } from '../shared/settings-messages';
+import type { ManagedPolicy } from '../policy/managed-policy';
+import { tabPauseRefusal } from '../policy/policy-lock';
+import { parseTabPauseGet, parseTabPauseSet, type TabPauseState } from '../settings/settings-messages';
 import { defineHandler } from './message-router';
-import type { PausedTabsStore } from './paused-tabs-store';
+import type { PausedTabsStore } from '../rules/paused-tabs-store';
 
 export interface TabPauseDeps {
   readonly store: PausedTabsStore;

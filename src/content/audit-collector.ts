@@ -15,8 +15,8 @@
  * have opened for real.
  */
 import type { NewObservation } from './report-queue';
-import { AUDIT_LIMITS } from '../shared/audit-limits';
-import { WEBSOCKET_EVENT } from '../shared/page-world-events';
+import { AUDIT_LIMITS } from '../audit/audit-limits';
+import { WEBSOCKET_EVENT } from './page-world-events';
 import { forgetOldestSettled, isFetchedScriptType, resourceTypeOf, resourceTypeOfDirective, thirdPartyUrl, type PageScope } from './observation-filter';
 
 export interface CollectorDeps {

@@ -7,11 +7,11 @@
  */
 import { dashboards } from '../../rules/catalog/dashboards';
 import { firstPartyTelemetryVendors } from '../../rules/catalog/first-party-telemetry';
-import { AUDIT_REPORT } from '../shared/audit-messages';
+import { AUDIT_REPORT } from '../audit/audit-messages';
 import { startAuditCollector } from './audit-collector';
 import { readDocumentStrictMode } from './document-marker';
 import { startSensitiveRouteGuard } from './sensitive-route-guard';
-import { STRICT_MODE_FRESH_LOAD, STRICT_MODE_PAGES, catalogPagesFor, isStrictModePagesReply, type FreshLoadReply, type SensitivePageFilter } from '../shared/sensitive-route';
+import { STRICT_MODE_FRESH_LOAD, STRICT_MODE_PAGES, catalogPagesFor, isStrictModePagesReply, type FreshLoadReply, type SensitivePageFilter } from '../strict-mode/sensitive-route';
 import { extensionRuntime } from './extension-runtime';
 import { pageScope } from './observation-filter';
 import { answerPageQueries } from './page-query';

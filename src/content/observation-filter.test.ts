@@ -1,5 +1,5 @@
 import { dashboards } from '../../rules/catalog/dashboards';
-import { AUDIT_LIMITS } from '../shared/audit-limits';
+import { AUDIT_LIMITS } from '../audit/audit-limits';
 import { forgetOldestSettled, isFetchedScriptType, pageScope, resourceTypeOf, resourceTypeOfDirective, thirdPartyUrl } from './observation-filter';
 
 const PAGE = 'https://github.com/org/repo/actions';

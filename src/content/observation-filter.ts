@@ -4,9 +4,9 @@
  * the background makes the exact call (public suffix list), so this bundle stays free of the suffix list and cheap
  * to load on every dashboard page.
  */
-import type { DashboardEntry } from '../shared/catalog-types';
-import { capUrl } from '../shared/audit-limits';
-import type { AuditResourceType } from '../shared/audit-types';
+import type { DashboardEntry } from '../catalog/catalog-types';
+import { capUrl } from '../audit/audit-limits';
+import type { AuditResourceType } from '../audit/audit-types';
 
 const SCHEMES: ReadonlySet<string> = new Set(['http:', 'https:', 'ws:', 'wss:']);
 

@@ -1,4 +1,4 @@
-import type { AuditReport } from '../shared/audit-types';
+import type { AuditReport } from '../audit/audit-types';
 import { createReportQueue, type NewObservation } from './report-queue';
 
 /** Timers run when the test says so, in order of due time. */

@@ -5,8 +5,8 @@
  * stopped worker. One message is in flight at a time, always from the oldest unacknowledged observation on, so the
  * background's "stored through seq N" mark is all it needs to ignore a resend.
  */
-import { AUDIT_LIMITS } from '../shared/audit-limits';
-import type { AuditReport, Observation } from '../shared/audit-types';
+import { AUDIT_LIMITS } from '../audit/audit-limits';
+import type { AuditReport, Observation } from '../audit/audit-types';
 
 export type NewObservation = Omit<Observation, 'seq'>;
 

@@ -1,4 +1,4 @@
-import type { FreshLoadReply, SensitivePageFilter } from '../shared/sensitive-route';
+import type { FreshLoadReply, SensitivePageFilter } from '../strict-mode/sensitive-route';
 import { startSensitiveRouteGuard } from './sensitive-route-guard';
 
 type Listener = (event: Event) => void;

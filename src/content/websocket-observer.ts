@@ -7,7 +7,7 @@
  * A page can dispatch the same event itself. That only claims it opened a socket, which it could do for real; the
  * row's status is always the rules' verdict on the URL, never anything the page says.
  */
-import { WEBSOCKET_EVENT } from '../shared/page-world-events';
+import { WEBSOCKET_EVENT } from './page-world-events';
 
 const NativeWebSocket = window.WebSocket;
 const dispatch = EventTarget.prototype.dispatchEvent;

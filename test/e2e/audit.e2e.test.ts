@@ -6,9 +6,9 @@
  * middle of a page's activity, the badge, the export files and deleting the log.
  */
 import type { Page } from 'puppeteer-core';
-import { AUDIT_CSV_COLUMNS } from '../../src/shared/audit-export';
-import { AUDIT_CLEAR_LOG } from '../../src/shared/audit-messages';
-import { tabAuditKey, type AuditLogRecord } from '../../src/shared/audit-types';
+import { AUDIT_CSV_COLUMNS } from '../../src/audit/audit-export';
+import { AUDIT_CLEAR_LOG } from '../../src/audit/audit-messages';
+import { tabAuditKey, type AuditLogRecord } from '../../src/audit/audit-types';
 import { parseCsv } from '../unit/csv-parse';
 import { AUDIT_ASSETS, AUDIT_EXTRA_DOMAINS, auditPageUrl, EXPECTED_AUDIT, FIRST_PARTY_URLS } from './harness/audit-fixture';
 import { exportFrom, readPopupRows, waitForPopupRows, type PopupRow } from './harness/audit-popup';

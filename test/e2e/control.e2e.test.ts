@@ -9,7 +9,7 @@
  *   - import: a valid file applies, an invalid one changes nothing and names each bad field, an old one is migrated.
  */
 import type { Page } from 'puppeteer-core';
-import { SETTINGS_CHANGE, SETTINGS_GET, TAB_PAUSE_GET, type SettingsView, type TabPauseState } from '../../src/shared/settings-messages';
+import { SETTINGS_CHANGE, SETTINGS_GET, TAB_PAUSE_GET, type SettingsView, type TabPauseState } from '../../src/settings/settings-messages';
 import { BROWSER_KINDS, launchWithDashguard, type ExtensionBrowser } from './harness/browsers';
 import { readDashboardPage, waitForPageSettled, type DashboardPageState } from './harness/dashboard-page';
 import { openExtensionPage, optionsPage, sendFromPage, tabIdOf } from './harness/extension-pages';

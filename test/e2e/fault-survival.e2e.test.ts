@@ -15,10 +15,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import type { Page } from 'puppeteer-core';
-import { SETTINGS_KEY } from '../../src/background/settings-store';
+import { SETTINGS_KEY } from '../../src/settings/settings-store';
 import { TEST_BACKGROUND_STARTS_KEY, TEST_FAIL_STORAGE } from '../../src/background/test-surface';
-import { SETTINGS_CHANGE, SETTINGS_GET, type ChangeReply, type SettingsView } from '../../src/shared/settings-messages';
-import { SETTINGS_VERSION } from '../../src/shared/user-settings';
+import { SETTINGS_CHANGE, SETTINGS_GET, type ChangeReply, type SettingsView } from '../../src/settings/settings-messages';
+import { SETTINGS_VERSION } from '../../src/settings/user-settings';
 import { AUDIT_ASSETS, AUDIT_EXTRA_DOMAINS, auditPageUrl, EXPECTED_AUDIT } from './harness/audit-fixture';
 import { waitForPopupRows } from './harness/audit-popup';
 import { BROWSER_KINDS, launchWithDashguard, type BrowserKind, type ExtensionBrowser } from './harness/browsers';

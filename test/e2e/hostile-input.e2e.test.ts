@@ -8,10 +8,10 @@
  * No timed assertion: the waits are generous and only bound a hang.
  */
 import type { Page } from 'puppeteer-core';
-import { AUDIT_LIMITS } from '../../src/shared/audit-limits';
-import { tabAuditKey, type TabAudit } from '../../src/shared/audit-types';
-import { SETTINGS_GET, type SettingsView } from '../../src/shared/settings-messages';
-import { SETTINGS_VERSION } from '../../src/shared/user-settings';
+import { AUDIT_LIMITS } from '../../src/audit/audit-limits';
+import { tabAuditKey, type TabAudit } from '../../src/audit/audit-types';
+import { SETTINGS_GET, type SettingsView } from '../../src/settings/settings-messages';
+import { SETTINGS_VERSION } from '../../src/settings/user-settings';
 import { readPopupRows, waitForPopupRows, type PopupRow } from './harness/audit-popup';
 import { BROWSER_KINDS, launchWithDashguard, type ExtensionBrowser } from './harness/browsers';
 import { openExtensionPage, optionsPage, sendFromPage, tabIdOf } from './harness/extension-pages';

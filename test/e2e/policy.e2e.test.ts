@@ -11,10 +11,10 @@
  */
 import path from 'node:path';
 import type { Page } from 'puppeteer-core';
-import { SETTINGS_KEY } from '../../src/background/settings-store';
-import { isPolicyStatus, POLICY_GET, type PolicyStatus } from '../../src/shared/policy-status';
-import { SETTINGS_CHANGE, SETTINGS_GET, TAB_PAUSE_SET } from '../../src/shared/settings-messages';
-import { DEFAULT_SETTINGS, type UserSettings } from '../../src/shared/user-settings';
+import { SETTINGS_KEY } from '../../src/settings/settings-store';
+import { isPolicyStatus, POLICY_GET, type PolicyStatus } from '../../src/policy/policy-status';
+import { SETTINGS_CHANGE, SETTINGS_GET, TAB_PAUSE_SET } from '../../src/settings/settings-messages';
+import { DEFAULT_SETTINGS, type UserSettings } from '../../src/settings/user-settings';
 import type { ExtensionBrowser } from './harness/browser-session';
 import { launchFirefox, launchWithDashguard } from './harness/browsers';
 import { waitForPageSettled } from './harness/dashboard-page';

@@ -11,7 +11,7 @@
  *     app), and "open again" in one that was not, whose button loads it under the policy; the audit agrees.
  */
 import type { Page } from 'puppeteer-core';
-import { SETTINGS_CHANGE } from '../../src/shared/settings-messages';
+import { SETTINGS_CHANGE } from '../../src/settings/settings-messages';
 import { BROWSER_KINDS, launchWithDashguard, type ExtensionBrowser } from './harness/browsers';
 import { openExtensionPage, optionsPage, sendFromPage, tabIdOf } from './harness/extension-pages';
 import { SITES } from './harness/fixture-catalog';

@@ -1,5 +1,5 @@
 /** Audit rows and log records for unit tests, with every field filled in and any of them overridable. */
-import type { AuditEntry, AuditLogRecord, VendorRef } from '../../src/shared/audit-types';
+import type { AuditEntry, AuditLogRecord, VendorRef } from '../../src/audit/audit-types';
 
 export const TRACKER: VendorRef = { id: 'tracker', name: 'Tracker', category: 'analytics', source: 'curated' };
 export const LIVE: VendorRef = { id: 'live', name: 'Live', category: 'realtime', source: 'curated' };

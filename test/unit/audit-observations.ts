@@ -1,6 +1,6 @@
 /** Classified observations for the background's audit tests. */
-import type { Classification } from '../../src/shared/audit-classify';
-import type { ClassifiedObservation, TabAuditUpdate } from '../../src/background/tab-audit-merge';
+import type { Classification } from '../../src/audit/audit-classify';
+import type { ClassifiedObservation, TabAuditUpdate } from '../../src/audit/tab-audit-merge';
 import { TRACKER } from './audit-fixtures';
 
 const DASHBOARD = { id: 'ci', name: 'CI', hosts: ['app.ci.example'], ownDomains: [] };

@@ -12,7 +12,7 @@ import { curatedVendors } from '../../rules/catalog/vendors';
 import { buildCatalog } from '../../scripts/catalog/build-catalog';
 import { THIRD_PARTY_WEB_BLOCKED_CATEGORIES, type ThirdPartyWebEntity } from '../../scripts/catalog/merge-third-party-web';
 import { renderCatalogTables, replaceGeneratedSection } from '../../scripts/readme-tables';
-import { dashboardScope } from '../../src/shared/runtime-catalog';
+import { dashboardScope } from '../../src/catalog/runtime-catalog';
 import { hostMatchesAny } from '../../src/shared/domain-name';
 
 const root = path.resolve(__dirname, '..', '..');

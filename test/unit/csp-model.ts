@@ -5,7 +5,7 @@
  * matching (a scheme-less source on an https page does not match wss:). Every enforced policy must allow a load;
  * report-only policies never refuse. Unit tests use it to check strict-mode rules by outcome.
  */
-import type { DnrHeaderOperation, ResourceType } from '../../src/shared/dnr-rule';
+import type { DnrHeaderOperation, ResourceType } from '../../src/rules/dnr-rule';
 
 const DIRECTIVE_FOR: Partial<Record<ResourceType, string>> = {
   script: 'script-src',

@@ -13,9 +13,9 @@ import { curatedVendors } from '../../rules/catalog/vendors';
 import { describeConflict, findBreakage, profileProblems, RESOURCE_TYPE } from '../../scripts/catalog/breakage-guard';
 import { buildCatalog } from '../../scripts/catalog/build-catalog';
 import type { ThirdPartyWebEntity } from '../../scripts/catalog/merge-third-party-web';
-import { NO_POLICY } from '../../src/shared/managed-policy';
-import { computeRuleState } from '../../src/shared/rule-state';
-import { DEFAULT_SETTINGS } from '../../src/shared/user-settings';
+import { NO_POLICY } from '../../src/policy/managed-policy';
+import { computeRuleState } from '../../src/rules/rule-state';
+import { DEFAULT_SETTINGS } from '../../src/settings/user-settings';
 import { simulate } from './dnr-simulator';
 
 const thirdPartyWeb = JSON.parse(readFileSync(require.resolve('third-party-web/dist/entities.json'), 'utf8')) as ThirdPartyWebEntity[];

@@ -2,11 +2,11 @@
  * An in-memory declarativeNetRequest that behaves like the browser where it matters to Dashguard: an update is
  * all-or-nothing, and it rejects duplicate rule ids and more rules than the limit.
  */
-import type { DnrRule } from '../../src/shared/dnr-rule';
-import type { DnrRuleStore } from '../../src/background/rule-sync';
-import { DNR_LIMITS } from '../../src/shared/dnr-limits';
-import { RULESET } from '../../src/shared/rule-registry';
-import { STATIC_RULESETS } from '../../src/shared/rule-state';
+import type { DnrRule } from '../../src/rules/dnr-rule';
+import type { DnrRuleStore } from '../../src/rules/rule-sync';
+import { DNR_LIMITS } from '../../src/rules/dnr-limits';
+import { RULESET } from '../../src/rules/rule-registry';
+import { STATIC_RULESETS } from '../../src/rules/rule-state';
 
 export class FakeDnr implements DnrRuleStore {
   dynamic = new Map<number, DnrRule>();

@@ -5,8 +5,8 @@
  */
 import { categories } from '../../rules/catalog/categories';
 import { buildCatalog } from '../../scripts/catalog/build-catalog';
-import type { DnrRule } from '../../src/shared/dnr-rule';
-import type { RuntimeCatalog } from '../../src/shared/runtime-catalog';
+import type { DnrRule } from '../../src/rules/dnr-rule';
+import type { RuntimeCatalog } from '../../src/catalog/runtime-catalog';
 import { TEST_DASHBOARDS, TEST_VENDORS } from './test-catalog';
 
 export function hostileCatalog(): { catalog: RuntimeCatalog; staticRules: DnrRule[] } {

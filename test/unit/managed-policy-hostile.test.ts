@@ -11,12 +11,12 @@
  *     evaluated with the DNR model) stays blocked under the policy, unless the policy validly allows that vendor on
  *     that dashboard in allowedVendors, or validly turns report-only on.
  */
-import type { DnrRule } from '../../src/shared/dnr-rule';
+import type { DnrRule } from '../../src/rules/dnr-rule';
 import { hostMatchesAny } from '../../src/shared/domain-name';
-import { NO_POLICY, type ManagedPolicy } from '../../src/shared/managed-policy';
-import { parseManagedPolicy } from '../../src/shared/parse-managed-policy';
-import { computeRuleState } from '../../src/shared/rule-state';
-import { DEFAULT_SETTINGS, type UserSettings } from '../../src/shared/user-settings';
+import { NO_POLICY, type ManagedPolicy } from '../../src/policy/managed-policy';
+import { parseManagedPolicy } from '../../src/policy/parse-managed-policy';
+import { computeRuleState } from '../../src/rules/rule-state';
+import { DEFAULT_SETTINGS, type UserSettings } from '../../src/settings/user-settings';
 import { simulate, type Outcome, type SimulatedRequest } from './dnr-simulator';
 import { hostileCatalog } from './hostile-catalog';
 import { Gen, setOwn } from './seeded-random';

@@ -7,9 +7,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import managedSchema from '../../schemas/managed-schema.json';
 import validateManagedSchema from '../../src/generated/validate-managed-schema';
-import { vendorCatalog } from '../../src/shared/catalog-data';
-import { parseManagedPolicy } from '../../src/shared/parse-managed-policy';
-import type { SchemaShape } from '../../src/shared/schema-unknown-keys';
+import { vendorCatalog } from '../../src/catalog/catalog-data';
+import { parseManagedPolicy } from '../../src/policy/parse-managed-policy';
+import type { SchemaShape } from '../../src/policy/schema-unknown-keys';
 import { parsePlist } from './plist-xml';
 import { parseRegFile, regKeyAt, registryPolicy } from './registry-file';
 

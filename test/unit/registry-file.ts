@@ -3,7 +3,7 @@
  * policy in docs/examples/policy/*.reg: a dictionary is a key, a list is a key whose values or subkeys are named
  * 1, 2, 3..., a boolean or integer is a DWORD, a string is REG_SZ. The schema tells which is which, as in Chrome.
  */
-import type { SchemaShape } from '../../src/shared/schema-unknown-keys';
+import type { SchemaShape } from '../../src/policy/schema-unknown-keys';
 
 type RegValue = string | number;
 

@@ -3,10 +3,10 @@
  * on the test catalog's "ci" dashboard. Shared by the rule-state test (outcome against the promised precedence) and
  * the audit tests (what the audit says against what the rules do), so both walk the same space.
  */
-import type { DnrRule } from '../../src/shared/dnr-rule';
-import { NO_POLICY, type ManagedPolicy } from '../../src/shared/managed-policy';
-import { computeRuleState } from '../../src/shared/rule-state';
-import { DEFAULT_SETTINGS, type DashboardVendorRule, type UserSettings, type VendorDecision } from '../../src/shared/user-settings';
+import type { DnrRule } from '../../src/rules/dnr-rule';
+import { NO_POLICY, type ManagedPolicy } from '../../src/policy/managed-policy';
+import { computeRuleState } from '../../src/rules/rule-state';
+import { DEFAULT_SETTINGS, type DashboardVendorRule, type UserSettings, type VendorDecision } from '../../src/settings/user-settings';
 import { testCatalog } from './test-catalog';
 
 const { catalog, staticRules, staticRulesFor } = testCatalog();

@@ -14,23 +14,23 @@
  *     it, with the documented precedence); under a policy lock, nothing is looser than the defaults under that
  *     policy and no vendor the policy forces can be unblocked.
  */
-import { createRuleReconciler } from '../../src/background/rule-reconciler';
-import { createRuleSync } from '../../src/background/rule-sync';
-import { createSettingsService } from '../../src/background/settings-service';
-import { createSettingsStore, SETTINGS_KEY } from '../../src/background/settings-store';
-import { applySettingsChange } from '../../src/shared/apply-settings-change';
-import { CATEGORY_IDS } from '../../src/shared/catalog-types';
-import type { DnrRule } from '../../src/shared/dnr-rule';
+import { createRuleReconciler } from '../../src/rules/rule-reconciler';
+import { createRuleSync } from '../../src/rules/rule-sync';
+import { createSettingsService } from '../../src/settings/settings-service';
+import { createSettingsStore, SETTINGS_KEY } from '../../src/settings/settings-store';
+import { applySettingsChange } from '../../src/settings/apply-settings-change';
+import { CATEGORY_IDS } from '../../src/catalog/catalog-types';
+import type { DnrRule } from '../../src/rules/dnr-rule';
 import { hostMatchesAny } from '../../src/shared/domain-name';
-import { NO_POLICY, type ManagedPolicy } from '../../src/shared/managed-policy';
-import { parseManagedPolicy } from '../../src/shared/parse-managed-policy';
-import { LOCKED_MESSAGE } from '../../src/shared/policy-lock';
-import { computeRuleState } from '../../src/shared/rule-state';
-import { MAX_IMPORT_CHARS, parseSettingsChange, type SettingsChange } from '../../src/shared/settings-change';
-import { settingsFileText } from '../../src/shared/settings-export';
-import { readSettingsFile } from '../../src/shared/settings-file';
-import type { FieldError } from '../../src/shared/settings-validation';
-import { DEFAULT_SETTINGS, type UserSettings } from '../../src/shared/user-settings';
+import { NO_POLICY, type ManagedPolicy } from '../../src/policy/managed-policy';
+import { parseManagedPolicy } from '../../src/policy/parse-managed-policy';
+import { LOCKED_MESSAGE } from '../../src/policy/policy-lock';
+import { computeRuleState } from '../../src/rules/rule-state';
+import { MAX_IMPORT_CHARS, parseSettingsChange, type SettingsChange } from '../../src/settings/settings-change';
+import { settingsFileText } from '../../src/settings/settings-export';
+import { readSettingsFile } from '../../src/settings/settings-file';
+import type { FieldError } from '../../src/settings/settings-validation';
+import { DEFAULT_SETTINGS, type UserSettings } from '../../src/settings/user-settings';
 import { simulate, type Outcome, type SimulatedRequest } from './dnr-simulator';
 import { FakeDnr } from './fake-dnr';
 import { FakeStorageArea } from './fake-storage-area';

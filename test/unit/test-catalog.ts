@@ -4,9 +4,9 @@
  */
 import { categories } from '../../rules/catalog/categories';
 import { buildCatalog } from '../../scripts/catalog/build-catalog';
-import type { DnrRule } from '../../src/shared/dnr-rule';
-import { RULESET } from '../../src/shared/rule-registry';
-import type { RuntimeCatalog } from '../../src/shared/runtime-catalog';
+import type { DnrRule } from '../../src/rules/dnr-rule';
+import { RULESET } from '../../src/rules/rule-registry';
+import type { RuntimeCatalog } from '../../src/catalog/runtime-catalog';
 
 export const TEST_VENDORS = {
   tracker: { id: 'tracker', name: 'Tracker', category: 'analytics', domains: ['tracker.example'], defaultAction: 'block', reason: 'Tracks.' },

@@ -12,7 +12,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { AuditStatus } from '../../../src/shared/audit-types';
+import type { AuditStatus } from '../../../src/audit/audit-types';
 import type { StaticAsset } from './fixture-pages';
 
 const DIR = path.resolve(__dirname, '../../fixtures/audit');

@@ -4,7 +4,7 @@
  */
 import { dashboards } from '../../../rules/catalog/dashboards';
 import { curatedVendors } from '../../../rules/catalog/vendors';
-import type { VendorEntry } from '../../../src/shared/catalog-types';
+import type { VendorEntry } from '../../../src/catalog/catalog-types';
 import { hostMatchesDomain } from './domain-match';
 import type { RecordedRequest } from './request-log';
 

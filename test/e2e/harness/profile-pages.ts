@@ -6,7 +6,7 @@
  */
 import { dashboardProfiles } from '../../../rules/catalog/dashboard-profiles';
 import { dashboards } from '../../../rules/catalog/dashboards';
-import type { DashboardProfile, RequestKind } from '../../../src/shared/catalog-types';
+import type { DashboardProfile, RequestKind } from '../../../src/catalog/catalog-types';
 import type { StaticAsset } from './fixture-pages';
 
 export const PROFILE_PATH = '/dg-profile/';

@@ -1,0 +1,85 @@
+import { blockedTracker, observation, update } from '../../test/unit/audit-observations';
+import { AUDIT_LIMITS } from './audit-limits';
+import { mergeTabAudit } from './tab-audit-merge';
+
+describe('mergeTabAudit', () => {
+  it('aggregates requests to the same path, type and status into one row with a count', () => {
+    const audit = mergeTabAudit(undefined, update([observation(1), observation(2, { observed: 'loaded', integrity: true }), observation(3, { url: 'https://cdn.tracker.example/other.js' })]));
+    expect(audit.page).toMatchObject({ url: 'https://app.ci.example/pipelines', host: 'app.ci.example', dashboardId: 'ci', timeOrigin: 1_000 });
+    expect(audit.entries).toHaveLength(2);
+    expect(audit.entries[0]).toMatchObject({
+      url: 'https://cdn.tracker.example/t.js?n=1',
+      path: '/t.js',
+      count: 2,
+      outcomes: { failed: 1, loaded: 1 },
+      integrity: 'mixed',
+      firstSeen: 1_001,
+      lastSeen: 1_002,
+      status: 'blocked',
+    });
+    expect(audit.stored).toEqual({ 'top-1': 3 });
+  });
+
+  it('never counts a resent observation twice', () => {
+    const once = mergeTabAudit(undefined, update([observation(1), observation(2)]));
+    const twice = mergeTabAudit(once, update([observation(1), observation(2), observation(3)]));
+    expect(twice.entries[0]?.count).toBe(3);
+  });
+
+  it('leaves first-party observations out but still marks them stored', () => {
+    const audit = mergeTabAudit(undefined, update([observation(1, { classification: { audited: false, why: 'first-party' } })]));
+    expect(audit.entries).toEqual([]);
+    expect(audit.stored).toEqual({ 'top-1': 1 });
+  });
+
+  it('starts over on a new page, keeping what its own frames already sent', () => {
+    const first = mergeTabAudit(undefined, update([observation(1)]));
+    // A frame of the next page (time origin 2,000) reports before the page itself.
+    const frame = mergeTabAudit(first, update([observation(1, { time: 2_100, url: 'https://cdn.tracker.example/frame.js' })], { isTopFrame: false, timeOrigin: 2_050, instanceId: 'frame-2' }));
+    expect(frame.entries).toHaveLength(2);
+    const next = mergeTabAudit(frame, update([observation(1, { time: 2_200 })], { timeOrigin: 2_000, instanceId: 'top-2', documentUrl: 'https://app.ci.example/next' }));
+    expect(next.page?.url).toBe('https://app.ci.example/next');
+    expect(next.entries.map((e) => [e.path, e.inFrame])).toEqual([['/frame.js', true], ['/t.js', false]]);
+  });
+
+  it('does not show what a page the tab has left reports late', () => {
+    const current = mergeTabAudit(undefined, update([], { timeOrigin: 2_000, instanceId: 'top-2' }));
+    const late = mergeTabAudit(current, update([observation(5)], { timeOrigin: 1_000, instanceId: 'top-1' }));
+    expect(late.entries).toEqual([]);
+    expect(late.page?.timeOrigin).toBe(2_000);
+    const lateFrame = mergeTabAudit(current, update([observation(5)], { isTopFrame: false, timeOrigin: 1_500, instanceId: 'frame-1' }));
+    expect(lateFrame.entries).toEqual([]);
+  });
+
+  it('shows a page restored from the back-forward cache again', () => {
+    const current = mergeTabAudit(undefined, update([observation(1)], { timeOrigin: 2_000, instanceId: 'top-2' }));
+    const restored = mergeTabAudit(current, update([observation(1, { url: 'https://cdn.tracker.example/back.js' })], { timeOrigin: 1_000, instanceId: 'top-1b', restored: true }));
+    expect(restored.page?.timeOrigin).toBe(1_000);
+    expect(restored.entries.map((e) => e.path)).toEqual(['/back.js']);
+  });
+
+  it('counts beyond the row limit without listing, so a runaway page cannot grow the audit without bound', () => {
+    let audit = mergeTabAudit(undefined, update([]));
+    const perReport = AUDIT_LIMITS.observationsPerReport;
+    for (let report = 0; report * perReport < AUDIT_LIMITS.tabEntries + 50; report += 1) {
+      const batch = Array.from({ length: perReport }, (_, i) => observation(report * perReport + i + 1, { url: `https://cdn.tracker.example/${report}-${i}.js` }));
+      audit = mergeTabAudit(audit, update(batch));
+    }
+    expect(audit.entries).toHaveLength(AUDIT_LIMITS.tabEntries);
+    expect(audit.unlisted).toBeGreaterThanOrEqual(50);
+    expect(audit.bytes).toBeLessThanOrEqual(AUDIT_LIMITS.tabBytes);
+  });
+
+  it('keeps the rows within the byte budget even with long URLs', () => {
+    const long = 'x'.repeat(AUDIT_LIMITS.urlLength - 40);
+    let audit = mergeTabAudit(undefined, update([]));
+    for (let report = 0; report < 20; report += 1) {
+      const batch = Array.from({ length: 100 }, (_, i) => observation(report * 100 + i + 1, { url: `https://cdn.tracker.example/${report}-${i}/${long}`, urlTruncated: true }));
+      audit = mergeTabAudit(audit, update(batch));
+    }
+    expect(audit.bytes).toBeLessThanOrEqual(AUDIT_LIMITS.tabBytes);
+    expect(JSON.stringify(audit.entries).length).toBeLessThanOrEqual(AUDIT_LIMITS.tabBytes + 10_000);
+    expect(audit.unlisted).toBeGreaterThan(0);
+    expect(blockedTracker.audited).toBe(true);
+  });
+});

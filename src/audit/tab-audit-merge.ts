@@ -1,0 +1,156 @@
+/**
+ * Folds one report into a tab's audit (pure): which page the tab shows, the rows, and what was already stored.
+ *
+ * Which page: the top frame's document decides. A report from the top frame with a later `timeOrigin` than the page
+ * on record is a new page: the old rows go (except those a frame of the new page sent before the top frame spoke).
+ * A report from a document older than the page on record comes from a page the tab has left: it is not shown (it is
+ * still logged). Frames of the page are documents created after it, so their `timeOrigin` is later.
+ * A page restored from the back-forward cache says so (`restored`) and becomes the page on record again.
+ *
+ * Each content-script instance numbers its observations; those at or below the instance's stored mark were already
+ * counted (a report resent after its acknowledgement was lost) and are skipped.
+ */
+import { AUDIT_LIMITS } from './audit-limits';
+import type { Classification } from './audit-classify';
+import { AUDIT_FORMAT_VERSION, type AuditEntry, type AuditPage, type IntegrityState, type Observation, type TabAudit } from './audit-types';
+
+export interface ClassifiedObservation extends Observation {
+  readonly classification: Classification;
+}
+
+export interface TabAuditUpdate {
+  readonly tabId: number;
+  readonly isTopFrame: boolean;
+  /** The reporting document's URL (without fragment, capped). */
+  readonly documentUrl: string;
+  readonly timeOrigin: number;
+  readonly instanceId: string;
+  readonly restored: boolean;
+  /** Highest sequence number in the report (malformed observations included). */
+  readonly maxSeq: number;
+  readonly dashboard: { readonly id: string; readonly name: string } | undefined;
+  readonly observations: readonly ClassifiedObservation[];
+  readonly now: number;
+}
+
+export function emptyTabAudit(tabId: number, now: number): TabAudit {
+  return { v: AUDIT_FORMAT_VERSION, tabId, page: null, entries: [], unlisted: 0, bytes: 0, stored: {}, updatedAt: now };
+}
+
+/** Path of a URL for display and grouping (no query: it differs per request); '' when it does not parse. */
+export function urlPath(url: string): string {
+  try {
+    return new URL(url).pathname;
+  } catch {
+    return '';
+  }
+}
+
+export function entryKey(type: string, status: string, host: string, path: string): string {
+  return `${type}|${status}|${host}|${path}`;
+}
+
+function mergeIntegrity(current: IntegrityState, next: boolean | null): IntegrityState {
+  if (next === null) return current;
+  const state = next ? 'present' : 'absent';
+  return current === null || current === state ? state : 'mixed';
+}
+
+function pageOf(update: TabAuditUpdate): AuditPage {
+  let host = '';
+  try {
+    host = new URL(update.documentUrl).hostname;
+  } catch {
+    // Kept empty: the URL came from the browser (sender.url), so this does not happen in practice.
+  }
+  return { url: update.documentUrl, host, timeOrigin: update.timeOrigin, dashboardId: update.dashboard?.id ?? null, dashboardName: update.dashboard?.name ?? null };
+}
+
+/** The instance marks, newest last, at most AUDIT_LIMITS.instancesPerTab of them. */
+function withMark(stored: Readonly<Record<string, number>>, instanceId: string, seq: number): Record<string, number> {
+  const next: Record<string, number> = { ...stored };
+  delete next[instanceId];
+  next[instanceId] = Math.max(seq, stored[instanceId] ?? 0);
+  const ids = Object.keys(next);
+  for (const id of ids.slice(0, Math.max(0, ids.length - AUDIT_LIMITS.instancesPerTab))) delete next[id];
+  return next;
+}
+
+export function mergeTabAudit(current: TabAudit | undefined, update: TabAuditUpdate): TabAudit {
+  const base = current ?? emptyTabAudit(update.tabId, update.now);
+  const storedThrough = base.stored[update.instanceId] ?? 0;
+  const fresh = update.observations.filter((o) => o.seq > storedThrough);
+  const stored = withMark(base.stored, update.instanceId, update.maxSeq);
+
+  let page = base.page;
+  let entries: AuditEntry[] = [...base.entries];
+  let unlisted = base.unlisted;
+  let bytes = base.bytes;
+  let shown = true;
+  if (update.isTopFrame) {
+    if (page === null || update.timeOrigin > page.timeOrigin || update.restored) {
+      // A new page (or one back from the cache): keep only what its own frames already sent.
+      const startedAt = update.timeOrigin;
+      if (page !== null) {
+        entries = update.restored ? [] : entries.filter((e) => e.firstSeen >= startedAt);
+        unlisted = 0;
+        bytes = entries.reduce((sum, e) => sum + JSON.stringify(e).length, 0);
+      }
+      page = pageOf(update);
+    } else if (update.timeOrigin < page.timeOrigin) {
+      shown = false;
+    }
+  } else if (page !== null && update.timeOrigin < page.timeOrigin) {
+    shown = false;
+  }
+
+  if (shown) {
+    const index = new Map(entries.map((e, i) => [e.key, i]));
+    for (const observation of fresh) {
+      const { classification } = observation;
+      if (!classification.audited) continue;
+      const path = urlPath(observation.url);
+      const key = entryKey(observation.type, classification.status, classification.host, path);
+      const at = index.get(key);
+      const existing = at === undefined ? undefined : entries[at];
+      if (at !== undefined && existing !== undefined) {
+        entries[at] = {
+          ...existing,
+          count: existing.count + 1,
+          outcomes: { ...existing.outcomes, [observation.observed]: (existing.outcomes[observation.observed] ?? 0) + 1 },
+          integrity: mergeIntegrity(existing.integrity, observation.integrity),
+          firstSeen: Math.min(existing.firstSeen, observation.time),
+          lastSeen: Math.max(existing.lastSeen, observation.time),
+          inFrame: existing.inFrame || !update.isTopFrame,
+        };
+        continue;
+      }
+      const entry: AuditEntry = {
+        key,
+        url: observation.url,
+        urlTruncated: observation.urlTruncated,
+        host: classification.host,
+        path,
+        type: observation.type,
+        vendor: classification.vendor,
+        status: classification.status,
+        reason: classification.reason,
+        outcomes: { [observation.observed]: 1 },
+        integrity: mergeIntegrity(null, observation.integrity),
+        count: 1,
+        firstSeen: observation.time,
+        lastSeen: observation.time,
+        inFrame: !update.isTopFrame,
+      };
+      const size = JSON.stringify(entry).length;
+      if (entries.length >= AUDIT_LIMITS.tabEntries || bytes + size > AUDIT_LIMITS.tabBytes) {
+        unlisted += 1;
+        continue;
+      }
+      index.set(key, entries.length);
+      entries.push(entry);
+      bytes += size;
+    }
+  }
+  return { v: AUDIT_FORMAT_VERSION, tabId: update.tabId, page, entries, unlisted, bytes, stored, updatedAt: update.now };
+}

@@ -1,0 +1,56 @@
+import { FakeStorageArea } from '../../test/unit/fake-storage-area';
+import { observation, update } from '../../test/unit/audit-observations';
+import { tabAuditKey } from './audit-types';
+import { createTabAuditStore } from './tab-audit-store';
+
+describe('createTabAuditStore', () => {
+  it('stores each tab under its own key and batches concurrent updates into one write', async () => {
+    const area = new FakeStorageArea();
+    const store = createTabAuditStore(area);
+    const results = await Promise.all([
+      store.record(update([observation(1)])),
+      store.record(update([observation(2)])),
+      store.record(update([observation(1)], { tabId: 9, instanceId: 'other' })),
+    ]);
+    expect(results.map((r) => r.entries[0]?.count)).toEqual([1, 2, 1]);
+    expect(area.writes).toBe(1);
+    expect([...area.data.keys()].sort()).toEqual([tabAuditKey(4), tabAuditKey(9)]);
+  });
+
+  it('picks up where a stopped worker left off, from storage alone', async () => {
+    const area = new FakeStorageArea();
+    await createTabAuditStore(area).record(update([observation(1), observation(2)]));
+    // A new worker: a new store over the same storage, with a resent report and a new one.
+    const restarted = createTabAuditStore(area);
+    const audit = await restarted.record(update([observation(2), observation(3)]));
+    expect(audit.entries[0]?.count).toBe(3);
+  });
+
+  it('rejects when storage refuses the write, and stores the update when it is sent again', async () => {
+    const area = new FakeStorageArea();
+    const store = createTabAuditStore(area);
+    area.failNext = new Error('QUOTA_BYTES quota exceeded');
+    await expect(store.record(update([observation(1)]))).rejects.toThrow(/quota/);
+    expect(await store.get(4)).toBeUndefined();
+    expect((await store.record(update([observation(1)]))).entries[0]?.count).toBe(1);
+  });
+
+  it('removes a closed tab, also when a write for it was queued first', async () => {
+    const area = new FakeStorageArea();
+    const store = createTabAuditStore(area);
+    const pending = store.record(update([observation(1)]));
+    await store.remove(4);
+    await pending;
+    expect(await store.get(4)).toBeUndefined();
+    expect(area.data.size).toBe(0);
+  });
+
+  it('forgets tabs that closed while the worker was stopped', async () => {
+    const area = new FakeStorageArea();
+    const store = createTabAuditStore(area);
+    await Promise.all([store.record(update([observation(1)])), store.record(update([observation(1)], { tabId: 5 }))]);
+    area.data.set('managedPolicySession', { kept: true });
+    await createTabAuditStore(area).keepOnly([5]);
+    expect([...area.data.keys()].sort()).toEqual([tabAuditKey(5), 'managedPolicySession']);
+  });
+});

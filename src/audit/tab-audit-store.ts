@@ -1,0 +1,88 @@
+/**
+ * Per-tab audits in storage.session: they survive the service worker being stopped (the popup reads them from
+ * there, also while the worker sleeps) and go when the browser closes, the tab closes or it leaves the dashboard.
+ * Writes are serialised and batched (serial-batcher.ts): every update waiting when a write starts goes into it, one
+ * storage call for all tabs. A caller's promise resolves once its update is stored.
+ */
+import { tabAuditKey, tabIdOfAuditKey, type TabAudit } from './audit-types';
+import { createSerialBatcher } from '../shared/serial-batcher';
+import { mergeTabAudit, type TabAuditUpdate } from './tab-audit-merge';
+
+/** The part of a storage area (storage.session) this store uses. */
+export interface AuditStorageArea {
+  get(keys: string | string[] | null): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+  remove(keys: string | string[]): Promise<void>;
+}
+
+export interface TabAuditStore {
+  /** Folds `update` into its tab's audit and stores it; resolves with the stored audit. */
+  record(update: TabAuditUpdate): Promise<TabAudit>;
+  get(tabId: number): Promise<TabAudit | undefined>;
+  remove(tabId: number): Promise<void>;
+  /** Removes the audits of every tab not in `openTabIds` (tabs closed while the worker was stopped). */
+  keepOnly(openTabIds: readonly number[]): Promise<void>;
+}
+
+const isTabAudit = (value: unknown): value is TabAudit =>
+  typeof value === 'object' && value !== null && (value as TabAudit).v === 1 && Array.isArray((value as TabAudit).entries);
+
+export function createTabAuditStore(area: AuditStorageArea): TabAuditStore {
+  // The background is the only writer, so what it last wrote is what storage holds; a new worker starts empty.
+  const cache = new Map<number, TabAudit>();
+  const load = async (tabId: number): Promise<TabAudit | undefined> => {
+    const cached = cache.get(tabId);
+    if (cached) return cached;
+    const key = tabAuditKey(tabId);
+    const raw = (await area.get(key))[key];
+    return isTabAudit(raw) ? raw : undefined;
+  };
+
+  // Removals go through the same queue, so a write in flight cannot bring back the audit of a closed tab.
+  type Item = { readonly update: TabAuditUpdate } | { readonly remove: number };
+  const writes = createSerialBatcher<Item, TabAudit | undefined>(async (items) => {
+    const next = new Map<number, TabAudit | undefined>();
+    const results: (TabAudit | undefined)[] = [];
+    for (const item of items) {
+      if ('remove' in item) {
+        next.set(item.remove, undefined);
+        results.push(undefined);
+        continue;
+      }
+      const { update } = item;
+      const current = next.has(update.tabId) ? next.get(update.tabId) : await load(update.tabId);
+      const merged = mergeTabAudit(current, update);
+      next.set(update.tabId, merged);
+      results.push(merged);
+    }
+    const written = [...next].filter((entry): entry is [number, TabAudit] => entry[1] !== undefined);
+    const removed = [...next].filter(([, audit]) => audit === undefined).map(([tabId]) => tabAuditKey(tabId));
+    if (written.length > 0) await area.set(Object.fromEntries(written.map(([tabId, audit]) => [tabAuditKey(tabId), audit])));
+    if (removed.length > 0) await area.remove(removed);
+    for (const [tabId, audit] of next) {
+      if (audit === undefined) cache.delete(tabId);
+      else cache.set(tabId, audit);
+    }
+    return results;
+  });
+
+  return {
+    async record(update) {
+      const audit = await writes.add({ update });
+      if (audit === undefined) throw new Error('tab audit was not stored');
+      return audit;
+    },
+    get: load,
+    async remove(tabId) {
+      await writes.add({ remove: tabId });
+    },
+    async keepOnly(openTabIds) {
+      const open = new Set(openTabIds);
+      const stale = Object.keys(await area.get(null)).filter((key) => {
+        const tabId = tabIdOfAuditKey(key);
+        return tabId !== undefined && !open.has(tabId);
+      });
+      await Promise.all(stale.map((key) => writes.add({ remove: tabIdOfAuditKey(key) ?? -1 })));
+    },
+  };
+}

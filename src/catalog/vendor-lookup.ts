@@ -1,0 +1,36 @@
+/**
+ * Finds the vendor a person means from what they typed in a vendor field: an id, a name (any case), the
+ * "Name (id)" text a suggestion list fills in, or a domain the vendor owns.
+ */
+import { hostMatchesAny, normaliseDomain } from '../shared/domain-name';
+
+export interface NamedVendor {
+  readonly id: string;
+  readonly name: string;
+  readonly domains: readonly string[];
+}
+
+export type VendorLookup = { ok: true; vendor: NamedVendor } | { ok: false; error: string };
+
+/** The text a suggestion for this vendor carries. */
+export function vendorSuggestion(vendor: NamedVendor): string {
+  return `${vendor.name} (${vendor.id})`;
+}
+
+export function lookUpVendor(input: string, vendors: readonly NamedVendor[]): VendorLookup {
+  const text = input.trim();
+  if (text === '') return { ok: false, error: 'Enter a vendor name, such as Intercom.' };
+  const suggested = /\(([a-z0-9-]+)\)$/.exec(text)?.[1];
+  const byId = vendors.find((v) => v.id === (suggested ?? text));
+  if (byId) return { ok: true, vendor: byId };
+  const lower = text.toLowerCase();
+  const byName = vendors.filter((v) => v.name.toLowerCase() === lower);
+  if (byName.length === 1 && byName[0]) return { ok: true, vendor: byName[0] };
+  if (byName.length > 1) return { ok: false, error: `Several vendors are called "${text}": pick one from the suggestions.` };
+  const domain = normaliseDomain(text, { allowPrivateSuffix: true });
+  if (domain.ok) {
+    const byDomain = vendors.find((v) => hostMatchesAny(domain.domain, v.domains));
+    if (byDomain) return { ok: true, vendor: byDomain };
+  }
+  return { ok: false, error: `No vendor called "${text}". Pick one from the suggestions, or add it under "Custom vendors".` };
+}

@@ -1,0 +1,35 @@
+/**
+ * Where the user's settings live: `storage.local`, under one key, so a change is one write and one onChanged event.
+ */
+import { migrateSettings } from './settings-migrations';
+import { parseStoredSettings, type ParsedSettings } from './settings-shape';
+import type { UserSettings } from './user-settings';
+
+export const SETTINGS_KEY = 'settings';
+
+export interface KeyValueArea {
+  get(key: string): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+}
+
+export interface SettingsStore {
+  load(): Promise<ParsedSettings>;
+  save(settings: UserSettings): Promise<void>;
+}
+
+export function createSettingsStore(area: KeyValueArea): SettingsStore {
+  return {
+    async load() {
+      const stored = (await area.get(SETTINGS_KEY))[SETTINGS_KEY];
+      if (stored === undefined) return parseStoredSettings(undefined);
+      // Settings saved by an earlier version are read in the current format; the next save writes it.
+      const migrated = migrateSettings(stored);
+      if (migrated.ok) return parseStoredSettings(migrated.value);
+      const parsed = parseStoredSettings(stored);
+      return { settings: parsed.settings, problems: [migrated.error, ...parsed.problems] };
+    },
+    async save(settings) {
+      await area.set({ [SETTINGS_KEY]: settings });
+    },
+  };
+}

@@ -1,0 +1,17 @@
+/**
+ * The sensitive pages in force on one host, for the content script's route guard (`strict-mode/pages`): the
+ * catalog's, the organisation's and the person's, each enforced or report-only as the rule state makes it (pure).
+ */
+import { allDashboards } from '../catalog/dashboards';
+import { effectiveUserSettings, type RuleStateInput } from '../rules/rule-state';
+import { filterCoversHost, type SensitivePageFilter } from './sensitive-route';
+import { sensitivePages } from './strict-mode-state';
+
+export function strictModePagesFor(host: string, input: RuleStateInput): SensitivePageFilter[] {
+  const settings = effectiveUserSettings(input.settings, input.policy);
+  const enforced = !(settings.reportOnly || input.policy.reportOnly);
+  const dashboards = allDashboards(input.catalog, settings, input.policy);
+  return sensitivePages({ dashboards, settings, policy: input.policy })
+    .filter(({ pattern }) => filterCoversHost(pattern, host))
+    .map(({ pattern }) => ({ urlFilter: pattern, enforced }));
+}

@@ -1,0 +1,32 @@
+/**
+ * The alert the popup and the options page show while browser storage refuses Dashguard's writes (storage full, a
+ * browser error): asked of the background when the page opens and every few seconds while it stays open, so it
+ * appears and goes away by itself. Text only, through textContent.
+ */
+import { describeStorageHealth, isStorageHealth, STORAGE_HEALTH_GET, type StorageHealth } from '../storage/storage-health';
+
+export type SendMessage = (message: { type: string; payload: unknown }) => Promise<unknown>;
+
+const POLL_MS = 3_000;
+
+async function fetchHealth(send: SendMessage): Promise<StorageHealth | undefined> {
+  const reply = (await send({ type: STORAGE_HEALTH_GET, payload: null }).catch(() => undefined)) as { ok?: boolean; value?: unknown } | undefined;
+  return reply?.ok === true && isStorageHealth(reply.value) ? reply.value : undefined;
+}
+
+/** Fills `slot` (an element with role="alert") with the current storage problem, if any, and keeps it current. */
+export function mountStorageHealthAlert(slot: HTMLElement, send: SendMessage): void {
+  slot.setAttribute('role', 'alert');
+  slot.dataset.dg = 'storage-alert';
+  const refresh = async (): Promise<void> => {
+    const health = await fetchHealth(send);
+    // No answer (an older background, a worker starting): keep what is shown.
+    if (health === undefined) return;
+    const text = describeStorageHealth(health) ?? '';
+    if (slot.textContent !== text) slot.textContent = text;
+    slot.hidden = text === '';
+  };
+  slot.hidden = true;
+  void refresh();
+  setInterval(() => void refresh(), POLL_MS);
+}
