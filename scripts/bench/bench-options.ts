@@ -14,13 +14,15 @@ export interface RunPlan {
   readonly trafficPages: number;
   /** Loads per side for the content-script cost, per page. */
   readonly contentScriptPairs: number;
+  /** Times every static ruleset is switched on, per layout (compact, per vendor). */
+  readonly rulesetLoads: number;
 }
 
-export const FULL_PLAN: RunPlan = { loadPairsChromium: 11, loadPairsFirefox: 7, toggles: 51, pageOpens: 11, coldStarts: 21, trafficPages: 60, contentScriptPairs: 9 };
-export const QUICK_PLAN: RunPlan = { loadPairsChromium: 3, loadPairsFirefox: 2, toggles: 11, pageOpens: 3, coldStarts: 5, trafficPages: 10, contentScriptPairs: 2 };
+export const FULL_PLAN: RunPlan = { loadPairsChromium: 11, loadPairsFirefox: 7, toggles: 51, pageOpens: 11, coldStarts: 21, trafficPages: 60, contentScriptPairs: 9, rulesetLoads: 15 };
+export const QUICK_PLAN: RunPlan = { loadPairsChromium: 3, loadPairsFirefox: 2, toggles: 11, pageOpens: 3, coldStarts: 5, trafficPages: 10, contentScriptPairs: 2, rulesetLoads: 5 };
 
 /** The measurements, in run order; `--only` takes these names. */
-export const STEP_IDS = ['load-chromium', 'load-firefox', 'toggle', 'popup', 'options', 'cold-start', 'memory', 'content-script', 'bundles', 'rules'] as const;
+export const STEP_IDS = ['load-chromium', 'load-firefox', 'toggle', 'popup', 'options', 'cold-start', 'memory', 'content-script', 'bundles', 'rules', 'rulesets'] as const;
 export type StepId = (typeof STEP_IDS)[number];
 
 export interface BenchOptions {

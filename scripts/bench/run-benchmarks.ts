@@ -21,6 +21,7 @@ import { machineInfo } from './machine-info';
 import { measureOptionsRender, optionsRows } from './options-render';
 import { measurePopupRender, popupRows } from './popup-render';
 import { countRules, ruleRows } from './rule-headroom';
+import { measureRulesetLoad, rulesetRows } from './ruleset-load';
 import { coldStartRows, measureServiceWorkerColdStart } from './service-worker-cold-start';
 import { measureServiceWorkerMemory, memoryRows } from './service-worker-memory';
 import { runStep } from './step-runner';
@@ -63,6 +64,11 @@ const STEPS: Record<StepId, Step> = {
     run: async () => bundleRows(measureBundleSizes(extensionDir('chromium')), measureBundleSizes(extensionDir('firefox'))),
   },
   rules: { title: 'rule headroom', section: '6. Bundles, rules and DNR headroom', run: async () => ruleRows(countRules(extensionDir('chromium'), vendorCatalog)) },
+  rulesets: {
+    title: 'compact rulesets',
+    section: '7. Static rulesets: compact against one rule per vendor',
+    run: async ({ plan }) => rulesetRows(await measureRulesetLoad(plan.rulesetLoads)),
+  },
 };
 
 function seconds(ms: number): string {

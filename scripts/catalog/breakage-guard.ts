@@ -70,7 +70,8 @@ export function findBreakage(input: GuardInput): BreakageConflict[] {
       for (const need of profile.needs) {
         const rule = winningRule(rules, { url: `https://${need.host}/`, initiatorHost, type: RESOURCE_TYPE[need.loadedAs] });
         if (rule === undefined || rule.action.type !== 'block') continue;
-        const domain = rule.condition.requestDomains?.find((d) => hostMatchesDomain(need.host, d));
+        // A rule shared by several vendors names many domains: the most specific one covering the host is its vendor's.
+        const domain = rule.condition.requestDomains?.filter((d) => hostMatchesDomain(need.host, d)).sort((a, b) => b.length - a.length)[0];
         const vendor = domain === undefined ? undefined : catalog.vendors.find((v) => v.domains.includes(domain));
         conflicts.push({
           scenario,

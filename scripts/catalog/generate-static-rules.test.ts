@@ -1,23 +1,60 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { testCatalog } from '../../test/unit/test-catalog';
-import { simulate } from '../../test/unit/dnr-simulator';
+import { simulate, winningRule } from '../../test/unit/dnr-simulator';
+import { vendorCatalog } from '../../src/catalog/catalog-data';
 import { TRACKER_RESOURCE_TYPES, type DnrRule } from '../../src/rules/dnr-rule';
-import { PRIORITY, RULESET } from '../../src/rules/rule-registry';
-import { checkStaticLimits, generateStaticRules } from './generate-static-rules';
+import { PRIORITY, RULESET, type RulesetId } from '../../src/rules/rule-registry';
+import { dashboardScope } from '../../src/catalog/runtime-catalog';
+import { checkStaticLimits, generateStaticRules, vendorOfMatch, type StaticRuleSubject, type StaticRulesets } from './generate-static-rules';
+
+const GENERATED = path.resolve(__dirname, '../../rules/generated');
+/** The ruleset files the build writes (scripts/build-rules.ts). */
+const RULESET_FILES: Readonly<Record<RulesetId, string>> = {
+  [RULESET.allowlist]: 'dashboard-allowlist.json',
+  [RULESET.blocklist]: 'dashboard-blocklist.json',
+  [RULESET.strictMode]: 'strict-mode.json',
+  [RULESET.tabCover]: 'tab-cover.json',
+};
 
 describe('generateStaticRules', () => {
   const { catalog } = testCatalog();
   const { rulesets, index } = generateStaticRules(catalog.vendors, catalog.dashboards);
   const all = [...rulesets[RULESET.allowlist], ...rulesets[RULESET.blocklist]];
+  const vendorsById = new Map(catalog.vendors.map((v) => [v.id, v]));
 
-  it('writes one rule per vendor and one first-party rule per dashboard', () => {
-    expect(rulesets[RULESET.blocklist]).toHaveLength(catalog.vendors.filter((v) => v.defaultAction === 'block').length);
-    expect(rulesets[RULESET.allowlist]).toHaveLength(catalog.dashboards.length + catalog.vendors.filter((v) => v.defaultAction === 'allow').length);
+  it('writes one rule per group of vendors sharing scope, priority and action, and one first-party rule per dashboard', () => {
+    expect(rulesets[RULESET.blocklist]).toHaveLength(1);
+    expect(rulesets[RULESET.blocklist][0]!.condition.requestDomains).toEqual([...catalog.vendors.filter((v) => v.defaultAction === 'block').flatMap((v) => v.domains)].sort());
+    expect(rulesets[RULESET.allowlist]).toHaveLength(catalog.dashboards.length + 1);
   });
 
-  it('indexes every rule back to its vendor or dashboard', () => {
+  it('writes one rule per vendor in the per-vendor layout', () => {
+    const perVendor = generateStaticRules(catalog.vendors, catalog.dashboards, { layout: 'per-vendor' }).rulesets;
+    expect(perVendor[RULESET.blocklist]).toHaveLength(catalog.vendors.filter((v) => v.defaultAction === 'block').length);
+    expect(perVendor[RULESET.allowlist]).toHaveLength(catalog.dashboards.length + catalog.vendors.filter((v) => v.defaultAction === 'allow').length);
+    expect(perVendor[RULESET.strictMode]).toEqual(rulesets[RULESET.strictMode]);
+  });
+
+  it('indexes every rule back to its vendors or dashboard, and names the vendor a request went to', () => {
     expect(Object.keys(index)).toHaveLength(all.length + rulesets[RULESET.strictMode].length + rulesets[RULESET.tabCover].length);
-    const replayRule = rulesets[RULESET.blocklist].find((r) => r.condition.requestDomains?.includes('replay.example'))!;
-    expect(index[`${RULESET.blocklist}/${replayRule.id}`]).toEqual({ kind: 'vendor', vendorId: 'replay' });
+    const blockRule = rulesets[RULESET.blocklist][0]!;
+    const subject = index[`${RULESET.blocklist}/${blockRule.id}`]!;
+    expect(subject).toEqual({ kind: 'vendors', vendorIds: expect.arrayContaining(['replay', 'tracker', 'tpw-big-ads']) });
+    expect(vendorOfMatch(subject, 'cdn.replay-cdn.example', vendorsById)).toBe('replay');
+    expect(vendorOfMatch(subject, 'cdn.tracker.example', vendorsById)).toBe('tracker');
+    expect(vendorOfMatch(subject, 'unrelated.example', vendorsById)).toBeUndefined();
+    expect(vendorOfMatch({ kind: 'first-party', dashboardId: 'ci' }, 'app.ci.example', vendorsById)).toBeUndefined();
+  });
+
+  it('names the vendor with the most specific domain when the vendors of one rule overlap', () => {
+    const overlapping = [
+      { ...catalog.vendors[0]!, id: 'broad', domains: ['bigsoft.example'] },
+      { ...catalog.vendors[0]!, id: 'narrow', domains: ['bat.bigsoft.example'] },
+    ];
+    const byId = new Map(overlapping.map((v) => [v.id, v]));
+    expect(vendorOfMatch({ kind: 'vendors', vendorIds: ['broad', 'narrow'] }, 'x.bat.bigsoft.example', byId)).toBe('narrow');
+    expect(vendorOfMatch({ kind: 'vendors', vendorIds: ['narrow', 'broad'] }, 'www.bigsoft.example', byId)).toBe('broad');
   });
 
   it('matches every resource type but main_frame (no resourceTypes list, so Firefox beacons are covered too)', () => {
@@ -131,3 +168,103 @@ describe('checkStaticLimits', () => {
     expect(checkStaticLimits({ a: [{ ...rule(1), condition: { resourceTypes: ['main_frame'] } }] }).join()).toMatch(/main_frame/);
   });
 });
+
+describe('generateStaticRules: the compact rulesets block exactly what one rule per vendor blocks (real catalog)', () => {
+  const catalog = vendorCatalog;
+  const compact = generateStaticRules(catalog.vendors, catalog.dashboards);
+  const perVendor = generateStaticRules(catalog.vendors, catalog.dashboards, { layout: 'per-vendor' });
+  const vendorsById = new Map(catalog.vendors.map((v) => [v.id, v]));
+  const bytes = (rules: readonly DnrRule[]): number => Buffer.byteLength(`${JSON.stringify(rules)}\n`);
+
+  it('is what the build wrote into rules/generated/', () => {
+    for (const [id, file] of Object.entries(RULESET_FILES)) {
+      expect(readFileSync(path.join(GENERATED, file), 'utf8')).toBe(`${JSON.stringify(compact.rulesets[id as RulesetId])}\n`);
+    }
+  });
+
+  it('takes fewer rules and fewer bytes in every ruleset it shares rules in, and no more in the others', () => {
+    for (const id of [RULESET.allowlist, RULESET.blocklist, RULESET.tabCover]) {
+      expect(compact.rulesets[id].length).toBeLessThan(perVendor.rulesets[id].length);
+      expect(bytes(compact.rulesets[id])).toBeLessThan(bytes(perVendor.rulesets[id]));
+    }
+    expect(compact.rulesets[RULESET.strictMode]).toEqual(perVendor.rulesets[RULESET.strictMode]);
+    const total = (r: StaticRulesets): number => Object.values(r.rulesets).reduce((sum, rules) => sum + bytes(rules), 0);
+    // A tenth is far from the measured figure (docs/BENCHMARKS.md) and still catches a generator that stops sharing.
+    expect(total(compact)).toBeLessThan(total(perVendor) / 10);
+    expect(checkStaticLimits(compact.rulesets)).toEqual([]);
+  });
+
+  /**
+   * Every catalog domain (and a subdomain of it) and every dashboard's own hosts, requested from every dashboard
+   * host, every host its scope excludes, an unrelated site and no initiator at all; and (Chromium's tab cover) from a
+   * third-party or opaque frame of a tab showing each dashboard. The winner's priority and action must agree, so the
+   * dynamic rules above and below decide alike too; and the vendor the compact rule names is the one the per-vendor
+   * rules at that priority name.
+   */
+  it('decides every request as the per-vendor rules, in both browsers, and names the same vendor', () => {
+    const scope = dashboardScope(catalog.dashboards);
+    const hosts = new Set<string>();
+    for (const vendor of catalog.vendors) for (const domain of vendor.domains) hosts.add(domain).add(`sub.${domain}`);
+    for (const dashboard of catalog.dashboards) for (const host of [...dashboard.hosts, ...dashboard.ownDomains]) hosts.add(host).add(`sub.${host}`);
+    const contexts: { initiatorHost: string | undefined; topHost: string | undefined }[] = [
+      ...[...scope.initiatorDomains, ...scope.excludedInitiatorDomains, 'unrelated.example', undefined].map((host) => ({ initiatorHost: host, topHost: host })),
+      ...scope.initiatorDomains.flatMap((top) => [undefined, 'widget.example', `www.${top}`].map((initiatorHost) => ({ initiatorHost, topHost: top }))),
+    ];
+    const browsers = { chromium: (_: string) => true, firefox: (id: string) => id !== RULESET.tabCover };
+    let requests = 0;
+    for (const [browser, keeps] of Object.entries(browsers)) {
+      const layouts = [compact, perVendor].map((layout) => candidatesByHost(Object.entries(layout.rulesets).flatMap(([id, rules]) => (keeps(id) ? rules.map((rule) => ({ rule, subject: layout.index[`${id}/${rule.id}`] })) : []))));
+      const [compactCandidates, perVendorCandidates] = layouts as [Candidates, Candidates];
+      for (const host of hosts) {
+        const fromCompact = compactCandidates(host);
+        const fromPerVendor = perVendorCandidates(host);
+        for (const context of contexts) {
+          const request = { url: `https://${host}/x.js`, ...context, type: 'script' as const };
+          const a = winningRule(fromCompact.map((c) => c.rule), request);
+          const b = winningRule(fromPerVendor.map((c) => c.rule), request);
+          requests += 1;
+          const decision = (rule: DnrRule | undefined): string => (rule ? `${rule.action.type}@${rule.priority}` : 'none');
+          if (decision(a) !== decision(b)) throw new Error(`${browser}: ${host} from ${JSON.stringify(context)}: compact ${decision(a)}, per vendor ${decision(b)}`);
+          if (a === undefined || b === undefined) continue;
+          const subjectOf = (candidates: readonly Candidate[], rule: DnrRule): StaticRuleSubject | undefined => candidates.find((c) => c.rule === rule)?.subject;
+          const compactSubject = subjectOf(fromCompact, a);
+          // Per vendor, several vendors' rules may match at the winning priority (a broad and a narrow domain).
+          const tied = fromPerVendor.filter((c) => decision(winningRule([c.rule], request)) === decision(b)).map((c) => c.subject);
+          const tiedVendors = tied.flatMap((s) => (s?.kind === 'vendors' ? s.vendorIds : []));
+          const expected = tiedVendors.length > 0 ? vendorOfMatch({ kind: 'vendors', vendorIds: tiedVendors }, host, vendorsById) : undefined;
+          const named = compactSubject && vendorOfMatch(compactSubject, host, vendorsById);
+          if (named !== expected) throw new Error(`${browser}: ${host} from ${JSON.stringify(context)}: the compact rule names ${named}, the per-vendor rules ${expected}`);
+        }
+      }
+    }
+    expect(requests).toBeGreaterThan(100_000);
+  });
+});
+
+interface Candidate {
+  readonly rule: DnrRule;
+  readonly subject: StaticRuleSubject | undefined;
+}
+type Candidates = (host: string) => Candidate[];
+
+/**
+ * The rules whose request domains cover a host (and those without any), looked up by the host's suffixes instead of
+ * scanning every rule; each with its request domains left out, since they are known to match, so the DNR model
+ * judges the rest of the condition without walking a shared rule's thousands of domains for every request.
+ */
+function candidatesByHost(entries: readonly Candidate[]): Candidates {
+  const byDomain = new Map<string, Candidate[]>();
+  const everyHost: Candidate[] = [];
+  for (const { rule, subject } of entries) {
+    const { requestDomains, ...condition } = rule.condition;
+    const stripped = { rule: { ...rule, condition }, subject };
+    if (requestDomains === undefined) everyHost.push(stripped);
+    for (const domain of requestDomains ?? []) byDomain.set(domain, [...(byDomain.get(domain) ?? []), stripped]);
+  }
+  return (host) => {
+    const labels = host.split('.');
+    const found = new Set(everyHost);
+    for (let i = 0; i < labels.length; i += 1) for (const c of byDomain.get(labels.slice(i).join('.')) ?? []) found.add(c);
+    return [...found];
+  };
+}

@@ -1,13 +1,20 @@
 /**
- * Generates the static declarativeNetRequest rulesets from the catalog (pure): one rule per vendor, scoped to the
- * dashboards with `initiatorDomains`, plus one first-party allow rule per dashboard, plus one strict-mode rule per
- * sensitive page (a Content-Security-Policy appended to its document; static so it holds from the very first page
- * load, before the worker runs), plus Chromium's `topDomains` twins of the initiator-scoped ones (tab-cover.ts). Also returns the index from rule id back to what the rule is about, which the audit
- * uses to explain a match.
+ * Generates the static declarativeNetRequest rulesets from the catalog (pure): the catalog default of every vendor,
+ * scoped to the dashboards with `initiatorDomains`, plus one first-party allow rule per dashboard, plus one strict-mode
+ * rule per sensitive page (a Content-Security-Policy appended to its document; static so it holds from the very first
+ * page load, before the worker runs), plus Chromium's `topDomains` twins of the initiator-scoped ones (tab-cover.ts).
+ *
+ * Compact by default: vendors with the same scope, priority and action share one rule whose request domains are the
+ * union of theirs (compact-rules.ts), so the long initiator lists are written once per group instead of once per
+ * vendor; the browser decides every request as it would with one rule per vendor (the `per-vendor` layout, kept for
+ * the tests and the benchmark that compare the two). Also returns the index from rule id back to what the rule is
+ * about: for a shared rule, every vendor in it (vendorOfMatch names the one a request went to).
  */
 import type { CatalogVendor, DashboardEntry } from '../../src/catalog/catalog-types';
+import { compactRules, type RuleWithoutId } from '../../src/rules/compact-rules';
 import type { DnrRule } from '../../src/rules/dnr-rule';
 import { DNR_LIMITS } from '../../src/rules/dnr-limits';
+import { hostMatchesDomain } from '../../src/shared/domain-name';
 import { dashboardScope } from '../../src/catalog/runtime-catalog';
 import { ownDomainHosts, ownDomainHostTwins } from '../../src/rules/own-domain-hosts';
 import { PRIORITY, RULESET, staticRuleId, type RulesetId } from '../../src/rules/rule-registry';
@@ -15,7 +22,8 @@ import { strictModeRule, strictModeSources } from '../../src/strict-mode/strict-
 import { tabCoverRuleset } from '../../src/rules/tab-cover';
 
 export type StaticRuleSubject =
-  | { kind: 'vendor'; vendorId: string }
+  /** Catalog defaults: the vendors whose domains the rule names (one, or a group sharing the rule). */
+  | { kind: 'vendors'; vendorIds: string[] }
   | { kind: 'first-party'; dashboardId: string }
   | { kind: 'strict-mode'; dashboardId: string; urlFilter: string };
 
@@ -25,77 +33,109 @@ export interface StaticRulesets {
   readonly index: Readonly<Record<string, StaticRuleSubject>>;
 }
 
-/** `chromiumTabCover: false` leaves the tab-cover ruleset empty (Firefox's tab cover, made at run time, needs none). */
-export function generateStaticRules(vendors: readonly CatalogVendor[], dashboards: readonly DashboardEntry[], options: { chromiumTabCover?: boolean } = {}): StaticRulesets {
+/** `compact`: vendors sharing scope, priority and action share a rule (shipped). `per-vendor`: one rule each. */
+export type RuleLayout = 'compact' | 'per-vendor';
+
+export interface StaticRuleOptions {
+  /** false leaves the tab-cover ruleset empty (Firefox's tab cover, made at run time, needs none). */
+  readonly chromiumTabCover?: boolean;
+  readonly layout?: RuleLayout;
+}
+
+interface Entry {
+  readonly rule: RuleWithoutId;
+  readonly subject: StaticRuleSubject;
+}
+
+/** The subject of rules merged into one: their vendors together (only catalog defaults ever share a rule). */
+function mergedSubject(subjects: readonly StaticRuleSubject[]): StaticRuleSubject {
+  const [first] = subjects;
+  if (first !== undefined && subjects.length === 1) return first;
+  if (first === undefined || subjects.some((s) => s.kind !== 'vendors')) throw new Error(`static rules: rules about ${JSON.stringify(subjects)} cannot share a rule`);
+  return { kind: 'vendors', vendorIds: subjects.flatMap((s) => (s.kind === 'vendors' ? s.vendorIds : [])) };
+}
+
+/** Numbers a ruleset's rules from 1, merging them first in the compact layout, and indexes them. */
+function ruleset(rulesetId: RulesetId, entries: readonly Entry[], layout: RuleLayout, index: Record<string, StaticRuleSubject>): DnrRule[] {
+  const laid = layout === 'compact' ? compactRules(entries).map(({ rule, subjects }) => ({ rule, subject: mergedSubject(subjects) })) : entries;
+  return laid.map(({ rule, subject }, position) => {
+    const id = staticRuleId(position);
+    index[`${rulesetId}/${id}`] = subject;
+    return { id, ...rule };
+  });
+}
+
+export function generateStaticRules(vendors: readonly CatalogVendor[], dashboards: readonly DashboardEntry[], options: StaticRuleOptions = {}): StaticRulesets {
+  const layout = options.layout ?? 'compact';
   const scope = dashboardScope(dashboards);
-  const allowlist: DnrRule[] = [];
-  const blocklist: DnrRule[] = [];
+  const allow: Entry[] = [];
+  const block: Entry[] = [];
   const index: Record<string, StaticRuleSubject> = {};
 
   for (const dashboard of dashboards) {
-    const id = staticRuleId(allowlist.length);
     const own = dashboardScope([dashboard]);
-    allowlist.push({
-      id,
-      priority: PRIORITY.firstParty,
-      action: { type: 'allow' },
-      condition: {
-        requestDomains: [...new Set([...dashboard.hosts, ...dashboard.ownDomains])].sort(),
-        initiatorDomains: own.initiatorDomains,
-        excludedInitiatorDomains: own.excludedInitiatorDomains,
+    allow.push({
+      rule: {
+        priority: PRIORITY.firstParty,
+        action: { type: 'allow' },
+        condition: {
+          requestDomains: [...new Set([...dashboard.hosts, ...dashboard.ownDomains])].sort(),
+          initiatorDomains: own.initiatorDomains,
+          excludedInitiatorDomains: own.excludedInitiatorDomains,
+        },
       },
+      subject: { kind: 'first-party', dashboardId: dashboard.id },
     });
-    index[`${RULESET.allowlist}/${id}`] = { kind: 'first-party', dashboardId: dashboard.id };
   }
 
-  for (const vendor of vendors) {
-    const target = vendor.defaultAction === 'allow' ? allowlist : blocklist;
-    const rulesetId = vendor.defaultAction === 'allow' ? RULESET.allowlist : RULESET.blocklist;
-    const id = staticRuleId(target.length);
-    target.push({
-      id,
-      priority: vendor.defaultAction === 'allow' ? PRIORITY.essentialAllow : PRIORITY.defaultBlock,
-      action: { type: vendor.defaultAction },
-      condition: {
-        requestDomains: [...vendor.domains],
-        initiatorDomains: scope.initiatorDomains,
-        excludedInitiatorDomains: scope.excludedInitiatorDomains,
-      },
-    });
-    index[`${rulesetId}/${id}`] = { kind: 'vendor', vendorId: vendor.id };
-  }
+  const defaultRule = (vendor: CatalogVendor): DnrRule => ({
+    id: 0,
+    priority: vendor.defaultAction === 'allow' ? PRIORITY.essentialAllow : PRIORITY.defaultBlock,
+    action: { type: vendor.defaultAction },
+    condition: { requestDomains: [...vendor.domains], initiatorDomains: scope.initiatorDomains, excludedInitiatorDomains: scope.excludedInitiatorDomains },
+  });
+  const entryOf = ({ id: _id, ...rule }: DnrRule, vendor: CatalogVendor): Entry => ({ rule, subject: { kind: 'vendors', vendorIds: [vendor.id] } });
+  for (const vendor of vendors) (vendor.defaultAction === 'allow' ? allow : block).push(entryOf(defaultRule(vendor), vendor));
 
   // A vendor host inside a dashboard's own domains (first-party telemetry): its default also holds above the
   // own-domain allow, for that host only.
   const ownHosts = ownDomainHosts(dashboards, vendors.flatMap((v) => v.domains));
   for (const vendor of vendors) {
-    const target = vendor.defaultAction === 'allow' ? allowlist : blocklist;
-    const rulesetId = vendor.defaultAction === 'allow' ? RULESET.allowlist : RULESET.blocklist;
-    const rule: DnrRule = {
-      id: 0,
-      priority: vendor.defaultAction === 'allow' ? PRIORITY.essentialAllow : PRIORITY.defaultBlock,
-      action: { type: vendor.defaultAction },
-      condition: { requestDomains: [...vendor.domains], initiatorDomains: scope.initiatorDomains, excludedInitiatorDomains: scope.excludedInitiatorDomains },
-    };
-    for (const twin of ownDomainHostTwins([rule], ownHosts, () => staticRuleId(target.length))) {
-      target.push(twin);
-      index[`${rulesetId}/${twin.id}`] = { kind: 'vendor', vendorId: vendor.id };
-    }
+    for (const twin of ownDomainHostTwins([defaultRule(vendor)], ownHosts, () => 0)) (vendor.defaultAction === 'allow' ? allow : block).push(entryOf(twin, vendor));
   }
 
-  const strictMode: DnrRule[] = [];
-  for (const dashboard of dashboards) {
-    for (const urlFilter of dashboard.sensitivePages ?? []) {
-      const id = staticRuleId(strictMode.length);
-      strictMode.push(strictModeRule({ id, priority: PRIORITY.strictModeCsp, urlFilter, sources: strictModeSources(dashboard) }));
-      index[`${RULESET.strictMode}/${id}`] = { kind: 'strict-mode', dashboardId: dashboard.id, urlFilter };
-    }
-  }
-  const rulesets = { [RULESET.allowlist]: allowlist, [RULESET.blocklist]: blocklist, [RULESET.strictMode]: strictMode };
-  // Chromium's tab cover (tab-cover.ts); the Firefox build leaves this ruleset out.
+  const strictMode: Entry[] = dashboards.flatMap((dashboard) =>
+    (dashboard.sensitivePages ?? []).map((urlFilter): Entry => {
+      const { id: _id, ...rule } = strictModeRule({ id: 0, priority: PRIORITY.strictModeCsp, urlFilter, sources: strictModeSources(dashboard) });
+      return { rule, subject: { kind: 'strict-mode', dashboardId: dashboard.id, urlFilter } };
+    }),
+  );
+  const rulesets = {
+    [RULESET.allowlist]: ruleset(RULESET.allowlist, allow, layout, index),
+    [RULESET.blocklist]: ruleset(RULESET.blocklist, block, layout, index),
+    // Each sensitive page has its own filter and header: nothing to share.
+    [RULESET.strictMode]: ruleset(RULESET.strictMode, strictMode, 'per-vendor', index),
+  };
+  // Chromium's tab cover (tab-cover.ts): a twin per rule, so compact rules have compact twins. The Firefox build
+  // leaves this ruleset out.
   const tabCover = options.chromiumTabCover === false ? { rules: [], subjects: new Map() } : tabCoverRuleset(rulesets, (rulesetId, ruleId) => index[`${rulesetId}/${ruleId}`], scope.initiatorDomains);
   for (const [id, subject] of tabCover.subjects) index[`${RULESET.tabCover}/${id}`] = subject;
   return { rulesets: { ...rulesets, [RULESET.tabCover]: tabCover.rules }, index };
+}
+
+/**
+ * The vendor a request to `host` went to, when a static rule about `subject` matched it: of the rule's vendors, the
+ * one owning the most specific domain that covers the host (as the audit names it). Undefined for other subjects.
+ */
+export function vendorOfMatch(subject: StaticRuleSubject, host: string, vendorsById: ReadonlyMap<string, CatalogVendor>): string | undefined {
+  if (subject.kind !== 'vendors') return undefined;
+  let best: { vendorId: string; length: number } | undefined;
+  for (const vendorId of subject.vendorIds) {
+    for (const domain of vendorsById.get(vendorId)?.domains ?? []) {
+      if (hostMatchesDomain(host, domain) && (best === undefined || domain.length > best.length)) best = { vendorId, length: domain.length };
+    }
+  }
+  return best?.vendorId;
 }
 
 /** Problems with the generated rulesets against both browsers' limits; empty when they fit. */

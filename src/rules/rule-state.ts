@@ -6,6 +6,7 @@
  * same verdicts from the same state.
  */
 import { generateStaticRules } from '../../scripts/catalog/generate-static-rules';
+import { mergeByRequestDomains } from './compact-rules';
 import { customDashboards as customDashboardsOf } from '../catalog/dashboards';
 import type { DnrRule } from './dnr-rule';
 import type { ManagedPolicy } from '../policy/managed-policy';
@@ -14,7 +15,7 @@ import { ownDomainHosts, ownDomainHostTwins } from './own-domain-hosts';
 import { PRIORITY, RULESET, dynamicRuleId, sessionRuleId, staticRuleId, type DynamicBand, type RulesetId } from './rule-registry';
 import { strictModeRules } from '../strict-mode/strict-mode-state';
 import { ruleVendors } from '../catalog/rule-vendors';
-import { isInitiatorScoped, mergeByRequestDomains, tabIdsTwins, topDomainsTwin, type TabCover } from './tab-cover';
+import { isInitiatorScoped, tabIdsTwins, topDomainsTwin, type TabCover } from './tab-cover';
 import type { UserSettings, VendorDecision } from '../settings/user-settings';
 
 export interface RuleStateInput {

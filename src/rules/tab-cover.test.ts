@@ -1,7 +1,8 @@
 import { simulate } from '../../test/unit/dnr-simulator';
 import { mulberry32 } from '../../test/unit/seeded-random';
 import type { DnrRule } from './dnr-rule';
-import { isInitiatorScoped, mergeByRequestDomains, tabIdsTwins, topDomainsTwin } from './tab-cover';
+import { mergeByRequestDomains } from './compact-rules';
+import { isInitiatorScoped, tabIdsTwins, topDomainsTwin } from './tab-cover';
 
 const scope = { initiatorDomains: ['app.ci.example', 'forge.example'], excludedInitiatorDomains: ['www.app.ci.example'] };
 const rule = (id: number, priority: number, type: 'allow' | 'block', domains?: string[]): DnrRule => ({

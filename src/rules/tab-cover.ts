@@ -11,6 +11,7 @@
  * Twins only add cover. An allow twin never applies to a request from a dashboard document (its own initiator rules
  * decide that, so it cannot loosen them); a block twin may, and only blocks what some dashboard's rules block.
  */
+import type { RuleWithoutId } from './compact-rules';
 import { hostMatchesAny } from '../shared/domain-name';
 import type { DnrCondition, DnrRule } from './dnr-rule';
 import { staticRuleId } from './rule-registry';
@@ -34,7 +35,7 @@ export type TabCover =
   | { readonly by: 'tab-ids'; readonly tabs: readonly DashboardTab[] };
 
 /** A rule without an id: the caller places twins in its own ruleset or band. */
-export type RuleWithoutId = Omit<DnrRule, 'id'>;
+export type { RuleWithoutId };
 
 /** Whether a rule is a block or allow rule scoped to dashboards by initiator (and so needs a twin). */
 export function isInitiatorScoped(rule: DnrRule): boolean {
@@ -127,31 +128,6 @@ export function tabIdsTwins(rules: readonly DnrRule[], tabs: readonly DashboardT
   return [...merged.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([, { rule, domains }]) => (domains ? { ...rule, condition: { requestDomains: sortedUnique(domains), ...rule.condition } } : rule));
-}
-
-/**
- * Rules that differ only in their request domains, merged into one rule each (the union of their domains): the same
- * requests match with the same outcome, since they share priority and action. Rules without request domains are kept.
- */
-export function mergeByRequestDomains(rules: readonly DnrRule[]): RuleWithoutId[] {
-  const merged = new Map<string, { rule: RuleWithoutId; domains: Set<string> | undefined }>();
-  // Generated rules share their scope arrays: each is turned into text once.
-  const arrayKeys = new WeakMap<readonly unknown[], string>();
-  const valueKey = (value: unknown): string => {
-    if (!Array.isArray(value)) return JSON.stringify(value);
-    let key = arrayKeys.get(value);
-    if (key === undefined) arrayKeys.set(value, (key = JSON.stringify(value)));
-    return key;
-  };
-  for (const rule of rules) {
-    const { requestDomains, ...rest } = rule.condition;
-    const restKey = Object.entries(rest).sort(([a], [b]) => (a < b ? -1 : 1)).map(([name, value]) => `${name}=${valueKey(value)}`).join('&');
-    const key = `${rule.priority}|${JSON.stringify(rule.action)}|${requestDomains === undefined}|${restKey}`;
-    const group = merged.get(key);
-    if (group === undefined) merged.set(key, { rule: { priority: rule.priority, action: rule.action, condition: rest }, domains: requestDomains ? new Set(requestDomains) : undefined });
-    else for (const domain of requestDomains ?? []) group.domains?.add(domain);
-  }
-  return [...merged.values()].map(({ rule, domains }) => (domains ? { ...rule, condition: { requestDomains: sortedUnique(domains), ...rule.condition } } : rule));
 }
 
 /** A condition as a stable string: keys sorted, so equal conditions compare equal. */
