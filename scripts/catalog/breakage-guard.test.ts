@@ -1,14 +1,15 @@
 import { categories } from '../../rules/catalog/categories';
-import type { DashboardProfile } from '../../src/catalog/catalog-types';
+import type { DashboardProfile, VendorEntry } from '../../src/catalog/catalog-types';
 import { buildCatalog } from './build-catalog';
 import { describeConflict, findBreakage, profileProblems, scenarioSettings } from './breakage-guard';
 
 const SOURCE = { where: 'example/ci:csp.rb', seen: '2026' } as const;
 
-function guard(thirdPartyWeb: { name: string; category: string; domains: string[] }[], profiles: DashboardProfile[]) {
+function guard(thirdPartyWeb: { name: string; category: string; domains: string[] }[], profiles: DashboardProfile[], curated: VendorEntry[] = []) {
   const built = buildCatalog({
     categories,
     curatedVendors: [
+      ...curated,
       { id: 'live', name: 'Live', category: 'realtime', domains: ['live.example'], defaultAction: 'allow', reason: 'Streams.' },
       { id: 'helpdesk', name: 'Help desk', category: 'support-widget', domains: ['help.example'], defaultAction: 'allow', reason: 'Allowed here.', thirdPartyWebNote: 'n' },
     ],
@@ -16,7 +17,8 @@ function guard(thirdPartyWeb: { name: string; category: string; domains: string[
     thirdPartyWeb,
   });
   if (!built.ok) throw new Error(built.errors.join('\n'));
-  return { catalog: built.catalog, conflicts: findBreakage({ catalog: built.catalog, staticRules: Object.values(built.rules.rulesets).flat(), profiles }) };
+  const staticRules = Object.values(built.rules.rulesets).flat();
+  return { catalog: built.catalog, staticRules, conflicts: findBreakage({ catalog: built.catalog, staticRules, profiles }) };
 }
 
 const profile = (host: string, loadedAs: 'image' | 'fetch' = 'fetch'): DashboardProfile => ({
@@ -33,6 +35,19 @@ describe('the breakage guard', () => {
       'vendor tpw-big-ads blocks bigsoft.example: graph.bigsoft.example (sign-in) is needed on ci per example/ci:csp.rb (2026) [every non-essential category blocked]',
     ]);
     expect(conflicts[0]).toMatchObject({ vendorId: 'tpw-big-ads', domain: 'bigsoft.example', dashboardId: 'ci', rule: 'static' });
+  });
+
+  it('judges the compact rules: a block shared by several vendors is reported under the vendor whose domain covers the host', () => {
+    const { catalog, conflicts, staticRules } = guard(
+      [{ name: 'Big Ads', category: 'ad', domains: ['*.bigsoft.example', '*.other.example'] }],
+      [profile('x.trk.bigsoft.example')],
+      [{ id: 'bat', name: 'Bat', category: 'advertising', domains: ['trk.bigsoft.example'], defaultAction: 'block', reason: 'Tracks.' }],
+    );
+    expect(conflicts[0]).toMatchObject({ vendorId: 'bat', domain: 'trk.bigsoft.example', rule: 'static' });
+    expect(conflicts).toHaveLength(2);
+    // One static block rule holds both vendors' domains.
+    expect(catalog.vendors.filter((v) => v.defaultAction === 'block').map((v) => v.id).sort()).toEqual(['bat', 'tpw-big-ads']);
+    expect(staticRules.find((r) => r.id === conflicts[0]!.ruleId && r.action.type === 'block')?.condition.requestDomains).toEqual(['other.example', 'trk.bigsoft.example']);
   });
 
   it('reports a host that only "block all" of a non-essential category would block, from the dynamic rules', () => {
