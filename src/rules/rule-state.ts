@@ -192,9 +192,9 @@ export function computeRuleState(input: RuleStateInput): RuleState {
 const staticRulesCache = new WeakMap<RuntimeCatalog, readonly DnrRule[]>();
 
 /**
- * The catalog's static rules, as the build wrote them into the rulesets (same generator), without Chromium's twins,
- * merged where they differ only in their request domains: a handful of rules that decide every request as the
- * rulesets do, so a tab moving in Firefox costs little to compute.
+ * The catalog's static rules, as the build wrote them into the rulesets (same generator, already compact), without
+ * Chromium's twins, merged once more where they differ only in their request domains: a handful of rules that decide
+ * every request as the rulesets do, so a tab moving in Firefox costs little to compute.
  */
 function staticRulesOf(catalog: RuntimeCatalog): readonly DnrRule[] {
   let rules = staticRulesCache.get(catalog);
