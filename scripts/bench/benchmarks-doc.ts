@@ -168,21 +168,22 @@ share one rule (their request domains together), and Chromium's tab-cover twins 
 the same catalog in the per-vendor layout (one rule per vendor, as before; the same generator), written into a copy of
 the built extension; a unit test (\`scripts/catalog/generate-static-rules.test.ts\`) checks with the DNR model that both
 decide every catalog domain alike from every dashboard, in both browsers. *Bytes* and *rules*: the ruleset files each
-browser's manifest names. *Ruleset load* (Chromium): two browsers side by side, one per copy; in an extension page of
-each, every static ruleset is switched off and the time of one \`updateEnabledRulesets\` call switching them all on
-again is taken (Chrome loads each ruleset's indexed form), ${plan.rulesetLoads} times per copy after a
-warm-up, alternating; before that, each browser is checked to hold exactly its copy's number of static rules. Target:
-smaller, and no slower to load.
+browser's manifest names. *Ruleset load*: two browsers side by side, one per copy; in an extension page of each,
+every static ruleset is switched off and the time of one \`updateEnabledRulesets\` call switching them all on again
+is taken (Chrome loads each ruleset's indexed form; Firefox reads and checks the ruleset files), ${plan.rulesetLoads}
+times per copy after a warm-up, alternating; before that, each browser is checked to hold exactly its copy's number
+of static rules. Firefox's copies are made from the test build (the same ruleset files), whose options page opens
+itself. Target: smaller, and no slower to load.
 
 ### Where Firefox is not measured, and why
 
-Only the dashboard load (section 1) runs in Firefox ESR as well. Automation cannot open \`moz-extension://\` pages in
-Firefox (only the test build opens its own options page), so the toggle and the popup and options pages are timed in
-Chromium; Firefox runs the background as an event page, not a service worker, and WebDriver BiDi offers neither a heap
-reading nor a way to stop it, so section 4 is Chromium's; \`Performance.getMetrics\` is a Chrome DevTools Protocol
-command Firefox does not have, so section 5 is Chromium's; the ruleset load time of section 7 is timed in an extension
-page, so Chromium's too. Bundle sizes and ruleset bytes list the Firefox build too, and rule headroom is against both
-browsers' limits.`;
+Only the dashboard load (section 1) and the ruleset load (section 7) run in Firefox ESR as well. Automation cannot
+open \`moz-extension://\` pages in Firefox (only the test build opens its own options page), so the toggle and the
+popup and options pages are timed in Chromium; Firefox runs the background as an event page, not a service worker, and
+WebDriver BiDi offers neither a heap reading nor a way to stop it, so section 4 is Chromium's;
+\`Performance.getMetrics\` is a Chrome DevTools Protocol command Firefox does not have, so section 5 is Chromium's.
+Section 7 times Firefox in the test build's options page. Bundle sizes and ruleset bytes list the Firefox build too,
+and rule headroom is against both browsers' limits.`;
 }
 
 export function benchmarksMarkdown(input: DocInput): string {

@@ -3,12 +3,12 @@
  * shipped) and a copy of it whose ruleset files hold the per-vendor layout of the same catalog (the same generator,
  * `layout: 'per-vendor'`), which blocks exactly the same requests (generate-static-rules.test.ts).
  *
- * Bytes and rule counts come from the files each browser's manifest names. The load time is Chromium's: in an
- * extension page of each copy, every static ruleset is switched off, then the time of one
- * `declarativeNetRequest.updateEnabledRulesets` call that switches them all on again is taken (Chrome loads each
- * ruleset's indexed form from the profile before the rules are in force); the two browsers run side by
- * side and the copies are measured in alternating order. Firefox is not timed: its release build has no page that
- * automation can open (moz-extension:// pages cannot be navigated to), so its row gives bytes and counts only.
+ * Bytes and rule counts come from the files each browser's manifest names. The load time: in an extension page of
+ * each copy, every static ruleset is switched off, then the time of one `declarativeNetRequest.updateEnabledRulesets`
+ * call that switches them all on again is taken (Chrome loads each ruleset's indexed form from the profile; Firefox
+ * reads and checks the ruleset files); two browsers run side by side, one per copy, measured in alternating order.
+ * Firefox's copies are made from the test build (dist-test/firefox, the same ruleset files), whose options page opens
+ * itself: automation cannot navigate to moz-extension:// pages.
  */
 import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -19,8 +19,10 @@ import { vendorCatalog } from '../../src/catalog/catalog-data';
 import type { DnrRule } from '../../src/rules/dnr-rule';
 import type { RulesetId } from '../../src/rules/rule-registry';
 import { chromiumArgs } from '../../test/e2e/harness/chromium';
-import { chromiumExtensionId, extensionDir, type BrowserKind } from '../../test/e2e/harness/extension-build';
-import { startFixtureServer } from '../../test/e2e/harness/fixture-server';
+import { launchFirefox } from '../../test/e2e/harness/browsers';
+import { chromiumExtensionId, extensionDir, type BrowserKind, type BuildKind } from '../../test/e2e/harness/extension-build';
+import { optionsPage } from '../../test/e2e/harness/extension-pages';
+import { startFixtureServer, type FixtureServer } from '../../test/e2e/harness/fixture-server';
 import { withTimeout } from '../../test/e2e/harness/wait-for';
 import { BrokenRunError } from './bench-errors';
 import { interleavedOrder, median, percentile, ratio } from './bench-stats';
@@ -36,8 +38,8 @@ export interface RulesetFiles {
 
 export interface RulesetLoadResult {
   readonly files: Readonly<Record<BrowserKind, Readonly<Record<Layout, RulesetFiles>>>>;
-  /** Chromium: ms of one updateEnabledRulesets call switching every static ruleset on, per copy. */
-  readonly enableMs: Readonly<Record<Layout, readonly number[]>>;
+  /** ms of one updateEnabledRulesets call switching every static ruleset on, per browser and copy. */
+  readonly enableMs: Readonly<Record<BrowserKind, Readonly<Record<Layout, readonly number[]>>>>;
 }
 
 interface ManifestRulesets {
@@ -66,8 +68,8 @@ export function rulesetFiles(dir: string): RulesetFiles {
  * loaded: Chromium's indexed rulesets in `_metadata` would be reused). The per-vendor copy gets its ruleset files
  * written in that layout, as the build writes them (one JSON line).
  */
-export function layoutCopies(kind: BrowserKind): { dirs: Record<Layout, string>; remove(): void } {
-  const source = extensionDir(kind);
+export function layoutCopies(kind: BrowserKind, build: BuildKind = 'release'): { dirs: Record<Layout, string>; remove(): void } {
+  const source = extensionDir(kind, build);
   const root = mkdtempSync(path.join(os.tmpdir(), `dashguard-rulesets-${kind}-`));
   const perVendor = generateStaticRules(vendorCatalog.vendors, vendorCatalog.dashboards, { layout: 'per-vendor' }).rulesets;
   const dirs = { compact: path.join(root, 'compact'), 'per-vendor': path.join(root, 'per-vendor') };
@@ -80,10 +82,10 @@ export function layoutCopies(kind: BrowserKind): { dirs: Record<Layout, string>;
   return { dirs, remove: () => rmSync(root, { recursive: true, force: true }) };
 }
 
-/** Code run in an extension page of the copy. */
+/** Code run in an extension page of the copy: the WebExtension API of either browser. */
 type PageApi = typeof chrome;
 
-async function launch(dir: string, port: number): Promise<{ browser: Browser; page: Page }> {
+async function launchChromiumCopy(dir: string, port: number): Promise<{ browser: Browser; page: Page }> {
   const browser = await puppeteer.launch({
     executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
     headless: true,
@@ -94,19 +96,37 @@ async function launch(dir: string, port: number): Promise<{ browser: Browser; pa
   try {
     const page = await browser.newPage();
     await page.goto(`chrome-extension://${chromiumExtensionId(dir)}/options.html`);
-    // The page's periodic requests to the background would run beside the measurement.
-    await page.evaluate(() => {
-      const last = Number(setTimeout(() => undefined, 0));
-      for (let id = 0; id <= last; id += 1) {
-        clearTimeout(id);
-        clearInterval(id);
-      }
-    });
+    await clearTimers(page);
     return { browser, page };
   } catch (error) {
     await closeBrowser(browser);
     throw error;
   }
+}
+
+async function launchFirefoxCopy(dir: string, fixture: FixtureServer): Promise<{ browser: Browser; page: Page }> {
+  // The harness checks that the copy's rules block on a dashboard before it returns.
+  const session = await launchFirefox(dir, { fixture });
+  try {
+    const page = await optionsPage(session);
+    await clearTimers(page);
+    return { browser: session.browser, page };
+  } catch (error) {
+    await session.close();
+    throw error;
+  }
+}
+
+/** The options page's periodic requests to the background would run beside the measurement. */
+async function clearTimers(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    // In a page, timer ids are small integers handed out in order.
+    const last = Number(setTimeout(() => undefined, 0));
+    for (let id = 0; id <= last; id += 1) {
+      clearTimeout(id);
+      clearInterval(id);
+    }
+  });
 }
 
 /**
@@ -116,7 +136,7 @@ async function launch(dir: string, port: number): Promise<{ browser: Browser; pa
  */
 async function rulesInForce(page: Page): Promise<number> {
   return page.evaluate(async () => {
-    const api = chrome as PageApi;
+    const api = (globalThis as unknown as { browser?: PageApi }).browser ?? chrome;
     const manifest = api.runtime.getManifest() as { declarative_net_request?: { rule_resources?: { id: string }[] } };
     const ids = (manifest.declarative_net_request?.rule_resources ?? []).map((r) => r.id);
     await api.declarativeNetRequest.updateEnabledRulesets({ disableRulesetIds: ids });
@@ -131,7 +151,7 @@ async function timeEnable(page: Page): Promise<number> {
   return withTimeout(
     'updateEnabledRulesets',
     page.evaluate(async () => {
-      const api = chrome as PageApi;
+      const api = (globalThis as unknown as { browser?: PageApi }).browser ?? chrome;
       const manifest = api.runtime.getManifest() as { declarative_net_request?: { rule_resources?: { id: string }[] } };
       const ids = (manifest.declarative_net_request?.rule_resources ?? []).map((r) => r.id);
       await api.declarativeNetRequest.updateEnabledRulesets({ disableRulesetIds: ids });
@@ -147,39 +167,41 @@ async function timeEnable(page: Page): Promise<number> {
 }
 
 export async function measureRulesetLoad(runs: number): Promise<RulesetLoadResult> {
-  const chromium = layoutCopies('chromium');
-  const firefox = layoutCopies('firefox');
+  const copies = { chromium: layoutCopies('chromium'), firefox: layoutCopies('firefox', 'test') };
   const fixture = await startFixtureServer();
   const browsers: Browser[] = [];
   try {
-    const files = {
-      chromium: { compact: rulesetFiles(chromium.dirs.compact), 'per-vendor': rulesetFiles(chromium.dirs['per-vendor']) },
-      firefox: { compact: rulesetFiles(firefox.dirs.compact), 'per-vendor': rulesetFiles(firefox.dirs['per-vendor']) },
-    };
-    const pages = {} as Record<Layout, Page>;
-    for (const layout of ['compact', 'per-vendor'] as const) {
-      const { browser, page } = await launch(chromium.dirs[layout], fixture.port);
-      browsers.push(browser);
-      pages[layout] = page;
-      const inForce = await rulesInForce(page);
-      if (inForce !== files.chromium[layout].rules) {
-        throw new BrokenRunError(`Broken run: Chromium holds ${inForce} static rules with the ${layout} rulesets, whose files have ${files.chromium[layout].rules}`);
+    const files = {} as Record<BrowserKind, Record<Layout, RulesetFiles>>;
+    const enableMs = {} as Record<BrowserKind, Record<Layout, number[]>>;
+    for (const kind of ['chromium', 'firefox'] as const) {
+      const { dirs } = copies[kind];
+      files[kind] = { compact: rulesetFiles(dirs.compact), 'per-vendor': rulesetFiles(dirs['per-vendor']) };
+      const pages = {} as Record<Layout, Page>;
+      for (const layout of ['compact', 'per-vendor'] as const) {
+        const { browser, page } = kind === 'chromium' ? await launchChromiumCopy(dirs[layout], fixture.port) : await launchFirefoxCopy(dirs[layout], fixture);
+        browsers.push(browser);
+        pages[layout] = page;
+        const inForce = await rulesInForce(page);
+        if (inForce !== files[kind][layout].rules) {
+          throw new BrokenRunError(`Broken run: ${kind} holds ${inForce} static rules with the ${layout} rulesets, whose files have ${files[kind][layout].rules}`);
+        }
       }
-    }
-    const enableMs: Record<Layout, number[]> = { compact: [], 'per-vendor': [] };
-    // One warm-up each, then alternating order (compact stands for "with", per vendor for "without").
-    await timeEnable(pages.compact);
-    await timeEnable(pages['per-vendor']);
-    for (const side of interleavedOrder(runs)) {
-      const layout: Layout = side === 'with' ? 'compact' : 'per-vendor';
-      enableMs[layout].push(await timeEnable(pages[layout]));
+      enableMs[kind] = { compact: [], 'per-vendor': [] };
+      // One warm-up each, then alternating order (compact stands for "with", per vendor for "without").
+      await timeEnable(pages.compact);
+      await timeEnable(pages['per-vendor']);
+      for (const side of interleavedOrder(runs)) {
+        const layout: Layout = side === 'with' ? 'compact' : 'per-vendor';
+        enableMs[kind][layout].push(await timeEnable(pages[layout]));
+      }
+      while (browsers.length > 0) await closeBrowser(browsers.pop()!);
     }
     return { files, enableMs };
   } finally {
     for (const browser of browsers) await closeBrowser(browser);
     await fixture.close();
-    chromium.remove();
-    firefox.remove();
+    copies.chromium.remove();
+    copies.firefox.remove();
   }
 }
 
@@ -207,17 +229,20 @@ export function rulesetRows(result: RulesetLoadResult): FigureRow[] {
       detail: `compact ${count(compact.rules)}, per vendor ${count(perVendor.rules)}`,
     });
   }
-  const m = (layout: Layout): number => median(result.enableMs[layout]);
-  const p90 = (layout: Layout): number => percentile(result.enableMs[layout], 0.9);
-  rows.push({
-    section,
-    figure: 'Ruleset load: every static ruleset switched on, compact ÷ per vendor (Chromium)',
-    value: ratio(m('compact'), m('per-vendor')),
-    unit: 'ratio',
-    target: { op: '<=', value: 1 },
-    detail:
-      `compact ${formatValue(m('compact'), 'ms')} (p90 ${formatValue(p90('compact'), 'ms')}), per vendor ${formatValue(m('per-vendor'), 'ms')} ` +
-      `(p90 ${formatValue(p90('per-vendor'), 'ms')}); median of ${result.enableMs.compact.length} updateEnabledRulesets calls each, alternating`,
-  });
+  for (const [kind, name] of [['chromium', 'Chromium'], ['firefox', 'Firefox']] as const) {
+    const times = result.enableMs[kind];
+    const m = (layout: Layout): number => median(times[layout]);
+    const p90 = (layout: Layout): number => percentile(times[layout], 0.9);
+    rows.push({
+      section,
+      figure: `Ruleset load: every static ruleset switched on, compact ÷ per vendor (${name})`,
+      value: ratio(m('compact'), m('per-vendor')),
+      unit: 'ratio',
+      target: { op: '<=', value: 1 },
+      detail:
+        `compact ${formatValue(m('compact'), 'ms')} (p90 ${formatValue(p90('compact'), 'ms')}), per vendor ${formatValue(m('per-vendor'), 'ms')} ` +
+        `(p90 ${formatValue(p90('per-vendor'), 'ms')}); median of ${times.compact.length} updateEnabledRulesets calls each, alternating`,
+    });
+  }
   return rows;
 }
