@@ -68,7 +68,7 @@ function showPage(audit: TabAudit): void {
 }
 
 async function showNoAudit(tabId: number): Promise<void> {
-  let dashboard = false;
+  let dashboard: boolean;
   try {
     // A frozen or busy page may not answer at once: the popup does not wait for it.
     const answer = browser.tabs.sendMessage(tabId, { type: AUDIT_PAGE_QUERY }, { frameId: 0 });

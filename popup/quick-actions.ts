@@ -97,7 +97,7 @@ export function browserQuickActionsDeps(): QuickActionsDeps {
       // What the audit saw on this tab (storage.session, see audit-types.ts): blocked ones first, the likely culprits.
       const key = tabAuditKey(tabId);
       const audit = (await browser.storage.session.get(key))[key] as Partial<TabAudit> | undefined;
-      const entries = Array.isArray(audit?.entries) ? audit.entries : [];
+      const entries: TabAudit['entries'] = Array.isArray(audit?.entries) ? audit.entries : [];
       const ranked = [...entries].sort((a, b) => Number(BLOCKED_STATUSES.has(b.status)) - Number(BLOCKED_STATUSES.has(a.status)));
       return [...new Set(ranked.map((entry) => entry.vendor?.id).filter((id): id is string => typeof id === 'string'))];
     },

@@ -47,7 +47,7 @@ export function manifestFor(browser: TargetBrowser, source: Manifest, version: s
   // so the install prompt asks for nothing more than it already does.
   manifest.host_permissions = [...matches];
   const background = { ...(manifest.background ?? {}) };
-  const script = String(background.service_worker ?? 'background.js');
+  const script = typeof background.service_worker === 'string' ? background.service_worker : 'background.js';
   if (browser === 'chrome') {
     delete manifest.browser_specific_settings;
     manifest.background = { service_worker: script };

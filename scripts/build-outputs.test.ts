@@ -22,6 +22,7 @@ describe('buildOutputs', () => {
 
   it('is what webpack builds: the configuration takes its entries from the same file', () => {
     jest.isolateModules(() => {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- webpack.config.js is CommonJS, read as webpack reads it
       const configs = require(path.join(root, 'webpack.config.js')) as { entry: Record<string, string> }[];
       for (const config of configs) expect(config.entry).toEqual(bundleEntries);
     });

@@ -16,7 +16,7 @@ describe('README catalog tables', () => {
   it('list allowed vendors first and escape pipes in cells', () => {
     const vendor = (id: string, name: string, defaultAction: 'allow' | 'block'): VendorEntry => ({
       id, name, category: 'analytics', domains: [`${id}.example`], defaultAction, reason: 'a | b',
-    } as VendorEntry);
+    });
     const tables = renderCatalogTables([vendor('zz', 'Zed', 'block'), vendor('aa', 'Able', 'allow')], [], categories);
     const rows = tables.split('\n').filter((line) => line.startsWith('| ') && line.includes('.example'));
     expect(rows[0]).toContain('| Able |');

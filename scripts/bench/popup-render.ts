@@ -70,8 +70,8 @@ function markAuditRead(): void {
           return (last as (...r: unknown[]) => unknown)(...results);
         });
       }
-      const answer = original(...args);
-      return answer instanceof Promise ? answer.then((value) => (mark(), value)) : answer;
+      const answer: unknown = original(...args);
+      return answer instanceof Promise ? answer.then((value: unknown) => (mark(), value)) : answer;
     };
   };
   const g = globalThis as unknown as { chrome?: { storage?: { session?: { get: Get } } }; browser?: { storage?: { session?: { get: Get } } } };

@@ -18,7 +18,7 @@
  * idle time (an earlier version of this benchmark then failed with "did not stop within 10000 ms" on a busy machine,
  * and some of its "cold" round trips may have met a warm worker).
  */
-import puppeteer, { type Browser, type CDPSession, type Page } from 'puppeteer-core';
+import puppeteer, { TargetType, type Browser, type CDPSession, type Page } from 'puppeteer-core';
 import { SETTINGS_GET } from '../../src/settings/settings-messages';
 import { chromiumArgs } from '../../test/e2e/harness/chromium';
 import { CHROMIUM_EXTENSION_ID, extensionDir } from '../../test/e2e/harness/extension-build';
@@ -76,7 +76,7 @@ async function runningWorker(browserCdp: CDPSession, page: Page): Promise<string
 async function roundTrip(page: Page): Promise<number> {
   const timed = page.evaluate(async (type: string) => {
     const started = performance.now();
-    const reply = (await chrome.runtime.sendMessage({ type, payload: null })) as { ok?: boolean } | undefined;
+    const reply = await chrome.runtime.sendMessage<unknown, { ok?: boolean } | undefined>({ type, payload: null });
     const elapsed = performance.now() - started;
     if (reply?.ok !== true) throw new Error(`settings/get failed: ${JSON.stringify(reply)}`);
     return elapsed;
@@ -151,7 +151,7 @@ export async function measureServiceWorkerColdStart(runs: number): Promise<ColdS
       pipe: true,
       ignoreDefaultArgs: ['--disable-extensions'],
       args: chromiumArgs(dir, fixture.port),
-      targetFilter: (target) => target.type() !== 'service_worker',
+      targetFilter: (target) => target.type() !== TargetType.SERVICE_WORKER,
     });
     const browserCdp = await browser.target().createCDPSession();
     const page = await browser.newPage();

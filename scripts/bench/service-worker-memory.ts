@@ -10,7 +10,7 @@
  * (31 records a page: the log counts the 10 posts to one URL as one record). The run is broken unless the log gained
  * at least 90 % of the records expected (the traffic must really have gone through the worker).
  */
-import type { CDPSession, Page } from 'puppeteer-core';
+import { TargetType, type CDPSession, type Page } from 'puppeteer-core';
 import { AUDIT_LOG_META_KEY } from '../../src/audit/audit-log-layout';
 import { launchChromium, type ExtensionBrowser } from '../../test/e2e/harness/browsers';
 import { extensionDir } from '../../test/e2e/harness/extension-build';
@@ -74,7 +74,7 @@ export interface MemoryResult {
 }
 
 async function workerSession(session: ExtensionBrowser): Promise<CDPSession> {
-  const target = await session.browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith(session.extensionBaseUrl), { timeout: 10_000 });
+  const target = await session.browser.waitForTarget((t) => t.type() === TargetType.SERVICE_WORKER && t.url().startsWith(session.extensionBaseUrl), { timeout: 10_000 });
   return target.createCDPSession();
 }
 

@@ -59,11 +59,10 @@ async function toggle(options: Page, action: 'allow' | 'block'): Promise<{ sent:
   return options.evaluate(
     async (type: string, vendorId: string, value: string) => {
       const sent = Date.now();
-      const reply = (await chrome.runtime.sendMessage({ type, payload: { kind: 'set-dashboard-vendor', dashboard: 'circleci', vendorId, action: value } })) as {
-        ok: boolean;
-        value?: { applied: boolean; ms?: number };
-        error?: string;
-      };
+      const reply = await chrome.runtime.sendMessage<unknown, { ok: boolean; value?: { applied: boolean; ms?: number }; error?: string }>({
+        type,
+        payload: { kind: 'set-dashboard-vendor', dashboard: 'circleci', vendorId, action: value },
+      });
       const replied = Date.now();
       if (!reply.ok || !reply.value?.applied) throw new Error(`change refused: ${JSON.stringify(reply)}`);
       return { sent, replied, applyMs: reply.value.ms ?? Number.NaN };

@@ -118,7 +118,7 @@ export function generateStaticRules(vendors: readonly CatalogVendor[], dashboard
   };
   // Chromium's tab cover (tab-cover.ts): a twin per rule, so compact rules have compact twins. The Firefox build
   // leaves this ruleset out.
-  const tabCover = options.chromiumTabCover === false ? { rules: [], subjects: new Map() } : tabCoverRuleset(rulesets, (rulesetId, ruleId) => index[`${rulesetId}/${ruleId}`], scope.initiatorDomains);
+  const tabCover = options.chromiumTabCover === false ? { rules: [], subjects: new Map<number, StaticRuleSubject>() } : tabCoverRuleset(rulesets, (rulesetId, ruleId) => index[`${rulesetId}/${ruleId}`], scope.initiatorDomains);
   for (const [id, subject] of tabCover.subjects) index[`${RULESET.tabCover}/${id}`] = subject;
   return { rulesets: { ...rulesets, [RULESET.tabCover]: tabCover.rules }, index };
 }

@@ -50,7 +50,7 @@ function main(): void {
   if (scripts.lint) npm(['run', 'lint']);
   else console.log('Skipped: the project has no `npm run lint` yet (web-ext lint runs within the tests).');
 
-  step('tests (npm test: build, type check, unit, web-ext lint, package, source rebuild, end-to-end in Chromium and Firefox)');
+  step('tests (npm test: build, type check, lint, unit, web-ext lint, package, source rebuild, end-to-end in Chromium and Firefox)');
   npm(['test']);
 
   step('package (fresh archives from a fresh build)');

@@ -320,7 +320,7 @@ export function createExplainer(context: ExplainContext): Explainer {
     const settled = withoutReportOnly?.kind === 'tab-paused' ? winner(decisions.filter((d) => d.kind !== 'report-only' && d.kind !== 'tab-paused')) : withoutReportOnly;
     if (withoutReportOnly?.kind === 'tab-paused' && settled?.action === 'block') return result('allowed', 'tab-paused');
     if (settled === undefined || settled.kind === 'report-only' || settled.kind === 'tab-paused') return result('untouched', 'not-a-vendor');
-    return result('allowed', settled.kind as ExplainReason, settled);
+    return result('allowed', settled.kind, settled);
   };
 }
 

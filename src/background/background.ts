@@ -7,14 +7,14 @@ import { vendorCatalog } from '../catalog/catalog-data';
 import { customDashboards } from '../catalog/dashboards';
 import { POLICY_GET } from '../policy/policy-status';
 import { SETTINGS_CHANGE, SETTINGS_GET, TAB_PAUSE_GET, TAB_PAUSE_SET } from '../settings/settings-messages';
-import { createCustomDashboardAccess, type PermissionsApi, type ScriptingApi } from '../catalog/custom-dashboard-access';
+import { createCustomDashboardAccess } from '../catalog/custom-dashboard-access';
 import { createManagedReader } from '../policy/managed-storage-read';
 import { createMessageRouter } from './message-router';
 import { createPolicyGetHandler } from './policy-get-handler';
 import { createPolicyStore } from '../policy/policy-store';
 import { createRuleReconciler } from '../rules/rule-reconciler';
-import { createRuleSync, type DnrRuleStore } from '../rules/rule-sync';
-import { createDashboardTabs, type FrameApi, type TabsQueryApi } from '../rules/dashboard-tabs';
+import { createRuleSync } from '../rules/rule-sync';
+import { createDashboardTabs } from '../rules/dashboard-tabs';
 import { allDashboards, dashboardForHost } from '../catalog/dashboards';
 import { createPausedTabsStore } from '../rules/paused-tabs-store';
 import { createSettingsChangeHandler } from './settings-change-handler';
@@ -25,14 +25,14 @@ import { createTabPauseGetHandler, createTabPauseSetHandler } from './tab-pause-
 import { auditRetentionDays } from '../audit/audit-retention';
 import { AUDIT_REPORT } from '../audit/audit-messages';
 import { AUDIT_LOG_CHUNK_PREFIX, AUDIT_LOG_META_KEY } from '../audit/audit-log-layout';
-import { createAuditBadge, type BadgeApi } from '../audit/audit-badge';
+import { createAuditBadge } from '../audit/audit-badge';
 import { createClassifierSource } from '../audit/audit-classifier-source';
 import { createAuditLogHandlers } from './audit-log-handlers';
 import { createAuditLogStore } from '../audit/audit-log-store';
 import { createAuditReportHandler } from './audit-report-handler';
 import { PAUSED_TABS_KEY } from '../rules/paused-tabs-store';
-import { createTabAuditLifecycle, type TabsApi } from '../audit/tab-audit-lifecycle';
-import { createTabAuditStore, type AuditStorageArea } from '../audit/tab-audit-store';
+import { createTabAuditLifecycle } from '../audit/tab-audit-lifecycle';
+import { createTabAuditStore } from '../audit/tab-audit-store';
 import { STORAGE_HEALTH_GET } from '../storage/storage-health';
 import { STRICT_MODE_FRESH_LOAD, STRICT_MODE_PAGES } from '../strict-mode/sensitive-route';
 import { createSensitiveRouteHandlers } from './sensitive-route-handlers';
@@ -46,6 +46,7 @@ const POLICY_GRACE_MS = 60_000;
 
 // Test builds only (dist-test/): webpack drops this branch, and the module, from dist/ (test-surface.ts).
 // require, not import: only a dead branch keeps webpack from bundling the module into dist/.
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- see above
 const testSurface = __TEST_BUILD__ ? (require('./test-surface') as typeof import('./test-surface')) : undefined;
 const simulatedStorageFailure = testSurface?.createSimulatedStorageFailure(browser.storage.session);
 
@@ -72,13 +73,13 @@ const policyStore = createPolicyStore({
   schedule: (run, delayMs) => void setTimeout(run, delayMs),
   onRecheck: () => void reconciler.reconcile(),
 });
-const ruleSync = createRuleSync(browser.declarativeNetRequest as unknown as DnrRuleStore);
+const ruleSync = createRuleSync(browser.declarativeNetRequest);
 // Firefox has no topDomains: its tab cover follows the tabs that show a dashboard (dashboard-tabs.ts, tab-cover.ts).
 const dashboardTabs =
   __BROWSER__ === 'firefox'
     ? createDashboardTabs({
-        tabs: browser.tabs as unknown as TabsQueryApi,
-        frames: browser.webNavigation as unknown as FrameApi,
+        tabs: browser.tabs,
+        frames: browser.webNavigation,
         loadIsDashboardHost: async () => {
           const [{ settings }, policy] = await Promise.all([settingsStore.load(), policyStore.load()]);
           const dashboards = allDashboards(vendorCatalog, settings, policy);
@@ -113,10 +114,10 @@ const auditRetention = async (): Promise<number> => {
   const { settings, policy } = await loadAuditInputs();
   return auditRetentionDays(settings, policy);
 };
-const tabAudits = createTabAuditStore(sessionArea as unknown as AuditStorageArea);
-const auditLog = createAuditLogStore({ area: localArea as unknown as AuditStorageArea, now: () => Date.now(), retentionDays: auditRetention });
-const auditBadge = createAuditBadge(browser.action as unknown as BadgeApi);
-const tabAuditLifecycle = createTabAuditLifecycle({ tabs: browser.tabs as unknown as TabsApi, tabAudits, badge: auditBadge });
+const tabAudits = createTabAuditStore(sessionArea);
+const auditLog = createAuditLogStore({ area: localArea, now: () => Date.now(), retentionDays: auditRetention });
+const auditBadge = createAuditBadge(browser.action);
+const tabAuditLifecycle = createTabAuditLifecycle({ tabs: browser.tabs, tabAudits, badge: auditBadge });
 
 const tabPause = { store: pausedTabs, loadPolicy: () => policyStore.load(), reconcile: () => reconciler.reconcile() };
 // Strict mode's route guard: a sensitive page reached inside a single-page app is loaded again as its own document.
@@ -127,8 +128,8 @@ const sensitiveRoutes = createSensitiveRouteHandlers({
   now: () => Date.now(),
 });
 const dashboardAccess = createCustomDashboardAccess({
-  permissions: browser.permissions as unknown as PermissionsApi,
-  scripting: browser.scripting as unknown as ScriptingApi,
+  permissions: browser.permissions,
+  scripting: browser.scripting,
   requiredOrigins: browser.runtime.getManifest().host_permissions ?? [],
   loadHosts: async () => {
     const [{ settings }, policy] = await Promise.all([settingsStore.load(), policyStore.load()]);

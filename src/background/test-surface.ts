@@ -24,7 +24,7 @@ export const TEST_FAIL_STORAGE = 'test/fail-storage';
 
 export interface SimulatedStorageFailure {
   /** For the storage health monitor: rejects while the area is set to fail. */
-  beforeWrite(area: 'local' | 'session'): Promise<void>;
+  readonly beforeWrite: (area: 'local' | 'session') => Promise<void>;
   set(areas: { local: boolean; session: boolean }): Promise<void>;
 }
 

@@ -14,8 +14,9 @@ export function readDocumentStrictMode(performance: TimingSource): DocumentStric
   try {
     const entry = performance.getEntriesByType('navigation')[0] as { serverTiming?: readonly { name?: unknown }[] } | undefined;
     // Browsers expose serverTiming in secure contexts only: on plain http there is nothing to read.
-    if (entry === undefined || !Array.isArray(entry.serverTiming)) return 'unknown';
-    return documentStrictModeOf(entry.serverTiming.map((metric) => (typeof metric.name === 'string' ? metric.name : '')));
+    const serverTiming: readonly { name?: unknown }[] | undefined = entry?.serverTiming;
+    if (!Array.isArray(serverTiming)) return 'unknown';
+    return documentStrictModeOf((serverTiming as readonly { name?: unknown }[]).map((metric) => (typeof metric.name === 'string' ? metric.name : '')));
   } catch {
     return 'unknown';
   }

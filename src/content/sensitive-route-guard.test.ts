@@ -31,7 +31,7 @@ function setup(start = ORDINARY, reply: FreshLoadReply | undefined = { loaded: t
   const requests: string[] = [];
   let onChange: () => void = () => undefined;
   const guard = startSensitiveRouteGuard({
-    window: window as unknown as EventTarget & { navigation: EventTarget },
+    window: window,
     location,
     observeChanges: (callback) => {
       onChange = callback;

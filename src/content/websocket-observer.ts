@@ -10,6 +10,8 @@
 import { WEBSOCKET_EVENT } from './page-world-events';
 
 const NativeWebSocket = window.WebSocket;
+// Kept before the page can replace it, and always called with the target as `this`.
+// eslint-disable-next-line @typescript-eslint/unbound-method
 const dispatch = EventTarget.prototype.dispatchEvent;
 const PageEvent = CustomEvent;
 

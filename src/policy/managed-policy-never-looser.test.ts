@@ -65,7 +65,7 @@ function generatePolicyPair(g: Gen): Pair {
   if (Array.isArray(dirty.extraVendors) && g.chance(0.3)) {
     dirty.extraVendors = dirty.extraVendors.map((vendor: unknown) =>
       typeof vendor === 'object' && vendor !== null && 'domains' in vendor && Array.isArray(vendor.domains) && extraVendors.includes(vendor as (typeof EXTRA_VENDORS)[number])
-        ? { ...vendor, domains: [...vendor.domains, g.pick(BAD_DOMAINS)] }
+        ? { ...vendor, domains: [...(vendor.domains as unknown[]), g.pick(BAD_DOMAINS)] }
         : vendor);
   }
 

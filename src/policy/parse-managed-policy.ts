@@ -22,7 +22,7 @@ import { hostMatchesDomain, normaliseDomain } from '../shared/domain-name';
 import { NO_POLICY, type ManagedPolicy, type PolicyAllowedVendor } from './managed-policy';
 import type { RuntimeCatalog } from '../catalog/runtime-catalog';
 import { normaliseSensitivePage } from '../strict-mode/sensitive-page';
-import { formatPath, pointerToPath, unknownKeyPaths, type SchemaShape, type ValuePath } from './schema-unknown-keys';
+import { formatPath, pointerToPath, unknownKeyPaths, type ValuePath } from './schema-unknown-keys';
 import type { CustomDashboard, CustomVendor } from '../settings/user-settings';
 
 export interface ParsedPolicy {
@@ -89,7 +89,7 @@ export function parseManagedPolicy(raw: unknown, catalog: PolicyCatalog): Parsed
   const ignore = (path: ValuePath, why: string): void => {
     warnings.push(`${formatPath(path)}: ${why}; ignored.`);
   };
-  for (const path of unknownKeyPaths(raw, managedSchema as SchemaShape)) {
+  for (const path of unknownKeyPaths(raw, managedSchema)) {
     warnings.push(`${formatPath(path)}: unknown key; ignored.`);
   }
 
@@ -101,7 +101,7 @@ export function parseManagedPolicy(raw: unknown, catalog: PolicyCatalog): Parsed
       ignore([key], problemAt([key]) ?? 'must be a list');
       return [];
     }
-    return value.map((item, index) => ({ item, path: [key, index] }));
+    return (value as unknown[]).map((item, index) => ({ item, path: [key, index] }));
   };
   /** Strings of an array-valued key; anything else in it is ignored, item by item. */
   const stringsOf = (key: string): { value: string; path: ValuePath }[] =>

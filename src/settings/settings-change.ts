@@ -48,7 +48,8 @@ export function parseSettingsChange(payload: unknown): Parsed<SettingsChange> {
     const value = payload.action;
     return value === 'allow' || value === 'block' || value === null ? value : undefined;
   };
-  const bad = (what: string): Parsed<SettingsChange> => ({ ok: false, error: `${payload.kind}: ${what}` });
+  const kind = payload.kind;
+  const bad = (what: string): Parsed<SettingsChange> => ({ ok: false, error: `${kind}: ${what}` });
   switch (payload.kind) {
     case 'set-vendor': {
       const vendorId = text('vendorId', 200);

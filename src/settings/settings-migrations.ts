@@ -42,7 +42,7 @@ export function uniqueCustomId(base: string, taken: ReadonlySet<string>): string
 
 const v1ToV2: Step = (settings) => {
   const notes: string[] = [];
-  const vendors = Array.isArray(settings.customVendors) ? settings.customVendors : undefined;
+  const vendors: unknown[] | undefined = Array.isArray(settings.customVendors) ? settings.customVendors : undefined;
   if (vendors === undefined) return { value: { ...settings, version: 2 }, notes };
   const taken = new Set(vendors.filter(isRecord).map((v) => v.id).filter((id): id is string => typeof id === 'string' && CUSTOM_VENDOR_ID.test(id)));
   const renamed = new Map<string, string>();
@@ -64,7 +64,7 @@ const v1ToV2: Step = (settings) => {
     value.vendorRules = Object.fromEntries(Object.entries(settings.vendorRules).map(([id, action]) => [rename(id) as string, action]));
   }
   if (Array.isArray(settings.dashboardVendorRules)) {
-    value.dashboardVendorRules = settings.dashboardVendorRules.map((rule) => (isRecord(rule) ? { ...rule, vendorId: rename(rule.vendorId) } : rule));
+    value.dashboardVendorRules = (settings.dashboardVendorRules as unknown[]).map((rule) => (isRecord(rule) ? { ...rule, vendorId: rename(rule.vendorId) } : rule));
   }
   return { value, notes };
 };

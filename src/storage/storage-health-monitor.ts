@@ -54,7 +54,7 @@ export function createStorageHealthMonitor(deps: StorageHealthMonitorDeps): Stor
         get(target, property) {
           const value: unknown = Reflect.get(target, property);
           if (typeof value !== 'function') return value;
-          if (!WRITES.has(property)) return value.bind(target);
+          if (!WRITES.has(property)) return (value as (...args: unknown[]) => unknown).bind(target);
           return async (...args: unknown[]) => {
             try {
               await deps.beforeWrite?.(name);

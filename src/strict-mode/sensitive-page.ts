@@ -29,7 +29,7 @@ export function normaliseSensitivePage(input: string): SensitivePageCheck {
   const slash = text.indexOf('/');
   const authority = slash === -1 ? text : text.slice(0, slash);
   // Browsers match the percent-encoded URL: encode non-ASCII characters of the path the same way.
-  const path = slash === -1 ? '/' : text.slice(slash).replace(/[^\x00-\x7f]/g, (char) => encodeURIComponent(char));
+  const path = slash === -1 ? '/' : text.slice(slash).replace(/[\u0080-\uffff]/g, (char) => encodeURIComponent(char));
   const portMatch = /^(.*?)(:\d{1,5})?$/.exec(authority);
   const hostText = portMatch?.[1] ?? authority;
   const port = portMatch?.[2] ?? '';

@@ -5,7 +5,7 @@
  * that what the popup calls blocked never reached the network. Then hostile URLs, a service worker stopped in the
  * middle of a page's activity, the badge, the export files and deleting the log.
  */
-import type { Page } from 'puppeteer-core';
+import { TargetType, type Page } from 'puppeteer-core';
 import { AUDIT_CSV_COLUMNS } from '../../src/audit/audit-export';
 import { AUDIT_CLEAR_LOG } from '../../src/audit/audit-messages';
 import { tabAuditKey, type AuditLogRecord } from '../../src/audit/audit-types';
@@ -219,7 +219,7 @@ describe.each(BROWSER_KINDS)('The audit in %s', (kind) => {
     try {
       if (kind === 'chromium') {
         await page.waitForSelector('html[data-drip-inserted="10"]', { timeout: 10_000 });
-        const worker = session.browser.targets().find((t) => t.type() === 'service_worker' && t.url().startsWith(session.extensionBaseUrl));
+        const worker = session.browser.targets().find((t) => t.type() === TargetType.SERVICE_WORKER && t.url().startsWith(session.extensionBaseUrl));
         if (worker === undefined) throw new Error('No Dashguard service worker to stop');
         await (await worker.worker())?.close();
       }

@@ -11,7 +11,7 @@
 import type { Page } from 'puppeteer-core';
 import { SETTINGS_CHANGE, SETTINGS_GET, TAB_PAUSE_GET, type SettingsView, type TabPauseState } from '../../src/settings/settings-messages';
 import { BROWSER_KINDS, launchWithDashguard, type ExtensionBrowser } from './harness/browsers';
-import { readDashboardPage, waitForPageSettled, type DashboardPageState } from './harness/dashboard-page';
+import { readDashboardPage, waitForPageSettled } from './harness/dashboard-page';
 import { openExtensionPage, optionsPage, sendFromPage, tabIdOf } from './harness/extension-pages';
 import { allowedVendors, blockedVendors, DASHBOARD_PATH, fixtureVendors, requestsToVendor, SITES } from './harness/fixture-catalog';
 import { startFixtureServer, type FixtureServer } from './harness/fixture-server';
@@ -120,7 +120,7 @@ describe.each(BROWSER_KINDS)('Control in %s', (kind) => {
       await options.waitForSelector(selector, { timeout: 10_000 });
     } catch (error) {
       const said = await options.evaluate(() => [document.getElementById('status')?.textContent ?? '', ...[...document.querySelectorAll('.field-error:not([hidden])')].map((e) => e.textContent ?? '')].join(' | '));
-      throw new Error(`${(error as Error).message}. The options page says: ${said}`);
+      throw new Error(`${(error as Error).message}. The options page says: ${said}`, { cause: error });
     }
   }
 

@@ -16,7 +16,6 @@ import {
   requestsToVendor,
   SITES,
   siteUrl,
-  type FixtureVendor,
   type SiteName,
 } from './harness/fixture-catalog';
 import { startFixtureServer, type FixtureServer } from './harness/fixture-server';

@@ -104,7 +104,7 @@ async function optionsPage(session: ExtensionBrowser): Promise<Page> {
 async function policyStatus(page: Page): Promise<PolicyStatus> {
   const reply = await page.evaluate(async (type: string) => {
     const api = (globalThis as unknown as { browser?: PageApi }).browser ?? chrome;
-    return api.runtime.sendMessage({ type, payload: null }) as Promise<unknown>;
+    return api.runtime.sendMessage<unknown, unknown>({ type, payload: null });
   }, POLICY_GET);
   const value = typeof reply === 'object' && reply !== null && 'ok' in reply && reply.ok === true && 'value' in reply ? reply.value : undefined;
   if (!isPolicyStatus(value)) throw new Error(`policy/get answered ${JSON.stringify(reply)}`);

@@ -9,7 +9,7 @@
  * Then tabs move: one tab from a dashboard to another site and back, two tabs on two dashboards with different
  * per-dashboard rules, a paused tab, the background stopped while a dashboard tab is open, closed tabs.
  */
-import type { Page } from 'puppeteer-core';
+import { TargetType, type Page } from 'puppeteer-core';
 import { BROWSER_KINDS, launchWithDashguard, type ExtensionBrowser } from './harness/browsers';
 import { optionsPage, sendFromPage, sessionStorageValue, tabIdOf } from './harness/extension-pages';
 import { TEST_BACKGROUND_STARTS_KEY } from '../../src/background/test-surface';
@@ -224,7 +224,7 @@ describe.each(BROWSER_KINDS)('Request techniques in %s', (kind) => {
       const before = Number((await sessionStorageValue(home, TEST_BACKGROUND_STARTS_KEY)) ?? 0);
       if (session.kind === 'chromium') {
         // The service worker running now (the one found at launch may have been stopped and replaced since).
-        const worker = await session.browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith(session.extensionBaseUrl), { timeout: 20_000 });
+        const worker = await session.browser.waitForTarget((t) => t.type() === TargetType.SERVICE_WORKER && t.url().startsWith(session.extensionBaseUrl), { timeout: 20_000 });
         await (await worker.worker())?.close();
       }
       await waitFor('the background to stop and start again', async () => {

@@ -36,7 +36,7 @@ function run(cwd: string, args: readonly string[]): void {
     execFileSync('npm', args, { cwd, env: cleanEnv(), stdio: 'pipe', maxBuffer: 64 * 1024 * 1024 });
   } catch (error) {
     const failed = error as { stdout?: Buffer; stderr?: Buffer };
-    throw new Error(`\`npm ${args.join(' ')}\` failed in ${cwd}:\n${failed.stdout?.toString() ?? ''}${failed.stderr?.toString() ?? ''}`);
+    throw new Error(`\`npm ${args.join(' ')}\` failed in ${cwd}:\n${failed.stdout?.toString() ?? ''}${failed.stderr?.toString() ?? ''}`, { cause: error });
   }
 }
 

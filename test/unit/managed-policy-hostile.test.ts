@@ -286,7 +286,7 @@ interface Probe {
 
 function probes(settings: UserSettings): Probe[] {
   const vendors = [
-    ...catalog.vendors.map((v) => ({ policyId: v.id as string | undefined, hosts: v.domains })),
+    ...catalog.vendors.map((v) => ({ policyId: v.id, hosts: v.domains })),
     ...settings.customVendors.map((v) => ({ policyId: undefined, hosts: v.domains })),
   ];
   const dashboards = [
@@ -363,7 +363,7 @@ describe('generated managed policies', () => {
     try {
       parsed = parseManagedPolicy(generated.raw, catalog);
     } catch (error) {
-      throw new Error(`${context()}\nparseManagedPolicy threw: ${String(error)}`);
+      throw new Error(`${context()}\nparseManagedPolicy threw: ${String(error)}`, { cause: error });
     }
     const { policy, warnings } = parsed;
 

@@ -9,7 +9,6 @@ import managedSchema from '../../schemas/managed-schema.json';
 import validateManagedSchema from '../../src/generated/validate-managed-schema';
 import { vendorCatalog } from '../../src/catalog/catalog-data';
 import { parseManagedPolicy } from '../../src/policy/parse-managed-policy';
-import type { SchemaShape } from '../../src/policy/schema-unknown-keys';
 import { parsePlist } from './plist-xml';
 import { parseRegFile, regKeyAt, registryPolicy } from './registry-file';
 
@@ -38,7 +37,7 @@ const EXTRACT: Record<string, () => unknown> = {
   'chrome-windows.reg': () => {
     const key = regKeyAt(parseRegFile(read('chrome-windows.reg')), `HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Google\\Chrome\\3rdparty\\extensions\\${CHROME_ID}\\policy`);
     if (key === undefined) throw new Error('no policy key for Dashguard');
-    return registryPolicy(key, managedSchema as SchemaShape);
+    return registryPolicy(key, managedSchema);
   },
   'chrome-macos.mobileconfig': () => {
     const payloads = dig(parsePlist(read('chrome-macos.mobileconfig')), 'PayloadContent') as unknown[];

@@ -145,7 +145,7 @@ function baseFile(g: Gen, policy: Json | undefined): Json {
 // ---------------------------------------------------------------------------------------------------------------
 // Mutations. "either" ones may leave the file valid; "refuse" ones must get it refused, naming what they return.
 
-type Mutation = (g: Gen, draft: Draft) => string | 'either' | 'skip';
+type Mutation = (g: Gen, draft: Draft) => (string & {}) | 'either' | 'skip';
 
 const listOf = (draft: Draft, key: string): unknown[] | undefined => {
   const value = draft.file[key];
@@ -190,9 +190,9 @@ function toVersion1(g: Gen, draft: Draft): void {
   const rename = (id: unknown): unknown => (typeof id === 'string' ? id.replace(/^custom-/, '') : id);
   file.version = 1;
   delete file.auditRetentionDays;
-  if (Array.isArray(file.customVendors)) file.customVendors = file.customVendors.map((v) => (isRecord(v) ? { ...v, id: rename(v.id) } : v));
+  if (Array.isArray(file.customVendors)) file.customVendors = (file.customVendors as unknown[]).map((v) => (isRecord(v) ? { ...v, id: rename(v.id) } : v));
   if (isRecord(file.vendorRules)) file.vendorRules = Object.fromEntries(Object.entries(file.vendorRules).map(([id, action]) => [rename(id), action]));
-  if (Array.isArray(file.dashboardVendorRules)) file.dashboardVendorRules = file.dashboardVendorRules.map((r) => (isRecord(r) ? { ...r, vendorId: rename(r.vendorId) } : r));
+  if (Array.isArray(file.dashboardVendorRules)) file.dashboardVendorRules = (file.dashboardVendorRules as unknown[]).map((r) => (isRecord(r) ? { ...r, vendorId: rename(r.vendorId) } : r));
   // Version 1 allowed a custom vendor with a catalog vendor's id; the rules naming it meant the custom one.
   if (g.chance(0.3)) {
     const list = listOf(draft, 'customVendors');
@@ -245,7 +245,7 @@ const EITHER_MUTATIONS: readonly Mutation[] = [
   (g, draft) => {
     if (draft.file.customVendors !== undefined && !Array.isArray(draft.file.customVendors)) return 'skip';
     const prefix = draft.file.version === 1 ? '' : 'custom-';
-    const existing = Array.isArray(draft.file.customVendors) ? draft.file.customVendors : [];
+    const existing: unknown[] = Array.isArray(draft.file.customVendors) ? draft.file.customVendors : [];
     // Up to 192: the refusing mutations after this one may add a few, and must not reach the limit by accident.
     const room = 192 - existing.length;
     const added = Array.from({ length: room }, (_, i) => ({ id: `${prefix}bulk-${i}`, name: `Bulk ${i}`, domains: [`bulk-${i}.example`] }));

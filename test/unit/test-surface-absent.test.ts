@@ -19,6 +19,7 @@ function loadConfigs(testBuild: boolean): Configuration[] {
   try {
     let configs: Configuration[] = [];
     jest.isolateModules(() => {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- webpack.config.js is CommonJS, read as webpack reads it
       configs = require(path.join(ROOT, 'webpack.config.js')) as Configuration[];
     });
     return configs;

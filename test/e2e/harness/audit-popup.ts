@@ -63,6 +63,7 @@ export async function exportFrom(popup: Page, buttonId: 'export-json' | 'export-
     const w = window as unknown as { dgSaved?: { name: string; href: string }[] };
     if (w.dgSaved) return;
     w.dgSaved = [];
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- called back with the anchor as `this`
     const original = HTMLAnchorElement.prototype.click;
     HTMLAnchorElement.prototype.click = function click(this: HTMLAnchorElement) {
       if (this.download) w.dgSaved?.push({ name: this.download, href: this.href });

@@ -2,7 +2,7 @@
  * Chromium with Dashguard loaded at start-up (--load-extension, which managed policy needs; installing it later
  * leaves storage.managed empty) and every fixture host sent to the local fixture server.
  */
-import puppeteer, { type Browser, type Target } from 'puppeteer-core';
+import puppeteer, { TargetType, type Browser, type Target } from 'puppeteer-core';
 import type { ExtensionBrowser, LaunchOptions } from './browser-session';
 import { chromiumExtensionId } from './extension-build';
 import { fixtureDomains } from './fixture-catalog';
@@ -44,7 +44,7 @@ export function chromiumArgs(extensionDir: string, port: number, startUrl?: stri
 async function waitForServiceWorker(browser: Browser, extensionDir: string, extensionId: string): Promise<Target> {
   const prefix = `chrome-extension://${extensionId}/`;
   try {
-    return await browser.waitForTarget((target) => target.type() === 'service_worker' && target.url().startsWith(prefix), {
+    return await browser.waitForTarget((target) => target.type() === TargetType.SERVICE_WORKER && target.url().startsWith(prefix), {
       timeout: SERVICE_WORKER_TIMEOUT_MS,
     });
   } catch {

@@ -59,7 +59,7 @@ export async function sendFromPage<T>(page: Page, type: string, payload: unknown
   const reply = (await page.evaluate(
     async (t: string, p: unknown) => {
       const api = (globalThis as unknown as { browser?: PageApi }).browser ?? chrome;
-      return api.runtime.sendMessage({ type: t, payload: p }) as Promise<unknown>;
+      return api.runtime.sendMessage<unknown, unknown>({ type: t, payload: p });
     },
     type,
     payload,

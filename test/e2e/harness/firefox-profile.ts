@@ -26,7 +26,7 @@ export function createProfileWithAddon(extensionDir: string): string {
     renameSync(built, path.join(extensionsDir, `${FIREFOX_ADDON_ID}.xpi`));
   } catch (error) {
     rmSync(profileDir, { recursive: true, force: true });
-    throw new Error(`Could not package ${extensionDir} as an XPI for the Firefox cold-start profile: ${(error as Error).message}`);
+    throw new Error(`Could not package ${extensionDir} as an XPI for the Firefox cold-start profile: ${(error as Error).message}`, { cause: error });
   }
   return profileDir;
 }

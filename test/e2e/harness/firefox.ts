@@ -64,7 +64,7 @@ export async function launchFirefox(extensionDir: string, options: LaunchOptions
       try {
         id = await browser.installExtension(extensionDir);
       } catch (error) {
-        throw new Error(`Dashguard did not load in Firefox: installing ${extensionDir} failed: ${(error as Error).message}`);
+        throw new Error(`Dashguard did not load in Firefox: installing ${extensionDir} failed: ${(error as Error).message}`, { cause: error });
       }
       if (id !== FIREFOX_ADDON_ID) {
         throw new Error(`Dashguard did not load in Firefox: ${extensionDir} installed as "${id}", expected "${FIREFOX_ADDON_ID}".`);

@@ -61,7 +61,7 @@ export function createPusherFixture(): {
 } {
   const server = new WebSocketServer({ noServer: true });
   server.on('connection', (socket) => {
-    socket.on('message', (data) => onMessage(socket, data.toString()));
+    socket.on('message', (data) => onMessage(socket, new TextDecoder().decode(Array.isArray(data) ? Buffer.concat(data) : data)));
     send(socket, 'pusher:connection_established', { socket_id: '1234.5678', activity_timeout: 120 });
   });
   return {

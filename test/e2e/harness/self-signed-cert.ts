@@ -26,7 +26,7 @@ export function createSelfSignedCert(): TlsMaterial {
         { stdio: 'pipe' },
       );
     } catch (error) {
-      throw new Error(`The e2e fixture server needs openssl to make its certificate: ${(error as Error).message}`);
+      throw new Error(`The e2e fixture server needs openssl to make its certificate: ${(error as Error).message}`, { cause: error });
     }
     return { key: readFileSync(keyPath), cert: readFileSync(certPath) };
   } finally {
