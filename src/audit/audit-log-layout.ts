@@ -7,6 +7,8 @@
  * dashboard never rewrites megabytes per report; dropping the oldest records drops or trims the oldest chunk.
  */
 import { AUDIT_FORMAT_VERSION, type AuditLogRecord } from './audit-types';
+import type { StorageArea } from '../storage/storage-area';
+import { isRecord } from '../shared/is-record';
 
 export const AUDIT_LOG_META_KEY = 'auditLog:meta';
 export const AUDIT_LOG_CHUNK_PREFIX = 'auditLog:chunk:';
@@ -35,7 +37,6 @@ export interface AuditLogMeta {
 
 export const EMPTY_LOG_META: AuditLogMeta = { v: AUDIT_FORMAT_VERSION, chunks: [], nextChunkId: 1, stored: {} };
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const isCount = (value: unknown): value is number => typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
 
 /** The stored index, or an empty one when it is missing or not of this version. */
@@ -52,12 +53,8 @@ export function parseLogChunk(raw: unknown): AuditLogRecord[] {
   return raw.filter((r): r is AuditLogRecord => isRecord(r) && typeof r.url === 'string' && typeof r.status === 'string' && typeof r.lastSeen === 'number' && isCount(r.count));
 }
 
-export interface StorageReader {
-  get(keys: string | string[]): Promise<Record<string, unknown>>;
-}
-
 /** Every record still within retention (last seen at or after `cutoff`), oldest first. */
-export async function readAuditLog(area: StorageReader, cutoff: number): Promise<AuditLogRecord[]> {
+export async function readAuditLog(area: Pick<StorageArea, 'get'>, cutoff: number): Promise<AuditLogRecord[]> {
   const meta = parseLogMeta((await area.get(AUDIT_LOG_META_KEY))[AUDIT_LOG_META_KEY]);
   const keys = meta.chunks.filter((c) => c.newest >= cutoff).map((c) => auditLogChunkKey(c.id));
   if (keys.length === 0) return [];

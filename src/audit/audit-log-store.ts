@@ -20,7 +20,7 @@ import {
 import { retentionCutoff } from './audit-retention';
 import { AUDIT_FORMAT_VERSION, type AuditLogRecord, type IntegrityState } from './audit-types';
 import { createSerialBatcher } from '../shared/serial-batcher';
-import type { AuditStorageArea } from './tab-audit-store';
+import type { StorageArea } from '../storage/storage-area';
 
 export interface LoggedObservation extends AuditLogRecord {
   readonly seq: number;
@@ -42,7 +42,7 @@ export interface AuditLogStore {
 }
 
 export interface AuditLogDeps {
-  readonly area: AuditStorageArea;
+  readonly area: StorageArea;
   readonly now: () => number;
   readonly retentionDays: () => Promise<number>;
 }

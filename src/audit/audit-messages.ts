@@ -7,6 +7,7 @@ import { AUDIT_LIMITS } from './audit-limits';
 import { AUDIT_RESOURCE_TYPES, OBSERVED_OUTCOMES, type AuditLogRecord, type AuditReport, type AuditResourceType, type Observation, type ObservedOutcome } from './audit-types';
 import { isDocumentStrictMode, type DocumentStrictMode } from '../strict-mode/document-strict-mode';
 import type { Parsed } from '../shared/messages';
+import { isRecord } from '../shared/is-record';
 
 /** Content script -> background: what the page requested. Reply: AuditReportAck. */
 export const AUDIT_REPORT = 'audit/report';
@@ -51,7 +52,6 @@ export function parseNoPayload(raw: unknown): Parsed<null> {
 export const AUDIT_URL_SCHEMES: ReadonlySet<string> = new Set(['http:', 'https:', 'ws:', 'wss:']);
 
 const INSTANCE_ID = /^[A-Za-z0-9-]+$/;
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const isTime = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value) && value > 0;
 
 /** The URL if it is one the audit records (an absolute http(s)/ws(s) URL within the length limit), else undefined. */

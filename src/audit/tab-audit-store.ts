@@ -7,14 +7,9 @@
 import { tabAuditKey, tabIdOfAuditKey, type TabAudit } from './audit-types';
 import { createSerialBatcher } from '../shared/serial-batcher';
 import { mergeTabAudit, type TabAuditUpdate } from './tab-audit-merge';
+import type { StorageArea } from '../storage/storage-area';
 
 /** The part of a storage area (storage.session) this store uses. */
-export interface AuditStorageArea {
-  get(keys: string | string[] | null): Promise<Record<string, unknown>>;
-  set(items: Record<string, unknown>): Promise<void>;
-  remove(keys: string | string[]): Promise<void>;
-}
-
 export interface TabAuditStore {
   /** Folds `update` into its tab's audit and stores it; resolves with the stored audit. */
   record(update: TabAuditUpdate): Promise<TabAudit>;
@@ -27,7 +22,7 @@ export interface TabAuditStore {
 const isTabAudit = (value: unknown): value is TabAudit =>
   typeof value === 'object' && value !== null && (value as TabAudit).v === 1 && Array.isArray((value as TabAudit).entries);
 
-export function createTabAuditStore(area: AuditStorageArea): TabAuditStore {
+export function createTabAuditStore(area: StorageArea): TabAuditStore {
   // The background is the only writer, so what it last wrote is what storage holds; a new worker starts empty.
   const cache = new Map<number, TabAudit>();
   const load = async (tabId: number): Promise<TabAudit | undefined> => {

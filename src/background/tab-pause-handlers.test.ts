@@ -7,7 +7,7 @@ import { createTabPauseGetHandler, createTabPauseSetHandler } from './tab-pause-
 function setup(policy: ManagedPolicy = NO_POLICY, reconcileOk = true) {
   const data: Record<string, unknown> = {};
   const store = createPausedTabsStore({
-    get: async (key) => (key in data ? { [key]: data[key] } : {}),
+    get: async (key: string) => (key in data ? { [key]: data[key] } : {}),
     set: async (items) => void Object.assign(data, items),
   });
   let reconciles = 0;

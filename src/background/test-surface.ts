@@ -6,15 +6,11 @@
  */
 
 import { defineHandler } from './message-router';
+import type { StorageArea } from '../storage/storage-area';
 
 export const TEST_BACKGROUND_STARTS_KEY = 'test:backgroundStarts';
 
-interface SessionArea {
-  get(key: string): Promise<Record<string, unknown>>;
-  set(items: Record<string, unknown>): Promise<void>;
-}
-
-export async function countBackgroundStart(session: SessionArea): Promise<void> {
+export async function countBackgroundStart(session: Pick<StorageArea, 'get' | 'set'>): Promise<void> {
   const current = (await session.get(TEST_BACKGROUND_STARTS_KEY))[TEST_BACKGROUND_STARTS_KEY];
   await session.set({ [TEST_BACKGROUND_STARTS_KEY]: (typeof current === 'number' ? current : 0) + 1 });
 }
@@ -31,7 +27,7 @@ export interface SimulatedStorageFailure {
 const FAIL_STORAGE_KEY = 'test:failStorage';
 
 /** Kept in storage.session (written directly, never failed), so a background started again still fails writes. */
-export function createSimulatedStorageFailure(session: SessionArea): SimulatedStorageFailure {
+export function createSimulatedStorageFailure(session: Pick<StorageArea, 'get' | 'set'>): SimulatedStorageFailure {
   let failing: Promise<{ local: boolean; session: boolean }> = session.get(FAIL_STORAGE_KEY).then((items) => {
     const stored = items[FAIL_STORAGE_KEY] as { local?: unknown; session?: unknown } | undefined;
     return { local: stored?.local === true, session: stored?.session === true };

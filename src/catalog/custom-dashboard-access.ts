@@ -7,6 +7,7 @@
  *   - host access granted for a dashboard no longer in the list is given back.
  */
 import { customDashboardOrigin } from './dashboards';
+import { createSerialQueue } from '../shared/serial-queue';
 
 /** The audit's content script, as the manifest's static entry runs it on the built-in dashboards. */
 export const CONTENT_SCRIPT_FILE = 'content.js';
@@ -61,7 +62,7 @@ export interface CustomDashboardAccess {
 }
 
 export function createCustomDashboardAccess(deps: CustomDashboardAccessDeps): CustomDashboardAccess {
-  let queue: Promise<void> = Promise.resolve();
+  const queue = createSerialQueue();
   const syncNow = async ({ giveBackStale }: SyncOptions): Promise<void> => {
     const hosts = [...new Set(await deps.loadHosts())];
     const wanted = new Map(hosts.map((host) => [customDashboardOrigin(host), host]));
@@ -86,9 +87,7 @@ export function createCustomDashboardAccess(deps: CustomDashboardAccessDeps): Cu
   };
   return {
     sync(options = { giveBackStale: true }) {
-      const run = queue.then(() => syncNow(options));
-      queue = run.catch(() => undefined);
-      return run;
+      return queue.run(() => syncNow(options));
     },
   };
 }

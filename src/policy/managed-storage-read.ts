@@ -4,6 +4,7 @@
  * policies.json names nothing for the add-on). Chrome may also hold the call until its policy service is ready
  * (about 3 s after start-up on a fresh profile), so a read is bounded in time and a late answer is reported.
  */
+import type { StorageArea } from '../storage/storage-area';
 
 export type ManagedRead =
   /** What managed storage holds (possibly `{}`). */
@@ -13,12 +14,8 @@ export type ManagedRead =
   /** An error, or no answer in time: nothing is known. */
   | { readonly kind: 'unavailable'; readonly reason: string };
 
-export interface ManagedArea {
-  get(keys?: null): Promise<Record<string, unknown>>;
-}
-
 export interface ManagedReaderDeps {
-  readonly area: ManagedArea;
+  readonly area: Pick<StorageArea, 'get'>;
   readonly timeoutMs: number;
   /** Called when a read that timed out answers after all, so the caller can read again. */
   readonly onLateAnswer: () => void;

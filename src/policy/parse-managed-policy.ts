@@ -24,6 +24,7 @@ import type { RuntimeCatalog } from '../catalog/runtime-catalog';
 import { normaliseSensitivePage } from '../strict-mode/sensitive-page';
 import { formatPath, pointerToPath, unknownKeyPaths, type ValuePath } from './schema-unknown-keys';
 import type { CustomDashboard, CustomVendor } from '../settings/user-settings';
+import { isRecord } from '../shared/is-record';
 
 export interface ParsedPolicy {
   readonly policy: ManagedPolicy;
@@ -47,7 +48,6 @@ const MIN_RETENTION_DAYS = 1;
 const MAX_RETENTION_DAYS = 3650;
 
 type Json = Record<string, unknown>;
-const isRecord = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 const startsWith = (path: ValuePath, prefix: ValuePath): boolean => prefix.every((segment, i) => path[i] === segment);
 
 /**

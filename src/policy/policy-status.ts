@@ -4,6 +4,7 @@
  * organisation" notice and disables locked controls from this.
  */
 import type { ManagedPolicy } from './managed-policy';
+import { isRecord } from '../shared/is-record';
 
 /** Message type of the request; payload `null`, from extension pages only. */
 export const POLICY_GET = 'policy/get';
@@ -23,7 +24,6 @@ export interface PolicyStatus {
   readonly managed: boolean;
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const isStrings = (value: unknown): value is string[] => Array.isArray(value) && value.every((item) => typeof item === 'string');
 
 /** Checks a `policy/get` reply where it is received (an extension page), so the page never renders a wrong shape. */

@@ -1,12 +1,13 @@
 import { testCatalog } from '../../test/unit/test-catalog';
 import { NO_POLICY } from './managed-policy';
 import type { ManagedRead } from './managed-storage-read';
-import { createPolicyStore, LAST_KNOWN_POLICY_KEY, POLICY_SESSION_KEY, type PolicyStoreDeps, type StorageAreaLike } from './policy-store';
+import { createPolicyStore, LAST_KNOWN_POLICY_KEY, POLICY_SESSION_KEY, type PolicyStoreDeps } from './policy-store';
+import type { StorageArea } from '../storage/storage-area';
 
 const { catalog } = testCatalog();
 const GRACE = 60_000;
 
-class MemoryArea implements StorageAreaLike {
+class MemoryArea implements StorageArea {
   data: Record<string, unknown> = {};
   async get(key: string) {
     return key in this.data ? { [key]: structuredClone(this.data[key]) } : {};

@@ -12,22 +12,19 @@ import { parseManagedPolicy, type PolicyCatalog } from './parse-managed-policy';
 import type { PolicyStatus } from './policy-status';
 import type { ManagedRead } from './managed-storage-read';
 import { choosePolicySource, type PolicyValues } from './policy-source';
+import { createSerialQueue } from '../shared/serial-queue';
+import type { StorageArea } from '../storage/storage-area';
+import { isRecord } from '../shared/is-record';
 
 /** storage.local key of the last policy managed storage gave. */
 export const LAST_KNOWN_POLICY_KEY = 'managedPolicyLastKnown';
 /** storage.session key of this browser session's policy state. */
 export const POLICY_SESSION_KEY = 'managedPolicySession';
 
-export interface StorageAreaLike {
-  get(key: string): Promise<Record<string, unknown>>;
-  set(items: Record<string, unknown>): Promise<void>;
-  remove(key: string): Promise<void>;
-}
-
 export interface PolicyStoreDeps {
   readonly read: () => Promise<ManagedRead>;
-  readonly local: StorageAreaLike;
-  readonly session: StorageAreaLike;
+  readonly local: StorageArea;
+  readonly session: StorageArea;
   readonly catalog: PolicyCatalog;
   /** Firefox: policies.json is read before any add-on starts, so its first answer is final. */
   readonly firstAnswerIsFinal: boolean;
@@ -55,17 +52,12 @@ interface SessionState {
   readonly spoke: boolean;
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 export function createPolicyStore(deps: PolicyStoreDeps): PolicyStore {
   let recheckScheduled = false;
   // One decision at a time, so an older read can never overwrite the copy a newer one saved.
-  let queue: Promise<unknown> = Promise.resolve();
-  const serially = <T>(run: () => Promise<T>): Promise<T> => {
-    const next = queue.then(run);
-    queue = next.catch(() => undefined);
-    return next;
-  };
+  const queue = createSerialQueue();
+  const serially = <T>(run: () => Promise<T>): Promise<T> => queue.run(run);
 
   const readSession = async (): Promise<SessionState> => {
     const stored = (await deps.session.get(POLICY_SESSION_KEY))[POLICY_SESSION_KEY];

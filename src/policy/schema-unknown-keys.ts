@@ -3,6 +3,7 @@
  * `additionalProperties` on the top-level object (and Chrome strips unknown keys silently), so "unknown key" cannot
  * be a schema rule there: this walk, driven by the same schema file, finds them so the options page can name them.
  */
+import { isRecord } from '../shared/is-record';
 
 /** The part of a JSON schema node this walk reads. */
 export interface SchemaShape {
@@ -16,7 +17,6 @@ export interface SchemaShape {
 /** A path into a JSON value: object keys and array indexes. */
 export type ValuePath = readonly (string | number)[];
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Paths of every key in `value` that `schema` does not declare (where the schema declares a closed set of keys). */
 export function unknownKeyPaths(value: unknown, schema: SchemaShape, path: ValuePath = []): ValuePath[] {

@@ -11,6 +11,7 @@
  * the dashboards change (a self-hosted one added). Only tabs on dashboards are remembered, and only their hosts.
  */
 import type { DashboardTab } from './tab-cover';
+import { createSerialQueue } from '../shared/serial-queue';
 
 export interface TabsQueryApi {
   query(queryInfo: Record<string, never>): Promise<readonly { id?: number; url?: string }[]>;
@@ -74,7 +75,7 @@ export function createDashboardTabs(deps: DashboardTabsDeps): DashboardTabs {
   let states = new Map<number, TabState>();
   let isDashboardHost: (host: string) => boolean = () => false;
   // One change at a time, in the order the events came; the first waits for the open tabs to be read.
-  let queue: Promise<unknown> = Promise.resolve();
+  const queue = createSerialQueue();
   const snapshot = (): string => JSON.stringify(coveredTabs(states, isDashboardHost));
 
   const rebuild = async (): Promise<void> => {
@@ -91,22 +92,17 @@ export function createDashboardTabs(deps: DashboardTabsDeps): DashboardTabs {
   };
 
   const change = (apply: () => void | Promise<void>): Promise<boolean> => {
-    const result = queue.then(async () => {
+    return queue.run(async () => {
       const before = snapshot();
       await apply();
       return snapshot() !== before;
     });
-    queue = result.catch(() => undefined);
-    return result;
   };
   // Before anything else, what the open tabs show now.
-  queue = rebuild().catch((error: unknown) => console.error('Dashguard: open tabs not read; tab cover follows new navigations only.', error));
+  queue.run(rebuild).catch((error: unknown) => console.error('Dashguard: open tabs not read; tab cover follows new navigations only.', error));
 
   return {
-    async list() {
-      await queue;
-      return coveredTabs(states, isDashboardHost);
-    },
+    list: () => queue.run(() => coveredTabs(states, isDashboardHost)),
     navigating: (tabId, url) =>
       change(() => {
         if (tabId < 0) return;

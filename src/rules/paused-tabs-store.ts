@@ -3,12 +3,10 @@
  * clears it when it closes, as it clears the session rules built from it. A tab id leaves the list when its tab
  * closes (the background listens to tabs.onRemoved), so a reused id never inherits a pause.
  */
-export const PAUSED_TABS_KEY = 'pausedTabs';
+import { createSerialQueue } from '../shared/serial-queue';
+import type { StorageArea } from '../storage/storage-area';
 
-export interface SessionArea {
-  get(key: string): Promise<Record<string, unknown>>;
-  set(items: Record<string, unknown>): Promise<void>;
-}
+export const PAUSED_TABS_KEY = 'pausedTabs';
 
 export interface PausedTabsStore {
   list(): Promise<number[]>;
@@ -16,9 +14,9 @@ export interface PausedTabsStore {
   set(tabId: number, paused: boolean): Promise<boolean>;
 }
 
-export function createPausedTabsStore(area: SessionArea): PausedTabsStore {
+export function createPausedTabsStore(area: Pick<StorageArea, 'get' | 'set'>): PausedTabsStore {
   // Read-modify-write one at a time: two quick toggles must not lose one another.
-  let queue: Promise<unknown> = Promise.resolve();
+  const queue = createSerialQueue();
   const list = async (): Promise<number[]> => {
     const stored = (await area.get(PAUSED_TABS_KEY))[PAUSED_TABS_KEY];
     return Array.isArray(stored) ? stored.filter((id): id is number => Number.isInteger(id)) : [];
@@ -26,14 +24,12 @@ export function createPausedTabsStore(area: SessionArea): PausedTabsStore {
   return {
     list,
     set(tabId, paused) {
-      const result = queue.then(async () => {
+      return queue.run(async () => {
         const current = await list();
         if (current.includes(tabId) === paused) return false;
         await area.set({ [PAUSED_TABS_KEY]: paused ? [...current, tabId] : current.filter((id) => id !== tabId) });
         return true;
       });
-      queue = result.catch(() => undefined);
-      return result;
     },
   };
 }

@@ -9,6 +9,7 @@ import type { RuntimeCatalog } from '../catalog/runtime-catalog';
 import type { TabCover } from './tab-cover';
 import type { UserSettings } from '../settings/user-settings';
 import type { RuleSync } from './rule-sync';
+import { createSerialQueue } from '../shared/serial-queue';
 
 export interface ReconcilerDeps {
   readonly catalog: RuntimeCatalog;
@@ -33,7 +34,7 @@ export interface RuleReconciler {
 
 export function createRuleReconciler(deps: ReconcilerDeps): RuleReconciler {
   // One reconcile at a time, loads included: a reconcile that read older inputs can never apply after a newer one.
-  let queue: Promise<unknown> = Promise.resolve();
+  const queue = createSerialQueue();
   // A plain reconcile (inputs loaded) that is queued and not started yet serves every later plain request too: a
   // burst of events (install, storage, permissions) costs one reconcile, not one each.
   let waiting: Promise<boolean> | undefined;
@@ -56,12 +57,11 @@ export function createRuleReconciler(deps: ReconcilerDeps): RuleReconciler {
     reconcile(overrides = {}) {
       const plain = overrides.settings === undefined && overrides.policy === undefined;
       if (plain && waiting) return waiting;
-      const result = queue.then(() => {
+      const result = queue.run(() => {
         if (plain) waiting = undefined;
         return run(overrides);
       });
       if (plain) waiting = result;
-      queue = result;
       return result;
     },
   };

@@ -8,6 +8,7 @@
  */
 import type { DnrRule } from './dnr-rule';
 import type { RuleState } from './rule-state';
+import { createSerialQueue } from '../shared/serial-queue';
 
 /** The part of `declarativeNetRequest` this component uses; unit tests pass an in-memory fake. */
 export interface DnrRuleStore {
@@ -25,7 +26,7 @@ export interface RuleSync {
 }
 
 export function createRuleSync(store: DnrRuleStore): RuleSync {
-  let queue: Promise<void> = Promise.resolve();
+  const queue = createSerialQueue();
   // What this instance last wrote, and the ids it left: a set is written again when it changed, or when the browser
   // no longer holds exactly those ids (something else removed or added rules).
   const applied = { dynamic: '', session: '' };
@@ -52,10 +53,7 @@ export function createRuleSync(store: DnrRuleStore): RuleSync {
   };
   return {
     apply(state) {
-      const run = queue.then(() => applyNow(state));
-      // Keep the queue alive after a failure; the caller still sees the rejection.
-      queue = run.catch(() => undefined);
-      return run;
+      return queue.run(() => applyNow(state));
     },
   };
 }

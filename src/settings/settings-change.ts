@@ -6,6 +6,7 @@
 import { CATEGORY_IDS, type CategoryId } from '../catalog/catalog-types';
 import type { Parsed } from '../shared/messages';
 import type { VendorDecision } from './user-settings';
+import { isRecord } from '../shared/is-record';
 
 /** `null` removes the person's decision: back to the default (or the category's). */
 export type DecisionOrDefault = VendorDecision | null;
@@ -35,7 +36,6 @@ export type SettingsChangeKind = SettingsChange['kind'];
 export const MAX_IMPORT_CHARS = 2_000_000;
 const MAX_FIELD_CHARS = 10_000;
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Checks a `settings/change` payload's shape; the meaning (does the vendor exist...) is checked when applied. */
 export function parseSettingsChange(payload: unknown): Parsed<SettingsChange> {

@@ -9,6 +9,7 @@
 import type { Parsed } from '../shared/messages';
 import type { FieldError } from './settings-validation';
 import type { UserSettings } from './user-settings';
+import { isRecord } from '../shared/is-record';
 
 export const SETTINGS_GET = 'settings/get';
 export const SETTINGS_CHANGE = 'settings/change';
@@ -32,7 +33,6 @@ export interface TabPauseState {
   readonly allowed: boolean;
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 export function parseNull(payload: unknown): Parsed<null> {
   return payload === null || payload === undefined ? { ok: true, value: null } : { ok: false, error: 'this message takes no payload' };

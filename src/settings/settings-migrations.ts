@@ -12,12 +12,12 @@
  */
 import { sensitivePageHost } from '../strict-mode/sensitive-page';
 import { CUSTOM_VENDOR_ID, SETTINGS_VERSION } from './user-settings';
+import { isRecord } from '../shared/is-record';
 
 export type Migrated = { ok: true; value: Record<string, unknown>; fromVersion: number; notes: string[] } | { ok: false; error: string };
 
 type Step = (settings: Record<string, unknown>) => { value: Record<string, unknown>; notes: string[] };
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Kebab-case of any text, for an id. */
 export function slugify(text: string): string {

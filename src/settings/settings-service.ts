@@ -15,6 +15,7 @@ import type { ReconcileOverrides } from '../rules/rule-reconciler';
 /** How often the rules are put back after a failed save before the person is told they could not be. */
 const ROLLBACK_ATTEMPTS = 3;
 import type { SettingsStore } from './settings-store';
+import { createSerialQueue } from '../shared/serial-queue';
 
 export interface SettingsServiceDeps {
   readonly catalog: RuntimeCatalog;
@@ -32,12 +33,8 @@ export interface SettingsService {
 }
 
 export function createSettingsService(deps: SettingsServiceDeps): SettingsService {
-  let queue: Promise<unknown> = Promise.resolve();
-  const serial = <T>(task: () => Promise<T>): Promise<T> => {
-    const result = queue.then(task);
-    queue = result.catch(() => undefined);
-    return result;
-  };
+  const queue = createSerialQueue();
+  const serial = <T>(task: () => Promise<T>): Promise<T> => queue.run(task);
 
   const applyNow = async (change: SettingsChange): Promise<ChangeReply> => {
     const started = deps.now();

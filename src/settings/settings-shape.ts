@@ -5,13 +5,13 @@
  */
 import { CATEGORY_IDS, type CategoryId } from '../catalog/catalog-types';
 import { DEFAULT_SETTINGS, type CustomDashboard, type CustomVendor, type DashboardVendorRule, type UserSettings, type VendorDecision } from './user-settings';
+import { isRecord } from '../shared/is-record';
 
 export interface ParsedSettings {
   readonly settings: UserSettings;
   readonly problems: string[];
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const isDecision = (value: unknown): value is VendorDecision => value === 'allow' || value === 'block';
 const isRetentionDays = (value: unknown): value is number => Number.isInteger(value) && (value as number) >= 1 && (value as number) <= 3650;
 const isStringArray = (value: unknown): value is string[] => Array.isArray(value) && value.every((item) => typeof item === 'string');

@@ -4,20 +4,16 @@
 import { migrateSettings } from './settings-migrations';
 import { parseStoredSettings, type ParsedSettings } from './settings-shape';
 import type { UserSettings } from './user-settings';
+import type { StorageArea } from '../storage/storage-area';
 
 export const SETTINGS_KEY = 'settings';
-
-export interface KeyValueArea {
-  get(key: string): Promise<Record<string, unknown>>;
-  set(items: Record<string, unknown>): Promise<void>;
-}
 
 export interface SettingsStore {
   load(): Promise<ParsedSettings>;
   save(settings: UserSettings): Promise<void>;
 }
 
-export function createSettingsStore(area: KeyValueArea): SettingsStore {
+export function createSettingsStore(area: Pick<StorageArea, 'get' | 'set'>): SettingsStore {
   return {
     async load() {
       const stored = (await area.get(SETTINGS_KEY))[SETTINGS_KEY];

@@ -7,18 +7,14 @@
  * again (Firefox stops an idle event page within seconds) still reports it.
  */
 import type { StorageAreaName, StorageFailure, StorageHealth } from './storage-health';
-
-export interface HealthMemory {
-  get(key: string): Promise<Record<string, unknown>>;
-  set(items: Record<string, unknown>): Promise<void>;
-}
+import type { StorageArea } from './storage-area';
 
 export interface StorageHealthMonitorDeps {
   readonly now: () => number;
   /** Runs before each write; throwing (or rejecting) makes the write fail (test builds simulate a full disk). */
   readonly beforeWrite?: (area: StorageAreaName) => void | Promise<void>;
   /** Where the failures outlive this background instance; best effort. */
-  readonly memory?: HealthMemory;
+  readonly memory?: Pick<StorageArea, 'get' | 'set'>;
 }
 
 export interface StorageHealthMonitor {

@@ -3,6 +3,7 @@
  * failing now (storage full, a browser error). Blocking never depends on a write (the rules in force stay in force),
  * so this is what the popup and the options page show a person, not something the extension waits on.
  */
+import { isRecord } from '../shared/is-record';
 
 /** Message type of the request; payload `null`, from extension pages only. */
 export const STORAGE_HEALTH_GET = 'storage-health/get';
@@ -22,7 +23,6 @@ export interface StorageHealth {
   readonly failures: readonly StorageFailure[];
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Checks a `storage-health/get` reply where a page receives it. */
 export function isStorageHealth(value: unknown): value is StorageHealth {

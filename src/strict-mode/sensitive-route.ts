@@ -11,6 +11,7 @@
  */
 import type { Parsed } from '../shared/messages';
 import { matchesUrlFilter, urlFilterHost } from '../rules/url-filter';
+import { isRecord } from '../shared/is-record';
 
 export const STRICT_MODE_PAGES = 'strict-mode/pages';
 export const STRICT_MODE_FRESH_LOAD = 'strict-mode/fresh-load';
@@ -56,7 +57,6 @@ export function catalogPagesFor(host: string, dashboards: readonly { readonly se
     .map((urlFilter) => ({ urlFilter, enforced: true }));
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 export function parseFreshLoad(payload: unknown): Parsed<{ url: string }> {
   if (!isRecord(payload) || typeof payload.url !== 'string' || payload.url.length > 4_096) return { ok: false, error: 'needs a "url"' };
