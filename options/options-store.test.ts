@@ -10,7 +10,7 @@ function fakeClient(): SettingsClient & { stored: typeof DEFAULT_SETTINGS } {
     change: async (change: Parameters<SettingsClient['change']>[0]) => {
       if (change.kind !== 'set-report-only') return { applied: false as const, errors: [{ field: 'x', message: 'no' }] };
       client.stored = { ...client.stored, reportOnly: change.value };
-      return { applied: true as const, settings: client.stored, notes: [], ms: 1 };
+      return { applied: true as const, settings: client.stored, notes: [] };
     },
     tabPause: async () => ({ tabId: 1, paused: false, allowed: true }),
     setTabPause: async () => ({ tabId: 1, paused: false, allowed: true }),

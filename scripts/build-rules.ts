@@ -47,7 +47,6 @@ write('dashboard-allowlist.json', result.rules.rulesets[RULESET.allowlist]);
 write('dashboard-blocklist.json', result.rules.rulesets[RULESET.blocklist]);
 write('strict-mode.json', result.rules.rulesets[RULESET.strictMode]);
 write('tab-cover.json', result.rules.rulesets[RULESET.tabCover]);
-write('rule-index.json', result.rules.index);
 
 const curated = result.catalog.vendors.filter((v) => v.source === 'curated').length;
 console.log(

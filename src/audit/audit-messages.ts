@@ -6,7 +6,7 @@
 import { AUDIT_LIMITS } from './audit-limits';
 import { AUDIT_RESOURCE_TYPES, OBSERVED_OUTCOMES, type AuditLogRecord, type AuditReport, type AuditResourceType, type Observation, type ObservedOutcome } from './audit-types';
 import { isDocumentStrictMode, type DocumentStrictMode } from '../strict-mode/document-strict-mode';
-import type { Parsed } from '../shared/messages';
+import type { Result } from '../shared/result';
 import { isRecord } from '../shared/is-record';
 
 /** Content script -> background: what the page requested. Reply: AuditReportAck. */
@@ -45,7 +45,7 @@ export function isAuditLogExport(value: unknown): value is AuditLogExport {
 }
 
 /** Payload check of the messages that carry none. */
-export function parseNoPayload(raw: unknown): Parsed<null> {
+export function parseNoPayload(raw: unknown): Result<null> {
   return raw === null || raw === undefined ? { ok: true, value: null } : { ok: false, error: 'this message takes no payload' };
 }
 
@@ -84,7 +84,7 @@ export interface ParsedReport extends AuditReport {
 }
 
 /** Checks an `audit/report` payload. A malformed envelope is refused whole; a malformed observation is dropped. */
-export function parseAuditReport(raw: unknown): Parsed<ParsedReport> {
+export function parseAuditReport(raw: unknown): Result<ParsedReport> {
   if (!isRecord(raw)) return { ok: false, error: 'audit/report: payload must be an object' };
   const { instanceId, timeOrigin, observations, restored, strictMode } = raw;
   if (typeof instanceId !== 'string' || instanceId.length > AUDIT_LIMITS.instanceIdLength || !INSTANCE_ID.test(instanceId)) {

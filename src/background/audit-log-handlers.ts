@@ -4,7 +4,7 @@
  */
 import { AUDIT_CLEAR_LOG, AUDIT_EXPORT_LOG, parseNoPayload, type AuditLogExport } from '../audit/audit-messages';
 import type { AuditLogStore } from '../audit/audit-log-store';
-import { defineHandler, type MessageHandler } from './message-router';
+import { defineHandler, type Handlers } from './message-router';
 
 export interface AuditLogHandlerDeps {
   readonly auditLog: AuditLogStore;
@@ -12,7 +12,7 @@ export interface AuditLogHandlerDeps {
   readonly extensionVersion: string;
 }
 
-export function createAuditLogHandlers(deps: AuditLogHandlerDeps): Record<string, MessageHandler<null, unknown>> {
+export function createAuditLogHandlers(deps: AuditLogHandlerDeps): Pick<Handlers, typeof AUDIT_EXPORT_LOG | typeof AUDIT_CLEAR_LOG> {
   return {
     [AUDIT_EXPORT_LOG]: defineHandler<null, AuditLogExport>({
       from: ['extension-page'],

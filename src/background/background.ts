@@ -9,7 +9,7 @@ import { POLICY_GET } from '../policy/policy-status';
 import { SETTINGS_CHANGE, SETTINGS_GET, TAB_PAUSE_GET, TAB_PAUSE_SET } from '../settings/settings-messages';
 import { createCustomDashboardAccess } from '../catalog/custom-dashboard-access';
 import { createManagedReader } from '../policy/managed-storage-read';
-import { createMessageRouter } from './message-router';
+import { createMessageRouter, type Handlers } from './message-router';
 import { createPolicyGetHandler } from './policy-get-handler';
 import { createPolicyStore } from '../policy/policy-store';
 import { createRuleReconciler } from '../rules/rule-reconciler';
@@ -19,7 +19,7 @@ import { allDashboards, dashboardForHost } from '../catalog/dashboards';
 import { createPausedTabsStore } from '../rules/paused-tabs-store';
 import { createSettingsChangeHandler } from './settings-change-handler';
 import { createSettingsGetHandler } from './settings-get-handler';
-import { createSettingsService } from '../settings/settings-service';
+import { createSettingsService, RULES_APPLIED_MARK } from '../settings/settings-service';
 import { createSettingsStore, SETTINGS_KEY } from '../settings/settings-store';
 import { createTabPauseGetHandler, createTabPauseSetHandler } from './tab-pause-handlers';
 import { auditRetentionDays } from '../audit/audit-retention';
@@ -103,6 +103,11 @@ const settingsService = createSettingsService({
   loadPolicy: () => policyStore.load(),
   reconcile: (overrides) => reconciler.reconcile(overrides),
   now: () => performance.now(),
+  // Left for the toggle-to-effect benchmark, which reads it in the worker; one mark at a time.
+  rulesApplied: (ms) => {
+    performance.clearMarks(RULES_APPLIED_MARK);
+    performance.mark(RULES_APPLIED_MARK, { detail: ms });
+  },
 });
 // The audit: per-tab audits in storage.session, the cross-tab log in storage.local, the toolbar badge.
 const loadAuditInputs = async () => {
@@ -208,22 +213,20 @@ if (testSurface) void testSurface.countBackgroundStart(browser.storage.session);
 
 // The one message router: every handler goes into this map (a second onMessage listener would answer, and so
 // refuse, the other router's messages).
-const route = createMessageRouter(
-  {
-    [POLICY_GET]: createPolicyGetHandler(policyStore),
-    [SETTINGS_GET]: createSettingsGetHandler(settingsService),
-    [SETTINGS_CHANGE]: createSettingsChangeHandler(settingsService),
-    [TAB_PAUSE_GET]: createTabPauseGetHandler(tabPause),
-    [TAB_PAUSE_SET]: createTabPauseSetHandler(tabPause),
-    [AUDIT_REPORT]: createAuditReportHandler({ classifier: () => auditClassifier.get(), tabAudits, auditLog, badge: auditBadge, now: () => Date.now() }),
-    ...createAuditLogHandlers({ auditLog, retentionDays: auditRetention, extensionVersion: browser.runtime.getManifest().version }),
-    [STORAGE_HEALTH_GET]: createStorageHealthHandler(storageHealth),
-    [STRICT_MODE_PAGES]: sensitiveRoutes.pages,
-    [STRICT_MODE_FRESH_LOAD]: sensitiveRoutes.freshLoad,
-    ...(testSurface && simulatedStorageFailure ? { [testSurface.TEST_FAIL_STORAGE]: testSurface.createFailStorageHandler(simulatedStorageFailure) } : {}),
-  },
-  { extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('') },
-);
+const handlers: Handlers = {
+  [POLICY_GET]: createPolicyGetHandler(policyStore),
+  [SETTINGS_GET]: createSettingsGetHandler(settingsService),
+  [SETTINGS_CHANGE]: createSettingsChangeHandler(settingsService),
+  [TAB_PAUSE_GET]: createTabPauseGetHandler(tabPause),
+  [TAB_PAUSE_SET]: createTabPauseSetHandler(tabPause),
+  [AUDIT_REPORT]: createAuditReportHandler({ classifier: () => auditClassifier.get(), tabAudits, auditLog, badge: auditBadge, now: () => Date.now() }),
+  ...createAuditLogHandlers({ auditLog, retentionDays: auditRetention, extensionVersion: browser.runtime.getManifest().version }),
+  [STORAGE_HEALTH_GET]: createStorageHealthHandler(storageHealth),
+  [STRICT_MODE_PAGES]: sensitiveRoutes.pages,
+  [STRICT_MODE_FRESH_LOAD]: sensitiveRoutes.freshLoad,
+  ...(testSurface && simulatedStorageFailure ? { [testSurface.TEST_FAIL_STORAGE]: testSurface.createFailStorageHandler(simulatedStorageFailure) } : {}),
+};
+const route = createMessageRouter(handlers, { extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('') });
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => route(message, sender));
 
 // A worker woken in a browser session whose policy has not answered yet checks again (policy-store.ts).

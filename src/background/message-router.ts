@@ -3,8 +3,10 @@
  * (no other extension, no web page via externally_connectable), the sender is of a kind allowed for that message
  * type, and the payload parses. Anything else is refused without side effects.
  */
-import type { Parsed, Reply, SenderKind } from '../shared/messages';
+import type { SenderKind } from '../shared/messages';
 import { isEnvelope } from '../shared/messages';
+import type { PayloadOf, Protocol, ReplyOf } from '../messaging/protocol';
+import type { Result } from '../shared/result';
 
 export interface MessageSender {
   readonly id?: string;
@@ -16,7 +18,7 @@ export interface MessageSender {
 
 export interface MessageHandler<P = unknown, R = unknown> {
   readonly from: readonly SenderKind[];
-  parse(payload: unknown): Parsed<P>;
+  parse(payload: unknown): Result<P>;
   handle(payload: P, sender: MessageSender): Promise<R>;
 }
 
@@ -24,6 +26,9 @@ export interface MessageHandler<P = unknown, R = unknown> {
 export function defineHandler<P, R>(handler: MessageHandler<P, R>): MessageHandler<P, R> {
   return handler;
 }
+
+/** The background's handler map: one handler per message type of the protocol, its payload and reply typed by it. */
+export type Handlers = { readonly [K in keyof Protocol]: MessageHandler<PayloadOf<K>, ReplyOf<K>> };
 
 export interface RouterContext {
   /** This extension's id (runtime.id). */
@@ -39,8 +44,8 @@ export function senderKind(sender: MessageSender, context: RouterContext): Sende
   return undefined;
 }
 
-export function createMessageRouter(handlers: Readonly<Record<string, MessageHandler<unknown, unknown>>>, context: RouterContext) {
-  return async function route(message: unknown, sender: MessageSender): Promise<Reply<unknown>> {
+export function createMessageRouter(handlers: Readonly<Record<string, MessageHandler<unknown, unknown> | undefined>>, context: RouterContext) {
+  return async function route(message: unknown, sender: MessageSender): Promise<Result<unknown>> {
     if (!isEnvelope(message)) return { ok: false, error: 'malformed message' };
     const handler = Object.hasOwn(handlers, message.type) ? handlers[message.type] : undefined;
     if (handler === undefined) return { ok: false, error: `unknown message type "${message.type}"` };

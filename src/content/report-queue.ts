@@ -11,7 +11,7 @@ import type { AuditReport, Observation } from '../audit/audit-types';
 export type NewObservation = Omit<Observation, 'seq'>;
 
 export interface ReportQueueDeps {
-  /** Sends the report; resolves with the background's reply (a Reply<AuditReportAck>), rejects if it got none. */
+  /** Sends the report; resolves with the background's reply (a Result<AuditReportAck>), rejects if it got none. */
   readonly send: (report: AuditReport) => Promise<unknown>;
   readonly schedule: (run: () => void, delayMs: number) => void;
   readonly newInstanceId: () => string;

@@ -25,6 +25,7 @@ import { normaliseSensitivePage } from '../strict-mode/sensitive-page';
 import { formatPath, pointerToPath, unknownKeyPaths, type ValuePath } from './schema-unknown-keys';
 import type { CustomDashboard, CustomVendor } from '../settings/user-settings';
 import { isRecord } from '../shared/is-record';
+import { isAuditRetentionDays, MAX_AUDIT_RETENTION_DAYS, MIN_AUDIT_RETENTION_DAYS } from '../audit/audit-limits';
 
 export interface ParsedPolicy {
   readonly policy: ManagedPolicy;
@@ -44,8 +45,6 @@ const MAX_VENDOR_ID_LENGTH = 100;
 const USER_VENDOR_PREFIX = 'custom-';
 /** Characters of a bad value a warning quotes. */
 const MAX_SHOWN = 80;
-const MIN_RETENTION_DAYS = 1;
-const MAX_RETENTION_DAYS = 3650;
 
 type Json = Record<string, unknown>;
 const startsWith = (path: ValuePath, prefix: ValuePath): boolean => prefix.every((segment, i) => path[i] === segment);
@@ -282,10 +281,10 @@ export function parseManagedPolicy(raw: unknown, catalog: PolicyCatalog): Parsed
   let auditRetentionDays: number | undefined;
   const retention = raw.auditRetentionDays;
   if (retention !== undefined) {
-    if (typeof retention === 'number' && Number.isInteger(retention) && retention >= MIN_RETENTION_DAYS && retention <= MAX_RETENTION_DAYS) {
+    if (isAuditRetentionDays(retention)) {
       auditRetentionDays = retention;
     } else {
-      ignore(['auditRetentionDays'], `must be a whole number of days from ${MIN_RETENTION_DAYS} to ${MAX_RETENTION_DAYS}, so the default retention applies`);
+      ignore(['auditRetentionDays'], `must be a whole number of days from ${MIN_AUDIT_RETENTION_DAYS} to ${MAX_AUDIT_RETENTION_DAYS}, so the default retention applies`);
     }
   }
 

@@ -4,9 +4,10 @@
  * things at the same time never undo each other's edits, and the last change to one setting wins.
  */
 import { CATEGORY_IDS, type CategoryId } from '../catalog/catalog-types';
-import type { Parsed } from '../shared/messages';
+import type { Result } from '../shared/result';
 import type { VendorDecision } from './user-settings';
 import { isRecord } from '../shared/is-record';
+import { isAuditRetentionDays, MAX_AUDIT_RETENTION_DAYS, MIN_AUDIT_RETENTION_DAYS } from '../audit/audit-limits';
 
 /** `null` removes the person's decision: back to the default (or the category's). */
 export type DecisionOrDefault = VendorDecision | null;
@@ -23,7 +24,7 @@ export type SettingsChange =
   | { readonly kind: 'add-sensitive-page'; readonly pattern: string }
   | { readonly kind: 'remove-sensitive-page'; readonly pattern: string }
   | { readonly kind: 'set-report-only'; readonly value: boolean }
-  /** Days the audit log keeps its records (1 to 3650). */
+  /** Days the audit log keeps its records (MIN_AUDIT_RETENTION_DAYS to MAX_AUDIT_RETENTION_DAYS). */
   | { readonly kind: 'set-audit-retention'; readonly days: number }
   /** `choices`: every block/allow decision and report-only; `all`: also custom vendors, dashboards and pages. */
   | { readonly kind: 'reset'; readonly scope: 'choices' | 'all' }
@@ -38,7 +39,7 @@ const MAX_FIELD_CHARS = 10_000;
 
 
 /** Checks a `settings/change` payload's shape; the meaning (does the vendor exist...) is checked when applied. */
-export function parseSettingsChange(payload: unknown): Parsed<SettingsChange> {
+export function parseSettingsChange(payload: unknown): Result<SettingsChange> {
   if (!isRecord(payload) || typeof payload.kind !== 'string') return { ok: false, error: 'a settings change needs a "kind"' };
   const text = (key: string, max = MAX_FIELD_CHARS): string | undefined => {
     const value = payload[key];
@@ -49,7 +50,7 @@ export function parseSettingsChange(payload: unknown): Parsed<SettingsChange> {
     return value === 'allow' || value === 'block' || value === null ? value : undefined;
   };
   const kind = payload.kind;
-  const bad = (what: string): Parsed<SettingsChange> => ({ ok: false, error: `${kind}: ${what}` });
+  const bad = (what: string): Result<SettingsChange> => ({ ok: false, error: `${kind}: ${what}` });
   switch (payload.kind) {
     case 'set-vendor': {
       const vendorId = text('vendorId', 200);
@@ -96,9 +97,9 @@ export function parseSettingsChange(payload: unknown): Parsed<SettingsChange> {
     case 'set-report-only':
       return typeof payload.value === 'boolean' ? { ok: true, value: { kind: 'set-report-only', value: payload.value } } : bad('needs "value": true or false');
     case 'set-audit-retention':
-      return typeof payload.days === 'number' && Number.isInteger(payload.days) && payload.days >= 1 && payload.days <= 3650
+      return isAuditRetentionDays(payload.days)
         ? { ok: true, value: { kind: 'set-audit-retention', days: payload.days } }
-        : bad('needs "days": a whole number from 1 to 3650');
+        : bad(`needs "days": a whole number from ${MIN_AUDIT_RETENTION_DAYS} to ${MAX_AUDIT_RETENTION_DAYS}`);
     case 'reset':
       return payload.scope === 'choices' || payload.scope === 'all' ? { ok: true, value: { kind: 'reset', scope: payload.scope } } : bad('needs "scope": "choices" or "all"');
     case 'import': {

@@ -6,7 +6,7 @@
  *   tab-pause/get    { tabId }             -> TabPauseState
  *   tab-pause/set    { tabId, paused }     -> TabPauseState
  */
-import type { Parsed } from '../shared/messages';
+import type { Result } from '../shared/result';
 import type { FieldError } from './settings-validation';
 import type { UserSettings } from './user-settings';
 import { isRecord } from '../shared/is-record';
@@ -23,7 +23,7 @@ export interface SettingsView {
 }
 
 export type ChangeReply =
-  | { readonly applied: true; readonly settings: UserSettings; readonly notes: readonly string[]; readonly ms: number }
+  | { readonly applied: true; readonly settings: UserSettings; readonly notes: readonly string[] }
   | { readonly applied: false; readonly errors: readonly FieldError[] };
 
 export interface TabPauseState {
@@ -34,17 +34,17 @@ export interface TabPauseState {
 }
 
 
-export function parseNull(payload: unknown): Parsed<null> {
+export function parseNull(payload: unknown): Result<null> {
   return payload === null || payload === undefined ? { ok: true, value: null } : { ok: false, error: 'this message takes no payload' };
 }
 
 const isTabId = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 0;
 
-export function parseTabPauseGet(payload: unknown): Parsed<{ tabId: number }> {
+export function parseTabPauseGet(payload: unknown): Result<{ tabId: number }> {
   return isRecord(payload) && isTabId(payload.tabId) ? { ok: true, value: { tabId: payload.tabId } } : { ok: false, error: 'needs a "tabId"' };
 }
 
-export function parseTabPauseSet(payload: unknown): Parsed<{ tabId: number; paused: boolean }> {
+export function parseTabPauseSet(payload: unknown): Result<{ tabId: number; paused: boolean }> {
   return isRecord(payload) && isTabId(payload.tabId) && typeof payload.paused === 'boolean'
     ? { ok: true, value: { tabId: payload.tabId, paused: payload.paused } }
     : { ok: false, error: 'needs a "tabId" and "paused": true or false' };
@@ -71,7 +71,7 @@ export function isSettingsView(value: unknown): value is SettingsView {
 
 export function isChangeReply(value: unknown): value is ChangeReply {
   if (!isRecord(value)) return false;
-  if (value.applied === true) return isUserSettings(value.settings) && Array.isArray(value.notes) && typeof value.ms === 'number';
+  if (value.applied === true) return isUserSettings(value.settings) && Array.isArray(value.notes);
   return value.applied === false && Array.isArray(value.errors) && value.errors.every((e) => isRecord(e) && typeof e.field === 'string' && typeof e.message === 'string');
 }
 

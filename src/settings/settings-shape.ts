@@ -6,6 +6,7 @@
 import { CATEGORY_IDS, type CategoryId } from '../catalog/catalog-types';
 import { DEFAULT_SETTINGS, type CustomDashboard, type CustomVendor, type DashboardVendorRule, type UserSettings, type VendorDecision } from './user-settings';
 import { isRecord } from '../shared/is-record';
+import { isAuditRetentionDays, MAX_AUDIT_RETENTION_DAYS, MIN_AUDIT_RETENTION_DAYS } from '../audit/audit-limits';
 
 export interface ParsedSettings {
   readonly settings: UserSettings;
@@ -13,7 +14,6 @@ export interface ParsedSettings {
 }
 
 const isDecision = (value: unknown): value is VendorDecision => value === 'allow' || value === 'block';
-const isRetentionDays = (value: unknown): value is number => Number.isInteger(value) && (value as number) >= 1 && (value as number) <= 3650;
 const isStringArray = (value: unknown): value is string[] => Array.isArray(value) && value.every((item) => typeof item === 'string');
 
 export function parseStoredSettings(raw: unknown): ParsedSettings {
@@ -59,8 +59,8 @@ export function parseStoredSettings(raw: unknown): ParsedSettings {
   const reportOnly = raw.reportOnly === true;
   if (raw.reportOnly !== undefined && typeof raw.reportOnly !== 'boolean') problems.push('reportOnly: must be true or false');
   const retention = raw.auditRetentionDays;
-  const auditRetentionDays = isRetentionDays(retention) ? retention : DEFAULT_SETTINGS.auditRetentionDays;
-  if (retention !== undefined && !isRetentionDays(retention)) problems.push('auditRetentionDays: must be a whole number of days from 1 to 3650');
+  const auditRetentionDays = isAuditRetentionDays(retention) ? retention : DEFAULT_SETTINGS.auditRetentionDays;
+  if (retention !== undefined && !isAuditRetentionDays(retention)) problems.push(`auditRetentionDays: must be a whole number of days from ${MIN_AUDIT_RETENTION_DAYS} to ${MAX_AUDIT_RETENTION_DAYS}`);
 
   return {
     settings: { ...DEFAULT_SETTINGS, vendorRules, categoryRules, dashboardVendorRules, customVendors, customDashboards, sensitivePages, reportOnly, auditRetentionDays },

@@ -15,6 +15,8 @@ import type { ManagedPolicy } from '../policy/managed-policy';
 import type { RuntimeCatalog } from '../catalog/runtime-catalog';
 import { normaliseSensitivePage } from '../strict-mode/sensitive-page';
 import { CUSTOM_VENDOR_ID, DEFAULT_SETTINGS, SETTINGS_VERSION, type CustomDashboard, type CustomVendor, type DashboardVendorRule, type UserSettings, type VendorDecision } from './user-settings';
+import type { Result } from '../shared/result';
+import { isAuditRetentionDays, MAX_AUDIT_RETENTION_DAYS, MIN_AUDIT_RETENTION_DAYS } from '../audit/audit-limits';
 
 export const LIMITS = {
   customVendors: 200,
@@ -36,12 +38,11 @@ export interface FieldError {
   readonly message: string;
 }
 
-export type Checked<T> = { ok: true; value: T } | { ok: false; error: string };
 
 export type ValidatedSettings = { ok: true; settings: UserSettings } | { ok: false; errors: FieldError[] };
 
 /** A display name: trimmed, not empty, not too long. */
-export function checkName(input: string, what: string): Checked<string> {
+export function checkName(input: string, what: string): Result<string> {
   const name = input.trim().replace(/\s+/g, ' ');
   if (name === '') return { ok: false, error: `Enter a name for the ${what}.` };
   if (name.length > LIMITS.nameLength) return { ok: false, error: `A name has at most ${LIMITS.nameLength} characters.` };
@@ -72,7 +73,7 @@ function domainOwner(domain: string, context: SettingsContext): string | undefin
 }
 
 /** One domain of a custom vendor. */
-export function checkVendorDomain(input: string, context: SettingsContext): Checked<string> {
+export function checkVendorDomain(input: string, context: SettingsContext): Result<string> {
   const checked = normaliseDomain(input);
   if (!checked.ok) return { ok: false, error: checked.error };
   const owner = domainOwner(checked.domain, context);
@@ -81,7 +82,7 @@ export function checkVendorDomain(input: string, context: SettingsContext): Chec
 }
 
 /** A custom vendor's domains as typed in one field: separated by commas, spaces or new lines. */
-export function checkVendorDomains(input: string | readonly string[], context: SettingsContext): Checked<string[]> {
+export function checkVendorDomains(input: string | readonly string[], context: SettingsContext): Result<string[]> {
   const items = (typeof input === 'string' ? input.split(/[\s,;]+/) : [...input]).map((d) => d.trim()).filter((d) => d !== '');
   if (items.length === 0) return { ok: false, error: 'Enter at least one domain, such as cdn.example.com.' };
   if (items.length > LIMITS.domainsPerVendor) return { ok: false, error: `A vendor has at most ${LIMITS.domainsPerVendor} domains.` };
@@ -95,7 +96,7 @@ export function checkVendorDomains(input: string | readonly string[], context: S
 }
 
 /** The host of a self-hosted dashboard. */
-export function checkDashboardHost(input: string, context: SettingsContext, existing: readonly CustomDashboard[]): Checked<string> {
+export function checkDashboardHost(input: string, context: SettingsContext, existing: readonly CustomDashboard[]): Result<string> {
   const checked = normaliseDomain(input);
   if (!checked.ok) return { ok: false, error: checked.error };
   const host = checked.domain;
@@ -115,7 +116,7 @@ export function checkDashboardHost(input: string, context: SettingsContext, exis
 }
 
 /** A sensitive page typed by a person, on a dashboard Dashguard protects. */
-export function checkSensitivePage(input: string, context: SettingsContext, customDashboards: readonly CustomDashboard[]): Checked<string> {
+export function checkSensitivePage(input: string, context: SettingsContext, customDashboards: readonly CustomDashboard[]): Result<string> {
   const checked = normaliseSensitivePage(input);
   if (!checked.ok) return { ok: false, error: checked.error };
   const dashboards = allDashboards(context.catalog, { ...emptySettings(), customDashboards }, context.policy);
@@ -125,7 +126,7 @@ export function checkSensitivePage(input: string, context: SettingsContext, cust
   return { ok: true, value: checked.pattern };
 }
 
-function toChecked(result: { ok: true; domain: string } | { ok: false; error: string }): Checked<string> {
+function toChecked(result: { ok: true; domain: string } | { ok: false; error: string }): Result<string> {
   return result.ok ? { ok: true, value: result.domain } : { ok: false, error: result.error };
 }
 
@@ -257,7 +258,7 @@ export function validateSettings(candidate: UserSettings, context: SettingsConte
   });
 
   const auditRetentionDays = candidate.auditRetentionDays;
-  if (!Number.isInteger(auditRetentionDays) || auditRetentionDays < 1 || auditRetentionDays > 3650) fail('auditRetentionDays', 'must be a whole number of days from 1 to 3650');
+  if (!isAuditRetentionDays(auditRetentionDays)) fail('auditRetentionDays', `must be a whole number of days from ${MIN_AUDIT_RETENTION_DAYS} to ${MAX_AUDIT_RETENTION_DAYS}`);
 
   if (errors.length > 0) return { ok: false, errors };
   return {

@@ -13,12 +13,6 @@ export interface Envelope<T extends string = string, P = unknown> {
   readonly payload: P;
 }
 
-/** Result of checking an untrusted payload: the typed value, or a message naming what is wrong. */
-export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
-
-/** Response every handler returns: data, or a refusal a UI can show as it is. */
-export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
-
 export function isEnvelope(value: unknown): value is Envelope {
   return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string' && 'payload' in value;
 }

@@ -9,7 +9,7 @@
  *   strict-mode/pages       null              -> StrictModePagesReply  (the pages in force on the sender's host)
  *   strict-mode/fresh-load  { url }           -> FreshLoadReply        (load this sensitive address as a new document)
  */
-import type { Parsed } from '../shared/messages';
+import type { Result } from '../shared/result';
 import { matchesUrlFilter, urlFilterHost } from '../rules/url-filter';
 import { isRecord } from '../shared/is-record';
 
@@ -58,7 +58,7 @@ export function catalogPagesFor(host: string, dashboards: readonly { readonly se
 }
 
 
-export function parseFreshLoad(payload: unknown): Parsed<{ url: string }> {
+export function parseFreshLoad(payload: unknown): Result<{ url: string }> {
   if (!isRecord(payload) || typeof payload.url !== 'string' || payload.url.length > 4_096) return { ok: false, error: 'needs a "url"' };
   return { ok: true, value: { url: payload.url } };
 }

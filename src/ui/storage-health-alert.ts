@@ -3,15 +3,19 @@
  * browser error): asked of the background when the page opens and every few seconds while it stays open, so it
  * appears and goes away by itself. Text only, through textContent.
  */
+import { createMessageClient, type SendMessage } from '../messaging/message-client';
 import { describeStorageHealth, isStorageHealth, STORAGE_HEALTH_GET, type StorageHealth } from '../storage/storage-health';
 
-export type SendMessage = (message: { type: string; payload: unknown }) => Promise<unknown>;
+export type { SendMessage };
 
 const POLL_MS = 3_000;
 
 async function fetchHealth(send: SendMessage): Promise<StorageHealth | undefined> {
-  const reply = (await send({ type: STORAGE_HEALTH_GET, payload: null }).catch(() => undefined)) as { ok?: boolean; value?: unknown } | undefined;
-  return reply?.ok === true && isStorageHealth(reply.value) ? reply.value : undefined;
+  try {
+    return await createMessageClient(send, { [STORAGE_HEALTH_GET]: isStorageHealth }).request(STORAGE_HEALTH_GET, null);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Fills `slot` (an element with role="alert") with the current storage problem, if any, and keeps it current. */
