@@ -11,7 +11,7 @@ export function createSerialQueue(): SerialQueue {
   let tail: Promise<unknown> = Promise.resolve();
   return {
     run(task) {
-      const result = tail.then(task);
+      const result = tail.then(() => task());
       tail = result.catch(() => undefined);
       return result;
     },
