@@ -5,7 +5,7 @@
  * made; the effect time is when the first request with the new outcome was started.
  * Alternates allowing and blocking one vendor on one dashboard (a per-dashboard rule, as the popup's "Allow here").
  * Per toggle:
- *   - effectMs: change sent -> first request that got the new outcome started (the figure the issue asks for);
+ *   - effectMs: change sent -> first request that got the new outcome started (the headline figure);
  *   - replyMs: change sent -> the page got its answer (validated, rules applied, saved);
  *   - applyMs: the background's own time from reading the settings to the rules being applied (the User Timing mark
  *     the background leaves, read in its worker).

@@ -79,7 +79,7 @@ export function mergeThirdPartyWeb(
         dropped.push({ entity: entity.name, domain: pattern, because: checked.error });
         continue;
       }
-      const domain = checked.domain;
+      const domain = checked.value;
       const dashboard = dashboardDomains.find((own) => overlaps(domain, own));
       const curatedDomain = curatedDomains.find((mine) => hostMatchesDomain(domain, mine));
       const narrower = curatedDomains.find((mine) => mine !== domain && hostMatchesDomain(mine, domain));

@@ -17,7 +17,7 @@ function domainProblem(domain: unknown): string | undefined {
   if (typeof domain !== 'string') return 'is not a string';
   const checked = normaliseDomain(domain, { allowPrivateSuffix: true });
   if (!checked.ok) return checked.error;
-  if (checked.domain !== domain) return `must be written as "${checked.domain}"`;
+  if (checked.value !== domain) return `must be written as "${checked.value}"`;
   return undefined;
 }
 

@@ -29,7 +29,7 @@ export function lookUpVendor(input: string, vendors: readonly NamedVendor[]): Ve
   if (byName.length > 1) return { ok: false, error: `Several vendors are called "${text}": pick one from the suggestions.` };
   const domain = normaliseDomain(text, { allowPrivateSuffix: true });
   if (domain.ok) {
-    const byDomain = vendors.find((v) => hostMatchesAny(domain.domain, v.domains));
+    const byDomain = vendors.find((v) => hostMatchesAny(domain.value, v.domains));
     if (byDomain) return { ok: true, vendor: byDomain };
   }
   return { ok: false, error: `No vendor called "${text}". Pick one from the suggestions, or add it under "Custom vendors".` };

@@ -176,10 +176,10 @@ export function parseManagedPolicy(raw: unknown, catalog: PolicyCatalog): Parsed
     item.domains.forEach((domain: unknown, index) => {
       const domainPath = [...path, 'domains', index];
       const checked = typeof domain === 'string' ? normaliseDomain(domain) : { ok: false as const, error: 'must be a string' };
-      const owner = checked.ok ? catalogOwner(checked.domain) : undefined;
+      const owner = checked.ok ? catalogOwner(checked.value) : undefined;
       if (!checked.ok) ignore(domainPath, `${shown(domain)} is not a domain name (${checked.error})`);
       else if (owner !== undefined) ignore(domainPath, owner);
-      else domains.push(checked.domain);
+      else domains.push(checked.value);
     });
     if (domains.length === 0) {
       ignore(path, `vendor "${id}" has no valid domain`);
@@ -197,7 +197,7 @@ export function parseManagedPolicy(raw: unknown, catalog: PolicyCatalog): Parsed
       ignore(path, `${item.host === undefined ? 'no host' : shown(item.host)} is not a host name (${checked.error})`);
       continue;
     }
-    const host = checked.domain;
+    const host = checked.value;
     if (builtInHosts.has(host)) {
       ignore(path, `${host} is already a built-in dashboard`);
       continue;
@@ -227,7 +227,7 @@ export function parseManagedPolicy(raw: unknown, catalog: PolicyCatalog): Parsed
     if (catalog.dashboards.some((dashboard) => dashboard.id === ref)) return ref;
     const checked = normaliseDomain(ref);
     if (!checked.ok) return undefined;
-    return builtInHosts.has(checked.domain) || extraDashboards.some((d) => d.host === checked.domain) ? checked.domain : undefined;
+    return builtInHosts.has(checked.value) || extraDashboards.some((d) => d.host === checked.value) ? checked.value : undefined;
   };
   const allowedVendors: PolicyAllowedVendor[] = [];
   for (const { item, path } of objectsOf('allowedVendors')) {
@@ -261,7 +261,7 @@ export function parseManagedPolicy(raw: unknown, catalog: PolicyCatalog): Parsed
   for (const { value, path } of stringsOf('sensitivePages')) {
     const checked = normaliseSensitivePage(value);
     if (!checked.ok) ignore(path, `${shown(value)} is not a page address (${checked.error})`);
-    else if (!sensitivePages.includes(checked.pattern)) sensitivePages.push(checked.pattern);
+    else if (!sensitivePages.includes(checked.value.pattern)) sensitivePages.push(checked.value.pattern);
   }
 
   /** A boolean key; a malformed value takes `strict`, the value that blocks the most. */

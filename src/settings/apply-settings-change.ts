@@ -114,7 +114,7 @@ function candidateFor(current: UserSettings, change: SettingsChange, context: Se
     }
     case 'remove-sensitive-page': {
       const normalised = normaliseSensitivePage(change.pattern);
-      const target = normalised.ok ? normalised.pattern : change.pattern;
+      const target = normalised.ok ? normalised.value.pattern : change.pattern;
       return { ok: true, notes: [], settings: { ...current, sensitivePages: current.sensitivePages.filter((p) => p !== change.pattern && p !== target) } };
     }
     case 'set-report-only':

@@ -76,9 +76,9 @@ function domainOwner(domain: string, context: SettingsContext): string | undefin
 export function checkVendorDomain(input: string, context: SettingsContext): Result<string> {
   const checked = normaliseDomain(input);
   if (!checked.ok) return { ok: false, error: checked.error };
-  const owner = domainOwner(checked.domain, context);
-  if (owner !== undefined) return { ok: false, error: `${checked.domain} is ${owner}.` };
-  return { ok: true, value: checked.domain };
+  const owner = domainOwner(checked.value, context);
+  if (owner !== undefined) return { ok: false, error: `${checked.value} is ${owner}.` };
+  return { ok: true, value: checked.value };
 }
 
 /** A custom vendor's domains as typed in one field: separated by commas, spaces or new lines. */
@@ -99,7 +99,7 @@ export function checkVendorDomains(input: string | readonly string[], context: S
 export function checkDashboardHost(input: string, context: SettingsContext, existing: readonly CustomDashboard[]): Result<string> {
   const checked = normaliseDomain(input);
   if (!checked.ok) return { ok: false, error: checked.error };
-  const host = checked.domain;
+  const host = checked.value;
   const builtIn = dashboardForHost(context.catalog.dashboards, host) ?? context.catalog.dashboards.find((d) => hostMatchesAny(host, d.hosts));
   if (builtIn !== undefined) return { ok: false, error: `${host} is part of ${builtIn.name}, which Dashguard already knows.` };
   // A host covers its subdomains: one that covers another dashboard's host would carry its rules onto that dashboard.
@@ -120,14 +120,10 @@ export function checkSensitivePage(input: string, context: SettingsContext, cust
   const checked = normaliseSensitivePage(input);
   if (!checked.ok) return { ok: false, error: checked.error };
   const dashboards = allDashboards(context.catalog, { ...emptySettings(), customDashboards }, context.policy);
-  if (dashboardForHost(dashboards, checked.host) === undefined) {
-    return { ok: false, error: `${checked.host} is not a dashboard Dashguard protects: add it under "Self-hosted dashboards" first.` };
+  if (dashboardForHost(dashboards, checked.value.host) === undefined) {
+    return { ok: false, error: `${checked.value.host} is not a dashboard Dashguard protects: add it under "Self-hosted dashboards" first.` };
   }
-  return { ok: true, value: checked.pattern };
-}
-
-function toChecked(result: { ok: true; domain: string } | { ok: false; error: string }): Result<string> {
-  return result.ok ? { ok: true, value: result.domain } : { ok: false, error: result.error };
+  return { ok: true, value: checked.value.pattern };
 }
 
 function emptySettings(): UserSettings {
@@ -178,7 +174,7 @@ export function validateSettings(candidate: UserSettings, context: SettingsConte
     const domains: string[] = [];
     vendor.domains.forEach((domain, j) => {
       // A domain the catalog took over later stays (the catalog's rule wins anyway), unless this is an import.
-      const checked = strict ? checkVendorDomain(domain, context) : toChecked(normaliseDomain(domain));
+      const checked = strict ? checkVendorDomain(domain, context) : normaliseDomain(domain);
       if (!checked.ok) fail(`${where}.domains[${j}]`, checked.error);
       else if (customVendors.some((v) => v.domains.includes(checked.value)) || domains.includes(checked.value)) fail(`${where}.domains[${j}]`, `${checked.value} is listed twice`);
       else {
@@ -197,7 +193,7 @@ export function validateSettings(candidate: UserSettings, context: SettingsConte
   candidate.customDashboards.forEach((dashboard, i) => {
     const where = `customDashboards[${i}]`;
     // A host the catalog or the organisation took over later stays (the rule state skips it), unless this is an import.
-    const host = strict ? checkDashboardHost(dashboard.host, context, customDashboards) : toChecked(normaliseDomain(dashboard.host));
+    const host = strict ? checkDashboardHost(dashboard.host, context, customDashboards) : normaliseDomain(dashboard.host);
     if (host.ok && !strict && customDashboards.some((d) => d.host === host.value)) {
       fail(`${where}.host`, `${host.value} is listed twice`);
       return;
@@ -249,7 +245,7 @@ export function validateSettings(candidate: UserSettings, context: SettingsConte
     const syntax = normaliseSensitivePage(pattern);
     // Not on a dashboard any more (a catalog update): kept, dormant, unless this is an import.
     if (!checked.ok && syntax.ok && !strict) {
-      if (!sensitivePages.includes(syntax.pattern)) sensitivePages.push(syntax.pattern);
+      if (!sensitivePages.includes(syntax.value.pattern)) sensitivePages.push(syntax.value.pattern);
       return;
     }
     if (!checked.ok) fail(`sensitivePages[${i}]`, checked.error);

@@ -28,7 +28,7 @@ describe('normaliseDomain', () => {
     ['xn--bcher-kva.example', 'xn--bcher-kva.example'],
     ['gitlab.corp.co.uk', 'gitlab.corp.co.uk'],
   ])('accepts %j as %s', (input, expected) => {
-    expect(normaliseDomain(input)).toEqual({ ok: true, domain: expected });
+    expect(normaliseDomain(input)).toEqual({ ok: true, value: expected });
   });
 
   it.each([
@@ -56,7 +56,7 @@ describe('normaliseDomain', () => {
 describe('private suffixes', () => {
   it('are refused from a person but accepted from the catalog', () => {
     expect(normaliseDomain('github.io').ok).toBe(false);
-    expect(normaliseDomain('githubusercontent.com', { allowPrivateSuffix: true })).toEqual({ ok: true, domain: 'githubusercontent.com' });
+    expect(normaliseDomain('githubusercontent.com', { allowPrivateSuffix: true })).toEqual({ ok: true, value: 'githubusercontent.com' });
     expect(normaliseDomain('co.uk', { allowPrivateSuffix: true }).ok).toBe(false);
   });
 });

@@ -3,13 +3,15 @@
  * way declarativeNetRequest's `requestDomains` / `initiatorDomains` do (the domain itself and its subdomains).
  */
 import { parse } from 'tldts';
+import type { Result } from './result';
 
 /** RFC 1035 limits. */
 const MAX_HOST_LENGTH = 253;
 const MAX_LABEL_LENGTH = 63;
 const LABEL = /^(?!-)[a-z0-9-]+(?<!-)$/;
 
-export type DomainCheck = { ok: true; domain: string } | { ok: false; error: string };
+/** A normalised domain name, or the sentence saying what is wrong with the input. */
+export type DomainCheck = Result<string>;
 
 /** True when `host` is `domain` or one of its subdomains. Both must already be normalised. */
 export function hostMatchesDomain(host: string, domain: string): boolean {
@@ -71,7 +73,7 @@ export function normaliseDomain(input: string, options: NormaliseOptions = {}): 
   const parsed = parse(ascii, { allowPrivateDomains: options.allowPrivateSuffix !== true });
   if (parsed.publicSuffix === ascii) return { ok: false, error: `"${ascii}" is a public suffix: name a domain under it.` };
   if (!isWellFormedHost(ascii) || parsed.domain === null) return { ok: false, error: `"${trimmed}" is not a valid domain name.` };
-  return { ok: true, domain: ascii };
+  return { ok: true, value: ascii };
 }
 
 /** The registrable domain (eTLD+1) of a host, or the host itself when it has none (localhost, IPs). */

@@ -11,7 +11,7 @@ describe('normaliseSensitivePage', () => {
     ['gitlab.bücher.example/-/profile', '||gitlab.xn--bcher-kva.example/-/profile'],
     ['ci.example.com/réglages', '||ci.example.com/r%C3%A9glages'],
   ])('accepts %j as %s', (input, pattern) => {
-    expect(normaliseSensitivePage(input)).toMatchObject({ ok: true, pattern });
+    expect(normaliseSensitivePage(input)).toMatchObject({ ok: true, value: { pattern } });
   });
 
   it.each([

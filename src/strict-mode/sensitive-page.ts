@@ -5,10 +5,11 @@
  */
 import { normaliseDomain } from '../shared/domain-name';
 import { urlFilterHost } from '../rules/url-filter';
+import type { Result } from '../shared/result';
 
 export const MAX_SENSITIVE_PAGE_LENGTH = 500;
 
-export type SensitivePageCheck = { ok: true; pattern: string; host: string } | { ok: false; error: string };
+export type SensitivePageCheck = Result<{ pattern: string; host: string }>;
 
 /** Characters a path may hold here: URL path characters and `*`, never the filter's own `|` or `^`. */
 const PATH = /^\/[A-Za-z0-9\-._~!$&'()*+,;=:@/%?]*$/;
@@ -39,7 +40,7 @@ export function normaliseSensitivePage(input: string): SensitivePageCheck {
   if (/[|^\s]/.test(path) || !PATH.test(path)) {
     return { ok: false, error: 'The path may hold letters, digits, / and * (any characters), but no spaces, | or ^.' };
   }
-  return { ok: true, pattern: `||${host.domain}${port}${path}`, host: host.domain };
+  return { ok: true, value: { pattern: `||${host.value}${port}${path}`, host: host.value } };
 }
 
 /** The host a stored `||host/path` filter is anchored on, or undefined when it is not of that form. */

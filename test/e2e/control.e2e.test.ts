@@ -1,5 +1,5 @@
 /**
- * Issue 4, control, in real Chromium and Firefox ESR with the test build (dist-test/): every change is made through
+ * Control: the person's changes, in real Chromium and Firefox ESR with the test build (dist-test/): every change is made through
  * the real options page or popup, and every assertion is on what the fixture server received.
  *   - a per-dashboard allow lets a vendor through on that dashboard only; removing it blocks it again;
  *   - pausing one tab lets that tab load everything while another tab on the same dashboard stays protected;
