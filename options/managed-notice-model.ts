@@ -43,6 +43,7 @@ export function managedNoticeModel(status: PolicyStatus, catalog: NoticeCatalog)
   if (policy.lockUserRules) enforced.push('You can block more vendors, but not allow any or turn on report-only mode.');
   const pauseRefusal = tabPauseRefusal(policy);
   if (pauseRefusal !== undefined) enforced.push(`Pausing Dashguard on a tab is switched off. ${pauseRefusal}`);
+  if (policy.keepFullAuditUrls !== undefined) enforced.push(policy.keepFullAuditUrls ? 'The audit keeps full addresses, query values included.' : 'The audit redacts addresses.');
   if (policy.auditRetentionDays !== undefined) enforced.push(`The audit log keeps ${policy.auditRetentionDays} day${policy.auditRetentionDays === 1 ? '' : 's'}.`);
 
   return {

@@ -10,6 +10,7 @@ import { el, replaceChildren } from '../src/ui/dom';
 import { createSettingsClient } from '../src/settings/settings-client';
 import { mountStorageHealthAlert } from '../src/ui/storage-health-alert';
 import { mountAuditRetentionSection } from './audit-retention-section';
+import { mountAuditUrlsSection } from './audit-urls-section';
 import { mountBackupSection } from './backup-section';
 import { mountCustomDashboardsSection } from './custom-dashboards-section';
 import { mountCustomVendorsSection } from './custom-vendors-section';
@@ -78,6 +79,7 @@ async function main(): Promise<void> {
   mountCustomDashboardsSection(app, context);
   mountSensitivePagesSection(app, context);
   mountAuditRetentionSection(app, context);
+  mountAuditUrlsSection(app, context);
   mountBackupSection(app, context);
   app.dataset.state = 'ready';
 

@@ -7,6 +7,7 @@ import { NO_POLICY } from '../policy/managed-policy';
 import { DEFAULT_SETTINGS } from '../settings/user-settings';
 import { createAuditBadge } from '../audit/audit-badge';
 import { createAuditLogStore } from '../audit/audit-log-store';
+import { auditUrlWriter } from '../audit/keep-full-urls';
 import { createAuditReportHandler } from './audit-report-handler';
 import { createMessageRouter } from './message-router';
 import { createTabAuditStore } from '../audit/tab-audit-store';
@@ -15,13 +16,14 @@ const { catalog } = testCatalog();
 const EXTENSION = { extensionId: 'dashguard', extensionOrigin: 'chrome-extension://dashguard/' };
 const TOP = { id: 'dashguard', url: 'https://app.ci.example/pipelines#step-3', tab: { id: 12 }, frameId: 0 };
 
-function setup() {
+function setup(keepFull = false) {
   const session = new FakeStorageArea();
   const local = new FakeStorageArea();
   const badges: { tabId: number; text: string }[] = [];
   const auditLog = createAuditLogStore({ area: local, now: () => 10_000, retentionDays: async () => 30 });
   const handler = createAuditReportHandler({
     classifier: async () => createAuditClassifier({ catalog, settings: DEFAULT_SETTINGS, policy: NO_POLICY, pausedTabs: [] }),
+    urlWriter: async () => auditUrlWriter(keepFull),
     tabAudits: createTabAuditStore(session),
     auditLog,
     badge: createAuditBadge({ setBadgeText: async (d) => void badges.push(d), setBadgeBackgroundColor: async () => undefined }),
@@ -55,6 +57,25 @@ describe('audit/report', () => {
     ]);
     await Promise.resolve();
     expect(badges).toEqual([{ tabId: 12, text: '1' }]);
+  });
+
+  it('stores redacted addresses (request, page, frame), judged by the full ones; whole ones when told to keep them', async () => {
+    const secretPage = { ...TOP, url: 'https://app.ci.example/reset/3fa85f64-5717-4562-b3fc-2c963f66afa6?reset_password_token=PAGESECRET' };
+    const secretUrl = 'https://cdn.tracker.example/t.js?email=REQSECRET&k=KEYSECRET';
+    for (const keepFull of [false, true]) {
+      const { session, local, route } = setup(keepFull);
+      expect(await route(report([obs(1, secretUrl)]), secretPage)).toEqual({ ok: true, value: { storedThrough: 1 } });
+      const raw = JSON.stringify([...session.data.values(), ...local.data.values()]);
+      const audit = session.data.get(tabAuditKey(12)) as TabAudit;
+      if (keepFull) {
+        expect(raw).toContain('REQSECRET');
+        expect(raw).toContain('PAGESECRET');
+      } else {
+        for (const secret of ['REQSECRET', 'KEYSECRET', 'PAGESECRET', '3fa85f64']) expect(raw).not.toContain(secret);
+        expect(audit.page?.url).toBe('https://app.ci.example/reset/[36]?reset_password_token=[10]');
+        expect(audit.entries[0]).toMatchObject({ url: 'https://cdn.tracker.example/t.js?email=[9]&k=[9]', status: 'blocked' });
+      }
+    }
   });
 
   it('says "refused by strict mode" only for a document its content script found loaded under the policy', async () => {

@@ -6,6 +6,8 @@
  * The page, tab and frame come from the browser (`sender`), never from the payload, so a page cannot file its
  * observations under another page or tab. A frame with no address of its own (about:blank, srcdoc, data:, blob:,
  * sandboxed or not) is judged as the tab's page, as the tab-cover rules judge it, and logged as that frame.
+ * Requests are judged by their full address; what is stored (request, page and frame addresses) is redacted first
+ * (src/audit/redact-url.ts) unless the settings or the policy keep addresses whole.
  */
 import type { AuditClassifier } from '../audit/audit-classify';
 import { capUrl } from '../audit/audit-limits';
@@ -19,6 +21,8 @@ import type { TabAuditStore } from '../audit/tab-audit-store';
 
 export interface AuditReportDeps {
   readonly classifier: () => Promise<AuditClassifier>;
+  /** How addresses are written before they are stored: redacted, or whole (auditUrlWriter). */
+  readonly urlWriter: () => Promise<(url: string) => string>;
   readonly tabAudits: TabAuditStore;
   readonly auditLog: AuditLogStore;
   readonly badge: AuditBadge;
@@ -101,17 +105,18 @@ export function createAuditReportHandler(deps: AuditReportDeps): MessageHandler<
       const document = reportDocumentOf(sender);
       if (document === undefined) throw new Error('audit/report: not sent from a web page');
       const { documentUrl, frameUrl } = document;
-      const classifier = await deps.classifier();
+      const [classifier, write] = await Promise.all([deps.classifier(), deps.urlWriter()]);
       const dashboard = classifier.dashboardOf(documentUrl);
       const observations: ClassifiedObservation[] = report.observations.map((o) => ({
         ...o,
+        url: write(o.url),
         classification: classifier.classify({ url: o.url, type: o.type, documentUrl, tabId, ...(report.strictMode ? { documentStrictMode: report.strictMode } : {}) }),
       }));
       const [audit] = await Promise.all([
         deps.tabAudits.record({
           tabId,
           isTopFrame: sender.frameId === 0,
-          documentUrl,
+          documentUrl: write(documentUrl),
           timeOrigin: report.timeOrigin,
           instanceId: report.instanceId,
           restored: report.restored,
@@ -123,7 +128,7 @@ export function createAuditReportHandler(deps: AuditReportDeps): MessageHandler<
         deps.auditLog.append({
           instanceId: report.instanceId,
           maxSeq: report.maxSeq,
-          observations: observations.flatMap((o) => logged(o, frameUrl, dashboard?.id ?? null)),
+          observations: observations.flatMap((o) => logged(o, write(frameUrl), dashboard?.id ?? null)),
         }),
       ]);
       // After the data is safe: a badge that fails to update loses nothing.

@@ -27,6 +27,7 @@ import { AUDIT_REPORT } from '../audit/audit-messages';
 import { AUDIT_LOG_CHUNK_PREFIX, AUDIT_LOG_META_KEY } from '../audit/audit-log-layout';
 import { createAuditBadge } from '../audit/audit-badge';
 import { createClassifierSource } from '../audit/audit-classifier-source';
+import { auditUrlWriter, keepsFullAuditUrls } from '../audit/keep-full-urls';
 import { createAuditLogHandlers } from './audit-log-handlers';
 import { createAuditLogStore } from '../audit/audit-log-store';
 import { createAuditReportHandler } from './audit-report-handler';
@@ -118,6 +119,10 @@ const auditClassifier = createClassifierSource({ loadContext: loadAuditInputs, n
 const auditRetention = async (): Promise<number> => {
   const { settings, policy } = await loadAuditInputs();
   return auditRetentionDays(settings, policy);
+};
+const auditUrls = async (): Promise<(url: string) => string> => {
+  const { settings, policy } = await loadAuditInputs();
+  return auditUrlWriter(keepsFullAuditUrls(settings, policy));
 };
 const tabAudits = createTabAuditStore(sessionArea);
 const auditLog = createAuditLogStore({ area: localArea, now: () => Date.now(), retentionDays: auditRetention });
@@ -213,6 +218,10 @@ if (testSurface) void testSurface.countBackgroundStart(browser.storage.session);
 
 // The one message router: every handler goes into this map (a second onMessage listener would answer, and so
 // refuse, the other router's messages).
+const auditUrls = async (): Promise<(url: string) => string> => {
+  const { settings, policy } = await loadAuditInputs();
+  return auditUrlWriter(keepsFullAuditUrls(settings, policy));
+};
 const handlers: Handlers = {
   [POLICY_GET]: createPolicyGetHandler(policyStore),
   [SETTINGS_GET]: createSettingsGetHandler(settingsService),

@@ -23,6 +23,8 @@ export interface ManagedPolicy {
   /** Off under `lockUserRules` unless the policy sets it true by name. */
   readonly allowTabPause: boolean;
   readonly auditRetentionDays: number | undefined;
+  /** Whether the audit keeps addresses whole (true) or redacted (false); undefined leaves it to the user. */
+  readonly keepFullAuditUrls: boolean | undefined;
 }
 
 export const NO_POLICY: ManagedPolicy = {
@@ -36,4 +38,5 @@ export const NO_POLICY: ManagedPolicy = {
   lockUserRules: false,
   allowTabPause: true,
   auditRetentionDays: undefined,
+  keepFullAuditUrls: undefined,
 };

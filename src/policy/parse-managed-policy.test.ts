@@ -158,6 +158,15 @@ describe('parseManagedPolicy', () => {
     ]);
   });
 
+  it('reads keepFullAuditUrls; a bad value keeps addresses redacted, with a warning', () => {
+    expect(parse({}).policy.keepFullAuditUrls).toBeUndefined();
+    expect(parse({ keepFullAuditUrls: true }).policy.keepFullAuditUrls).toBe(true);
+    expect(parse({ keepFullAuditUrls: false }).policy.keepFullAuditUrls).toBe(false);
+    const bad = parse({ keepFullAuditUrls: 'yes' });
+    expect(bad.policy.keepFullAuditUrls).toBe(false);
+    expect(bad.warnings.join('\n')).toMatch(/keepFullAuditUrls.*redacted/);
+  });
+
   it('names unknown keys inside items', () => {
     const { warnings } = parse({ extraDashboards: [{ host: 'ci.corp.example', colour: 'blue' }] });
     expect(warnings).toEqual(['extraDashboards[0].colour: unknown key; ignored.']);

@@ -288,8 +288,11 @@ export function parseManagedPolicy(raw: unknown, catalog: PolicyCatalog): Parsed
     }
   }
 
+  // A bad value keeps addresses redacted: the side that keeps no secret.
+  const keepFullAuditUrls = raw.keepFullAuditUrls === undefined ? undefined : booleanOf('keepFullAuditUrls', false, false, 'audited addresses are redacted');
+
   return {
-    policy: { blockedVendors, allowedVendors, blockedCategories, extraDashboards, extraVendors, sensitivePages, reportOnly, lockUserRules, allowTabPause, auditRetentionDays },
+    policy: { blockedVendors, allowedVendors, blockedCategories, extraDashboards, extraVendors, sensitivePages, reportOnly, lockUserRules, allowTabPause, auditRetentionDays, keepFullAuditUrls },
     warnings,
   };
 }

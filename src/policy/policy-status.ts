@@ -44,7 +44,8 @@ export function isPolicyStatus(value: unknown): value is PolicyStatus {
     typeof policy.reportOnly === 'boolean' &&
     typeof policy.lockUserRules === 'boolean' &&
     typeof policy.allowTabPause === 'boolean' &&
-    (policy.auditRetentionDays === undefined || typeof policy.auditRetentionDays === 'number')
+    (policy.auditRetentionDays === undefined || typeof policy.auditRetentionDays === 'number') &&
+    (policy.keepFullAuditUrls === undefined || typeof policy.keepFullAuditUrls === 'boolean')
   );
 }
 

@@ -121,6 +121,8 @@ function candidateFor(current: UserSettings, change: SettingsChange, context: Se
       return { ok: true, notes: [], settings: { ...current, reportOnly: change.value } };
     case 'set-audit-retention':
       return { ok: true, notes: [], settings: { ...current, auditRetentionDays: change.days } };
+    case 'set-keep-full-audit-urls':
+      return { ok: true, notes: [], settings: { ...current, keepFullAuditUrls: change.value } };
     case 'reset':
       return change.scope === 'all'
         ? { ok: true, notes: [], settings: DEFAULT_SETTINGS }

@@ -26,6 +26,8 @@ export type SettingsChange =
   | { readonly kind: 'set-report-only'; readonly value: boolean }
   /** Days the audit log keeps its records (MIN_AUDIT_RETENTION_DAYS to MAX_AUDIT_RETENTION_DAYS). */
   | { readonly kind: 'set-audit-retention'; readonly days: number }
+  /** Keep audited addresses whole instead of redacted (a policy value overrides it). */
+  | { readonly kind: 'set-keep-full-audit-urls'; readonly value: boolean }
   /** `choices`: every block/allow decision and report-only; `all`: also custom vendors, dashboards and pages. */
   | { readonly kind: 'reset'; readonly scope: 'choices' | 'all' }
   /** The text of a settings file (see settings-file.ts). */
@@ -100,6 +102,8 @@ export function parseSettingsChange(payload: unknown): Result<SettingsChange> {
       return isAuditRetentionDays(payload.days)
         ? { ok: true, value: { kind: 'set-audit-retention', days: payload.days } }
         : bad(`needs "days": a whole number from ${MIN_AUDIT_RETENTION_DAYS} to ${MAX_AUDIT_RETENTION_DAYS}`);
+    case 'set-keep-full-audit-urls':
+      return typeof payload.value === 'boolean' ? { ok: true, value: { kind: 'set-keep-full-audit-urls', value: payload.value } } : bad('needs "value": true or false');
     case 'reset':
       return payload.scope === 'choices' || payload.scope === 'all' ? { ok: true, value: { kind: 'reset', scope: payload.scope } } : bad('needs "scope": "choices" or "all"');
     case 'import': {

@@ -21,6 +21,7 @@ const full: UserSettings = {
   sensitivePages: ['||jenkins.corp.example/credentials'],
   reportOnly: true,
   auditRetentionDays: 7,
+  keepFullAuditUrls: true,
 };
 
 describe('settings files', () => {

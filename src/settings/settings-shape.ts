@@ -62,8 +62,11 @@ export function parseStoredSettings(raw: unknown): ParsedSettings {
   const auditRetentionDays = isAuditRetentionDays(retention) ? retention : DEFAULT_SETTINGS.auditRetentionDays;
   if (retention !== undefined && !isAuditRetentionDays(retention)) problems.push(`auditRetentionDays: must be a whole number of days from ${MIN_AUDIT_RETENTION_DAYS} to ${MAX_AUDIT_RETENTION_DAYS}`);
 
+  const keepFullAuditUrls = raw.keepFullAuditUrls === true;
+  if (raw.keepFullAuditUrls !== undefined && typeof raw.keepFullAuditUrls !== 'boolean') problems.push('keepFullAuditUrls: must be true or false');
+
   return {
-    settings: { ...DEFAULT_SETTINGS, vendorRules, categoryRules, dashboardVendorRules, customVendors, customDashboards, sensitivePages, reportOnly, auditRetentionDays },
+    settings: { ...DEFAULT_SETTINGS, vendorRules, categoryRules, dashboardVendorRules, customVendors, customDashboards, sensitivePages, reportOnly, auditRetentionDays, keepFullAuditUrls },
     problems,
   };
 }

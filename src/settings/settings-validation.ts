@@ -127,7 +127,7 @@ export function checkSensitivePage(input: string, context: SettingsContext, cust
 }
 
 function emptySettings(): UserSettings {
-  return { version: SETTINGS_VERSION, vendorRules: {}, categoryRules: {}, dashboardVendorRules: [], customVendors: [], customDashboards: [], sensitivePages: [], reportOnly: false, auditRetentionDays: DEFAULT_SETTINGS.auditRetentionDays };
+  return { version: SETTINGS_VERSION, vendorRules: {}, categoryRules: {}, dashboardVendorRules: [], customVendors: [], customDashboards: [], sensitivePages: [], reportOnly: false, auditRetentionDays: DEFAULT_SETTINGS.auditRetentionDays, keepFullAuditUrls: false };
 }
 
 /** Every vendor id settings may refer to: the catalog's, the organisation's and the user's own. */
@@ -259,6 +259,6 @@ export function validateSettings(candidate: UserSettings, context: SettingsConte
   if (errors.length > 0) return { ok: false, errors };
   return {
     ok: true,
-    settings: { version: SETTINGS_VERSION, vendorRules, categoryRules, dashboardVendorRules, customVendors, customDashboards, sensitivePages, reportOnly: candidate.reportOnly, auditRetentionDays },
+    settings: { version: SETTINGS_VERSION, vendorRules, categoryRules, dashboardVendorRules, customVendors, customDashboards, sensitivePages, reportOnly: candidate.reportOnly, auditRetentionDays, keepFullAuditUrls: candidate.keepFullAuditUrls === true },
   };
 }

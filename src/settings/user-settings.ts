@@ -48,6 +48,11 @@ export interface UserSettings {
   readonly reportOnly: boolean;
   /** Days the audit log keeps what tried to load (a policy value overrides it). */
   readonly auditRetentionDays: number;
+  /**
+   * Keep audited addresses whole (query values and token-like path segments included) instead of redacted. Off by
+   * default: those values can be secrets (reset tokens, session ids, e-mail addresses). A policy value overrides it.
+   */
+  readonly keepFullAuditUrls: boolean;
 }
 
 export const DEFAULT_SETTINGS: UserSettings = {
@@ -60,6 +65,7 @@ export const DEFAULT_SETTINGS: UserSettings = {
   sensitivePages: [],
   reportOnly: false,
   auditRetentionDays: 30,
+  keepFullAuditUrls: false,
 };
 
 /** Ids of custom vendors a person adds: never one the catalog can use. */

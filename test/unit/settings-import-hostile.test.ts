@@ -184,12 +184,13 @@ const someCustomDashboard = (g: Gen, draft: Draft): { dashboard: Json; index: nu
   return isRecord(dashboard) ? { dashboard, index } : undefined;
 };
 
-/** Makes the file a version-1 file: custom vendor ids without "custom-" (and every rule naming them), no retention. */
+/** Makes the file a version-1 file: custom vendor ids without "custom-" (and every rule naming them), no retention, no address setting. */
 function toVersion1(g: Gen, draft: Draft): void {
   const { file } = draft;
   const rename = (id: unknown): unknown => (typeof id === 'string' ? id.replace(/^custom-/, '') : id);
   file.version = 1;
   delete file.auditRetentionDays;
+  delete file.keepFullAuditUrls;
   if (Array.isArray(file.customVendors)) file.customVendors = (file.customVendors as unknown[]).map((v) => (isRecord(v) ? { ...v, id: rename(v.id) } : v));
   if (isRecord(file.vendorRules)) file.vendorRules = Object.fromEntries(Object.entries(file.vendorRules).map(([id, action]) => [rename(id), action]));
   if (Array.isArray(file.dashboardVendorRules)) file.dashboardVendorRules = (file.dashboardVendorRules as unknown[]).map((r) => (isRecord(r) ? { ...r, vendorId: rename(r.vendorId) } : r));
@@ -655,7 +656,7 @@ async function importFile(service: ReturnType<typeof setup>['service'], text: st
 }
 type ChangeReplyOrRefusal = Awaited<ReturnType<ReturnType<typeof setup>['service']['change']>>;
 
-const SETTINGS_KEYS = ['version', 'vendorRules', 'categoryRules', 'dashboardVendorRules', 'customVendors', 'customDashboards', 'sensitivePages', 'reportOnly', 'auditRetentionDays'];
+const SETTINGS_KEYS = ['version', 'vendorRules', 'categoryRules', 'dashboardVendorRules', 'customVendors', 'customDashboards', 'sensitivePages', 'reportOnly', 'auditRetentionDays', 'keepFullAuditUrls'];
 const WHOLE_FILE = [/^The file is not JSON: /, /^These settings come from a newer Dashguard \(settings version \d+\)/, /^"version" must be a whole number/, /^Settings must be a JSON object\.$/, /^the file: /];
 
 /** Why a refusal's message does not name what is wrong, or undefined when it does. */
