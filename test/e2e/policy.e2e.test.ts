@@ -271,6 +271,35 @@ async function storeUserSettings(page: Page, settings: UserSettings): Promise<vo
   }, SETTINGS_KEY, settings);
 }
 
+/**
+ * The address the audit keeps for a dashboard page opened with a secret in its query: it opens the page and waits
+ * for its tab audit (storage.session), with the person's setting switched on (keep full addresses).
+ */
+async function auditedPageAddress(session: ExtensionBrowser, options: Page, run: string): Promise<string> {
+  await storeUserSettings(options, { ...DEFAULT_SETTINGS, keepFullAuditUrls: true });
+  const pagePath = `/dg-policy-audit/${run}`;
+  const page = await session.openPage(`https://${SITES.dashboard}${pagePath}?token=P0licyT0kenSecretValue`);
+  try {
+    return await waitFor(`the tab audit of ${pagePath}`, () =>
+      options.evaluate(async (prefix: string) => {
+        const api = (globalThis as unknown as { browser?: PageApi }).browser ?? chrome;
+        const all = (await api.storage.session.get(null)) as Record<string, { page?: { url?: string } | null }>;
+        return Object.values(all).map((audit) => audit?.page?.url).find((url) => typeof url === 'string' && url.startsWith(prefix));
+      }, `https://${SITES.dashboard}${pagePath}?`), { timeoutMs: 20_000, intervalMs: 200 });
+  } finally {
+    await page.close();
+  }
+}
+
+/** The options page shows "keep full addresses" locked by the policy, off. */
+async function expectAuditUrlsLockedOff(options: Page): Promise<void> {
+  await options.waitForFunction(() => {
+    const box = document.getElementById('keep-full-urls') as HTMLInputElement | null;
+    const managed = document.querySelector('[data-managed="keep-full-urls"]');
+    return box !== null && box.disabled && !box.checked && managed !== null && !(managed as HTMLElement).hidden && (managed.textContent ?? '').includes('redacts addresses');
+  }, { timeout: 15_000 });
+}
+
 const settingsWith = (vendorRules: Record<string, 'allow' | 'block'>): UserSettings => ({ ...DEFAULT_SETTINGS, vendorRules });
 
 /** Loads the whole fixture page (every curated vendor's script and beacons) on a host and returns what reached the server. */
@@ -425,6 +454,18 @@ describe('Managed policy in Chromium (a file in /etc/chromium/policies/managed/)
     await expectNoticeListing(options, status.warnings);
     await expectOwnDomainHostBlock(session, fixture, POLICY_CHANGE_TIMEOUT_MS);
   });
+
+  test('keepFullAuditUrls false redacts the audit whatever the person chose, and locks the switch', async () => {
+    const { session, file, options } = ready();
+    // Control: without the key the person's choice (keep full addresses) holds, secret included.
+    file.write({ extraDashboards: [SELF_HOSTED] });
+    await waitForPolicy(options, 'a policy without keepFullAuditUrls', (s) => s.policy.keepFullAuditUrls === undefined && s.policy.extraVendors.length === 0);
+    expect(await auditedPageAddress(session, options, 'chromium-unmanaged')).toBe(`https://${SITES.dashboard}/dg-policy-audit/chromium-unmanaged?token=P0licyT0kenSecretValue`);
+    file.write({ extraDashboards: [SELF_HOSTED], keepFullAuditUrls: false });
+    await waitForPolicy(options, 'keepFullAuditUrls false', (s) => s.policy.keepFullAuditUrls === false);
+    expect(await auditedPageAddress(session, options, 'chromium-managed')).toBe(`https://${SITES.dashboard}/dg-policy-audit/chromium-managed?token=[22]`);
+    await expectAuditUrlsLockedOff(options);
+  });
 });
 
 describe('Managed policy in Firefox ESR (/etc/firefox/policies/policies.json)', () => {
@@ -481,6 +522,7 @@ describe('Managed policy in Firefox ESR (/etc/firefox/policies/policies.json)', 
       reportOnly: 'yes',
       allowedVendors: [{ vendor: 'mixpanl', dashboards: ['*'] }, { vendor: OTHER.id }],
       auditRetentionDays: 'forever',
+      keepFullAuditUrls: 'yes',
       colour: 'red',
     });
 
@@ -493,6 +535,7 @@ describe('Managed policy in Firefox ESR (/etc/firefox/policies/policies.json)', 
         'allowedVendors[0]: unknown vendor "mixpanl"; ignored.',
         expect.stringMatching(/^allowedVendors\[1\]: "dashboards" must list dashboards/),
         expect.stringMatching(/^auditRetentionDays: must be a whole number of days/),
+        'keepFullAuditUrls: must be boolean; treated as false (audited addresses are redacted).',
         expect.stringMatching(OWN_DOMAIN_REFUSAL),
       ]));
       expect(status.policy).toMatchObject({ reportOnly: false, allowedVendors: [], blockedVendors: [FORCED.id, OWN_DOMAIN_HOST.id] });
@@ -506,6 +549,13 @@ describe('Managed policy in Firefox ESR (/etc/firefox/policies/policies.json)', 
     test("a block on a host inside a dashboard's own domains holds above the own-domain allow, for that host only", async () => {
       const { session, fixture } = ready();
       await expectOwnDomainHostBlock(session, fixture);
+    });
+
+    test('a malformed keepFullAuditUrls keeps the audit redacted whatever the person chose, and locks the switch', async () => {
+      const { session, options } = ready();
+      expect(await auditedPageAddress(session, options, 'firefox-managed')).toBe(`https://${SITES.dashboard}/dg-policy-audit/firefox-managed?token=[22]`);
+      await expectAuditUrlsLockedOff(options);
+      await storeUserSettings(options, DEFAULT_SETTINGS);
     });
 
     test('a dashboard the policy adds is protected', async () => {
