@@ -37,7 +37,7 @@ export function installLogActions(deps: LogActionsDeps): void {
       const log = reply.value;
       const now = deps.now();
       const text = format === 'json'
-        ? auditLogJson(log.records, { exportedAt: now, extensionVersion: log.extensionVersion, retentionDays: log.retentionDays })
+        ? auditLogJson(log.records, { exportedAt: now, extensionVersion: log.extensionVersion, retentionDays: log.retentionDays, dropped: log.dropped })
         : auditLogCsv(log.records);
       deps.download(auditExportFileName(now, format), text, format === 'json' ? 'application/json' : 'text/csv');
       say(`Exported ${log.records.length} log record${log.records.length === 1 ? '' : 's'} as ${format.toUpperCase()}.`);

@@ -5,6 +5,7 @@
  */
 import browser from 'webextension-polyfill';
 import { categories } from '../rules/catalog/categories';
+import { AUDIT_LOG_META_KEY, readDroppedRecords } from '../src/audit/audit-log-layout';
 import { AUDIT_PAGE_QUERY } from '../src/audit/audit-messages';
 import { auditRetentionDays } from '../src/audit/audit-retention';
 import { tabAuditKey, type TabAudit } from '../src/audit/audit-types';
@@ -12,6 +13,7 @@ import { POLICY_GET, isPolicyStatus } from '../src/policy/policy-status';
 import { parseStoredSettings } from '../src/settings/settings-shape';
 import { AuditView, type StatusFilter } from './audit-view';
 import { downloadText } from './download';
+import { droppedSummary } from './dropped-summary';
 import { installLogActions } from './log-actions';
 import { resolveTabId } from './popup-tab';
 import { mountQuickActions } from './quick-actions';
@@ -149,3 +151,14 @@ main().catch((error: unknown) => view.showEmpty(`The audit could not be read: ${
 void mountQuickActions(required('quick-actions'));
 mountStorageHealthAlert(required('storage-alert'), (message) => browser.runtime.sendMessage(message));
 void showRetention();
+
+const droppedLine = required('log-dropped');
+async function showDropped(): Promise<void> {
+  const text = droppedSummary(await readDroppedRecords(browser.storage.local));
+  droppedLine.textContent = text;
+  droppedLine.hidden = text === '';
+}
+void showDropped().catch(() => undefined);
+browser.storage.onChanged.addListener((changes, areaName) => {
+  if (areaName === 'local' && AUDIT_LOG_META_KEY in changes) void showDropped().catch(() => undefined);
+});

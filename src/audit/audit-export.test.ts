@@ -2,7 +2,7 @@ import { logRecord } from '../../test/unit/audit-fixtures';
 import { parseCsv } from '../../test/unit/csv-parse';
 import { AUDIT_CSV_COLUMNS, auditExportFileName, auditLogCsv, auditLogJson } from './audit-export';
 
-const info = { exportedAt: Date.UTC(2026, 10, 28, 12, 0, 0), extensionVersion: '0.1.0', retentionDays: 30 };
+const info = { exportedAt: Date.UTC(2026, 10, 28, 12, 0, 0), extensionVersion: '0.1.0', retentionDays: 30, dropped: { 'https://app.ci.example tab 3': 520 } };
 
 describe('audit log export', () => {
   const hostile = logRecord({
@@ -14,7 +14,7 @@ describe('audit log export', () => {
 
   it('writes JSON that parses back to the records, in an envelope naming the format', () => {
     const parsed = JSON.parse(auditLogJson(records, info)) as Record<string, unknown>;
-    expect(parsed).toEqual({ format: 'dashguard-audit-log', version: 1, exportedAt: '2026-11-28T12:00:00.000Z', extensionVersion: '0.1.0', retentionDays: 30, records });
+    expect(parsed).toEqual({ format: 'dashguard-audit-log', version: 1, exportedAt: '2026-11-28T12:00:00.000Z', extensionVersion: '0.1.0', retentionDays: 30, dropped: [{ source: 'https://app.ci.example tab 3', count: 520 }], records });
   });
 
   it('writes CSV with one line per record that a CSV reader splits back into the same fields', () => {
@@ -28,6 +28,8 @@ describe('audit log export', () => {
     expect(column('failed', 1)).toBe('1');
     expect(column('loaded', 1)).toBe('0');
     expect(column('firstSeen', 1)).toBe('1970-01-01T00:00:01.000Z');
+    expect(column('reportedByPage', 1)).toBe('false');
+    expect(column('source', 1)).toBe(new URL(logRecord().pageUrl).origin);
   });
 
   it('keeps spreadsheet formulas inert', () => {

@@ -5,6 +5,7 @@
  * URLs and reasons come from web pages and the catalog: in CSV every field is quoted when it needs to be, and a field
  * a spreadsheet would read as a formula (starting with = + - @ or a tab or carriage return) is prefixed with '.
  */
+import { sourceOf } from '../audit/audit-log-eviction';
 import { OBSERVED_OUTCOMES, type AuditLogRecord } from './audit-types';
 
 export const AUDIT_EXPORT_FORMAT = 'dashguard-audit-log';
@@ -15,6 +16,8 @@ export interface AuditExportInfo {
   readonly exportedAt: number;
   readonly extensionVersion: string;
   readonly retentionDays: number;
+  /** Records the log dropped to stay within its caps, by source. */
+  readonly dropped: Readonly<Record<string, number>>;
 }
 
 export function auditLogJson(records: readonly AuditLogRecord[], info: AuditExportInfo): string {
@@ -25,6 +28,7 @@ export function auditLogJson(records: readonly AuditLogRecord[], info: AuditExpo
       exportedAt: new Date(info.exportedAt).toISOString(),
       extensionVersion: info.extensionVersion,
       retentionDays: info.retentionDays,
+      dropped: Object.entries(info.dropped).map(([source, count]) => ({ source, count })),
       records,
     },
     null,
@@ -52,6 +56,8 @@ export const AUDIT_CSV_COLUMNS = [
   'count',
   ...OBSERVED_OUTCOMES,
   'integrity',
+  'reportedByPage',
+  'source',
 ] as const;
 
 function csvField(value: string): string {
@@ -79,6 +85,8 @@ function csvRow(record: AuditLogRecord): string[] {
     String(record.count),
     ...OBSERVED_OUTCOMES.map((outcome) => String(record.outcomes[outcome] ?? 0)),
     record.integrity ?? '',
+    String(record.reportedByPage === true),
+    sourceOf(record),
   ];
 }
 

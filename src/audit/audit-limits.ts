@@ -24,6 +24,22 @@ export const AUDIT_LIMITS = {
    * JSONP URL every few seconds for days stays within it.
    */
   trackedScriptUrls: 5_000,
+  /**
+   * What the page's own world may report (WebSockets it says it opened; the page can forge these): per document at
+   * most this many, at most `pageReportsPerSecond` on average with bursts of `pageReportBurst`; the rest are dropped
+   * in the page. They never take a place of the content script's own observations.
+   */
+  pageReportsPerDocument: 500,
+  pageReportsPerSecond: 20,
+  pageReportBurst: 50,
+  /** Page reports waiting in a content script's outbox, apart from its own observations (`maxPending`). */
+  pagePending: 200,
+  /** Rows of a tab's audit from page reports; the content script's own observations can always take their place. */
+  tabPageEntries: 500,
+  /** When the log is over a cap it drops this many records more, so it is not rewritten on every append after. */
+  logEvictionSlack: 500,
+  /** Sources the log remembers drop counts for (the rest are summed under "other pages"). */
+  droppedSources: 50,
   /** Content-script instances remembered per tab for de-duplicating resent reports. */
   instancesPerTab: 200,
   /** Content-script instance ids: letters, digits and dashes (a UUID). */

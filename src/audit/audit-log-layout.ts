@@ -33,9 +33,11 @@ export interface AuditLogMeta {
   readonly nextChunkId: number;
   /** Content-script instance id -> highest `seq` logged, so a resent report is never logged twice. */
   readonly stored: Readonly<Record<string, number>>;
+  /** Records dropped to stay within the caps, by source (AuditLogRecord.source); cleared with the log. */
+  readonly dropped: Readonly<Record<string, number>>;
 }
 
-export const EMPTY_LOG_META: AuditLogMeta = { v: AUDIT_FORMAT_VERSION, chunks: [], nextChunkId: 1, stored: {} };
+export const EMPTY_LOG_META: AuditLogMeta = { v: AUDIT_FORMAT_VERSION, chunks: [], nextChunkId: 1, stored: {}, dropped: {} };
 
 const isCount = (value: unknown): value is number => typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
 
@@ -43,14 +45,19 @@ const isCount = (value: unknown): value is number => typeof value === 'number' &
 export function parseLogMeta(raw: unknown): AuditLogMeta {
   if (!isRecord(raw) || raw.v !== AUDIT_FORMAT_VERSION || !Array.isArray(raw.chunks) || !isCount(raw.nextChunkId) || !isRecord(raw.stored)) return EMPTY_LOG_META;
   const chunks = raw.chunks.filter((c): c is AuditLogChunkInfo => isRecord(c) && isCount(c.id) && isCount(c.count) && isCount(c.bytes) && typeof c.newest === 'number');
-  const stored = Object.fromEntries(Object.entries(raw.stored).filter((entry): entry is [string, number] => isCount(entry[1])));
-  return { v: AUDIT_FORMAT_VERSION, chunks, nextChunkId: raw.nextChunkId, stored };
+  const counts = (value: unknown): Record<string, number> => (isRecord(value) ? Object.fromEntries(Object.entries(value).filter((entry): entry is [string, number] => isCount(entry[1]))) : {});
+  return { v: AUDIT_FORMAT_VERSION, chunks, nextChunkId: raw.nextChunkId, stored: counts(raw.stored), dropped: counts(raw.dropped) };
 }
 
 /** The records of a stored chunk (anything else in it is skipped). */
 export function parseLogChunk(raw: unknown): AuditLogRecord[] {
   if (!Array.isArray(raw)) return [];
   return raw.filter((r): r is AuditLogRecord => isRecord(r) && typeof r.url === 'string' && typeof r.status === 'string' && typeof r.lastSeen === 'number' && isCount(r.count));
+}
+
+/** How many records the log dropped to stay within its caps, by source (read by the popup). */
+export async function readDroppedRecords(area: Pick<StorageArea, 'get'>): Promise<Readonly<Record<string, number>>> {
+  return parseLogMeta((await area.get(AUDIT_LOG_META_KEY))[AUDIT_LOG_META_KEY]).dropped;
 }
 
 /** Every record still within retention (last seen at or after `cutoff`), oldest first. */

@@ -30,7 +30,7 @@ describe('createAuditLogStore', () => {
     expect((await store(area).read()).reduce((n, r) => n + r.count, 0)).toBe(3);
   });
 
-  it('keeps at most the record limit, dropping the oldest first', async () => {
+  it('keeps at most the record limit, dropping the oldest first (a slack more), and counts what it dropped', async () => {
     const area = new FakeStorageArea();
     const log = store(area);
     const total = AUDIT_LIMITS.logRecords + 600;
@@ -40,12 +40,46 @@ describe('createAuditLogStore', () => {
       await log.append({ instanceId: 'a', maxSeq: start + batch.length, observations: batch });
     }
     const records = await log.read();
-    expect(records).toHaveLength(AUDIT_LIMITS.logRecords);
-    expect(records[0]?.pageUrl).toBe('https://app.ci.example/p/600');
+    expect(records.length).toBeLessThanOrEqual(AUDIT_LIMITS.logRecords);
+    expect(records.length).toBeGreaterThanOrEqual(AUDIT_LIMITS.logRecords - AUDIT_LIMITS.logEvictionSlack);
+    const first = total - records.length;
+    expect(records[0]?.pageUrl).toBe(`https://app.ci.example/p/${first}`);
     expect(records[records.length - 1]?.pageUrl).toBe(`https://app.ci.example/p/${total - 1}`);
-    // Only the index and whole chunks are stored: no chunk is left behind.
+    // Only the index and the chunks it names are stored: no chunk is left behind.
     const meta = parseLogMeta(area.data.get(AUDIT_LOG_META_KEY));
     expect(area.data.size).toBe(meta.chunks.length + 1);
+    expect(await log.dropped()).toEqual({ 'https://app.ci.example': first });
+  });
+
+  it('a flood from one page cannot push out another page\'s records; the page\'s own reports go first', async () => {
+    const area = new FakeStorageArea();
+    const log = store(area);
+    const token = Array.from({ length: 40 }, (_, i) => logged(i + 1, { source: 'https://app.ci.example tab 1', pageUrl: 'https://app.ci.example/settings/tokens', path: `/t${i}.js`, status: 'blocked' }));
+    await log.append({ instanceId: 'token', maxSeq: 40, observations: token });
+    const flood = 10_600;
+    for (let start = 0; start < flood; start += 200) {
+      const batch = Array.from({ length: 200 }, (_, i) => logged(start + i + 1, {
+        source: 'https://app.ci.example tab 2',
+        pageUrl: 'https://app.ci.example/flood',
+        path: `/f${start + i}`,
+        status: (start + i) % 2 === 0 ? 'blocked' : 'allowed-unknown',
+        ...((start + i) % 10 === 0 ? { reportedByPage: true as const } : {}),
+      }));
+      await log.append({ instanceId: 'flood', maxSeq: start + 200, observations: batch });
+    }
+    const records = await log.read();
+    expect(records.filter((r) => r.source === 'https://app.ci.example tab 1')).toHaveLength(40);
+    const dropped = await log.dropped();
+    expect(Object.keys(dropped)).toEqual(['https://app.ci.example tab 2']);
+    const kept = records.filter((r) => r.source === 'https://app.ci.example tab 2');
+    expect(kept.length + (dropped['https://app.ci.example tab 2'] ?? 0)).toBe(flood);
+    // The flood's page reports went first, then some of what it let through; none of its blocked records.
+    expect(kept.filter((r) => r.reportedByPage === true)).toEqual([]);
+    expect(kept.filter((r) => r.status === 'blocked')).toHaveLength(flood / 2 - flood / 10);
+    expect(kept.filter((r) => r.status === 'allowed-unknown').length).toBeLessThan(flood / 2);
+    // Clearing the log clears the count.
+    await log.clear();
+    expect(await log.dropped()).toEqual({});
   });
 
   it('stays within its byte budget when every URL is as long as allowed', async () => {

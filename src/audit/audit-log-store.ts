@@ -1,7 +1,8 @@
 /**
  * The cross-tab audit log in storage.local (layout: src/audit/audit-log-layout.ts). Appends are serialised and
  * batched; each flush aggregates what it appends (the same page, URL path, type and status become one record with a
- * count), keeps at most AUDIT_LIMITS.logRecords records and about AUDIT_LIMITS.logBytes (the oldest go first), and
+ * count), keeps at most AUDIT_LIMITS.logRecords records and about AUDIT_LIMITS.logBytes (records go from the source
+ * holding the most first, audit-log-eviction.ts, and the meta counts them by source), and
  * drops chunks past retention. Readers filter by retention too, so an expired record is never shown even before its
  * chunk is dropped. A caller's promise resolves once its records are stored.
  */
@@ -14,9 +15,11 @@ import {
   parseLogChunk,
   parseLogMeta,
   readAuditLog,
+  readDroppedRecords,
   type AuditLogChunkInfo,
   type AuditLogMeta,
 } from './audit-log-layout';
+import { addDropped, chooseEvictions, evictionRank, sourceOf } from './audit-log-eviction';
 import { retentionCutoff } from './audit-retention';
 import { AUDIT_FORMAT_VERSION, type AuditLogRecord, type IntegrityState } from './audit-types';
 import { createSerialBatcher } from '../shared/serial-batcher';
@@ -38,6 +41,8 @@ export interface AuditLogStore {
   append(batch: AuditLogAppend): Promise<void>;
   /** Every record within retention, oldest first. */
   read(): Promise<AuditLogRecord[]>;
+  /** Records dropped to stay within the caps, by source. */
+  dropped(): Promise<Readonly<Record<string, number>>>;
   clear(): Promise<void>;
 }
 
@@ -51,7 +56,7 @@ export interface AuditLogDeps {
 const MAX_INSTANCE_MARKS = 1_000;
 
 function recordKey(r: AuditLogRecord): string {
-  return `${r.pageUrl}\n${r.type}\n${r.status}\n${r.host}\n${r.path}`;
+  return `${r.source ?? ''}\n${r.pageUrl}\n${r.type}\n${r.status}\n${r.host}\n${r.path}\n${r.reportedByPage === true ? 'page' : ''}`;
 }
 
 function mergeIntegrity(a: IntegrityState, b: IntegrityState): IntegrityState {
@@ -151,35 +156,63 @@ export function createAuditLogStore(deps: AuditLogDeps): AuditLogStore {
       written.set(open.id, open.records);
     }
 
-    // Retention, then the caps: whole chunks first, then the oldest records of the oldest chunk.
+    // Retention first: whole chunks past it go without being read.
     const cutoff = retentionCutoff(deps.now(), await deps.retentionDays());
-    const dropped: number[] = [];
-    const keep = chunks.filter((c) => {
+    const droppedChunks: number[] = [];
+    let keep = chunks.filter((c) => {
       const expired = c.newest < cutoff;
-      if (expired) dropped.push(c.id);
+      if (expired) droppedChunks.push(c.id);
       return !expired;
     });
-    const total = (): { count: number; bytes: number } => keep.reduce((t, c) => ({ count: t.count + c.count, bytes: t.bytes + c.bytes }), { count: 0, bytes: 0 });
-    for (let t = total(); keep.length > 1 && (t.count - (keep[0]?.count ?? 0) >= AUDIT_LIMITS.logRecords || t.bytes > AUDIT_LIMITS.logBytes); t = total()) {
-      const oldest = keep.shift();
-      if (oldest) dropped.push(oldest.id);
+    // Then the caps: records go by source, the fullest source first (audit-log-eviction.ts), a slack more than needed
+    // so the next appends do not read the whole log again.
+    let droppedRecords: Record<string, number> = {};
+    const total = keep.reduce((t, c) => ({ count: t.count + c.count, bytes: t.bytes + c.bytes }), { count: 0, bytes: 0 });
+    if (total.count > AUDIT_LIMITS.logRecords || total.bytes > AUDIT_LIMITS.logBytes) {
+      const loaded = await Promise.all(keep.map(async (c) => ({ id: c.id, records: written.get(c.id) ?? (await loadChunk(c.id)) })));
+      const all = loaded.flatMap((chunk) => chunk.records.map((record) => ({ chunk: chunk.id, record })));
+      const victims = chooseEvictions(
+        all.map(({ record }) => ({ source: sourceOf(record), rank: evictionRank(record), lastSeen: record.lastSeen, bytes: sizeOf(record) })),
+        {
+          count: total.count > AUDIT_LIMITS.logRecords ? AUDIT_LIMITS.logRecords - AUDIT_LIMITS.logEvictionSlack : AUDIT_LIMITS.logRecords,
+          bytes: total.bytes > AUDIT_LIMITS.logBytes ? Math.floor(AUDIT_LIMITS.logBytes * 0.95) : AUDIT_LIMITS.logBytes,
+        },
+      );
+      const gone = new Set<AuditLogRecord>();
+      for (const index of victims) {
+        const { record } = all[index]!;
+        gone.add(record);
+        const source = sourceOf(record);
+        droppedRecords[source] = (droppedRecords[source] ?? 0) + 1;
+      }
+      const next: AuditLogChunkInfo[] = [];
+      for (const chunk of loaded) {
+        const records = chunk.records.filter((record) => !gone.has(record));
+        if (records.length === chunk.records.length) {
+          next.push(keep.find((c) => c.id === chunk.id) ?? chunkInfo(chunk.id, records));
+          continue;
+        }
+        if (records.length === 0) {
+          droppedChunks.push(chunk.id);
+          continue;
+        }
+        next.push(chunkInfo(chunk.id, records));
+        written.set(chunk.id, records);
+      }
+      keep = next;
+      droppedRecords = addDropped(current.dropped, droppedRecords, AUDIT_LIMITS.droppedSources);
+    } else {
+      droppedRecords = { ...current.dropped };
     }
-    const excess = total().count - AUDIT_LIMITS.logRecords;
-    const oldest = keep[0];
-    if (excess > 0 && oldest !== undefined) {
-      const records = (written.get(oldest.id) ?? (await loadChunk(oldest.id))).slice(excess);
-      keep[0] = chunkInfo(oldest.id, records);
-      written.set(oldest.id, records);
-    }
-    for (const id of dropped) written.delete(id);
+    for (const id of droppedChunks) written.delete(id);
 
-    const nextMeta: AuditLogMeta = { v: AUDIT_FORMAT_VERSION, chunks: keep, nextChunkId, stored };
+    const nextMeta: AuditLogMeta = { v: AUDIT_FORMAT_VERSION, chunks: keep, nextChunkId, stored, dropped: droppedRecords };
     // The index and the chunks it names in one write; chunks it no longer names are removed after.
     await area.set({ [AUDIT_LOG_META_KEY]: nextMeta, ...Object.fromEntries([...written].map(([id, records]) => [auditLogChunkKey(id), records])) });
     meta = nextMeta;
     const newest = keep[keep.length - 1];
     tail = newest === undefined ? undefined : { id: newest.id, records: written.get(newest.id) ?? (await loadChunk(newest.id)) };
-    if (dropped.length > 0) await area.remove(dropped.map(auditLogChunkKey));
+    if (droppedChunks.length > 0) await area.remove(droppedChunks.map(auditLogChunkKey));
   };
 
   const writes = createSerialBatcher<Item, void>(async (items) => {
@@ -201,5 +234,6 @@ export function createAuditLogStore(deps: AuditLogDeps): AuditLogStore {
     async read() {
       return readAuditLog(area, retentionCutoff(deps.now(), await deps.retentionDays()));
     },
+    dropped: () => readDroppedRecords(area),
   };
 }

@@ -33,15 +33,19 @@ export function isAuditPageAnswer(value: unknown): value is AuditPageAnswer {
   return value.strictMode === undefined || isDocumentStrictMode(value.strictMode);
 }
 
+/** Records the log dropped to stay within its caps, by the source they came from (AuditLogRecord.source). */
+export type DroppedRecords = Readonly<Record<string, number>>;
+
 export interface AuditLogExport {
   readonly records: readonly AuditLogRecord[];
+  readonly dropped: DroppedRecords;
   readonly retentionDays: number;
   readonly extensionVersion: string;
 }
 
 /** Checks an `audit/export-log` reply where it is received (an extension page). */
 export function isAuditLogExport(value: unknown): value is AuditLogExport {
-  return isRecord(value) && Array.isArray(value.records) && typeof value.retentionDays === 'number' && typeof value.extensionVersion === 'string';
+  return isRecord(value) && Array.isArray(value.records) && isRecord(value.dropped) && Object.values(value.dropped).every((n) => typeof n === 'number') && typeof value.retentionDays === 'number' && typeof value.extensionVersion === 'string';
 }
 
 /** Payload check of the messages that carry none. */
@@ -67,12 +71,13 @@ export function auditableUrl(value: unknown): string | undefined {
 function parseObservation(raw: unknown): Observation | undefined {
   if (!isRecord(raw)) return undefined;
   const url = auditableUrl(raw.url);
-  const { seq, urlTruncated, type, observed, integrity, time } = raw;
+  const { seq, urlTruncated, type, observed, integrity, time, reportedByPage } = raw;
   if (url === undefined || typeof seq !== 'number' || !Number.isSafeInteger(seq) || seq < 1) return undefined;
   if (typeof urlTruncated !== 'boolean' || !isTime(time)) return undefined;
   if (!(AUDIT_RESOURCE_TYPES as readonly unknown[]).includes(type) || !(OBSERVED_OUTCOMES as readonly unknown[]).includes(observed)) return undefined;
   if (integrity !== null && typeof integrity !== 'boolean') return undefined;
-  return { seq, url, urlTruncated, type: type as AuditResourceType, observed: observed as ObservedOutcome, integrity, time };
+  if (reportedByPage !== undefined && typeof reportedByPage !== 'boolean') return undefined;
+  return { seq, url, urlTruncated, type: type as AuditResourceType, observed: observed as ObservedOutcome, integrity, time, ...(reportedByPage === true ? { reportedByPage: true as const } : {}) };
 }
 
 export interface ParsedReport extends AuditReport {

@@ -60,6 +60,11 @@ export interface Observation {
   readonly integrity: boolean | null;
   /** When it was seen, in milliseconds since the epoch. */
   readonly time: number;
+  /**
+   * Reported by the page's own world (the WebSocket observer), not seen by the content script itself: the page can
+   * send such a report too, so it is budgeted apart and marked wherever it is shown.
+   */
+  readonly reportedByPage?: true;
 }
 
 /** Payload of `audit/report` (content script -> background). */
@@ -118,6 +123,8 @@ export interface AuditedRequests {
   readonly outcomes: Readonly<Partial<Record<ObservedOutcome, number>>>;
   readonly integrity: IntegrityState;
   readonly count: number;
+  /** Only what the page's own world reported (see Observation): shown as "reported by the page". */
+  readonly reportedByPage?: true;
 }
 
 export interface AuditEntry extends AuditedRequests {
@@ -165,6 +172,12 @@ export interface AuditLogRecord extends AuditedRequests {
   /** The page (frame) that made the requests, without its fragment. */
   readonly pageUrl: string;
   readonly dashboardId: string | null;
+  /**
+   * Which page produced it: the tab's page origin and the tab (`https://app.circleci.com tab 12`). The log drops
+   * records from the source that holds the most first, so one page cannot flush the others' (audit-log-eviction.ts).
+   * Absent in records stored before it existed: their page's origin stands in.
+   */
+  readonly source?: string;
 }
 
 /** storage.session key of a tab's audit. */

@@ -1,4 +1,5 @@
 import { blockedTracker, observation, update } from '../../test/unit/audit-observations';
+import type { Classification } from './audit-classify';
 import { AUDIT_LIMITS } from './audit-limits';
 import { mergeTabAudit } from './tab-audit-merge';
 
@@ -81,5 +82,57 @@ describe('mergeTabAudit', () => {
     expect(JSON.stringify(audit.entries).length).toBeLessThanOrEqual(AUDIT_LIMITS.tabBytes + 10_000);
     expect(audit.unlisted).toBeGreaterThan(0);
     expect(blockedTracker.audited).toBe(true);
+  });
+
+  describe('what the page itself reported', () => {
+    type Audited = Extract<Classification, { audited: true }>;
+    const tracker = blockedTracker as Audited;
+    const unknown: Audited = { ...tracker, host: 'ws.unknown.example', status: 'allowed-unknown', vendor: { id: null, name: 'unknown.example', category: null, source: null } };
+    const byPage = (seq: number, host = `f${seq}.unknown.example`) => observation(seq, { url: `wss://${host}/x`, type: 'websocket', observed: 'requested', integrity: null, reportedByPage: true, classification: { ...unknown, host } });
+
+    it('is a row of its own, marked, never merged with what the content script saw', () => {
+      const audit = mergeTabAudit(undefined, update([byPage(1, 'ws.unknown.example'), observation(2, { url: 'wss://ws.unknown.example/x', type: 'websocket', observed: 'refused-by-csp', integrity: null, classification: unknown })]));
+      expect(audit.entries.map((e) => [e.key, e.reportedByPage ?? false])).toEqual([
+        ['websocket|allowed-unknown|ws.unknown.example|/x|page', true],
+        ['websocket|allowed-unknown|ws.unknown.example|/x', false],
+      ]);
+    });
+
+    it('takes at most its own share of rows; the rest is counted unlisted', () => {
+      let audit = mergeTabAudit(undefined, update([]));
+      for (let start = 0; start < AUDIT_LIMITS.tabPageEntries + 300; start += 200) {
+        audit = mergeTabAudit(audit, update(Array.from({ length: 200 }, (_, i) => byPage(start + i + 1))));
+      }
+      expect(audit.entries.filter((e) => e.reportedByPage)).toHaveLength(AUDIT_LIMITS.tabPageEntries);
+      expect(audit.unlisted).toBeGreaterThanOrEqual(300);
+    });
+
+    it('gives its rows up to real observations in a full audit; an allowed row goes for a blocked one, never the reverse', () => {
+      let audit = mergeTabAudit(undefined, update(Array.from({ length: 100 }, (_, i) => byPage(i + 1))));
+      let seq = 100;
+      const fill = (count: number, classification: Audited) => {
+        for (let left = count; left > 0; left -= 200) {
+          const batch = Array.from({ length: Math.min(200, left) }, () => {
+            seq += 1;
+            return observation(seq, { url: `https://${classification.host}/${seq}.js`, classification });
+          });
+          audit = mergeTabAudit(audit, update(batch));
+        }
+      };
+      fill(AUDIT_LIMITS.tabEntries - 100, { ...unknown, host: 'cdn.unknown.example' });
+      expect(audit.entries).toHaveLength(AUDIT_LIMITS.tabEntries);
+      // Real, allowed: takes the page's rows, then is unlisted.
+      fill(150, { ...unknown, host: 'late.unknown.example' });
+      expect(audit.entries.filter((e) => e.reportedByPage)).toEqual([]);
+      expect(audit.entries.filter((e) => e.host === 'late.unknown.example')).toHaveLength(100);
+      // Real, blocked: an allowed row gives way.
+      fill(10, tracker);
+      expect(audit.entries.filter((e) => e.status === 'blocked')).toHaveLength(10);
+      expect(audit.entries).toHaveLength(AUDIT_LIMITS.tabEntries);
+      // A page report into the full audit: unlisted, nothing gives way.
+      const before = audit.entries;
+      audit = mergeTabAudit(audit, update([byPage(++seq)]));
+      expect(audit.entries).toEqual(before);
+    });
   });
 });

@@ -12,7 +12,7 @@
  */
 import { AUDIT_LIMITS } from './audit-limits';
 import type { Classification } from './audit-classify';
-import { AUDIT_FORMAT_VERSION, type AuditEntry, type AuditPage, type IntegrityState, type Observation, type TabAudit } from './audit-types';
+import { AUDIT_FORMAT_VERSION, BLOCKED_STATUSES, type AuditEntry, type AuditPage, type IntegrityState, type Observation, type TabAudit } from './audit-types';
 
 export interface ClassifiedObservation extends Observation {
   readonly classification: Classification;
@@ -46,8 +46,19 @@ export function urlPath(url: string): string {
   }
 }
 
-export function entryKey(type: string, status: string, host: string, path: string): string {
-  return `${type}|${status}|${host}|${path}`;
+export function entryKey(type: string, status: string, host: string, path: string, reportedByPage = false): string {
+  return `${type}|${status}|${host}|${path}${reportedByPage ? '|page' : ''}`;
+}
+
+/**
+ * The row a full tab audit gives up for a new one, or -1. What the page itself reported goes first, for anything the
+ * content script saw; an allowed or unknown row goes for a blocked one. Otherwise the new row is counted unlisted.
+ */
+function rowToGiveUp(entries: readonly AuditEntry[], incoming: { readonly reportedByPage: boolean; readonly blocked: boolean }): number {
+  if (incoming.reportedByPage) return -1;
+  const byPage = entries.findIndex((e) => e.reportedByPage === true);
+  if (byPage >= 0 || !incoming.blocked) return byPage;
+  return entries.findIndex((e) => !BLOCKED_STATUSES.has(e.status));
 }
 
 function mergeIntegrity(current: IntegrityState, next: boolean | null): IntegrityState {
@@ -105,12 +116,14 @@ export function mergeTabAudit(current: TabAudit | undefined, update: TabAuditUpd
   }
 
   if (shown) {
-    const index = new Map(entries.map((e, i) => [e.key, i]));
+    let index = new Map(entries.map((e, i) => [e.key, i]));
+    let pageRows = entries.filter((e) => e.reportedByPage === true).length;
     for (const observation of fresh) {
       const { classification } = observation;
       if (!classification.audited) continue;
       const path = urlPath(observation.url);
-      const key = entryKey(observation.type, classification.status, classification.host, path);
+      const byPage = observation.reportedByPage === true;
+      const key = entryKey(observation.type, classification.status, classification.host, path, byPage);
       const at = index.get(key);
       const existing = at === undefined ? undefined : entries[at];
       if (at !== undefined && existing !== undefined) {
@@ -141,15 +154,30 @@ export function mergeTabAudit(current: TabAudit | undefined, update: TabAuditUpd
         firstSeen: observation.time,
         lastSeen: observation.time,
         inFrame: !update.isTopFrame,
+        ...(byPage ? { reportedByPage: true as const } : {}),
       };
       const size = JSON.stringify(entry).length;
-      if (entries.length >= AUDIT_LIMITS.tabEntries || bytes + size > AUDIT_LIMITS.tabBytes) {
+      if (byPage && pageRows >= AUDIT_LIMITS.tabPageEntries) {
         unlisted += 1;
         continue;
+      }
+      if (entries.length >= AUDIT_LIMITS.tabEntries || bytes + size > AUDIT_LIMITS.tabBytes) {
+        const victim = rowToGiveUp(entries, { reportedByPage: byPage, blocked: BLOCKED_STATUSES.has(classification.status) });
+        const given = victim >= 0 ? entries[victim] : undefined;
+        if (given === undefined || bytes - JSON.stringify(given).length + size > AUDIT_LIMITS.tabBytes) {
+          unlisted += 1;
+          continue;
+        }
+        entries.splice(victim, 1);
+        bytes -= JSON.stringify(given).length;
+        unlisted += given.count;
+        if (given.reportedByPage === true) pageRows -= 1;
+        index = new Map(entries.map((e, i) => [e.key, i]));
       }
       index.set(key, entries.length);
       entries.push(entry);
       bytes += size;
+      if (byPage) pageRows += 1;
     }
   }
   return { v: AUDIT_FORMAT_VERSION, tabId: update.tabId, page, entries, unlisted, bytes, stored, updatedAt: update.now };

@@ -18,8 +18,8 @@ export function createAuditLogHandlers(deps: AuditLogHandlerDeps): Pick<Handlers
       from: ['extension-page'],
       parse: parseNoPayload,
       handle: async () => {
-        const [records, retentionDays] = await Promise.all([deps.auditLog.read(), deps.retentionDays()]);
-        return { records, retentionDays, extensionVersion: deps.extensionVersion };
+        const [records, dropped, retentionDays] = await Promise.all([deps.auditLog.read(), deps.auditLog.dropped(), deps.retentionDays()]);
+        return { records, dropped, retentionDays, extensionVersion: deps.extensionVersion };
       },
     }),
     [AUDIT_CLEAR_LOG]: defineHandler<null, null>({

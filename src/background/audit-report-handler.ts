@@ -72,7 +72,7 @@ export function reportDocumentOf(sender: MessageSender): { documentUrl: string; 
   return frame !== undefined && page !== undefined ? { documentUrl: page, frameUrl: frame } : undefined;
 }
 
-function logged(observation: ClassifiedObservation, documentUrl: string, dashboardId: string | null): LoggedObservation[] {
+function logged(observation: ClassifiedObservation, documentUrl: string, dashboardId: string | null, source: string): LoggedObservation[] {
   const { classification } = observation;
   if (!classification.audited) return [];
   return [{
@@ -92,6 +92,8 @@ function logged(observation: ClassifiedObservation, documentUrl: string, dashboa
     outcomes: { [observation.observed]: 1 },
     integrity: observation.integrity === null ? null : observation.integrity ? 'present' : 'absent',
     count: 1,
+    source,
+    ...(observation.reportedByPage === true ? { reportedByPage: true as const } : {}),
   }];
 }
 
@@ -128,7 +130,7 @@ export function createAuditReportHandler(deps: AuditReportDeps): MessageHandler<
         deps.auditLog.append({
           instanceId: report.instanceId,
           maxSeq: report.maxSeq,
-          observations: observations.flatMap((o) => logged(o, write(frameUrl), dashboard?.id ?? null)),
+          observations: observations.flatMap((o) => logged(o, write(frameUrl), dashboard?.id ?? null, `${new URL(documentUrl).origin} tab ${tabId}`)),
         }),
       ]);
       // After the data is safe: a badge that fails to update loses nothing.

@@ -3,7 +3,7 @@
  *   - script elements with a `src`: parser-inserted, inserted by script, or given a `src` later (a MutationObserver
  *     on the document), and those already present; each one's `load` or `error` (a capturing listener on the window,
  *     which runs before any listener of the page, plus listeners on the element itself, which still fire after the
- *     page removed it); whether it carried `integrity`;
+ *     page removed it); whether its `integrity` holds a hash the browser enforces (integrity-metadata.ts);
  *   - `error` of images and stylesheets (a blocked pixel or widget style);
  *   - every other request the page made (fetch, XHR, beacons, images, frames), from Resource Timing, which lists
  *     blocked requests as well as loaded ones (in Chromium and Firefox alike) without telling them apart: those are
@@ -12,11 +12,14 @@
  *   - WebSockets, which nothing above shows, from the page-world observer (websocket-observer.ts), as `requested`.
  * Events a page script dispatched itself (`isTrusted` false) are ignored: a page cannot forge an outcome. The
  * WebSocket event is the one exception, and carries no outcome: a forged one only claims a socket the page could
- * have opened for real.
+ * have opened for real. Those reports are marked as the page's (`reportedByPage`), budgeted (page-report-budget.ts)
+ * and queued apart, so a flood of them never takes the place of anything the content script saw itself.
  */
 import type { NewObservation } from './report-queue';
 import { AUDIT_LIMITS } from '../audit/audit-limits';
 import { WEBSOCKET_EVENT } from './page-world-events';
+import { hasEnforcedIntegrity } from './integrity-metadata';
+import { createPageReportBudget } from './page-report-budget';
 import { forgetOldestSettled, isFetchedScriptType, resourceTypeOf, resourceTypeOfDirective, thirdPartyUrl, type PageScope } from './observation-filter';
 
 export interface CollectorDeps {
@@ -88,7 +91,7 @@ export function startAuditCollector(deps: CollectorDeps): AuditCollector {
     const tracked: TrackedScript = {
       url: party.url,
       urlTruncated: party.urlTruncated,
-      integrity: (element.getAttribute('integrity') ?? '').trim() !== '',
+      integrity: hasEnforcedIntegrity(element.getAttribute('integrity')),
       settled: false,
       refusedByCsp: false,
       timer: undefined,
@@ -163,11 +166,17 @@ export function startAuditCollector(deps: CollectorDeps): AuditCollector {
   };
   document.addEventListener('securitypolicyviolation', onViolation, true);
 
+  const pageReports = createPageReportBudget({
+    perDocument: AUDIT_LIMITS.pageReportsPerDocument,
+    perSecond: AUDIT_LIMITS.pageReportsPerSecond,
+    burst: AUDIT_LIMITS.pageReportBurst,
+    now: () => performance.now(),
+  });
   const onWebSocket = (event: Event): void => {
     const detail: unknown = (event as CustomEvent<unknown>).detail;
     if (typeof detail !== 'string') return;
     const party = thirdPartyUrl(detail, document.baseURI, scope);
-    if (party) deps.emit({ url: party.url, urlTruncated: party.urlTruncated, type: 'websocket', observed: 'requested', integrity: null, time: deps.now() });
+    if (party && pageReports.take()) deps.emit({ url: party.url, urlTruncated: party.urlTruncated, type: 'websocket', observed: 'requested', integrity: null, time: deps.now(), reportedByPage: true });
   };
   document.addEventListener(WEBSOCKET_EVENT, onWebSocket, true);
 

@@ -7,6 +7,7 @@
  */
 import { dashboards } from '../../rules/catalog/dashboards';
 import { firstPartyTelemetryVendors } from '../../rules/catalog/first-party-telemetry';
+import { AUDIT_LIMITS } from '../audit/audit-limits';
 import { AUDIT_REPORT } from '../audit/audit-messages';
 import { startAuditCollector } from './audit-collector';
 import { readDocumentStrictMode } from './document-marker';
@@ -34,6 +35,7 @@ const queue = createReportQueue({
   batchDelayMs: 250,
   maxRetryDelayMs: 5_000,
   maxPending: 5_000,
+  maxPagePending: AUDIT_LIMITS.pagePending,
 });
 
 const collector = startAuditCollector({
@@ -79,10 +81,13 @@ if (isTopFrame && strictMode !== 'enforced') {
   }, () => undefined);
 }
 
-addEventListener('pagehide', () => {
+// Only the browser's own lifecycle events: a page that dispatches a fake pagehide would settle every script still
+// loading as pending (their real outcome then ignored), a fake pageshow would resend its whole history again.
+addEventListener('pagehide', (event) => {
+  if (!event.isTrusted) return;
   collector.settleAll();
   queue.flushNow();
 });
 addEventListener('pageshow', (event) => {
-  if (event.persisted) queue.restored();
+  if (event.isTrusted && event.persisted) queue.restored();
 });

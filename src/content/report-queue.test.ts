@@ -56,6 +56,7 @@ function setup() {
     batchDelayMs: 100,
     maxRetryDelayMs: 2_000,
     maxPending: 1_000,
+    maxPagePending: 50,
   });
   return { clock, bg, queue };
 }
@@ -121,5 +122,35 @@ describe('createReportQueue', () => {
     bg.setDown(true);
     for (let n = 1; n <= 1_200; n += 1) queue.add(observation(n));
     expect(queue.state()).toMatchObject({ pending: 1_000, dropped: 200 });
+  });
+
+  it('keeps page reports within their own share: 10,000 of them never crowd out an observation of its own', async () => {
+    const { clock, bg, queue } = setup();
+    bg.setDown(true);
+    const byPage = (n: number): NewObservation => ({ ...observation(n), url: `wss://f${n}.x.example/`, type: 'websocket', observed: 'requested', integrity: null, reportedByPage: true });
+    for (let n = 1; n <= 10_000; n += 1) queue.add(byPage(n));
+    queue.add(observation(10_001));
+    expect(queue.state()).toMatchObject({ pending: 51, pagePending: 50, dropped: 9_950 });
+    bg.setDown(false);
+    await clock.advance(5_000);
+    const sent = bg.reports.flatMap((r) => r.observations.map((o) => o.url));
+    expect(sent).toContain('https://cdn.x.example/10001.js');
+    expect(queue.state()).toMatchObject({ pending: 0, pagePending: 0 });
+    // Own observations still have their whole share after the flood.
+    bg.setDown(true);
+    for (let n = 1; n <= 1_000; n += 1) queue.add(observation(20_000 + n));
+    expect(queue.state()).toMatchObject({ pending: 1_000 });
+  });
+
+  it('resends page reports after a restore within their share only', async () => {
+    const { clock, bg, queue } = setup();
+    for (let n = 1; n <= 80; n += 1) queue.add({ ...observation(n), reportedByPage: true });
+    queue.add(observation(100));
+    await clock.advance(100);
+    queue.restored();
+    await clock.advance(100);
+    const last = bg.reports[bg.reports.length - 1];
+    expect(last?.observations.filter((o) => o.reportedByPage)).toHaveLength(50);
+    expect(last?.observations.filter((o) => !o.reportedByPage).map((o) => o.url)).toEqual(['https://cdn.x.example/100.js']);
   });
 });

@@ -21,6 +21,8 @@ export interface ReportQueueDeps {
   readonly maxRetryDelayMs: number;
   /** Observations kept unacknowledged at most; beyond it new ones are counted as dropped. */
   readonly maxPending: number;
+  /** The same for what the page's own world reported (`reportedByPage`), counted apart so it never fills the rest. */
+  readonly maxPagePending: number;
 }
 
 export interface ReportQueue {
@@ -32,10 +34,10 @@ export interface ReportQueue {
   /** The page came back from the back-forward cache: resend everything it saw, as a new instance. */
   restored(): void;
   /** For tests and benchmarks. */
-  state(): { readonly pending: number; readonly dropped: number; readonly sent: number };
+  state(): { readonly pending: number; readonly pagePending: number; readonly dropped: number; readonly sent: number };
 }
 
-/** Observations remembered for a resend after a back-forward cache restore. */
+/** Observations remembered for a resend after a back-forward cache restore (page reports within their own share). */
 const HISTORY_LIMIT = 5_000;
 
 function storedThrough(reply: unknown): number | undefined {
@@ -49,7 +51,9 @@ export function createReportQueue(deps: ReportQueueDeps): ReportQueue {
   let instanceId = deps.newInstanceId();
   let seq = 0;
   let pending: Observation[] = [];
+  let pagePending = 0;
   const history: NewObservation[] = [];
+  let pageHistory = 0;
   let mustAnnounce = false;
   let restoredFlag = false;
   let scheduled = false;
@@ -95,18 +99,24 @@ export function createReportQueue(deps: ReportQueueDeps): ReportQueue {
     mustAnnounce = false;
     restoredFlag = false;
     pending = pending.filter((o) => o.seq > (mark ?? 0));
+    pagePending = pending.filter((o) => o.reportedByPage === true).length;
     if (pending.length > 0) schedule(0);
   };
 
   return {
     add(observation) {
-      if (pending.length >= deps.maxPending) {
+      const byPage = observation.reportedByPage === true;
+      if (byPage ? pagePending >= deps.maxPagePending : pending.length - pagePending >= deps.maxPending) {
         dropped += 1;
         return;
       }
       seq += 1;
       pending.push({ ...observation, seq });
-      if (history.length < HISTORY_LIMIT) history.push(observation);
+      if (byPage) pagePending += 1;
+      if (byPage ? pageHistory < deps.maxPagePending : history.length - pageHistory < HISTORY_LIMIT) {
+        history.push(observation);
+        if (byPage) pageHistory += 1;
+      }
       schedule(retryDelay > 0 ? retryDelay : deps.batchDelayMs);
     },
     announce() {
@@ -120,11 +130,12 @@ export function createReportQueue(deps: ReportQueueDeps): ReportQueue {
       instanceId = deps.newInstanceId();
       seq = 0;
       pending = history.map((o) => ({ ...o, seq: ++seq }));
+      pagePending = pageHistory;
       mustAnnounce = true;
       restoredFlag = true;
       retryDelay = 0;
       schedule(0);
     },
-    state: () => ({ pending: pending.length, dropped, sent }),
+    state: () => ({ pending: pending.length, pagePending, dropped, sent }),
   };
 }
