@@ -1,5 +1,5 @@
 /** Whether the audit keeps addresses whole: off by default, with what it costs said next to it; a policy value wins. */
-import { el } from '../src/shared/dom';
+import { el } from '../src/ui/dom';
 import { applyAndAnnounce, type SectionContext } from './section-context';
 import { MANAGED_LABEL } from './vendor-model';
 

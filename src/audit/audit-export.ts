@@ -5,7 +5,7 @@
  * URLs and reasons come from web pages and the catalog: in CSV every field is quoted when it needs to be, and a field
  * a spreadsheet would read as a formula (starting with = + - @ or a tab or carriage return) is prefixed with '.
  */
-import { sourceOf } from '../audit/audit-log-eviction';
+import { sourceOf } from './audit-log-eviction';
 import { OBSERVED_OUTCOMES, type AuditLogRecord } from './audit-types';
 
 export const AUDIT_EXPORT_FORMAT = 'dashguard-audit-log';

@@ -1,4 +1,4 @@
-import type { AuditStatus } from '../shared/audit-types';
+import type { AuditStatus } from './audit-types';
 import { addDropped, chooseEvictions, evictionRank, sourceOf, type EvictionCandidate } from './audit-log-eviction';
 
 const rec = (source: string, lastSeen: number, rank = 1, bytes = 100): EvictionCandidate => ({ source, rank, lastSeen, bytes });

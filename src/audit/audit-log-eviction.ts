@@ -6,7 +6,7 @@
  * reported first, then what was let through (allowed, unknown, report-only, paused), then what was blocked; oldest
  * first within each. So a blocked vendor's record never goes while its page still has an allowed or unknown one.
  */
-import { BLOCKED_STATUSES, type AuditLogRecord } from '../shared/audit-types';
+import { BLOCKED_STATUSES, type AuditLogRecord } from './audit-types';
 
 /** The source of a record: its own, or for a record stored before sources existed, its page's origin. */
 export function sourceOf(record: Pick<AuditLogRecord, 'source' | 'pageUrl'>): string {

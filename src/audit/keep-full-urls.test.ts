@@ -1,5 +1,5 @@
-import { NO_POLICY } from '../shared/managed-policy';
-import { DEFAULT_SETTINGS } from '../shared/user-settings';
+import { NO_POLICY } from '../policy/managed-policy';
+import { DEFAULT_SETTINGS } from '../settings/user-settings';
 import { auditUrlWriter, keepsFullAuditUrls } from './keep-full-urls';
 
 const secretUrl = 'https://x.example/reset/3fa85f64-5717-4562-b3fc-2c963f66afa6?token=s3cret';

@@ -2,8 +2,8 @@
  * Whether the audit keeps addresses whole or redacted: the organisation's policy when it says, else the person's
  * setting, which is off by default (query values and token-like path segments can be secrets).
  */
-import type { ManagedPolicy } from '../shared/managed-policy';
-import type { UserSettings } from '../shared/user-settings';
+import type { ManagedPolicy } from '../policy/managed-policy';
+import type { UserSettings } from '../settings/user-settings';
 import { redactUrl } from './redact-url';
 
 export function keepsFullAuditUrls(settings: Pick<UserSettings, 'keepFullAuditUrls'>, policy: Pick<ManagedPolicy, 'keepFullAuditUrls'>): boolean {

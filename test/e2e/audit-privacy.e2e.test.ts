@@ -6,8 +6,8 @@
  * "keep full addresses" switched on, the same search finds them, so it could fail.
  */
 import type { Page } from 'puppeteer-core';
-import { AUDIT_CLEAR_LOG } from '../../src/shared/audit-messages';
-import { SETTINGS_CHANGE } from '../../src/shared/settings-messages';
+import { AUDIT_CLEAR_LOG } from '../../src/audit/audit-messages';
+import { SETTINGS_CHANGE } from '../../src/settings/settings-messages';
 import { exportFrom, waitForPopupRows, type PopupRow } from './harness/audit-popup';
 import { BROWSER_KINDS, launchWithDashguard, type ExtensionBrowser } from './harness/browsers';
 import { openExtensionPage, optionsPage, sendFromPage, tabIdOf } from './harness/extension-pages';
