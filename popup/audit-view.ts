@@ -323,6 +323,7 @@ export class AuditView {
     if (findings.loadedAnyway) flags.push(el(d, 'span', { class: 'flag status-warn', 'data-flag': 'loaded-anyway', title: 'The rules block this, yet the page saw it load.' }, 'loaded anyway'));
     if (findings.failed) flags.push(el(d, 'span', { class: 'flag muted', 'data-flag': 'failed', title: 'Allowed, but it failed to load.' }, 'failed'));
     if (entry.reportedByPage === true) flags.push(el(d, 'span', { class: 'flag status-warn', 'data-flag': 'by-page', title: 'Reported by the page itself (a WebSocket it says it opened): the page could have made this up. The status is still what the rules do with the address.' }, 'reported by the page'));
+    if (entry.changedFrom !== undefined) flags.push(el(d, 'span', { class: 'flag status-warn', 'data-flag': 'verdict-changed', title: `First judged "${entry.changedFrom}" with the settings at hand, before your organisation's policy was read; this is the verdict under that policy.` }, 'verdict changed'));
     if (entry.inFrame) flags.push(el(d, 'span', { class: 'flag muted', 'data-flag': 'frame', title: 'Requested by a frame of the page.' }, 'frame'));
     if (flags.length > 0 || row.flags.firstChild !== null) row.flags.replaceChildren(...flags);
     if (row.body !== undefined) this.fillBody(row.body, entry);

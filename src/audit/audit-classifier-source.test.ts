@@ -33,3 +33,34 @@ describe('createClassifierSource', () => {
     await expect(source.get()).resolves.toBeDefined();
   });
 });
+
+describe('createClassifierSource.atHand', () => {
+  const context = (blocked: string[]) => ({ catalog, settings: DEFAULT_SETTINGS, policy: { ...NO_POLICY, blockedVendors: blocked }, pausedTabs: [] });
+
+  it('gives the settled classifier when managed storage answers in time', async () => {
+    const source = createClassifierSource({ now: () => 0, maxAgeMs: 1_000, loadContext: async () => context([]), loadContextAtHand: async () => context(['live']), wait: () => new Promise(() => undefined) });
+    expect((await source.atHand()).settled).toBe(true);
+  });
+
+  it('does not wait for a managed storage that hangs: the classifier at hand, unsettled, then the settled one', async () => {
+    let answer: (() => void) | undefined;
+    const source = createClassifierSource({
+      now: () => 0,
+      maxAgeMs: 1_000,
+      loadContext: () => new Promise((resolve) => (answer = () => resolve(context(['live'])))),
+      loadContextAtHand: async () => context([]),
+      wait: async () => undefined,
+    });
+    const quick = await source.atHand();
+    expect(quick.settled).toBe(false);
+    const url = 'https://cdn.live.example/x.js';
+    const documentUrl = 'https://app.ci.example/pipelines';
+    const verdict = (c: typeof quick.classifier) => { const r = c.classify({ url, type: 'script', documentUrl, tabId: 1 }); return r.audited ? r.status : 'not audited'; };
+    expect(verdict(quick.classifier)).not.toBe('blocked');
+    const settledPromise = source.get();
+    answer?.();
+    const settled = await settledPromise;
+    expect(verdict(settled)).toBe('blocked');
+    expect((await source.atHand()).settled).toBe(true);
+  });
+});

@@ -58,6 +58,7 @@ export const AUDIT_CSV_COLUMNS = [
   'integrity',
   'reportedByPage',
   'source',
+  'changedFrom',
 ] as const;
 
 function csvField(value: string): string {
@@ -87,6 +88,7 @@ function csvRow(record: AuditLogRecord): string[] {
     record.integrity ?? '',
     String(record.reportedByPage === true),
     sourceOf(record),
+    record.changedFrom ?? '',
   ];
 }
 

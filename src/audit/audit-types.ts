@@ -125,6 +125,11 @@ export interface AuditedRequests {
   readonly count: number;
   /** Only what the page's own world reported (see Observation): shown as "reported by the page". */
   readonly reportedByPage?: true;
+  /**
+   * The status these requests were first given, when it differs: judged at once with the policy at hand (right
+   * after the browser starts, before managed storage answered), then again with the organisation's policy.
+   */
+  readonly changedFrom?: AuditStatus;
 }
 
 export interface AuditEntry extends AuditedRequests {

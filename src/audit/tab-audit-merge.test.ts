@@ -1,7 +1,7 @@
 import { blockedTracker, observation, update } from '../../test/unit/audit-observations';
 import type { Classification } from './audit-classify';
 import { AUDIT_LIMITS } from './audit-limits';
-import { mergeTabAudit } from './tab-audit-merge';
+import { correctTabAudit, mergeTabAudit } from './tab-audit-merge';
 
 describe('mergeTabAudit', () => {
   it('aggregates requests to the same path, type and status into one row with a count', () => {
@@ -134,5 +134,29 @@ describe('mergeTabAudit', () => {
       audit = mergeTabAudit(audit, update([byPage(++seq)]));
       expect(audit.entries).toEqual(before);
     });
+  });
+});
+
+describe('correctTabAudit', () => {
+  it('moves an observation whose verdict changed to its new row, marked with the first verdict', () => {
+    type Audited = Extract<Classification, { audited: true }>;
+    const tracker = blockedTracker as Audited;
+    const allowed: Audited = { ...tracker, status: 'allowed-essential', reason: 'Needed by dashboards.' };
+    const early = [observation(1, { classification: allowed }), observation(2, { classification: allowed }), observation(3, { url: 'https://cdn.tracker.example/other.js', classification: allowed })];
+    const audit = mergeTabAudit(undefined, update(early));
+    expect(audit.entries.map((e) => [e.path, e.status, e.count])).toEqual([['/t.js', 'allowed-essential', 2], ['/other.js', 'allowed-essential', 1]]);
+    const corrected = correctTabAudit(audit, early.slice(0, 2).map((before) => ({ before, after: { ...before, classification: tracker } })), 9_000);
+    expect(corrected.entries.map((e) => [e.path, e.status, e.count, e.changedFrom])).toEqual([
+      ['/other.js', 'allowed-essential', 1, undefined],
+      ['/t.js', 'blocked', 2, 'allowed-essential'],
+    ]);
+    expect(corrected.entries.find((e) => e.status === 'blocked')?.outcomes).toEqual({ failed: 2 });
+    expect(corrected.bytes).toBe(corrected.entries.reduce((n, e) => n + JSON.stringify(e).length, 0));
+  });
+
+  it('leaves rows it cannot find alone (the tab moved on)', () => {
+    const audit = mergeTabAudit(undefined, update([]));
+    const before = observation(1);
+    expect(correctTabAudit(audit, [{ before, after: before }], 9_000).entries).toEqual([]);
   });
 });

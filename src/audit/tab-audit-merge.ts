@@ -87,6 +87,68 @@ function withMark(stored: Readonly<Record<string, number>>, instanceId: string, 
   return next;
 }
 
+/** One observation judged again: it leaves the row its first verdict put it in and joins the row of its new one. */
+export interface VerdictCorrection {
+  /** As first classified. */
+  readonly before: ClassifiedObservation;
+  /** The same observation, classified again. */
+  readonly after: ClassifiedObservation;
+}
+
+const keyOf = (observation: ClassifiedObservation): string | undefined =>
+  observation.classification.audited
+    ? entryKey(observation.type, observation.classification.status, observation.classification.host, urlPath(observation.url), observation.reportedByPage === true)
+    : undefined;
+
+/**
+ * Moves observations whose verdict changed (pure): out of the old row (which goes when it counts none), into the row
+ * of the new verdict, which says what it was first (`changedFrom`). Rows of a page the tab has left are gone already.
+ */
+export function correctTabAudit(current: TabAudit, corrections: readonly VerdictCorrection[], now: number): TabAudit {
+  const entries = [...current.entries];
+  for (const { before, after } of corrections) {
+    const oldKey = keyOf(before);
+    const at = oldKey === undefined ? -1 : entries.findIndex((e) => e.key === oldKey);
+    const old = entries[at];
+    if (old === undefined || !before.classification.audited) continue;
+    const outcomes = { ...old.outcomes, [before.observed]: Math.max(0, (old.outcomes[before.observed] ?? 0) - 1) };
+    if (old.count <= 1) entries.splice(at, 1);
+    else entries[at] = { ...old, count: old.count - 1, outcomes };
+    const newKey = keyOf(after);
+    if (newKey === undefined || !after.classification.audited) continue;
+    const { classification } = after;
+    const existing = entries.findIndex((e) => e.key === newKey);
+    const target = entries[existing];
+    if (target !== undefined) {
+      entries[existing] = {
+        ...target,
+        count: target.count + 1,
+        outcomes: { ...target.outcomes, [after.observed]: (target.outcomes[after.observed] ?? 0) + 1 },
+        firstSeen: Math.min(target.firstSeen, after.time),
+        lastSeen: Math.max(target.lastSeen, after.time),
+        changedFrom: target.changedFrom ?? before.classification.status,
+      };
+      continue;
+    }
+    entries.push({
+      ...old,
+      key: newKey,
+      host: classification.host,
+      vendor: classification.vendor,
+      status: classification.status,
+      reason: classification.reason,
+      count: 1,
+      outcomes: { [after.observed]: 1 },
+      integrity: mergeIntegrity(null, after.integrity),
+      firstSeen: after.time,
+      lastSeen: after.time,
+      changedFrom: before.classification.status,
+    });
+  }
+  const bytes = entries.reduce((sum, e) => sum + JSON.stringify(e).length, 0);
+  return { ...current, entries, bytes, updatedAt: now };
+}
+
 export function mergeTabAudit(current: TabAudit | undefined, update: TabAuditUpdate): TabAudit {
   const base = current ?? emptyTabAudit(update.tabId, update.now);
   const storedThrough = base.stored[update.instanceId] ?? 0;

@@ -6,13 +6,15 @@
  */
 import { tabAuditKey, tabIdOfAuditKey, type TabAudit } from './audit-types';
 import { createSerialBatcher } from '../shared/serial-batcher';
-import { mergeTabAudit, type TabAuditUpdate } from './tab-audit-merge';
+import { correctTabAudit, mergeTabAudit, type TabAuditUpdate, type VerdictCorrection } from './tab-audit-merge';
 import type { StorageArea } from '../storage/storage-area';
 
 /** The part of a storage area (storage.session) this store uses. */
 export interface TabAuditStore {
   /** Folds `update` into its tab's audit and stores it; resolves with the stored audit. */
   record(update: TabAuditUpdate): Promise<TabAudit>;
+  /** Moves observations whose verdict changed to the rows of their new verdict (correctTabAudit). */
+  correct(tabId: number, corrections: readonly VerdictCorrection[], now: number): Promise<void>;
   get(tabId: number): Promise<TabAudit | undefined>;
   remove(tabId: number): Promise<void>;
   /** Removes the audits of every tab not in `openTabIds` (tabs closed while the worker was stopped). */
@@ -34,7 +36,10 @@ export function createTabAuditStore(area: StorageArea): TabAuditStore {
   };
 
   // Removals go through the same queue, so a write in flight cannot bring back the audit of a closed tab.
-  type Item = { readonly update: TabAuditUpdate } | { readonly remove: number };
+  type Item =
+    | { readonly update: TabAuditUpdate }
+    | { readonly remove: number }
+    | { readonly correct: { readonly tabId: number; readonly corrections: readonly VerdictCorrection[]; readonly now: number } };
   const writes = createSerialBatcher<Item, TabAudit | undefined>(async (items) => {
     const next = new Map<number, TabAudit | undefined>();
     const results: (TabAudit | undefined)[] = [];
@@ -42,6 +47,19 @@ export function createTabAuditStore(area: StorageArea): TabAuditStore {
       if ('remove' in item) {
         next.set(item.remove, undefined);
         results.push(undefined);
+        continue;
+      }
+      if ('correct' in item) {
+        const { tabId, corrections, now } = item.correct;
+        const current = next.has(tabId) ? next.get(tabId) : await load(tabId);
+        // A tab closed or gone from the dashboards meanwhile: nothing to correct.
+        if (current === undefined) {
+          results.push(undefined);
+          continue;
+        }
+        const corrected = correctTabAudit(current, corrections, now);
+        next.set(tabId, corrected);
+        results.push(corrected);
         continue;
       }
       const { update } = item;
@@ -66,6 +84,9 @@ export function createTabAuditStore(area: StorageArea): TabAuditStore {
       const audit = await writes.add({ update });
       if (audit === undefined) throw new Error('tab audit was not stored');
       return audit;
+    },
+    async correct(tabId, corrections, now) {
+      if (corrections.length > 0) await writes.add({ correct: { tabId, corrections, now } });
     },
     get: load,
     async remove(tabId) {

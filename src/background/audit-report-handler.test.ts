@@ -37,6 +37,45 @@ const obs = (seq: number, url: string, extra: Record<string, unknown> = {}) => (
 const report = (observations: unknown[], extra: Record<string, unknown> = {}) => ({ type: AUDIT_REPORT, payload: { instanceId: 'abc-1', timeOrigin: 4_000, observations, ...extra } });
 
 describe('audit/report', () => {
+  it('right after start-up: rows stored at once with the policy at hand, judged again when the policy arrives, a changed verdict marked', async () => {
+    const session = new FakeStorageArea();
+    const local = new FakeStorageArea();
+    const auditLog = createAuditLogStore({ area: local, now: () => 10_000, retentionDays: async () => 30 });
+    const atHand = createAuditClassifier({ catalog, settings: DEFAULT_SETTINGS, policy: NO_POLICY, pausedTabs: [] });
+    let arrive: (() => void) | undefined;
+    const settled = new Promise<ReturnType<typeof createAuditClassifier>>((resolve) => {
+      arrive = () => resolve(createAuditClassifier({ catalog, settings: DEFAULT_SETTINGS, policy: { ...NO_POLICY, blockedVendors: ['live'] }, pausedTabs: [] }));
+    });
+    const handler = createAuditReportHandler({
+      classifier: () => settled,
+      classifierAtHand: async () => ({ classifier: atHand, settled: false }),
+      urlWriter: async () => auditUrlWriter(true),
+      tabAudits: createTabAuditStore(session),
+      auditLog,
+      badge: createAuditBadge({ setBadgeText: async () => undefined, setBadgeBackgroundColor: async () => undefined }),
+      now: () => 10_000,
+    });
+    const route = createMessageRouter({ [AUDIT_REPORT]: handler }, EXTENSION);
+    const replied = route(report([obs(1, 'https://cdn.live.example/x.js?k=1', { observed: 'loaded' })]), TOP);
+    // Before the policy arrives: the row is there (redacted, whatever the setting), not yet acknowledged or logged.
+    const early = await (async () => {
+      for (let i = 0; i < 50; i += 1) {
+        const audit = session.data.get(tabAuditKey(12)) as TabAudit | undefined;
+        if (audit?.entries.length) return audit;
+        await new Promise((resolve) => setTimeout(resolve, 1));
+      }
+      return undefined;
+    })();
+    expect(early?.entries.map((e) => [e.url, e.status])).toEqual([['https://cdn.live.example/x.js?k=[1]', expect.not.stringMatching(/^blocked$/)]]);
+    expect(await auditLog.read()).toEqual([]);
+    arrive?.();
+    expect(await replied).toEqual({ ok: true, value: { storedThrough: 1 } });
+    const audit = session.data.get(tabAuditKey(12)) as TabAudit;
+    expect(audit.entries.map((e) => [e.status, e.count, e.changedFrom])).toEqual([['blocked', 1, early?.entries[0]?.status]]);
+    const records = await auditLog.read();
+    expect(records.map((r) => [r.url, r.status, r.changedFrom])).toEqual([['https://cdn.live.example/x.js?k=1', 'blocked', early?.entries[0]?.status]]);
+  });
+
   it('classifies, stores in the tab audit and the log, sets the badge, then acknowledges', async () => {
     const { session, badges, auditLog, route } = setup();
     const reply = await route(report([

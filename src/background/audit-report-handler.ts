@@ -12,15 +12,20 @@
 import type { AuditClassifier } from '../audit/audit-classify';
 import { capUrl } from '../audit/audit-limits';
 import { parseAuditReport, type ParsedReport } from '../audit/audit-messages';
-import type { AuditReportAck } from '../audit/audit-types';
+import type { AuditReportAck, AuditStatus } from '../audit/audit-types';
+import type { ClassifierAtHand } from '../audit/audit-classifier-source';
+import { redactUrl } from '../audit/redact-url';
 import type { AuditBadge } from '../audit/audit-badge';
 import type { AuditLogStore, LoggedObservation } from '../audit/audit-log-store';
 import { defineHandler, type MessageHandler, type MessageSender } from './message-router';
-import { urlPath, type ClassifiedObservation } from '../audit/tab-audit-merge';
+import { urlPath, type ClassifiedObservation, type TabAuditUpdate, type VerdictCorrection } from '../audit/tab-audit-merge';
 import type { TabAuditStore } from '../audit/tab-audit-store';
 
 export interface AuditReportDeps {
+  /** The settled classifier (settings and the organisation's policy as confirmed). */
   readonly classifier: () => Promise<AuditClassifier>;
+  /** The settled classifier if ready at once, else one with the policy at hand (audit-classifier-source.ts). */
+  readonly classifierAtHand?: () => Promise<ClassifierAtHand>;
   /** How addresses are written before they are stored: redacted, or whole (auditUrlWriter). */
   readonly urlWriter: () => Promise<(url: string) => string>;
   readonly tabAudits: TabAuditStore;
@@ -72,7 +77,7 @@ export function reportDocumentOf(sender: MessageSender): { documentUrl: string; 
   return frame !== undefined && page !== undefined ? { documentUrl: page, frameUrl: frame } : undefined;
 }
 
-function logged(observation: ClassifiedObservation, documentUrl: string, dashboardId: string | null, source: string): LoggedObservation[] {
+function logged(observation: ClassifiedObservation, documentUrl: string, dashboardId: string | null, source: string, changedFrom: AuditStatus | undefined): LoggedObservation[] {
   const { classification } = observation;
   if (!classification.audited) return [];
   return [{
@@ -94,6 +99,7 @@ function logged(observation: ClassifiedObservation, documentUrl: string, dashboa
     count: 1,
     source,
     ...(observation.reportedByPage === true ? { reportedByPage: true as const } : {}),
+    ...(changedFrom !== undefined && changedFrom !== classification.status ? { changedFrom } : {}),
   }];
 }
 
@@ -107,15 +113,13 @@ export function createAuditReportHandler(deps: AuditReportDeps): MessageHandler<
       const document = reportDocumentOf(sender);
       if (document === undefined) throw new Error('audit/report: not sent from a web page');
       const { documentUrl, frameUrl } = document;
-      const [classifier, write] = await Promise.all([deps.classifier(), deps.urlWriter()]);
-      const dashboard = classifier.dashboardOf(documentUrl);
-      const observations: ClassifiedObservation[] = report.observations.map((o) => ({
-        ...o,
-        url: write(o.url),
-        classification: classifier.classify({ url: o.url, type: o.type, documentUrl, tabId, ...(report.strictMode ? { documentStrictMode: report.strictMode } : {}) }),
-      }));
-      const [audit] = await Promise.all([
-        deps.tabAudits.record({
+      const source = `${new URL(documentUrl).origin} tab ${tabId}`;
+      const strict = report.strictMode ? { documentStrictMode: report.strictMode } : {};
+      const judge = (classifier: AuditClassifier, write: (url: string) => string): ClassifiedObservation[] =>
+        report.observations.map((o) => ({ ...o, url: write(o.url), classification: classifier.classify({ url: o.url, type: o.type, documentUrl, tabId, ...strict }) }));
+      const tabUpdate = (classifier: AuditClassifier, write: (url: string) => string, observations: ClassifiedObservation[]): TabAuditUpdate => {
+        const dashboard = classifier.dashboardOf(documentUrl);
+        return {
           tabId,
           isTopFrame: sender.frameId === 0,
           documentUrl: write(documentUrl),
@@ -126,15 +130,46 @@ export function createAuditReportHandler(deps: AuditReportDeps): MessageHandler<
           dashboard: dashboard ? { id: dashboard.id, name: dashboard.name } : undefined,
           observations,
           now: deps.now(),
-        }),
-        deps.auditLog.append({
+        };
+      };
+      const logAppend = (classifier: AuditClassifier, write: (url: string) => string, observations: ClassifiedObservation[], changedFrom: ReadonlyMap<number, AuditStatus> = new Map()) => {
+        const dashboardId = classifier.dashboardOf(documentUrl)?.id ?? null;
+        return deps.auditLog.append({
           instanceId: report.instanceId,
           maxSeq: report.maxSeq,
-          observations: observations.flatMap((o) => logged(o, write(frameUrl), dashboard?.id ?? null, `${new URL(documentUrl).origin} tab ${tabId}`)),
-        }),
-      ]);
-      // After the data is safe: a badge that fails to update loses nothing.
-      void deps.badge.show(audit);
+          observations: observations.flatMap((o) => logged(o, write(frameUrl), dashboardId, source, changedFrom.get(o.seq))),
+        });
+      };
+
+      const first = deps.classifierAtHand ? await deps.classifierAtHand() : { classifier: await deps.classifier(), settled: true };
+      if (first.settled) {
+        const write = await deps.urlWriter();
+        const observations = judge(first.classifier, write);
+        const [audit] = await Promise.all([deps.tabAudits.record(tabUpdate(first.classifier, write, observations)), logAppend(first.classifier, write, observations)]);
+        // After the data is safe: a badge that fails to update loses nothing.
+        void deps.badge.show(audit);
+        return { storedThrough: report.maxSeq };
+      }
+      // Right after the browser starts: shown at once with the policy at hand (addresses redacted, whatever the
+      // setting: the policy may forbid full ones), then judged again with the organisation's policy before it is
+      // logged and acknowledged; a verdict that changed moves to its new row, marked.
+      const early = judge(first.classifier, redactUrl);
+      void deps.badge.show(await deps.tabAudits.record(tabUpdate(first.classifier, redactUrl, early)));
+      const [settled, write] = await Promise.all([deps.classifier(), deps.urlWriter()]);
+      const final = judge(settled, redactUrl);
+      const corrections: VerdictCorrection[] = [];
+      const changedFrom = new Map<number, AuditStatus>();
+      early.forEach((before, i) => {
+        const after = final[i];
+        if (after === undefined || !before.classification.audited || !after.classification.audited) return;
+        if (before.classification.status === after.classification.status) return;
+        corrections.push({ before, after });
+        changedFrom.set(before.seq, before.classification.status);
+      });
+      await deps.tabAudits.correct(tabId, corrections, deps.now());
+      await logAppend(settled, write, judge(settled, write), changedFrom);
+      const audit = await deps.tabAudits.get(tabId);
+      if (audit !== undefined) void deps.badge.show(audit);
       return { storedThrough: report.maxSeq };
     },
   });

@@ -115,7 +115,13 @@ const loadAuditInputs = async () => {
   const [{ settings }, policy, paused] = await Promise.all([settingsStore.load(), policyStore.load(), pausedTabs.list()]);
   return { catalog: vendorCatalog, settings, policy, pausedTabs: paused };
 };
-const auditClassifier = createClassifierSource({ loadContext: loadAuditInputs, now: () => Date.now(), maxAgeMs: 2_000 });
+// Right after Chrome starts, managed storage may take seconds to answer: the audit shows rows at once with the
+// policy at hand and judges them again when it answers (audit-classifier-source.ts).
+const loadAuditInputsAtHand = async () => {
+  const [{ settings }, policy, paused] = await Promise.all([settingsStore.load(), policyStore.atHand(), pausedTabs.list()]);
+  return { catalog: vendorCatalog, settings, policy, pausedTabs: paused };
+};
+const auditClassifier = createClassifierSource({ loadContext: loadAuditInputs, loadContextAtHand: loadAuditInputsAtHand, settleWaitMs: 100, now: () => Date.now(), maxAgeMs: 2_000 });
 const auditRetention = async (): Promise<number> => {
   const { settings, policy } = await loadAuditInputs();
   return auditRetentionDays(settings, policy);
@@ -228,7 +234,7 @@ const handlers: Handlers = {
   [SETTINGS_CHANGE]: createSettingsChangeHandler(settingsService),
   [TAB_PAUSE_GET]: createTabPauseGetHandler(tabPause),
   [TAB_PAUSE_SET]: createTabPauseSetHandler(tabPause),
-  [AUDIT_REPORT]: createAuditReportHandler({ classifier: () => auditClassifier.get(), tabAudits, auditLog, badge: auditBadge, now: () => Date.now() }),
+  [AUDIT_REPORT]: createAuditReportHandler({ classifier: () => auditClassifier.get(), classifierAtHand: () => auditClassifier.atHand(), urlWriter: auditUrls, tabAudits, auditLog, badge: auditBadge, now: () => Date.now() }),
   ...createAuditLogHandlers({ auditLog, retentionDays: auditRetention, extensionVersion: browser.runtime.getManifest().version }),
   [STORAGE_HEALTH_GET]: createStorageHealthHandler(storageHealth),
   [STRICT_MODE_PAGES]: sensitiveRoutes.pages,

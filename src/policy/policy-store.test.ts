@@ -149,6 +149,19 @@ describe('createPolicyStore', () => {
     expect(t.rechecks).toHaveBeenCalledTimes(1);
   });
 
+  it('has a policy at hand without asking managed storage: the last decided, else the last-known copy', async () => {
+    const hanging = setup({ read: () => new Promise<ManagedRead>(() => undefined) });
+    expect(await hanging.store.atHand()).toEqual(NO_POLICY);
+    hanging.local.data[LAST_KNOWN_POLICY_KEY] = { blockedVendors: ['tracker'] };
+    expect((await hanging.store.atHand()).blockedVendors).toEqual(['tracker']);
+
+    const answering = setup();
+    answering.setManaged({ kind: 'values', values: { blockedVendors: ['live'] } });
+    await answering.store.load();
+    answering.local.data[LAST_KNOWN_POLICY_KEY] = { blockedVendors: ['tracker'] };
+    expect((await answering.store.atHand()).blockedVendors).toEqual(['live']);
+  });
+
   it('reports a policy whose every item was ignored as managed, with the warnings', async () => {
     const t = setup();
     t.setManaged({ kind: 'values', values: { reportOnly: 'yes' } });

@@ -41,6 +41,12 @@ export interface PolicyStore {
   status(): Promise<PolicyStatus>;
   /** The policy alone, for the rule reconciler. */
   load(): Promise<ManagedPolicy>;
+  /**
+   * The policy at hand, without asking managed storage (whose first answer can take seconds after Chrome starts):
+   * the last one decided in this worker, else the last-known copy. For the audit, which must not wait; it is
+   * judged again once `load()` answers.
+   */
+  atHand(): Promise<ManagedPolicy>;
   /** storage.onChanged fired for area "managed": the browser has spoken, its answers are final from now on. */
   managedChanged(): Promise<void>;
   /** On worker start: if the last-known copy is still standing in for an unanswered policy, check again. */
@@ -55,6 +61,7 @@ interface SessionState {
 
 export function createPolicyStore(deps: PolicyStoreDeps): PolicyStore {
   let recheckScheduled = false;
+  let decided: ManagedPolicy | undefined;
   // One decision at a time, so an older read can never overwrite the copy a newer one saved.
   const queue = createSerialQueue();
   const serially = <T>(run: () => Promise<T>): Promise<T> => queue.run(run);
@@ -99,12 +106,14 @@ export function createPolicyStore(deps: PolicyStoreDeps): PolicyStore {
       // Only a stand-in policy can change when the grace period ends; with none, the answer stays "no policy".
       if (decision.provisional && decision.source === 'last-known') scheduleRecheck(session);
       const { policy, warnings } = parseManagedPolicy(decision.values, deps.catalog);
+      decided = policy;
       return { policy, warnings, source: decision.source, managed: decision.values !== undefined && Object.keys(decision.values).length > 0 };
     });
 
   return {
     status,
     load: async () => (await status()).policy,
+    atHand: async () => decided ?? parseManagedPolicy(await readLastKnown(), deps.catalog).policy,
     managedChanged: () => serially(async () => markSpoken(await readSession())),
     async resume() {
       if (deps.firstAnswerIsFinal) return;
