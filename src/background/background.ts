@@ -224,10 +224,6 @@ if (testSurface) void testSurface.countBackgroundStart(browser.storage.session);
 
 // The one message router: every handler goes into this map (a second onMessage listener would answer, and so
 // refuse, the other router's messages).
-const auditUrls = async (): Promise<(url: string) => string> => {
-  const { settings, policy } = await loadAuditInputs();
-  return auditUrlWriter(keepsFullAuditUrls(settings, policy));
-};
 const handlers: Handlers = {
   [POLICY_GET]: createPolicyGetHandler(policyStore),
   [SETTINGS_GET]: createSettingsGetHandler(settingsService),

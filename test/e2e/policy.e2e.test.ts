@@ -283,8 +283,9 @@ async function auditedPageAddress(session: ExtensionBrowser, options: Page, run:
     return await waitFor(`the tab audit of ${pagePath}`, () =>
       options.evaluate(async (prefix: string) => {
         const api = (globalThis as unknown as { browser?: PageApi }).browser ?? chrome;
-        const all = (await api.storage.session.get(null)) as Record<string, { page?: { url?: string } | null }>;
-        return Object.values(all).map((audit) => audit?.page?.url).find((url) => typeof url === 'string' && url.startsWith(prefix));
+        const all: Record<string, unknown> = await api.storage.session.get(null);
+        const urlOf = (audit: unknown): unknown => (audit as { page?: { url?: unknown } | null } | undefined)?.page?.url;
+        return Object.values(all).map(urlOf).find((url): url is string => typeof url === 'string' && url.startsWith(prefix));
       }, `https://${SITES.dashboard}${pagePath}?`), { timeoutMs: 20_000, intervalMs: 200 });
   } finally {
     await page.close();
