@@ -16,6 +16,13 @@ export interface ManagedNoticeModel {
 
 export type NoticeCatalog = Pick<RuntimeCatalog, 'vendors' | 'dashboards' | 'categories'>;
 
+const hostOf = (endpoint: string): string => {
+  try {
+    return new URL(endpoint).host;
+  } catch {
+    return endpoint;
+  }
+};
 const list = (items: readonly string[]): string => items.join(', ');
 
 /** The notice for a status, or undefined when the organisation sets nothing. */
@@ -44,6 +51,9 @@ export function managedNoticeModel(status: PolicyStatus, catalog: NoticeCatalog)
   const pauseRefusal = tabPauseRefusal(policy);
   if (pauseRefusal !== undefined) enforced.push(`Pausing Dashguard on a tab is switched off. ${pauseRefusal}`);
   if (policy.keepFullAuditUrls !== undefined) enforced.push(policy.keepFullAuditUrls ? 'The audit keeps full addresses, query values included.' : 'The audit redacts addresses.');
+  if (policy.fleetReporting !== undefined) {
+    enforced.push(`Audit summaries (third parties by vendor and verdict per dashboard, pauses, rule changes; no page content, no query values) are sent to ${hostOf(policy.fleetReporting.endpoint)} every ${policy.fleetReporting.intervalSeconds} s.`);
+  }
   if (policy.auditRetentionDays !== undefined) enforced.push(`The audit log keeps ${policy.auditRetentionDays} day${policy.auditRetentionDays === 1 ? '' : 's'}.`);
 
   return {

@@ -9,6 +9,7 @@ import { vendorCatalog } from '../src/catalog/catalog-data';
 import { el, replaceChildren } from '../src/ui/dom';
 import { createSettingsClient } from '../src/settings/settings-client';
 import { mountStorageHealthAlert } from '../src/ui/storage-health-alert';
+import { mountFleetStatusLine } from '../src/fleet/fleet-status-line';
 import { mountAuditRetentionSection } from './audit-retention-section';
 import { mountAuditUrlsSection } from './audit-urls-section';
 import { mountBackupSection } from './backup-section';
@@ -35,6 +36,8 @@ async function main(): Promise<void> {
   const client = createSettingsClient((message) => browser.runtime.sendMessage(message));
   const storageAlert = document.getElementById('storage-alert');
   if (storageAlert) mountStorageHealthAlert(storageAlert, (message) => browser.runtime.sendMessage(message));
+  const fleetStatus = document.getElementById('fleet-status');
+  if (fleetStatus) mountFleetStatusLine(fleetStatus, (message) => browser.runtime.sendMessage(message), browser.storage.onChanged);
   // The organisation's notice (what it enforces, which policy items were ignored) sits outside #app, so it shows
   // even when the settings cannot be read, and follows live policy changes.
   const policyNotice = el('div', { attrs: { 'data-dg': 'managed-notice-slot' } });

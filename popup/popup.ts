@@ -18,6 +18,8 @@ import { installLogActions } from './log-actions';
 import { resolveTabId } from './popup-tab';
 import { mountQuickActions } from './quick-actions';
 import { mountStorageHealthAlert } from '../src/ui/storage-health-alert';
+import { mountFleetStatusLine } from '../src/fleet/fleet-status-line';
+import { mountNewMarks } from './new-marks';
 
 /** Live updates are drawn at most this often: a page making hundreds of requests a second stays readable. */
 const UPDATE_INTERVAL_MS = 150;
@@ -61,6 +63,8 @@ const view = new AuditView({
     }
   },
 });
+
+const newMarks = mountNewMarks(required('audit'), (message) => browser.runtime.sendMessage(message));
 
 const pageLabel = required('page-label');
 function showPage(audit: TabAudit): void {
@@ -108,6 +112,7 @@ async function main(): Promise<void> {
   const show = (audit: TabAudit): void => {
     showPage(audit);
     view.update(audit);
+    newMarks.showFor(audit.page?.dashboardId ?? null, audit.tabId);
   };
   browser.storage.onChanged.addListener((changes, areaName) => {
     if (areaName !== 'session' || !(key in changes)) return;
@@ -150,6 +155,7 @@ main().catch((error: unknown) => view.showEmpty(`The audit could not be read: ${
 // Quick actions (issue 4): allow or block a vendor on this dashboard, pause on this tab. Its own module and styles.
 void mountQuickActions(required('quick-actions'));
 mountStorageHealthAlert(required('storage-alert'), (message) => browser.runtime.sendMessage(message));
+mountFleetStatusLine(required('fleet-status'), (message) => browser.runtime.sendMessage(message), browser.storage.onChanged);
 void showRetention();
 
 const droppedLine = required('log-dropped');

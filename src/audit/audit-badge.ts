@@ -1,6 +1,9 @@
 /**
  * The toolbar badge: how many requests were blocked on the tab (rules and strict mode), from the tab's stored audit.
- * Tab-specific badge text is reset by the browser when the tab navigates, so each report sets it again.
+ * While the tab's dashboard has third parties new to it that the person has not seen, the badge turns amber and the
+ * button's title counts them ("2 third parties new on this dashboard"): the number on the badge stays the blocked
+ * count, which people and tools read. Tab-specific badge text is reset by the browser when the tab navigates, so each
+ * report sets it again.
  */
 import { badgeText, summarise } from './audit-groups';
 import type { TabAudit } from './audit-types';
@@ -8,16 +11,26 @@ import type { TabAudit } from './audit-types';
 /** The part of the `action` API the badge uses. */
 export interface BadgeApi {
   setBadgeText(details: { tabId: number; text: string }): Promise<void>;
-  setBadgeBackgroundColor(details: { color: string }): Promise<void>;
+  setBadgeBackgroundColor(details: { color: string; tabId?: number }): Promise<void>;
+  setTitle(details: { tabId: number; title: string }): Promise<void>;
 }
 
 export interface AuditBadge {
-  show(audit: TabAudit): Promise<void>;
+  /** `unseenNew`: third parties new on the tab's dashboard the person has not seen yet. */
+  show(audit: TabAudit, unseenNew?: number): Promise<void>;
   clear(tabId: number): Promise<void>;
 }
 
 /** The theme's "blocked" red, readable under white badge text. */
 const BADGE_COLOR = '#b42318';
+/** Amber: something new to look at. */
+const NEW_COLOR = '#b54708';
+const TITLE = 'Dashguard';
+
+/** The toolbar button's title while `count` new third parties wait to be seen. */
+export function newPartiesTitle(count: number): string {
+  return `${TITLE}: ${count} third ${count === 1 ? 'party' : 'parties'} new on this dashboard (open to see)`;
+}
 
 export function createAuditBadge(api: BadgeApi): AuditBadge {
   let colored = false;
@@ -32,8 +45,25 @@ export function createAuditBadge(api: BadgeApi): AuditBadge {
       // The tab closed in the meantime: nothing to show.
     }
   };
+  // Tabs whose badge shows new parties, so their colour is set back when it no longer does.
+  const amber = new Set<number>();
+  const setColor = async (tabId: number, unseen: number): Promise<void> => {
+    const fresh = unseen > 0;
+    if (!fresh && !amber.has(tabId)) return;
+    try {
+      await api.setTitle({ tabId, title: fresh ? newPartiesTitle(unseen) : TITLE });
+      await api.setBadgeBackgroundColor({ tabId, color: fresh ? NEW_COLOR : BADGE_COLOR });
+      if (fresh) amber.add(tabId);
+      else amber.delete(tabId);
+    } catch {
+      // The tab closed in the meantime.
+    }
+  };
   return {
-    show: (audit) => set(audit.tabId, badgeText(summarise(audit.entries).blocked)),
+    async show(audit, unseenNew = 0) {
+      await set(audit.tabId, badgeText(summarise(audit.entries).blocked));
+      await setColor(audit.tabId, unseenNew);
+    },
     clear: (tabId) => set(tabId, ''),
   };
 }

@@ -26,7 +26,7 @@ function setup(keepFull = false) {
     urlWriter: async () => auditUrlWriter(keepFull),
     tabAudits: createTabAuditStore(session),
     auditLog,
-    badge: createAuditBadge({ setBadgeText: async (d) => void badges.push(d), setBadgeBackgroundColor: async () => undefined }),
+    badge: createAuditBadge({ setBadgeText: async (d) => void badges.push(d), setBadgeBackgroundColor: async () => undefined, setTitle: async () => undefined }),
     now: () => 10_000,
   });
   const route = createMessageRouter({ [AUDIT_REPORT]: handler }, EXTENSION);
@@ -52,7 +52,7 @@ describe('audit/report', () => {
       urlWriter: async () => auditUrlWriter(true),
       tabAudits: createTabAuditStore(session),
       auditLog,
-      badge: createAuditBadge({ setBadgeText: async () => undefined, setBadgeBackgroundColor: async () => undefined }),
+      badge: createAuditBadge({ setBadgeText: async () => undefined, setBadgeBackgroundColor: async () => undefined, setTitle: async () => undefined }),
       now: () => 10_000,
     });
     const route = createMessageRouter({ [AUDIT_REPORT]: handler }, EXTENSION);

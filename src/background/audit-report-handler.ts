@@ -12,7 +12,7 @@
 import type { AuditClassifier } from '../audit/audit-classify';
 import { capUrl } from '../audit/audit-limits';
 import { parseAuditReport, type ParsedReport } from '../audit/audit-messages';
-import type { AuditReportAck, AuditStatus } from '../audit/audit-types';
+import type { AuditReportAck, AuditStatus, TabAudit } from '../audit/audit-types';
 import type { ClassifierAtHand } from '../audit/audit-classifier-source';
 import { redactUrl } from '../audit/redact-url';
 import type { AuditBadge } from '../audit/audit-badge';
@@ -32,6 +32,13 @@ export interface AuditReportDeps {
   readonly auditLog: AuditLogStore;
   readonly badge: AuditBadge;
   readonly now: () => number;
+  /** Told what was stored, after it was (fleet reporting counts it). Its failure never fails the report. */
+  /**
+   * Records the page's third parties in the dashboard's history; resolves to how many of the dashboard's new ones
+   * the person has not seen (the badge shows them). Its failure never fails the report.
+   */
+  readonly newParties?: (stored: { readonly tabId: number; readonly dashboardId: string; readonly page: string; readonly observations: readonly ClassifiedObservation[] }) => Promise<number>;
+  readonly onStored?: (stored: { readonly dashboardId: string | null; readonly documentUrl: string; readonly documentKey: string; readonly strictMode: ParsedReport['strictMode']; readonly observations: readonly ClassifiedObservation[] }) => void;
 }
 
 /** The sending document's URL without its fragment or credentials, or undefined when it is not a web page. */
@@ -141,13 +148,31 @@ export function createAuditReportHandler(deps: AuditReportDeps): MessageHandler<
         });
       };
 
+      /** Once the report is stored: third parties new on the dashboard, the badge, and fleet reporting. */
+      const afterStored = async (classifier: AuditClassifier, observations: readonly ClassifiedObservation[], audit: TabAudit): Promise<void> => {
+        const dashboard = classifier.dashboardOf(documentUrl);
+        let unseenNew = 0;
+        if (deps.newParties !== undefined && dashboard !== undefined && audit.page !== null) {
+          unseenNew = await deps.newParties({ tabId, dashboardId: dashboard.id, page: `${tabId}:${audit.page.timeOrigin}`, observations }).catch((error: unknown) => {
+            console.error('Dashguard: third parties new on this dashboard not recorded.', error);
+            return 0;
+          });
+        }
+        void deps.badge.show(audit, unseenNew);
+        try {
+          deps.onStored?.({ dashboardId: dashboard?.id ?? null, documentUrl, documentKey: `${tabId}:${report.instanceId}`, strictMode: report.strictMode, observations });
+        } catch (error) {
+          console.error('Dashguard: fleet report not counted.', error);
+        }
+      };
+
       const first = deps.classifierAtHand ? await deps.classifierAtHand() : { classifier: await deps.classifier(), settled: true };
       if (first.settled) {
         const write = await deps.urlWriter();
         const observations = judge(first.classifier, write);
         const [audit] = await Promise.all([deps.tabAudits.record(tabUpdate(first.classifier, write, observations)), logAppend(first.classifier, write, observations)]);
         // After the data is safe: a badge that fails to update loses nothing.
-        void deps.badge.show(audit);
+        await afterStored(first.classifier, observations, audit);
         return { storedThrough: report.maxSeq };
       }
       // Right after the browser starts: shown at once with the policy at hand (addresses redacted, whatever the
@@ -169,7 +194,7 @@ export function createAuditReportHandler(deps: AuditReportDeps): MessageHandler<
       await deps.tabAudits.correct(tabId, corrections, deps.now());
       await logAppend(settled, write, judge(settled, write), changedFrom);
       const audit = await deps.tabAudits.get(tabId);
-      if (audit !== undefined) void deps.badge.show(audit);
+      if (audit !== undefined) await afterStored(settled, final, audit);
       return { storedThrough: report.maxSeq };
     },
   });

@@ -39,6 +39,18 @@ import { STRICT_MODE_FRESH_LOAD, STRICT_MODE_PAGES } from '../strict-mode/sensit
 import { createSensitiveRouteHandlers } from './sensitive-route-handlers';
 import { createStorageHealthHandler } from './storage-health-handler';
 import { createStorageHealthMonitor } from '../storage/storage-health-monitor';
+import { seenRequestsOf } from '../fleet/audit-requests';
+import { createFleetReporter } from '../fleet/fleet-reporter';
+import { createFleetStatusHandler } from './fleet-status-handler';
+import { FLEET_STATUS_GET } from '../fleet/fleet-status';
+import { groupKey } from '../audit/audit-groups';
+import { NEW_THIRD_PARTIES_TAKE } from '../audit/third-party-history';
+import { createThirdPartyHistoryStore } from '../audit/third-party-history-store';
+import { createNewThirdPartiesHandler } from './new-third-parties-handler';
+import { pauseChanges, pauseEvent, ruleChanges, vendorRulesOf, type PauseStart } from '../fleet/person-changes';
+import { redactUrl } from '../audit/redact-url';
+import { matchesUrlFilter } from '../rules/url-filter';
+import { strictModePagesFor } from '../strict-mode/strict-mode-pages';
 
 /** Chrome can hold storage.managed.get until its policy service is ready; a reconcile does not wait longer. */
 const MANAGED_READ_TIMEOUT_MS = 2_000;
@@ -135,6 +147,63 @@ const auditLog = createAuditLogStore({ area: localArea, now: () => Date.now(), r
 const auditBadge = createAuditBadge(browser.action);
 const tabAuditLifecycle = createTabAuditLifecycle({ tabs: browser.tabs, tabAudits, badge: auditBadge });
 
+// Fleet reporting: only when the organisation's policy names a collector (fleet-reporter.ts).
+const fleet = createFleetReporter({
+  loadPolicy: () => policyStore.load(),
+  area: localArea,
+  fetch: (url, init) => fetch(url, init),
+  now: () => Date.now(),
+  random: () => Math.random(),
+  newId: () => crypto.randomUUID(),
+  sha256: async (text) => [...new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)))].map((byte) => byte.toString(16).padStart(2, '0')).join(''),
+  context: { extensionVersion: browser.runtime.getManifest().version, browser: __BROWSER__, userAgent: navigator.userAgent },
+  setTimer: (run, delayMs) => setTimeout(run, delayMs),
+  clearTimer: (timer) => clearTimeout(timer as ReturnType<typeof setTimeout>),
+  onError: (error) => console.error('Dashguard: fleet report not sent; it stays queued.', error),
+  ...(testSurface ? { loadQueueLimits: () => testSurface.fleetQueueLimits(browser.storage.session) } : {}),
+});
+
+// Third parties new on a dashboard: marked in the popup, counted on the badge, reported to the fleet.
+const thirdPartyHistory = createThirdPartyHistoryStore(localArea);
+
+// What a person changed, for the fleet report (nothing is kept or sent without the policy key: fleet.add checks).
+const PAUSE_STARTS_KEY = 'fleet:pauseStarts';
+const fleetPauses = async (before: unknown, after: unknown): Promise<void> => {
+  const { started, ended } = pauseChanges(before, after);
+  if (started.length === 0 && ended.length === 0) return;
+  const stored = (await sessionArea.get(PAUSE_STARTS_KEY))[PAUSE_STARTS_KEY];
+  const starts: Record<string, PauseStart> = typeof stored === 'object' && stored !== null ? { ...(stored as Record<string, PauseStart>) } : {};
+  const now = Date.now();
+  const classifier = started.length > 0 ? await auditClassifier.get() : undefined;
+  for (const tabId of started) {
+    const url = await browser.tabs.get(tabId).then((tab) => tab.url, () => undefined);
+    starts[String(tabId)] = { since: now, dashboard: url === undefined ? null : classifier?.dashboardOf(url)?.id ?? null };
+  }
+  const endedStarts = ended.flatMap((tabId) => {
+    const start = starts[String(tabId)];
+    delete starts[String(tabId)];
+    return start === undefined ? [] : [start];
+  });
+  await sessionArea.set({ [PAUSE_STARTS_KEY]: starts });
+  if (endedStarts.length > 0) await fleet.add((newId, at) => endedStarts.map((start) => pauseEvent(newId(), start, at)));
+};
+const fleetRuleChanges = (before: unknown, after: unknown): void => {
+  const changes = ruleChanges(vendorRulesOf(before), vendorRulesOf(after));
+  if (changes.length > 0) void fleet.add((newId, now) => changes.map((change) => ({ kind: 'rule-change' as const, id: newId(), time: now, ...change })));
+};
+/** Documents (and addresses in them) already checked for a sensitive page shown without strict mode: each once. */
+const reportedUnprotected = new Set<string>();
+const fleetSensitiveUnprotected = async (dashboardId: string | null, documentUrl: string, strictMode: string | undefined, documentKey: string): Promise<void> => {
+  const address = documentUrl.split('#')[0] ?? documentUrl;
+  const checked = `${documentKey} ${address}`;
+  if (strictMode !== 'none' || dashboardId === null || reportedUnprotected.has(checked)) return;
+  if (reportedUnprotected.size > 1_000) reportedUnprotected.clear();
+  reportedUnprotected.add(checked);
+  const pages = strictModePagesFor(new URL(address).hostname, await loadAuditInputs());
+  if (!pages.some((page) => matchesUrlFilter(page.urlFilter, address))) return;
+  await fleet.add((newId, now) => [{ kind: 'sensitive-unprotected', id: newId(), time: now, dashboard: dashboardId, page: redactUrl(address) }]);
+};
+
 const tabPause = { store: pausedTabs, loadPolicy: () => policyStore.load(), reconcile: () => reconciler.reconcile() };
 // Strict mode's route guard: a sensitive page reached inside a single-page app is loaded again as its own document.
 const sensitiveRoutes = createSensitiveRouteHandlers({
@@ -204,12 +273,18 @@ browser.permissions.onRemoved.addListener(() => syncDashboardAccess());
 // The dashboards may have changed (a self-hosted one added or removed): tabs already open on them too.
 const refreshDashboardTabs = async (): Promise<unknown> => dashboardTabs?.refresh();
 browser.storage.onChanged.addListener((changes, areaName) => {
+  if (areaName === 'local' && SETTINGS_KEY in changes) fleetRuleChanges(changes[SETTINGS_KEY]?.oldValue, changes[SETTINGS_KEY]?.newValue);
+  if (areaName === 'session' && PAUSED_TABS_KEY in changes) {
+    void fleetPauses(changes[PAUSED_TABS_KEY]?.oldValue, changes[PAUSED_TABS_KEY]?.newValue).catch((error: unknown) => console.error('Dashguard: fleet report not counted.', error));
+  }
   if (areaName === 'local' && SETTINGS_KEY in changes) {
     void refreshDashboardTabs().catch(() => undefined).then(() => reconciler.reconcile());
     syncDashboardAccess();
   }
   // A policy change while the browser runs applies at once, without a restart.
   if (areaName === 'managed') {
+    // Reporting may have been switched on, moved or switched off (its queue then deleted).
+    void fleet.poke();
     void policyStore.managedChanged().then(async () => {
       // The organisation's extra dashboards may have changed too.
       syncDashboardAccess();
@@ -230,11 +305,43 @@ const handlers: Handlers = {
   [SETTINGS_CHANGE]: createSettingsChangeHandler(settingsService),
   [TAB_PAUSE_GET]: createTabPauseGetHandler(tabPause),
   [TAB_PAUSE_SET]: createTabPauseSetHandler(tabPause),
-  [AUDIT_REPORT]: createAuditReportHandler({ classifier: () => auditClassifier.get(), classifierAtHand: () => auditClassifier.atHand(), urlWriter: auditUrls, tabAudits, auditLog, badge: auditBadge, now: () => Date.now() }),
+  [AUDIT_REPORT]: createAuditReportHandler({
+    classifier: () => auditClassifier.get(),
+    classifierAtHand: () => auditClassifier.atHand(),
+    urlWriter: auditUrls,
+    tabAudits,
+    auditLog,
+    badge: auditBadge,
+    now: () => Date.now(),
+    newParties: async ({ dashboardId, page, observations }) => {
+      const parties = observations.flatMap((o) =>
+        o.classification.audited ? [{ key: groupKey(o.classification.vendor), name: o.classification.vendor.name, host: o.classification.host, vendor: o.classification.vendor }] : [],
+      );
+      const { found, unseen } = await thirdPartyHistory.record(dashboardId, page, parties, Date.now());
+      if (found.length > 0) {
+        const vendors = new Map(parties.map((p) => [p.key, p.vendor]));
+        void fleet.add((newId, now) =>
+          found.flatMap((party) => {
+            const vendor = vendors.get(party.key);
+            return vendor === undefined ? [] : [{ kind: 'new-third-party' as const, id: newId(), time: now, dashboard: dashboardId, vendor, host: party.host }];
+          }),
+        );
+      }
+      return unseen;
+    },
+    onStored: ({ dashboardId, documentUrl, strictMode, observations, documentKey }) => {
+      void fleetSensitiveUnprotected(dashboardId, documentUrl, strictMode, documentKey).catch((error: unknown) => console.error('Dashguard: fleet report not counted.', error));
+      const audited = observations.flatMap((o) => (o.classification.audited ? [{ vendor: o.classification.vendor, status: o.classification.status }] : []));
+      void fleet.countRequests(seenRequestsOf(audited, dashboardId)).catch((error: unknown) => console.error('Dashguard: fleet report not counted.', error));
+    },
+  }),
+  [FLEET_STATUS_GET]: createFleetStatusHandler(fleet),
+  [NEW_THIRD_PARTIES_TAKE]: createNewThirdPartiesHandler({ history: thirdPartyHistory, tabAudits, badge: auditBadge }),
   ...createAuditLogHandlers({ auditLog, retentionDays: auditRetention, extensionVersion: browser.runtime.getManifest().version }),
   [STORAGE_HEALTH_GET]: createStorageHealthHandler(storageHealth),
   [STRICT_MODE_PAGES]: sensitiveRoutes.pages,
   [STRICT_MODE_FRESH_LOAD]: sensitiveRoutes.freshLoad,
+  ...(testSurface ? { [testSurface.TEST_FLEET_QUEUE_LIMITS]: testSurface.createFleetQueueLimitsHandler(browser.storage.session) } : {}),
   ...(testSurface && simulatedStorageFailure ? { [testSurface.TEST_FAIL_STORAGE]: testSurface.createFailStorageHandler(simulatedStorageFailure) } : {}),
 };
 const route = createMessageRouter(handlers, { extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('') });
@@ -242,6 +349,8 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
 
 // A worker woken in a browser session whose policy has not answered yet checks again (policy-store.ts).
 void policyStore.resume();
+// Fleet reports that became ready while the background was stopped go now (there is no alarms permission).
+void fleet.poke();
 // Tabs closed while the worker was stopped leave no audit behind.
 tabAuditLifecycle.pruneClosedTabs().catch((error: unknown) => console.error('Dashguard: closed tabs\' audits not removed.', error));
 

@@ -1,5 +1,5 @@
 import { NO_POLICY } from '../policy/managed-policy';
-import { POLICY_GET, type PolicyStatus } from '../policy/policy-status';
+import { AUTHORIZATION_HIDDEN, isPolicyStatus, POLICY_GET, type PolicyStatus } from '../policy/policy-status';
 import { createMessageRouter } from './message-router';
 import { createPolicyGetHandler } from './policy-get-handler';
 
@@ -25,5 +25,15 @@ describe('policy/get', () => {
     expect(await route({ type: POLICY_GET, payload: { lockUserRules: false } }, { id: 'self', url: 'chrome-extension://self/options.html' })).toEqual({
       ok: false, error: 'policy/get takes no payload',
     });
+  });
+
+  it('never gives a page the fleet reporting Authorization value, only that one is set', async () => {
+    const fleetReporting = { endpoint: 'https://collector.example.com/v1/logs', format: 'otlp-json' as const, authorization: 'Bearer s3cret', intervalSeconds: 60, deviceLabel: undefined };
+    const withFleet: PolicyStatus = { ...status, policy: { ...status.policy, fleetReporting } };
+    const router = createMessageRouter({ [POLICY_GET]: createPolicyGetHandler({ status: async () => withFleet }) }, { extensionId: 'self', extensionOrigin: 'chrome-extension://self/' });
+    const reply = await router({ type: POLICY_GET, payload: null }, { id: 'self', url: 'chrome-extension://self/options.html' });
+    expect(JSON.stringify(reply)).not.toContain('s3cret');
+    expect(reply).toEqual({ ok: true, value: { ...withFleet, policy: { ...withFleet.policy, fleetReporting: { ...fleetReporting, authorization: AUTHORIZATION_HIDDEN } } } });
+    expect(reply.ok && isPolicyStatus(reply.value)).toBe(true);
   });
 });

@@ -2,7 +2,7 @@
  * `policy/get`: the policy in force, what it locks and what was ignored, for the extension's own pages (the options
  * page's "managed by your organisation" notice, disabled controls and warnings). Read-only; no other context may ask.
  */
-import type { PolicyStatus } from '../policy/policy-status';
+import { AUTHORIZATION_HIDDEN, type PolicyStatus } from '../policy/policy-status';
 import { defineHandler } from './message-router';
 import type { PolicyStore } from '../policy/policy-store';
 
@@ -10,6 +10,12 @@ export function createPolicyGetHandler(store: Pick<PolicyStore, 'status'>) {
   return defineHandler<null, PolicyStatus>({
     from: ['extension-page'],
     parse: (payload) => (payload === null || payload === undefined ? { ok: true, value: null } : { ok: false, error: 'policy/get takes no payload' }),
-    handle: () => store.status(),
+    // The Authorization value is a credential: pages only learn whether one is set.
+    handle: async () => {
+      const status = await store.status();
+      const fleet = status.policy.fleetReporting;
+      if (fleet?.authorization === undefined) return status;
+      return { ...status, policy: { ...status.policy, fleetReporting: { ...fleet, authorization: AUTHORIZATION_HIDDEN } } };
+    },
   });
 }

@@ -58,3 +58,38 @@ export function createFailStorageHandler(failure: SimulatedStorageFailure) {
     },
   });
 }
+
+/**
+ * `test/fleet-queue-limits` {maxEvents, maxBytes} or null: the fleet report queue's bounds, small enough for an
+ * end-to-end test to fill (kept in storage.session, so a background started again keeps them). null: the defaults.
+ */
+export const TEST_FLEET_QUEUE_LIMITS = 'test/fleet-queue-limits';
+const FLEET_QUEUE_LIMITS_KEY = 'test:fleetQueueLimits';
+
+export interface QueueLimitsShape {
+  readonly maxEvents: number;
+  readonly maxBytes: number;
+}
+
+export async function fleetQueueLimits(session: Pick<StorageArea, 'get'>): Promise<QueueLimitsShape | undefined> {
+  const stored = (await session.get(FLEET_QUEUE_LIMITS_KEY))[FLEET_QUEUE_LIMITS_KEY] as Partial<QueueLimitsShape> | undefined;
+  return stored !== undefined && typeof stored.maxEvents === 'number' && typeof stored.maxBytes === 'number' ? { maxEvents: stored.maxEvents, maxBytes: stored.maxBytes } : undefined;
+}
+
+export function createFleetQueueLimitsHandler(session: StorageArea) {
+  return defineHandler<QueueLimitsShape | null, QueueLimitsShape | null>({
+    from: ['extension-page'],
+    parse: (payload) => {
+      if (payload === null) return { ok: true, value: null };
+      const value = payload as Partial<QueueLimitsShape>;
+      return typeof value === 'object' && Number.isInteger(value.maxEvents) && Number.isInteger(value.maxBytes)
+        ? { ok: true, value: { maxEvents: value.maxEvents as number, maxBytes: value.maxBytes as number } }
+        : { ok: false, error: 'needs {maxEvents, maxBytes} or null' };
+    },
+    handle: async (limits) => {
+      if (limits === null) await session.remove(FLEET_QUEUE_LIMITS_KEY);
+      else await session.set({ [FLEET_QUEUE_LIMITS_KEY]: limits });
+      return limits;
+    },
+  });
+}

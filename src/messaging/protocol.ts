@@ -9,6 +9,7 @@
  */
 import type { AuditLogExport, ParsedReport } from '../audit/audit-messages';
 import type { AuditReport, AuditReportAck } from '../audit/audit-types';
+import type { FleetStatus } from '../fleet/fleet-status';
 import type { PolicyStatus } from '../policy/policy-status';
 import type { SettingsChange } from '../settings/settings-change';
 import type { ChangeReply, SettingsView, TabPauseState } from '../settings/settings-messages';
@@ -36,8 +37,12 @@ export interface Protocol {
   'storage-health/get': Message<null, StorageHealth>;
   'strict-mode/pages': Message<null, StrictModePagesReply>;
   'strict-mode/fresh-load': Message<{ url: string }, FreshLoadReply>;
+  'fleet/status': Message<null, FleetStatus>;
+  'new-third-parties/take': Message<{ dashboard: string; tabId: number }, string[]>;
   /** Test builds only (src/background/test-surface.ts): make storage writes fail, as a full disk would. */
   'test/fail-storage'?: Message<{ local: boolean; session: boolean }, { local: boolean; session: boolean }>;
+  /** Test builds only: the fleet report queue's bounds, small enough for an end-to-end test to fill. */
+  'test/fleet-queue-limits'?: Message<{ maxEvents: number; maxBytes: number } | null, { maxEvents: number; maxBytes: number } | null>;
 }
 
 export type MessageType = keyof Protocol;

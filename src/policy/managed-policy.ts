@@ -3,6 +3,7 @@
  */
 import type { CategoryId } from '../catalog/catalog-types';
 import type { CustomDashboard, CustomVendor } from '../settings/user-settings';
+import type { FleetReportingConfig } from '../fleet/fleet-reporting-config';
 
 export interface PolicyAllowedVendor {
   readonly vendorId: string;
@@ -25,6 +26,8 @@ export interface ManagedPolicy {
   readonly auditRetentionDays: number | undefined;
   /** Whether the audit keeps addresses whole (true) or redacted (false); undefined leaves it to the user. */
   readonly keepFullAuditUrls: boolean | undefined;
+  /** Where audit summaries go (fleet reporting); undefined: nothing is ever sent. */
+  readonly fleetReporting: FleetReportingConfig | undefined;
 }
 
 export const NO_POLICY: ManagedPolicy = {
@@ -39,4 +42,5 @@ export const NO_POLICY: ManagedPolicy = {
   allowTabPause: true,
   auditRetentionDays: undefined,
   keepFullAuditUrls: undefined,
+  fleetReporting: undefined,
 };

@@ -142,6 +142,20 @@ describe('parseManagedPolicy', () => {
     expect(warnings).toEqual([expect.stringMatching(/^auditRetentionDays: must be a whole number of days from 1 to 3650/)]);
   });
 
+  it('reads fleetReporting; a malformed one turns reporting off, named with the policy\'s other ignored items, and an unknown key in it is named too', () => {
+    const fleetReporting = { endpoint: 'https://collector.example.com/v1/logs', format: 'otlp-json', intervalSeconds: 60 };
+    expect(parse({ fleetReporting }).policy.fleetReporting).toEqual({ ...fleetReporting, authorization: undefined, deviceLabel: undefined });
+    expect(parse({ fleetReporting }).warnings).toEqual([]);
+    const bad = parse({ fleetReporting: { ...fleetReporting, format: 'otlp', colour: 'red' }, blockedVendors: ['hotjr'] });
+    expect(bad.policy.fleetReporting).toBeUndefined();
+    expect(bad.warnings).toEqual(expect.arrayContaining([
+      'fleetReporting.colour: unknown key; ignored.',
+      'fleetReporting.format: unknown format "otlp": must be "otlp-json" or "splunk-hec"; reporting is off.',
+      'blockedVendors[0]: unknown vendor "hotjr"; ignored.',
+    ]));
+    expect(parse({}).policy.fleetReporting).toBeUndefined();
+  });
+
   it('refuses extra vendors that shadow a catalog vendor or repeat, and extra dashboards that are built in', () => {
     const { policy, warnings } = parse({
       extraVendors: [{ id: 'tracker', domains: ['other.example'] }, { id: 'x', domains: ['x.example'] }, { id: 'x', domains: ['y.example'] }, { id: 'nodomains' }],

@@ -19,6 +19,7 @@ import managedSchema from '../../schemas/managed-schema.json';
 import validateManagedSchema from '../generated/validate-managed-schema';
 import { CATEGORY_IDS, type CategoryId } from '../catalog/catalog-types';
 import { hostMatchesDomain, normaliseDomain } from '../shared/domain-name';
+import { parseFleetReporting } from '../fleet/fleet-reporting-config';
 import { NO_POLICY, type ManagedPolicy, type PolicyAllowedVendor } from './managed-policy';
 import type { RuntimeCatalog } from '../catalog/runtime-catalog';
 import { normaliseSensitivePage } from '../strict-mode/sensitive-page';
@@ -291,8 +292,11 @@ export function parseManagedPolicy(raw: unknown, catalog: PolicyCatalog): Parsed
   // A bad value keeps addresses redacted: the side that keeps no secret.
   const keepFullAuditUrls = raw.keepFullAuditUrls === undefined ? undefined : booleanOf('keepFullAuditUrls', false, false, 'audited addresses are redacted');
 
+  const fleet = parseFleetReporting(raw.fleetReporting);
+  warnings.push(...fleet.warnings);
+
   return {
-    policy: { blockedVendors, allowedVendors, blockedCategories, extraDashboards, extraVendors, sensitivePages, reportOnly, lockUserRules, allowTabPause, auditRetentionDays, keepFullAuditUrls },
+    policy: { blockedVendors, allowedVendors, blockedCategories, extraDashboards, extraVendors, sensitivePages, reportOnly, lockUserRules, allowTabPause, auditRetentionDays, keepFullAuditUrls, fleetReporting: fleet.config },
     warnings,
   };
 }

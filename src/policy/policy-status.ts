@@ -24,6 +24,9 @@ export interface PolicyStatus {
   readonly managed: boolean;
 }
 
+/** What `policy/get` says in place of the fleet reporting Authorization value. */
+export const AUTHORIZATION_HIDDEN = '(set, not shown)';
+
 const isStrings = (value: unknown): value is string[] => Array.isArray(value) && value.every((item) => typeof item === 'string');
 
 /** Checks a `policy/get` reply where it is received (an extension page), so the page never renders a wrong shape. */
@@ -45,7 +48,9 @@ export function isPolicyStatus(value: unknown): value is PolicyStatus {
     typeof policy.lockUserRules === 'boolean' &&
     typeof policy.allowTabPause === 'boolean' &&
     (policy.auditRetentionDays === undefined || typeof policy.auditRetentionDays === 'number') &&
-    (policy.keepFullAuditUrls === undefined || typeof policy.keepFullAuditUrls === 'boolean')
+    (policy.keepFullAuditUrls === undefined || typeof policy.keepFullAuditUrls === 'boolean') &&
+    (policy.fleetReporting === undefined ||
+      (isRecord(policy.fleetReporting) && typeof policy.fleetReporting.endpoint === 'string' && typeof policy.fleetReporting.format === 'string' && typeof policy.fleetReporting.intervalSeconds === 'number'))
   );
 }
 

@@ -32,6 +32,11 @@ export interface FixtureServerOptions {
    * it (the default, every test) the server answers at once with the fixture files.
    */
   readonly shapeResponse?: (request: ShapedRequest) => ResponseShape | undefined;
+  /**
+   * Hosts answered by the test's own handler (a fixture collector), with the request's body read. The request is
+   * still recorded in `log`; the handler answers everything, CORS included.
+   */
+  readonly hostHandlers?: Readonly<Record<string, (request: IncomingMessage, response: ServerResponse, body: Buffer) => void>>;
 }
 
 export interface ShapedRequest {
@@ -129,6 +134,13 @@ export async function startFixtureServer(options: FixtureServerOptions = {}): Pr
     const path = request.url ?? '/';
     const method = request.method ?? 'GET';
     log.record({ host, path, method, websocket: false, time: Date.now() });
+    const own = options.hostHandlers !== undefined && Object.hasOwn(options.hostHandlers, host) ? options.hostHandlers[host] : undefined;
+    if (own !== undefined) {
+      const chunks: Buffer[] = [];
+      request.on('data', (chunk: Buffer) => chunks.push(chunk));
+      request.on('end', () => own(request, response, Buffer.concat(chunks)));
+      return;
+    }
     const shape = options.shapeResponse?.({ host, path, method, websocket: false });
     const replacement = method === 'OPTIONS' ? undefined : shape?.asset;
     after(shape?.delayMs, () => handleRequest(request, response, host, path, options.assets ?? {}, replacement));

@@ -1,0 +1,36 @@
+/**
+ * `new-third-parties/take` `{ dashboard, tabId }`: the popup asks which third parties are new on the dashboard it
+ * shows, to mark them; from then on they count as seen (marked once), and the tab's badge says so at once.
+ * Extension pages only.
+ */
+import type { AuditBadge } from '../audit/audit-badge';
+import type { TabAuditStore } from '../audit/tab-audit-store';
+import type { ThirdPartyHistoryStore } from '../audit/third-party-history-store';
+import { isRecord } from '../shared/is-record';
+import { defineHandler } from './message-router';
+
+export interface NewThirdPartiesDeps {
+  readonly history: Pick<ThirdPartyHistoryStore, 'take'>;
+  readonly tabAudits: Pick<TabAuditStore, 'get'>;
+  readonly badge: Pick<AuditBadge, 'show'>;
+}
+
+export function createNewThirdPartiesHandler(deps: NewThirdPartiesDeps) {
+  return defineHandler<{ dashboard: string; tabId: number }, string[]>({
+    from: ['extension-page'],
+    parse: (payload) =>
+      isRecord(payload) &&
+      typeof payload.dashboard === 'string' &&
+      payload.dashboard.length > 0 &&
+      payload.dashboard.length <= 300 &&
+      Number.isInteger(payload.tabId)
+        ? { ok: true, value: { dashboard: payload.dashboard, tabId: payload.tabId as number } }
+        : { ok: false, error: 'new-third-parties/take needs { dashboard, tabId }' },
+    async handle({ dashboard, tabId }) {
+      const keys = await deps.history.take(dashboard);
+      const audit = await deps.tabAudits.get(tabId);
+      if (audit !== undefined && audit.page?.dashboardId === dashboard) void deps.badge.show(audit, 0);
+      return keys;
+    },
+  });
+}

@@ -1,0 +1,3 @@
+/** Where fleet reporting keeps its state in storage.local: the queue and the send state. Both go with the policy. */
+export const FLEET_QUEUE_KEY = 'fleet:queue';
+export const FLEET_STATE_KEY = 'fleet:state';
