@@ -8,7 +8,8 @@
  */
 import type { Result } from '../shared/result';
 import type { FieldError } from './settings-validation';
-import type { UserSettings } from './user-settings';
+import { DEFAULT_SETTINGS, type UserSettings } from './user-settings';
+import { parseStoredSettings } from './settings-shape';
 import { isRecord } from '../shared/is-record';
 
 export const SETTINGS_GET = 'settings/get';
@@ -50,19 +51,15 @@ export function parseTabPauseSet(payload: unknown): Result<{ tabId: number; paus
     : { ok: false, error: 'needs a "tabId" and "paused": true or false' };
 }
 
-/** Shallow checks of replies, where a page receives them. */
+/**
+ * Checks of replies, where a page receives them. The settings are checked by the same reader that reads them from
+ * storage (settings-shape.ts), so the reply check is not one more declaration of the shape: every field present,
+ * and nothing the reader would have to drop or replace.
+ */
+const SETTINGS_FIELDS = Object.keys(DEFAULT_SETTINGS);
+
 export function isUserSettings(value: unknown): value is UserSettings {
-  return (
-    isRecord(value) &&
-    typeof value.version === 'number' &&
-    isRecord(value.vendorRules) &&
-    isRecord(value.categoryRules) &&
-    Array.isArray(value.dashboardVendorRules) &&
-    Array.isArray(value.customVendors) &&
-    Array.isArray(value.customDashboards) &&
-    Array.isArray(value.sensitivePages) &&
-    typeof value.reportOnly === 'boolean'
-  );
+  return isRecord(value) && typeof value.version === 'number' && SETTINGS_FIELDS.every((field) => field in value) && parseStoredSettings(value).problems.length === 0;
 }
 
 export function isSettingsView(value: unknown): value is SettingsView {
