@@ -42,6 +42,24 @@ describe('createClassifierSource.atHand', () => {
     expect((await source.atHand()).settled).toBe(true);
   });
 
+  it('while a newer classifier is built, the last settled one still answers as settled', async () => {
+    let now = 0;
+    let loads = 0;
+    const source = createClassifierSource({
+      now: () => now,
+      maxAgeMs: 1_000,
+      loadContext: () => (loads++ === 0 ? Promise.resolve(context([])) : new Promise(() => undefined)),
+      loadContextAtHand: async () => context(['live']),
+      wait: async () => undefined,
+    });
+    await source.get();
+    now = 5_000;
+    expect((await source.atHand()).settled).toBe(true);
+    // A change of the inputs: the old one no longer speaks for them.
+    source.invalidate();
+    expect((await source.atHand()).settled).toBe(false);
+  });
+
   it('does not wait for a managed storage that hangs: the classifier at hand, unsettled, then the settled one', async () => {
     let answer: (() => void) | undefined;
     const source = createClassifierSource({

@@ -40,6 +40,9 @@ export function createClassifierSource(deps: ClassifierSourceDeps): ClassifierSo
   type Cached = { at: number; classifier: Promise<AuditClassifier>; ready: boolean };
   let cached: Cached | undefined;
   let quick: { at: number; classifier: Promise<AuditClassifier> } | undefined;
+  // The last settled classifier of this worker: while a newer one is built (every maxAgeMs), it still speaks for the
+  // confirmed policy, so only a worker that never had one falls back to the policy at hand.
+  let lastSettled: AuditClassifier | undefined;
 
   const load = (loadContext: () => Promise<ExplainContext>): Promise<AuditClassifier> => loadContext().then(createAuditClassifier);
   const get = (): Promise<AuditClassifier> => {
@@ -48,7 +51,10 @@ export function createClassifierSource(deps: ClassifierSourceDeps): ClassifierSo
       cached = entry;
       // A failed load is not kept: the next report tries again.
       entry.classifier.then(
-        () => void (entry.ready = true),
+        (classifier) => {
+          entry.ready = true;
+          lastSettled = classifier;
+        },
         () => {
           if (cached === entry) cached = undefined;
         },
@@ -66,6 +72,7 @@ export function createClassifierSource(deps: ClassifierSourceDeps): ClassifierSo
       const TIMED_OUT = Symbol('timed out');
       const first = await Promise.race([settled, (deps.wait ?? realWait)(deps.settleWaitMs ?? 100).then(() => TIMED_OUT)]).catch(() => TIMED_OUT);
       if (first !== TIMED_OUT) return { classifier: first as AuditClassifier, settled: true };
+      if (lastSettled !== undefined) return { classifier: lastSettled, settled: true };
       if (quick === undefined || deps.now() - quick.at > deps.maxAgeMs) {
         const entry = { at: deps.now(), classifier: load(deps.loadContextAtHand) };
         quick = entry;
@@ -76,8 +83,10 @@ export function createClassifierSource(deps: ClassifierSourceDeps): ClassifierSo
       return { classifier: await quick.classifier, settled: false };
     },
     invalidate() {
+      // A change of settings, policy or pauses: the last settled classifier no longer speaks for them.
       cached = undefined;
       quick = undefined;
+      lastSettled = undefined;
     },
   };
 }

@@ -49,6 +49,8 @@ describe('audit/report', () => {
     const handler = createAuditReportHandler({
       classifier: () => settled,
       classifierAtHand: async () => ({ classifier: atHand, settled: false }),
+      // The policy at hand redacts; the organisation's (arriving later) keeps full addresses.
+      urlWriterAtHand: async () => auditUrlWriter(false),
       urlWriter: async () => auditUrlWriter(true),
       tabAudits: createTabAuditStore(session),
       auditLog,
@@ -57,7 +59,7 @@ describe('audit/report', () => {
     });
     const route = createMessageRouter({ [AUDIT_REPORT]: handler }, EXTENSION);
     const replied = route(report([obs(1, 'https://cdn.live.example/x.js?k=1', { observed: 'loaded' })]), TOP);
-    // Before the policy arrives: the row is there (redacted, whatever the setting), not yet acknowledged or logged.
+    // Before the policy arrives: the row is there (written as the policy at hand says), not yet acknowledged or logged.
     const early = await (async () => {
       for (let i = 0; i < 50; i += 1) {
         const audit = session.data.get(tabAuditKey(12)) as TabAudit | undefined;

@@ -14,7 +14,6 @@ import { capUrl } from '../audit/audit-limits';
 import { parseAuditReport, type ParsedReport } from '../audit/audit-messages';
 import type { AuditReportAck, AuditStatus, TabAudit } from '../audit/audit-types';
 import type { ClassifierAtHand } from '../audit/audit-classifier-source';
-import { redactUrl } from '../audit/redact-url';
 import type { AuditBadge } from '../audit/audit-badge';
 import type { AuditLogStore, LoggedObservation } from '../audit/audit-log-store';
 import { defineHandler, type MessageHandler, type MessageSender } from './message-router';
@@ -28,6 +27,8 @@ export interface AuditReportDeps {
   readonly classifierAtHand?: () => Promise<ClassifierAtHand>;
   /** How addresses are written before they are stored: redacted, or whole (auditUrlWriter). */
   readonly urlWriter: () => Promise<(url: string) => string>;
+  /** The same with the policy at hand (for rows shown before managed storage answered). */
+  readonly urlWriterAtHand?: () => Promise<(url: string) => string>;
   readonly tabAudits: TabAuditStore;
   readonly auditLog: AuditLogStore;
   readonly badge: AuditBadge;
@@ -175,13 +176,14 @@ export function createAuditReportHandler(deps: AuditReportDeps): MessageHandler<
         await afterStored(first.classifier, observations, audit);
         return { storedThrough: report.maxSeq };
       }
-      // Right after the browser starts: shown at once with the policy at hand (addresses redacted, whatever the
-      // setting: the policy may forbid full ones), then judged again with the organisation's policy before it is
-      // logged and acknowledged; a verdict that changed moves to its new row, marked.
-      const early = judge(first.classifier, redactUrl);
-      void deps.badge.show(await deps.tabAudits.record(tabUpdate(first.classifier, redactUrl, early)));
+      // Right after the browser starts: shown at once with the settings and the policy at hand (addresses written
+      // as they say), then judged again with the organisation's policy before it is logged and acknowledged; a
+      // verdict that changed moves to its new row, marked.
+      const writeAtHand = await (deps.urlWriterAtHand ?? deps.urlWriter)();
+      const early = judge(first.classifier, writeAtHand);
+      void deps.badge.show(await deps.tabAudits.record(tabUpdate(first.classifier, writeAtHand, early)));
       const [settled, write] = await Promise.all([deps.classifier(), deps.urlWriter()]);
-      const final = judge(settled, redactUrl);
+      const final = judge(settled, writeAtHand);
       const corrections: VerdictCorrection[] = [];
       const changedFrom = new Map<number, AuditStatus>();
       early.forEach((before, i) => {

@@ -142,6 +142,10 @@ const auditUrls = async (): Promise<(url: string) => string> => {
   const { settings, policy } = await loadAuditInputs();
   return auditUrlWriter(keepsFullAuditUrls(settings, policy));
 };
+const auditUrlsAtHand = async (): Promise<(url: string) => string> => {
+  const { settings, policy } = await loadAuditInputsAtHand();
+  return auditUrlWriter(keepsFullAuditUrls(settings, policy));
+};
 const tabAudits = createTabAuditStore(sessionArea);
 const auditLog = createAuditLogStore({ area: localArea, now: () => Date.now(), retentionDays: auditRetention });
 const auditBadge = createAuditBadge(browser.action);
@@ -309,6 +313,7 @@ const handlers: Handlers = {
     classifier: () => auditClassifier.get(),
     classifierAtHand: () => auditClassifier.atHand(),
     urlWriter: auditUrls,
+    urlWriterAtHand: auditUrlsAtHand,
     tabAudits,
     auditLog,
     badge: auditBadge,
