@@ -1,10 +1,13 @@
-// Unit tests: pure modules and components with in-memory fakes. Each test sits beside its module as name.test.ts.
+// Unit tests: pure modules and components with in-memory fakes. Each test sits beside its module as name.test.ts;
+// a page component's test is name.test.tsx and runs in jsdom (its docblock says `@jest-environment jsdom`).
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/src', '<rootDir>/scripts', '<rootDir>/popup', '<rootDir>/options', '<rootDir>/test/unit'],
-  testMatch: ['**/*.test.ts'],
+  testMatch: ['**/*.test.ts', '**/*.test.tsx'],
+  // jsdom would pick the packages' browser (ES module) builds, which jest cannot load as CommonJS.
+  testEnvironmentOptions: { customExportConditions: ['node', 'require', 'default'] },
   testPathIgnorePatterns: ['/node_modules/', '\\.e2e\\.test\\.ts$'],
   transform: {
-    '^.+\\.ts$': ['ts-jest', { tsconfig: { module: 'commonjs', moduleResolution: 'node', resolveJsonModule: true, esModuleInterop: true } }],
+    '^.+\\.tsx?$': ['ts-jest', { tsconfig: { module: 'commonjs', moduleResolution: 'node', resolveJsonModule: true, esModuleInterop: true, jsx: 'react-jsx', jsxImportSource: 'preact' } }],
   },
 };

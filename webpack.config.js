@@ -4,6 +4,8 @@ const { DefinePlugin } = require('webpack');
 
 // One bundle per extension context; scripts/build-outputs.ts lists the same names as the files a build must hold.
 const entries = require('./scripts/bundle-entries.json');
+// What the extension pages share (Preact, the polyfill, the settings client...) goes into one chunk both load.
+const pageChunk = require('./scripts/page-chunk.json');
 
 // DASHGUARD_TEST_BUILD=1 builds into dist-test/ with __TEST_BUILD__ true: test-only surfaces (e.g. opening the
 // popup in Firefox, where automation cannot navigate to moz-extension:// pages) exist in that build alone.
@@ -18,10 +20,19 @@ module.exports = ['chrome', 'firefox'].map((browser) => ({
   devtool: false,
   entry: { ...entries },
   output: { path: path.resolve(__dirname, outRoot, browser), filename: '[name].js', clean: false },
-  resolve: { extensions: ['.ts', '.js'] },
-  module: { rules: [{ test: /\.ts$/, loader: 'ts-loader', options: { transpileOnly: true } }] },
+  resolve: { extensions: ['.ts', '.tsx', '.js'] },
+  module: { rules: [{ test: /\.tsx?$/, loader: 'ts-loader', options: { transpileOnly: true } }] },
   // Readable bundles: store reviewers read them, and they are small.
-  optimization: { minimize: false },
+  optimization: {
+    minimize: false,
+    splitChunks: {
+      cacheGroups: {
+        default: false,
+        defaultVendors: false,
+        pages: { name: pageChunk.name, chunks: (chunk) => pageChunk.pages.includes(chunk.name), minChunks: 2, enforce: true },
+      },
+    },
+  },
   performance: { hints: false },
   plugins: [new DefinePlugin({ __BROWSER__: JSON.stringify(browser), __TEST_BUILD__: JSON.stringify(testBuild) })],
 }));

@@ -6,7 +6,7 @@
 import { customDashboardOrigin } from '../src/catalog/dashboards';
 import { el, replaceChildren, uniqueId } from '../src/ui/dom';
 import { attachFieldMessage } from '../src/ui/field-message';
-import { checkDashboardHost } from '../src/settings/settings-validation';
+import { isWellFormedHost } from '../src/shared/host-match';
 import { applyAndAnnounce, type SectionContext } from './section-context';
 import { MANAGED_LABEL } from './vendor-model';
 
@@ -46,8 +46,9 @@ export function mountCustomDashboardsSection(root: HTMLElement, context: Section
     event.preventDefault();
     hostMessage.clear();
     nameMessage.clear();
-    const { settings, policy } = context.store.state();
-    const host = checkDashboardHost(hostInput.value, { catalog: context.catalog, policy: policy.policy }, settings.customDashboards);
+    // The background checks the host in full (public suffixes, overlaps); the page only needs its name now, to ask
+    // for access inside this click. A refused host gives the access back below.
+    const host = typedHost(hostInput.value);
     if (!host.ok) {
       hostMessage.show(host.error);
       hostInput.focus();
@@ -61,6 +62,7 @@ export function mountCustomDashboardsSection(root: HTMLElement, context: Section
     void saved.then(async (reply) => {
       if (!reply.applied) {
         for (const error of reply.errors) (error.field === 'name' ? nameMessage : hostMessage).show(error.message);
+        (reply.errors.some((e) => e.field === 'name') ? nameInput : hostInput).focus();
         if (await access) await context.permissions.remove([customDashboardOrigin(host.value)]).catch(() => false);
         return;
       }
@@ -127,4 +129,19 @@ export function mountCustomDashboardsSection(root: HTMLElement, context: Section
       form,
     ),
   );
+}
+
+/** The host name typed, as the browser's URL parser normalises it (case, trailing dot, punycode), or what is wrong. */
+function typedHost(input: string): { ok: true; value: string } | { ok: false; error: string } {
+  const text = input.trim();
+  if (text === '') return { ok: false, error: 'Enter a host name, such as jenkins.example.com.' };
+  if (/[/:@*?#\s]/.test(text)) return { ok: false, error: `"${text}" is not a host name: enter the host alone, without https://, a port, a path or a wildcard.` };
+  let host: string;
+  try {
+    host = new URL(`http://${text}`).hostname.replace(/\.$/, '');
+  } catch {
+    return { ok: false, error: `"${text}" is not a valid domain name.` };
+  }
+  if (/^[\d.]+$/.test(host)) return { ok: false, error: `${host} is an IP address: Dashguard protects dashboards by host name.` };
+  return isWellFormedHost(host) ? { ok: true, value: host } : { ok: false, error: `"${text}" is not a valid domain name.` };
 }

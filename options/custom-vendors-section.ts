@@ -1,7 +1,6 @@
 /** Custom vendors: a name and its domains; blocked on every dashboard unless allowed (globally or per dashboard). */
 import { el, replaceChildren, uniqueId } from '../src/ui/dom';
 import { attachFieldMessage } from '../src/ui/field-message';
-import { checkName, checkVendorDomains } from '../src/settings/settings-validation';
 import { applyAndAnnounce, type SectionContext } from './section-context';
 import { vendorRow } from './vendor-model';
 import { createVendorRow, type VendorRowHandle } from './vendor-row';
@@ -29,23 +28,15 @@ export function mountCustomVendorsSection(root: HTMLElement, context: SectionCon
     event.preventDefault();
     nameMessage.clear();
     domainsMessage.clear();
-    // The same checks the background runs, for an immediate message; the background checks again.
-    const { policy } = context.store.state();
-    const name = checkName(nameInput.value, 'vendor');
-    const domains = checkVendorDomains(domainsInput.value, { catalog: context.catalog, policy: policy.policy });
-    if (!name.ok) nameMessage.show(name.error);
-    if (!domains.ok) domainsMessage.show(domains.error);
-    if (!name.ok || !domains.ok) {
-      (!name.ok ? nameInput : domainsInput).focus();
-      return;
-    }
-    void applyAndAnnounce(context, { kind: 'add-custom-vendor', name: nameInput.value, domains: domainsInput.value }, `${name.value} added: blocked on every dashboard.`).then((reply) => {
+    // The background checks name and domains (with the public-suffix list this page does not carry) and says which is wrong.
+    void applyAndAnnounce(context, { kind: 'add-custom-vendor', name: nameInput.value, domains: domainsInput.value }, `${nameInput.value.trim()} added: blocked on every dashboard.`).then((reply) => {
       if (reply.applied) {
         nameInput.value = '';
         domainsInput.value = '';
         return;
       }
       for (const error of reply.errors) (error.field === 'name' ? nameMessage : domainsMessage).show(error.message);
+      (reply.errors.some((e) => e.field === 'name') ? nameInput : domainsInput).focus();
     });
   });
 

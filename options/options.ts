@@ -4,8 +4,10 @@
  * the rules in force and saves it.
  */
 import browser from 'webextension-polyfill';
-import { SETTINGS_KEY } from '../src/settings/settings-store';
-import { vendorCatalog } from '../src/catalog/catalog-data';
+import { SETTINGS_KEY } from '../src/settings/settings-key';
+import { CATALOG_GET, isRuntimeCatalog } from '../src/catalog/catalog-messages';
+import { createMessageClient } from '../src/messaging/message-client';
+import type { RuntimeCatalog } from '../src/catalog/runtime-catalog';
 import { el, replaceChildren } from '../src/ui/dom';
 import { createSettingsClient } from '../src/settings/settings-client';
 import { mountStorageHealthAlert } from '../src/ui/storage-health-alert';
@@ -29,11 +31,20 @@ const permissions: HostPermissions = {
   remove: (origins) => browser.permissions.remove({ origins }),
 };
 
+/** Vendor names in the policy notice, when the catalog cannot be read: the ids alone. */
+const NO_CATALOG: RuntimeCatalog = { version: '', categories: [], vendors: [], dashboards: [] };
+
+async function readCatalog(): Promise<RuntimeCatalog> {
+  return createMessageClient((message) => browser.runtime.sendMessage(message), { [CATALOG_GET]: isRuntimeCatalog }).request(CATALOG_GET, null);
+}
+
 async function main(): Promise<void> {
   const app = document.getElementById('app');
   const status = document.getElementById('status');
   if (!app || !status) return;
   const client = createSettingsClient((message) => browser.runtime.sendMessage(message));
+  // The catalog comes from the background, which holds it anyway: the page's bundle stays small.
+  const catalog = readCatalog();
   const storageAlert = document.getElementById('storage-alert');
   if (storageAlert) mountStorageHealthAlert(storageAlert, (message) => browser.runtime.sendMessage(message));
   const fleetStatus = document.getElementById('fleet-status');
@@ -42,14 +53,15 @@ async function main(): Promise<void> {
   // even when the settings cannot be read, and follows live policy changes.
   const policyNotice = el('div', { attrs: { 'data-dg': 'managed-notice-slot' } });
   app.before(policyNotice);
-  const showPolicy = async (): Promise<void> => showManagedNotice(policyNotice, await client.policy(), vendorCatalog);
+  const showPolicy = async (): Promise<void> => showManagedNotice(policyNotice, await client.policy(), await catalog.catch(() => NO_CATALOG));
   void showPolicy();
   browser.storage.onChanged.addListener((_changes, area) => {
     if (area === 'managed') void showPolicy();
   });
   let store: OptionsStore;
+  let vendorCatalog: RuntimeCatalog;
   try {
-    store = await createOptionsStore(client);
+    [store, vendorCatalog] = await Promise.all([createOptionsStore(client), catalog]);
   } catch (error) {
     replaceChildren(app, el('p', { className: 'error', attrs: { role: 'alert' }, text: `Dashguard's settings could not be read: ${error instanceof Error ? error.message : String(error)}` }));
     return;

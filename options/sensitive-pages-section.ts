@@ -5,7 +5,7 @@
 import { el, replaceChildren, uniqueId } from '../src/ui/dom';
 import { attachFieldMessage } from '../src/ui/field-message';
 import { allDashboards } from '../src/catalog/dashboards';
-import { checkSensitivePage } from '../src/settings/settings-validation';
+import type { UserSettings } from '../src/settings/user-settings';
 import { sensitivePageAccessProblem, sensitivePagesAccess } from '../src/strict-mode/strict-mode-access';
 import { applyAndAnnounce, type SectionContext } from './section-context';
 import { MANAGED_LABEL } from './vendor-model';
@@ -57,16 +57,15 @@ export function mountSensitivePagesSection(root: HTMLElement, context: SectionCo
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     message.clear();
-    const { settings, policy } = context.store.state();
-    const checked = checkSensitivePage(input.value, { catalog: context.catalog, policy: policy.policy }, settings.customDashboards);
-    if (!checked.ok) {
-      message.show(checked.error);
-      input.focus();
-      return;
-    }
-    void applyAndAnnounce(context, { kind: 'add-sensitive-page', pattern: input.value }, `${checked.value} is now in strict mode (reload it to apply).`).then((reply) => {
+    // The background checks the address (the same checks, with the public-suffix list this page does not carry).
+    const before = new Set(context.store.state().settings.sensitivePages);
+    const added = (settings: UserSettings): string => settings.sensitivePages.find((p) => !before.has(p)) ?? input.value.trim();
+    void applyAndAnnounce(context, { kind: 'add-sensitive-page', pattern: input.value }, (settings) => `${added(settings)} is now in strict mode (reload it to apply).`).then((reply) => {
       if (reply.applied) input.value = '';
-      else message.show(reply.errors.map((e) => e.message).join(' '));
+      else {
+        message.show(reply.errors.map((e) => e.message).join(' '));
+        input.focus();
+      }
     });
   });
 

@@ -7,7 +7,7 @@
 import type { CatalogVendor, CategoryEntry, CategoryId } from '../src/catalog/catalog-types';
 import type { ManagedPolicy } from '../src/policy/managed-policy';
 import { managedVendorState } from '../src/policy/policy-lock';
-import { effectiveUserSettings } from '../src/rules/rule-state';
+import { effectiveUserSettings } from '../src/policy/effective-user-settings';
 import type { RuntimeCatalog } from '../src/catalog/runtime-catalog';
 import type { DecisionOrDefault } from '../src/settings/settings-change';
 import type { UserSettings, VendorDecision } from '../src/settings/user-settings';

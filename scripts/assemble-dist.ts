@@ -9,6 +9,7 @@ import type { RuntimeCatalog } from '../src/catalog/runtime-catalog';
 import { manifestFor, type Manifest, type TargetBrowser } from './browser-manifest';
 import { STATIC_FILES, staticFilesFor } from './build-outputs';
 import { storeManifest } from './release/store-manifest';
+import { fileSizeIn, pageBudgetProblems } from './page-budgets';
 
 const root = path.resolve(__dirname, '..');
 const source = JSON.parse(readFileSync(path.join(root, 'manifest.json'), 'utf8')) as Manifest;
@@ -29,6 +30,11 @@ for (const browser of ['chrome', 'firefox'] as const satisfies readonly TargetBr
   for (const [from, to] of staticFilesFor(browser)) cpSync(path.join(root, from), path.join(out, to), { recursive: true });
   const manifest = manifestFor(browser, source, version, catalog.dashboards);
   writeFileSync(path.join(out, 'manifest.json'), `${JSON.stringify(storeBuild ? storeManifest(manifest) : manifest, null, 2)}\n`);
+  const overBudget = pageBudgetProblems(fileSizeIn(out));
+  if (overBudget.length > 0) {
+    console.error(`Dashguard build: ${browser}: ${overBudget.join('; ')} (scripts/page-budgets.ts).`);
+    process.exit(1);
+  }
 }
 const shown = outRoot.startsWith(`${root}${path.sep}`) ? path.relative(root, outRoot) : outRoot;
 console.log(`Dashguard build: ${shown}/chrome and /firefox written${storeBuild ? ' (store manifests, no key)' : ''}.`);

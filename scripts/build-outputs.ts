@@ -7,6 +7,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import bundleEntries from './bundle-entries.json';
+import pageChunk from './page-chunk.json';
 
 /**
  * Static files copied into each browser's folder: [from (repo-relative), to (build-relative), only for this browser];
@@ -21,7 +22,6 @@ export const STATIC_FILES: readonly (readonly [from: string, to: string, only?: 
   ['icons', 'icons'],
   ['popup/popup.html', 'popup.html'],
   ['popup/popup.css', 'popup.css'],
-  ['popup/quick-actions.css', 'quick-actions.css'],
   ['options/options.html', 'options.html'],
   ['options/options.css', 'options.css'],
   ['src/ui/theme.css', 'theme.css'],
@@ -49,7 +49,8 @@ export function staticFilesFor(browser: 'chrome' | 'firefox'): (readonly [from: 
 
 /** The files a build of one browser must hold, sorted; `root` is the repository (for the folders copied whole). */
 export function buildOutputs(root: string, browser: 'chrome' | 'firefox'): string[] {
-  const bundles = Object.keys(bundleEntries).map((name) => `${name}.js`);
+  // The entries, and the chunk the extension pages share (webpack.config.js).
+  const bundles = [...Object.keys(bundleEntries), pageChunk.name].map((name) => `${name}.js`);
   const statics = staticFilesFor(browser).flatMap(([from, to]) =>
     statSync(path.join(root, from)).isDirectory() ? filesUnder(path.join(root, from)).map((file) => `${to}/${file}`) : [to],
   );

@@ -47,6 +47,9 @@ async function main(): Promise<void> {
     await popup.setViewport({ width: 460, height: 640, deviceScaleFactor: 1 });
     await waitForPopupRows(popup, 'the popup to list the demo dashboard\'s vendors', (rows) =>
       rows.some((r) => r.status === 'blocked') && rows.some((r) => r.status.startsWith('allowed')));
+    // The background's answer too: the dashboard in the header and each vendor's Allow here / Block here.
+    await popup.waitForSelector('#quick-actions[data-state="ready"] [data-qa="pause"]:not([disabled])', { timeout: 15_000 });
+    await popup.waitForSelector('#audit [data-qa="vendor-toggle"]', { timeout: 15_000 });
     const shots = await shoot(popup, 'popup', 640);
 
     await options.setViewport({ width: 1000, height: 900, deviceScaleFactor: 1 });

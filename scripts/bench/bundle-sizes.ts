@@ -8,6 +8,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { BrokenRunError } from './bench-errors';
 import type { FigureRow } from './bench-table';
+import { fileSizeIn, PAGE_SCRIPT_BUDGETS, pageScriptSize, SHARED_PAGE_SCRIPT } from '../page-budgets';
 
 export interface ContextSize {
   readonly context: string;
@@ -84,9 +85,17 @@ export function bundleBudget(context: string): number {
   return context.startsWith('Content script') ? 64 * KIB : 1 * MIB;
 }
 
-export function bundleRows(chrome: readonly ContextSize[], firefox: readonly ContextSize[]): FigureRow[] {
+export function bundleRows(chrome: readonly ContextSize[], firefox: readonly ContextSize[], scripts: readonly PageScriptSize[] = []): FigureRow[] {
   const section = '6. Bundles, rules and DNR headroom';
-  return chrome.map((size) => {
+  const scriptRows = scripts.map((script): FigureRow => ({
+    section,
+    figure: `Page script ${script.file} with ${SHARED_PAGE_SCRIPT} (uncompressed)`,
+    value: script.bytes,
+    unit: 'bytes',
+    target: { op: '<=', value: script.budget },
+    detail: `Firefox build ${(script.firefoxBytes / KIB).toFixed(1)} KiB; the build fails over the budget (scripts/page-budgets.ts)`,
+  }));
+  return [...scriptRows, ...chrome.map((size): FigureRow => {
     const other = firefox.find((f) => f.context === size.context);
     const kib = (bytes: number): string => `${(bytes / KIB).toFixed(1)} KiB`;
     return {
@@ -97,5 +106,22 @@ export function bundleRows(chrome: readonly ContextSize[], firefox: readonly Con
       target: { op: '<=', value: bundleBudget(size.context) },
       detail: `gzip ${kib(size.gzipBytes)}; Firefox build ${other ? kib(other.bytes) : 'n/a'}`,
     };
-  });
+  })];
+}
+
+export interface PageScriptSize {
+  readonly file: string;
+  readonly bytes: number;
+  readonly firefoxBytes: number;
+  readonly budget: number;
+}
+
+/** Each page script with a budget (scripts/page-budgets.ts), in both builds. */
+export function measurePageScripts(chromeDir: string, firefoxDir: string): PageScriptSize[] {
+  return Object.entries(PAGE_SCRIPT_BUDGETS).map(([file, budget]) => ({
+    file,
+    budget,
+    bytes: pageScriptSize(file, fileSizeIn(chromeDir)) ?? Number.NaN,
+    firefoxBytes: pageScriptSize(file, fileSizeIn(firefoxDir)) ?? Number.NaN,
+  }));
 }

@@ -14,7 +14,7 @@ import { extensionDir, REPO_ROOT } from '../../test/e2e/harness/extension-build'
 import { parseBenchArgs, STEP_IDS, type BenchOptions, type StepId } from './bench-options';
 import { textTable, verdict, type FigureRow, type Verdict } from './bench-table';
 import { benchmarksMarkdown } from './benchmarks-doc';
-import { bundleRows, measureBundleSizes } from './bundle-sizes';
+import { bundleRows, measureBundleSizes, measurePageScripts } from './bundle-sizes';
 import { contentScriptRows, measureContentScriptCost } from './content-script-cost';
 import { dashboardLoadRows, measureDashboardLoad } from './dashboard-load';
 import { machineInfo } from './machine-info';
@@ -61,7 +61,7 @@ const STEPS: Record<StepId, Step> = {
   bundles: {
     title: 'bundle sizes',
     section: '6. Bundles, rules and DNR headroom',
-    run: () => Promise.resolve(bundleRows(measureBundleSizes(extensionDir('chromium')), measureBundleSizes(extensionDir('firefox')))),
+    run: () => Promise.resolve(bundleRows(measureBundleSizes(extensionDir('chromium')), measureBundleSizes(extensionDir('firefox')), measurePageScripts(extensionDir('chromium'), extensionDir('firefox')))),
   },
   rules: { title: 'rule headroom', section: '6. Bundles, rules and DNR headroom', run: () => Promise.resolve(ruleRows(countRules(extensionDir('chromium'), vendorCatalog))) },
   rulesets: {

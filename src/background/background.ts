@@ -51,6 +51,10 @@ import { pauseChanges, pauseEvent, ruleChanges, vendorRulesOf, type PauseStart }
 import { redactUrl } from '../audit/redact-url';
 import { matchesUrlFilter } from '../rules/url-filter';
 import { strictModePagesFor } from '../strict-mode/strict-mode-pages';
+import { POPUP_TAB_VIEW } from '../ui/tab-view';
+import { CATALOG_GET } from '../catalog/catalog-messages';
+import { createCatalogGetHandler } from './catalog-get-handler';
+import { createTabViewHandler } from './tab-view-handler';
 
 /** Chrome can hold storage.managed.get until its policy service is ready; a reconcile does not wait longer. */
 const MANAGED_READ_TIMEOUT_MS = 2_000;
@@ -347,6 +351,8 @@ const handlers: Handlers = {
   [STRICT_MODE_PAGES]: sensitiveRoutes.pages,
   [STRICT_MODE_FRESH_LOAD]: sensitiveRoutes.freshLoad,
   ...(testSurface ? { [testSurface.TEST_FLEET_QUEUE_LIMITS]: testSurface.createFleetQueueLimitsHandler(browser.storage.session) } : {}),
+  [POPUP_TAB_VIEW]: createTabViewHandler(loadAuditInputs),
+  [CATALOG_GET]: createCatalogGetHandler(vendorCatalog),
   ...(testSurface && simulatedStorageFailure ? { [testSurface.TEST_FAIL_STORAGE]: testSurface.createFailStorageHandler(simulatedStorageFailure) } : {}),
 };
 const route = createMessageRouter(handlers, { extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('') });

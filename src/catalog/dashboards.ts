@@ -5,7 +5,7 @@
  * subdomains are not the dashboard).
  */
 import type { DashboardEntry } from './catalog-types';
-import { hostMatchesAny } from '../shared/domain-name';
+import { hostMatchesAny } from '../shared/host-match';
 import type { ManagedPolicy } from '../policy/managed-policy';
 import type { RuntimeCatalog } from './runtime-catalog';
 import type { CustomDashboard, UserSettings } from '../settings/user-settings';

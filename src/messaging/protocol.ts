@@ -16,6 +16,8 @@ import type { ChangeReply, SettingsView, TabPauseState } from '../settings/setti
 import type { StorageHealth } from '../storage/storage-health';
 import type { FreshLoadReply, StrictModePagesReply } from '../strict-mode/sensitive-route';
 import type { Result } from '../shared/result';
+import type { RuntimeCatalog } from '../catalog/runtime-catalog';
+import type { TabView, TabViewRequest } from '../ui/tab-view';
 
 interface Message<Payload, Reply, Sent = Payload> {
   /** What the handler receives once its parser accepted the payload. */
@@ -39,6 +41,8 @@ export interface Protocol {
   'strict-mode/fresh-load': Message<{ url: string }, FreshLoadReply>;
   'fleet/status': Message<null, FleetStatus>;
   'new-third-parties/take': Message<{ dashboard: string; tabId: number }, string[]>;
+  'popup/tab-view': Message<TabViewRequest, TabView>;
+  'catalog/get': Message<null, RuntimeCatalog>;
   /** Test builds only (src/background/test-surface.ts): make storage writes fail, as a full disk would. */
   'test/fail-storage'?: Message<{ local: boolean; session: boolean }, { local: boolean; session: boolean }>;
   /** Test builds only: the fleet report queue's bounds, small enough for an end-to-end test to fill. */

@@ -16,7 +16,11 @@ import { PRIORITY, RULESET, dynamicRuleId, sessionRuleId, staticRuleId, type Dyn
 import { strictModeRules } from '../strict-mode/strict-mode-state';
 import { ruleVendors } from '../catalog/rule-vendors';
 import { isInitiatorScoped, tabIdsTwins, topDomainsTwin, type TabCover } from './tab-cover';
-import type { UserSettings, VendorDecision } from '../settings/user-settings';
+import type { UserSettings } from '../settings/user-settings';
+import { effectiveUserSettings } from '../policy/effective-user-settings';
+
+// Where it always lived for its callers; its own module keeps the pages from bundling the rule state.
+export { effectiveUserSettings };
 
 export interface RuleStateInput {
   readonly catalog: RuntimeCatalog;
@@ -40,21 +44,6 @@ export interface RuleState {
 
 /** The static rulesets of both browsers' manifests, in order (Chromium's tab_cover comes with its `top-domains` tab cover). */
 export const STATIC_RULESETS: readonly RulesetId[] = [RULESET.allowlist, RULESET.blocklist, RULESET.strictMode];
-
-/** The user's settings with everything that loosens dropped, when the policy locks them. */
-export function effectiveUserSettings(settings: UserSettings, policy: ManagedPolicy): UserSettings {
-  if (!policy.lockUserRules) return settings;
-  // Only "block" survives, so the result is a subset of the input record with the same key type.
-  const keepBlocks = <R extends Readonly<Partial<Record<string, VendorDecision>>>>(rules: R): R =>
-    Object.fromEntries(Object.entries(rules).filter(([, action]) => action === 'block')) as R;
-  return {
-    ...settings,
-    vendorRules: keepBlocks(settings.vendorRules),
-    categoryRules: keepBlocks(settings.categoryRules),
-    dashboardVendorRules: settings.dashboardVendorRules.filter((rule) => rule.action === 'block'),
-    reportOnly: false,
-  };
-}
 
 export function computeRuleState(input: RuleStateInput): RuleState {
   const { catalog, policy } = input;

@@ -6,7 +6,9 @@ import { parseStoredSettings, type ParsedSettings } from './settings-shape';
 import type { UserSettings } from './user-settings';
 import type { StorageArea } from '../storage/storage-area';
 
-export const SETTINGS_KEY = 'settings';
+import { SETTINGS_KEY } from './settings-key';
+
+export { SETTINGS_KEY };
 
 export interface SettingsStore {
   load(): Promise<ParsedSettings>;

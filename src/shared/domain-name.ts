@@ -4,41 +4,14 @@
  */
 import { parse } from 'tldts';
 import type { Result } from './result';
+import { hostMatchesAny, hostMatchesDomain, isWellFormedHost, MAX_HOST_LENGTH, strictParents } from './host-match';
 
-/** RFC 1035 limits. */
-const MAX_HOST_LENGTH = 253;
-const MAX_LABEL_LENGTH = 63;
-const LABEL = /^(?!-)[a-z0-9-]+(?<!-)$/;
+// Matching needs no public-suffix list: its own module, so the pages need not bundle one.
+export { hostMatchesAny, hostMatchesDomain, isWellFormedHost, strictParents };
 
 /** A normalised domain name, or the sentence saying what is wrong with the input. */
 export type DomainCheck = Result<string>;
 
-/** True when `host` is `domain` or one of its subdomains. Both must already be normalised. */
-export function hostMatchesDomain(host: string, domain: string): boolean {
-  return host === domain || (host.length > domain.length && host.endsWith(domain) && host[host.length - domain.length - 1] === '.');
-}
-
-/** True when `host` is covered by any of `domains`. */
-export function hostMatchesAny(host: string, domains: Iterable<string>): boolean {
-  for (const domain of domains) if (hostMatchesDomain(host, domain)) return true;
-  return false;
-}
-
-/** The parent domains of a host, nearest first, down to two labels: a.b.example.com -> [b.example.com, example.com]. */
-export function strictParents(host: string): string[] {
-  const labels = host.split('.');
-  const parents: string[] = [];
-  for (let i = 1; i < labels.length - 1; i += 1) parents.push(labels.slice(i).join('.'));
-  return parents;
-}
-
-/** Syntax of an already-normalised ASCII host name (no IP literals, no wildcards). */
-export function isWellFormedHost(host: string): boolean {
-  if (host.length === 0 || host.length > MAX_HOST_LENGTH) return false;
-  const labels = host.split('.');
-  if (labels.length < 2) return false;
-  return labels.every((label) => label.length > 0 && label.length <= MAX_LABEL_LENGTH && LABEL.test(label));
-}
 
 export interface NormaliseOptions {
   /**

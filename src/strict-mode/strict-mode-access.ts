@@ -7,7 +7,7 @@
  */
 import type { DashboardEntry } from '../catalog/catalog-types';
 import { customDashboardOrigin, dashboardForHost } from '../catalog/dashboards';
-import { sensitivePageHost } from './sensitive-page';
+import { urlFilterHost } from '../rules/url-filter';
 
 export interface SensitivePageAccess {
   readonly pattern: string;
@@ -34,7 +34,7 @@ export async function sensitivePagesAccess(
   granted: (origin: string) => Promise<boolean>,
 ): Promise<SensitivePageAccess[]> {
   return Promise.all(patterns.map(async (pattern): Promise<SensitivePageAccess> => {
-    const host = sensitivePageHost(pattern);
+    const host = urlFilterHost(pattern);
     const dashboard = host === undefined ? undefined : dashboardForHost(dashboards, host);
     if (host === undefined || dashboard === undefined) return { pattern, host, state: 'not-a-dashboard', origin: undefined };
     const origin = strictModeOrigin(host, dashboard, builtInIds.has(dashboard.id));

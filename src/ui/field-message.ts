@@ -11,7 +11,10 @@ export interface FieldMessage {
   clear(): void;
 }
 
-export function attachFieldMessage(field: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement, hintId?: string): FieldMessage {
+export function attachFieldMessage(
+  field: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement,
+  hintId?: string,
+): FieldMessage {
   const id = uniqueId('field-error');
   const element = el('p', { className: 'field-error', attrs: { id, hidden: true } });
   const describedBy = (withError: boolean): string => [hintId, withError ? id : undefined].filter(Boolean).join(' ');

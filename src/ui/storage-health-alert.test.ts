@@ -47,7 +47,9 @@ describe('mountStorageHealthAlert', () => {
     const { slot } = await mount(() => ({ ok: true, value: answer }));
     expect(slot.hidden).toBe(false);
     // The browser's message is shown as text (textContent), markup and all.
-    expect(slot.textContent).toMatch(/cannot save to browser storage: settings and audit log \(<b>QUOTA_BYTES<\/b> quota exceeded\)/);
+    expect(slot.textContent).toMatch(
+      /cannot save to browser storage: settings and audit log \(<b>QUOTA_BYTES<\/b> quota exceeded\)/,
+    );
     answer = HEALTHY;
     await jest.advanceTimersByTimeAsync(10_000);
     expect(slot.hidden).toBe(true);

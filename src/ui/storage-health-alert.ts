@@ -4,7 +4,12 @@
  * appears and goes away by itself. Text only, through textContent.
  */
 import { createMessageClient, type SendMessage } from '../messaging/message-client';
-import { describeStorageHealth, isStorageHealth, STORAGE_HEALTH_GET, type StorageHealth } from '../storage/storage-health';
+import {
+  describeStorageHealth,
+  isStorageHealth,
+  STORAGE_HEALTH_GET,
+  type StorageHealth,
+} from '../storage/storage-health';
 
 export type { SendMessage };
 

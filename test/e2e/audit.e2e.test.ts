@@ -202,8 +202,9 @@ describe.each(BROWSER_KINDS)('The audit in %s', (kind) => {
         const details = [...document.querySelectorAll<HTMLDetailsElement>('#audit li.entry details')].find((d) => d.closest('li')?.getAttribute('data-url')?.includes('/noop.js?q='));
         if (details) details.open = true;
       });
-      const shownUrl = await popup.evaluate(() => [...document.querySelectorAll('#audit li.entry code.url')].map((c) => c.textContent ?? '').find((t) => t.includes('/noop.js?q=')));
-      expect(shownUrl).toBe(markup?.url);
+      // The unfolded part is drawn on the details' toggle event, a task later.
+      const shownUrl = await popup.waitForFunction(() => [...document.querySelectorAll('#audit li.entry code.url')].map((c) => c.textContent ?? '').find((t) => t.includes('/noop.js?q=')), { timeout: 10_000 });
+      expect(await shownUrl.jsonValue()).toBe(markup?.url);
     } finally {
       await popup.close();
       await page.close();

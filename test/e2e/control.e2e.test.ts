@@ -145,6 +145,15 @@ describe.each(BROWSER_KINDS)('Control in %s', (kind) => {
     expect(leaks(again.requests, [])).toEqual({});
   });
 
+  /**
+   * Clicks a button of the popup's live list as the element it is, not at a point on the screen: rows for the
+   * reloading page keep arriving, and a point-and-click could land on the row that just moved there.
+   */
+  async function clickInPopup(popup: Page, selector: string): Promise<void> {
+    const button = await popup.waitForSelector(`${selector}:not([disabled])`);
+    await button?.evaluate((b) => (b as HTMLButtonElement).click());
+  }
+
   test('the popup allows a vendor here in one click, blocks it again in one click, and the options page follows', async () => {
     const intercom = INTERCOM!;
     const tab = await loadFixture(SITES.dashboard, DASHBOARD_PATH, { keepOpen: true });
@@ -157,9 +166,9 @@ describe.each(BROWSER_KINDS)('Control in %s', (kind) => {
     // Any vendor by name; then one click.
     await typeInto(popup, '[data-qa="vendor-input"]', 'Intercom');
     await popup.click('[data-qa="vendor-show"]');
-    await popup.waitForSelector('[data-qa="vendors"] li[data-vendor="intercom"][data-state="block"]');
-    await popup.click('li[data-vendor="intercom"] [data-qa="vendor-toggle"]');
-    await popup.waitForSelector('li[data-vendor="intercom"][data-state="allow"]');
+    await popup.waitForSelector('#audit li[data-vendor-group="intercom"][data-state="block"]');
+    await clickInPopup(popup, '#audit li[data-vendor-group="intercom"] [data-qa="vendor-toggle"]');
+    await popup.waitForSelector('#audit li[data-vendor-group="intercom"][data-state="allow"]');
     await popup.waitForSelector('[data-qa="reload"]:not([hidden])');
 
     fixture.log.clear();
@@ -175,8 +184,8 @@ describe.each(BROWSER_KINDS)('Control in %s', (kind) => {
     await options.waitForSelector('[data-list="dashboard-rules"] li[data-rule="circleci/intercom"]');
 
     await popup.bringToFront();
-    await popup.click('li[data-vendor="intercom"] [data-qa="vendor-toggle"]');
-    await popup.waitForSelector('li[data-vendor="intercom"][data-state="block"]');
+    await clickInPopup(popup, '#audit li[data-vendor-group="intercom"] [data-qa="vendor-toggle"]');
+    await popup.waitForSelector('#audit li[data-vendor-group="intercom"][data-state="block"]');
     await popup.close();
     fixture.log.clear();
     await tab.page.bringToFront();

@@ -191,8 +191,7 @@ describe.each(BROWSER_KINDS)('Fault survival in %s', (kind) => {
         await home.waitForFunction((id: string) => document.querySelector(`li.vendor[data-vendor="${id}"] [data-action="toggle"]`)?.textContent === 'Allowed', { timeout: 15_000 }, HOTJAR.id);
         // ...the popup too (its quick action for the vendor, among those the page loaded)...
         await popup.bringToFront();
-        await popup.evaluate(() => document.querySelector<HTMLButtonElement>('[data-qa="more-vendors"]:not([hidden])')?.click());
-        await popup.waitForFunction((id: string) => document.querySelector(`#quick-actions li[data-vendor="${id}"]`)?.getAttribute('data-state') === 'allow', { timeout: 15_000 }, HOTJAR.id);
+        await popup.waitForFunction((id: string) => document.querySelector(`#audit li[data-vendor-group="${id}"]`)?.getAttribute('data-state') === 'allow', { timeout: 15_000 }, HOTJAR.id);
         // ...and the rules enforce it.
         expect(await outcome(session, SITES.dashboard, HOTJAR.host)).toBe('reached');
       } finally {

@@ -15,7 +15,7 @@ const BACKGROUND = 'src/background/';
 function resolveImport(fromFile: string, specifier: string): string | undefined {
   if (!specifier.startsWith('.')) return undefined;
   const base = path.posix.normalize(path.posix.join(path.posix.dirname(fromFile), specifier));
-  return [`${base}.ts`, base, `${base}/index.ts`].find((candidate) => candidate.endsWith('.ts') && existsSync(path.join(ROOT, candidate)));
+  return [`${base}.ts`, `${base}.tsx`, base, `${base}/index.ts`].find((candidate) => /\.tsx?$/.test(candidate) && existsSync(path.join(ROOT, candidate)));
 }
 
 function importsOf(file: string): string[] {
@@ -37,18 +37,19 @@ function reachable(entries: readonly string[]): Map<string, readonly string[]> {
   return chains;
 }
 
+/** Every module under the page folders (components in their subfolders too), tests left out. */
 function pageModules(): string[] {
-  return PAGE_FOLDERS.flatMap((folder) =>
-    readdirSync(path.join(ROOT, folder))
-      .filter((name) => name.endsWith('.ts') && !name.endsWith('.test.ts'))
-      .map((name) => `${folder}/${name}`),
-  );
+  const walk = (folder: string): string[] =>
+    readdirSync(path.join(ROOT, folder), { withFileTypes: true }).flatMap((entry) =>
+      entry.isDirectory() ? walk(`${folder}/${entry.name}`) : /\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name) ? [`${folder}/${entry.name}`] : [],
+    );
+  return PAGE_FOLDERS.flatMap(walk);
 }
 
 describe('import boundaries', () => {
   it('finds the page modules and walks their imports', () => {
     const modules = pageModules();
-    expect(modules).toEqual(expect.arrayContaining(['popup/popup.ts', 'options/options.ts', 'src/content/content.ts']));
+    expect(modules).toEqual(expect.arrayContaining(['popup/popup.tsx', 'popup/components/vendor-group.tsx', 'options/options.ts', 'src/content/content.ts']));
     // The walk follows imports across folders (the options page reaches the settings feature).
     expect([...reachable(['options/options.ts']).keys()].some((file) => file.startsWith('src/settings/'))).toBe(true);
   });

@@ -1,0 +1,356 @@
+/**
+ * What the popup does: reads the tab's audit (straight from storage.session, also while the background sleeps) and
+ * follows it live, asks the background about the tab (`popup/tab-view`: the dashboard, each vendor's state here),
+ * and carries out the person's clicks (allow or block here, pause, reload, export, delete). Every outcome goes into
+ * the page's one store; the components only render it. The browser is reached through `PopupDeps` (fakes in tests).
+ */
+import { auditExportFileName, auditLogCsv, auditLogJson } from '../src/audit/audit-export';
+import { AUDIT_CLEAR_LOG, AUDIT_EXPORT_LOG, isAuditLogExport, type AuditPageAnswer } from '../src/audit/audit-messages';
+import { auditRetentionDays } from '../src/audit/audit-retention';
+import type { TabAudit } from '../src/audit/audit-types';
+import { createMessageClient } from '../src/messaging/message-client';
+import { createSettingsClient, type SendMessage, type SettingsClient } from '../src/settings/settings-client';
+import { isTabView, POPUP_TAB_VIEW, type TabView } from '../src/ui/tab-view';
+import { NEW_THIRD_PARTIES_TAKE } from '../src/audit/third-party-history';
+import { droppedSummary } from './dropped-summary';
+import type { PageStore } from '../src/ui/page-store';
+import { pageLabelOf, showAudit, type PopupState, type StatusFilter } from './popup-state';
+
+export interface PopupDeps {
+  readonly send: SendMessage;
+  /** The tab the popup shows: popup.html?tabId=N, else the active tab. */
+  tabId(): Promise<number | undefined>;
+  /** The address of the tab's page; undefined when the popup may not read it. */
+  tabUrl(tabId: number): Promise<string | undefined>;
+  /** The tab's audit as stored (unchecked). */
+  readAudit(tabId: number): Promise<unknown>;
+  /** Calls `listener` with each new stored value of the tab's audit. */
+  onAuditChanged(tabId: number, listener: (value: unknown) => void): void;
+  /** Calls `listener` when the stored settings or the policy change (the options page, another window). */
+  onSettingsChanged(listener: () => void): void;
+  /** The content script's answer from the tab's page; undefined when there is none (not a dashboard, no answer). */
+  askPage(tabId: number): Promise<AuditPageAnswer | undefined>;
+  hostAccess(url: string): Promise<boolean>;
+  requestAccess(origin: string): Promise<boolean>;
+  reloadTab(tabId: number): Promise<void>;
+  closePopup(): void;
+  download(fileName: string, text: string, mimeType: string): void;
+  now(): number;
+  /** Live updates are drawn at most this often: a page making hundreds of requests a second stays readable. */
+  readonly updateIntervalMs: number;
+  /** How long the delete button waits for its confirming click. */
+  readonly confirmMs: number;
+  /** Records the log dropped to stay within its caps, by source (storage.local's log meta). */
+  readDropped(): Promise<Readonly<Record<string, number>>>;
+  /** Calls `listener` when the log's meta changes. */
+  onLogChanged(listener: () => void): void;
+}
+
+export interface PopupController {
+  start(): Promise<void>;
+  toggleVendor(vendorId: string): Promise<void>;
+  togglePause(): Promise<void>;
+  findVendor(text: string): Promise<boolean>;
+  reload(): Promise<void>;
+  allowAccess(): Promise<void>;
+  setFilter(change: { readonly text?: string; readonly status?: StatusFilter }): void;
+  exportLog(format: 'json' | 'csv'): Promise<void>;
+  clearLog(): Promise<void>;
+}
+
+const isTabAudit = (value: unknown): value is TabAudit =>
+  typeof value === 'object' && value !== null && Array.isArray((value as TabAudit).entries);
+const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+export function createPopupController(store: PageStore<PopupState>, deps: PopupDeps): PopupController {
+  const client: SettingsClient = createSettingsClient(deps.send);
+  const background = createMessageClient(deps.send, {
+    [POPUP_TAB_VIEW]: isTabView,
+    [AUDIT_EXPORT_LOG]: isAuditLogExport,
+    [AUDIT_CLEAR_LOG]: (value: unknown): value is null => value === null || value === undefined,
+    [NEW_THIRD_PARTIES_TAKE]: (value: unknown): value is string[] =>
+      Array.isArray(value) && value.every((key) => typeof key === 'string'),
+  });
+  let newAsked = false;
+  /** "New on this dashboard": asked once per popup (from then on they count as seen, so a party is new once). */
+  const askNew = (audit: TabAudit): void => {
+    const dashboard = audit.page?.dashboardId ?? null;
+    if (newAsked || dashboard === null) return;
+    newAsked = true;
+    background
+      .request(NEW_THIRD_PARTIES_TAKE, { dashboard, tabId: audit.tabId })
+      .then((keys) => store.set({ newGroups: new Set(keys) }))
+      .catch(() => store.set({ newGroups: new Set() }));
+  };
+  const readDropped = (): void => {
+    deps
+      .readDropped()
+      .then((dropped) => store.set({ droppedText: droppedSummary(dropped) }))
+      .catch(() => undefined);
+  };
+  let suggestionsAsked = false;
+  let viewReads = 0;
+  let pageAnswered = false;
+
+  const vendorIdsShown = (): string[] => {
+    const { shown, named } = store.get();
+    const seen =
+      shown === undefined ? [] : shown.groups.map((g) => g.vendor.id).filter((id): id is string => id !== null);
+    return [...new Set([...seen, ...named])];
+  };
+
+  /** Asks the background about the tab again; only the latest answer is shown, so late replies cannot undo a newer one. */
+  const readView = async (find?: string): Promise<TabView | undefined> => {
+    const { url } = store.get();
+    if (url === undefined) return undefined;
+    const read = ++viewReads;
+    const payload = {
+      url,
+      vendorIds: vendorIdsShown(),
+      ...(find === undefined ? {} : { find }),
+      ...(suggestionsAsked ? {} : { suggestions: true }),
+    };
+    const answer = await background.request(POPUP_TAB_VIEW, payload);
+    suggestionsAsked = true;
+    const previous = store.get().view;
+    const view: TabView =
+      answer.suggestions === undefined && previous?.suggestions !== undefined
+        ? { ...answer, suggestions: previous.suggestions }
+        : answer;
+    if (read === viewReads) store.set({ view, quick: view.dashboard === null ? 'not-a-dashboard' : 'ready' });
+    return view;
+  };
+
+  const refreshView = (): void => {
+    readView().catch((error: unknown) =>
+      store.set({ quickError: `Dashguard's settings could not be read: ${message(error)}` }),
+    );
+  };
+
+  let pending: TabAudit | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const showAuditNow = (audit: TabAudit): void => {
+    const before = store.get().shown;
+    const shown = showAudit(audit);
+    const label = pageLabelOf(audit);
+    const samePage = before?.pageKey === shown.pageKey;
+    askNew(audit);
+    store.set({
+      shown,
+      empty: audit.entries.length === 0 ? 'No third-party requests on this page so far.' : undefined,
+      pageLabel: label.label,
+      pageTitle: label.title,
+      ...(samePage ? {} : { budget: 0 }),
+    });
+    // A vendor the background has not judged yet: ask again.
+    const known = new Set(store.get().view?.vendors.map((v) => v.id));
+    if (store.get().view?.dashboard && vendorIdsShown().some((id) => !known.has(id))) refreshView();
+  };
+
+  const showNoAudit = (): void => {
+    store.set({
+      shown: undefined,
+      budget: 0,
+      pageLabel: pageAnswered ? 'This dashboard' : 'Not a dashboard',
+      pageTitle: undefined,
+      empty: pageAnswered
+        ? 'No third-party requests on this page so far.'
+        : 'Dashguard audits CI dashboards only: nothing to show on this page.',
+    });
+  };
+
+  const done = (text: string): void => store.set({ status: `${text} Reload the page to apply.`, reloadOffered: true });
+
+  const readRetention = async (): Promise<void> => {
+    try {
+      const [view, policy] = await Promise.all([client.get(), client.policy()]);
+      store.set({ retentionDays: auditRetentionDays(view.settings, policy.policy) });
+    } catch {
+      // The heading stays without the retention: nothing else depends on it.
+    }
+  };
+
+  let armed: ReturnType<typeof setTimeout> | undefined;
+
+  return {
+    async start() {
+      const tabId = await deps.tabId().catch(() => undefined);
+      if (tabId === undefined) {
+        store.set({ empty: 'No tab to show.', quick: 'not-a-dashboard' });
+        return;
+      }
+      store.set({ tabId });
+      void readRetention();
+      readDropped();
+      deps.onLogChanged(readDropped);
+      deps.onAuditChanged(tabId, (value) => {
+        if (!isTabAudit(value)) {
+          showNoAudit();
+          return;
+        }
+        pending = value;
+        timer ??= setTimeout(() => {
+          timer = undefined;
+          if (pending) showAuditNow(pending);
+          pending = undefined;
+        }, deps.updateIntervalMs);
+      });
+      deps.onSettingsChanged(() => {
+        refreshView();
+        void readRetention();
+      });
+
+      const [stored, url] = await Promise.all([
+        deps.readAudit(tabId).catch((error: unknown) => {
+          store.set({ empty: `The audit could not be read: ${message(error)}` });
+          return undefined;
+        }),
+        deps.tabUrl(tabId).catch(() => undefined),
+      ]);
+      store.set({ url });
+      if (isTabAudit(stored)) showAuditNow(stored);
+
+      // The header: what the background says about the tab, then the page's own answer (strict mode's marker).
+      const answer = deps.askPage(tabId).catch(() => undefined);
+      if (url === undefined) store.set({ quick: 'not-a-dashboard' });
+      else {
+        try {
+          await readView();
+        } catch (error) {
+          store.set({ quick: 'error', quickError: `Dashguard's settings could not be read: ${message(error)}` });
+        }
+      }
+      const view = store.get().view;
+      const [page, pause, access] = await Promise.all([
+        answer,
+        view?.dashboard
+          ? client.tabPause(tabId).catch(() => ({ tabId, paused: false, allowed: false }))
+          : Promise.resolve(undefined),
+        view?.strictMode && url !== undefined ? deps.hostAccess(url).catch(() => false) : Promise.resolve(true),
+      ]);
+      pageAnswered = page !== undefined;
+      store.set({ pause, documentStrictMode: page?.strictMode, hostAccess: access });
+      if (!isTabAudit(stored) && store.get().shown === undefined) showNoAudit();
+    },
+
+    async toggleVendor(vendorId) {
+      const { view, changing } = store.get();
+      const vendor = view?.vendors.find((v) => v.id === vendorId);
+      if (!view?.dashboard || !vendor?.change || changing.includes(vendorId)) return;
+      store.set({ changing: [...changing, vendorId] });
+      try {
+        const reply = await client.change(vendor.change);
+        if (!reply.applied) store.set({ status: reply.errors.map((e) => e.message).join(' ') });
+        else {
+          await readView();
+          done(`${vendor.name} ${vendor.state === 'block' ? 'allowed' : 'blocked'} on ${view.dashboard.name}.`);
+        }
+      } catch (error) {
+        store.set({ status: message(error) });
+      } finally {
+        store.set((s) => ({ changing: s.changing.filter((id) => id !== vendorId) }));
+      }
+    },
+
+    async togglePause() {
+      const { tabId, pause } = store.get();
+      if (tabId === undefined || pause === undefined || store.get().pauseBusy) return;
+      const next = !pause.paused;
+      store.set({ pauseBusy: true });
+      try {
+        const state = await client.setTabPause(tabId, next);
+        store.set({ pause: state });
+        done(state.paused ? 'Paused on this tab.' : 'Dashguard is back on for this tab.');
+      } catch (error) {
+        store.set({ status: message(error) });
+      } finally {
+        store.set({ pauseBusy: false });
+      }
+    },
+
+    async findVendor(text) {
+      store.set({ findError: undefined });
+      try {
+        const view = await readView(text);
+        const found = view?.found;
+        if (found === undefined) return false;
+        if (!found.ok) {
+          store.set({ findError: found.error });
+          return false;
+        }
+        if (!store.get().named.includes(found.vendorId)) store.set((s) => ({ named: [...s.named, found.vendorId] }));
+        return true;
+      } catch (error) {
+        store.set({ findError: message(error) });
+        return false;
+      }
+    },
+
+    async reload() {
+      const { tabId } = store.get();
+      if (tabId === undefined) return;
+      await deps.reloadTab(tabId);
+      deps.closePopup();
+    },
+
+    async allowAccess() {
+      const origin = store.get().view?.strictModeOrigin;
+      if (!origin) return;
+      try {
+        const granted = await deps.requestAccess(origin);
+        if (granted) {
+          store.set({ hostAccess: true });
+          done('Access allowed.');
+        } else store.set({ status: 'Access was not allowed: strict mode cannot protect this page.' });
+      } catch (error) {
+        store.set({ status: message(error) });
+      }
+    },
+
+    setFilter(change) {
+      store.set({
+        ...(change.text === undefined ? {} : { filterText: change.text }),
+        ...(change.status === undefined ? {} : { filterStatus: change.status }),
+      });
+    },
+
+    async exportLog(format) {
+      store.set({ logStatus: 'Preparing the export…' });
+      try {
+        const log = await background.request(AUDIT_EXPORT_LOG, null);
+        const now = deps.now();
+        const text =
+          format === 'json'
+            ? auditLogJson(log.records, {
+                exportedAt: now,
+                extensionVersion: log.extensionVersion,
+                retentionDays: log.retentionDays,
+                dropped: log.dropped,
+              })
+            : auditLogCsv(log.records);
+        deps.download(auditExportFileName(now, format), text, format === 'json' ? 'application/json' : 'text/csv');
+        store.set({
+          logStatus: `Exported ${log.records.length} log record${log.records.length === 1 ? '' : 's'} as ${format.toUpperCase()}.`,
+        });
+      } catch (error) {
+        store.set({ logStatus: `Export failed: ${message(error)}` });
+      }
+    },
+
+    async clearLog() {
+      if (!store.get().clearArmed) {
+        store.set({ clearArmed: true, logStatus: 'This deletes the audit log of every tab. Click again to confirm.' });
+        armed = setTimeout(() => store.set({ clearArmed: false, logStatus: '' }), deps.confirmMs);
+        return;
+      }
+      if (armed !== undefined) clearTimeout(armed);
+      store.set({ clearArmed: false });
+      try {
+        await background.request(AUDIT_CLEAR_LOG, null);
+        store.set({ logStatus: 'Audit log deleted.' });
+      } catch (error) {
+        store.set({ logStatus: `The log was not deleted: ${message(error)}` });
+      }
+    },
+  };
+}

@@ -1,0 +1,417 @@
+/**
+ * @jest-environment jsdom
+ */
+/**
+ * The popup as a person meets it, in jsdom with Testing Library: the real store, controller and components, with the
+ * browser and the background replaced by fakes that answer the way the background does.
+ */
+import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
+import type { AuditEntry, AuditStatus, TabAudit } from '../src/audit/audit-types';
+import { NO_POLICY } from '../src/policy/managed-policy';
+import type { SettingsChange } from '../src/settings/settings-change';
+import type { TabView, TabViewVendor } from '../src/ui/tab-view';
+import { DEFAULT_SETTINGS } from '../src/settings/user-settings';
+import { createPageStore } from '../src/ui/page-store';
+import { createPopupController, type PopupDeps } from './popup-controller';
+import { startRenderer } from './popup-renderer';
+import { INITIAL_STATE } from './popup-state';
+
+const TAB = 7;
+const URL_HERE = 'https://app.ci.example/pipelines';
+
+function entry(
+  over: Partial<AuditEntry> & {
+    url: string;
+    status: AuditStatus;
+    vendorId: string | null;
+    vendorName: string;
+    category?: string | null;
+  },
+): AuditEntry {
+  const url = new URL(over.url);
+  return {
+    key: `${over.url}|${over.status}`,
+    url: over.url,
+    urlTruncated: false,
+    host: url.hostname,
+    path: url.pathname,
+    type: over.type ?? 'script',
+    vendor: {
+      id: over.vendorId,
+      name: over.vendorName,
+      category: (over.category ?? (over.vendorId === null ? null : 'analytics')) as never,
+      source: over.vendorId === null ? null : 'curated',
+    },
+    status: over.status,
+    reason: over.reason ?? (over.status === 'blocked' ? 'Blocked by default: analytics.' : 'No rule covers this host.'),
+    outcomes: over.outcomes ?? { loaded: 1 },
+    integrity: over.integrity ?? 'absent',
+    count: over.count ?? 1,
+    firstSeen: 1_000,
+    lastSeen: 1_000,
+    inFrame: over.inFrame ?? false,
+  };
+}
+
+const audit = (entries: AuditEntry[]): TabAudit =>
+  ({
+    v: 1,
+    tabId: TAB,
+    page: { url: URL_HERE, host: 'app.ci.example', timeOrigin: 1, dashboardId: 'ci', dashboardName: 'CI' },
+    entries,
+    unlisted: 0,
+    bytes: 0,
+  }) as unknown as TabAudit;
+
+interface Fake {
+  readonly sent: { type: string; payload: unknown }[];
+  readonly deps: PopupDeps;
+  vendors: Map<string, TabViewVendor>;
+  pauseAllowed: boolean;
+  pushAudit(value: unknown): void;
+  reloaded: number[];
+}
+
+function fakeBrowser(
+  stored: unknown,
+  options: { vendors?: TabViewVendor[]; pauseAllowed?: boolean; pauseRefusal?: string } = {},
+): Fake {
+  const sent: { type: string; payload: unknown }[] = [];
+  const auditListeners: ((value: unknown) => void)[] = [];
+  const fake: Fake = {
+    sent,
+    vendors: new Map((options.vendors ?? []).map((v) => [v.id, v])),
+    pauseAllowed: options.pauseAllowed ?? true,
+    reloaded: [],
+    pushAudit: (value) => auditListeners.forEach((l) => l(value)),
+    deps: {
+      send(message) {
+        return Promise.resolve(answer(message));
+      },
+      tabId: () => Promise.resolve(TAB),
+      tabUrl: () => Promise.resolve(URL_HERE),
+      readAudit: () => Promise.resolve(stored),
+      onAuditChanged: (_tabId, listener) => void auditListeners.push(listener),
+      onSettingsChanged: () => undefined,
+      askPage: () => Promise.resolve({ timeOrigin: 1, strictMode: 'none' }),
+      hostAccess: () => Promise.resolve(true),
+      requestAccess: () => Promise.resolve(true),
+      reloadTab: (tabId) => {
+        fake.reloaded.push(tabId);
+        return Promise.resolve();
+      },
+      closePopup: () => undefined,
+      download: () => undefined,
+      now: () => 2_000,
+      updateIntervalMs: 0,
+      confirmMs: 60_000,
+      readDropped: () => Promise.resolve({}),
+      onLogChanged: () => undefined,
+    },
+  };
+  function answer(message: { type: string; payload: unknown }): unknown {
+    sent.push(message);
+    const ok = (value: unknown) => ({ ok: true, value });
+    switch (message.type) {
+      case 'popup/tab-view': {
+        const payload = message.payload as { vendorIds: string[]; find?: string };
+        const found =
+          payload.find === undefined
+            ? undefined
+            : fake.vendors.has(payload.find)
+              ? { ok: true, vendorId: payload.find }
+              : { ok: false, error: `No vendor called "${payload.find}".` };
+        const ids = new Set([...payload.vendorIds, ...(found?.ok ? [payload.find as string] : [])]);
+        const view: TabView = {
+          dashboard: { id: 'ci', name: 'CI' },
+          vendors: [...ids].map((id) => fake.vendors.get(id)).filter((v): v is TabViewVendor => v !== undefined),
+          ...(found === undefined ? {} : { found: found as TabView['found'] }),
+          suggestions: [...fake.vendors.values()].map((v) => `${v.name} (${v.id})`),
+          strictMode: null,
+          strictModeOrigin: 'https://app.ci.example/*',
+          reportOnly: false,
+          pauseRefusal: options.pauseRefusal ?? null,
+          categoryLabels: { analytics: 'Analytics', realtime: 'Realtime' },
+        };
+        return ok(view);
+      }
+      case 'settings/change': {
+        const change = message.payload as SettingsChange & { vendorId: string; action: 'allow' | 'block' | null };
+        const vendor = fake.vendors.get(change.vendorId);
+        if (vendor) {
+          const state = vendor.state === 'block' ? 'allow' : 'block';
+          fake.vendors.set(vendor.id, {
+            ...vendor,
+            state,
+            change: { ...change, action: state === 'block' ? 'allow' : 'block' } as SettingsChange,
+          });
+        }
+        return ok({ applied: true, settings: DEFAULT_SETTINGS, notes: [] });
+      }
+      case 'settings/get':
+        return ok({ settings: DEFAULT_SETTINGS, problems: [] });
+      case 'policy/get':
+        return ok({ policy: NO_POLICY, warnings: [], source: 'none', managed: false });
+      case 'tab-pause/get':
+        return ok({ tabId: TAB, paused: false, allowed: fake.pauseAllowed });
+      case 'tab-pause/set':
+        return ok({ tabId: TAB, paused: (message.payload as { paused: boolean }).paused, allowed: true });
+      default:
+        return { ok: false, error: 'not in this test' };
+    }
+  }
+  return fake;
+}
+
+function openPopup(fake: Fake, firstRows = 60): { root: HTMLElement; stop: () => void } {
+  document.body.innerHTML = '<div id="popup"></div>';
+  const root = document.getElementById('popup')!;
+  const store = createPageStore(INITIAL_STATE);
+  const actions = createPopupController(store, fake.deps);
+  const stop = startRenderer({
+    root,
+    store,
+    actions,
+    send: fake.deps.send,
+    now: () => 2_000,
+    defer: (task) => setTimeout(task, 0),
+    clock: () => performance.now(),
+    firstRows,
+    sliceMs: 8,
+    mountFleetStatus: () => undefined,
+  });
+  void actions.start();
+  return { root, stop };
+}
+
+const tracker: TabViewVendor = {
+  id: 'tracker',
+  name: 'Tracker',
+  state: 'block',
+  ruleHere: false,
+  change: { kind: 'set-dashboard-vendor', dashboard: 'ci', vendorId: 'tracker', action: 'allow' },
+};
+const live: TabViewVendor = {
+  id: 'live',
+  name: 'Live',
+  state: 'allow',
+  ruleHere: false,
+  change: { kind: 'set-dashboard-vendor', dashboard: 'ci', vendorId: 'live', action: 'block' },
+};
+
+const rowsOf = (root: HTMLElement) =>
+  [...root.querySelectorAll<HTMLElement>('#audit li.entry')].map((li) => ({
+    vendor: li.dataset.vendor,
+    status: li.dataset.status,
+    url: li.dataset.url,
+  }));
+const groupsOf = (root: HTMLElement) =>
+  [...root.querySelectorAll<HTMLElement>('#audit li.group')].map((li) => li.dataset.vendorGroup);
+/** Waits until `rows` rows are built and the list says it caught up. */
+const waitUntilBuilt = (root: HTMLElement, rows: number, timeout = 5_000) =>
+  waitFor(
+    () => {
+      expect(root.querySelectorAll('#audit li.entry')).toHaveLength(rows);
+      expect(root.querySelector('#audit')?.getAttribute('aria-busy')).toBe('false');
+    },
+    { timeout },
+  );
+
+const PAGE = [
+  entry({
+    url: 'https://live.example/socket.js',
+    status: 'allowed-essential',
+    vendorId: 'live',
+    vendorName: 'Live',
+    category: 'realtime',
+    integrity: 'present',
+    reason: 'Allowed: dashboards need it.',
+  }),
+  entry({ url: 'https://tracker.example/t.js', status: 'blocked', vendorId: 'tracker', vendorName: 'Tracker' }),
+  entry({
+    url: 'https://tracker.example/pixel.gif',
+    status: 'blocked',
+    vendorId: 'tracker',
+    vendorName: 'Tracker',
+    type: 'image',
+    count: 3,
+  }),
+  entry({
+    url: 'https://cdn.unknown.example/lib.js',
+    status: 'allowed-unknown',
+    vendorId: null,
+    vendorName: 'unknown.example',
+  }),
+];
+
+describe('popup', () => {
+  it('opens on the summary, then one list of vendors, blocked first, each row keeping the test contract', async () => {
+    const { root, stop } = openPopup(fakeBrowser(audit(PAGE), { vendors: [tracker, live] }));
+    await waitUntilBuilt(root, 4);
+    await screen.findByText('CI');
+    expect(root.querySelector('#summary')?.textContent).toBe('4 blocked, 1 allowed, 1 unknown');
+    expect(screen.getByRole('list', { name: 'Requests by category' }).textContent).toContain('Analytics');
+    expect(groupsOf(root)).toEqual(['tracker', 'unknown', 'live']);
+    expect(rowsOf(root)).toEqual(
+      expect.arrayContaining([
+        { vendor: 'tracker', status: 'blocked', url: 'https://tracker.example/t.js' },
+        { vendor: 'unknown', status: 'allowed-unknown', url: 'https://cdn.unknown.example/lib.js' },
+        { vendor: 'live', status: 'allowed-essential', url: 'https://live.example/socket.js' },
+      ]),
+    );
+    // Folded until asked: the group's button unfolds its requests, for the keyboard too.
+    const toggle = within(root.querySelector<HTMLElement>('li[data-vendor-group="tracker"]')!).getAllByRole(
+      'button',
+    )[0]!;
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    fireEvent.click(toggle);
+    await waitFor(() => expect(toggle.getAttribute('aria-expanded')).toBe('true'));
+    expect(root.querySelector('#' + toggle.getAttribute('aria-controls'))?.hasAttribute('hidden')).toBe(false);
+    // An allowed script without SRI is flagged; the unknown vendor has no quick action.
+    expect(
+      root.querySelector('li.entry[data-url="https://cdn.unknown.example/lib.js"] [data-flag="no-sri"]'),
+    ).not.toBeNull();
+    expect(root.querySelector('li[data-vendor-group="unknown"] [data-qa="vendor-toggle"]')).toBeNull();
+    stop();
+  });
+
+  it('allows a vendor here from its row, then offers to block it again and to reload', async () => {
+    const fake = fakeBrowser(audit(PAGE), { vendors: [tracker, live] });
+    const { root, stop } = openPopup(fake);
+    const allow = await screen.findByRole('button', { name: 'Allow here: Tracker on CI' });
+    fireEvent.click(allow);
+    await screen.findByRole('button', { name: 'Block here: Tracker on CI' });
+    expect(fake.sent.find((m) => m.type === 'settings/change')?.payload).toEqual(tracker.change);
+    expect(root.querySelector('li[data-vendor-group="tracker"]')?.getAttribute('data-state')).toBe('allow');
+    expect(root.querySelector('[data-qa="status"]')?.textContent).toBe(
+      'Tracker allowed on CI. Reload the page to apply.',
+    );
+    const reload = root.querySelector<HTMLButtonElement>('[data-qa="reload"]')!;
+    expect(reload.hidden).toBe(false);
+    fireEvent.click(reload);
+    await waitFor(() => expect(fake.reloaded).toEqual([TAB]));
+    stop();
+  });
+
+  it('names another vendor the page did not load, with its action; an unknown name gets a message', async () => {
+    const other: TabViewVendor = {
+      ...tracker,
+      id: 'intercom',
+      name: 'Intercom',
+      change: { kind: 'set-dashboard-vendor', dashboard: 'ci', vendorId: 'intercom', action: 'allow' },
+    };
+    const { root, stop } = openPopup(fakeBrowser(audit(PAGE), { vendors: [tracker, live, other] }));
+    const input = await screen.findByLabelText('Another vendor');
+    fireEvent.input(input, { target: { value: 'nobody' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Show' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('No vendor called "nobody".');
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+    fireEvent.input(input, { target: { value: 'intercom' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Show' }));
+    await screen.findByRole('button', { name: 'Allow here: Intercom on CI' });
+    expect(root.querySelector('li[data-vendor-group="intercom"]')?.textContent).toContain('Not seen on this page.');
+    stop();
+  });
+
+  it('shows what the organisation decides as locked: no click on a managed vendor, and no pause', async () => {
+    const managed: TabViewVendor = { ...tracker, change: null };
+    const { root, stop } = openPopup(
+      fakeBrowser(audit(PAGE), {
+        vendors: [managed, live],
+        pauseAllowed: false,
+        pauseRefusal: 'the policy locks the settings (lockUserRules) and does not allow pausing (allowTabPause).',
+      }),
+    );
+    const button = await screen.findByRole('button', { name: 'Allow here: Tracker on CI' });
+    expect((button as HTMLButtonElement).disabled).toBe(true);
+    expect(root.querySelector('li[data-vendor-group="tracker"] .group-reason')?.textContent).toContain(
+      'Managed by your organisation',
+    );
+    await waitFor(() => expect(root.querySelector<HTMLButtonElement>('[data-qa="pause"]')?.disabled).toBe(true));
+    expect(root.querySelector('[data-qa="pause-note"]')?.textContent).toBe(
+      'Managed by your organisation: the policy locks the settings (lockUserRules) and does not allow pausing (allowTabPause).',
+    );
+    stop();
+  });
+
+  it('pauses on this tab from the header', async () => {
+    const { root, stop } = openPopup(fakeBrowser(audit(PAGE), { vendors: [tracker] }));
+    const pause = await screen.findByRole('button', { name: 'Pause on this tab' });
+    await waitFor(() => expect((pause as HTMLButtonElement).disabled).toBe(false));
+    fireEvent.click(pause);
+    await waitFor(() => expect(root.querySelector('[data-qa="pause"]')?.getAttribute('aria-pressed')).toBe('true'));
+    expect(root.querySelector('[data-qa="status"]')?.textContent).toBe('Paused on this tab. Reload the page to apply.');
+    stop();
+  });
+
+  it('shows hostile URLs as text: no markup from a URL becomes an element, and the full URL reads back', async () => {
+    const hostile =
+      'https://cdn.unknown.example/noop.js?q="><img src=x onerror="top.dgPwned=1"><script>top.dgPwned=2</script>';
+    const { root, stop } = openPopup(
+      fakeBrowser(
+        audit([
+          entry({ url: hostile, status: 'allowed-unknown', vendorId: null, vendorName: '<b>unknown</b>.example' }),
+        ]),
+      ),
+    );
+    await waitUntilBuilt(root, 1);
+    expect(root.querySelectorAll('#audit img, #audit script, #audit b')).toHaveLength(0);
+    expect(root.querySelector('li.group')?.textContent).toContain('<b>unknown</b>.example');
+    const row = root.querySelector<HTMLElement>('li.entry')!;
+    expect(row.dataset.url).toBe(hostile);
+    const details = row.querySelector('details')!;
+    details.open = true;
+    fireEvent(details, new Event('toggle'));
+    await waitFor(() => expect(row.querySelector('code.url')?.textContent).toBe(hostile));
+    expect((window as unknown as { dgPwned?: unknown }).dgPwned).toBeUndefined();
+    stop();
+  });
+
+  // 1,000 rows: jsdom builds elements far slower than a browser (`npm run bench` times 5,000 in Chromium).
+  it('builds a long list a slice at a time: a first slice at once, then every row', async () => {
+    const many = Array.from({ length: 1_000 }, (_, i) =>
+      entry({
+        url: `https://v${i % 20}.example/r${i}.js`,
+        status: i % 2 ? 'blocked' : 'allowed-unknown',
+        vendorId: i % 2 ? `v${i % 20}` : null,
+        vendorName: `v${i % 20}.example`,
+      }),
+    );
+    const { root, stop } = openPopup(fakeBrowser(audit(many)), 60);
+    await waitFor(() => expect(root.querySelectorAll('#audit li.entry').length).toBeGreaterThan(0));
+    expect(root.querySelectorAll('#audit li.entry').length).toBeLessThanOrEqual(60);
+    expect(root.querySelector('#audit')?.getAttribute('aria-busy')).toBe('true');
+    await waitFor(() => expect(root.querySelector('#audit')?.getAttribute('aria-busy')).toBe('false'), {
+      timeout: 20_000,
+    });
+    expect(root.querySelectorAll('#audit li.entry')).toHaveLength(1_000);
+    expect(root.querySelector('#audit')?.getAttribute('data-rendered')).toBe('1000');
+    stop();
+  }, 30_000);
+
+  it('follows the audit live and filters by text and status', async () => {
+    const fake = fakeBrowser(audit(PAGE.slice(0, 2)), { vendors: [tracker, live] });
+    const { root, stop } = openPopup(fake);
+    await waitUntilBuilt(root, 2);
+    fake.pushAudit(audit(PAGE));
+    await waitFor(() => expect(rowsOf(root)).toHaveLength(4));
+    expect(root.querySelector('#summary')?.textContent).toBe('4 blocked, 1 allowed, 1 unknown');
+    fireEvent.change(screen.getByLabelText('Show'), { target: { value: 'blocked' } });
+    await waitFor(() =>
+      expect(
+        [...root.querySelectorAll<HTMLElement>('#audit li.entry:not([hidden])')].map((li) => li.dataset.vendor),
+      ).toEqual(['tracker', 'tracker']),
+    );
+    expect(root.querySelector<HTMLElement>('li[data-vendor-group="live"]')?.hidden).toBe(true);
+    fireEvent.change(screen.getByLabelText('Show'), { target: { value: 'all' } });
+    fireEvent.input(screen.getByLabelText('Filter by vendor, host or URL'), { target: { value: 'socket' } });
+    await waitFor(() =>
+      expect(
+        [...root.querySelectorAll<HTMLElement>('#audit li.entry:not([hidden])')].map((li) => li.dataset.url),
+      ).toEqual(['https://live.example/socket.js']),
+    );
+    fake.pushAudit(undefined);
+    await waitFor(() => expect(rowsOf(root)).toHaveLength(0));
+    stop();
+  });
+});

@@ -1,0 +1,141 @@
+/**
+ * The popup's state: one object, in one store (src/ui/page-store.ts), from which every component renders. What is
+ * derived from the audit (vendor groups in display order, the summary) is computed once when the audit arrives, not
+ * on every draw.
+ */
+import { groupByVendor, summarise, type AuditSummary, type VendorGroup } from '../src/audit/audit-groups';
+import { BLOCKED_STATUSES, type AuditEntry, type TabAudit } from '../src/audit/audit-types';
+import type { DocumentStrictMode } from '../src/strict-mode/document-strict-mode';
+import type { TabPauseState } from '../src/settings/settings-messages';
+import type { TabView } from '../src/ui/tab-view';
+
+export type StatusFilter = 'all' | 'blocked' | 'allowed' | 'unknown';
+
+/** The audit as the list shows it. */
+export interface AuditShown {
+  readonly audit: TabAudit;
+  /** Blocked vendors first, then the rest in the audit's order (what got through first). */
+  readonly groups: readonly VendorGroup[];
+  readonly summary: AuditSummary;
+  readonly rows: number;
+  /** Identifies the page the audit is of: a new page starts the list afresh. */
+  readonly pageKey: string;
+}
+
+export interface PopupState {
+  readonly tabId: number | undefined;
+  /** The address of the tab's page, when the popup may read it. */
+  readonly url: string | undefined;
+  readonly pageLabel: string;
+  readonly pageTitle: string | undefined;
+  readonly shown: AuditShown | undefined;
+  /** Why there is no list (no audit, not a dashboard, an error). */
+  readonly empty: string | undefined;
+  /** Rows built so far: a large audit is built a slice at a time, so the first rows show at once. */
+  readonly budget: number;
+  /** The background's answer about this tab (dashboard, vendors' states here); undefined until it answers. */
+  readonly view: TabView | undefined;
+  /** loading | ready | not-a-dashboard | error: the header's state (`#quick-actions[data-state]`). */
+  readonly quick: 'loading' | 'ready' | 'not-a-dashboard' | 'error';
+  readonly quickError: string | undefined;
+  readonly pause: TabPauseState | undefined;
+  readonly pauseBusy: boolean;
+  readonly documentStrictMode: DocumentStrictMode | undefined;
+  readonly hostAccess: boolean;
+  /** Vendors the person named with "Another vendor": listed even when the page did not load them. */
+  readonly named: readonly string[];
+  /** Vendor ids with a change on its way to the background. */
+  readonly changing: readonly string[];
+  /** What the last quick action did, or why it failed (role=status). */
+  readonly status: string;
+  readonly reloadOffered: boolean;
+  readonly findError: string | undefined;
+  readonly filterText: string;
+  readonly filterStatus: StatusFilter;
+  readonly retentionDays: number | undefined;
+  readonly logStatus: string;
+  readonly clearArmed: boolean;
+  /** Vendor groups the tab's dashboard had not loaded in the last 30 days; undefined until the background answers. */
+  readonly newGroups: ReadonlySet<string> | undefined;
+  /** What the log dropped to stay within its caps, and from where ('' when nothing). */
+  readonly droppedText: string;
+}
+
+export const INITIAL_STATE: PopupState = {
+  tabId: undefined,
+  url: undefined,
+  pageLabel: '\u00a0',
+  pageTitle: undefined,
+  shown: undefined,
+  empty: 'Loading…',
+  budget: 0,
+  view: undefined,
+  quick: 'loading',
+  quickError: undefined,
+  pause: undefined,
+  pauseBusy: false,
+  documentStrictMode: undefined,
+  hostAccess: true,
+  named: [],
+  changing: [],
+  status: '',
+  reloadOffered: false,
+  findError: undefined,
+  filterText: '',
+  filterStatus: 'all',
+  retentionDays: undefined,
+  logStatus: '',
+  clearArmed: false,
+  newGroups: undefined,
+  droppedText: '',
+};
+
+const hasBlocked = (group: VendorGroup): boolean => group.entries.some((e) => BLOCKED_STATUSES.has(e.status));
+
+export function showAudit(audit: TabAudit): AuditShown {
+  const grouped = groupByVendor(audit.entries);
+  // Blocked first (what Dashguard did on this page), each part in the audit's order; sort is stable.
+  const groups = [...grouped].sort((a, b) => Number(hasBlocked(b)) - Number(hasBlocked(a)));
+  return {
+    audit,
+    groups,
+    summary: summarise(audit.entries),
+    rows: audit.entries.length,
+    pageKey: audit.page === null ? 'pending' : `${audit.page.timeOrigin}|${audit.page.url}`,
+  };
+}
+
+export function pageLabelOf(audit: TabAudit): { label: string; title: string | undefined } {
+  const page = audit.page;
+  if (page === null) return { label: 'This tab', title: undefined };
+  return { label: page.dashboardName ? `${page.dashboardName} · ${page.host}` : page.host, title: page.url };
+}
+
+/** Whether a row passes the filter: its status class, and the text in its URL or vendor name. */
+export function rowMatches(entry: AuditEntry, text: string, status: StatusFilter): boolean {
+  if (status === 'blocked' && !BLOCKED_STATUSES.has(entry.status)) return false;
+  if (status === 'unknown' && entry.status !== 'allowed-unknown') return false;
+  if (status === 'allowed' && (BLOCKED_STATUSES.has(entry.status) || entry.status === 'allowed-unknown')) return false;
+  return text === '' || entry.url.toLowerCase().includes(text) || entry.vendor.name.toLowerCase().includes(text);
+}
+
+/** Blocked and allowed requests per category, most requests first: the summary bar. */
+export interface CategoryCount {
+  readonly id: string;
+  readonly blocked: number;
+  readonly allowed: number;
+}
+
+export function countsByCategory(entries: readonly AuditEntry[]): CategoryCount[] {
+  const counts = new Map<string, { blocked: number; allowed: number }>();
+  for (const entry of entries) {
+    const id = entry.status === 'allowed-unknown' ? 'unknown' : (entry.vendor.category ?? 'custom');
+    const count = counts.get(id) ?? { blocked: 0, allowed: 0 };
+    if (BLOCKED_STATUSES.has(entry.status)) count.blocked += entry.count;
+    else count.allowed += entry.count;
+    counts.set(id, count);
+  }
+  return [...counts]
+    .map(([id, c]) => ({ id, ...c }))
+    .sort((a, b) => b.blocked + b.allowed - (a.blocked + a.allowed) || a.id.localeCompare(b.id, 'en'));
+}

@@ -1,0 +1,110 @@
+/**
+ * The popup: what this tab's page tried to load and what to do about it (popup.html, or popup.html?tabId=N for tab
+ * N: a contract tests and tools rely on). One store holds its state (popup-state.ts), the controller fills it from the
+ * browser and the background (popup-controller.ts), and Preact components draw it (components/).
+ */
+import browser from 'webextension-polyfill';
+import { AUDIT_PAGE_QUERY, isAuditPageAnswer } from '../src/audit/audit-messages';
+import { tabAuditKey } from '../src/audit/audit-types';
+import { SETTINGS_KEY } from '../src/settings/settings-key';
+import type { SendMessage } from '../src/settings/settings-client';
+import { createPageStore } from '../src/ui/page-store';
+import { AUDIT_LOG_META_KEY, readDroppedRecords } from '../src/audit/audit-log-layout';
+import { mountFleetStatusLine } from '../src/fleet/fleet-status-line';
+import { downloadText } from './download';
+import { createPopupController } from './popup-controller';
+import { startRenderer } from './popup-renderer';
+import { INITIAL_STATE } from './popup-state';
+import { resolveTabId } from './popup-tab';
+
+/** How long the popup waits for a tab's content script to answer. */
+const PAGE_QUERY_TIMEOUT_MS = 1_000;
+
+/** Runs tasks one after another, each as its own task: postMessage is not throttled in background tabs. */
+function createDefer(): (task: () => void) => void {
+  const channel = new MessageChannel();
+  const tasks: (() => void)[] = [];
+  channel.port1.onmessage = () => tasks.shift()?.();
+  return (task) => {
+    tasks.push(task);
+    channel.port2.postMessage(null);
+  };
+}
+
+const send: SendMessage = (message) => browser.runtime.sendMessage(message);
+const store = createPageStore(INITIAL_STATE);
+const controller = createPopupController(store, {
+  send,
+  tabId: () =>
+    resolveTabId(location.search, async () => (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id),
+  async tabUrl(tabId) {
+    return (await browser.tabs.get(tabId)).url || undefined;
+  },
+  async readAudit(tabId) {
+    const key = tabAuditKey(tabId);
+    return (await browser.storage.session.get(key))[key];
+  },
+  onAuditChanged(tabId, listener) {
+    const key = tabAuditKey(tabId);
+    browser.storage.onChanged.addListener((changes, area) => {
+      if (area === 'session' && key in changes) listener(changes[key]?.newValue);
+    });
+  },
+  onSettingsChanged(listener) {
+    browser.storage.onChanged.addListener((changes, area) => {
+      if ((area === 'local' && SETTINGS_KEY in changes) || area === 'managed') listener();
+    });
+  },
+  async askPage(tabId) {
+    // A frozen or busy page may not answer at once: the popup does not wait for it.
+    const answer = browser.tabs.sendMessage(tabId, { type: AUDIT_PAGE_QUERY }, { frameId: 0 }).catch(() => undefined);
+    const timeout = new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), PAGE_QUERY_TIMEOUT_MS));
+    const reply: unknown = await Promise.race([answer, timeout]);
+    return isAuditPageAnswer(reply) ? reply : undefined;
+  },
+  async hostAccess(url) {
+    const { protocol, hostname } = new URL(url);
+    return browser.permissions.contains({ origins: [`${protocol}//${hostname}/*`] });
+  },
+  requestAccess: (origin) => browser.permissions.request({ origins: [origin] }),
+  reloadTab: (tabId) => browser.tabs.reload(tabId),
+  closePopup: () => window.close(),
+  download: (fileName, text, mimeType) => downloadText(document, fileName, text, mimeType),
+  now: () => Date.now(),
+  updateIntervalMs: 150,
+  confirmMs: 5_000,
+  readDropped: () => readDroppedRecords(browser.storage.local),
+  onLogChanged(listener) {
+    browser.storage.onChanged.addListener((changes, area) => {
+      if (area === 'local' && AUDIT_LOG_META_KEY in changes) listener();
+    });
+  },
+});
+
+const root = document.getElementById('popup');
+if (root === null) throw new Error('popup.html lacks #popup');
+let first = true;
+startRenderer({
+  root,
+  store,
+  actions: controller,
+  send,
+  now: () => Date.now(),
+  defer: createDefer(),
+  clock: () => performance.now(),
+  firstRows: 60,
+  sliceMs: 8,
+  mountFleetStatus: (slot) =>
+    mountFleetStatusLine(slot, (message) => browser.runtime.sendMessage(message), browser.storage.onChanged),
+  onDrawn: ({ complete, rows }) => {
+    // Benchmark hooks (scripts/bench/): the first rows on screen, and every row built.
+    if (rows === 0 || !first) return;
+    if (performance.getEntriesByName('dashguard:audit-first-render').length === 0)
+      performance.mark('dashguard:audit-first-render');
+    if (complete) {
+      first = false;
+      performance.mark('dashguard:audit-rendered');
+    }
+  },
+});
+void controller.start();

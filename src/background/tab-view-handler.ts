@@ -1,0 +1,24 @@
+/**
+ * `popup/tab-view`: the popup's questions about its tab (src/ui/tab-view.ts), answered from the catalog, the
+ * settings and the policy in force, so the popup need not carry the catalog. Extension pages only.
+ */
+import type { ManagedPolicy } from '../policy/managed-policy';
+import type { RuntimeCatalog } from '../catalog/runtime-catalog';
+import { parseTabViewRequest, type TabView, type TabViewRequest } from '../ui/tab-view';
+import type { UserSettings } from '../settings/user-settings';
+import { defineHandler } from './message-router';
+import { buildTabView } from '../ui/tab-view-model';
+
+export interface TabViewInputs {
+  readonly catalog: RuntimeCatalog;
+  readonly settings: UserSettings;
+  readonly policy: ManagedPolicy;
+}
+
+export function createTabViewHandler(loadInputs: () => Promise<TabViewInputs>) {
+  return defineHandler<TabViewRequest, TabView>({
+    from: ['extension-page'],
+    parse: parseTabViewRequest,
+    handle: async (request) => buildTabView({ ...(await loadInputs()), url: request.url }, request),
+  });
+}
