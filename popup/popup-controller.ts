@@ -117,7 +117,13 @@ export function createPopupController(store: PageStore<PopupState>, deps: PopupD
       answer.suggestions === undefined && previous?.suggestions !== undefined
         ? { ...answer, suggestions: previous.suggestions }
         : answer;
-    if (read === viewReads) store.set({ view, quick: view.dashboard === null ? 'not-a-dashboard' : 'ready' });
+    if (read !== viewReads) return view;
+    // The header says "ready" only once the page's own answer is in too (start() below), so a test or a person never
+    // reads a strict-mode notice made without it.
+    store.set((s) => ({
+      view,
+      ...(s.quick === 'loading' ? {} : { quick: view.dashboard === null ? 'not-a-dashboard' : 'ready' }),
+    }));
     return view;
   };
 
@@ -229,7 +235,12 @@ export function createPopupController(store: PageStore<PopupState>, deps: PopupD
         view?.strictMode && url !== undefined ? deps.hostAccess(url).catch(() => false) : Promise.resolve(true),
       ]);
       pageAnswered = page !== undefined;
-      store.set({ pause, documentStrictMode: page?.strictMode, hostAccess: access });
+      store.set((s) => ({
+        pause,
+        documentStrictMode: page?.strictMode,
+        hostAccess: access,
+        quick: s.quick === 'error' ? 'error' : s.view?.dashboard ? 'ready' : 'not-a-dashboard',
+      }));
       if (!isTabAudit(stored) && store.get().shown === undefined) showNoAudit();
     },
 
