@@ -27,9 +27,12 @@ describe('audit badge', () => {
     await badge.show(audit(3), 2);
     await badge.show(audit(4), 2);
     await badge.show(audit(4), 0);
+    await badge.show(audit(5), 0);
     expect(calls).toEqual([
       'color * #b42318',
       'text 7 3',
+      'title 7 Dashguard',
+      'color 7 #b42318',
       'text 7 3',
       `title 7 ${newPartiesTitle(2)}`,
       'color 7 #b54708',
@@ -39,6 +42,7 @@ describe('audit badge', () => {
       'text 7 4',
       'title 7 Dashguard',
       'color 7 #b42318',
+      'text 7 5',
     ]);
     expect(newPartiesTitle(1)).toBe('Dashguard: 1 third party new on this dashboard (open to see)');
   });

@@ -45,16 +45,17 @@ export function createAuditBadge(api: BadgeApi): AuditBadge {
       // The tab closed in the meantime: nothing to show.
     }
   };
-  // Tabs whose badge shows new parties, so their colour is set back when it no longer does.
-  const amber = new Set<number>();
+  // Tabs whose badge this background has set to the usual colour and title: only a change needs another call. A
+  // background started again knows none, so it sets each tab's once (an amber badge may be left from before).
+  const usual = new Set<number>();
   const setColor = async (tabId: number, unseen: number): Promise<void> => {
     const fresh = unseen > 0;
-    if (!fresh && !amber.has(tabId)) return;
+    if (!fresh && usual.has(tabId)) return;
     try {
       await api.setTitle({ tabId, title: fresh ? newPartiesTitle(unseen) : TITLE });
       await api.setBadgeBackgroundColor({ tabId, color: fresh ? NEW_COLOR : BADGE_COLOR });
-      if (fresh) amber.add(tabId);
-      else amber.delete(tabId);
+      if (fresh) usual.delete(tabId);
+      else usual.add(tabId);
     } catch {
       // The tab closed in the meantime.
     }
