@@ -1,0 +1,547 @@
+/**
+ * Fleet reporting, for real: the policy comes from the files an administrator writes (Chromium's managed policy
+ * folder, Firefox's policies.json), the reports go to a fixture collector on its own host that answers CORS for the
+ * extension's origin only, and every assertion is on what that collector received.
+ *
+ * One browser launch per policy and browser (Firefox reads policies.json once, at start-up). Reports use the shortest
+ * interval a policy may set (10 s), so a batch is due 10 s after the first request at most.
+ */
+import { TargetType, type Page } from 'puppeteer-core';
+import { TEST_BACKGROUND_STARTS_KEY, TEST_FLEET_QUEUE_LIMITS } from '../../src/background/test-surface';
+import { FLEET_STATUS_GET, isFleetStatus, type FleetStatus } from '../../src/fleet/fleet-status';
+import { isPolicyStatus, POLICY_GET, type PolicyStatus } from '../../src/policy/policy-status';
+import { decodeOtlpLogs, logRecordsOf } from '../unit/otlp-logs-decoder';
+import { BROWSER_KINDS, launchWithDashguard, type BrowserKind, type ExtensionBrowser } from './harness/browsers';
+import {
+  COLLECTOR_HOST,
+  createCollectorFixture,
+  type CollectorFixture,
+  type ReceivedBatch,
+} from './harness/collector-fixture';
+import { waitForPageSettled } from './harness/dashboard-page';
+import { CHROMIUM_EXTENSION_ID, FIREFOX_ADDON_ID } from './harness/extension-build';
+import { optionsPage, sendFromPage, sessionStorageValue } from './harness/extension-pages';
+import { siteUrl } from './harness/fixture-catalog';
+import { startFixtureServer, type FixtureServer } from './harness/fixture-server';
+import { FIREFOX_EXTENSION_UUID } from './harness/firefox';
+import {
+  acquirePolicyLock,
+  chromiumPolicyFile,
+  firefoxPolicyFile,
+  type PolicyFile,
+  type PolicyLock,
+} from './harness/managed-policy-files';
+import { waitFor } from './harness/wait-for';
+
+/** Firefox stops an idle event page after this long (the default is 30 s), so the test can stop it. */
+const FIREFOX_IDLE_TIMEOUT_MS = 1_000;
+
+/** A dashboard page that loads one script from the third party its query names (none without one). */
+const NEW_PARTY_PAGE = '/dg-fixture/fleet-new-party.html';
+const NEW_PARTY_ASSETS = {
+  [NEW_PARTY_PAGE]: {
+    contentType: 'text/html',
+    body: Buffer.from(
+      '<!doctype html><title>New party</title><script>const party = new URLSearchParams(location.search).get("party"); if (party) { const s = document.createElement("script"); s.src = "https://" + party + "/lib.js"; s.onload = s.onerror = () => document.documentElement.dataset.partyDone = "1"; document.head.append(s); } else document.documentElement.dataset.partyDone = "1";</script>',
+    ),
+  },
+};
+
+const EXTENSION_ORIGINS = [`chrome-extension://${CHROMIUM_EXTENSION_ID}`, `moz-extension://${FIREFOX_EXTENSION_UUID}`];
+const AUTHORIZATION = 'Bearer fleet-e2e-7d3f9a';
+const INTERVAL_SECONDS = 10;
+/** Blocked by default on dashboards; the fixture page loads it. */
+const BLOCKED_VENDOR = 'amplitude';
+/** A batch is due one interval after the first request; a background asleep then sends at its next start. */
+const DELIVERY_TIMEOUT_MS = 90_000;
+
+let lock: PolicyLock | undefined;
+let fixture: FixtureServer;
+const collector: CollectorFixture = createCollectorFixture((origin) => EXTENSION_ORIGINS.includes(origin));
+
+beforeAll(async () => {
+  lock = await acquirePolicyLock();
+  fixture = await startFixtureServer({
+    hostHandlers: { [COLLECTOR_HOST]: collector.handler },
+    assets: NEW_PARTY_ASSETS,
+  });
+});
+afterAll(async () => {
+  await fixture?.close();
+  lock?.release();
+});
+
+interface Launched {
+  readonly session: ExtensionBrowser;
+  readonly options: Page;
+}
+
+/**
+ * One launch of `kind` that reads `policy` from the real policy file; Firefox's file is removed once it has started,
+ * Chromium's when the block ends. Waits until the extension reports the policy.
+ */
+function launchWithPolicy(
+  kind: BrowserKind,
+  policy: Record<string, unknown>,
+  accept: (status: PolicyStatus) => boolean,
+): () => Launched {
+  let session: ExtensionBrowser | undefined;
+  let options: Page | undefined;
+  let file: PolicyFile | undefined;
+  beforeAll(async () => {
+    file = kind === 'chromium' ? chromiumPolicyFile(CHROMIUM_EXTENSION_ID) : firefoxPolicyFile(FIREFOX_ADDON_ID);
+    file.write(policy);
+    try {
+      session = await launchWithDashguard(kind, {
+        fixture,
+        build: 'test',
+        extraDomains: ['fleet.example'],
+        firefoxPrefs: { 'extensions.background.idle.timeout': FIREFOX_IDLE_TIMEOUT_MS },
+      });
+    } finally {
+      if (kind === 'firefox') file.remove();
+    }
+    options = await optionsPage(session);
+    const page = options;
+    let last: PolicyStatus | undefined;
+    await waitFor(
+      'the extension to report the policy file',
+      async () => {
+        last = await policyStatus(page);
+        return last.source === 'managed' && accept(last) ? true : undefined;
+      },
+      { timeoutMs: 45_000, intervalMs: 250, describeFailure: () => `Last policy/get: ${JSON.stringify(last)}.` },
+    );
+  });
+  afterAll(async () => {
+    try {
+      await session?.close();
+    } finally {
+      file?.remove();
+    }
+  });
+  return () => {
+    if (!session || !options) throw new Error(`${kind} with Dashguard and its policy did not start`);
+    return { session, options };
+  };
+}
+
+async function policyStatus(page: Page): Promise<PolicyStatus> {
+  const value = await sendFromPage<unknown>(page, POLICY_GET, null);
+  if (!isPolicyStatus(value)) throw new Error(`policy/get answered ${JSON.stringify(value)}`);
+  return value;
+}
+
+async function fleetStatus(page: Page): Promise<FleetStatus> {
+  const value = await sendFromPage<unknown>(page, FLEET_STATUS_GET, null);
+  if (!isFleetStatus(value)) throw new Error(`fleet/status answered ${JSON.stringify(value)}`);
+  return value;
+}
+
+/** Loads the fixture dashboard (every curated vendor) with query values that must never reach a report. */
+async function visitDashboard(session: ExtensionBrowser, run: string, secret: string): Promise<void> {
+  const page = await session.openPage(siteUrl('dashboard', { run, token: secret }));
+  try {
+    await waitForPageSettled(page, fixture, run);
+  } finally {
+    await page.close();
+  }
+}
+
+/**
+ * Waits until the collector has accepted a batch for which `matches` holds; returns it. Asks the extension for its
+ * fleet status meanwhile, as an open options page would: that keeps a background awake (Firefox's here sleeps after
+ * 1 s idle), so its timer sends the batch when its interval ends.
+ */
+function waitForBatch(
+  options: Page,
+  what: string,
+  since: number,
+  matches: (batch: ReceivedBatch) => boolean,
+): Promise<ReceivedBatch> {
+  return waitFor(
+    `the collector to receive ${what}`,
+    async () => {
+      await fleetStatus(options).catch(() => undefined);
+      return collector.accepted().find((batch) => batch.time >= since && matches(batch));
+    },
+    {
+      timeoutMs: DELIVERY_TIMEOUT_MS,
+      intervalMs: 250,
+      describeFailure: () =>
+        `Received: ${JSON.stringify(collector.received.filter((b) => b.time >= since).map((b) => ({ status: b.status, path: b.path, body: b.body.slice(0, 300) })))}.`,
+    },
+  );
+}
+
+/** Every OTLP record of every accepted batch since `since`, flattened. */
+function otlpRecordsSince(since: number, origin: string) {
+  return collector
+    .accepted()
+    .filter((b) => b.time >= since && b.origin === origin)
+    .flatMap((b) => logRecordsOf(decodeOtlpLogs(b.body)));
+}
+
+const originOf = (session: ExtensionBrowser): string => session.extensionBaseUrl.replace(/\/$/, '');
+
+/** Event ids (log.record.uid) of OTLP batches, with their event names. */
+const otlpEvents = (batches: readonly ReceivedBatch[]) =>
+  batches.flatMap((b) =>
+    logRecordsOf(decodeOtlpLogs(b.body)).map(({ attributes }) => ({
+      id: String(attributes['log.record.uid']),
+      name: String(attributes['event.name']),
+      attributes,
+    })),
+  );
+
+/** Waits until the background has started more times than `before` (the test build counts its starts). */
+async function startsAbove(options: Page, before: number): Promise<number> {
+  return waitFor(
+    'the background to start again',
+    async () => {
+      // A message wakes a stopped background.
+      await fleetStatus(options).catch(() => undefined);
+      const starts = Number((await sessionStorageValue(options, TEST_BACKGROUND_STARTS_KEY)) ?? 0);
+      return starts > before ? starts : undefined;
+    },
+    { timeoutMs: 30_000, intervalMs: 250 },
+  );
+}
+
+/**
+ * Stops the background: Chromium's service worker is closed by the test; Firefox stops its event page itself after
+ * its (short) idle timeout, so the test leaves it alone for a while. Then wakes it with a message and waits until the
+ * test build has counted the new start.
+ */
+async function stopBackground(session: ExtensionBrowser, options: Page): Promise<void> {
+  const before = Number((await sessionStorageValue(options, TEST_BACKGROUND_STARTS_KEY)) ?? 0);
+  if (session.kind === 'chromium') {
+    const worker = await session.browser.waitForTarget(
+      (t) => t.type() === TargetType.SERVICE_WORKER && t.url().startsWith(session.extensionBaseUrl),
+      { timeout: 20_000 },
+    );
+    await (await worker.worker())?.close();
+  } else {
+    await new Promise((resolve) => setTimeout(resolve, FIREFOX_IDLE_TIMEOUT_MS * 5));
+  }
+  await startsAbove(options, before);
+}
+
+/** Polls fleet/status (which keeps the background awake, so its retry timer runs) until `accept` holds. */
+async function waitForFleet(
+  options: Page,
+  what: string,
+  accept: (status: FleetStatus) => boolean,
+  timeoutMs = DELIVERY_TIMEOUT_MS,
+): Promise<FleetStatus> {
+  let last: FleetStatus | undefined;
+  return waitFor(
+    what,
+    async () => {
+      last = await fleetStatus(options);
+      return accept(last) ? last : undefined;
+    },
+    { timeoutMs, intervalMs: 250, describeFailure: () => `Last fleet/status: ${JSON.stringify(last)}.` },
+  );
+}
+
+describe.each(BROWSER_KINDS)('Fleet reporting in %s', (kind) => {
+  describe('OTLP/HTTP JSON to an OpenTelemetry collector', () => {
+    const ready = launchWithPolicy(
+      kind,
+      {
+        fleetReporting: {
+          endpoint: `https://${COLLECTOR_HOST}/v1/logs`,
+          format: 'otlp-json',
+          authorization: AUTHORIZATION,
+          intervalSeconds: INTERVAL_SECONDS,
+          deviceLabel: `e2e-${kind}`,
+        },
+      },
+      (s) => s.policy.fleetReporting?.format === 'otlp-json',
+    );
+
+    test('the collector receives OTLP logs that decode with the official definitions, name the dashboard and the blocked vendor, carry the Authorization header as given and no query value', async () => {
+      const { session, options } = ready();
+      const since = Date.now();
+      const run = `${kind}-otlp-${since}`;
+      const secret = `qv${since}secret`;
+      await visitDashboard(session, run, secret);
+      const origin = originOf(session);
+      const batch = await waitForBatch(
+        options,
+        `an OTLP batch naming ${BLOCKED_VENDOR} blocked on circleci`,
+        since,
+        (b) =>
+          b.origin === origin &&
+          logRecordsOf(decodeOtlpLogs(b.body)).some(
+            ({ attributes }) =>
+              attributes['dashguard.vendor.id'] === BLOCKED_VENDOR && attributes['dashguard.dashboard'] === 'circleci',
+          ),
+      );
+      expect({ path: batch.path, authorization: batch.authorization, contentType: batch.contentType }).toEqual({
+        path: '/v1/logs',
+        authorization: AUTHORIZATION,
+        contentType: 'application/json',
+      });
+
+      const request = decodeOtlpLogs(batch.body);
+      const resource = Object.fromEntries(
+        (request.resourceLogs[0]?.resource.attributes ?? []).map((a) => [a.key, a.value.stringValue]),
+      );
+      expect(resource).toMatchObject({
+        'service.name': 'dashguard',
+        'service.version': expect.any(String),
+        'dashguard.browser': kind === 'chromium' ? 'chrome' : 'firefox',
+        'dashguard.device.label': `e2e-${kind}`,
+      });
+      expect(resource['dashguard.policy.hash']).toMatch(/^[0-9a-f]{64}$/);
+      const blocked = otlpRecordsSince(since, origin).filter(
+        ({ attributes }) => attributes['dashguard.vendor.id'] === BLOCKED_VENDOR,
+      );
+      expect(
+        blocked.map(({ attributes }) => [
+          attributes['event.name'],
+          attributes['dashguard.dashboard'],
+          attributes['dashguard.verdict'],
+        ]),
+      ).toContainEqual(['dashguard.requests', 'circleci', 'blocked']);
+      expect(
+        blocked.every(
+          ({ attributes }) => typeof attributes['log.record.uid'] === 'string' && attributes['log.record.uid'] !== '',
+        ),
+      ).toBe(true);
+
+      // No query value anywhere: not the page's, not the vendors' (their URLs carry the run too).
+      for (const received of collector.received.filter((b) => b.time >= since)) {
+        expect(received.body).not.toContain(secret);
+        expect(received.body).not.toContain(run);
+        expect(received.body).not.toContain('?');
+      }
+      // CORS: the browser asked, and the collector allowed this extension's origin alone.
+      expect(collector.preflights).toContain(origin);
+
+      // The person sees where reports go and when the last batch went.
+      const status = await fleetStatus(options);
+      expect(status).toMatchObject({ enabled: true, host: COLLECTOR_HOST });
+      expect(status.lastSentAt).toBeGreaterThanOrEqual(since);
+      // The options page follows it live.
+      await options.bringToFront();
+      const line = await options.waitForFunction(
+        () => {
+          const slot = document.querySelector<HTMLElement>('[data-dg="fleet-status"]');
+          return slot !== null && !slot.hidden && (slot.textContent ?? '').includes('last batch sent at')
+            ? slot.textContent
+            : undefined;
+        },
+        { timeout: 30_000 },
+      );
+      expect(await line.jsonValue()).toMatch(
+        new RegExp(
+          `^Reports go to ${COLLECTOR_HOST.replace(/\./g, '\\.')}, set by your organisation; last batch sent at .+, \\d+ waiting`,
+        ),
+      );
+    }, 180_000);
+
+    test('collector down, background stopped twice, collector back: every event is delivered, none twice', async () => {
+      const { session, options } = ready();
+      const origin = originOf(session);
+      const since = Date.now();
+      collector.setMode({ kind: 'down' });
+      try {
+        await visitDashboard(session, `${kind}-down-${since}`, `qv${since}down`);
+        await waitFor(
+          'the collector to refuse a batch',
+          () => (collector.received.some((b) => b.time >= since && b.status === 503) ? true : undefined),
+          { timeoutMs: DELIVERY_TIMEOUT_MS, intervalMs: 250 },
+        );
+        await stopBackground(session, options);
+        await visitDashboard(session, `${kind}-down2-${since}`, `qv${since}down2`);
+        await stopBackground(session, options);
+        // Retried after the stops, from what was stored: refused again.
+        await waitForFleet(
+          options,
+          'a retry after the stops',
+          () => collector.received.filter((b) => b.time >= since && b.status === 503).length >= 2,
+        );
+      } finally {
+        collector.setMode({ kind: 'up' });
+      }
+      await waitForFleet(options, 'the queue to be delivered', (s) => s.waiting === 0 && s.lastError === undefined);
+      const refused = otlpEvents(
+        collector.received.filter((b) => b.time >= since && b.origin === origin && b.status === 503),
+      );
+      const accepted = otlpEvents(collector.accepted().filter((b) => b.time >= since && b.origin === origin));
+      const acceptedIds = accepted.map((e) => e.id);
+      expect(refused.length).toBeGreaterThan(0);
+      // Every event the collector refused arrived later, and no event arrived twice.
+      expect(refused.map((e) => e.id).filter((id) => !acceptedIds.includes(id))).toEqual([]);
+      expect(acceptedIds.length).toBe(new Set(acceptedIds).size);
+      expect(accepted.some((e) => e.attributes['dashguard.vendor.id'] === BLOCKED_VENDOR)).toBe(true);
+    }, 300_000);
+
+    test('a collector answering 429 with Retry-After is not asked again before that time', async () => {
+      const { session, options } = ready();
+      const since = Date.now();
+      const RETRY_AFTER_S = 6;
+      collector.setMode({ kind: 'throttle', retryAfterSeconds: RETRY_AFTER_S });
+      let throttled: ReceivedBatch;
+      try {
+        await visitDashboard(session, `${kind}-429-${since}`, `qv${since}429`);
+        throttled = await waitFor(
+          'the collector to answer 429',
+          () => collector.received.find((b) => b.time >= since && b.status === 429),
+          { timeoutMs: DELIVERY_TIMEOUT_MS, intervalMs: 100 },
+        );
+      } finally {
+        collector.setMode({ kind: 'up' });
+      }
+      await waitForFleet(
+        options,
+        'the throttled batch to be delivered',
+        (s) => s.waiting === 0 && s.lastError === undefined,
+      );
+      const next = collector.received.find((b) => b.time > throttled.time && b.origin === originOf(session));
+      // Without Retry-After the first retry would come after 1 to 2 s (exponential backoff with jitter).
+      expect((next?.time ?? 0) - throttled.time).toBeGreaterThanOrEqual(RETRY_AFTER_S * 1000);
+      expect(
+        otlpEvents([throttled])
+          .map((e) => e.id)
+          .every((id) =>
+            otlpEvents(collector.accepted().filter((b) => b.time > throttled.time)).some((e) => e.id === id),
+          ),
+      ).toBe(true);
+    }, 180_000);
+
+    test('a full queue drops the oldest events and says how many, in the next batch', async () => {
+      const { session, options } = ready();
+      const since = Date.now();
+      const MAX_EVENTS = 5;
+      await sendFromPage(options, TEST_FLEET_QUEUE_LIMITS, { maxEvents: MAX_EVENTS, maxBytes: 1_000_000 });
+      try {
+        // One page: a requests event per vendor and status, far more than five.
+        await visitDashboard(session, `${kind}-full-${since}`, `qv${since}full`);
+        const batch = await waitForBatch(
+          options,
+          'a batch that says events were dropped',
+          since,
+          (b) => b.origin === originOf(session) && otlpEvents([b]).some((e) => e.name === 'dashguard.dropped'),
+        );
+        const events = otlpEvents([batch]);
+        expect(events[0]?.name).toBe('dashguard.dropped');
+        expect(Number(events[0]?.attributes['dashguard.dropped.count'])).toBeGreaterThan(0);
+        expect(events.length).toBeLessThanOrEqual(MAX_EVENTS + 1);
+      } finally {
+        await sendFromPage(options, TEST_FLEET_QUEUE_LIMITS, null);
+      }
+    }, 180_000);
+  });
+
+  describe('Splunk HTTP Event Collector', () => {
+    const ready = launchWithPolicy(
+      kind,
+      {
+        fleetReporting: {
+          endpoint: `https://${COLLECTOR_HOST}/services/collector/event`,
+          format: 'splunk-hec',
+          authorization: 'Splunk 0e5c-e2e-token',
+          intervalSeconds: INTERVAL_SECONDS,
+        },
+      },
+      (s) => s.policy.fleetReporting?.format === 'splunk-hec',
+    );
+
+    test('the collector receives HEC events with sourcetype dashguard, an id each, the Authorization header as given, and no query value', async () => {
+      const { session, options } = ready();
+      const since = Date.now();
+      const run = `${kind}-hec-${since}`;
+      const secret = `qv${since}hec`;
+      await visitDashboard(session, run, secret);
+      const origin = originOf(session);
+      const parse = (body: string): Record<string, unknown>[] =>
+        body
+          .split('\n')
+          .filter((line) => line !== '')
+          .map((line) => JSON.parse(line) as Record<string, unknown>);
+      const batch = await waitForBatch(
+        options,
+        `a HEC batch naming ${BLOCKED_VENDOR} blocked on circleci`,
+        since,
+        (b) =>
+          b.origin === origin &&
+          parse(b.body).some(
+            (e) => (e.event as { vendor?: { id?: string }; dashboard?: string }).vendor?.id === BLOCKED_VENDOR,
+          ),
+      );
+      expect({ path: batch.path, authorization: batch.authorization }).toEqual({
+        path: '/services/collector/event',
+        authorization: 'Splunk 0e5c-e2e-token',
+      });
+      const events = parse(batch.body);
+      expect(
+        events.every(
+          (e) =>
+            e.sourcetype === 'dashguard' &&
+            typeof (e.event as { id?: unknown }).id === 'string' &&
+            typeof e.time === 'number',
+        ),
+      ).toBe(true);
+      expect(
+        events
+          .map((e) => e.event as { kind: string; dashboard: string; vendor?: { id: string }; verdict?: string })
+          .filter((e) => e.vendor?.id === BLOCKED_VENDOR)
+          .map((e) => [e.kind, e.dashboard, e.verdict]),
+      ).toContainEqual(['requests', 'circleci', 'blocked']);
+      // No device label in the policy: no identity in the events.
+      expect(events.some((e) => 'host' in e)).toBe(false);
+      for (const received of collector.received.filter((b) => b.time >= since)) {
+        expect(received.body).not.toContain(secret);
+        expect(received.body).not.toContain(run);
+      }
+    }, 180_000);
+  });
+
+  describe('a malformed fleetReporting', () => {
+    const ready = launchWithPolicy(
+      kind,
+      {
+        fleetReporting: { endpoint: `http://${COLLECTOR_HOST}/v1/logs`, format: 'otlp-json', intervalSeconds: 5 },
+      },
+      (s) => s.warnings.some((w) => w.startsWith('fleetReporting.')),
+    );
+
+    test('is refused by name in the options page, and nothing is sent', async () => {
+      const { session, options } = ready();
+      const status = await policyStatus(options);
+      expect(status.policy.fleetReporting).toBeUndefined();
+      expect(status.warnings).toEqual(
+        expect.arrayContaining([
+          expect.stringMatching(
+            /^fleetReporting\.endpoint: "http:\/\/collector\.fleet\.example\/v1\/logs" is not https .*; reporting is off\.$/,
+          ),
+          expect.stringMatching(
+            /^fleetReporting\.intervalSeconds: 5 must be a whole number of seconds from 10 to 86,400; reporting is off\.$/,
+          ),
+        ]),
+      );
+      await options.bringToFront();
+      await options.waitForFunction(
+        () =>
+          [...document.querySelectorAll('[data-dg="policy-warning"]')].some((item) =>
+            (item.textContent ?? '').startsWith('fleetReporting.endpoint:'),
+          ),
+        { timeout: 15_000 },
+      );
+      expect(await fleetStatus(options)).toMatchObject({ enabled: false, waiting: 0 });
+      expect(await options.$eval('[data-dg="fleet-status"]', (el) => (el as HTMLElement).hidden)).toBe(true);
+
+      const since = Date.now();
+      await visitDashboard(session, `${kind}-malformed-${since}`, `qv${since}`);
+      // Two of the intervals the policy asked for, and one of the shortest a valid policy may set, have passed: a
+      // report would have been due. (The OTLP test above is the control: the same page, a valid policy, a batch.)
+      await new Promise((resolve) => setTimeout(resolve, (INTERVAL_SECONDS + 2) * 1000));
+      expect(collector.received.filter((b) => b.time >= since)).toEqual([]);
+      expect(fixture.log.all().filter((r) => r.host === COLLECTOR_HOST && r.time >= since)).toEqual([]);
+    }, 180_000);
+  });
+});
