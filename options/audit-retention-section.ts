@@ -1,11 +1,12 @@
-/** How long the audit log keeps its records (the audit itself is issue 3's; this is its one setting). */
+/** How long the audit log keeps its records: the audit's one setting on this page. */
+import { isAuditRetentionDays, MAX_AUDIT_RETENTION_DAYS, MIN_AUDIT_RETENTION_DAYS } from '../src/audit/audit-limits';
 import { el } from '../src/ui/dom';
 import { attachFieldMessage } from '../src/ui/field-message';
 import { applyAndAnnounce, type SectionContext } from './section-context';
 import { MANAGED_LABEL } from './vendor-model';
 
 export function mountAuditRetentionSection(root: HTMLElement, context: SectionContext): void {
-  const input = el('input', { attrs: { id: 'audit-retention', type: 'number', min: '1', max: '3650', step: '1', inputmode: 'numeric', 'aria-describedby': 'audit-retention-hint', 'data-field': 'audit-retention' } });
+  const input = el('input', { attrs: { id: 'audit-retention', type: 'number', min: String(MIN_AUDIT_RETENTION_DAYS), max: String(MAX_AUDIT_RETENTION_DAYS), step: '1', inputmode: 'numeric', 'aria-describedby': 'audit-retention-hint', 'data-field': 'audit-retention' } });
   const message = attachFieldMessage(input, 'audit-retention-hint');
   const save = el('button', { text: 'Save', attrs: { type: 'submit', 'data-action': 'save-retention' } });
   const managed = el('p', { className: 'managed', attrs: { hidden: true } });
@@ -20,8 +21,8 @@ export function mountAuditRetentionSection(root: HTMLElement, context: SectionCo
     event.preventDefault();
     message.clear();
     const days = Number(input.value);
-    if (input.value.trim() === '' || !Number.isInteger(days) || days < 1 || days > 3650) {
-      message.show('Enter a whole number of days from 1 to 3650.');
+    if (input.value.trim() === '' || !isAuditRetentionDays(days)) {
+      message.show(`Enter a whole number of days from ${MIN_AUDIT_RETENTION_DAYS} to ${MAX_AUDIT_RETENTION_DAYS}.`);
       input.focus();
       return;
     }
