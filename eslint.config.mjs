@@ -4,14 +4,29 @@ import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'dist-test/', 'release/', 'coverage/', '.bench/', 'src/generated/', 'rules/generated/', 'test/fixtures/'] },
+  {
+    ignores: [
+      'node_modules/',
+      'dist/',
+      'dist-test/',
+      'release/',
+      'coverage/',
+      '.bench/',
+      'src/generated/',
+      'rules/generated/',
+      'test/fixtures/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     rules: {
       // `const { key: _key, ...rest } = x` drops a field on purpose.
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
     },
   },
   {
@@ -24,14 +39,19 @@ export default tseslint.config(
     files: ['**/*.js', '**/*.mjs'],
     extends: [tseslint.configs.disableTypeChecked],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
-    languageOptions: { globals: { require: 'readonly', module: 'writable', __dirname: 'readonly', process: 'readonly' } },
+    languageOptions: {
+      globals: { require: 'readonly', module: 'writable', __dirname: 'readonly', process: 'readonly' },
+    },
   },
   {
     // Page code never imports the background (its wiring and listeners); test/unit/import-boundaries.test.ts checks
     // the same through every import chain.
     files: ['popup/**/*.ts', 'options/**/*.ts', 'src/ui/**/*.ts', 'src/content/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/background/*'], message: 'Page code never imports src/background/.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/background/*'], message: 'Page code never imports src/background/.' }] },
+      ],
     },
   },
   prettier,

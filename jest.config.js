@@ -8,6 +8,18 @@ module.exports = {
   testEnvironmentOptions: { customExportConditions: ['node', 'require', 'default'] },
   testPathIgnorePatterns: ['/node_modules/', '\\.e2e\\.test\\.ts$'],
   transform: {
-    '^.+\\.tsx?$': ['ts-jest', { tsconfig: { module: 'commonjs', moduleResolution: 'node', resolveJsonModule: true, esModuleInterop: true, jsx: 'react-jsx', jsxImportSource: 'preact' } }],
+    '^.+\\.tsx?$': [
+      'ts-jest',
+      {
+        tsconfig: {
+          module: 'commonjs',
+          moduleResolution: 'node',
+          resolveJsonModule: true,
+          esModuleInterop: true,
+          jsx: 'react-jsx',
+          jsxImportSource: 'preact',
+        },
+      },
+    ],
   },
 };

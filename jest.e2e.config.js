@@ -5,7 +5,10 @@ module.exports = {
   rootDir: __dirname,
   testMatch: ['<rootDir>/test/e2e/**/*.e2e.test.ts'],
   transform: {
-    '^.+\\.ts$': ['ts-jest', { tsconfig: { module: 'commonjs', moduleResolution: 'node', resolveJsonModule: true, esModuleInterop: true } }],
+    '^.+\\.ts$': [
+      'ts-jest',
+      { tsconfig: { module: 'commonjs', moduleResolution: 'node', resolveJsonModule: true, esModuleInterop: true } },
+    ],
   },
   // Launching a browser and loading a page of some 160 vendor scripts takes seconds; a hung browser still fails.
   testTimeout: 90_000,

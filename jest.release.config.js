@@ -5,7 +5,10 @@ module.exports = {
   rootDir: __dirname,
   testMatch: ['<rootDir>/test/release/**/*.release.test.ts'],
   transform: {
-    '^.+\\.ts$': ['ts-jest', { tsconfig: { module: 'commonjs', moduleResolution: 'node', resolveJsonModule: true, esModuleInterop: true } }],
+    '^.+\\.ts$': [
+      'ts-jest',
+      { tsconfig: { module: 'commonjs', moduleResolution: 'node', resolveJsonModule: true, esModuleInterop: true } },
+    ],
   },
   // `npm ci` (from npm's cache when it can) and two builds; a hung install still fails.
   testTimeout: 600_000,

@@ -29,7 +29,12 @@ module.exports = ['chrome', 'firefox'].map((browser) => ({
       cacheGroups: {
         default: false,
         defaultVendors: false,
-        pages: { name: pageChunk.name, chunks: (chunk) => pageChunk.pages.includes(chunk.name), minChunks: 2, enforce: true },
+        pages: {
+          name: pageChunk.name,
+          chunks: (chunk) => pageChunk.pages.includes(chunk.name),
+          minChunks: 2,
+          enforce: true,
+        },
       },
     },
   },

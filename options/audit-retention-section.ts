@@ -6,7 +6,18 @@ import { applyAndAnnounce, type SectionContext } from './section-context';
 import { MANAGED_LABEL } from './vendor-model';
 
 export function mountAuditRetentionSection(root: HTMLElement, context: SectionContext): void {
-  const input = el('input', { attrs: { id: 'audit-retention', type: 'number', min: String(MIN_AUDIT_RETENTION_DAYS), max: String(MAX_AUDIT_RETENTION_DAYS), step: '1', inputmode: 'numeric', 'aria-describedby': 'audit-retention-hint', 'data-field': 'audit-retention' } });
+  const input = el('input', {
+    attrs: {
+      id: 'audit-retention',
+      type: 'number',
+      min: String(MIN_AUDIT_RETENTION_DAYS),
+      max: String(MAX_AUDIT_RETENTION_DAYS),
+      step: '1',
+      inputmode: 'numeric',
+      'aria-describedby': 'audit-retention-hint',
+      'data-field': 'audit-retention',
+    },
+  });
   const message = attachFieldMessage(input, 'audit-retention-hint');
   const save = el('button', { text: 'Save', attrs: { type: 'submit', 'data-action': 'save-retention' } });
   const managed = el('p', { className: 'managed', attrs: { hidden: true } });
@@ -26,7 +37,11 @@ export function mountAuditRetentionSection(root: HTMLElement, context: SectionCo
       input.focus();
       return;
     }
-    void applyAndAnnounce(context, { kind: 'set-audit-retention', days }, `The audit log now keeps ${days} day${days === 1 ? '' : 's'}.`);
+    void applyAndAnnounce(
+      context,
+      { kind: 'set-audit-retention', days },
+      `The audit log now keeps ${days} day${days === 1 ? '' : 's'}.`,
+    );
   });
   const update = (): void => {
     const { settings, policy } = context.store.state();
@@ -46,7 +61,11 @@ export function mountAuditRetentionSection(root: HTMLElement, context: SectionCo
       el('h2', { text: 'Audit log', attrs: { id: 'audit-heading' } }),
       form,
       message.element,
-      el('p', { className: 'hint', attrs: { id: 'audit-retention-hint' }, text: 'Older records are deleted. The log stays on this computer; export or delete it from the popup.' }),
+      el('p', {
+        className: 'hint',
+        attrs: { id: 'audit-retention-hint' },
+        text: 'Older records are deleted. The log stays on this computer; export or delete it from the popup.',
+      }),
       managed,
     ),
   );

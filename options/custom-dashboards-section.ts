@@ -16,11 +16,30 @@ export function mountCustomDashboardsSection(root: HTMLElement, context: Section
   const hostId = uniqueId('dashboard-host');
   const kindId = uniqueId('dashboard-kind');
   const nameId = uniqueId('dashboard-name');
-  const hostInput = el('input', { attrs: { id: hostId, type: 'text', autocomplete: 'off', spellcheck: 'false', 'data-field': 'dashboard-host', placeholder: 'jenkins.example.com' } });
-  const hostHint = el('p', { className: 'hint', attrs: { id: `${hostId}-hint` }, text: 'The host name only, without https:// or a path. It also covers its subdomains.' });
+  const hostInput = el('input', {
+    attrs: {
+      id: hostId,
+      type: 'text',
+      autocomplete: 'off',
+      spellcheck: 'false',
+      'data-field': 'dashboard-host',
+      placeholder: 'jenkins.example.com',
+    },
+  });
+  const hostHint = el('p', {
+    className: 'hint',
+    attrs: { id: `${hostId}-hint` },
+    text: 'The host name only, without https:// or a path. It also covers its subdomains.',
+  });
   const hostMessage = attachFieldMessage(hostInput, `${hostId}-hint`);
-  const kindSelect = el('select', { attrs: { id: kindId, 'data-field': 'dashboard-kind' } }, ...KINDS.map((kind) => el('option', { text: kind, attrs: { value: kind } })));
-  const nameInput = el('input', { attrs: { id: nameId, type: 'text', autocomplete: 'off', maxlength: '80', 'data-field': 'dashboard-name' } });
+  const kindSelect = el(
+    'select',
+    { attrs: { id: kindId, 'data-field': 'dashboard-kind' } },
+    ...KINDS.map((kind) => el('option', { text: kind, attrs: { value: kind } })),
+  );
+  const nameInput = el('input', {
+    attrs: { id: nameId, type: 'text', autocomplete: 'off', maxlength: '80', 'data-field': 'dashboard-name' },
+  });
   const nameMessage = attachFieldMessage(nameInput);
   const list = el('ul', { className: 'plain-list', attrs: { 'data-list': 'custom-dashboards' } });
   const empty = el('p', { className: 'hint', text: 'No self-hosted dashboards yet.' });
@@ -37,10 +56,27 @@ export function mountCustomDashboardsSection(root: HTMLElement, context: Section
     'form',
     { className: 'stack', attrs: { novalidate: true, 'aria-labelledby': 'dashboard-add-heading' } },
     el('h3', { text: 'Add a self-hosted dashboard', attrs: { id: 'dashboard-add-heading' } }),
-    el('div', { className: 'field' }, el('label', { text: 'Host', attrs: { for: hostId } }), hostInput, hostHint, hostMessage.element),
+    el(
+      'div',
+      { className: 'field' },
+      el('label', { text: 'Host', attrs: { for: hostId } }),
+      hostInput,
+      hostHint,
+      hostMessage.element,
+    ),
     el('div', { className: 'field' }, el('label', { text: 'Kind', attrs: { for: kindId } }), kindSelect),
-    el('div', { className: 'field' }, el('label', { text: 'Name (optional)', attrs: { for: nameId } }), nameInput, nameMessage.element),
-    el('button', { className: 'primary', text: 'Add dashboard', attrs: { type: 'submit', 'data-action': 'add-dashboard' } }),
+    el(
+      'div',
+      { className: 'field' },
+      el('label', { text: 'Name (optional)', attrs: { for: nameId } }),
+      nameInput,
+      nameMessage.element,
+    ),
+    el('button', {
+      className: 'primary',
+      text: 'Add dashboard',
+      attrs: { type: 'submit', 'data-action': 'add-dashboard' },
+    }),
   );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -58,7 +94,11 @@ export function mountCustomDashboardsSection(root: HTMLElement, context: Section
     const access = grant(host.value);
     const kind = kindSelect.value;
     const name = nameInput.value.trim() || (kind === 'Other' ? host.value : `${kind}: ${host.value}`);
-    const saved = applyAndAnnounce(context, { kind: 'add-custom-dashboard', host: host.value, name }, `${host.value} added and protected.`);
+    const saved = applyAndAnnounce(
+      context,
+      { kind: 'add-custom-dashboard', host: host.value, name },
+      `${host.value} added and protected.`,
+    );
     void saved.then(async (reply) => {
       if (!reply.applied) {
         for (const error of reply.errors) (error.field === 'name' ? nameMessage : hostMessage).show(error.message);
@@ -80,7 +120,11 @@ export function mountCustomDashboardsSection(root: HTMLElement, context: Section
 
   const row = (host: string, name: string, managed: boolean): HTMLElement => {
     const status = el('span', { className: 'hint', text: 'checking access...' });
-    const grantButton = el('button', { className: 'link', text: 'Grant access', attrs: { type: 'button', hidden: true, 'aria-label': `Grant access to ${host}`, 'data-action': 'grant-access' } });
+    const grantButton = el('button', {
+      className: 'link',
+      text: 'Grant access',
+      attrs: { type: 'button', hidden: true, 'aria-label': `Grant access to ${host}`, 'data-action': 'grant-access' },
+    });
     const showAccess = (granted: boolean): void => {
       status.textContent = granted ? 'audit on' : 'blocking on; the audit needs access to this host';
       grantButton.hidden = granted;
@@ -102,14 +146,25 @@ export function mountCustomDashboardsSection(root: HTMLElement, context: Section
             className: 'link',
             text: 'Remove',
             attrs: { type: 'button', 'aria-label': `Remove ${host}`, 'data-action': 'remove-dashboard' },
-            on: { click: () => void applyAndAnnounce(context, { kind: 'remove-custom-dashboard', host }, `${host} removed; its access was given back.`) },
+            on: {
+              click: () =>
+                void applyAndAnnounce(
+                  context,
+                  { kind: 'remove-custom-dashboard', host },
+                  `${host} removed; its access was given back.`,
+                ),
+            },
           }),
     );
   };
 
   const update = (): void => {
     const { settings, policy } = context.store.state();
-    replaceChildren(list, ...policy.policy.extraDashboards.map((d) => row(d.host, d.name, true)), ...settings.customDashboards.map((d) => row(d.host, d.name, false)));
+    replaceChildren(
+      list,
+      ...policy.policy.extraDashboards.map((d) => row(d.host, d.name, true)),
+      ...settings.customDashboards.map((d) => row(d.host, d.name, false)),
+    );
     empty.hidden = settings.customDashboards.length + policy.policy.extraDashboards.length > 0;
   };
   update();
@@ -135,13 +190,20 @@ export function mountCustomDashboardsSection(root: HTMLElement, context: Section
 function typedHost(input: string): { ok: true; value: string } | { ok: false; error: string } {
   const text = input.trim();
   if (text === '') return { ok: false, error: 'Enter a host name, such as jenkins.example.com.' };
-  if (/[/:@*?#\s]/.test(text)) return { ok: false, error: `"${text}" is not a host name: enter the host alone, without https://, a port, a path or a wildcard.` };
+  if (/[/:@*?#\s]/.test(text))
+    return {
+      ok: false,
+      error: `"${text}" is not a host name: enter the host alone, without https://, a port, a path or a wildcard.`,
+    };
   let host: string;
   try {
     host = new URL(`http://${text}`).hostname.replace(/\.$/, '');
   } catch {
     return { ok: false, error: `"${text}" is not a valid domain name.` };
   }
-  if (/^[\d.]+$/.test(host)) return { ok: false, error: `${host} is an IP address: Dashguard protects dashboards by host name.` };
-  return isWellFormedHost(host) ? { ok: true, value: host } : { ok: false, error: `"${text}" is not a valid domain name.` };
+  if (/^[\d.]+$/.test(host))
+    return { ok: false, error: `${host} is an IP address: Dashguard protects dashboards by host name.` };
+  return isWellFormedHost(host)
+    ? { ok: true, value: host }
+    : { ok: false, error: `"${text}" is not a valid domain name.` };
 }

@@ -8,9 +8,15 @@ import { createVendorRow, type VendorRowHandle } from './vendor-row';
 export function mountCustomVendorsSection(root: HTMLElement, context: SectionContext): void {
   const nameId = uniqueId('custom-vendor-name');
   const domainsId = uniqueId('custom-vendor-domains');
-  const nameInput = el('input', { attrs: { id: nameId, type: 'text', autocomplete: 'off', maxlength: '80', 'data-field': 'custom-vendor-name' } });
+  const nameInput = el('input', {
+    attrs: { id: nameId, type: 'text', autocomplete: 'off', maxlength: '80', 'data-field': 'custom-vendor-name' },
+  });
   const domainsInput = el('textarea', { attrs: { id: domainsId, rows: '3', 'data-field': 'custom-vendor-domains' } });
-  const domainsHint = el('p', { className: 'hint', attrs: { id: `${domainsId}-hint` }, text: 'Domain names such as cdn.example.com, separated by commas or new lines. Each also covers its subdomains.' });
+  const domainsHint = el('p', {
+    className: 'hint',
+    attrs: { id: `${domainsId}-hint` },
+    text: 'Domain names such as cdn.example.com, separated by commas or new lines. Each also covers its subdomains.',
+  });
   const nameMessage = attachFieldMessage(nameInput);
   const domainsMessage = attachFieldMessage(domainsInput, `${domainsId}-hint`);
   const list = el('ul', { className: 'vendor-list', attrs: { 'data-list': 'custom-vendors' } });
@@ -20,16 +26,37 @@ export function mountCustomVendorsSection(root: HTMLElement, context: SectionCon
     'form',
     { className: 'stack', attrs: { novalidate: true, 'aria-labelledby': 'custom-vendor-add-heading' } },
     el('h3', { text: 'Add a vendor', attrs: { id: 'custom-vendor-add-heading' } }),
-    el('div', { className: 'field' }, el('label', { text: 'Name', attrs: { for: nameId } }), nameInput, nameMessage.element),
-    el('div', { className: 'field' }, el('label', { text: 'Domains', attrs: { for: domainsId } }), domainsInput, domainsHint, domainsMessage.element),
-    el('button', { className: 'primary', text: 'Add vendor', attrs: { type: 'submit', 'data-action': 'add-custom-vendor' } }),
+    el(
+      'div',
+      { className: 'field' },
+      el('label', { text: 'Name', attrs: { for: nameId } }),
+      nameInput,
+      nameMessage.element,
+    ),
+    el(
+      'div',
+      { className: 'field' },
+      el('label', { text: 'Domains', attrs: { for: domainsId } }),
+      domainsInput,
+      domainsHint,
+      domainsMessage.element,
+    ),
+    el('button', {
+      className: 'primary',
+      text: 'Add vendor',
+      attrs: { type: 'submit', 'data-action': 'add-custom-vendor' },
+    }),
   );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     nameMessage.clear();
     domainsMessage.clear();
     // The background checks name and domains (with the public-suffix list this page does not carry) and says which is wrong.
-    void applyAndAnnounce(context, { kind: 'add-custom-vendor', name: nameInput.value, domains: domainsInput.value }, `${nameInput.value.trim()} added: blocked on every dashboard.`).then((reply) => {
+    void applyAndAnnounce(
+      context,
+      { kind: 'add-custom-vendor', name: nameInput.value, domains: domainsInput.value },
+      `${nameInput.value.trim()} added: blocked on every dashboard.`,
+    ).then((reply) => {
       if (reply.applied) {
         nameInput.value = '';
         domainsInput.value = '';
@@ -47,7 +74,11 @@ export function mountCustomVendorsSection(root: HTMLElement, context: SectionCon
     handles = vendors.map((vendor) => {
       const asVendor = { ...vendor, reason: 'Added by you.', category: undefined, defaultAction: 'block' as const };
       const handle = createVendorRow(asVendor, (action) => {
-        void applyAndAnnounce(context, { kind: 'set-vendor', vendorId: vendor.id, action }, `${vendor.name}: ${action === 'allow' ? 'allowed' : action === 'block' ? 'blocked' : 'back to blocked'} on every dashboard.`);
+        void applyAndAnnounce(
+          context,
+          { kind: 'set-vendor', vendorId: vendor.id, action },
+          `${vendor.name}: ${action === 'allow' ? 'allowed' : action === 'block' ? 'blocked' : 'back to blocked'} on every dashboard.`,
+        );
       });
       // A custom vendor has no category: its default is "blocked", whatever a category choice says.
       handle.update(vendorRow(asVendor, settings, policy.policy));
@@ -55,7 +86,10 @@ export function mountCustomVendorsSection(root: HTMLElement, context: SectionCon
         className: 'link',
         text: 'Remove',
         attrs: { type: 'button', 'aria-label': `Remove ${vendor.name}`, 'data-action': 'remove-custom-vendor' },
-        on: { click: () => void applyAndAnnounce(context, { kind: 'remove-custom-vendor', id: vendor.id }, `${vendor.name} removed.`) },
+        on: {
+          click: () =>
+            void applyAndAnnounce(context, { kind: 'remove-custom-vendor', id: vendor.id }, `${vendor.name} removed.`),
+        },
       });
       handle.element.querySelector('.vendor-main')?.append(remove);
       return handle;
@@ -71,7 +105,10 @@ export function mountCustomVendorsSection(root: HTMLElement, context: SectionCon
       'section',
       { className: 'card', attrs: { 'aria-labelledby': 'custom-vendors-heading', id: 'custom-vendors' } },
       el('h2', { text: 'Custom vendors', attrs: { id: 'custom-vendors-heading' } }),
-      el('p', { className: 'hint', text: 'Vendors Dashguard does not know. They are blocked on every dashboard unless you allow them here or per dashboard.' }),
+      el('p', {
+        className: 'hint',
+        text: 'Vendors Dashguard does not know. They are blocked on every dashboard unless you allow them here or per dashboard.',
+      }),
       empty,
       list,
       form,

@@ -11,9 +11,15 @@ import { applyAndAnnounce, type SectionContext } from './section-context';
 
 function namedVendors(context: SectionContext): NamedVendor[] {
   const { settings, policy } = context.store.state();
-  const names = new Map<string, string>([...policy.policy.extraVendors, ...settings.customVendors].map((v) => [v.id, v.name]));
+  const names = new Map<string, string>(
+    [...policy.policy.extraVendors, ...settings.customVendors].map((v) => [v.id, v.name]),
+  );
   for (const v of context.catalog.vendors) names.set(v.id, v.name);
-  return [...ruleVendors(context.catalog, settings, policy.policy).values()].map((v) => ({ id: v.id, name: names.get(v.id) ?? v.id, domains: v.domains }));
+  return [...ruleVendors(context.catalog, settings, policy.policy).values()].map((v) => ({
+    id: v.id,
+    name: names.get(v.id) ?? v.id,
+    domains: v.domains,
+  }));
 }
 
 export function mountDashboardRulesSection(root: HTMLElement, context: SectionContext): void {
@@ -22,12 +28,30 @@ export function mountDashboardRulesSection(root: HTMLElement, context: SectionCo
   const actionId = uniqueId('rule-action');
   const listId = uniqueId('rule-vendors');
   const dashboardSelect = el('select', { attrs: { id: dashboardId, 'data-field': 'rule-dashboard' } });
-  const vendorInput = el('input', { attrs: { id: vendorId, type: 'text', list: listId, autocomplete: 'off', 'data-field': 'rule-vendor', 'aria-describedby': `${vendorId}-hint` } });
-  const vendorHint = el('p', { className: 'hint', attrs: { id: `${vendorId}-hint` }, text: 'A vendor name, id or domain, e.g. Intercom.' });
+  const vendorInput = el('input', {
+    attrs: {
+      id: vendorId,
+      type: 'text',
+      list: listId,
+      autocomplete: 'off',
+      'data-field': 'rule-vendor',
+      'aria-describedby': `${vendorId}-hint`,
+    },
+  });
+  const vendorHint = el('p', {
+    className: 'hint',
+    attrs: { id: `${vendorId}-hint` },
+    text: 'A vendor name, id or domain, e.g. Intercom.',
+  });
   const vendorMessage = attachFieldMessage(vendorInput, `${vendorId}-hint`);
   const dashboardMessage = attachFieldMessage(dashboardSelect);
   const suggestions = el('datalist', { attrs: { id: listId } });
-  const actionSelect = el('select', { attrs: { id: actionId, 'data-field': 'rule-action' } }, el('option', { text: 'Allow on this dashboard', attrs: { value: 'allow' } }), el('option', { text: 'Block on this dashboard', attrs: { value: 'block' } }));
+  const actionSelect = el(
+    'select',
+    { attrs: { id: actionId, 'data-field': 'rule-action' } },
+    el('option', { text: 'Allow on this dashboard', attrs: { value: 'allow' } }),
+    el('option', { text: 'Block on this dashboard', attrs: { value: 'block' } }),
+  );
   const list = el('ul', { className: 'plain-list', attrs: { 'data-list': 'dashboard-rules' } });
   const empty = el('p', { className: 'hint', text: 'No per-dashboard rules yet.' });
   const managed = el('p', { className: 'managed', attrs: { hidden: true } });
@@ -36,8 +60,22 @@ export function mountDashboardRulesSection(root: HTMLElement, context: SectionCo
     'form',
     { className: 'stack', attrs: { novalidate: true, 'aria-labelledby': 'rules-add-heading' } },
     el('h3', { text: 'Add a rule', attrs: { id: 'rules-add-heading' } }),
-    el('div', { className: 'field' }, el('label', { text: 'Dashboard', attrs: { for: dashboardId } }), dashboardSelect, dashboardMessage.element),
-    el('div', { className: 'field' }, el('label', { text: 'Vendor', attrs: { for: vendorId } }), vendorInput, vendorHint, vendorMessage.element, suggestions),
+    el(
+      'div',
+      { className: 'field' },
+      el('label', { text: 'Dashboard', attrs: { for: dashboardId } }),
+      dashboardSelect,
+      dashboardMessage.element,
+    ),
+    el(
+      'div',
+      { className: 'field' },
+      el('label', { text: 'Vendor', attrs: { for: vendorId } }),
+      vendorInput,
+      vendorHint,
+      vendorMessage.element,
+      suggestions,
+    ),
     el('div', { className: 'field' }, el('label', { text: 'Rule', attrs: { for: actionId } }), actionSelect),
     el('button', { className: 'primary', text: 'Add rule', attrs: { type: 'submit', 'data-action': 'add-rule' } }),
   );
@@ -53,12 +91,17 @@ export function mountDashboardRulesSection(root: HTMLElement, context: SectionCo
     }
     const action = actionSelect.value === 'block' ? 'block' : 'allow';
     const dashboardName = dashboardSelect.selectedOptions[0]?.textContent ?? dashboardSelect.value;
-    void applyAndAnnounce(context, { kind: 'set-dashboard-vendor', dashboard: dashboardSelect.value, vendorId: found.vendor.id, action }, `${found.vendor.name}: ${action === 'allow' ? 'allowed' : 'blocked'} on ${dashboardName}.`).then((reply) => {
+    void applyAndAnnounce(
+      context,
+      { kind: 'set-dashboard-vendor', dashboard: dashboardSelect.value, vendorId: found.vendor.id, action },
+      `${found.vendor.name}: ${action === 'allow' ? 'allowed' : 'blocked'} on ${dashboardName}.`,
+    ).then((reply) => {
       if (reply.applied) {
         vendorInput.value = '';
         return;
       }
-      for (const error of reply.errors) (error.field === 'dashboard' ? dashboardMessage : vendorMessage).show(error.message);
+      for (const error of reply.errors)
+        (error.field === 'dashboard' ? dashboardMessage : vendorMessage).show(error.message);
     });
   });
 
@@ -66,7 +109,10 @@ export function mountDashboardRulesSection(root: HTMLElement, context: SectionCo
     const { settings, policy } = context.store.state();
     const dashboards = allDashboards(context.catalog, settings, policy.policy);
     const selected = dashboardSelect.value;
-    replaceChildren(dashboardSelect, ...dashboards.map((d) => el('option', { text: `${d.name} (${d.hosts.join(', ')})`, attrs: { value: d.id } })));
+    replaceChildren(
+      dashboardSelect,
+      ...dashboards.map((d) => el('option', { text: `${d.name} (${d.hosts.join(', ')})`, attrs: { value: d.id } })),
+    );
     if (dashboards.some((d) => d.id === selected)) dashboardSelect.value = selected;
     const vendors = namedVendors(context);
     replaceChildren(suggestions, ...vendors.map((v) => el('option', { attrs: { value: vendorSuggestion(v) } })));
@@ -87,8 +133,19 @@ export function mountDashboardRulesSection(root: HTMLElement, context: SectionCo
           el('button', {
             className: 'link',
             text: 'Remove',
-            attrs: { type: 'button', 'aria-label': `Remove the rule for ${vendor} on ${dashboard}`, 'data-action': 'remove-rule' },
-            on: { click: () => void applyAndAnnounce(context, { kind: 'set-dashboard-vendor', dashboard: rule.dashboard, vendorId: rule.vendorId, action: null }, `Rule for ${vendor} on ${dashboard} removed.`) },
+            attrs: {
+              type: 'button',
+              'aria-label': `Remove the rule for ${vendor} on ${dashboard}`,
+              'data-action': 'remove-rule',
+            },
+            on: {
+              click: () =>
+                void applyAndAnnounce(
+                  context,
+                  { kind: 'set-dashboard-vendor', dashboard: rule.dashboard, vendorId: rule.vendorId, action: null },
+                  `Rule for ${vendor} on ${dashboard} removed.`,
+                ),
+            },
           }),
         );
       }),
@@ -107,7 +164,10 @@ export function mountDashboardRulesSection(root: HTMLElement, context: SectionCo
       'section',
       { className: 'card', attrs: { 'aria-labelledby': 'rules-heading', id: 'dashboard-rules' } },
       el('h2', { text: 'Per-dashboard rules', attrs: { id: 'rules-heading' } }),
-      el('p', { className: 'hint', text: 'Allow or block one vendor on one dashboard only. These win over the choices above. On sensitive pages, a vendor you allow here is the only third party strict mode lets in.' }),
+      el('p', {
+        className: 'hint',
+        text: 'Allow or block one vendor on one dashboard only. These win over the choices above. On sensitive pages, a vendor you allow here is the only third party strict mode lets in.',
+      }),
       managed,
       empty,
       list,

@@ -4,7 +4,13 @@ import type { PolicyStatus } from '../src/policy/policy-status';
 import { managedNoticeModel } from './managed-notice-model';
 
 const { catalog } = testCatalog();
-const status = (changes: Partial<PolicyStatus>): PolicyStatus => ({ policy: NO_POLICY, warnings: [], source: 'managed', managed: true, ...changes });
+const status = (changes: Partial<PolicyStatus>): PolicyStatus => ({
+  policy: NO_POLICY,
+  warnings: [],
+  source: 'managed',
+  managed: true,
+  ...changes,
+});
 
 describe('managedNoticeModel', () => {
   it('shows nothing without a policy', () => {
@@ -12,19 +18,25 @@ describe('managedNoticeModel', () => {
   });
 
   it('says what the organisation enforces, by name', () => {
-    const model = managedNoticeModel(status({
-      policy: {
-        ...NO_POLICY,
-        blockedVendors: ['tracker', 'acme'],
-        blockedCategories: ['session-replay'],
-        allowedVendors: [{ vendorId: 'live', dashboards: [] }, { vendorId: 'replay', dashboards: ['forge', 'ci.corp.example'] }],
-        extraDashboards: [{ host: 'ci.corp.example', name: 'Corp CI' }],
-        extraVendors: [{ id: 'acme', name: 'Acme', domains: ['acme.example'] }],
-        lockUserRules: true,
-        allowTabPause: false,
-        auditRetentionDays: 1,
-      },
-    }), catalog);
+    const model = managedNoticeModel(
+      status({
+        policy: {
+          ...NO_POLICY,
+          blockedVendors: ['tracker', 'acme'],
+          blockedCategories: ['session-replay'],
+          allowedVendors: [
+            { vendorId: 'live', dashboards: [] },
+            { vendorId: 'replay', dashboards: ['forge', 'ci.corp.example'] },
+          ],
+          extraDashboards: [{ host: 'ci.corp.example', name: 'Corp CI' }],
+          extraVendors: [{ id: 'acme', name: 'Acme', domains: ['acme.example'] }],
+          lockUserRules: true,
+          allowTabPause: false,
+          auditRetentionDays: 1,
+        },
+      }),
+      catalog,
+    );
     expect(model?.enforced).toEqual([
       'Always blocked: Tracker, Acme.',
       'Always blocked categories: Session replay.',
@@ -38,7 +50,13 @@ describe('managedNoticeModel', () => {
   });
 
   it('lists every ignored item, and says when the policy is the last one received', () => {
-    const model = managedNoticeModel(status({ warnings: ['reportOnly: must be boolean; treated as false (report-only stays off).'], source: 'last-known' }), catalog);
+    const model = managedNoticeModel(
+      status({
+        warnings: ['reportOnly: must be boolean; treated as false (report-only stays off).'],
+        source: 'last-known',
+      }),
+      catalog,
+    );
     expect(model).toEqual({
       title: 'Managed by your organisation',
       sourceNote: 'Showing the last policy received; the browser has not confirmed it since it started.',

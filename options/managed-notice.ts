@@ -12,7 +12,13 @@ export function renderManagedNotice(doc: Document, model: ManagedNoticeModel): H
   section.dataset.dg = 'managed-notice';
   section.className = 'managed-notice';
   section.setAttribute('role', 'note');
-  Object.assign(section.style, { border: '1px solid var(--border)', borderRadius: 'var(--radius)', background: 'var(--bg-raised)', padding: '8px 16px', margin: '0 0 16px' });
+  Object.assign(section.style, {
+    border: '1px solid var(--border)',
+    borderRadius: 'var(--radius)',
+    background: 'var(--bg-raised)',
+    padding: '8px 16px',
+    margin: '0 0 16px',
+  });
 
   const heading = doc.createElement('h2');
   heading.textContent = model.title;
@@ -42,7 +48,8 @@ export function renderManagedNotice(doc: Document, model: ManagedNoticeModel): H
     const title = doc.createElement('h3');
     title.textContent = `Ignored policy settings (${model.ignored.length})`;
     const explain = doc.createElement('p');
-    explain.textContent = 'Your organisation\'s policy has entries Dashguard cannot use. They are ignored; the rest of the policy applies. Tell your administrator:';
+    explain.textContent =
+      "Your organisation's policy has entries Dashguard cannot use. They are ignored; the rest of the policy applies. Tell your administrator:";
     const items = doc.createElement('ul');
     for (const warning of model.ignored) {
       const item = doc.createElement('li');

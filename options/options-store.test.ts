@@ -8,7 +8,8 @@ function fakeClient(): SettingsClient & { stored: typeof DEFAULT_SETTINGS } {
     get: async () => ({ settings: client.stored, problems: [] }),
     policy: async () => NO_POLICY_STATUS,
     change: async (change: Parameters<SettingsClient['change']>[0]) => {
-      if (change.kind !== 'set-report-only') return { applied: false as const, errors: [{ field: 'x', message: 'no' }] };
+      if (change.kind !== 'set-report-only')
+        return { applied: false as const, errors: [{ field: 'x', message: 'no' }] };
       client.stored = { ...client.stored, reportOnly: change.value };
       return { applied: true as const, settings: client.stored, notes: [] };
     },

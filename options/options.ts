@@ -35,7 +35,9 @@ const permissions: HostPermissions = {
 const NO_CATALOG: RuntimeCatalog = { version: '', categories: [], vendors: [], dashboards: [] };
 
 async function readCatalog(): Promise<RuntimeCatalog> {
-  return createMessageClient((message) => browser.runtime.sendMessage(message), { [CATALOG_GET]: isRuntimeCatalog }).request(CATALOG_GET, null);
+  return createMessageClient((message) => browser.runtime.sendMessage(message), {
+    [CATALOG_GET]: isRuntimeCatalog,
+  }).request(CATALOG_GET, null);
 }
 
 async function main(): Promise<void> {
@@ -48,12 +50,14 @@ async function main(): Promise<void> {
   const storageAlert = document.getElementById('storage-alert');
   if (storageAlert) mountStorageHealthAlert(storageAlert, (message) => browser.runtime.sendMessage(message));
   const fleetStatus = document.getElementById('fleet-status');
-  if (fleetStatus) mountFleetStatusLine(fleetStatus, (message) => browser.runtime.sendMessage(message), browser.storage.onChanged);
+  if (fleetStatus)
+    mountFleetStatusLine(fleetStatus, (message) => browser.runtime.sendMessage(message), browser.storage.onChanged);
   // The organisation's notice (what it enforces, which policy items were ignored) sits outside #app, so it shows
   // even when the settings cannot be read, and follows live policy changes.
   const policyNotice = el('div', { attrs: { 'data-dg': 'managed-notice-slot' } });
   app.before(policyNotice);
-  const showPolicy = async (): Promise<void> => showManagedNotice(policyNotice, await client.policy(), await catalog.catch(() => NO_CATALOG));
+  const showPolicy = async (): Promise<void> =>
+    showManagedNotice(policyNotice, await client.policy(), await catalog.catch(() => NO_CATALOG));
   void showPolicy();
   browser.storage.onChanged.addListener((_changes, area) => {
     if (area === 'managed') void showPolicy();
@@ -63,7 +67,14 @@ async function main(): Promise<void> {
   try {
     [store, vendorCatalog] = await Promise.all([createOptionsStore(client), catalog]);
   } catch (error) {
-    replaceChildren(app, el('p', { className: 'error', attrs: { role: 'alert' }, text: `Dashguard's settings could not be read: ${error instanceof Error ? error.message : String(error)}` }));
+    replaceChildren(
+      app,
+      el('p', {
+        className: 'error',
+        attrs: { role: 'alert' },
+        text: `Dashguard's settings could not be read: ${error instanceof Error ? error.message : String(error)}`,
+      }),
+    );
     return;
   }
   const context: SectionContext = {

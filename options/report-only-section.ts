@@ -4,11 +4,19 @@ import { applyAndAnnounce, type SectionContext } from './section-context';
 import { MANAGED_LABEL } from './vendor-model';
 
 export function mountReportOnlySection(root: HTMLElement, context: SectionContext): void {
-  const box = el('input', { attrs: { type: 'checkbox', id: 'report-only', 'aria-describedby': 'report-only-hint', 'data-field': 'report-only' } });
+  const box = el('input', {
+    attrs: { type: 'checkbox', id: 'report-only', 'aria-describedby': 'report-only-hint', 'data-field': 'report-only' },
+  });
   const managed = el('p', { className: 'managed', attrs: { hidden: true } });
   box.addEventListener('change', () => {
     const value = box.checked;
-    void applyAndAnnounce(context, { kind: 'set-report-only', value }, value ? 'Report-only mode on: nothing is blocked, the audit shows what would be.' : 'Report-only mode off: blocking again.').then(() => update());
+    void applyAndAnnounce(
+      context,
+      { kind: 'set-report-only', value },
+      value
+        ? 'Report-only mode on: nothing is blocked, the audit shows what would be.'
+        : 'Report-only mode off: blocking again.',
+    ).then(() => update());
   });
   const update = (): void => {
     const { settings, policy } = context.store.state();
@@ -16,7 +24,9 @@ export function mountReportOnlySection(root: HTMLElement, context: SectionContex
     box.checked = forced || (settings.reportOnly && !policy.policy.lockUserRules);
     box.disabled = forced || (policy.policy.lockUserRules && !box.checked);
     managed.hidden = !(forced || policy.policy.lockUserRules);
-    managed.textContent = forced ? `${MANAGED_LABEL}: report-only mode is on for everyone.` : `${MANAGED_LABEL}: report-only mode cannot be turned on.`;
+    managed.textContent = forced
+      ? `${MANAGED_LABEL}: report-only mode is on for everyone.`
+      : `${MANAGED_LABEL}: report-only mode cannot be turned on.`;
   };
   update();
   context.store.subscribe(update);
@@ -29,7 +39,7 @@ export function mountReportOnlySection(root: HTMLElement, context: SectionContex
       el('p', {
         className: 'hint',
         attrs: { id: 'report-only-hint' },
-        text: 'Blocks nothing on dashboards and marks in the audit what would have been blocked, so you can see the effect before enforcing it. Sensitive pages report instead of refusing too. Your organisation\'s blocks still hold.',
+        text: "Blocks nothing on dashboards and marks in the audit what would have been blocked, so you can see the effect before enforcing it. Sensitive pages report instead of refusing too. Your organisation's blocks still hold.",
       }),
       managed,
     ),

@@ -23,10 +23,20 @@ export interface SectionContext {
 }
 
 /** Applies a change and announces the outcome; returns the reply so a form can place field errors. */
-export async function applyAndAnnounce(context: SectionContext, change: SettingsChange, done: string | ((settings: UserSettings) => string)): Promise<ChangeReply> {
+export async function applyAndAnnounce(
+  context: SectionContext,
+  change: SettingsChange,
+  done: string | ((settings: UserSettings) => string),
+): Promise<ChangeReply> {
   try {
     const reply = await context.store.apply(change);
-    context.announce(reply.applied ? (typeof done === 'string' ? done : done(reply.settings)) : reply.errors.map((e) => e.message).join(' '));
+    context.announce(
+      reply.applied
+        ? typeof done === 'string'
+          ? done
+          : done(reply.settings)
+        : reply.errors.map((e) => e.message).join(' '),
+    );
     return reply;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

@@ -7,10 +7,23 @@ import type { CatalogVendor } from '../src/catalog/catalog-types';
 import { el, replaceChildren, uniqueId } from '../src/ui/dom';
 import { applyAndAnnounce, type SectionContext } from './section-context';
 import { createVendorRow, type VendorRowHandle } from './vendor-row';
-import { MANAGED_LABEL, categoryChange, categoryModels, searchIndex, searchVendors, vendorRow, type CategoryChoice, type CategoryModel } from './vendor-model';
+import {
+  MANAGED_LABEL,
+  categoryChange,
+  categoryModels,
+  searchIndex,
+  searchVendors,
+  vendorRow,
+  type CategoryChoice,
+  type CategoryModel,
+} from './vendor-model';
 
 const SEARCH_LIMIT = 100;
-const CHOICE_TEXT: Record<CategoryChoice, string> = { default: "Each vendor's default", block: 'Block all', allow: 'Allow all' };
+const CHOICE_TEXT: Record<CategoryChoice, string> = {
+  default: "Each vendor's default",
+  block: 'Block all',
+  allow: 'Allow all',
+};
 
 export function mountVendorList(root: HTMLElement, context: SectionContext): void {
   const { catalog, store } = context;
@@ -32,7 +45,10 @@ export function mountVendorList(root: HTMLElement, context: SectionContext): voi
   const rowFor = (vendor: CatalogVendor): VendorRowHandle =>
     track(
       createVendorRow(vendor, (action) => {
-        const done = action === null ? `${vendor.name}: back to its default.` : `${vendor.name}: ${action === 'allow' ? 'allowed' : 'blocked'} on every dashboard.`;
+        const done =
+          action === null
+            ? `${vendor.name}: back to its default.`
+            : `${vendor.name}: ${action === 'allow' ? 'allowed' : 'blocked'} on every dashboard.`;
         void applyAndAnnounce(context, { kind: 'set-vendor', vendorId: vendor.id, action }, done);
       }),
     );
@@ -40,9 +56,24 @@ export function mountVendorList(root: HTMLElement, context: SectionContext): voi
   // Search.
   const searchId = uniqueId('vendor-search');
   const searchHint = uniqueId('vendor-search-hint');
-  const search = el('input', { attrs: { id: searchId, type: 'search', autocomplete: 'off', 'aria-describedby': searchHint, 'data-field': 'vendor-search' } });
-  const searchStatus = el('p', { className: 'hint', attrs: { id: searchHint, 'aria-live': 'polite' }, text: `${catalog.vendors.length} vendors. Search by name or domain.` });
-  const results = el('ul', { className: 'vendor-list search-results', attrs: { hidden: true, 'aria-label': 'Search results' } });
+  const search = el('input', {
+    attrs: {
+      id: searchId,
+      type: 'search',
+      autocomplete: 'off',
+      'aria-describedby': searchHint,
+      'data-field': 'vendor-search',
+    },
+  });
+  const searchStatus = el('p', {
+    className: 'hint',
+    attrs: { id: searchHint, 'aria-live': 'polite' },
+    text: `${catalog.vendors.length} vendors. Search by name or domain.`,
+  });
+  const results = el('ul', {
+    className: 'vendor-list search-results',
+    attrs: { hidden: true, 'aria-label': 'Search results' },
+  });
   let resultHandles: VendorRowHandle[] = [];
 
   const categoriesBox = el('div', { className: 'categories' });
@@ -55,7 +86,11 @@ export function mountVendorList(root: HTMLElement, context: SectionContext): voi
     const managed = el('span', { className: 'managed', attrs: { hidden: true } });
     select.addEventListener('change', () => {
       const choice = select.value as CategoryChoice;
-      void applyAndAnnounce(context, categoryChange(model.entry.id, choice), `${model.entry.label}: ${CHOICE_TEXT[choice].toLowerCase()}.`);
+      void applyAndAnnounce(
+        context,
+        categoryChange(model.entry.id, choice),
+        `${model.entry.label}: ${CHOICE_TEXT[choice].toLowerCase()}.`,
+      );
     });
     const curatedList = el('ul', { className: 'vendor-list' }, ...model.curated.map((v) => rowFor(v).element));
     let moreHandles: VendorRowHandle[] | undefined;
@@ -75,7 +110,9 @@ export function mountVendorList(root: HTMLElement, context: SectionContext): voi
                 },
               },
             },
-            el('summary', { text: `${model.more.length} more ${model.entry.label.toLowerCase()} vendors from third-party-web` }),
+            el('summary', {
+              text: `${model.more.length} more ${model.entry.label.toLowerCase()} vendors from third-party-web`,
+            }),
             moreList,
           );
     const section = el(
@@ -83,15 +120,31 @@ export function mountVendorList(root: HTMLElement, context: SectionContext): voi
       { className: 'category', attrs: { 'aria-labelledby': headingId, 'data-category-section': model.entry.id } },
       el('h4', { text: model.entry.label, attrs: { id: headingId } }),
       el('p', { className: 'hint', text: model.entry.description }),
-      model.entry.essentialBecause === undefined ? null : el('p', { className: 'hint essential', text: `Allowed by default: ${model.entry.essentialBecause}` }),
-      el('div', { className: 'row' }, el('label', { text: 'On every dashboard:', attrs: { for: selectId } }), select, managed),
+      model.entry.essentialBecause === undefined
+        ? null
+        : el('p', { className: 'hint essential', text: `Allowed by default: ${model.entry.essentialBecause}` }),
+      el(
+        'div',
+        { className: 'row' },
+        el('label', { text: 'On every dashboard:', attrs: { for: selectId } }),
+        select,
+        managed,
+      ),
       model.curated.length > 0 ? curatedList : null,
       more,
     );
     categoryControls.push({
       id: model.entry.id,
       update(next) {
-        replaceChildren(select, ...(['default', 'block', 'allow'] as const).map((choice) => el('option', { text: CHOICE_TEXT[choice], attrs: { value: choice, disabled: !next.allowed.includes(choice) && choice !== next.choice } })));
+        replaceChildren(
+          select,
+          ...(['default', 'block', 'allow'] as const).map((choice) =>
+            el('option', {
+              text: CHOICE_TEXT[choice],
+              attrs: { value: choice, disabled: !next.allowed.includes(choice) && choice !== next.choice },
+            }),
+          ),
+        );
         select.value = next.choice;
         select.disabled = next.allowed.length === 0;
         managed.hidden = next.managed === undefined;
@@ -103,12 +156,16 @@ export function mountVendorList(root: HTMLElement, context: SectionContext): voi
 
   // Categories dashboards need (allowed by default, each with its reason) come after the ones blocked by default.
   const models = categoryModels(catalog, store.state().settings, store.state().policy.policy);
-  const group = (essential: boolean): HTMLElement[] => models.filter((m) => (m.entry.essentialBecause !== undefined) === essential).map(renderCategory);
+  const group = (essential: boolean): HTMLElement[] =>
+    models.filter((m) => (m.entry.essentialBecause !== undefined) === essential).map(renderCategory);
   replaceChildren(
     categoriesBox,
     el('h3', { text: 'Trackers and widgets dashboards work without', attrs: { 'data-category-group': 'blockable' } }),
     ...group(false),
-    el('h3', { text: 'Needed by dashboards: allowed unless you block them', attrs: { 'data-category-group': 'essential' } }),
+    el('h3', {
+      text: 'Needed by dashboards: allowed unless you block them',
+      attrs: { 'data-category-group': 'essential' },
+    }),
     ...group(true),
   );
 
@@ -128,7 +185,12 @@ export function mountVendorList(root: HTMLElement, context: SectionContext): voi
     replaceChildren(results, ...resultHandles.map((h) => h.element));
     results.hidden = false;
     categoriesBox.hidden = true;
-    searchStatus.textContent = total === 0 ? 'No vendor matches.' : total > vendors.length ? `${total} vendors match; showing the first ${vendors.length}. Type more to narrow it.` : `${total} ${total === 1 ? 'vendor matches' : 'vendors match'}.`;
+    searchStatus.textContent =
+      total === 0
+        ? 'No vendor matches.'
+        : total > vendors.length
+          ? `${total} vendors match; showing the first ${vendors.length}. Type more to narrow it.`
+          : `${total} ${total === 1 ? 'vendor matches' : 'vendors match'}.`;
   };
   search.addEventListener('input', () => {
     clearTimeout(searchTimer);
@@ -137,7 +199,8 @@ export function mountVendorList(root: HTMLElement, context: SectionContext): voi
 
   const update = (): void => {
     const { settings, policy } = store.state();
-    for (const model of categoryModels(catalog, settings, policy.policy)) categoryControls.find((c) => c.id === model.entry.id)?.update(model);
+    for (const model of categoryModels(catalog, settings, policy.policy))
+      categoryControls.find((c) => c.id === model.entry.id)?.update(model);
     for (const [vendorId, handles] of rows) {
       if (handles.size === 0) continue;
       const model = vendorRow(vendorsById.get(vendorId)!, settings, policy.policy);
@@ -152,7 +215,10 @@ export function mountVendorList(root: HTMLElement, context: SectionContext): voi
       'section',
       { className: 'card', attrs: { 'aria-labelledby': 'vendors-heading', id: 'vendors' } },
       el('h2', { text: 'Vendors on dashboards', attrs: { id: 'vendors-heading' } }),
-      el('p', { className: 'hint', text: 'These choices apply on every dashboard. To change a vendor on one dashboard only, use "Per-dashboard rules" below.' }),
+      el('p', {
+        className: 'hint',
+        text: 'These choices apply on every dashboard. To change a vendor on one dashboard only, use "Per-dashboard rules" below.',
+      }),
       el('div', { className: 'row' }, el('label', { text: 'Search vendors', attrs: { for: searchId } }), search),
       searchStatus,
       results,

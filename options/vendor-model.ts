@@ -42,7 +42,13 @@ export function vendorRow(vendor: RowVendor, settings: UserSettings, policy: Man
   const inherited: VendorDecision = categoryChoice ?? vendor.defaultAction;
   const own = effective.vendorRules[vendor.id];
   const state: VendorDecision = managed.forced ?? own ?? inherited;
-  const origin: Origin = managed.forced ? 'organisation' : own !== undefined ? 'yours' : categoryChoice !== undefined ? 'category' : 'default';
+  const origin: Origin = managed.forced
+    ? 'organisation'
+    : own !== undefined
+      ? 'yours'
+      : categoryChoice !== undefined
+        ? 'category'
+        : 'default';
   const next: VendorDecision = state === 'block' ? 'allow' : 'block';
   const permitted = next === 'allow' ? managed.userMayAllow : managed.userMayBlock;
   const toggle = permitted ? (next === inherited ? null : next) : undefined;
@@ -63,17 +69,30 @@ export interface CategoryModel {
   readonly more: readonly CatalogVendor[];
 }
 
-export function categoryModels(catalog: RuntimeCatalog, settings: UserSettings, policy: ManagedPolicy): CategoryModel[] {
+export function categoryModels(
+  catalog: RuntimeCatalog,
+  settings: UserSettings,
+  policy: ManagedPolicy,
+): CategoryModel[] {
   const effective = effectiveUserSettings(settings, policy);
-  const byName = (a: CatalogVendor, b: CatalogVendor): number => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' });
+  const byName = (a: CatalogVendor, b: CatalogVendor): number =>
+    a.name.localeCompare(b.name, 'en', { sensitivity: 'base' });
   return catalog.categories.map((entry) => {
     const vendors = catalog.vendors.filter((v) => v.category === entry.id);
     const blockedByPolicy = policy.blockedCategories.includes(entry.id);
-    const allowed: CategoryChoice[] = blockedByPolicy ? [] : policy.lockUserRules ? ['default', 'block'] : ['default', 'block', 'allow'];
-    const managed = blockedByPolicy ? 'Your organisation blocks this category.' : policy.lockUserRules ? 'Your organisation lets you block, not allow.' : undefined;
+    const allowed: CategoryChoice[] = blockedByPolicy
+      ? []
+      : policy.lockUserRules
+        ? ['default', 'block']
+        : ['default', 'block', 'allow'];
+    const managed = blockedByPolicy
+      ? 'Your organisation blocks this category.'
+      : policy.lockUserRules
+        ? 'Your organisation lets you block, not allow.'
+        : undefined;
     return {
       entry,
-      choice: blockedByPolicy ? 'block' : effective.categoryRules[entry.id] ?? 'default',
+      choice: blockedByPolicy ? 'block' : (effective.categoryRules[entry.id] ?? 'default'),
       allowed,
       managed,
       curated: vendors.filter((v) => v.source === 'curated').sort(byName),
@@ -83,7 +102,10 @@ export function categoryModels(catalog: RuntimeCatalog, settings: UserSettings, 
 }
 
 /** The change a category choice sends. */
-export function categoryChange(category: CategoryId, choice: CategoryChoice): { kind: 'set-category'; category: CategoryId; action: DecisionOrDefault } {
+export function categoryChange(
+  category: CategoryId,
+  choice: CategoryChoice,
+): { kind: 'set-category'; category: CategoryId; action: DecisionOrDefault } {
   return { kind: 'set-category', category, action: choice === 'default' ? null : choice };
 }
 
@@ -92,14 +114,27 @@ export interface SearchIndex {
 }
 
 export function searchIndex(vendors: readonly CatalogVendor[]): SearchIndex {
-  return { entries: vendors.map((vendor) => ({ vendor, text: `${vendor.name}\n${vendor.id}\n${vendor.domains.join('\n')}`.toLowerCase() })) };
+  return {
+    entries: vendors.map((vendor) => ({
+      vendor,
+      text: `${vendor.name}\n${vendor.id}\n${vendor.domains.join('\n')}`.toLowerCase(),
+    })),
+  };
 }
 
 /** Vendors whose name, id or a domain contains the query; curated ones first. */
-export function searchVendors(index: SearchIndex, query: string, limit: number): { vendors: CatalogVendor[]; total: number } {
+export function searchVendors(
+  index: SearchIndex,
+  query: string,
+  limit: number,
+): { vendors: CatalogVendor[]; total: number } {
   const needle = query.trim().toLowerCase();
   if (needle === '') return { vendors: [], total: 0 };
   const found = index.entries.filter((entry) => entry.text.includes(needle)).map((entry) => entry.vendor);
-  found.sort((a, b) => Number(b.source === 'curated') - Number(a.source === 'curated') || a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }));
+  found.sort(
+    (a, b) =>
+      Number(b.source === 'curated') - Number(a.source === 'curated') ||
+      a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }),
+  );
   return { vendors: found.slice(0, limit), total: found.length };
 }

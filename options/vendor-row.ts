@@ -26,10 +26,17 @@ export function createVendorRow(
 ): VendorRowHandle {
   const nameId = uniqueId('vendor-name');
   const detailsId = uniqueId('vendor-details');
-  const toggle = el('button', { className: 'switch', attrs: { type: 'button', role: 'switch', 'data-action': 'toggle', 'aria-describedby': detailsId } });
+  const toggle = el('button', {
+    className: 'switch',
+    attrs: { type: 'button', role: 'switch', 'data-action': 'toggle', 'aria-describedby': detailsId },
+  });
   const origin = el('span', { className: 'origin' });
   const managed = el('span', { className: 'managed', attrs: { hidden: true } });
-  const reset = el('button', { className: 'link', text: 'Use default', attrs: { type: 'button', 'data-action': 'use-default', hidden: true } });
+  const reset = el('button', {
+    className: 'link',
+    text: 'Use default',
+    attrs: { type: 'button', 'data-action': 'use-default', hidden: true },
+  });
   let model: VendorRowModel | undefined;
   toggle.addEventListener('click', () => {
     if (model?.toggle !== undefined) onChange(model.toggle);
@@ -38,12 +45,24 @@ export function createVendorRow(
   const element = el(
     'li',
     { className: 'vendor', attrs: { 'data-vendor': vendor.id } },
-    el('div', { className: 'vendor-main' }, el('span', { className: 'vendor-name', text: vendor.name, attrs: { id: nameId } }), toggle, origin, reset, managed),
+    el(
+      'div',
+      { className: 'vendor-main' },
+      el('span', { className: 'vendor-name', text: vendor.name, attrs: { id: nameId } }),
+      toggle,
+      origin,
+      reset,
+      managed,
+    ),
     el(
       'div',
       { className: 'vendor-details', attrs: { id: detailsId } },
       el('p', { className: 'reason', text: vendor.reason }),
-      el('p', { className: 'domains' }, ...vendor.domains.flatMap((domain, i) => [i > 0 ? ' ' : null, el('code', { text: domain })])),
+      el(
+        'p',
+        { className: 'domains' },
+        ...vendor.domains.flatMap((domain, i) => [i > 0 ? ' ' : null, el('code', { text: domain })]),
+      ),
     ),
   );
   return {

@@ -8,7 +8,8 @@ const source = JSON.parse(readFileSync(path.resolve(__dirname, '..', 'manifest.j
 
 describe('manifest.json', () => {
   it('declares exactly the static rulesets every rule sync keeps switched on, all on at install', () => {
-    const resources = (source.declarative_net_request as { rule_resources: { id: string; enabled: boolean }[] }).rule_resources;
+    const resources = (source.declarative_net_request as { rule_resources: { id: string; enabled: boolean }[] })
+      .rule_resources;
     // Chromium's tab-cover twins too (the Firefox manifest leaves them out: manifestFor below).
     expect(resources.map((r) => r.id)).toEqual([...STATIC_RULESETS, 'tab_cover']);
     expect(resources.every((r) => r.enabled)).toBe(true);
@@ -28,7 +29,9 @@ describe('manifestFor', () => {
   it('gives Firefox background scripts, its add-on id and no data collection', () => {
     expect(firefox.background).toEqual({ scripts: ['background.js'] });
     expect(firefox.key).toBeUndefined();
-    expect(firefox.browser_specific_settings).toMatchObject({ gecko: { id: 'dashguard@dashguard.dev', data_collection_permissions: { required: ['none'] } } });
+    expect(firefox.browser_specific_settings).toMatchObject({
+      gecko: { id: 'dashguard@dashguard.dev', data_collection_permissions: { required: ['none'] } },
+    });
   });
 
   it('runs the content script on dashboards only, never on their marketing sites', () => {
@@ -39,7 +42,7 @@ describe('manifestFor', () => {
     expect(script?.matches.some((m) => m.includes('<all_urls>') || m === '*://*/*')).toBe(false);
   });
 
-  it('runs the page-world WebSocket observer on exactly the same pages, in the page\'s world', () => {
+  it("runs the page-world WebSocket observer on exactly the same pages, in the page's world", () => {
     const [isolated, pageWorld] = chrome.content_scripts as Record<string, unknown>[];
     expect(pageWorld).toEqual({ ...isolated, js: ['page-world.js'], world: 'MAIN' });
     expect(firefox.content_scripts).toEqual(chrome.content_scripts);
@@ -56,7 +59,8 @@ describe('manifestFor', () => {
   });
 
   it('gives Chromium the tab-cover ruleset and keeps it, and the permissions that stand in for it, from Firefox', () => {
-    const rulesets = (m: typeof chrome): string[] => ((m.declarative_net_request as { rule_resources: { id: string }[] }).rule_resources).map((r) => r.id);
+    const rulesets = (m: typeof chrome): string[] =>
+      (m.declarative_net_request as { rule_resources: { id: string }[] }).rule_resources.map((r) => r.id);
     expect(rulesets(chrome)).toContain('tab_cover');
     expect(rulesets(firefox)).not.toContain('tab_cover');
     expect(JSON.stringify(firefox)).not.toContain('topDomains');

@@ -11,13 +11,25 @@ describe('buildOutputs', () => {
 
   it('lists one bundle per webpack entry, each static file, every icon and the manifest, sorted', () => {
     for (const name of Object.keys(bundleEntries)) expect(outputs).toContain(`${name}.js`);
-    expect(outputs).toEqual(expect.arrayContaining(['manifest.json', 'popup.html', 'options.html', 'rules/dashboard-blocklist.json', 'icons/icon-128.png']));
+    expect(outputs).toEqual(
+      expect.arrayContaining([
+        'manifest.json',
+        'popup.html',
+        'options.html',
+        'rules/dashboard-blocklist.json',
+        'icons/icon-128.png',
+      ]),
+    );
     expect(outputs).toEqual([...outputs].sort());
     expect(new Set(outputs).size).toBe(outputs.length);
   });
 
   it('names no browser-reserved folder, source map or test-build surface', () => {
-    expect(outputs.filter((file) => file.split('/').some((part) => part.startsWith('_')) || file.endsWith('.map') || /test/i.test(file))).toEqual([]);
+    expect(
+      outputs.filter(
+        (file) => file.split('/').some((part) => part.startsWith('_')) || file.endsWith('.map') || /test/i.test(file),
+      ),
+    ).toEqual([]);
   });
 
   it('is what webpack builds: the configuration takes its entries from the same file', () => {

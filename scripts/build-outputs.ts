@@ -44,7 +44,9 @@ export function filesUnder(dir: string): string[] {
 
 /** The static files one browser's build gets. */
 export function staticFilesFor(browser: 'chrome' | 'firefox'): (readonly [from: string, to: string])[] {
-  return STATIC_FILES.filter(([, , only]) => only === undefined || only === browser).map(([from, to]) => [from, to] as const);
+  return STATIC_FILES.filter(([, , only]) => only === undefined || only === browser).map(
+    ([from, to]) => [from, to] as const,
+  );
 }
 
 /** The files a build of one browser must hold, sorted; `root` is the repository (for the folders copied whole). */
@@ -52,7 +54,9 @@ export function buildOutputs(root: string, browser: 'chrome' | 'firefox'): strin
   // The entries, and the chunk the extension pages share (webpack.config.js).
   const bundles = [...Object.keys(bundleEntries), pageChunk.name].map((name) => `${name}.js`);
   const statics = staticFilesFor(browser).flatMap(([from, to]) =>
-    statSync(path.join(root, from)).isDirectory() ? filesUnder(path.join(root, from)).map((file) => `${to}/${file}`) : [to],
+    statSync(path.join(root, from)).isDirectory()
+      ? filesUnder(path.join(root, from)).map((file) => `${to}/${file}`)
+      : [to],
   );
   return [...bundles, ...statics, 'manifest.json'].sort();
 }

@@ -23,7 +23,14 @@ const require = createRequire(__filename);
 const entitiesPath = require.resolve('third-party-web/dist/entities.json');
 const thirdPartyWeb = JSON.parse(readFileSync(entitiesPath, 'utf8')) as ThirdPartyWebEntity[];
 
-const result = buildCatalog({ categories, curatedVendors, dashboards, thirdPartyWeb, platformDomains, profiles: dashboardProfiles });
+const result = buildCatalog({
+  categories,
+  curatedVendors,
+  dashboards,
+  thirdPartyWeb,
+  platformDomains,
+  profiles: dashboardProfiles,
+});
 if (!result.ok) {
   console.error(`Dashguard build: the catalog is invalid (${result.errors.length} problem(s)):`);
   for (const error of result.errors) console.error(`  - ${error}`);
@@ -32,16 +39,23 @@ if (!result.ok) {
 
 // The breakage guard: no rule may block a host a dashboard profile needs on that dashboard.
 const problems = profileProblems(result.catalog, dashboardProfiles);
-const conflicts = findBreakage({ catalog: result.catalog, staticRules: Object.values(result.rules.rulesets).flat(), profiles: dashboardProfiles });
+const conflicts = findBreakage({
+  catalog: result.catalog,
+  staticRules: Object.values(result.rules.rulesets).flat(),
+  profiles: dashboardProfiles,
+});
 if (problems.length > 0 || conflicts.length > 0) {
-  console.error(`Dashguard build: the rules would break a dashboard (${problems.length + conflicts.length} problem(s)):`);
+  console.error(
+    `Dashguard build: the rules would break a dashboard (${problems.length + conflicts.length} problem(s)):`,
+  );
   for (const problem of problems) console.error(`  - ${problem}`);
   for (const conflict of conflicts) console.error(`  - ${describeConflict(conflict)}`);
   process.exit(1);
 }
 
 mkdirSync(outDir, { recursive: true });
-const write = (name: string, data: unknown): void => writeFileSync(path.join(outDir, name), `${JSON.stringify(data)}\n`);
+const write = (name: string, data: unknown): void =>
+  writeFileSync(path.join(outDir, name), `${JSON.stringify(data)}\n`);
 write('catalog.json', result.catalog);
 write('dashboard-allowlist.json', result.rules.rulesets[RULESET.allowlist]);
 write('dashboard-blocklist.json', result.rules.rulesets[RULESET.blocklist]);

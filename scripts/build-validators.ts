@@ -13,7 +13,9 @@ const schemaDir = path.join(root, 'schemas');
 const outDir = path.join(root, 'src', 'generated');
 mkdirSync(outDir, { recursive: true });
 
-for (const file of readdirSync(schemaDir).filter((f) => f.endsWith('.json')).sort()) {
+for (const file of readdirSync(schemaDir)
+  .filter((f) => f.endsWith('.json'))
+  .sort()) {
   const name = path.basename(file, '.json');
   const schema = JSON.parse(readFileSync(path.join(schemaDir, file), 'utf8')) as object;
   // strict: false because Chrome's managed_schema dialect has keys ajv does not know (e.g. "sensitiveValue").

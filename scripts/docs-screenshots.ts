@@ -25,7 +25,10 @@ async function shoot(page: Page, name: string, clipHeight: number): Promise<Map<
   for (const theme of THEMES) {
     await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: theme }]);
     const height = Math.min(clipHeight, await page.evaluate(() => document.documentElement.scrollHeight));
-    shots.set(`${name}-${theme}.png`, await page.screenshot({ clip: { x: 0, y: 0, width: page.viewport()?.width ?? 800, height } }));
+    shots.set(
+      `${name}-${theme}.png`,
+      await page.screenshot({ clip: { x: 0, y: 0, width: page.viewport()?.width ?? 800, height } }),
+    );
   }
   return shots;
 }
@@ -45,10 +48,15 @@ async function main(): Promise<void> {
 
     const popup = await session.openPage(`${session.extensionBaseUrl}popup.html?tabId=${tabId}`);
     await popup.setViewport({ width: 460, height: 640, deviceScaleFactor: 1 });
-    await waitForPopupRows(popup, 'the popup to list the demo dashboard\'s vendors', (rows) =>
-      rows.some((r) => r.status === 'blocked') && rows.some((r) => r.status.startsWith('allowed')));
+    await waitForPopupRows(
+      popup,
+      "the popup to list the demo dashboard's vendors",
+      (rows) => rows.some((r) => r.status === 'blocked') && rows.some((r) => r.status.startsWith('allowed')),
+    );
     // The background's answer too: the dashboard in the header and each vendor's Allow here / Block here.
-    await popup.waitForSelector('#quick-actions[data-state="ready"] [data-qa="pause"]:not([disabled])', { timeout: 15_000 });
+    await popup.waitForSelector('#quick-actions[data-state="ready"] [data-qa="pause"]:not([disabled])', {
+      timeout: 15_000,
+    });
     await popup.waitForSelector('#audit [data-qa="vendor-toggle"]', { timeout: 15_000 });
     const shots = await shoot(popup, 'popup', 640);
 
@@ -66,6 +74,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.stack ?? error.message : error);
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
   process.exit(1);
 });

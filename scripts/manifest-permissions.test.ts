@@ -21,7 +21,8 @@ const PERMISSIONS = ['activeTab', 'declarativeNetRequest', 'scripting', 'storage
  * dashboard until its tab's rules are in force. Chromium asks for none of them.
  */
 const FIREFOX_ONLY_PERMISSIONS = ['webNavigation', 'webRequest', 'webRequestBlocking'];
-const permissionsOf = (browser: TargetBrowser): string[] => (browser === 'firefox' ? [...PERMISSIONS, ...FIREFOX_ONLY_PERMISSIONS] : PERMISSIONS);
+const permissionsOf = (browser: TargetBrowser): string[] =>
+  browser === 'firefox' ? [...PERMISSIONS, ...FIREFOX_ONLY_PERMISSIONS] : PERMISSIONS;
 /** Self-hosted dashboards: one host at a time, asked for when the person adds it. */
 const OPTIONAL_HOST_PERMISSIONS = ['*://*/*'];
 
@@ -33,10 +34,18 @@ const HOW_TO_FIX =
 /** Throws a readable error unless `actual` equals `expected` (as JSON, order-insensitive for string lists). */
 function pin(where: string, key: string, actual: unknown, expected: unknown): void {
   const norm = (value: unknown): string =>
-    JSON.stringify(Array.isArray(value) && value.every((item) => typeof item === 'string') ? [...value].sort() : value) ?? 'undefined';
+    JSON.stringify(
+      Array.isArray(value) && value.every((item) => typeof item === 'string') ? [...value].sort() : value,
+    ) ?? 'undefined';
   if (norm(actual) === norm(expected)) return;
-  const added = Array.isArray(actual) && Array.isArray(expected) ? actual.filter((item) => !expected.some((e) => norm(e) === norm(item))) : [];
-  const removed = Array.isArray(actual) && Array.isArray(expected) ? expected.filter((item) => !actual.some((a) => norm(a) === norm(item))) : [];
+  const added =
+    Array.isArray(actual) && Array.isArray(expected)
+      ? actual.filter((item) => !expected.some((e) => norm(e) === norm(item)))
+      : [];
+  const removed =
+    Array.isArray(actual) && Array.isArray(expected)
+      ? expected.filter((item) => !actual.some((a) => norm(a) === norm(item)))
+      : [];
   throw new Error(
     `${where}: "${key}" changed.\n  expected: ${norm(expected)}\n  actual:   ${norm(actual)}\n` +
       (added.length > 0 ? `  new:      ${JSON.stringify(added)}\n` : '') +
@@ -46,7 +55,10 @@ function pin(where: string, key: string, actual: unknown, expected: unknown): vo
 }
 
 /** Dashboard match patterns, written out from the catalog here rather than taken from browser-manifest.ts. */
-function expectedDashboardPatterns(entries: readonly DashboardEntry[]): { matches: string[]; excludeMatches: string[] } {
+function expectedDashboardPatterns(entries: readonly DashboardEntry[]): {
+  matches: string[];
+  excludeMatches: string[];
+} {
   const matches: string[] = [];
   const excludeMatches: string[] = [];
   for (const dashboard of entries) {
@@ -63,7 +75,12 @@ function expectedDashboardPatterns(entries: readonly DashboardEntry[]): { matche
  * `entries`: the dashboards the manifest was made from, or undefined for a built manifest, which may predate a catalog
  * change: then its hosts are only checked for shape and against its own content script.
  */
-function checkManifest(where: string, browser: TargetBrowser, manifest: Manifest, entries: readonly DashboardEntry[] | undefined): void {
+function checkManifest(
+  where: string,
+  browser: TargetBrowser,
+  manifest: Manifest,
+  entries: readonly DashboardEntry[] | undefined,
+): void {
   pin(where, 'permissions', manifest.permissions, permissionsOf(browser));
   pin(where, 'optional_permissions', manifest.optional_permissions, undefined);
   pin(where, 'optional_host_permissions', manifest.optional_host_permissions, OPTIONAL_HOST_PERMISSIONS);
@@ -71,18 +88,27 @@ function checkManifest(where: string, browser: TargetBrowser, manifest: Manifest
   pin(where, 'web_accessible_resources', manifest.web_accessible_resources, undefined);
   pin(where, 'externally_connectable', manifest.externally_connectable, undefined);
   const scripts = manifest.content_scripts as { matches?: string[]; exclude_matches?: string[] }[] | undefined;
-  const { matches, excludeMatches } = entries !== undefined ? expectedDashboardPatterns(entries) : { matches: scripts?.[0]?.matches ?? [], excludeMatches: scripts?.[0]?.exclude_matches ?? [] };
+  const { matches, excludeMatches } =
+    entries !== undefined
+      ? expectedDashboardPatterns(entries)
+      : { matches: scripts?.[0]?.matches ?? [], excludeMatches: scripts?.[0]?.exclude_matches ?? [] };
   // Strict mode's modifyHeaders needs the dashboards: the same hosts as the content script, so no wider prompt.
   pin(where, 'host_permissions', manifest.host_permissions, matches);
   // Every frame, including the about:blank, srcdoc, data: and blob: frames the dashboard pages create (no wider hosts).
-  const frames = { run_at: 'document_start', all_frames: true, match_about_blank: true, match_origin_as_fallback: true };
+  const frames = {
+    run_at: 'document_start',
+    all_frames: true,
+    match_about_blank: true,
+    match_origin_as_fallback: true,
+  };
   pin(where, 'content_scripts', manifest.content_scripts, [
     { matches, exclude_matches: excludeMatches, js: ['content.js'], ...frames },
     { matches, exclude_matches: excludeMatches, js: ['page-world.js'], ...frames, world: 'MAIN' },
   ]);
   if (JSON.stringify(manifest).includes('<all_urls>')) throw new Error(`${where}: asks for <all_urls>. ${HOW_TO_FIX}`);
   for (const pattern of [...matches, ...excludeMatches]) {
-    if (!/^https:\/\/(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)+\/\*$/.test(pattern)) throw new Error(`${where}: ${pattern} is not one dashboard host. ${HOW_TO_FIX}`);
+    if (!/^https:\/\/(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)+\/\*$/.test(pattern))
+      throw new Error(`${where}: ${pattern} is not one dashboard host. ${HOW_TO_FIX}`);
   }
 }
 
@@ -101,31 +127,62 @@ describe('the manifest asks for exactly what README.md justifies', () => {
   for (const dir of ['dist', 'dist-test']) {
     for (const browser of ['chrome', 'firefox'] as const) {
       const file = path.join(root, dir, browser, 'manifest.json');
-      if (existsSync(file)) built.push([`${dir}/${browser}/manifest.json`, browser, JSON.parse(readFileSync(file, 'utf8')) as Manifest]);
+      if (existsSync(file))
+        built.push([`${dir}/${browser}/manifest.json`, browser, JSON.parse(readFileSync(file, 'utf8')) as Manifest]);
     }
   }
 
-  it.each(['chrome', 'firefox'] as const satisfies readonly TargetBrowser[])('manifestFor(%s) asks for the pinned permissions only', (browser) => {
-    checkManifest(`manifestFor('${browser}')`, browser, manifestFor(browser, source, '0.0.0', dashboards), dashboards);
-  });
+  it.each(['chrome', 'firefox'] as const satisfies readonly TargetBrowser[])(
+    'manifestFor(%s) asks for the pinned permissions only',
+    (browser) => {
+      checkManifest(
+        `manifestFor('${browser}')`,
+        browser,
+        manifestFor(browser, source, '0.0.0', dashboards),
+        dashboards,
+      );
+    },
+  );
 
   // What was last built (npm run build / build:test), if anything: a build from an older manifest fails here too.
-  (built.length > 0 ? it.each(built) : it.skip.each<(typeof built)[number]>([['(nothing built)', 'chrome', source]]))('%s asks for the pinned permissions only', (where, browser, manifest) => {
-    checkManifest(where, browser, manifest, undefined);
-  });
+  (built.length > 0 ? it.each(built) : it.skip.each<(typeof built)[number]>([['(nothing built)', 'chrome', source]]))(
+    '%s asks for the pinned permissions only',
+    (where, browser, manifest) => {
+      checkManifest(where, browser, manifest, undefined);
+    },
+  );
 
-  it('has a row in README.md\'s Permissions table for every permission, host key and the content script', () => {
+  it("has a row in README.md's Permissions table for every permission, host key and the content script", () => {
     const rows = permissionRows();
-    const keys = [...new Set((['chrome', 'firefox'] as const).flatMap((browser) => {
-      const manifest = manifestFor(browser, source, '0.0.0', dashboards);
-      return [...(manifest.permissions as string[]), ...((manifest.optional_permissions as string[] | undefined) ?? [])];
-    })), 'host_permissions', 'optional_host_permissions', 'content_scripts'];
+    const keys = [
+      ...new Set(
+        (['chrome', 'firefox'] as const).flatMap((browser) => {
+          const manifest = manifestFor(browser, source, '0.0.0', dashboards);
+          return [
+            ...(manifest.permissions as string[]),
+            ...((manifest.optional_permissions as string[] | undefined) ?? []),
+          ];
+        }),
+      ),
+      'host_permissions',
+      'optional_host_permissions',
+      'content_scripts',
+    ];
     const missing = keys.filter((key) => !rows.some((row) => row.includes(`\`${key}\``)));
-    if (missing.length > 0) throw new Error(`README.md's Permissions table has no row for ${missing.map((k) => `\`${k}\``).join(', ')}. ${HOW_TO_FIX}`);
+    if (missing.length > 0)
+      throw new Error(
+        `README.md's Permissions table has no row for ${missing.map((k) => `\`${k}\``).join(', ')}. ${HOW_TO_FIX}`,
+      );
   });
 
   it('lists no permission in README.md that the manifest does not ask for', () => {
-    const asked = new Set([...PERMISSIONS, ...FIREFOX_ONLY_PERMISSIONS, 'host_permissions', 'optional_host_permissions', 'content_scripts']);
+    const asked = new Set([
+      ...PERMISSIONS,
+      ...FIREFOX_ONLY_PERMISSIONS,
+      'host_permissions',
+      'optional_host_permissions',
+      'content_scripts',
+    ]);
     // The first backticked word of each row is the permission it justifies.
     const named = permissionRows().map((row) => /`([^`]+)`/.exec(row)?.[1] ?? row);
     expect(named.filter((name) => !asked.has(name))).toEqual([]);

@@ -10,12 +10,19 @@ import { renderCatalogTables, replaceGeneratedSection, TABLE_END, TABLE_START } 
 describe('README catalog tables', () => {
   it('are in sync with the catalog (run `npm run docs:vendors` when this fails)', () => {
     const readme = readFileSync(path.join(__dirname, '..', 'README.md'), 'utf8');
-    expect(replaceGeneratedSection(readme, renderCatalogTables(curatedVendors, dashboards, categories, dashboardProfiles))).toBe(readme);
+    expect(
+      replaceGeneratedSection(readme, renderCatalogTables(curatedVendors, dashboards, categories, dashboardProfiles)),
+    ).toBe(readme);
   });
 
   it('list allowed vendors first and escape pipes in cells', () => {
     const vendor = (id: string, name: string, defaultAction: 'allow' | 'block'): VendorEntry => ({
-      id, name, category: 'analytics', domains: [`${id}.example`], defaultAction, reason: 'a | b',
+      id,
+      name,
+      category: 'analytics',
+      domains: [`${id}.example`],
+      defaultAction,
+      reason: 'a | b',
     });
     const tables = renderCatalogTables([vendor('zz', 'Zed', 'block'), vendor('aa', 'Able', 'allow')], [], categories);
     const rows = tables.split('\n').filter((line) => line.startsWith('| ') && line.includes('.example'));

@@ -34,20 +34,39 @@ async function printSummary(page: Page, fixture: FixtureServer): Promise<boolean
   await waitForPageSettled(page, fixture, RUN);
   const outcomes = vendorOutcomes(fixture.log.all());
   // Pusher and LaunchDarkly are what the dashboard needs: show that they still work.
-  const state = await waitFor('the build log and the flags', async () => {
-    const current = await readDashboardPage(page);
-    return current.buildLog.length > 0 && Object.keys(current.flags).length > 0 ? current : undefined;
-  }, { timeoutMs: 10_000 }).catch(() => readDashboardPage(page));
+  const state = await waitFor(
+    'the build log and the flags',
+    async () => {
+      const current = await readDashboardPage(page);
+      return current.buildLog.length > 0 && Object.keys(current.flags).length > 0 ? current : undefined;
+    },
+    { timeoutMs: 10_000 },
+  ).catch(() => readDashboardPage(page));
 
   console.log(`Dashguard demo on ${page.url()}`);
-  console.log(describeOutcomes('Blocked: no request reached these hosts or their subdomains', outcomes.filter((o) => o.outcome === 'blocked')));
-  console.log(describeOutcomes('Allowed: every request reached these hosts', outcomes.filter((o) => o.outcome === 'allowed')));
+  console.log(
+    describeOutcomes(
+      'Blocked: no request reached these hosts or their subdomains',
+      outcomes.filter((o) => o.outcome === 'blocked'),
+    ),
+  );
+  console.log(
+    describeOutcomes(
+      'Allowed: every request reached these hosts',
+      outcomes.filter((o) => o.outcome === 'allowed'),
+    ),
+  );
   const partly = outcomes.filter((o) => o.outcome === 'partly blocked');
   if (partly.length > 0) console.log(describeOutcomes('Partly blocked: some requests reached these hosts', partly));
-  console.log(`  Pusher: ${state.buildLog.length} build-log lines streamed. LaunchDarkly: ${Object.keys(state.flags).length} flags received.`);
+  console.log(
+    `  Pusher: ${state.buildLog.length} build-log lines streamed. LaunchDarkly: ${Object.keys(state.flags).length} flags received.`,
+  );
 
   const unexpected = unexpectedOutcomes(outcomes);
-  for (const o of unexpected) console.error(`  UNEXPECTED: ${o.entry.vendor.name} is ${o.outcome}, its default is ${o.entry.vendor.defaultAction}.`);
+  for (const o of unexpected)
+    console.error(
+      `  UNEXPECTED: ${o.entry.vendor.name} is ${o.outcome}, its default is ${o.entry.vendor.defaultAction}.`,
+    );
   return unexpected.length === 0 && state.buildLog.length > 0 && Object.keys(state.flags).length > 0;
 }
 
@@ -65,7 +84,9 @@ async function main(): Promise<number> {
 
     await session.openPage(siteUrl('marketing', { run: 'demo-marketing' }));
     await dashboard.bringToFront();
-    console.log(`Dashguard demo: ${dashboardUrl} (dashboard, trackers blocked) and ${siteUrl('marketing')} (marketing site, untouched).`);
+    console.log(
+      `Dashguard demo: ${dashboardUrl} (dashboard, trackers blocked) and ${siteUrl('marketing')} (marketing site, untouched).`,
+    );
     console.log('Close the browser window or press Ctrl-C to stop.');
     const browser = session.browser;
     await new Promise<void>((resolve) => {

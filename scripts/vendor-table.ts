@@ -12,7 +12,10 @@ import { renderCatalogTables, replaceGeneratedSection } from './readme-tables';
 
 const readmePath = path.resolve(__dirname, '..', 'README.md');
 const readme = readFileSync(readmePath, 'utf8');
-const updated = replaceGeneratedSection(readme, renderCatalogTables(curatedVendors, dashboards, categories, dashboardProfiles));
+const updated = replaceGeneratedSection(
+  readme,
+  renderCatalogTables(curatedVendors, dashboards, categories, dashboardProfiles),
+);
 
 if (process.argv.includes('--write')) {
   writeFileSync(readmePath, updated);

@@ -14,49 +14,136 @@
  */
 import type { DashboardProfile, EvidenceSource } from '../../src/catalog/catalog-types';
 
-const GITHUB_CSP: EvidenceSource = { where: 'curl/curl#13094 (github.com response headers: content-security-policy)', seen: '2024-03' };
-const GITHUB_FRAMES: EvidenceSource = { where: 'curl/curl#13094 (github.com content-security-policy, frame-src: Arkose captcha)', seen: '2024-03' };
+const GITHUB_CSP: EvidenceSource = {
+  where: 'curl/curl#13094 (github.com response headers: content-security-policy)',
+  seen: '2024-03',
+};
+const GITHUB_FRAMES: EvidenceSource = {
+  where: 'curl/curl#13094 (github.com content-security-policy, frame-src: Arkose captcha)',
+  seen: '2024-03',
+};
 
-const GITLAB_DIRECTIVES: EvidenceSource = { where: 'gitlabhq/gitlabhq:lib/gitlab/content_security_policy/directives.rb', seen: '2026' };
-const GITLAB_CSP_LOADER: EvidenceSource = { where: 'gitlabhq/gitlabhq:lib/gitlab/content_security_policy/config_loader.rb (allow_zuora)', seen: '2026' };
-const GITLAB_GRAVATAR: EvidenceSource = { where: 'gitlabhq/gitlabhq:config/initializers/1_settings.rb (gravatar ssl_url default)', seen: '2026' };
-const RECAPTCHA_FAQ: EvidenceSource = { where: 'developers.google.com/recaptcha/docs/faq (Content-Security-Policy: scripts from www.gstatic.com/recaptcha/, which GitLab\'s strict-dynamic policy lets reCAPTCHA load)', seen: '2025' };
-const GITLAB_ARKOSE: EvidenceSource = { where: 'gitlabhq/gitlabhq: sessions controller spec, arkose_labs_domain "gitlab-api.arkoselabs.com"', seen: '2026' };
+const GITLAB_DIRECTIVES: EvidenceSource = {
+  where: 'gitlabhq/gitlabhq:lib/gitlab/content_security_policy/directives.rb',
+  seen: '2026',
+};
+const GITLAB_CSP_LOADER: EvidenceSource = {
+  where: 'gitlabhq/gitlabhq:lib/gitlab/content_security_policy/config_loader.rb (allow_zuora)',
+  seen: '2026',
+};
+const GITLAB_GRAVATAR: EvidenceSource = {
+  where: 'gitlabhq/gitlabhq:config/initializers/1_settings.rb (gravatar ssl_url default)',
+  seen: '2026',
+};
+const RECAPTCHA_FAQ: EvidenceSource = {
+  where:
+    "developers.google.com/recaptcha/docs/faq (Content-Security-Policy: scripts from www.gstatic.com/recaptcha/, which GitLab's strict-dynamic policy lets reCAPTCHA load)",
+  seen: '2025',
+};
+const GITLAB_ARKOSE: EvidenceSource = {
+  where: 'gitlabhq/gitlabhq: sessions controller spec, arkose_labs_domain "gitlab-api.arkoselabs.com"',
+  seen: '2026',
+};
 
-const TRAVIS_CSP: EvidenceSource = { where: 'travis-ci/travis-web:waiter/lib/travis/web/app.rb (Content-Security-Policy)', seen: '2026-02' };
+const TRAVIS_CSP: EvidenceSource = {
+  where: 'travis-ci/travis-web:waiter/lib/travis/web/app.rb (Content-Security-Policy)',
+  seen: '2026-02',
+};
 const TRAVIS_ENV: EvidenceSource = { where: 'travis-ci/travis-web:config/environment.js', seen: '2026-02' };
 const TRAVIS_USER: EvidenceSource = { where: 'travis-ci/travis-web:app/models/user.js (gravatarUrl)', seen: '2026-02' };
 const TRAVIS_INDEX: EvidenceSource = { where: 'travis-ci/travis-web:app/index.html', seen: '2026-02' };
 
-const SEMAPHORE_CSP: EvidenceSource = { where: 'semaphoreio/semaphore:front/lib/front_web/plugs/content_security_policy.ex', seen: '2026-08' };
+const SEMAPHORE_CSP: EvidenceSource = {
+  where: 'semaphoreio/semaphore:front/lib/front_web/plugs/content_security_policy.ex',
+  seen: '2026-08',
+};
 
-const AZURE_ALLOW_LIST: EvidenceSource = { where: 'MicrosoftDocs/azure-devops-docs:docs/organizations/security/allow-list-ip-url.md', seen: '2024-01' };
+const AZURE_ALLOW_LIST: EvidenceSource = {
+  where: 'MicrosoftDocs/azure-devops-docs:docs/organizations/security/allow-list-ip-url.md',
+  seen: '2024-01',
+};
 
-const BITRISE_SEGMENT: EvidenceSource = { where: 'bitrise-io/bitrise-workflow-editor:source/javascripts/core/analytics/SegmentBaseTracking.ts', seen: '2026' };
+const BITRISE_SEGMENT: EvidenceSource = {
+  where: 'bitrise-io/bitrise-workflow-editor:source/javascripts/core/analytics/SegmentBaseTracking.ts',
+  seen: '2026',
+};
 
-const VERCEL_RUDDERSTACK: EvidenceSource = { where: 'easylist/easylist#22913 (cdp.vercel.com on vercel.com)', seen: '2026-01' };
-const VERCEL_CSP: EvidenceSource = { where: 'vercel.com login page Content-Security-Policy (captures: *.vercel.sh, Stripe, Pusher, Ethyca)', seen: '2026' };
-const VERCEL_LIVE: EvidenceSource = { where: 'Vercel Toolbar CSP requirements (vercel.live, wss://ws-us3.pusher.com), quoted in deployed apps\' CSPs', seen: '2025' };
+const VERCEL_RUDDERSTACK: EvidenceSource = {
+  where: 'easylist/easylist#22913 (cdp.vercel.com on vercel.com)',
+  seen: '2026-01',
+};
+const VERCEL_CSP: EvidenceSource = {
+  where: 'vercel.com login page Content-Security-Policy (captures: *.vercel.sh, Stripe, Pusher, Ethyca)',
+  seen: '2026',
+};
+const VERCEL_LIVE: EvidenceSource = {
+  where: "Vercel Toolbar CSP requirements (vercel.live, wss://ws-us3.pusher.com), quoted in deployed apps' CSPs",
+  seen: '2025',
+};
 
-const NETLIFY_CSP: EvidenceSource = { where: 'dolbyio-samples/rts-app-react-publisher-viewer#19 (app.netlify.com report-only CSP)', seen: '2022', old: true };
+const NETLIFY_CSP: EvidenceSource = {
+  where: 'dolbyio-samples/rts-app-react-publisher-viewer#19 (app.netlify.com report-only CSP)',
+  seen: '2022',
+  old: true,
+};
 
-const HARNESS_CSP: EvidenceSource = { where: 'harness-core-ui mirror: nginx entrypoint Content-Security-Policy-Report-Only (HARNESS_ENABLE_CSP_HEADERS)', seen: '2023', old: true };
+const HARNESS_CSP: EvidenceSource = {
+  where: 'harness-core-ui mirror: nginx entrypoint Content-Security-Policy-Report-Only (HARNESS_ENABLE_CSP_HEADERS)',
+  seen: '2023',
+  old: true,
+};
 
-const BUILDKITE_APP: EvidenceSource = { where: 'buildkite/frontend:app/app.js (Pusher store, Bugsnag)', seen: '2019-03', old: true };
-const BUILDKITE_FOOTER: EvidenceSource = { where: 'buildkite/frontend:app/components/layout/Footer/index.js (buildkitestatus.com)', seen: '2019-03', old: true };
+const BUILDKITE_APP: EvidenceSource = {
+  where: 'buildkite/frontend:app/app.js (Pusher store, Bugsnag)',
+  seen: '2019-03',
+  old: true,
+};
+const BUILDKITE_FOOTER: EvidenceSource = {
+  where: 'buildkite/frontend:app/components/layout/Footer/index.js (buildkitestatus.com)',
+  seen: '2019-03',
+  old: true,
+};
 
-const CIRCLECI_FRONTEND: EvidenceSource = { where: 'circleci/frontend:src-cljs (gh-utils avatars, Pusher, Stripe checkout, Elevio, Rollbar)', seen: '2017-07', old: true };
+const CIRCLECI_FRONTEND: EvidenceSource = {
+  where: 'circleci/frontend:src-cljs (gh-utils avatars, Pusher, Stripe checkout, Elevio, Rollbar)',
+  seen: '2017-07',
+  old: true,
+};
 
-const BITBUCKET_TOKENS: EvidenceSource = { where: 'Atlassian developer docs: Bitbucket API tokens are managed on id.atlassian.com (app passwords retired June 2026)', seen: '2026' };
+const BITBUCKET_TOKENS: EvidenceSource = {
+  where:
+    'Atlassian developer docs: Bitbucket API tokens are managed on id.atlassian.com (app passwords retired June 2026)',
+  seen: '2026',
+};
 
 export const dashboardProfiles: readonly DashboardProfile[] = [
   {
     dashboardId: 'github',
     needs: [
-      { host: 'productionresultssa0.blob.core.windows.net', purpose: 'logs-artifacts', loadedAs: 'fetch', source: GITHUB_CSP },
-      { host: 'pipelines.actions.githubusercontent.com', purpose: 'logs-artifacts', loadedAs: 'fetch', source: GITHUB_CSP },
-      { host: 'github-production-upload-manifest-file-7fdce7.s3.amazonaws.com', purpose: 'logs-artifacts', loadedAs: 'fetch', source: GITHUB_CSP },
-      { host: 'github-production-user-asset-6210df.s3.amazonaws.com', purpose: 'assets', loadedAs: 'fetch', source: GITHUB_CSP },
+      {
+        host: 'productionresultssa0.blob.core.windows.net',
+        purpose: 'logs-artifacts',
+        loadedAs: 'fetch',
+        source: GITHUB_CSP,
+      },
+      {
+        host: 'pipelines.actions.githubusercontent.com',
+        purpose: 'logs-artifacts',
+        loadedAs: 'fetch',
+        source: GITHUB_CSP,
+      },
+      {
+        host: 'github-production-upload-manifest-file-7fdce7.s3.amazonaws.com',
+        purpose: 'logs-artifacts',
+        loadedAs: 'fetch',
+        source: GITHUB_CSP,
+      },
+      {
+        host: 'github-production-user-asset-6210df.s3.amazonaws.com',
+        purpose: 'assets',
+        loadedAs: 'fetch',
+        source: GITHUB_CSP,
+      },
       { host: 'avatars.githubusercontent.com', purpose: 'avatars', loadedAs: 'image', source: GITHUB_CSP },
       { host: 'github.githubassets.com', purpose: 'assets', loadedAs: 'script', source: GITHUB_CSP },
       { host: 'api.github.com', purpose: 'app', loadedAs: 'fetch', source: GITHUB_CSP },
@@ -203,7 +290,12 @@ export const dashboardProfiles: readonly DashboardProfile[] = [
       { host: 'secure.gravatar.com', purpose: 'avatars', loadedAs: 'image', source: CIRCLECI_FRONTEND },
       { host: 'checkout.stripe.com', purpose: 'billing', loadedAs: 'script', source: CIRCLECI_FRONTEND },
       { host: 'ws-mt1.pusher.com', purpose: 'realtime', loadedAs: 'fetch', source: CIRCLECI_FRONTEND },
-      { host: 'circle-production-action-output.s3.amazonaws.com', purpose: 'logs-artifacts', loadedAs: 'fetch', source: CIRCLECI_FRONTEND },
+      {
+        host: 'circle-production-action-output.s3.amazonaws.com',
+        purpose: 'logs-artifacts',
+        loadedAs: 'fetch',
+        source: CIRCLECI_FRONTEND,
+      },
     ],
     trackers: [
       { host: 'static.elev.io', loadedAs: 'script', source: CIRCLECI_FRONTEND },

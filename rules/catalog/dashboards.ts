@@ -24,8 +24,10 @@ import type { DashboardEntry, StrictModeAllowances } from '../../src/catalog/cat
  * connections are still held to the dashboard's own hosts.
  */
 const NO_PUBLISHED_POLICY: StrictModeAllowances = {
-  inlineScripts: 'No published Content-Security-Policy or open-source frontend shows whether its pages run inline code; the site\'s own policy decides.',
-  evalScripts: 'No published Content-Security-Policy or open-source frontend shows whether its pages evaluate code; the site\'s own policy decides.',
+  inlineScripts:
+    "No published Content-Security-Policy or open-source frontend shows whether its pages run inline code; the site's own policy decides.",
+  evalScripts:
+    "No published Content-Security-Policy or open-source frontend shows whether its pages evaluate code; the site's own policy decides.",
 };
 
 export const dashboards: readonly DashboardEntry[] = [
@@ -116,7 +118,9 @@ export const dashboards: readonly DashboardEntry[] = [
     // GitHub's own policy (script-src github.githubassets.com plus one inline script by its sha256 hash, no
     // 'unsafe-eval', workers from github.com paths; as served in 2024-2025 and quoted in public issue threads such as
     // curl/curl#13094).
-    strictMode: { inlineScripts: 'GitHub\'s own policy allows one inline script by its hash, which an added policy cannot name.' },
+    strictMode: {
+      inlineScripts: "GitHub's own policy allows one inline script by its hash, which an added policy cannot name.",
+    },
   },
   {
     id: 'gitlab',
@@ -162,8 +166,8 @@ export const dashboards: readonly DashboardEntry[] = [
     // 'unsafe-eval' with a per-page nonce, worker-src with blob:.
     strictMode: {
       inlineScripts: 'GitLab runs inline scripts under a per-page nonce, which an added policy cannot know.',
-      evalScripts: 'GitLab\'s own policy allows eval (\'unsafe-eval\' in its script-src).',
-      blobScripts: 'GitLab\'s own policy runs workers from blob: URLs.',
+      evalScripts: "GitLab's own policy allows eval ('unsafe-eval' in its script-src).",
+      blobScripts: "GitLab's own policy runs workers from blob: URLs.",
     },
   },
   {
@@ -296,7 +300,9 @@ export const dashboards: readonly DashboardEntry[] = [
     ],
     // semaphoreio/semaphore front/lib/front_web/plugs/content_security_policy.ex: nonces for script-src with
     // 'strict-dynamic', no 'unsafe-eval'.
-    strictMode: { inlineScripts: 'Semaphore runs inline scripts under a per-page nonce, which an added policy cannot know.' },
+    strictMode: {
+      inlineScripts: 'Semaphore runs inline scripts under a per-page nonce, which an added policy cannot know.',
+    },
   },
   {
     id: 'appveyor',

@@ -16,7 +16,8 @@ export const firstPartyTelemetryVendors: readonly VendorEntry[] = [
     // to pa-events-api.bitrise.io/v1.
     domains: ['pa-events-cdn.bitrise.io', 'pa-events-api.bitrise.io'],
     defaultAction: 'block',
-    reason: "Segment's analytics SDK, proxied through Bitrise's own domain: your activity goes to Segment and the tools it forwards to.",
+    reason:
+      "Segment's analytics SDK, proxied through Bitrise's own domain: your activity goes to Segment and the tools it forwards to.",
   },
   {
     id: 'vercel-rudderstack-proxy',
@@ -25,7 +26,8 @@ export const firstPartyTelemetryVendors: readonly VendorEntry[] = [
     // vercel.com loads RudderStack's SDK config from cdp.vercel.com/rs/config and streams events to cdp.vercel.com/rs/stream.
     domains: ['cdp.vercel.com'],
     defaultAction: 'block',
-    reason: "RudderStack's customer-data SDK, proxied through vercel.com: your activity is forwarded to analytics and marketing tools.",
+    reason:
+      "RudderStack's customer-data SDK, proxied through vercel.com: your activity is forwarded to analytics and marketing tools.",
   },
   {
     id: 'github-collector',

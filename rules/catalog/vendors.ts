@@ -404,7 +404,7 @@ export const curatedVendors: readonly VendorEntry[] = [
       'intercom-messenger.com',
     ],
     defaultAction: 'block',
-    reason: 'Chat widget that runs in the page and reports your activity; the vendor\'s support site still works.',
+    reason: "Chat widget that runs in the page and reports your activity; the vendor's support site still works.",
   },
   {
     id: 'zendesk',
@@ -414,7 +414,7 @@ export const curatedVendors: readonly VendorEntry[] = [
     // messaging via *.smooch.io, attachments on *.zdusercontent.com.
     domains: ['zdassets.com', 'zendesk.com', 'zopim.com', 'zopim.io', 'smooch.io', 'zdusercontent.com'],
     defaultAction: 'block',
-    reason: 'Help widget that runs in the page; the vendor\'s support site still works.',
+    reason: "Help widget that runs in the page; the vendor's support site still works.",
   },
   {
     id: 'drift',
@@ -514,7 +514,7 @@ export const curatedVendors: readonly VendorEntry[] = [
     defaultAction: 'block',
     reason: 'Identifies your company from your IP address for sales and ad targeting.',
     thirdPartyWebNote:
-      'third-party-web lists company-target.com under IPONWEB (ad); it is Demandbase\'s IP-to-company API (api.company-target.com, called by tag.demandbase.com). Both block.',
+      "third-party-web lists company-target.com under IPONWEB (ad); it is Demandbase's IP-to-company API (api.company-target.com, called by tag.demandbase.com). Both block.",
   },
   {
     id: 'zoominfo',
@@ -689,7 +689,8 @@ export const curatedVendors: readonly VendorEntry[] = [
     // getsentry.com is Sentry's older ingest domain, still in some apps' DSNs (Travis CI: app.getsentry.com).
     domains: ['sentry.io', 'sentry-cdn.com', 'getsentry.com'],
     defaultAction: 'block',
-    reason: 'Error monitoring: receives page URLs, errors and sometimes session replays; the dashboard works without it.',
+    reason:
+      'Error monitoring: receives page URLs, errors and sometimes session replays; the dashboard works without it.',
     thirdPartyWebNote:
       'third-party-web files Sentry under "utility" (allowed); we block monitoring by default because it receives page URLs, errors and replays and the dashboard does not need it.',
   },
@@ -710,7 +711,8 @@ export const curatedVendors: readonly VendorEntry[] = [
       'datadoghq-browser-agent.com',
     ],
     defaultAction: 'block',
-    reason: 'Real-user monitoring: receives page URLs, clicks and sometimes session replays; the dashboard works without it.',
+    reason:
+      'Real-user monitoring: receives page URLs, clicks and sometimes session replays; the dashboard works without it.',
   },
   {
     id: 'new-relic',
@@ -754,8 +756,9 @@ export const curatedVendors: readonly VendorEntry[] = [
     // <company>.okta.com hosts a company's sign-in; ok*static.oktacdn.com serves the sign-in widget.
     domains: ['okta.com', 'oktacdn.com'],
     defaultAction: 'allow',
-    reason: "Many companies sign in to their CI through Okta; blocking it breaks single sign-on.",
-    thirdPartyWebNote: 'third-party-web files okta.com under "analytics"; it is an identity provider that single sign-on needs.',
+    reason: 'Many companies sign in to their CI through Okta; blocking it breaks single sign-on.',
+    thirdPartyWebNote:
+      'third-party-web files okta.com under "analytics"; it is an identity provider that single sign-on needs.',
   },
   {
     id: 'auth0',
@@ -829,7 +832,8 @@ export const curatedVendors: readonly VendorEntry[] = [
     // www.gravatar.com and secure.gravatar.com serve the avatar images.
     domains: ['gravatar.com'],
     defaultAction: 'allow',
-    reason: "The default avatar source of GitLab, Travis CI, CircleCI, Buildkite and Semaphore; without it people's pictures are gone.",
+    reason:
+      "The default avatar source of GitLab, Travis CI, CircleCI, Buildkite and Semaphore; without it people's pictures are gone.",
     thirdPartyWebNote: 'third-party-web files Gravatar under "social"; dashboards use it for avatars only.',
   },
   {
@@ -848,7 +852,7 @@ export const curatedVendors: readonly VendorEntry[] = [
     // <page>.statuspage.io/api/v2/status.json and the embed widget.
     domains: ['statuspage.io'],
     defaultAction: 'allow',
-    reason: 'Shows the CI service\'s own outage banner (Travis CI reads its status from Statuspage).',
+    reason: "Shows the CI service's own outage banner (Travis CI reads its status from Statuspage).",
   },
 
   // ---- First-party telemetry (rules/catalog/first-party-telemetry.ts) ---------------------------------------
@@ -863,7 +867,8 @@ export const curatedVendors: readonly VendorEntry[] = [
     domains: ['cdn.appdynamics.com', 'eum-appdynamics.com'],
     defaultAction: 'block',
     reason: 'Real-user monitoring: receives page URLs, timings and errors; the dashboard works without it.',
-    thirdPartyWebNote: 'third-party-web files AppDynamics under "utility" (allowed); its browser agent is monitoring, which we block by default.',
+    thirdPartyWebNote:
+      'third-party-web files AppDynamics under "utility" (allowed); its browser agent is monitoring, which we block by default.',
   },
   {
     id: 'sumo-logic-rum',
@@ -871,10 +876,16 @@ export const curatedVendors: readonly VendorEntry[] = [
     category: 'monitoring',
     // rum.sumologic.com/sumologic-rum.js sends to rum-collectors.<deployment>.sumologic.com. Only these hosts:
     // sumologic.com also serves Sumo Logic's own app and API. Semaphore's CSP allows it.
-    domains: ['rum.sumologic.com', 'rum-collectors.us1.sumologic.com', 'rum-collectors.us2.sumologic.com', 'rum-collectors.au.sumologic.com'],
+    domains: [
+      'rum.sumologic.com',
+      'rum-collectors.us1.sumologic.com',
+      'rum-collectors.us2.sumologic.com',
+      'rum-collectors.au.sumologic.com',
+    ],
     defaultAction: 'block',
     reason: 'Real-user monitoring: receives page URLs, timings and errors; the dashboard works without it.',
-    thirdPartyWebNote: 'third-party-web files Sumo Logic under "utility" (allowed); its RUM collector is monitoring, which we block by default.',
+    thirdPartyWebNote:
+      'third-party-web files Sumo Logic under "utility" (allowed); its RUM collector is monitoring, which we block by default.',
   },
   {
     id: 'refiner',
@@ -902,7 +913,8 @@ export const curatedVendors: readonly VendorEntry[] = [
     domains: ['usepylon.com', 'pylon-avatars.s3.us-west-1.amazonaws.com'],
     defaultAction: 'block',
     reason: 'Support chat widget that runs in the page and reports your visit.',
-    thirdPartyWebNote: 'third-party-web files every amazonaws.com host under "Amazon Web Services"; this bucket is Pylon\'s own.',
+    thirdPartyWebNote:
+      'third-party-web files every amazonaws.com host under "Amazon Web Services"; this bucket is Pylon\'s own.',
   },
   {
     id: 'userlike',
@@ -912,7 +924,8 @@ export const curatedVendors: readonly VendorEntry[] = [
     domains: ['userlike.com', 'userlike-cdn-widgets.s3-eu-west-1.amazonaws.com'],
     defaultAction: 'block',
     reason: 'Chat widget that runs in the page and tracks your visit.',
-    thirdPartyWebNote: 'third-party-web files every amazonaws.com host under "Amazon Web Services"; this bucket is Userlike\'s own.',
+    thirdPartyWebNote:
+      'third-party-web files every amazonaws.com host under "Amazon Web Services"; this bucket is Userlike\'s own.',
   },
   {
     id: 'elevio',

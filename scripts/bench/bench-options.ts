@@ -18,11 +18,41 @@ export interface RunPlan {
   readonly rulesetLoads: number;
 }
 
-export const FULL_PLAN: RunPlan = { loadPairsChromium: 11, loadPairsFirefox: 7, toggles: 51, pageOpens: 11, coldStarts: 21, trafficPages: 60, contentScriptPairs: 9, rulesetLoads: 15 };
-export const QUICK_PLAN: RunPlan = { loadPairsChromium: 3, loadPairsFirefox: 2, toggles: 11, pageOpens: 3, coldStarts: 5, trafficPages: 10, contentScriptPairs: 2, rulesetLoads: 5 };
+export const FULL_PLAN: RunPlan = {
+  loadPairsChromium: 11,
+  loadPairsFirefox: 7,
+  toggles: 51,
+  pageOpens: 11,
+  coldStarts: 21,
+  trafficPages: 60,
+  contentScriptPairs: 9,
+  rulesetLoads: 15,
+};
+export const QUICK_PLAN: RunPlan = {
+  loadPairsChromium: 3,
+  loadPairsFirefox: 2,
+  toggles: 11,
+  pageOpens: 3,
+  coldStarts: 5,
+  trafficPages: 10,
+  contentScriptPairs: 2,
+  rulesetLoads: 5,
+};
 
 /** The measurements, in run order; `--only` takes these names. */
-export const STEP_IDS = ['load-chromium', 'load-firefox', 'toggle', 'popup', 'options', 'cold-start', 'memory', 'content-script', 'bundles', 'rules', 'rulesets'] as const;
+export const STEP_IDS = [
+  'load-chromium',
+  'load-firefox',
+  'toggle',
+  'popup',
+  'options',
+  'cold-start',
+  'memory',
+  'content-script',
+  'bundles',
+  'rules',
+  'rulesets',
+] as const;
 export type StepId = (typeof STEP_IDS)[number];
 
 export interface BenchOptions {
@@ -50,7 +80,10 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
     else if (arg === '--only' || arg.startsWith('--only=')) {
       const value = arg === '--only' ? argv[(i += 1)] : arg.slice('--only='.length);
       if (value === undefined || value === '') throw new Error(`--only needs a list of measurements.\n${USAGE}`);
-      const names = value.split(',').map((name) => name.trim()).filter((name) => name !== '');
+      const names = value
+        .split(',')
+        .map((name) => name.trim())
+        .filter((name) => name !== '');
       const unknown = names.filter((name) => !(STEP_IDS as readonly string[]).includes(name));
       if (unknown.length > 0) throw new Error(`Unknown measurement ${unknown.join(', ')}.\n${USAGE}`);
       only = names as StepId[];

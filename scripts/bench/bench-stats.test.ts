@@ -12,7 +12,7 @@ describe('median', () => {
     expect(median([])).toBeNaN();
     expect(median([Number.NaN])).toBeNaN();
   });
-  it('does not reorder the caller\'s array', () => {
+  it("does not reorder the caller's array", () => {
     const values = [3, 1, 2];
     median(values);
     expect(values).toEqual([3, 1, 2]);

@@ -53,6 +53,7 @@ export function summarize(values: readonly number[]): Summary {
  */
 export function interleavedOrder(pairs: number): ('with' | 'without')[] {
   const order: ('with' | 'without')[] = [];
-  for (let i = 0; i < pairs; i += 1) order.push(...(i % 2 === 0 ? (['with', 'without'] as const) : (['without', 'with'] as const)));
+  for (let i = 0; i < pairs; i += 1)
+    order.push(...(i % 2 === 0 ? (['with', 'without'] as const) : (['without', 'with'] as const)));
   return order;
 }

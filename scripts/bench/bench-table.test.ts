@@ -1,4 +1,12 @@
-import { formatTarget, formatValue, markdownTable, notMeasuredRow, textTable, verdict, type FigureRow } from './bench-table';
+import {
+  formatTarget,
+  formatValue,
+  markdownTable,
+  notMeasuredRow,
+  textTable,
+  verdict,
+  type FigureRow,
+} from './bench-table';
 
 const row = (overrides: Partial<FigureRow> = {}): FigureRow => ({
   section: '2. Toggle to effect',
@@ -23,7 +31,9 @@ describe('verdict', () => {
     expect(verdict({ value: Number.POSITIVE_INFINITY, target: { op: '>', value: 0 } })).toBe('broken');
   });
   it('calls a figure the run could not measure "not measured", whatever its value', () => {
-    expect(verdict({ value: Number.NaN, target: { op: '<', value: 50 }, notMeasured: 'the worker did not stop' })).toBe('not measured');
+    expect(verdict({ value: Number.NaN, target: { op: '<', value: 50 }, notMeasured: 'the worker did not stop' })).toBe(
+      'not measured',
+    );
     expect(verdict(notMeasuredRow('4. Service worker', 'service worker cold start', 'a reason'))).toBe('not measured');
   });
 });
@@ -52,7 +62,7 @@ describe('formatValue', () => {
 });
 
 describe('formatTarget', () => {
-  it('writes the comparison as a sign and the bound in the figure\'s unit', () => {
+  it("writes the comparison as a sign and the bound in the figure's unit", () => {
     expect(formatTarget({ op: '<=', value: 16.7 }, 'ms')).toBe('≤ 16.7 ms');
     expect(formatTarget({ op: '<', value: 1 }, 'ratio')).toBe('< 1.00×');
   });
@@ -61,7 +71,14 @@ describe('formatTarget', () => {
 describe('textTable', () => {
   const rows = [
     row(),
-    row({ section: '6. Bundles and rules', figure: 'content.js', value: 39_117, unit: 'bytes', target: { op: '<=', value: 65_536 }, detail: 'gzip 11 KiB' }),
+    row({
+      section: '6. Bundles and rules',
+      figure: 'content.js',
+      value: 39_117,
+      unit: 'bytes',
+      target: { op: '<=', value: 65_536 },
+      detail: 'gzip 11 KiB',
+    }),
   ];
   const text = textTable(rows);
   const lines = text.split('\n');
@@ -70,13 +87,15 @@ describe('textTable', () => {
     expect(lines[0]).toMatch(/^ {2}Figure +Value +Target +Verdict$/);
     expect(lines.indexOf('2. Toggle to effect')).toBeLessThan(lines.indexOf('6. Bundles and rules'));
   });
-  it('puts value, target and verdict on the figure\'s line, and the detail under it', () => {
+  it("puts value, target and verdict on the figure's line, and the detail under it", () => {
     const figureLine = lines.find((l) => l.includes('content.js'));
     expect(figureLine).toMatch(/38\.2 KiB +≤ 64\.0 KiB +meets$/);
     expect(lines[lines.indexOf(figureLine!) + 1]?.trim()).toBe('gzip 11 KiB');
   });
   it('aligns the verdict column', () => {
-    const columns = lines.filter((l) => /(meets|misses|broken)$/.test(l)).map((l) => l.search(/(meets|misses|broken)$/));
+    const columns = lines
+      .filter((l) => /(meets|misses|broken)$/.test(l))
+      .map((l) => l.search(/(meets|misses|broken)$/));
     expect(new Set(columns).size).toBe(1);
   });
 });
@@ -93,9 +112,15 @@ describe('markdownTable', () => {
     expect(markdownTable([row({ value: Number.NaN })])).toContain('| n/a | < 50 ms | broken |');
   });
   it('writes a figure that could not be measured with its reason and no target', () => {
-    const md = markdownTable([notMeasuredRow('4. Service worker', 'service worker cold start', 'the worker did not stop | twice')]);
-    expect(md).toContain('| service worker cold start | n/a | - | not measured | not measured: the worker did not stop \\| twice |');
-    const text = textTable([notMeasuredRow('4. Service worker', 'service worker cold start', 'the worker did not stop')]).split('\n');
+    const md = markdownTable([
+      notMeasuredRow('4. Service worker', 'service worker cold start', 'the worker did not stop | twice'),
+    ]);
+    expect(md).toContain(
+      '| service worker cold start | n/a | - | not measured | not measured: the worker did not stop \\| twice |',
+    );
+    const text = textTable([
+      notMeasuredRow('4. Service worker', 'service worker cold start', 'the worker did not stop'),
+    ]).split('\n');
     expect(text.find((l) => l.includes('service worker cold start'))).toMatch(/n\/a +- +not measured$/);
     expect(text).toContain('      not measured: the worker did not stop');
   });

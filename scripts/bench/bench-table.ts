@@ -113,7 +113,14 @@ export function textTable(rows: readonly FigureRow[]): string {
   const all = [header, ...rows.map(cells)];
   const width = (key: keyof Cells): number => Math.max(...all.map((c) => c[key].length));
   const line = (c: Cells): string =>
-    ['  ' + c.figure.padEnd(width('figure')), c.value.padStart(width('value')), c.target.padEnd(width('target')), c.verdict].join('  ').trimEnd();
+    [
+      '  ' + c.figure.padEnd(width('figure')),
+      c.value.padStart(width('value')),
+      c.target.padEnd(width('target')),
+      c.verdict,
+    ]
+      .join('  ')
+      .trimEnd();
   const out = [line(header), '-'.repeat(line(header).length + 2)];
   for (const [section, sectionRows] of sections(rows)) {
     out.push(section);
@@ -137,7 +144,9 @@ export function markdownTable(rows: readonly FigureRow[]): string {
     out.push(`| **${escapeCell(section)}** | | | | |`);
     for (const row of sectionRows) {
       const c = cells(row);
-      out.push(`| ${escapeCell(c.figure)} | ${escapeCell(c.value)} | ${escapeCell(c.target)} | ${c.verdict} | ${escapeCell(c.detail)} |`);
+      out.push(
+        `| ${escapeCell(c.figure)} | ${escapeCell(c.value)} | ${escapeCell(c.target)} | ${c.verdict} | ${escapeCell(c.detail)} |`,
+      );
     }
   }
   return out.join('\n');

@@ -3,8 +3,22 @@ import { benchmarksMarkdown, type DocInput } from './benchmarks-doc';
 import { notMeasuredRow, type FigureRow } from './bench-table';
 
 const rows: FigureRow[] = [
-  { section: '2. Toggle to effect (Chromium)', figure: 'Settings change to new rule', value: 21, unit: 'ms', target: { op: '<', value: 50 }, detail: 'p90 40 ms' },
-  { section: '3. Extension pages (Chromium)', figure: 'Popup: audit data to first rows', value: 20, unit: 'ms', target: { op: '<=', value: 16.7 }, detail: 'p90 27 ms' },
+  {
+    section: '2. Toggle to effect (Chromium)',
+    figure: 'Settings change to new rule',
+    value: 21,
+    unit: 'ms',
+    target: { op: '<', value: 50 },
+    detail: 'p90 40 ms',
+  },
+  {
+    section: '3. Extension pages (Chromium)',
+    figure: 'Popup: audit data to first rows',
+    value: 20,
+    unit: 'ms',
+    target: { op: '<=', value: 16.7 },
+    detail: 'p90 27 ms',
+  },
 ];
 
 const input: DocInput = {
@@ -49,13 +63,29 @@ describe('benchmarksMarkdown', () => {
   });
   it('lists the figures that miss their target, and only those', () => {
     const section = doc.slice(doc.indexOf('A miss is a finding'), doc.indexOf('## Method'));
-    expect(section).toContain('- Extension pages (Chromium): Popup: audit data to first rows: 20 ms, target ≤ 16.7 ms (p90 27 ms).');
+    expect(section).toContain(
+      '- Extension pages (Chromium): Popup: audit data to first rows: 20 ms, target ≤ 16.7 ms (p90 27 ms).',
+    );
     expect(section).not.toContain('Settings change to new rule');
   });
   it('lists the figures it could not measure, with the reason, and says none when all were measured', () => {
-    const withGap = benchmarksMarkdown({ ...input, rows: [...rows, notMeasuredRow('4. Service worker (Chromium)', 'service worker cold start', 'the service worker did not stop (3 attempts)')] });
-    expect(withGap).toContain('| service worker cold start | n/a | - | not measured | not measured: the service worker did not stop (3 attempts) |');
-    expect(withGap).toContain('Not measured in this run (after 3 attempts each; the other figures stand):\n\n- Service worker (Chromium): service worker cold start: the service worker did not stop (3 attempts).');
+    const withGap = benchmarksMarkdown({
+      ...input,
+      rows: [
+        ...rows,
+        notMeasuredRow(
+          '4. Service worker (Chromium)',
+          'service worker cold start',
+          'the service worker did not stop (3 attempts)',
+        ),
+      ],
+    });
+    expect(withGap).toContain(
+      '| service worker cold start | n/a | - | not measured | not measured: the service worker did not stop (3 attempts) |',
+    );
+    expect(withGap).toContain(
+      'Not measured in this run (after 3 attempts each; the other figures stand):\n\n- Service worker (Chromium): service worker cold start: the service worker did not stop (3 attempts).',
+    );
     expect(withGap).toContain('| Settings change to new rule | 21 ms | < 50 ms | meets | p90 40 ms |');
     expect(doc).not.toContain('Not measured in this run');
     expect(doc).not.toContain('\n\n\n');
@@ -64,7 +94,15 @@ describe('benchmarksMarkdown', () => {
     expect(benchmarksMarkdown({ ...input, rows: [rows[0]!] })).toContain('Every figure meets its target in this run.');
   });
   it('explains the method of every section with the repetitions of this run, and where Firefox is not measured', () => {
-    for (const heading of ['### 1. Dashboard load', '### 2. Toggle to effect', '### 3. Extension pages', '### 4. Service worker', '### 5. Content-script cost per page', '### 6. Bundles, rules and DNR headroom', '### Where Firefox is not measured, and why']) {
+    for (const heading of [
+      '### 1. Dashboard load',
+      '### 2. Toggle to effect',
+      '### 3. Extension pages',
+      '### 4. Service worker',
+      '### 5. Content-script cost per page',
+      '### 6. Bundles, rules and DNR headroom',
+      '### Where Firefox is not measured, and why',
+    ]) {
       expect(doc).toContain(heading);
     }
     expect(doc).toContain(`sends \`settings/change\``);

@@ -28,7 +28,10 @@ function machineTable(input: DocInput): string {
     ['Chromium', m.chromium],
     ['Firefox', m.firefox],
     ['Node.js', m.node],
-    ['Load average (1 min)', `${m.loadAtStart.toFixed(2)} at the start, ${input.loadAtEnd.toFixed(2)} at the end (a shared machine: other browser tests may have run alongside)`],
+    [
+      'Load average (1 min)',
+      `${m.loadAtStart.toFixed(2)} at the start, ${input.loadAtEnd.toFixed(2)} at the end (a shared machine: other browser tests may have run alongside)`,
+    ],
     ['Run', `${input.quick ? 'quick (`--quick`: fewer repetitions)' : 'full'}, ${minutes} min ${seconds} s`],
     ['Source', m.source],
   ];
@@ -40,7 +43,10 @@ function vendorTable(): string {
   return [
     '| Vendor (catalog id) | Scripts: host, decoded size | Collector |',
     '| --- | --- | --- |',
-    ...BENCH_VENDORS.map((v) => `| ${v.vendorId} | ${v.scripts.map((s) => `${s.host} ${kib(s.bytes)}`).join(', ')} | ${v.beaconHost ?? '-'} |`),
+    ...BENCH_VENDORS.map(
+      (v) =>
+        `| ${v.vendorId} | ${v.scripts.map((s) => `${s.host} ${kib(s.bytes)}`).join(', ')} | ${v.beaconHost ?? '-'} |`,
+    ),
   ].join('\n');
 }
 
@@ -50,7 +56,10 @@ function misses(rows: readonly FigureRow[]): string {
   return [
     'A miss is a finding of this run, not a failure of the harness:',
     '',
-    ...missed.map((row) => `- ${row.section.replace(/^\d+\.\s*/, '')}: ${row.figure}: ${formatValue(row.value, row.unit)}, target ${formatTarget(row.target, row.unit)}${row.detail ? ` (${row.detail})` : ''}.`),
+    ...missed.map(
+      (row) =>
+        `- ${row.section.replace(/^\d+\.\s*/, '')}: ${row.figure}: ${formatValue(row.value, row.unit)}, target ${formatTarget(row.target, row.unit)}${row.detail ? ` (${row.detail})` : ''}.`,
+    ),
   ].join('\n');
 }
 

@@ -10,7 +10,9 @@ describe('pageFiles', () => {
     expect(pageFiles(html)).toEqual(['theme.css', 'popup.css', 'popup.js']);
   });
   it('leaves out what comes from elsewhere', () => {
-    expect(pageFiles('<script src="https://cdn.example/x.js"></script><script src="//cdn.example/y.js"></script>')).toEqual([]);
+    expect(
+      pageFiles('<script src="https://cdn.example/x.js"></script><script src="//cdn.example/y.js"></script>'),
+    ).toEqual([]);
   });
 });
 
@@ -46,7 +48,7 @@ describe('reading a build', () => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('knows each context\'s files from the manifest, each once', () => {
+  it("knows each context's files from the manifest, each once", () => {
     expect(contextFiles(dir)).toEqual([
       { context: 'Background (service worker / event page)', files: ['background.js'] },
       { context: 'Content script (every dashboard page)', files: ['content.js'] },
@@ -60,7 +62,9 @@ describe('reading a build', () => {
     expect(background.bytes).toBe(1000);
     // 1,000 equal characters compress to far less.
     expect(background.gzipBytes).toBeLessThan(100);
-    expect(sizes.find((s) => s.context === 'Popup')!.bytes).toBe(Buffer.byteLength('<link rel="stylesheet" href="popup.css"><script src="popup.js"></script>') + 3 + 17 + 3);
+    expect(sizes.find((s) => s.context === 'Popup')!.bytes).toBe(
+      Buffer.byteLength('<link rel="stylesheet" href="popup.css"><script src="popup.js"></script>') + 3 + 17 + 3,
+    );
   });
   it('says the run is broken when a file the manifest names is missing', () => {
     const broken = mkdtempSync(path.join(os.tmpdir(), 'dashguard-bundle-test-'));
@@ -82,7 +86,13 @@ describe('bundleRows', () => {
     const chrome = [{ context: 'Popup', files: ['popup.html', 'popup.js'], bytes: 2048, gzipBytes: 1024 }];
     const firefox = [{ context: 'Popup', files: ['popup.html', 'popup.js'], bytes: 3072, gzipBytes: 1024 }];
     expect(bundleRows(chrome, firefox)).toEqual([
-      expect.objectContaining({ figure: 'Popup: popup.html, popup.js', value: 2048, unit: 'bytes', target: { op: '<=', value: 1024 * 1024 }, detail: 'gzip 1.0 KiB; Firefox build 3.0 KiB' }),
+      expect.objectContaining({
+        figure: 'Popup: popup.html, popup.js',
+        value: 2048,
+        unit: 'bytes',
+        target: { op: '<=', value: 1024 * 1024 },
+        detail: 'gzip 1.0 KiB; Firefox build 3.0 KiB',
+      }),
     ]);
   });
 });

@@ -51,13 +51,20 @@ export function contextFiles(distDir: string): { context: string; files: string[
   const page = (file: string | undefined): string[] => {
     if (!file) return [];
     const named = pageFiles(readFileSync(path.join(distDir, file), 'utf8'));
-    const added = named.filter((f) => f.endsWith('.js') && exists(f)).flatMap((f) => scriptStyles(readFileSync(path.join(distDir, f), 'utf8'), exists));
+    const added = named
+      .filter((f) => f.endsWith('.js') && exists(f))
+      .flatMap((f) => scriptStyles(readFileSync(path.join(distDir, f), 'utf8'), exists));
     return [...new Set([file, ...named, ...added])];
   };
-  const background = manifest.background?.service_worker ? [manifest.background.service_worker] : (manifest.background?.scripts ?? []);
+  const background = manifest.background?.service_worker
+    ? [manifest.background.service_worker]
+    : (manifest.background?.scripts ?? []);
   return [
     { context: 'Background (service worker / event page)', files: [...new Set(background)] },
-    { context: 'Content script (every dashboard page)', files: [...new Set((manifest.content_scripts ?? []).flatMap((c) => c.js ?? []))] },
+    {
+      context: 'Content script (every dashboard page)',
+      files: [...new Set((manifest.content_scripts ?? []).flatMap((c) => c.js ?? []))],
+    },
     { context: 'Popup', files: page(manifest.action?.default_popup) },
     { context: 'Options page', files: page(manifest.options_ui?.page) },
   ];
@@ -66,7 +73,8 @@ export function contextFiles(distDir: string): { context: string; files: string[
 export function measureBundleSizes(distDir: string): ContextSize[] {
   return contextFiles(distDir).map(({ context, files }) => {
     const missing = files.filter((file) => !existsSync(path.join(distDir, file)));
-    if (files.length === 0 || missing.length > 0) throw new BrokenRunError(`Broken run: ${context} of ${distDir} is missing ${missing.join(', ') || 'its files'}.`);
+    if (files.length === 0 || missing.length > 0)
+      throw new BrokenRunError(`Broken run: ${context} of ${distDir} is missing ${missing.join(', ') || 'its files'}.`);
     const contents = files.map((file) => readFileSync(path.join(distDir, file)));
     return {
       context,
@@ -85,7 +93,11 @@ export function bundleBudget(context: string): number {
   return context.startsWith('Content script') ? 64 * KIB : 1 * MIB;
 }
 
-export function bundleRows(chrome: readonly ContextSize[], firefox: readonly ContextSize[], scripts: readonly PageScriptSize[] = []): FigureRow[] {
+export function bundleRows(
+  chrome: readonly ContextSize[],
+  firefox: readonly ContextSize[],
+  scripts: readonly PageScriptSize[] = [],
+): FigureRow[] {
   const section = '6. Bundles, rules and DNR headroom';
   const scriptRows = scripts.map((script): FigureRow => ({
     section,
@@ -95,18 +107,21 @@ export function bundleRows(chrome: readonly ContextSize[], firefox: readonly Con
     target: { op: '<=', value: script.budget },
     detail: `Firefox build ${(script.firefoxBytes / KIB).toFixed(1)} KiB; the build fails over the budget (scripts/page-budgets.ts)`,
   }));
-  return [...scriptRows, ...chrome.map((size): FigureRow => {
-    const other = firefox.find((f) => f.context === size.context);
-    const kib = (bytes: number): string => `${(bytes / KIB).toFixed(1)} KiB`;
-    return {
-      section,
-      figure: `${size.context}: ${size.files.join(', ')}`,
-      value: size.bytes,
-      unit: 'bytes',
-      target: { op: '<=', value: bundleBudget(size.context) },
-      detail: `gzip ${kib(size.gzipBytes)}; Firefox build ${other ? kib(other.bytes) : 'n/a'}`,
-    };
-  })];
+  return [
+    ...scriptRows,
+    ...chrome.map((size): FigureRow => {
+      const other = firefox.find((f) => f.context === size.context);
+      const kib = (bytes: number): string => `${(bytes / KIB).toFixed(1)} KiB`;
+      return {
+        section,
+        figure: `${size.context}: ${size.files.join(', ')}`,
+        value: size.bytes,
+        unit: 'bytes',
+        target: { op: '<=', value: bundleBudget(size.context) },
+        detail: `gzip ${kib(size.gzipBytes)}; Firefox build ${other ? kib(other.bytes) : 'n/a'}`,
+      };
+    }),
+  ];
 }
 
 export interface PageScriptSize {

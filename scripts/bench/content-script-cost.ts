@@ -59,7 +59,8 @@ export async function measureContentScriptCost(pairs: number): Promise<ContentSc
       await loadOnce(browsers.with, scenario, 'warmup-with');
       await loadOnce(browsers.without, scenario, 'warmup-without');
       const times = { with: [] as number[], without: [] as number[] };
-      for (const [index, side] of interleavedOrder(pairs).entries()) times[side].push(await loadOnce(browsers[side], scenario, `${side}-${index}`));
+      for (const [index, side] of interleavedOrder(pairs).entries())
+        times[side].push(await loadOnce(browsers[side], scenario, `${side}-${index}`));
       result[scenario] = times;
     }
     return result;

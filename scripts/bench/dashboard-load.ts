@@ -11,7 +11,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'puppeteer-core';
-import { launchChromium, launchFirefox, type BrowserKind, type ExtensionBrowser } from '../../test/e2e/harness/browsers';
+import {
+  launchChromium,
+  launchFirefox,
+  type BrowserKind,
+  type ExtensionBrowser,
+} from '../../test/e2e/harness/browsers';
 import { waitForPageSettled } from '../../test/e2e/harness/dashboard-page';
 import { extensionDir } from '../../test/e2e/harness/extension-build';
 import { startFixtureServer, type FixtureServer } from '../../test/e2e/harness/fixture-server';
@@ -41,7 +46,9 @@ export interface DashboardLoadResult {
 }
 
 const SNIPPET = readFileSync(path.resolve(__dirname, '../../test/fixtures/dashboard/vendor-snippet.js'));
-const VENDOR_HOSTS = new Set(BENCH_VENDORS.flatMap((v) => [...v.scripts.map((s) => s.host), ...(v.beaconHost ? [v.beaconHost] : [])]));
+const VENDOR_HOSTS = new Set(
+  BENCH_VENDORS.flatMap((v) => [...v.scripts.map((s) => s.host), ...(v.beaconHost ? [v.beaconHost] : [])]),
+);
 const SCRIPT_HOSTS = BENCH_VENDORS.flatMap((v) => v.scripts.map((s) => s.host));
 
 /** Runs in the page before its own scripts: notes when the first build-log line is added. */
@@ -61,7 +68,12 @@ function watchBuildLog(): void {
   });
 }
 
-async function loadOnce(browser: Browser, fixture: FixtureServer, traffic: RealisticTraffic, run: string): Promise<LoadSample & { vendorRequests: number; scriptHostsReached: number }> {
+async function loadOnce(
+  browser: Browser,
+  fixture: FixtureServer,
+  traffic: RealisticTraffic,
+  run: string,
+): Promise<LoadSample & { vendorRequests: number; scriptHostsReached: number }> {
   const page = await browser.newPage();
   try {
     await installNameShim(page);
@@ -69,13 +81,19 @@ async function loadOnce(browser: Browser, fixture: FixtureServer, traffic: Reali
     fixture.log.clear();
     traffic.reset();
     await page.goto(benchPageUrl(run), { waitUntil: 'load', timeout: 60_000 });
-    await page.waitForFunction(() => (window as unknown as { __dgBench?: { firstLogLine?: number } }).__dgBench?.firstLogLine !== undefined, { timeout: 30_000 });
+    await page.waitForFunction(
+      () => (window as unknown as { __dgBench?: { firstLogLine?: number } }).__dgBench?.firstLogLine !== undefined,
+      { timeout: 30_000 },
+    );
     await waitForPageSettled(page, fixture, run);
     // Beacons the snippets send as they run are not awaited by the page: give them a moment to arrive.
     await new Promise((resolve) => setTimeout(resolve, 300));
     const timing = await page.evaluate(() => ({
-      loadMs: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.loadEventStart ?? Number.NaN,
-      firstLogLineMs: (window as unknown as { __dgBench?: { firstLogLine?: number } }).__dgBench?.firstLogLine ?? Number.NaN,
+      loadMs:
+        (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.loadEventStart ??
+        Number.NaN,
+      firstLogLineMs:
+        (window as unknown as { __dgBench?: { firstLogLine?: number } }).__dgBench?.firstLogLine ?? Number.NaN,
     }));
     const requests = fixture.log.all();
     return {
@@ -92,11 +110,17 @@ async function loadOnce(browser: Browser, fixture: FixtureServer, traffic: Reali
 
 export async function measureDashboardLoad(kind: BrowserKind, pairs: number): Promise<DashboardLoadResult> {
   const traffic = createRealisticTraffic(SNIPPET);
-  const fixture = await startFixtureServer({ assets: { [BENCH_PAGE_PATH]: realisticDashboardPage() }, shapeResponse: traffic.shapeResponse });
+  const fixture = await startFixtureServer({
+    assets: { [BENCH_PAGE_PATH]: realisticDashboardPage() },
+    shapeResponse: traffic.shapeResponse,
+  });
   let withDashguard: ExtensionBrowser | undefined;
   let plain: Browser | undefined;
   try {
-    withDashguard = kind === 'chromium' ? await launchChromium(extensionDir(kind), { fixture }) : await launchFirefox(extensionDir(kind), { fixture });
+    withDashguard =
+      kind === 'chromium'
+        ? await launchChromium(extensionDir(kind), { fixture })
+        : await launchFirefox(extensionDir(kind), { fixture });
     plain = kind === 'chromium' ? await launchPlainChromium(fixture) : await launchPlainFirefox(fixture);
     const browsers = { with: withDashguard.browser, without: plain };
     // One load each first: process start-up and first connections are not what is measured.
@@ -104,12 +128,21 @@ export async function measureDashboardLoad(kind: BrowserKind, pairs: number): Pr
     await loadOnce(browsers.without, fixture, traffic, `${kind}-warmup-without`);
     const samples: { with: LoadSample[]; without: LoadSample[] } = { with: [], without: [] };
     for (const [index, side] of interleavedOrder(pairs).entries()) {
-      const { vendorRequests, scriptHostsReached, ...sample } = await loadOnce(browsers[side], fixture, traffic, `${kind}-${side}-${index}`);
+      const { vendorRequests, scriptHostsReached, ...sample } = await loadOnce(
+        browsers[side],
+        fixture,
+        traffic,
+        `${kind}-${side}-${index}`,
+      );
       if (side === 'with' && vendorRequests > 0) {
-        throw new BrokenRunError(`Broken run: with Dashguard, ${vendorRequests} requests to blocked vendors reached the fixture server (${kind}).`);
+        throw new BrokenRunError(
+          `Broken run: with Dashguard, ${vendorRequests} requests to blocked vendors reached the fixture server (${kind}).`,
+        );
       }
       if (side === 'without' && scriptHostsReached < SCRIPT_HOSTS.length) {
-        throw new BrokenRunError(`Broken run: without Dashguard only ${scriptHostsReached} of ${SCRIPT_HOSTS.length} vendor script hosts were requested (${kind}).`);
+        throw new BrokenRunError(
+          `Broken run: without Dashguard only ${scriptHostsReached} of ${SCRIPT_HOSTS.length} vendor script hosts were requested (${kind}).`,
+        );
       }
       samples[side].push(sample);
     }

@@ -20,7 +20,13 @@ export interface MachineInfo {
 
 function versionOf(executable: string): string {
   try {
-    return execFileSync(executable, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 20_000 }).trim() || `${executable} (no version)`;
+    return (
+      execFileSync(executable, ['--version'], {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+        timeout: 20_000,
+      }).trim() || `${executable} (no version)`
+    );
   } catch {
     return `${executable} (not found)`;
   }
@@ -36,7 +42,8 @@ function distribution(): string {
 
 function sourceVersion(): string {
   try {
-    const git = (args: string[]): string => execFileSync('git', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 20_000 }).trim();
+    const git = (args: string[]): string =>
+      execFileSync('git', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 20_000 }).trim();
     const commit = git(['rev-parse', '--short', 'HEAD']);
     return git(['status', '--porcelain']) === '' ? `commit ${commit}` : `commit ${commit} with uncommitted changes`;
   } catch {

@@ -45,20 +45,29 @@ async function renderOnce(browser: Browser, base: string): Promise<OptionsTiming
     await installNameShim(page);
     await page.evaluateOnNewDocument(watchReady);
     await page.goto(`${base}options.html`);
-    await page.waitForFunction(() => (window as unknown as { __dgBench?: { readyAt?: number } }).__dgBench?.readyAt !== undefined, { timeout: 30_000 });
+    await page.waitForFunction(
+      () => (window as unknown as { __dgBench?: { readyAt?: number } }).__dgBench?.readyAt !== undefined,
+      { timeout: 30_000 },
+    );
     return await page.evaluate(async () => {
       const readyMs = (window as unknown as { __dgBench: { readyAt: number } }).__dgBench.readyAt;
-      const rowsNow = (): number => new Set([...document.querySelectorAll<HTMLElement>('.categories li[data-vendor]')].map((li) => li.dataset.vendor)).size;
+      const rowsNow = (): number =>
+        new Set(
+          [...document.querySelectorAll<HTMLElement>('.categories li[data-vendor]')].map((li) => li.dataset.vendor),
+        ).size;
       const folded = [...document.querySelectorAll<HTMLDetailsElement>('.categories details.more')];
       // Each folded list says how many vendors it holds ("N more ... vendors").
-      const expected = rowsNow() + folded.reduce((sum, d) => sum + Number(/\d+/.exec(d.querySelector('summary')?.textContent ?? '')?.[0] ?? 0), 0);
+      const expected =
+        rowsNow() +
+        folded.reduce((sum, d) => sum + Number(/\d+/.exec(d.querySelector('summary')?.textContent ?? '')?.[0] ?? 0), 0);
       const started = performance.now();
       for (const details of folded) details.open = true;
       await new Promise<void>((resolve, reject) => {
         const deadline = started + 30_000;
         const check = (): void => {
           if (rowsNow() >= expected) resolve();
-          else if (performance.now() > deadline) reject(new Error(`only ${rowsNow()} of ${expected} vendor rows after 30 s`));
+          else if (performance.now() > deadline)
+            reject(new Error(`only ${rowsNow()} of ${expected} vendor rows after 30 s`));
           else setTimeout(check, 0);
         };
         check();
@@ -81,7 +90,10 @@ export async function measureOptionsRender(runs: number): Promise<OptionsTiming[
     for (let run = 0; run < runs; run += 1) timings.push(await renderOnce(session.browser, session.extensionBaseUrl));
     const catalogSize = vendorCatalog.vendors.length;
     const short = timings.find((t) => t.rows < catalogSize);
-    if (short) throw new BrokenRunError(`Broken run: the options page listed ${short.rows} of the catalog's ${catalogSize} vendors.`);
+    if (short)
+      throw new BrokenRunError(
+        `Broken run: the options page listed ${short.rows} of the catalog's ${catalogSize} vendors.`,
+      );
     return timings;
   } finally {
     await session.close();

@@ -7,13 +7,21 @@ import { chromiumArgs } from '../../test/e2e/harness/chromium';
 import { extensionDir } from '../../test/e2e/harness/extension-build';
 import type { FixtureServer } from '../../test/e2e/harness/fixture-server';
 
-export async function launchPlainChromium(fixture: FixtureServer, extraDomains: readonly string[] = []): Promise<Browser> {
+export async function launchPlainChromium(
+  fixture: FixtureServer,
+  extraDomains: readonly string[] = [],
+): Promise<Browser> {
   // chromiumArgs wants an extension folder: its two extension flags are dropped, and puppeteer's default
   // --disable-extensions stays.
   const args = chromiumArgs(extensionDir('chromium'), fixture.port, undefined, extraDomains).filter(
     (arg) => !arg.startsWith('--load-extension') && !arg.startsWith('--disable-extensions-except'),
   );
-  return puppeteer.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', headless: true, pipe: true, args });
+  return puppeteer.launch({
+    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    pipe: true,
+    args,
+  });
 }
 
 /** The name resolution and port preferences of test/e2e/harness/firefox.ts, without the add-on. */
@@ -34,6 +42,12 @@ export async function launchPlainFirefox(fixture: FixtureServer): Promise<Browse
 /** Closes a browser, killing it if it does not close in time. */
 export async function closeBrowser(browser: Browser): Promise<void> {
   const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), 10_000).unref());
-  const closed = await Promise.race([browser.close().then(() => 'closed' as const, () => 'timeout' as const), timeout]);
+  const closed = await Promise.race([
+    browser.close().then(
+      () => 'closed' as const,
+      () => 'timeout' as const,
+    ),
+    timeout,
+  ]);
   if (closed === 'timeout') browser.process()?.kill('SIGKILL');
 }

@@ -21,7 +21,12 @@ const FAKE_TAB = 424_242;
 export const FRAME_BUDGET_MS = 1000 / 60;
 
 function syntheticAudit(): TabAudit {
-  const vendors = Array.from({ length: 120 }, (_, i) => ({ id: i % 4 === 0 ? null : `vendor-${i}`, name: `vendor${i}.example`, category: i % 4 === 0 ? null : ('analytics' as const), source: i % 4 === 0 ? null : ('curated' as const) }));
+  const vendors = Array.from({ length: 120 }, (_, i) => ({
+    id: i % 4 === 0 ? null : `vendor-${i}`,
+    name: `vendor${i}.example`,
+    category: i % 4 === 0 ? null : ('analytics' as const),
+    source: i % 4 === 0 ? null : ('curated' as const),
+  }));
   const statuses = ['blocked', 'allowed-essential', 'allowed-unknown', 'report-only'] as const;
   const entries: AuditEntry[] = Array.from({ length: POPUP_ROWS }, (_, i) => {
     const vendor = vendors[i % vendors.length]!;
@@ -45,7 +50,22 @@ function syntheticAudit(): TabAudit {
       inFrame: i % 11 === 0,
     };
   });
-  return { v: AUDIT_FORMAT_VERSION, tabId: FAKE_TAB, page: { url: 'https://app.circleci.com/pipelines', host: 'app.circleci.com', timeOrigin: Date.now(), dashboardId: 'circleci', dashboardName: 'CircleCI' }, entries, unlisted: 0, bytes: 0, stored: {}, updatedAt: Date.now() };
+  return {
+    v: AUDIT_FORMAT_VERSION,
+    tabId: FAKE_TAB,
+    page: {
+      url: 'https://app.circleci.com/pipelines',
+      host: 'app.circleci.com',
+      timeOrigin: Date.now(),
+      dashboardId: 'circleci',
+      dashboardName: 'CircleCI',
+    },
+    entries,
+    unlisted: 0,
+    bytes: 0,
+    stored: {},
+    updatedAt: Date.now(),
+  };
 }
 
 /**
@@ -61,7 +81,8 @@ function markAuditRead(): void {
       const keys = args[0];
       const isAudit = typeof keys === 'string' && keys.startsWith('audit:tab:');
       const mark = (): void => {
-        if (isAudit && performance.getEntriesByName('bench:audit-read').length === 0) performance.mark('bench:audit-read');
+        if (isAudit && performance.getEntriesByName('bench:audit-read').length === 0)
+          performance.mark('bench:audit-read');
       };
       const last = args[args.length - 1];
       if (typeof last === 'function') {
@@ -74,9 +95,13 @@ function markAuditRead(): void {
       return answer instanceof Promise ? answer.then((value: unknown) => (mark(), value)) : answer;
     };
   };
-  const g = globalThis as unknown as { chrome?: { storage?: { session?: { get: Get } } }; browser?: { storage?: { session?: { get: Get } } } };
+  const g = globalThis as unknown as {
+    chrome?: { storage?: { session?: { get: Get } } };
+    browser?: { storage?: { session?: { get: Get } } };
+  };
   wrap(g.chrome?.storage?.session);
-  if (g.browser?.storage?.session && g.browser.storage.session !== g.chrome?.storage?.session) wrap(g.browser.storage.session);
+  if (g.browser?.storage?.session && g.browser.storage.session !== g.chrome?.storage?.session)
+    wrap(g.browser.storage.session);
 }
 
 export interface PopupTiming {
@@ -103,7 +128,9 @@ async function renderOnce(browser: Browser, base: string): Promise<PopupTiming> 
     return await popup.evaluate(() => {
       const at = (name: string): number => performance.getEntriesByName(name)[0]?.startTime ?? Number.NaN;
       return {
-        scriptReadyMs: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.domInteractive ?? Number.NaN,
+        scriptReadyMs:
+          (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.domInteractive ??
+          Number.NaN,
         auditReadMs: at('bench:audit-read'),
         firstRenderMs: at('dashguard:audit-first-render'),
         dataToFirstRowsMs: at('dashguard:audit-first-render') - at('bench:audit-read'),
@@ -122,7 +149,11 @@ export async function measurePopupRender(runs: number): Promise<PopupTiming[]> {
     const base = session.extensionBaseUrl;
     const seed = await session.browser.newPage();
     await seed.goto(`${base}options.html`);
-    await seed.evaluate(async (key: string, audit: unknown) => chrome.storage.session.set({ [key]: audit }), `audit:tab:${FAKE_TAB}`, syntheticAudit());
+    await seed.evaluate(
+      async (key: string, audit: unknown) => chrome.storage.session.set({ [key]: audit }),
+      `audit:tab:${FAKE_TAB}`,
+      syntheticAudit(),
+    );
     // One render first: the extension's renderer process and its code cache are warm for a person's second click too.
     await renderOnce(session.browser, base);
     const timings: PopupTiming[] = [];
@@ -146,7 +177,13 @@ export function popupRows(timings: readonly PopupTiming[]): FigureRow[] {
       value: m('dataToFirstRowsMs'),
       unit: 'ms',
       target: { op: '<=', value: FRAME_BUDGET_MS },
-      detail: `p90 ${formatValue(percentile(timings.map((t) => t.dataToFirstRowsMs), 0.9), 'ms')}; ${n}`,
+      detail: `p90 ${formatValue(
+        percentile(
+          timings.map((t) => t.dataToFirstRowsMs),
+          0.9,
+        ),
+        'ms',
+      )}; ${n}`,
     },
     {
       section,

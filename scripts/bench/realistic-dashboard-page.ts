@@ -35,7 +35,12 @@ function pageConfig(vendors: readonly BenchVendor[]): unknown {
         sendBeaconHost: beaconHosts[0] ?? '',
       };
     }),
-    pusher: { key: PUSHER_FIXTURE.key, cluster: PUSHER_FIXTURE.cluster, channel: PUSHER_FIXTURE.channel, event: PUSHER_FIXTURE.event },
+    pusher: {
+      key: PUSHER_FIXTURE.key,
+      cluster: PUSHER_FIXTURE.cluster,
+      channel: PUSHER_FIXTURE.channel,
+      event: PUSHER_FIXTURE.event,
+    },
     launchDarkly: { clientSideId: LAUNCHDARKLY_FIXTURE.clientSideId },
   };
 }

@@ -1,7 +1,13 @@
 import vm from 'node:vm';
 import { curatedVendors } from '../../rules/catalog/vendors';
 import { hostMatchesDomain } from '../../test/e2e/harness/domain-match';
-import { BENCH_VENDORS, createRealisticTraffic, LATENCY_MS, paddedScript, VENDOR_SNIPPET_PATH } from './realistic-vendor-traffic';
+import {
+  BENCH_VENDORS,
+  createRealisticTraffic,
+  LATENCY_MS,
+  paddedScript,
+  VENDOR_SNIPPET_PATH,
+} from './realistic-vendor-traffic';
 
 const SNIPPET = Buffer.from('window.snippetRan = (window.snippetRan || 0) + 1;');
 
@@ -40,12 +46,20 @@ describe('the benchmark vendors', () => {
 });
 
 describe('createRealisticTraffic', () => {
-  const vendors = [{ vendorId: 'segment', scripts: [{ host: 'cdn.segment.com', bytes: 8_000 }], beaconHost: 'api.segment.io' }];
-  const shape = (host: string, path: string, websocket = false) => createRealisticTraffic(SNIPPET, vendors).shapeResponse({ host, path, method: 'GET', websocket });
+  const vendors = [
+    { vendorId: 'segment', scripts: [{ host: 'cdn.segment.com', bytes: 8_000 }], beaconHost: 'api.segment.io' },
+  ];
+  const shape = (host: string, path: string, websocket = false) =>
+    createRealisticTraffic(SNIPPET, vendors).shapeResponse({ host, path, method: 'GET', websocket });
 
   it('answers a vendor script at its real size, after the CDN latency, and counts the bytes', () => {
     const traffic = createRealisticTraffic(SNIPPET, vendors);
-    const answer = traffic.shapeResponse({ host: 'cdn.segment.com', path: `${VENDOR_SNIPPET_PATH}?vendor=segment`, method: 'GET', websocket: false });
+    const answer = traffic.shapeResponse({
+      host: 'cdn.segment.com',
+      path: `${VENDOR_SNIPPET_PATH}?vendor=segment`,
+      method: 'GET',
+      websocket: false,
+    });
     expect(answer?.delayMs).toBe(LATENCY_MS.vendorCdn);
     expect(answer?.asset?.body.length).toBe(8_000);
     expect(answer?.asset?.contentType).toBe('text/javascript');

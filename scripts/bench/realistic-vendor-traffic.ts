@@ -37,18 +37,32 @@ const KB = 1024;
  */
 export const BENCH_VENDORS: readonly BenchVendor[] = [
   { vendorId: 'google-tag-manager', scripts: [{ host: 'www.googletagmanager.com', bytes: 340 * KB }] },
-  { vendorId: 'google-analytics', scripts: [{ host: 'www.google-analytics.com', bytes: 50 * KB }], beaconHost: 'region1.google-analytics.com' },
+  {
+    vendorId: 'google-analytics',
+    scripts: [{ host: 'www.google-analytics.com', bytes: 50 * KB }],
+    beaconHost: 'region1.google-analytics.com',
+  },
   { vendorId: 'segment', scripts: [{ host: 'cdn.segment.com', bytes: 120 * KB }], beaconHost: 'api.segment.io' },
-  { vendorId: 'amplitude', scripts: [{ host: 'cdn.amplitude.com', bytes: 110 * KB }], beaconHost: 'api2.amplitude.com' },
+  {
+    vendorId: 'amplitude',
+    scripts: [{ host: 'cdn.amplitude.com', bytes: 110 * KB }],
+    beaconHost: 'api2.amplitude.com',
+  },
   {
     vendorId: 'intercom',
     // A small loader, then the messenger bundle.
-    scripts: [{ host: 'widget.intercom.io', bytes: 8 * KB }, { host: 'js.intercomcdn.com', bytes: 700 * KB }],
+    scripts: [
+      { host: 'widget.intercom.io', bytes: 8 * KB },
+      { host: 'js.intercomcdn.com', bytes: 700 * KB },
+    ],
     beaconHost: 'api-iam.intercom.io',
   },
   {
     vendorId: 'hotjar',
-    scripts: [{ host: 'static.hotjar.com', bytes: 10 * KB }, { host: 'script.hotjar.com', bytes: 130 * KB }],
+    scripts: [
+      { host: 'static.hotjar.com', bytes: 10 * KB },
+      { host: 'script.hotjar.com', bytes: 130 * KB },
+    ],
     beaconHost: 'metrics.hotjar.io',
   },
   {
@@ -60,9 +74,17 @@ export const BENCH_VENDORS: readonly BenchVendor[] = [
     ],
     beaconHost: 'track.hubspot.com',
   },
-  { vendorId: 'optimizely', scripts: [{ host: 'cdn.optimizely.com', bytes: 250 * KB }], beaconHost: 'logx.optimizely.com' },
+  {
+    vendorId: 'optimizely',
+    scripts: [{ host: 'cdn.optimizely.com', bytes: 250 * KB }],
+    beaconHost: 'logx.optimizely.com',
+  },
   { vendorId: 'fullstory', scripts: [{ host: 'edge.fullstory.com', bytes: 120 * KB }], beaconHost: 'rs.fullstory.com' },
-  { vendorId: 'sentry', scripts: [{ host: 'browser.sentry-cdn.com', bytes: 80 * KB }], beaconHost: 'o1.ingest.sentry.io' },
+  {
+    vendorId: 'sentry',
+    scripts: [{ host: 'browser.sentry-cdn.com', bytes: 80 * KB }],
+    beaconHost: 'o1.ingest.sentry.io',
+  },
 ];
 
 /** Added latency per request, by kind of host. */
@@ -90,7 +112,8 @@ export const VENDOR_SNIPPET_PATH = '/dg-fixture/vendor.js';
  */
 export function paddedScript(base: Buffer, bytes: number): Buffer {
   const head = `${base.toString('utf8')}\n;(function(){var f=[];\n`;
-  const tail = 'var s=0;for(var k=0;k<f.length;k++)s=(s+f[k](k))%1000003;window.__dgPad=((window.__dgPad|0)+s)%1000003;})();\n';
+  const tail =
+    'var s=0;for(var k=0;k<f.length;k++)s=(s+f[k](k))%1000003;window.__dgPad=((window.__dgPad|0)+s)%1000003;})();\n';
   if (Buffer.byteLength(head) + Buffer.byteLength(tail) > bytes) return base;
   const parts = [head];
   let size = Buffer.byteLength(head) + Buffer.byteLength(tail);
@@ -119,8 +142,13 @@ export interface RealisticTraffic {
 }
 
 /** `snippet`: the generic vendor snippet every vendor script starts with (its bookkeeping for the fixture page). */
-export function createRealisticTraffic(snippet: Buffer, vendors: readonly BenchVendor[] = BENCH_VENDORS): RealisticTraffic {
-  const scriptHosts = new Map(vendors.flatMap((vendor) => vendor.scripts.map((script) => [script.host, script.bytes] as const)));
+export function createRealisticTraffic(
+  snippet: Buffer,
+  vendors: readonly BenchVendor[] = BENCH_VENDORS,
+): RealisticTraffic {
+  const scriptHosts = new Map(
+    vendors.flatMap((vendor) => vendor.scripts.map((script) => [script.host, script.bytes] as const)),
+  );
   const collectorHosts = new Set(vendors.flatMap((vendor) => (vendor.beaconHost ? [vendor.beaconHost] : [])));
   const bodies = new Map<number, StaticAsset>();
   const scriptOfSize = (bytes: number): StaticAsset => {

@@ -5,12 +5,23 @@ import { vendorCatalog } from '../../src/catalog/catalog-data';
 import { NO_POLICY } from '../../src/policy/managed-policy';
 import { LIMITS, validateSettings } from '../../src/settings/settings-validation';
 import { verdict } from './bench-table';
-import { BROWSER_DNR_LIMITS, countRules, DASHBOARD_TABS, dynamicCounts, ruleRows, settingsAtEveryLimit, type RuleCounts } from './rule-headroom';
+import {
+  BROWSER_DNR_LIMITS,
+  countRules,
+  DASHBOARD_TABS,
+  dynamicCounts,
+  ruleRows,
+  settingsAtEveryLimit,
+  type RuleCounts,
+} from './rule-headroom';
 
 describe('dynamicCounts', () => {
   it('counts header rules apart, as Chrome limits them', () => {
     const rule = (type: string) => ({ id: 1, priority: 1, action: { type }, condition: {} }) as never;
-    expect(dynamicCounts([rule('block'), rule('allow'), rule('modifyHeaders'), rule('redirect')])).toEqual({ total: 4, unsafe: 2 });
+    expect(dynamicCounts([rule('block'), rule('allow'), rule('modifyHeaders'), rule('redirect')])).toEqual({
+      total: 4,
+      unsafe: 2,
+    });
   });
 });
 
@@ -37,14 +48,22 @@ describe('countRules', () => {
   beforeAll(() => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'dashguard-rules-test-'));
     mkdirSync(path.join(dir, 'rules'));
-    writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify({
-      declarative_net_request: { rule_resources: [
-        { id: 'a', enabled: true, path: 'rules/a.json' },
-        { id: 'b', enabled: false, path: 'rules/b.json' },
-      ] },
-    }));
+    writeFileSync(
+      path.join(dir, 'manifest.json'),
+      JSON.stringify({
+        declarative_net_request: {
+          rule_resources: [
+            { id: 'a', enabled: true, path: 'rules/a.json' },
+            { id: 'b', enabled: false, path: 'rules/b.json' },
+          ],
+        },
+      }),
+    );
     const rule = (condition: object) => ({ id: 1, priority: 1, action: { type: 'block' }, condition });
-    writeFileSync(path.join(dir, 'rules/a.json'), JSON.stringify([rule({ requestDomains: ['x.example'] }), rule({ regexFilter: '^https://' })]));
+    writeFileSync(
+      path.join(dir, 'rules/a.json'),
+      JSON.stringify([rule({ requestDomains: ['x.example'] }), rule({ regexFilter: '^https://' })]),
+    );
     writeFileSync(path.join(dir, 'rules/b.json'), JSON.stringify([rule({})]));
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -59,13 +78,16 @@ describe('countRules', () => {
     expect(counts.dynamicDefault).toEqual({ total: 0, unsafe: 0 });
     expect(counts.dynamicAtLimits.total).toBeGreaterThan(LIMITS.customVendors);
   });
-  it('counts Chromium\'s dynamic tab-cover twins apart, against Chrome\'s own limit', () => {
+  it("counts Chromium's dynamic tab-cover twins apart, against Chrome's own limit", () => {
     const counts = countRules(dir, vendorCatalog);
     expect(counts.dynamicChromiumAtLimits.total).toBeGreaterThan(counts.dynamicAtLimits.total);
     expect(counts.dynamicChromiumAtLimits.unsafe).toBe(counts.dynamicAtLimits.unsafe);
-    expect(ruleRows(counts).find((r) => r.figure.startsWith('Dynamic rules in Chromium'))?.target).toEqual({ op: '<=', value: BROWSER_DNR_LIMITS.chrome.dynamicRules });
+    expect(ruleRows(counts).find((r) => r.figure.startsWith('Dynamic rules in Chromium'))?.target).toEqual({
+      op: '<=',
+      value: BROWSER_DNR_LIMITS.chrome.dynamicRules,
+    });
   });
-  it('counts Firefox\'s tab-cover session rules for many dashboard tabs, well within the limit', () => {
+  it("counts Firefox's tab-cover session rules for many dashboard tabs, well within the limit", () => {
     const counts = countRules(dir, vendorCatalog);
     // One paused-tab rule per tab, plus a few tab-cover rules per group of tabs.
     expect(counts.sessionDefault).toBeGreaterThan(DASHBOARD_TABS);
@@ -87,14 +109,16 @@ describe('ruleRows', () => {
     sessionAtLimits: 5_200,
   };
   const rows = ruleRows(counts);
-  it('holds every count to the lower of the two browsers\' limits', () => {
+  it("holds every count to the lower of the two browsers' limits", () => {
     const atLimits = rows.find((r) => r.figure.startsWith('Dynamic rules, settings at every'))!;
     expect(atLimits.target).toEqual({ op: '<=', value: BROWSER_DNR_LIMITS.firefox.dynamicRules });
     expect(verdict(atLimits)).toBe('misses');
     expect(rows.find((r) => r.figure === 'Enabled static rulesets')!.target.value).toBe(10);
   });
   it('holds the session rules to the session-rule limit', () => {
-    const session = rows.find((r) => r.figure.includes('Session rules') && r.figure.includes('every validation limit'))!;
+    const session = rows.find(
+      (r) => r.figure.includes('Session rules') && r.figure.includes('every validation limit'),
+    )!;
     expect(session.target).toEqual({ op: '<=', value: 5_000 });
     expect(verdict(session)).toBe('misses');
   });

@@ -25,8 +25,22 @@ import type { FigureRow } from './bench-table';
  * Chrome 121, MAX_NUMBER_OF_SESSION_RULES, MAX_NUMBER_OF_REGEX_RULES) and MDN's pages of the same names for Firefox.
  */
 export const BROWSER_DNR_LIMITS = {
-  chrome: { staticRules: 30_000, staticRulesets: 100, enabledStaticRulesets: 50, dynamicRules: 30_000, unsafeDynamicRules: 5_000, regexRules: 1_000 },
-  firefox: { staticRules: 30_000, staticRulesets: 50, enabledStaticRulesets: 10, dynamicRules: 5_000, unsafeDynamicRules: 5_000, regexRules: 1_000 },
+  chrome: {
+    staticRules: 30_000,
+    staticRulesets: 100,
+    enabledStaticRulesets: 50,
+    dynamicRules: 30_000,
+    unsafeDynamicRules: 5_000,
+    regexRules: 1_000,
+  },
+  firefox: {
+    staticRules: 30_000,
+    staticRulesets: 50,
+    enabledStaticRulesets: 10,
+    dynamicRules: 5_000,
+    unsafeDynamicRules: 5_000,
+    regexRules: 1_000,
+  },
 } as const;
 export type DnrBrowser = keyof typeof BROWSER_DNR_LIMITS;
 
@@ -65,8 +79,15 @@ export function dynamicCounts(rules: readonly DnrRule[]): { total: number; unsaf
  * and sensitive pages it accepts, and report-only.
  */
 export function settingsAtEveryLimit(catalog: RuntimeCatalog): UserSettings {
-  const customVendors = Array.from({ length: LIMITS.customVendors }, (_, i) => ({ id: `custom-bench-${i}`, name: `Bench vendor ${i}`, domains: [`tracker-${i}.bench-vendor.example`] }));
-  const customDashboards = Array.from({ length: LIMITS.customDashboards }, (_, i) => ({ host: `ci-${i}.bench-company.example`, name: `CI ${i}` }));
+  const customVendors = Array.from({ length: LIMITS.customVendors }, (_, i) => ({
+    id: `custom-bench-${i}`,
+    name: `Bench vendor ${i}`,
+    domains: [`tracker-${i}.bench-vendor.example`],
+  }));
+  const customDashboards = Array.from({ length: LIMITS.customDashboards }, (_, i) => ({
+    host: `ci-${i}.bench-company.example`,
+    name: `CI ${i}`,
+  }));
   const vendorIds = [...catalog.vendors.map((v) => v.id), ...customVendors.map((v) => v.id)];
   const dashboardRefs = [...catalog.dashboards.map((d) => d.id), ...customDashboards.map((d) => d.host)];
   const dashboardVendorRules = Array.from({ length: LIMITS.dashboardVendorRules }, (_, i) => ({
@@ -84,7 +105,10 @@ export function settingsAtEveryLimit(catalog: RuntimeCatalog): UserSettings {
     dashboardVendorRules,
     customVendors,
     customDashboards,
-    sensitivePages: Array.from({ length: LIMITS.sensitivePages }, (_, i) => `||${customDashboards[i % customDashboards.length]!.host}/secrets/${i}`),
+    sensitivePages: Array.from(
+      { length: LIMITS.sensitivePages },
+      (_, i) => `||${customDashboards[i % customDashboards.length]!.host}/secrets/${i}`,
+    ),
     reportOnly: true,
   };
 }
@@ -106,14 +130,30 @@ export function countRules(distDir: string, catalog: RuntimeCatalog): RuleCounts
   const atLimits = settingsAtEveryLimit(catalog);
   const checked = validateSettings(atLimits, { catalog, policy: NO_POLICY });
   if (!checked.ok) {
-    throw new BrokenRunError(`Broken run: the settings at every limit are not valid settings: ${checked.errors.slice(0, 3).map((e) => `${e.field}: ${e.message}`).join('; ')}`);
+    throw new BrokenRunError(
+      `Broken run: the settings at every limit are not valid settings: ${checked.errors
+        .slice(0, 3)
+        .map((e) => `${e.field}: ${e.message}`)
+        .join('; ')}`,
+    );
   }
-  const state = (settings: UserSettings, tabCover?: { by: 'top-domains' }) => computeRuleState({ catalog, settings, policy: NO_POLICY, pausedTabs: [], ...(tabCover ? { tabCover } : {}) }).dynamicRules;
+  const state = (settings: UserSettings, tabCover?: { by: 'top-domains' }) =>
+    computeRuleState({ catalog, settings, policy: NO_POLICY, pausedTabs: [], ...(tabCover ? { tabCover } : {}) })
+      .dynamicRules;
   // Tabs spread over every dashboard in force, so each gets its own tab-cover rules.
   const sessionRules = (settings: UserSettings): number => {
     const hosts = allDashboards(catalog, settings, NO_POLICY).flatMap((d) => d.hosts);
-    const tabs: DashboardTab[] = Array.from({ length: DASHBOARD_TABS }, (_, i) => ({ tabId: i + 1, host: hosts[i % hosts.length]! }));
-    return computeRuleState({ catalog, settings, policy: NO_POLICY, pausedTabs: tabs.map((t) => t.tabId), tabCover: { by: 'tab-ids', tabs } }).sessionRules.length;
+    const tabs: DashboardTab[] = Array.from({ length: DASHBOARD_TABS }, (_, i) => ({
+      tabId: i + 1,
+      host: hosts[i % hosts.length]!,
+    }));
+    return computeRuleState({
+      catalog,
+      settings,
+      policy: NO_POLICY,
+      pausedTabs: tabs.map((t) => t.tabId),
+      tabCover: { by: 'tab-ids', tabs },
+    }).sessionRules.length;
   };
   return {
     staticRules,
@@ -138,10 +178,13 @@ export function ruleRows(counts: RuleCounts): FigureRow[] {
   const lower = (key: keyof typeof chrome): number => Math.min(chrome[key], firefox[key]);
   const totalStatic = Object.values(counts.staticRules).reduce((sum, n) => sum + n, 0);
   const both = (used: number, key: keyof typeof chrome): string =>
-    chrome[key] === firefox[key] ? `Chrome and Firefox: ${headroom(used, chrome[key])}` : `Chrome: ${headroom(used, chrome[key])}; Firefox: ${headroom(used, firefox[key])}`;
+    chrome[key] === firefox[key]
+      ? `Chrome and Firefox: ${headroom(used, chrome[key])}`
+      : `Chrome: ${headroom(used, chrome[key])}; Firefox: ${headroom(used, firefox[key])}`;
   const dynamicDetail = (d: { total: number; unsafe: number }): string =>
     `${both(d.total, 'dynamicRules')}; unsafe (modifyHeaders) ${d.unsafe}, Chrome's limit ${chrome.unsafeDynamicRules.toLocaleString('en-US')}`;
-  const sessionDetail = (n: number): string => `Firefox's tab cover and ${DASHBOARD_TABS} paused tabs (Chromium's tab cover is static); ${headroom(n, SESSION_RULE_LIMIT)}`;
+  const sessionDetail = (n: number): string =>
+    `Firefox's tab cover and ${DASHBOARD_TABS} paused tabs (Chromium's tab cover is static); ${headroom(n, SESSION_RULE_LIMIT)}`;
   return [
     ...Object.entries(counts.staticRules).map(([id, n]): FigureRow => ({
       section,
@@ -151,10 +194,38 @@ export function ruleRows(counts: RuleCounts): FigureRow[] {
       target: { op: '<=', value: lower('staticRules') },
       detail: `${((n / totalStatic) * 100).toFixed(1)} % of the static rules; the limit is for all enabled rulesets together`,
     })),
-    { section, figure: 'Static rules, all enabled rulesets', value: totalStatic, unit: 'count', target: { op: '<=', value: lower('staticRules') }, detail: both(totalStatic, 'staticRules') },
-    { section, figure: 'Enabled static rulesets', value: counts.enabledRulesets, unit: 'count', target: { op: '<=', value: lower('enabledStaticRulesets') }, detail: both(counts.enabledRulesets, 'enabledStaticRulesets') },
-    { section, figure: 'Regex rules', value: counts.regexRules, unit: 'count', target: { op: '<=', value: lower('regexRules') }, detail: both(counts.regexRules, 'regexRules') },
-    { section, figure: 'Dynamic rules, default settings', value: counts.dynamicDefault.total, unit: 'count', target: { op: '<=', value: lower('dynamicRules') }, detail: dynamicDetail(counts.dynamicDefault) },
+    {
+      section,
+      figure: 'Static rules, all enabled rulesets',
+      value: totalStatic,
+      unit: 'count',
+      target: { op: '<=', value: lower('staticRules') },
+      detail: both(totalStatic, 'staticRules'),
+    },
+    {
+      section,
+      figure: 'Enabled static rulesets',
+      value: counts.enabledRulesets,
+      unit: 'count',
+      target: { op: '<=', value: lower('enabledStaticRulesets') },
+      detail: both(counts.enabledRulesets, 'enabledStaticRulesets'),
+    },
+    {
+      section,
+      figure: 'Regex rules',
+      value: counts.regexRules,
+      unit: 'count',
+      target: { op: '<=', value: lower('regexRules') },
+      detail: both(counts.regexRules, 'regexRules'),
+    },
+    {
+      section,
+      figure: 'Dynamic rules, default settings',
+      value: counts.dynamicDefault.total,
+      unit: 'count',
+      target: { op: '<=', value: lower('dynamicRules') },
+      detail: dynamicDetail(counts.dynamicDefault),
+    },
     {
       section,
       figure: 'Dynamic rules, settings at every validation limit',
@@ -171,7 +242,21 @@ export function ruleRows(counts: RuleCounts): FigureRow[] {
       target: { op: '<=', value: chrome.dynamicRules },
       detail: `Chrome: ${headroom(counts.dynamicChromiumAtLimits.total, chrome.dynamicRules)}; unsafe (modifyHeaders) ${counts.dynamicChromiumAtLimits.unsafe}, Chrome's limit ${chrome.unsafeDynamicRules.toLocaleString('en-US')} (Firefox has no twins: its tab cover is session rules)`,
     },
-    { section, figure: `Session rules, ${DASHBOARD_TABS} dashboard tabs, default settings`, value: counts.sessionDefault, unit: 'count', target: { op: '<=', value: SESSION_RULE_LIMIT }, detail: sessionDetail(counts.sessionDefault) },
-    { section, figure: `Session rules, ${DASHBOARD_TABS} dashboard tabs, settings at every validation limit`, value: counts.sessionAtLimits, unit: 'count', target: { op: '<=', value: SESSION_RULE_LIMIT }, detail: sessionDetail(counts.sessionAtLimits) },
+    {
+      section,
+      figure: `Session rules, ${DASHBOARD_TABS} dashboard tabs, default settings`,
+      value: counts.sessionDefault,
+      unit: 'count',
+      target: { op: '<=', value: SESSION_RULE_LIMIT },
+      detail: sessionDetail(counts.sessionDefault),
+    },
+    {
+      section,
+      figure: `Session rules, ${DASHBOARD_TABS} dashboard tabs, settings at every validation limit`,
+      value: counts.sessionAtLimits,
+      unit: 'count',
+      target: { op: '<=', value: SESSION_RULE_LIMIT },
+      detail: sessionDetail(counts.sessionAtLimits),
+    },
   ];
 }

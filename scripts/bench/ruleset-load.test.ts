@@ -15,8 +15,15 @@ describe('the per-vendor copy of a build', () => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'dashguard-ruleset-test-'));
     mkdirSync(path.join(dir, 'rules'));
     mkdirSync(path.join(dir, '_metadata'));
-    const resources = [RULESET.allowlist, RULESET.blocklist].map((id) => ({ id, enabled: true, path: `rules/${id}.json` }));
-    writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify({ declarative_net_request: { rule_resources: resources } }));
+    const resources = [RULESET.allowlist, RULESET.blocklist].map((id) => ({
+      id,
+      enabled: true,
+      path: `rules/${id}.json`,
+    }));
+    writeFileSync(
+      path.join(dir, 'manifest.json'),
+      JSON.stringify({ declarative_net_request: { rule_resources: resources } }),
+    );
     for (const { id, path: file } of resources) writeFileSync(path.join(dir, file), `${JSON.stringify(compact[id])}\n`);
     process.env.DASHGUARD_CHROME_DIR = dir;
   });
@@ -29,9 +36,15 @@ describe('the per-vendor copy of a build', () => {
   it('keeps the build as it is and writes the per-vendor rulesets into the other copy, without the browser cache', () => {
     const copies = layoutCopies('chromium');
     try {
-      const perVendor = generateStaticRules(vendorCatalog.vendors, vendorCatalog.dashboards, { layout: 'per-vendor' }).rulesets;
-      expect(readFileSync(path.join(copies.dirs.compact, `rules/${RULESET.blocklist}.json`), 'utf8')).toBe(`${JSON.stringify(compact[RULESET.blocklist])}\n`);
-      expect(JSON.parse(readFileSync(path.join(copies.dirs['per-vendor'], `rules/${RULESET.blocklist}.json`), 'utf8'))).toEqual(perVendor[RULESET.blocklist]);
+      const perVendor = generateStaticRules(vendorCatalog.vendors, vendorCatalog.dashboards, {
+        layout: 'per-vendor',
+      }).rulesets;
+      expect(readFileSync(path.join(copies.dirs.compact, `rules/${RULESET.blocklist}.json`), 'utf8')).toBe(
+        `${JSON.stringify(compact[RULESET.blocklist])}\n`,
+      );
+      expect(
+        JSON.parse(readFileSync(path.join(copies.dirs['per-vendor'], `rules/${RULESET.blocklist}.json`), 'utf8')),
+      ).toEqual(perVendor[RULESET.blocklist]);
       for (const copy of Object.values(copies.dirs)) expect(existsSync(path.join(copy, '_metadata'))).toBe(false);
       const files = { compact: rulesetFiles(copies.dirs.compact), perVendor: rulesetFiles(copies.dirs['per-vendor']) };
       expect(files.compact.rules).toBe(compact[RULESET.allowlist].length + compact[RULESET.blocklist].length);
@@ -49,7 +62,10 @@ describe('rulesetRows', () => {
   it('gives each figure as compact ÷ per vendor, and a slower compact load misses its target', () => {
     const rows = rulesetRows({
       files: { chromium: files, firefox: files },
-      enableMs: { chromium: { compact: [2, 3, 4], 'per-vendor': [1, 2, 3] }, firefox: { compact: [1, 1, 2], 'per-vendor': [4, 4, 5] } },
+      enableMs: {
+        chromium: { compact: [2, 3, 4], 'per-vendor': [1, 2, 3] },
+        firefox: { compact: [1, 1, 2], 'per-vendor': [4, 4, 5] },
+      },
     });
     expect(rows.map((r) => [r.figure.split(',')[0], r.value])).toEqual([
       ['Ruleset bytes', 0.1],

@@ -20,7 +20,12 @@ import type { DnrRule } from '../../src/rules/dnr-rule';
 import type { RulesetId } from '../../src/rules/rule-registry';
 import { chromiumArgs } from '../../test/e2e/harness/chromium';
 import { launchFirefox } from '../../test/e2e/harness/browsers';
-import { chromiumExtensionId, extensionDir, type BrowserKind, type BuildKind } from '../../test/e2e/harness/extension-build';
+import {
+  chromiumExtensionId,
+  extensionDir,
+  type BrowserKind,
+  type BuildKind,
+} from '../../test/e2e/harness/extension-build';
 import { optionsPage } from '../../test/e2e/harness/extension-pages';
 import { startFixtureServer, type FixtureServer } from '../../test/e2e/harness/fixture-server';
 import { withTimeout } from '../../test/e2e/harness/wait-for';
@@ -68,15 +73,22 @@ export function rulesetFiles(dir: string): RulesetFiles {
  * loaded: Chromium's indexed rulesets in `_metadata` would be reused). The per-vendor copy gets its ruleset files
  * written in that layout, as the build writes them (one JSON line).
  */
-export function layoutCopies(kind: BrowserKind, build: BuildKind = 'release'): { dirs: Record<Layout, string>; remove(): void } {
+export function layoutCopies(
+  kind: BrowserKind,
+  build: BuildKind = 'release',
+): { dirs: Record<Layout, string>; remove(): void } {
   const source = extensionDir(kind, build);
   const root = mkdtempSync(path.join(os.tmpdir(), `dashguard-rulesets-${kind}-`));
-  const perVendor = generateStaticRules(vendorCatalog.vendors, vendorCatalog.dashboards, { layout: 'per-vendor' }).rulesets;
+  const perVendor = generateStaticRules(vendorCatalog.vendors, vendorCatalog.dashboards, {
+    layout: 'per-vendor',
+  }).rulesets;
   const dirs = { compact: path.join(root, 'compact'), 'per-vendor': path.join(root, 'per-vendor') };
-  for (const dir of Object.values(dirs)) cpSync(source, dir, { recursive: true, filter: (file) => path.basename(file) !== '_metadata' });
+  for (const dir of Object.values(dirs))
+    cpSync(source, dir, { recursive: true, filter: (file) => path.basename(file) !== '_metadata' });
   for (const resource of resources(source)) {
     const rules = perVendor[resource.id as RulesetId];
-    if (rules === undefined) throw new BrokenRunError(`Broken run: the manifest names a ruleset "${resource.id}" the generator does not make`);
+    if (rules === undefined)
+      throw new BrokenRunError(`Broken run: the manifest names a ruleset "${resource.id}" the generator does not make`);
     writeFileSync(path.join(dirs['per-vendor'], resource.path), `${JSON.stringify(rules)}\n`);
   }
   return { dirs, remove: () => rmSync(root, { recursive: true, force: true }) };
@@ -159,7 +171,8 @@ async function timeEnable(page: Page): Promise<number> {
       await api.declarativeNetRequest.updateEnabledRulesets({ enableRulesetIds: ids });
       const elapsed = performance.now() - started;
       const enabled = await api.declarativeNetRequest.getEnabledRulesets();
-      if (ids.some((id) => !enabled.includes(id))) throw new Error(`rulesets not back on: ${ids.filter((id) => !enabled.includes(id)).join(', ')}`);
+      if (ids.some((id) => !enabled.includes(id)))
+        throw new Error(`rulesets not back on: ${ids.filter((id) => !enabled.includes(id)).join(', ')}`);
       return elapsed;
     }),
     30_000,
@@ -178,12 +191,17 @@ export async function measureRulesetLoad(runs: number): Promise<RulesetLoadResul
       files[kind] = { compact: rulesetFiles(dirs.compact), 'per-vendor': rulesetFiles(dirs['per-vendor']) };
       const pages = {} as Record<Layout, Page>;
       for (const layout of ['compact', 'per-vendor'] as const) {
-        const { browser, page } = kind === 'chromium' ? await launchChromiumCopy(dirs[layout], fixture.port) : await launchFirefoxCopy(dirs[layout], fixture);
+        const { browser, page } =
+          kind === 'chromium'
+            ? await launchChromiumCopy(dirs[layout], fixture.port)
+            : await launchFirefoxCopy(dirs[layout], fixture);
         browsers.push(browser);
         pages[layout] = page;
         const inForce = await rulesInForce(page);
         if (inForce !== files[kind][layout].rules) {
-          throw new BrokenRunError(`Broken run: ${kind} holds ${inForce} static rules with the ${layout} rulesets, whose files have ${files[kind][layout].rules}`);
+          throw new BrokenRunError(
+            `Broken run: ${kind} holds ${inForce} static rules with the ${layout} rulesets, whose files have ${files[kind][layout].rules}`,
+          );
         }
       }
       enableMs[kind] = { compact: [], 'per-vendor': [] };
@@ -210,7 +228,10 @@ export function rulesetRows(result: RulesetLoadResult): FigureRow[] {
   const size = (n: number): string => formatValue(n, 'bytes');
   const count = (n: number): string => n.toLocaleString('en-US');
   const rows: FigureRow[] = [];
-  for (const [kind, name] of [['chromium', 'Chromium'], ['firefox', 'Firefox']] as const) {
+  for (const [kind, name] of [
+    ['chromium', 'Chromium'],
+    ['firefox', 'Firefox'],
+  ] as const) {
     const { compact, 'per-vendor': perVendor } = result.files[kind];
     rows.push({
       section,
@@ -229,7 +250,10 @@ export function rulesetRows(result: RulesetLoadResult): FigureRow[] {
       detail: `compact ${count(compact.rules)}, per vendor ${count(perVendor.rules)}`,
     });
   }
-  for (const [kind, name] of [['chromium', 'Chromium'], ['firefox', 'Firefox']] as const) {
+  for (const [kind, name] of [
+    ['chromium', 'Chromium'],
+    ['firefox', 'Firefox'],
+  ] as const) {
     const times = result.enableMs[kind];
     const m = (layout: Layout): number => median(times[layout]);
     const p90 = (layout: Layout): number => percentile(times[layout], 0.9);

@@ -44,15 +44,31 @@ const STEPS: Record<StepId, Step> = {
     section: '1. Dashboard load (realistic vendor payloads)',
     run: async ({ plan }) => dashboardLoadRows(await measureDashboardLoad('firefox', plan.loadPairsFirefox)),
   },
-  toggle: { title: 'toggle to effect', section: '2. Toggle to effect (Chromium)', run: async ({ plan }) => toggleRows(await measureToggleToEffect(plan.toggles)) },
-  popup: { title: 'popup render', section: '3. Extension pages (Chromium)', run: async ({ plan }) => popupRows(await measurePopupRender(plan.pageOpens)) },
-  options: { title: 'options page render', section: '3. Extension pages (Chromium)', run: async ({ plan }) => optionsRows(await measureOptionsRender(plan.pageOpens)) },
+  toggle: {
+    title: 'toggle to effect',
+    section: '2. Toggle to effect (Chromium)',
+    run: async ({ plan }) => toggleRows(await measureToggleToEffect(plan.toggles)),
+  },
+  popup: {
+    title: 'popup render',
+    section: '3. Extension pages (Chromium)',
+    run: async ({ plan }) => popupRows(await measurePopupRender(plan.pageOpens)),
+  },
+  options: {
+    title: 'options page render',
+    section: '3. Extension pages (Chromium)',
+    run: async ({ plan }) => optionsRows(await measureOptionsRender(plan.pageOpens)),
+  },
   'cold-start': {
     title: 'service worker cold start',
     section: '4. Service worker (Chromium)',
     run: async ({ plan }) => coldStartRows(await measureServiceWorkerColdStart(plan.coldStarts)),
   },
-  memory: { title: 'service worker memory', section: '4. Service worker (Chromium)', run: async ({ plan }) => memoryRows(await measureServiceWorkerMemory(plan.trafficPages)) },
+  memory: {
+    title: 'service worker memory',
+    section: '4. Service worker (Chromium)',
+    run: async ({ plan }) => memoryRows(await measureServiceWorkerMemory(plan.trafficPages)),
+  },
   'content-script': {
     title: 'content-script cost',
     section: '5. Content-script cost per page (Chromium)',
@@ -61,9 +77,20 @@ const STEPS: Record<StepId, Step> = {
   bundles: {
     title: 'bundle sizes',
     section: '6. Bundles, rules and DNR headroom',
-    run: () => Promise.resolve(bundleRows(measureBundleSizes(extensionDir('chromium')), measureBundleSizes(extensionDir('firefox')), measurePageScripts(extensionDir('chromium'), extensionDir('firefox')))),
+    run: () =>
+      Promise.resolve(
+        bundleRows(
+          measureBundleSizes(extensionDir('chromium')),
+          measureBundleSizes(extensionDir('firefox')),
+          measurePageScripts(extensionDir('chromium'), extensionDir('firefox')),
+        ),
+      ),
   },
-  rules: { title: 'rule headroom', section: '6. Bundles, rules and DNR headroom', run: () => Promise.resolve(ruleRows(countRules(extensionDir('chromium'), vendorCatalog))) },
+  rules: {
+    title: 'rule headroom',
+    section: '6. Bundles, rules and DNR headroom',
+    run: () => Promise.resolve(ruleRows(countRules(extensionDir('chromium'), vendorCatalog))),
+  },
   rulesets: {
     title: 'compact rulesets',
     section: '7. Static rulesets: compact against one rule per vendor',
@@ -86,7 +113,9 @@ async function main(): Promise<number> {
   const started = Date.now();
   const machine = machineInfo();
   const ids = options.only ?? STEP_IDS;
-  console.error(`Dashguard benchmarks (${options.quick ? 'quick' : 'full'} run): ${machine.cpu}, ${machine.cores} cores; ${machine.chromium}; ${machine.firefox}`);
+  console.error(
+    `Dashguard benchmarks (${options.quick ? 'quick' : 'full'} run): ${machine.cpu}, ${machine.cores} cores; ${machine.chromium}; ${machine.firefox}`,
+  );
 
   const rows: FigureRow[] = [];
   const broken: string[] = [];
@@ -95,7 +124,9 @@ async function main(): Promise<number> {
     const step = STEPS[id];
     const stepStarted = Date.now();
     console.error(`[${index + 1}/${ids.length}] ${step.title}...`);
-    const outcome = await runStep({ title: step.title, section: step.section, run: () => step.run(options) }, (line) => console.error(line));
+    const outcome = await runStep({ title: step.title, section: step.section, run: () => step.run(options) }, (line) =>
+      console.error(line),
+    );
     rows.push(...outcome.rows);
     if (outcome.kind === 'measured') console.error(`      done in ${seconds(Date.now() - stepStarted)}`);
     else if (outcome.kind === 'not measured') {
@@ -115,7 +146,9 @@ async function main(): Promise<number> {
   console.log('');
   const counts: Record<Verdict, number> = { meets: 0, misses: 0, 'not measured': 0, broken: 0 };
   for (const row of ordered) counts[verdict(row)] += 1;
-  console.log(`${counts.meets} figures meet their target, ${counts.misses} miss it, ${counts['not measured']} not measured, ${counts.broken} broken; ${seconds(durationMs)}.`);
+  console.log(
+    `${counts.meets} figures meet their target, ${counts.misses} miss it, ${counts['not measured']} not measured, ${counts.broken} broken; ${seconds(durationMs)}.`,
+  );
 
   if (broken.length > 0) {
     console.error(`\nBroken run (docs/BENCHMARKS.md not written):\n- ${broken.join('\n- ')}`);
@@ -124,7 +157,17 @@ async function main(): Promise<number> {
   if (notMeasured.length > 0) console.error(`\nNot measured (the other figures stand):\n- ${notMeasured.join('\n- ')}`);
   if (options.writeDoc) {
     const file = path.join(REPO_ROOT, 'docs', 'BENCHMARKS.md');
-    writeFileSync(file, benchmarksMarkdown({ machine, rows: ordered, plan: options.plan, quick: options.quick, durationMs, loadAtEnd: os.loadavg()[0] ?? Number.NaN }));
+    writeFileSync(
+      file,
+      benchmarksMarkdown({
+        machine,
+        rows: ordered,
+        plan: options.plan,
+        quick: options.quick,
+        durationMs,
+        loadAtEnd: os.loadavg()[0] ?? Number.NaN,
+      }),
+    );
     console.log(`Wrote ${path.relative(process.cwd(), file) || file}.`);
   }
   return 0;

@@ -56,7 +56,11 @@ export interface ColdStartResult {
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function workerTargetIds(browserCdp: CDPSession): Promise<string[]> {
-  const { targetInfos } = await withTimeout('Target.getTargets', browserCdp.send('Target.getTargets'), PROTOCOL_TIMEOUT_MS);
+  const { targetInfos } = await withTimeout(
+    'Target.getTargets',
+    browserCdp.send('Target.getTargets'),
+    PROTOCOL_TIMEOUT_MS,
+  );
   return targetInfos.filter((t) => t.type === 'service_worker' && t.url.startsWith(BASE)).map((t) => t.targetId);
 }
 
@@ -66,7 +70,7 @@ async function runningWorker(browserCdp: CDPSession, page: Page): Promise<string
   for (;;) {
     const [id] = await workerTargetIds(browserCdp);
     if (id !== undefined) return id;
-    if (Date.now() > deadline) throw new Error('Dashguard\'s service worker did not start within 10000 ms');
+    if (Date.now() > deadline) throw new Error("Dashguard's service worker did not start within 10000 ms");
     await roundTrip(page).catch(() => undefined);
     await sleep(50);
   }
@@ -108,7 +112,11 @@ class WorkerStopper {
     const problems: string[] = [];
     if (this.stopAllUsable) {
       try {
-        await withTimeout('ServiceWorker.stopAllWorkers', this.pageCdp.send('ServiceWorker.stopAllWorkers'), PROTOCOL_TIMEOUT_MS);
+        await withTimeout(
+          'ServiceWorker.stopAllWorkers',
+          this.pageCdp.send('ServiceWorker.stopAllWorkers'),
+          PROTOCOL_TIMEOUT_MS,
+        );
         if (await confirmStopped(this.browserCdp, STOP_CONFIRM_MS)) return 'ServiceWorker.stopAllWorkers';
         problems.push(`ServiceWorker.stopAllWorkers answered but a worker still ran ${STOP_CONFIRM_MS} ms later`);
       } catch (error) {
@@ -117,17 +125,27 @@ class WorkerStopper {
       }
     }
     if ((await workerTargetIds(this.browserCdp)).includes(targetId)) {
-      await withTimeout('Target.closeTarget', this.browserCdp.send('Target.closeTarget', { targetId }), PROTOCOL_TIMEOUT_MS).catch((error: unknown) => {
+      await withTimeout(
+        'Target.closeTarget',
+        this.browserCdp.send('Target.closeTarget', { targetId }),
+        PROTOCOL_TIMEOUT_MS,
+      ).catch((error: unknown) => {
         problems.push(reasonOf(error));
       });
     }
     if (await confirmStopped(this.browserCdp, STOP_CONFIRM_MS)) return 'Target.closeTarget';
-    throw new Error(`the service worker did not stop (${[...problems, `Target.closeTarget: a worker still ran ${STOP_CONFIRM_MS} ms later`].join('; ')})`);
+    throw new Error(
+      `the service worker did not stop (${[...problems, `Target.closeTarget: a worker still ran ${STOP_CONFIRM_MS} ms later`].join('; ')})`,
+    );
   }
 }
 
 /** One stop and cold wake, then a warm round trip; throws with the reason when this attempt cannot be measured. */
-async function measureCycle(browserCdp: CDPSession, page: Page, stopper: WorkerStopper): Promise<ColdStartSample & { stoppedBy: StopMethod }> {
+async function measureCycle(
+  browserCdp: CDPSession,
+  page: Page,
+  stopper: WorkerStopper,
+): Promise<ColdStartSample & { stoppedBy: StopMethod }> {
   const before = await runningWorker(browserCdp, page);
   const stoppedBy = await stopper.stop(before);
   await sleep(QUIET_BEFORE_MESSAGE_MS);
@@ -135,7 +153,10 @@ async function measureCycle(browserCdp: CDPSession, page: Page, stopper: WorkerS
   if (woken.length > 0) throw new Error(`something woke the worker before the message (target ${woken[0]})`);
   const coldMs = await roundTrip(page);
   const after = await workerTargetIds(browserCdp);
-  if (after.length !== 1 || after[0] === before) throw new Error(`the message was not answered by one new worker (targets before ${before}, after ${after.join(', ') || 'none'})`);
+  if (after.length !== 1 || after[0] === before)
+    throw new Error(
+      `the message was not answered by one new worker (targets before ${before}, after ${after.join(', ') || 'none'})`,
+    );
   const warmMs = await roundTrip(page);
   return { coldMs, warmMs, stoppedBy };
 }
@@ -191,7 +212,9 @@ export async function measureServiceWorkerColdStart(runs: number): Promise<ColdS
       }
     }
     if (samples.length < Math.ceil(runs / 2)) {
-      throw new Error(`only ${samples.length} of ${runs} stop/wake cycles could be measured; ${failures.slice(0, 3).join('; ')}`);
+      throw new Error(
+        `only ${samples.length} of ${runs} stop/wake cycles could be measured; ${failures.slice(0, 3).join('; ')}`,
+      );
     }
     return { samples, failures, stoppedBy };
   } finally {
@@ -203,7 +226,10 @@ export async function measureServiceWorkerColdStart(runs: number): Promise<ColdS
 export function coldStartRows(result: ColdStartResult): FigureRow[] {
   const { samples } = result;
   const cold = samples.map((s) => s.coldMs);
-  const retries = result.failures.length > 0 ? `; ${result.failures.length} attempt(s) tried again, first: ${result.failures[0]}` : '';
+  const retries =
+    result.failures.length > 0
+      ? `; ${result.failures.length} attempt(s) tried again, first: ${result.failures[0]}`
+      : '';
   return [
     {
       section: '4. Service worker (Chromium)',

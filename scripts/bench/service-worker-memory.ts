@@ -62,7 +62,10 @@ function trafficScript(scriptHosts: readonly string[]): string {
 
 export const TRAFFIC_ASSETS: Readonly<Record<string, StaticAsset>> = {
   [TRAFFIC_PATH]: { contentType: 'text/html; charset=utf-8', body: Buffer.from(TRAFFIC_HTML) },
-  '/dg-fixture/bench/traffic.js': { contentType: 'text/javascript', body: Buffer.from(trafficScript(BENCH_VENDORS.flatMap((v) => v.scripts.map((s) => s.host)))) },
+  '/dg-fixture/bench/traffic.js': {
+    contentType: 'text/javascript',
+    body: Buffer.from(trafficScript(BENCH_VENDORS.flatMap((v) => v.scripts.map((s) => s.host)))),
+  },
 };
 
 export interface MemoryResult {
@@ -74,7 +77,10 @@ export interface MemoryResult {
 }
 
 async function workerSession(session: ExtensionBrowser): Promise<CDPSession> {
-  const target = await session.browser.waitForTarget((t) => t.type() === TargetType.SERVICE_WORKER && t.url().startsWith(session.extensionBaseUrl), { timeout: 10_000 });
+  const target = await session.browser.waitForTarget(
+    (t) => t.type() === TargetType.SERVICE_WORKER && t.url().startsWith(session.extensionBaseUrl),
+    { timeout: 10_000 },
+  );
   return target.createCDPSession();
 }
 
@@ -118,14 +124,20 @@ export async function measureServiceWorkerMemory(pages: number): Promise<MemoryR
     // several seconds for Chromium's managed-policy storage to answer: that is start-up, not the hour.)
     await visit(tab, 'warmup');
     const before = await waitForLog(options, LOG_RECORDS_PER_PAGE * 0.9, 60_000);
-    if (before < LOG_RECORDS_PER_PAGE * 0.9) throw new BrokenRunError(`Broken run: the audit log holds ${before} records 60 s after a page with ${REQUESTS_PER_PAGE} requests.`);
+    if (before < LOG_RECORDS_PER_PAGE * 0.9)
+      throw new BrokenRunError(
+        `Broken run: the audit log holds ${before} records 60 s after a page with ${REQUESTS_PER_PAGE} requests.`,
+      );
     const cdp = await workerSession(session);
     const readyBytes = await heapUsed(cdp);
     for (let page = 0; page < pages; page += 1) await visit(tab, String(page));
     const observations = pages * REQUESTS_PER_PAGE;
     const expected = pages * LOG_RECORDS_PER_PAGE;
     const records = (await waitForLog(options, before + expected * 0.9, 60_000)) - before;
-    if (records < expected * 0.9) throw new BrokenRunError(`Broken run: the audit log gained ${records} records, ${expected} expected, after ${observations} observations.`);
+    if (records < expected * 0.9)
+      throw new BrokenRunError(
+        `Broken run: the audit log gained ${records} records, ${expected} expected, after ${observations} observations.`,
+      );
     const afterBytes = await heapUsed(cdp);
     await cdp.detach();
     return { readyBytes, afterBytes, pages, observations, logRecords: records };
@@ -145,7 +157,7 @@ export function memoryRows(result: MemoryResult): FigureRow[] {
       value: result.readyBytes,
       unit: 'bytes',
       target: { op: '<=', value: 32 * MIB },
-      detail: 'fresh profile, once one page\'s audit has reached the log',
+      detail: "fresh profile, once one page's audit has reached the log",
     },
     {
       section,

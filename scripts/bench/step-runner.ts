@@ -17,7 +17,11 @@ export type StepOutcome =
   | { readonly kind: 'not measured'; readonly rows: FigureRow[]; readonly failedAttempts: readonly string[] }
   | { readonly kind: 'broken'; readonly rows: FigureRow[]; readonly reason: string };
 
-export async function runStep(step: MeasurementStep, log: (line: string) => void, attempts = STEP_ATTEMPTS): Promise<StepOutcome> {
+export async function runStep(
+  step: MeasurementStep,
+  log: (line: string) => void,
+  attempts = STEP_ATTEMPTS,
+): Promise<StepOutcome> {
   const failedAttempts: string[] = [];
   for (let attempt = 1; attempt <= attempts; attempt += 1) {
     try {
@@ -25,13 +29,22 @@ export async function runStep(step: MeasurementStep, log: (line: string) => void
     } catch (error) {
       const reason = reasonOf(error);
       if (error instanceof BrokenRunError) {
-        const row: FigureRow = { section: step.section, figure: `${step.title}: ${reason}`, value: Number.NaN, unit: 'count', target: { op: '>=', value: 0 } };
+        const row: FigureRow = {
+          section: step.section,
+          figure: `${step.title}: ${reason}`,
+          value: Number.NaN,
+          unit: 'count',
+          target: { op: '>=', value: 0 },
+        };
         return { kind: 'broken', rows: [row], reason };
       }
       failedAttempts.push(reason);
       log(`      attempt ${attempt} of ${attempts} failed: ${reason}${attempt < attempts ? '; trying again' : ''}`);
     }
   }
-  const reason = failedAttempts.length > 1 && failedAttempts.every((r) => r === failedAttempts[0]) ? `${failedAttempts[0]} (${attempts} attempts)` : failedAttempts.join('; then: ');
+  const reason =
+    failedAttempts.length > 1 && failedAttempts.every((r) => r === failedAttempts[0])
+      ? `${failedAttempts[0]} (${attempts} attempts)`
+      : failedAttempts.join('; then: ');
   return { kind: 'not measured', rows: [notMeasuredRow(step.section, step.title, reason)], failedAttempts };
 }

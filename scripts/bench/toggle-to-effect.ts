@@ -42,7 +42,10 @@ async function waitForOutcome(page: Page, want: 'reached' | 'blocked'): Promise<
         const started = Date.now();
         let outcome: string;
         try {
-          await fetch(`https://${host}/dg-fixture/collect?bench=${started}-${n}`, { mode: 'no-cors', cache: 'no-store' });
+          await fetch(`https://${host}/dg-fixture/collect?bench=${started}-${n}`, {
+            mode: 'no-cors',
+            cache: 'no-store',
+          });
           outcome = 'reached';
         } catch {
           outcome = 'blocked';
@@ -65,11 +68,18 @@ async function lastApplyMs(worker: WebWorker): Promise<number> {
   }, RULES_APPLIED_MARK);
 }
 
-async function toggle(options: Page, worker: WebWorker, action: 'allow' | 'block'): Promise<{ sent: number; replied: number; applyMs: number }> {
+async function toggle(
+  options: Page,
+  worker: WebWorker,
+  action: 'allow' | 'block',
+): Promise<{ sent: number; replied: number; applyMs: number }> {
   const change = await options.evaluate(
     async (type: string, vendorId: string, value: string) => {
       const sent = Date.now();
-      const reply = await chrome.runtime.sendMessage<unknown, { ok: boolean; value?: { applied: boolean }; error?: string }>({
+      const reply = await chrome.runtime.sendMessage<
+        unknown,
+        { ok: boolean; value?: { applied: boolean }; error?: string }
+      >({
         type,
         payload: { kind: 'set-dashboard-vendor', dashboard: 'circleci', vendorId, action: value },
       });
@@ -89,7 +99,9 @@ export async function measureToggleToEffect(runs: number): Promise<ToggleResult>
   const session = await launchChromium(extensionDir('chromium'), { fixture });
   try {
     const options = await session.openPage(`${session.extensionBaseUrl}options.html`);
-    const workerTarget = await session.browser.waitForTarget((t) => t.type() === TargetType.SERVICE_WORKER && t.url().startsWith(session.extensionBaseUrl));
+    const workerTarget = await session.browser.waitForTarget(
+      (t) => t.type() === TargetType.SERVICE_WORKER && t.url().startsWith(session.extensionBaseUrl),
+    );
     const worker = await workerTarget.worker();
     if (worker === null) throw new Error('No Dashguard service worker to read the rule update time from');
     const dashboard = await session.openPage(`https://${SITES.dashboard}/dg-fixture/canary`);
@@ -99,8 +111,15 @@ export async function measureToggleToEffect(runs: number): Promise<ToggleResult>
     const samples: ToggleSample[] = [];
     for (let run = 0; run < runs; run += 1) {
       const action = run % 2 === 0 ? 'allow' : 'block';
-      const [change, effect] = await Promise.all([toggle(options, worker, action), waitForOutcome(dashboard, action === 'allow' ? 'reached' : 'blocked')]);
-      samples.push({ effectMs: Math.max(0, effect - change.sent), replyMs: change.replied - change.sent, applyMs: change.applyMs });
+      const [change, effect] = await Promise.all([
+        toggle(options, worker, action),
+        waitForOutcome(dashboard, action === 'allow' ? 'reached' : 'blocked'),
+      ]);
+      samples.push({
+        effectMs: Math.max(0, effect - change.sent),
+        replyMs: change.replied - change.sent,
+        applyMs: change.applyMs,
+      });
     }
     return { samples };
   } finally {

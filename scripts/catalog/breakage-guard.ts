@@ -5,7 +5,13 @@
  * (dnr-model.ts). The build fails on any conflict and lists each one: vendor, domain, dashboard, source.
  * (Strict mode on sensitive pages narrows what a page may load on purpose; it is a header, not a blocking rule.)
  */
-import type { CategoryId, DashboardProfile, EvidenceSource, NeededHost, RequestKind } from '../../src/catalog/catalog-types';
+import type {
+  CategoryId,
+  DashboardProfile,
+  EvidenceSource,
+  NeededHost,
+  RequestKind,
+} from '../../src/catalog/catalog-types';
 import type { DnrRule, ResourceType } from '../../src/rules/dnr-rule';
 import { hostMatchesDomain } from '../../src/shared/domain-name';
 import { NO_POLICY } from '../../src/policy/managed-policy';
@@ -50,7 +56,8 @@ export const RESOURCE_TYPE: Readonly<Record<RequestKind, ResourceType>> = {
 export function scenarioSettings(catalog: RuntimeCatalog, scenario: GuardScenario): UserSettings {
   if (scenario === 'default settings') return DEFAULT_SETTINGS;
   const blocked: Partial<Record<CategoryId, 'block'>> = {};
-  for (const category of catalog.categories) if (category.essentialBecause === undefined) blocked[category.id] = 'block';
+  for (const category of catalog.categories)
+    if (category.essentialBecause === undefined) blocked[category.id] = 'block';
   return { ...DEFAULT_SETTINGS, categoryRules: blocked };
 }
 
@@ -61,17 +68,28 @@ export function findBreakage(input: GuardInput): BreakageConflict[] {
   const conflicts: BreakageConflict[] = [];
   const staticRuleSet = new Set(input.staticRules);
   for (const scenario of GUARD_SCENARIOS) {
-    const state = computeRuleState({ catalog, settings: scenarioSettings(catalog, scenario), policy: NO_POLICY, pausedTabs: [] });
+    const state = computeRuleState({
+      catalog,
+      settings: scenarioSettings(catalog, scenario),
+      policy: NO_POLICY,
+      pausedTabs: [],
+    });
     const rules = [...input.staticRules, ...state.dynamicRules];
     for (const profile of profiles) {
       const dashboard = catalog.dashboards.find((d) => d.id === profile.dashboardId);
       const initiatorHost = dashboard?.hosts[0];
       if (initiatorHost === undefined) continue;
       for (const need of profile.needs) {
-        const rule = winningRule(rules, { url: `https://${need.host}/`, initiatorHost, type: RESOURCE_TYPE[need.loadedAs] });
+        const rule = winningRule(rules, {
+          url: `https://${need.host}/`,
+          initiatorHost,
+          type: RESOURCE_TYPE[need.loadedAs],
+        });
         if (rule === undefined || rule.action.type !== 'block') continue;
         // A rule shared by several vendors names many domains: the most specific one covering the host is its vendor's.
-        const domain = rule.condition.requestDomains?.filter((d) => hostMatchesDomain(need.host, d)).sort((a, b) => b.length - a.length)[0];
+        const domain = rule.condition.requestDomains
+          ?.filter((d) => hostMatchesDomain(need.host, d))
+          .sort((a, b) => b.length - a.length)[0];
         const vendor = domain === undefined ? undefined : catalog.vendors.find((v) => v.domains.includes(domain));
         conflicts.push({
           scenario,
@@ -95,13 +113,17 @@ export function profileProblems(catalog: RuntimeCatalog, profiles: readonly Dash
   const problems: string[] = [];
   const seen = new Set<string>();
   for (const profile of profiles) {
-    if (!catalog.dashboards.some((d) => d.id === profile.dashboardId)) problems.push(`dashboard profile "${profile.dashboardId}": no such dashboard`);
+    if (!catalog.dashboards.some((d) => d.id === profile.dashboardId))
+      problems.push(`dashboard profile "${profile.dashboardId}": no such dashboard`);
     if (seen.has(profile.dashboardId)) problems.push(`dashboard profile "${profile.dashboardId}": listed twice`);
     seen.add(profile.dashboardId);
     for (const entry of [...profile.needs, ...profile.trackers]) {
-      if (!/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(entry.host)) problems.push(`dashboard profile "${profile.dashboardId}": "${entry.host}" is not an exact host name`);
-      if (!/^\d{4}(-\d{2})?$/.test(entry.source.seen)) problems.push(`dashboard profile "${profile.dashboardId}": ${entry.host}: "seen" must be YYYY or YYYY-MM`);
-      if (entry.source.where.trim() === '') problems.push(`dashboard profile "${profile.dashboardId}": ${entry.host}: no source`);
+      if (!/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(entry.host))
+        problems.push(`dashboard profile "${profile.dashboardId}": "${entry.host}" is not an exact host name`);
+      if (!/^\d{4}(-\d{2})?$/.test(entry.source.seen))
+        problems.push(`dashboard profile "${profile.dashboardId}": ${entry.host}: "seen" must be YYYY or YYYY-MM`);
+      if (entry.source.where.trim() === '')
+        problems.push(`dashboard profile "${profile.dashboardId}": ${entry.host}: no source`);
     }
   }
   return problems;
@@ -109,7 +131,8 @@ export function profileProblems(catalog: RuntimeCatalog, profiles: readonly Dash
 
 /** One line per conflict, as the build prints it. */
 export function describeConflict(conflict: BreakageConflict): string {
-  const who = conflict.vendorId === undefined ? `${conflict.rule} rule ${conflict.ruleId}` : `vendor ${conflict.vendorId}`;
+  const who =
+    conflict.vendorId === undefined ? `${conflict.rule} rule ${conflict.ruleId}` : `vendor ${conflict.vendorId}`;
   const age = `${conflict.source.seen}${conflict.source.old ? ', old evidence' : ''}`;
   return (
     `${who} blocks ${conflict.domain ?? conflict.host}: ${conflict.host} (${conflict.purpose}) is needed on ${conflict.dashboardId} ` +

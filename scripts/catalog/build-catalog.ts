@@ -3,7 +3,14 @@
  * categories; validates it and generates the static rulesets. The build script only reads inputs and writes outputs.
  */
 import { createHash } from 'node:crypto';
-import type { CatalogVendor, CategoryEntry, DashboardEntry, DashboardProfile, PlatformDomain, VendorEntry } from '../../src/catalog/catalog-types';
+import type {
+  CatalogVendor,
+  CategoryEntry,
+  DashboardEntry,
+  DashboardProfile,
+  PlatformDomain,
+  VendorEntry,
+} from '../../src/catalog/catalog-types';
 import type { RuntimeCatalog } from '../../src/catalog/runtime-catalog';
 import { mergeThirdPartyWeb, type DroppedDomain, type ThirdPartyWebEntity } from './merge-third-party-web';
 import { validateCatalog } from './validate-catalog';
@@ -34,7 +41,12 @@ export function buildCatalog(sources: CatalogSources): CatalogBuild {
   });
   if (curatedErrors.length > 0) return { ok: false, errors: curatedErrors };
 
-  const merged = mergeThirdPartyWeb(sources.thirdPartyWeb, sources.curatedVendors, sources.dashboards, sources.platformDomains);
+  const merged = mergeThirdPartyWeb(
+    sources.thirdPartyWeb,
+    sources.curatedVendors,
+    sources.dashboards,
+    sources.platformDomains,
+  );
   const vendors: CatalogVendor[] = [
     ...sources.curatedVendors.map((vendor) => ({ ...vendor, source: 'curated' as const })),
     ...merged.vendors,

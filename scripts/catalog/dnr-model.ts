@@ -32,18 +32,27 @@ function matches(rule: DnrRule, request: SimulatedRequest): boolean {
   const host = new URL(request.url).hostname;
   if (condition.requestDomains !== undefined && !hostMatchesAny(host, condition.requestDomains)) return false;
   if (condition.initiatorDomains !== undefined) {
-    if (request.initiatorHost === undefined || !hostMatchesAny(request.initiatorHost, condition.initiatorDomains)) return false;
+    if (request.initiatorHost === undefined || !hostMatchesAny(request.initiatorHost, condition.initiatorDomains))
+      return false;
   }
   if (condition.excludedInitiatorDomains !== undefined && request.initiatorHost !== undefined) {
     if (hostMatchesAny(request.initiatorHost, condition.excludedInitiatorDomains)) return false;
   }
   const topHost = request.topHost ?? request.initiatorHost;
-  if (condition.topDomains !== undefined && (topHost === undefined || !hostMatchesAny(topHost, condition.topDomains))) return false;
-  if (condition.excludedTopDomains !== undefined && topHost !== undefined && hostMatchesAny(topHost, condition.excludedTopDomains)) return false;
+  if (condition.topDomains !== undefined && (topHost === undefined || !hostMatchesAny(topHost, condition.topDomains)))
+    return false;
+  if (
+    condition.excludedTopDomains !== undefined &&
+    topHost !== undefined &&
+    hostMatchesAny(topHost, condition.excludedTopDomains)
+  )
+    return false;
   const types = condition.resourceTypes;
   // Without resourceTypes a rule matches every type but main_frame.
-  if (types === undefined ? request.type === 'main_frame' : !(types as readonly string[]).includes(request.type)) return false;
-  if (condition.tabIds !== undefined && (request.tabId === undefined || !condition.tabIds.includes(request.tabId))) return false;
+  if (types === undefined ? request.type === 'main_frame' : !(types as readonly string[]).includes(request.type))
+    return false;
+  if (condition.tabIds !== undefined && (request.tabId === undefined || !condition.tabIds.includes(request.tabId)))
+    return false;
   if (condition.urlFilter !== undefined && !matchesUrlFilter(condition.urlFilter, request.url)) return false;
   return true;
 }
@@ -54,7 +63,12 @@ export function winningRule<R extends DnrRule>(rules: readonly R[], request: Sim
   const rank = (rule: DnrRule): number => (rule.action.type === 'block' ? 0 : 1);
   for (const rule of rules) {
     if (rule.action.type === 'modifyHeaders' || !matches(rule, request)) continue;
-    if (best === undefined || rule.priority > best.priority || (rule.priority === best.priority && rank(rule) > rank(best))) best = rule;
+    if (
+      best === undefined ||
+      rule.priority > best.priority ||
+      (rule.priority === best.priority && rank(rule) > rank(best))
+    )
+      best = rule;
   }
   return best;
 }
@@ -72,7 +86,12 @@ export function simulate(rules: readonly DnrRule[], request: SimulatedRequest): 
  */
 export function appliedResponseHeaders(rules: readonly DnrRule[], request: SimulatedRequest): DnrHeaderOperation[] {
   if (simulate(rules, request) === 'block') return [];
-  const allowPriority = Math.max(0, ...rules.filter((r) => r.action.type !== 'modifyHeaders' && r.action.type !== 'block' && matches(r, request)).map((r) => r.priority));
+  const allowPriority = Math.max(
+    0,
+    ...rules
+      .filter((r) => r.action.type !== 'modifyHeaders' && r.action.type !== 'block' && matches(r, request))
+      .map((r) => r.priority),
+  );
   return rules
     .filter((r) => r.action.type === 'modifyHeaders' && r.priority > allowPriority && matches(r, request))
     .sort((a, b) => b.priority - a.priority)

@@ -6,7 +6,13 @@ import { vendorCatalog } from '../../src/catalog/catalog-data';
 import { TRACKER_RESOURCE_TYPES, type DnrRule } from '../../src/rules/dnr-rule';
 import { PRIORITY, RULESET, type RulesetId } from '../../src/rules/rule-registry';
 import { dashboardScope } from '../../src/catalog/runtime-catalog';
-import { checkStaticLimits, generateStaticRules, vendorOfMatch, type StaticRuleSubject, type StaticRulesets } from './generate-static-rules';
+import {
+  checkStaticLimits,
+  generateStaticRules,
+  vendorOfMatch,
+  type StaticRuleSubject,
+  type StaticRulesets,
+} from './generate-static-rules';
 
 const GENERATED = path.resolve(__dirname, '../../rules/generated');
 /** The ruleset files the build writes (scripts/build-rules.ts). */
@@ -25,22 +31,33 @@ describe('generateStaticRules', () => {
 
   it('writes one rule per group of vendors sharing scope, priority and action, and one first-party rule per dashboard', () => {
     expect(rulesets[RULESET.blocklist]).toHaveLength(1);
-    expect(rulesets[RULESET.blocklist][0]!.condition.requestDomains).toEqual([...catalog.vendors.filter((v) => v.defaultAction === 'block').flatMap((v) => v.domains)].sort());
+    expect(rulesets[RULESET.blocklist][0]!.condition.requestDomains).toEqual(
+      [...catalog.vendors.filter((v) => v.defaultAction === 'block').flatMap((v) => v.domains)].sort(),
+    );
     expect(rulesets[RULESET.allowlist]).toHaveLength(catalog.dashboards.length + 1);
   });
 
   it('writes one rule per vendor in the per-vendor layout', () => {
     const perVendor = generateStaticRules(catalog.vendors, catalog.dashboards, { layout: 'per-vendor' }).rulesets;
-    expect(perVendor[RULESET.blocklist]).toHaveLength(catalog.vendors.filter((v) => v.defaultAction === 'block').length);
-    expect(perVendor[RULESET.allowlist]).toHaveLength(catalog.dashboards.length + catalog.vendors.filter((v) => v.defaultAction === 'allow').length);
+    expect(perVendor[RULESET.blocklist]).toHaveLength(
+      catalog.vendors.filter((v) => v.defaultAction === 'block').length,
+    );
+    expect(perVendor[RULESET.allowlist]).toHaveLength(
+      catalog.dashboards.length + catalog.vendors.filter((v) => v.defaultAction === 'allow').length,
+    );
     expect(perVendor[RULESET.strictMode]).toEqual(rulesets[RULESET.strictMode]);
   });
 
   it('indexes every rule back to its vendors or dashboard, and names the vendor a request went to', () => {
-    expect(Object.keys(index)).toHaveLength(all.length + rulesets[RULESET.strictMode].length + rulesets[RULESET.tabCover].length);
+    expect(Object.keys(index)).toHaveLength(
+      all.length + rulesets[RULESET.strictMode].length + rulesets[RULESET.tabCover].length,
+    );
     const blockRule = rulesets[RULESET.blocklist][0]!;
     const subject = index[`${RULESET.blocklist}/${blockRule.id}`]!;
-    expect(subject).toEqual({ kind: 'vendors', vendorIds: expect.arrayContaining(['replay', 'tracker', 'tpw-big-ads']) });
+    expect(subject).toEqual({
+      kind: 'vendors',
+      vendorIds: expect.arrayContaining(['replay', 'tracker', 'tpw-big-ads']),
+    });
     expect(vendorOfMatch(subject, 'cdn.replay-cdn.example', vendorsById)).toBe('replay');
     expect(vendorOfMatch(subject, 'cdn.tracker.example', vendorsById)).toBe('tracker');
     expect(vendorOfMatch(subject, 'unrelated.example', vendorsById)).toBeUndefined();
@@ -53,14 +70,20 @@ describe('generateStaticRules', () => {
       { ...catalog.vendors[0]!, id: 'narrow', domains: ['bat.bigsoft.example'] },
     ];
     const byId = new Map(overlapping.map((v) => [v.id, v]));
-    expect(vendorOfMatch({ kind: 'vendors', vendorIds: ['broad', 'narrow'] }, 'x.bat.bigsoft.example', byId)).toBe('narrow');
-    expect(vendorOfMatch({ kind: 'vendors', vendorIds: ['narrow', 'broad'] }, 'www.bigsoft.example', byId)).toBe('broad');
+    expect(vendorOfMatch({ kind: 'vendors', vendorIds: ['broad', 'narrow'] }, 'x.bat.bigsoft.example', byId)).toBe(
+      'narrow',
+    );
+    expect(vendorOfMatch({ kind: 'vendors', vendorIds: ['narrow', 'broad'] }, 'www.bigsoft.example', byId)).toBe(
+      'broad',
+    );
   });
 
   it('matches every resource type but main_frame (no resourceTypes list, so Firefox beacons are covered too)', () => {
     for (const rule of all) expect(rule.condition).not.toHaveProperty('resourceTypes');
-    const tracker = (type: Parameters<typeof simulate>[1]['type']): string => simulate(all, { url: 'https://cdn.tracker.example/t', initiatorHost: 'app.ci.example', type });
-    for (const type of [...TRACKER_RESOURCE_TYPES, 'beacon', 'object', 'csp_report'] as const) expect(tracker(type)).toBe('block');
+    const tracker = (type: Parameters<typeof simulate>[1]['type']): string =>
+      simulate(all, { url: 'https://cdn.tracker.example/t', initiatorHost: 'app.ci.example', type });
+    for (const type of [...TRACKER_RESOURCE_TYPES, 'beacon', 'object', 'csp_report'] as const)
+      expect(tracker(type)).toBe('block');
     expect(tracker('main_frame')).not.toBe('block');
   });
 
@@ -100,9 +123,10 @@ describe('generateStaticRules: Chromium tab cover', () => {
     expect(rulesets[RULESET.strictMode].every((rule) => rule.condition.initiatorDomains === undefined)).toBe(true);
   });
 
-  it('gives every frame of a dashboard tab the dashboard\'s verdict, and leaves other tabs alone', () => {
+  it("gives every frame of a dashboard tab the dashboard's verdict, and leaves other tabs alone", () => {
     const rules = Object.values(rulesets).flat();
-    const inTab = (url: string, initiatorHost: string | undefined, topHost: string): string => simulate(rules, { url, initiatorHost, topHost, type: 'script' });
+    const inTab = (url: string, initiatorHost: string | undefined, topHost: string): string =>
+      simulate(rules, { url, initiatorHost, topHost, type: 'script' });
     for (const initiator of [undefined, 'widget.example', 'www.app.ci.example']) {
       expect(inTab('https://cdn.tracker.example/t.js', initiator, 'app.ci.example')).toBe('block');
       // A frame of the dashboard's marketing site gets the blocks, not the allows: allowed either way.
@@ -114,7 +138,10 @@ describe('generateStaticRules: Chromium tab cover', () => {
     }
     // A dashboard document keeps its own verdicts: no allow twin applies to it.
     const allowTwins = twins.filter((t) => t.action.type === 'allow');
-    for (const twin of allowTwins) expect(twin.condition.excludedInitiatorDomains).toEqual(expect.arrayContaining(['app.ci.example', 'forge.example']));
+    for (const twin of allowTwins)
+      expect(twin.condition.excludedInitiatorDomains).toEqual(
+        expect.arrayContaining(['app.ci.example', 'forge.example']),
+      );
   });
 });
 
@@ -132,17 +159,22 @@ describe('generateStaticRules: strict mode', () => {
       expect(rule.condition.resourceTypes).toEqual(['main_frame', 'sub_frame']);
       expect(rule.action).toMatchObject({
         type: 'modifyHeaders',
-        responseHeaders: [{ header: 'Content-Security-Policy', operation: 'append' }, { header: 'Server-Timing', operation: 'append', value: 'dashguard-strict' }],
+        responseHeaders: [
+          { header: 'Content-Security-Policy', operation: 'append' },
+          { header: 'Server-Timing', operation: 'append', value: 'dashguard-strict' },
+        ],
       });
       expect(index[`${RULESET.strictMode}/${rule.id}`]).toMatchObject({ kind: 'strict-mode', dashboardId: 'ci' });
     }
-    const maxOther = Math.max(...[...rulesets[RULESET.allowlist], ...rulesets[RULESET.blocklist]].map((r) => r.priority));
+    const maxOther = Math.max(
+      ...[...rulesets[RULESET.allowlist], ...rulesets[RULESET.blocklist]].map((r) => r.priority),
+    );
     expect(PRIORITY.strictModeCsp).toBeGreaterThan(maxOther);
   });
 
   it("lets the page use its own origin, the dashboard's hosts and own domains only", () => {
     const rule = strict[0]!;
-    const value = rule.action.type === 'modifyHeaders' ? rule.action.responseHeaders[0]?.value ?? '' : '';
+    const value = rule.action.type === 'modifyHeaders' ? (rule.action.responseHeaders[0]?.value ?? '') : '';
     expect(value).toContain("script-src 'self'");
     expect(value).toContain('app.ci.example *.app.ci.example');
     expect(value).toContain('ci-assets.example *.ci-assets.example');
@@ -160,12 +192,18 @@ describe('checkStaticLimits', () => {
     expect(checkStaticLimits({ a: [rule(1), rule(2)] })).toEqual([]);
   });
   it('refuses too many rules, too many rulesets and duplicate ids', () => {
-    expect(checkStaticLimits({ a: Array.from({ length: 30_001 }, (_, i) => rule(i + 1)) }).join()).toMatch(/exceed the 30000/);
-    expect(checkStaticLimits(Object.fromEntries(Array.from({ length: 11 }, (_, i) => [`r${i}`, [rule(1)]]))).join()).toMatch(/rulesets: 11/);
+    expect(checkStaticLimits({ a: Array.from({ length: 30_001 }, (_, i) => rule(i + 1)) }).join()).toMatch(
+      /exceed the 30000/,
+    );
+    expect(
+      checkStaticLimits(Object.fromEntries(Array.from({ length: 11 }, (_, i) => [`r${i}`, [rule(1)]]))).join(),
+    ).toMatch(/rulesets: 11/);
     expect(checkStaticLimits({ a: [rule(1), rule(1)] }).join()).toMatch(/duplicate rule id 1/);
   });
   it('refuses a rule that would block a page', () => {
-    expect(checkStaticLimits({ a: [{ ...rule(1), condition: { resourceTypes: ['main_frame'] } }] }).join()).toMatch(/main_frame/);
+    expect(checkStaticLimits({ a: [{ ...rule(1), condition: { resourceTypes: ['main_frame'] } }] }).join()).toMatch(
+      /main_frame/,
+    );
   });
 });
 
@@ -178,7 +216,9 @@ describe('generateStaticRules: the compact rulesets block exactly what one rule 
 
   it('is what the build wrote into rules/generated/', () => {
     for (const [id, file] of Object.entries(RULESET_FILES)) {
-      expect(readFileSync(path.join(GENERATED, file), 'utf8')).toBe(`${JSON.stringify(compact.rulesets[id as RulesetId])}\n`);
+      expect(readFileSync(path.join(GENERATED, file), 'utf8')).toBe(
+        `${JSON.stringify(compact.rulesets[id as RulesetId])}\n`,
+      );
     }
   });
 
@@ -188,7 +228,8 @@ describe('generateStaticRules: the compact rulesets block exactly what one rule 
       expect(bytes(compact.rulesets[id])).toBeLessThan(bytes(perVendor.rulesets[id]));
     }
     expect(compact.rulesets[RULESET.strictMode]).toEqual(perVendor.rulesets[RULESET.strictMode]);
-    const total = (r: StaticRulesets): number => Object.values(r.rulesets).reduce((sum, rules) => sum + bytes(rules), 0);
+    const total = (r: StaticRulesets): number =>
+      Object.values(r.rulesets).reduce((sum, rules) => sum + bytes(rules), 0);
     // A tenth is far from the measured figure (docs/BENCHMARKS.md) and still catches a generator that stops sharing.
     expect(total(compact)).toBeLessThan(total(perVendor) / 10);
     expect(checkStaticLimits(compact.rulesets)).toEqual([]);
@@ -205,35 +246,66 @@ describe('generateStaticRules: the compact rulesets block exactly what one rule 
     const scope = dashboardScope(catalog.dashboards);
     const hosts = new Set<string>();
     for (const vendor of catalog.vendors) for (const domain of vendor.domains) hosts.add(domain).add(`sub.${domain}`);
-    for (const dashboard of catalog.dashboards) for (const host of [...dashboard.hosts, ...dashboard.ownDomains]) hosts.add(host).add(`sub.${host}`);
+    for (const dashboard of catalog.dashboards)
+      for (const host of [...dashboard.hosts, ...dashboard.ownDomains]) hosts.add(host).add(`sub.${host}`);
     const contexts: { initiatorHost: string | undefined; topHost: string | undefined }[] = [
-      ...[...scope.initiatorDomains, ...scope.excludedInitiatorDomains, 'unrelated.example', undefined].map((host) => ({ initiatorHost: host, topHost: host })),
-      ...scope.initiatorDomains.flatMap((top) => [undefined, 'widget.example', `www.${top}`].map((initiatorHost) => ({ initiatorHost, topHost: top }))),
+      ...[...scope.initiatorDomains, ...scope.excludedInitiatorDomains, 'unrelated.example', undefined].map((host) => ({
+        initiatorHost: host,
+        topHost: host,
+      })),
+      ...scope.initiatorDomains.flatMap((top) =>
+        [undefined, 'widget.example', `www.${top}`].map((initiatorHost) => ({ initiatorHost, topHost: top })),
+      ),
     ];
     const browsers = { chromium: (_: string) => true, firefox: (id: string) => id !== RULESET.tabCover };
     let requests = 0;
     for (const [browser, keeps] of Object.entries(browsers)) {
-      const layouts = [compact, perVendor].map((layout) => candidatesByHost(Object.entries(layout.rulesets).flatMap(([id, rules]) => (keeps(id) ? rules.map((rule) => ({ rule, subject: layout.index[`${id}/${rule.id}`] })) : []))));
+      const layouts = [compact, perVendor].map((layout) =>
+        candidatesByHost(
+          Object.entries(layout.rulesets).flatMap(([id, rules]) =>
+            keeps(id) ? rules.map((rule) => ({ rule, subject: layout.index[`${id}/${rule.id}`] })) : [],
+          ),
+        ),
+      );
       const [compactCandidates, perVendorCandidates] = layouts as [Candidates, Candidates];
       for (const host of hosts) {
         const fromCompact = compactCandidates(host);
         const fromPerVendor = perVendorCandidates(host);
         for (const context of contexts) {
           const request = { url: `https://${host}/x.js`, ...context, type: 'script' as const };
-          const a = winningRule(fromCompact.map((c) => c.rule), request);
-          const b = winningRule(fromPerVendor.map((c) => c.rule), request);
+          const a = winningRule(
+            fromCompact.map((c) => c.rule),
+            request,
+          );
+          const b = winningRule(
+            fromPerVendor.map((c) => c.rule),
+            request,
+          );
           requests += 1;
-          const decision = (rule: DnrRule | undefined): string => (rule ? `${rule.action.type}@${rule.priority}` : 'none');
-          if (decision(a) !== decision(b)) throw new Error(`${browser}: ${host} from ${JSON.stringify(context)}: compact ${decision(a)}, per vendor ${decision(b)}`);
+          const decision = (rule: DnrRule | undefined): string =>
+            rule ? `${rule.action.type}@${rule.priority}` : 'none';
+          if (decision(a) !== decision(b))
+            throw new Error(
+              `${browser}: ${host} from ${JSON.stringify(context)}: compact ${decision(a)}, per vendor ${decision(b)}`,
+            );
           if (a === undefined || b === undefined) continue;
-          const subjectOf = (candidates: readonly Candidate[], rule: DnrRule): StaticRuleSubject | undefined => candidates.find((c) => c.rule === rule)?.subject;
+          const subjectOf = (candidates: readonly Candidate[], rule: DnrRule): StaticRuleSubject | undefined =>
+            candidates.find((c) => c.rule === rule)?.subject;
           const compactSubject = subjectOf(fromCompact, a);
           // Per vendor, several vendors' rules may match at the winning priority (a broad and a narrow domain).
-          const tied = fromPerVendor.filter((c) => decision(winningRule([c.rule], request)) === decision(b)).map((c) => c.subject);
+          const tied = fromPerVendor
+            .filter((c) => decision(winningRule([c.rule], request)) === decision(b))
+            .map((c) => c.subject);
           const tiedVendors = tied.flatMap((s) => (s?.kind === 'vendors' ? s.vendorIds : []));
-          const expected = tiedVendors.length > 0 ? vendorOfMatch({ kind: 'vendors', vendorIds: tiedVendors }, host, vendorsById) : undefined;
+          const expected =
+            tiedVendors.length > 0
+              ? vendorOfMatch({ kind: 'vendors', vendorIds: tiedVendors }, host, vendorsById)
+              : undefined;
           const named = compactSubject && vendorOfMatch(compactSubject, host, vendorsById);
-          if (named !== expected) throw new Error(`${browser}: ${host} from ${JSON.stringify(context)}: the compact rule names ${named}, the per-vendor rules ${expected}`);
+          if (named !== expected)
+            throw new Error(
+              `${browser}: ${host} from ${JSON.stringify(context)}: the compact rule names ${named}, the per-vendor rules ${expected}`,
+            );
         }
       }
     }
@@ -264,7 +336,8 @@ function candidatesByHost(entries: readonly Candidate[]): Candidates {
   return (host) => {
     const labels = host.split('.');
     const found = new Set(everyHost);
-    for (let i = 0; i < labels.length; i += 1) for (const c of byDomain.get(labels.slice(i).join('.')) ?? []) found.add(c);
+    for (let i = 0; i < labels.length; i += 1)
+      for (const c of byDomain.get(labels.slice(i).join('.')) ?? []) found.add(c);
     return [...found];
   };
 }

@@ -51,13 +51,22 @@ interface Entry {
 function mergedSubject(subjects: readonly StaticRuleSubject[]): StaticRuleSubject {
   const [first] = subjects;
   if (first !== undefined && subjects.length === 1) return first;
-  if (first === undefined || subjects.some((s) => s.kind !== 'vendors')) throw new Error(`static rules: rules about ${JSON.stringify(subjects)} cannot share a rule`);
+  if (first === undefined || subjects.some((s) => s.kind !== 'vendors'))
+    throw new Error(`static rules: rules about ${JSON.stringify(subjects)} cannot share a rule`);
   return { kind: 'vendors', vendorIds: subjects.flatMap((s) => (s.kind === 'vendors' ? s.vendorIds : [])) };
 }
 
 /** Numbers a ruleset's rules from 1, merging them first in the compact layout, and indexes them. */
-function ruleset(rulesetId: RulesetId, entries: readonly Entry[], layout: RuleLayout, index: Record<string, StaticRuleSubject>): DnrRule[] {
-  const laid = layout === 'compact' ? compactRules(entries).map(({ rule, subjects }) => ({ rule, subject: mergedSubject(subjects) })) : entries;
+function ruleset(
+  rulesetId: RulesetId,
+  entries: readonly Entry[],
+  layout: RuleLayout,
+  index: Record<string, StaticRuleSubject>,
+): DnrRule[] {
+  const laid =
+    layout === 'compact'
+      ? compactRules(entries).map(({ rule, subjects }) => ({ rule, subject: mergedSubject(subjects) }))
+      : entries;
   return laid.map(({ rule, subject }, position) => {
     const id = staticRuleId(position);
     index[`${rulesetId}/${id}`] = subject;
@@ -65,7 +74,11 @@ function ruleset(rulesetId: RulesetId, entries: readonly Entry[], layout: RuleLa
   });
 }
 
-export function generateStaticRules(vendors: readonly CatalogVendor[], dashboards: readonly DashboardEntry[], options: StaticRuleOptions = {}): StaticRulesets {
+export function generateStaticRules(
+  vendors: readonly CatalogVendor[],
+  dashboards: readonly DashboardEntry[],
+  options: StaticRuleOptions = {},
+): StaticRulesets {
   const layout = options.layout ?? 'compact';
   const scope = dashboardScope(dashboards);
   const allow: Entry[] = [];
@@ -92,21 +105,38 @@ export function generateStaticRules(vendors: readonly CatalogVendor[], dashboard
     id: 0,
     priority: vendor.defaultAction === 'allow' ? PRIORITY.essentialAllow : PRIORITY.defaultBlock,
     action: { type: vendor.defaultAction },
-    condition: { requestDomains: [...vendor.domains], initiatorDomains: scope.initiatorDomains, excludedInitiatorDomains: scope.excludedInitiatorDomains },
+    condition: {
+      requestDomains: [...vendor.domains],
+      initiatorDomains: scope.initiatorDomains,
+      excludedInitiatorDomains: scope.excludedInitiatorDomains,
+    },
   });
-  const entryOf = ({ id: _id, ...rule }: DnrRule, vendor: CatalogVendor): Entry => ({ rule, subject: { kind: 'vendors', vendorIds: [vendor.id] } });
-  for (const vendor of vendors) (vendor.defaultAction === 'allow' ? allow : block).push(entryOf(defaultRule(vendor), vendor));
+  const entryOf = ({ id: _id, ...rule }: DnrRule, vendor: CatalogVendor): Entry => ({
+    rule,
+    subject: { kind: 'vendors', vendorIds: [vendor.id] },
+  });
+  for (const vendor of vendors)
+    (vendor.defaultAction === 'allow' ? allow : block).push(entryOf(defaultRule(vendor), vendor));
 
   // A vendor host inside a dashboard's own domains (first-party telemetry): its default also holds above the
   // own-domain allow, for that host only.
-  const ownHosts = ownDomainHosts(dashboards, vendors.flatMap((v) => v.domains));
+  const ownHosts = ownDomainHosts(
+    dashboards,
+    vendors.flatMap((v) => v.domains),
+  );
   for (const vendor of vendors) {
-    for (const twin of ownDomainHostTwins([defaultRule(vendor)], ownHosts, () => 0)) (vendor.defaultAction === 'allow' ? allow : block).push(entryOf(twin, vendor));
+    for (const twin of ownDomainHostTwins([defaultRule(vendor)], ownHosts, () => 0))
+      (vendor.defaultAction === 'allow' ? allow : block).push(entryOf(twin, vendor));
   }
 
   const strictMode: Entry[] = dashboards.flatMap((dashboard) =>
     (dashboard.sensitivePages ?? []).map((urlFilter): Entry => {
-      const { id: _id, ...rule } = strictModeRule({ id: 0, priority: PRIORITY.strictModeCsp, urlFilter, sources: strictModeSources(dashboard) });
+      const { id: _id, ...rule } = strictModeRule({
+        id: 0,
+        priority: PRIORITY.strictModeCsp,
+        urlFilter,
+        sources: strictModeSources(dashboard),
+      });
       return { rule, subject: { kind: 'strict-mode', dashboardId: dashboard.id, urlFilter } };
     }),
   );
@@ -118,7 +148,10 @@ export function generateStaticRules(vendors: readonly CatalogVendor[], dashboard
   };
   // Chromium's tab cover (tab-cover.ts): a twin per rule, so compact rules have compact twins. The Firefox build
   // leaves this ruleset out.
-  const tabCover = options.chromiumTabCover === false ? { rules: [], subjects: new Map<number, StaticRuleSubject>() } : tabCoverRuleset(rulesets, (rulesetId, ruleId) => index[`${rulesetId}/${ruleId}`], scope.initiatorDomains);
+  const tabCover =
+    options.chromiumTabCover === false
+      ? { rules: [], subjects: new Map<number, StaticRuleSubject>() }
+      : tabCoverRuleset(rulesets, (rulesetId, ruleId) => index[`${rulesetId}/${ruleId}`], scope.initiatorDomains);
   for (const [id, subject] of tabCover.subjects) index[`${RULESET.tabCover}/${id}`] = subject;
   return { rulesets: { ...rulesets, [RULESET.tabCover]: tabCover.rules }, index };
 }
@@ -127,12 +160,17 @@ export function generateStaticRules(vendors: readonly CatalogVendor[], dashboard
  * The vendor a request to `host` went to, when a static rule about `subject` matched it: of the rule's vendors, the
  * one owning the most specific domain that covers the host (as the audit names it). Undefined for other subjects.
  */
-export function vendorOfMatch(subject: StaticRuleSubject, host: string, vendorsById: ReadonlyMap<string, CatalogVendor>): string | undefined {
+export function vendorOfMatch(
+  subject: StaticRuleSubject,
+  host: string,
+  vendorsById: ReadonlyMap<string, CatalogVendor>,
+): string | undefined {
   if (subject.kind !== 'vendors') return undefined;
   let best: { vendorId: string; length: number } | undefined;
   for (const vendorId of subject.vendorIds) {
     for (const domain of vendorsById.get(vendorId)?.domains ?? []) {
-      if (hostMatchesDomain(host, domain) && (best === undefined || domain.length > best.length)) best = { vendorId, length: domain.length };
+      if (hostMatchesDomain(host, domain) && (best === undefined || domain.length > best.length))
+        best = { vendorId, length: domain.length };
     }
   }
   return best?.vendorId;

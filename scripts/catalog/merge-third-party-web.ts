@@ -5,7 +5,13 @@
  * domain (rules/catalog/platform-domains.ts: microsoft.com, apple.com, okta.com...) is never taken whole, only the
  * tracking hosts an entity names under it, and never one of its product hosts.
  */
-import type { CatalogVendor, CategoryId, DashboardEntry, PlatformDomain, VendorEntry } from '../../src/catalog/catalog-types';
+import type {
+  CatalogVendor,
+  CategoryId,
+  DashboardEntry,
+  PlatformDomain,
+  VendorEntry,
+} from '../../src/catalog/catalog-types';
 import { hostMatchesDomain, normaliseDomain, strictParents } from '../../src/shared/domain-name';
 
 /** The fields of a third-party-web entity this build reads. */
@@ -86,13 +92,19 @@ export function mergeThirdPartyWeb(
       const platform = platformDomains.find((p) => hostMatchesDomain(p.domain, domain));
       const productHost = platformDomains.find((p) => p.productHosts?.includes(domain));
       const because =
-        dashboard !== undefined ? `overlaps the dashboard domain ${dashboard}`
-        : curatedDomain !== undefined ? `covered by the curated domain ${curatedDomain}`
-        : narrower !== undefined ? `a curated vendor names the narrower host ${narrower}`
-        : platform !== undefined ? `${domain} is a platform domain of ${platform.company} (${platform.serves}): never blocked whole`
-        : productHost !== undefined ? `${domain} serves ${productHost.company}'s product, not tracking`
-        : owner.has(domain) ? `already listed by ${owner.get(domain) ?? ''}`
-        : undefined;
+        dashboard !== undefined
+          ? `overlaps the dashboard domain ${dashboard}`
+          : curatedDomain !== undefined
+            ? `covered by the curated domain ${curatedDomain}`
+            : narrower !== undefined
+              ? `a curated vendor names the narrower host ${narrower}`
+              : platform !== undefined
+                ? `${domain} is a platform domain of ${platform.company} (${platform.serves}): never blocked whole`
+                : productHost !== undefined
+                  ? `${domain} serves ${productHost.company}'s product, not tracking`
+                  : owner.has(domain)
+                    ? `already listed by ${owner.get(domain) ?? ''}`
+                    : undefined;
       if (because !== undefined) {
         dropped.push({ entity: entity.name, domain, because });
         continue;

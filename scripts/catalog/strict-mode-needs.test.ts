@@ -2,7 +2,13 @@ import type { DashboardEntry, DashboardProfile } from '../../src/catalog/catalog
 import { strictModeNeedsOf, withStrictModeNeeds } from './strict-mode-needs';
 
 const source = { where: 'example', seen: '2026' };
-const dashboard: DashboardEntry = { id: 'ci', name: 'CI', hosts: ['app.ci.example'], ownDomains: ['ci-assets.example'], strictMode: {} };
+const dashboard: DashboardEntry = {
+  id: 'ci',
+  name: 'CI',
+  hosts: ['app.ci.example'],
+  ownDomains: ['ci-assets.example'],
+  strictMode: {},
+};
 const profile: DashboardProfile = {
   dashboardId: 'ci',
   needs: [
@@ -37,7 +43,9 @@ describe('strictModeNeedsOf', () => {
 
   it('says nothing for a dashboard without a profile or without such needs', () => {
     expect(strictModeNeedsOf(dashboard, undefined)).toBeUndefined();
-    expect(strictModeNeedsOf(dashboard, { ...profile, needs: profile.needs.filter((n) => n.purpose === 'billing') })).toBeUndefined();
+    expect(
+      strictModeNeedsOf(dashboard, { ...profile, needs: profile.needs.filter((n) => n.purpose === 'billing') }),
+    ).toBeUndefined();
   });
 
   it('writes them into the dashboards the build hands on', () => {

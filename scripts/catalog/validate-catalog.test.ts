@@ -11,8 +11,15 @@ const vendor = (over: Partial<VendorEntry> = {}): VendorEntry => ({
   reason: 'Tracks.',
   ...over,
 });
-const dashboard: DashboardEntry = { id: 'ci', name: 'CI', hosts: ['app.ci.example'], ownDomains: ['ci-assets.example'], strictMode: {} };
-const check = (vendors: VendorEntry[], dashboards: DashboardEntry[] = [dashboard]): string[] => validateCatalog({ categories, vendors, dashboards });
+const dashboard: DashboardEntry = {
+  id: 'ci',
+  name: 'CI',
+  hosts: ['app.ci.example'],
+  ownDomains: ['ci-assets.example'],
+  strictMode: {},
+};
+const check = (vendors: VendorEntry[], dashboards: DashboardEntry[] = [dashboard]): string[] =>
+  validateCatalog({ categories, vendors, dashboards });
 
 describe('validateCatalog', () => {
   it('accepts a valid catalog', () => {
@@ -26,9 +33,21 @@ describe('validateCatalog', () => {
     ['upper-case domain', [vendor({ domains: ['Tracker.example'] })], /must be written as "tracker.example"/],
     ['wildcard domain', [vendor({ domains: ['*.tracker.example'] })], /Wildcards/],
     ['public suffix', [vendor({ domains: ['co.uk'] })], /public suffix/],
-    ['domain in two vendors', [vendor(), vendor({ id: 'b', domains: ['tracker.example'] })], /"b": domain "tracker.example" is already covered by vendor "tracker"/],
-    ['subdomain of another vendor', [vendor(), vendor({ id: 'b', domains: ['cdn.tracker.example'] })], /already covered by vendor "tracker"/],
-    ['parent of another vendor, listed later', [vendor({ domains: ['cdn.tracker.example'] }), vendor({ id: 'b', domains: ['tracker.example'] })], /already covered/],
+    [
+      'domain in two vendors',
+      [vendor(), vendor({ id: 'b', domains: ['tracker.example'] })],
+      /"b": domain "tracker.example" is already covered by vendor "tracker"/,
+    ],
+    [
+      'subdomain of another vendor',
+      [vendor(), vendor({ id: 'b', domains: ['cdn.tracker.example'] })],
+      /already covered by vendor "tracker"/,
+    ],
+    [
+      'parent of another vendor, listed later',
+      [vendor({ domains: ['cdn.tracker.example'] }), vendor({ id: 'b', domains: ['tracker.example'] })],
+      /already covered/,
+    ],
     ['unknown category', [vendor({ category: 'spyware' as never })], /unknown category "spyware"/],
     ['empty reason', [vendor({ reason: ' ' })], /empty reason/],
     ['no domains', [vendor({ domains: [] })], /no domains/],
@@ -40,10 +59,21 @@ describe('validateCatalog', () => {
   });
 
   it('checks dashboards', () => {
-    const errors = check([vendor()], [
-      { id: 'ci', name: 'CI', hosts: ['app.ci.example'], excludedHosts: ['docs.elsewhere.example'], ownDomains: ['ci-assets.example'], userContentDomains: ['uploads.example', 'files.ci-assets.example'], strictMode: { inlineScripts: ' ' } },
-      { id: 'ci', name: '', hosts: [], ownDomains: ['bad domain'], sensitivePages: ['/settings'] },
-    ]);
+    const errors = check(
+      [vendor()],
+      [
+        {
+          id: 'ci',
+          name: 'CI',
+          hosts: ['app.ci.example'],
+          excludedHosts: ['docs.elsewhere.example'],
+          ownDomains: ['ci-assets.example'],
+          userContentDomains: ['uploads.example', 'files.ci-assets.example'],
+          strictMode: { inlineScripts: ' ' },
+        },
+        { id: 'ci', name: '', hosts: [], ownDomains: ['bad domain'], sensitivePages: ['/settings'] },
+      ],
+    );
     expect(errors.join('\n')).toMatch(/user-content domain "uploads.example" is not one of its own domains/);
     expect(errors.join('\n')).not.toMatch(/files\.ci-assets\.example/);
     expect(errors.join('\n')).toMatch(/strictMode.inlineScripts needs its reason/);
@@ -56,6 +86,8 @@ describe('validateCatalog', () => {
   });
 
   it('reports every problem, not only the first', () => {
-    expect(check([vendor({ id: 'A' }), vendor({ id: 'b', category: 'nope' as never, domains: ['x.example'] })]).length).toBeGreaterThanOrEqual(2);
+    expect(
+      check([vendor({ id: 'A' }), vendor({ id: 'b', category: 'nope' as never, domains: ['x.example'] })]).length,
+    ).toBeGreaterThanOrEqual(2);
   });
 });

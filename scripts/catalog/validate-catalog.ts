@@ -2,7 +2,13 @@
  * Checks a catalog before any rule is generated from it (pure). Returns every problem found, each naming the entry,
  * so one build run reports them all.
  */
-import { CATEGORY_IDS, type CategoryEntry, type DashboardEntry, type VendorEntry, type VendorSource } from '../../src/catalog/catalog-types';
+import {
+  CATEGORY_IDS,
+  type CategoryEntry,
+  type DashboardEntry,
+  type VendorEntry,
+  type VendorSource,
+} from '../../src/catalog/catalog-types';
 import { hostMatchesDomain, normaliseDomain, strictParents } from '../../src/shared/domain-name';
 
 const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -64,17 +70,21 @@ export function validateCatalog(input: CatalogInput): string[] {
       }
     }
     for (const pattern of dashboard.sensitivePages ?? []) {
-      if (!pattern.startsWith('||') || /\s/.test(pattern)) errors.push(`${where}: sensitive page "${pattern}" must be a "||host/path" URL filter`);
+      if (!pattern.startsWith('||') || /\s/.test(pattern))
+        errors.push(`${where}: sensitive page "${pattern}" must be a "||host/path" URL filter`);
     }
     for (const domain of dashboard.userContentDomains ?? []) {
       const problem = domainProblem(domain);
       if (problem !== undefined) errors.push(`${where}: user-content domain "${String(domain)}" ${problem}`);
-      else if (!dashboard.ownDomains.some((own) => hostMatchesDomain(domain, own))) errors.push(`${where}: user-content domain "${domain}" is not one of its own domains`);
+      else if (!dashboard.ownDomains.some((own) => hostMatchesDomain(domain, own)))
+        errors.push(`${where}: user-content domain "${domain}" is not one of its own domains`);
     }
     // Strict mode's allowances are stated, never assumed: a dashboard without them would get a self-hosted one's.
-    if (dashboard.strictMode === undefined) errors.push(`${where}: no strictMode (state the code its sensitive pages need, {} for none)`);
+    if (dashboard.strictMode === undefined)
+      errors.push(`${where}: no strictMode (state the code its sensitive pages need, {} for none)`);
     for (const [kind, reason] of Object.entries(dashboard.strictMode ?? {})) {
-      if (typeof reason !== 'string' || reason.trim() === '') errors.push(`${where}: strictMode.${kind} needs its reason`);
+      if (typeof reason !== 'string' || reason.trim() === '')
+        errors.push(`${where}: strictMode.${kind} needs its reason`);
     }
   }
 
@@ -99,7 +109,11 @@ export function validateCatalog(input: CatalogInput): string[] {
       }
       const clash = owners.get(domain);
       if (clash !== undefined) errors.push(`${where}: domain "${domain}" is already covered by ${clash.where}`);
-      owners.set(domain, { where, broadThirdPartyWeb: vendor.source === 'third-party-web', firstPartyTelemetry: vendor.category === 'first-party-telemetry' });
+      owners.set(domain, {
+        where,
+        broadThirdPartyWeb: vendor.source === 'third-party-web',
+        firstPartyTelemetry: vendor.category === 'first-party-telemetry',
+      });
     }
   }
   // Nesting: a domain under another entry's domain (either order of listing).

@@ -35,10 +35,21 @@ describe('createClassifierSource', () => {
 });
 
 describe('createClassifierSource.atHand', () => {
-  const context = (blocked: string[]) => ({ catalog, settings: DEFAULT_SETTINGS, policy: { ...NO_POLICY, blockedVendors: blocked }, pausedTabs: [] });
+  const context = (blocked: string[]) => ({
+    catalog,
+    settings: DEFAULT_SETTINGS,
+    policy: { ...NO_POLICY, blockedVendors: blocked },
+    pausedTabs: [],
+  });
 
   it('gives the settled classifier when managed storage answers in time', async () => {
-    const source = createClassifierSource({ now: () => 0, maxAgeMs: 1_000, loadContext: async () => context([]), loadContextAtHand: async () => context(['live']), wait: () => new Promise(() => undefined) });
+    const source = createClassifierSource({
+      now: () => 0,
+      maxAgeMs: 1_000,
+      loadContext: async () => context([]),
+      loadContextAtHand: async () => context(['live']),
+      wait: () => new Promise(() => undefined),
+    });
     expect((await source.atHand()).settled).toBe(true);
   });
 
@@ -73,7 +84,10 @@ describe('createClassifierSource.atHand', () => {
     expect(quick.settled).toBe(false);
     const url = 'https://cdn.live.example/x.js';
     const documentUrl = 'https://app.ci.example/pipelines';
-    const verdict = (c: typeof quick.classifier) => { const r = c.classify({ url, type: 'script', documentUrl, tabId: 1 }); return r.audited ? r.status : 'not audited'; };
+    const verdict = (c: typeof quick.classifier) => {
+      const r = c.classify({ url, type: 'script', documentUrl, tabId: 1 });
+      return r.audited ? r.status : 'not audited';
+    };
     expect(verdict(quick.classifier)).not.toBe('blocked');
     const settledPromise = source.get();
     answer?.();

@@ -44,7 +44,8 @@ export function createClassifierSource(deps: ClassifierSourceDeps): ClassifierSo
   // confirmed policy, so only a worker that never had one falls back to the policy at hand.
   let lastSettled: AuditClassifier | undefined;
 
-  const load = (loadContext: () => Promise<ExplainContext>): Promise<AuditClassifier> => loadContext().then(createAuditClassifier);
+  const load = (loadContext: () => Promise<ExplainContext>): Promise<AuditClassifier> =>
+    loadContext().then(createAuditClassifier);
   const get = (): Promise<AuditClassifier> => {
     if (cached === undefined || deps.now() - cached.at > deps.maxAgeMs) {
       const entry: Cached = { at: deps.now(), classifier: load(deps.loadContext), ready: false };
@@ -68,9 +69,13 @@ export function createClassifierSource(deps: ClassifierSourceDeps): ClassifierSo
     async atHand() {
       const settled = get();
       const current = cached;
-      if (deps.loadContextAtHand === undefined || current?.ready === true) return { classifier: await settled, settled: true };
+      if (deps.loadContextAtHand === undefined || current?.ready === true)
+        return { classifier: await settled, settled: true };
       const TIMED_OUT = Symbol('timed out');
-      const first = await Promise.race([settled, (deps.wait ?? realWait)(deps.settleWaitMs ?? 100).then(() => TIMED_OUT)]).catch(() => TIMED_OUT);
+      const first = await Promise.race([
+        settled,
+        (deps.wait ?? realWait)(deps.settleWaitMs ?? 100).then(() => TIMED_OUT),
+      ]).catch(() => TIMED_OUT);
       if (first !== TIMED_OUT) return { classifier: first as AuditClassifier, settled: true };
       if (lastSettled !== undefined) return { classifier: lastSettled, settled: true };
       if (quick === undefined || deps.now() - quick.at > deps.maxAgeMs) {

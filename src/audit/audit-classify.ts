@@ -78,7 +78,10 @@ interface Names {
 }
 
 /** The sentence the popup and the export show for an explained request. */
-export function describeExplanation(explanation: Exclude<Explanation, { reason: 'not-a-dashboard' }>, names: Names): string {
+export function describeExplanation(
+  explanation: Exclude<Explanation, { reason: 'not-a-dashboard' }>,
+  names: Names,
+): string {
   const vendor = names.vendor;
   const vendorName = vendor?.name ?? 'this vendor';
   const allowed = explanation.verdict !== 'blocked' && explanation.verdict !== 'would-be-blocked';
@@ -86,7 +89,8 @@ export function describeExplanation(explanation: Exclude<Explanation, { reason: 
   const because = (() => {
     switch (explanation.reason) {
       case 'default':
-        if (vendor?.source === 'custom') return `${vendorName} was added in the settings or by your organisation and is blocked unless allowed.`;
+        if (vendor?.source === 'custom')
+          return `${vendorName} was added in the settings or by your organisation and is blocked unless allowed.`;
         return vendor?.defaultAction === 'allow'
           ? `Kept because the dashboard needs it (${names.category}): ${vendor.reason}`
           : `Blocked by default (${names.category}): ${vendor?.reason ?? ''}`.trim();
@@ -112,7 +116,9 @@ export function describeExplanation(explanation: Exclude<Explanation, { reason: 
         return 'No vendor in the catalog owns this host, so no rule applies.';
     }
   })();
-  return explanation.verdict === 'would-be-blocked' ? `Would be blocked, but report-only mode lets it through. ${because}` : because;
+  return explanation.verdict === 'would-be-blocked'
+    ? `Would be blocked, but report-only mode lets it through. ${because}`
+    : because;
 }
 
 export function createAuditClassifier(context: ExplainContext): AuditClassifier {
@@ -120,8 +126,12 @@ export function createAuditClassifier(context: ExplainContext): AuditClassifier 
   const settings = effectiveUserSettings(context.settings, context.policy);
   const vendors = vendorsInForce(context.catalog, settings, context.policy);
   const dashboards = allDashboards(context.catalog, settings, context.policy);
-  const ownHosts = ownDomainHosts(context.catalog.dashboards, [...vendors.values()].flatMap((v) => v.domains));
-  const categoryLabel = (id: string | undefined): string => context.catalog.categories.find((c) => c.id === id)?.label ?? 'Custom';
+  const ownHosts = ownDomainHosts(
+    context.catalog.dashboards,
+    [...vendors.values()].flatMap((v) => v.domains),
+  );
+  const categoryLabel = (id: string | undefined): string =>
+    context.catalog.categories.find((c) => c.id === id)?.label ?? 'Custom';
 
   const classify = (request: AuditRequest): Classification => {
     const explanation = explain(request);
@@ -133,13 +143,19 @@ export function createAuditClassifier(context: ExplainContext): AuditClassifier 
     // A host inside the dashboard's own domains that a vendor names (first-party telemetry, an organisation's block) is
     // decided like a vendor's, so the audit shows it.
     const named = isOwnDomainHost(host, ownHosts);
-    if (!named && (explanation.reason === 'first-party' || registrableDomain(host) === registrableDomain(initiator) || hostMatchesAny(host, [...dashboard.hosts, ...dashboard.ownDomains]))) {
+    if (
+      !named &&
+      (explanation.reason === 'first-party' ||
+        registrableDomain(host) === registrableDomain(initiator) ||
+        hostMatchesAny(host, [...dashboard.hosts, ...dashboard.ownDomains]))
+    ) {
       return { audited: false, why: 'first-party' };
     }
     const vendor = explanation.vendorId === undefined ? undefined : vendors.get(explanation.vendorId);
-    const ref: VendorRef = vendor === undefined
-      ? { id: null, name: registrableDomain(host), category: null, source: null }
-      : { id: vendor.id, name: vendor.name, category: vendor.category ?? null, source: vendor.source };
+    const ref: VendorRef =
+      vendor === undefined
+        ? { id: null, name: registrableDomain(host), category: null, source: null }
+        : { id: vendor.id, name: vendor.name, category: vendor.category ?? null, source: vendor.source };
     const ruleDashboard = dashboards.find((d) => d.id === explanation.ruleDashboardId)?.name ?? dashboard.name;
     const reason = describeExplanation(explanation, {
       vendor,

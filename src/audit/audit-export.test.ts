@@ -2,7 +2,12 @@ import { logRecord } from '../../test/unit/audit-fixtures';
 import { parseCsv } from '../../test/unit/csv-parse';
 import { AUDIT_CSV_COLUMNS, auditExportFileName, auditLogCsv, auditLogJson } from './audit-export';
 
-const info = { exportedAt: Date.UTC(2026, 10, 28, 12, 0, 0), extensionVersion: '0.1.0', retentionDays: 30, dropped: { 'https://app.ci.example tab 3': 520 } };
+const info = {
+  exportedAt: Date.UTC(2026, 10, 28, 12, 0, 0),
+  extensionVersion: '0.1.0',
+  retentionDays: 30,
+  dropped: { 'https://app.ci.example tab 3': 520 },
+};
 
 describe('audit log export', () => {
   const hostile = logRecord({
@@ -14,14 +19,23 @@ describe('audit log export', () => {
 
   it('writes JSON that parses back to the records, in an envelope naming the format', () => {
     const parsed = JSON.parse(auditLogJson(records, info)) as Record<string, unknown>;
-    expect(parsed).toEqual({ format: 'dashguard-audit-log', version: 1, exportedAt: '2026-11-28T12:00:00.000Z', extensionVersion: '0.1.0', retentionDays: 30, dropped: [{ source: 'https://app.ci.example tab 3', count: 520 }], records });
+    expect(parsed).toEqual({
+      format: 'dashguard-audit-log',
+      version: 1,
+      exportedAt: '2026-11-28T12:00:00.000Z',
+      extensionVersion: '0.1.0',
+      retentionDays: 30,
+      dropped: [{ source: 'https://app.ci.example tab 3', count: 520 }],
+      records,
+    });
   });
 
   it('writes CSV with one line per record that a CSV reader splits back into the same fields', () => {
     const rows = parseCsv(auditLogCsv(records));
     expect(rows[0]).toEqual([...AUDIT_CSV_COLUMNS]);
     expect(rows).toHaveLength(3);
-    const column = (name: (typeof AUDIT_CSV_COLUMNS)[number], row: number): string | undefined => rows[row]?.[AUDIT_CSV_COLUMNS.indexOf(name)];
+    const column = (name: (typeof AUDIT_CSV_COLUMNS)[number], row: number): string | undefined =>
+      rows[row]?.[AUDIT_CSV_COLUMNS.indexOf(name)];
     expect(column('url', 2)).toBe(hostile.url);
     expect(column('status', 1)).toBe('blocked');
     expect(column('count', 1)).toBe('1');

@@ -100,5 +100,8 @@ export function auditLogCsv(records: readonly AuditLogRecord[]): string {
 
 /** File name for an export made at `time`: dashguard-audit-2026-11-28T12-00-00Z.json. */
 export function auditExportFileName(time: number, extension: 'json' | 'csv'): string {
-  return `dashguard-audit-${new Date(time).toISOString().replace(/\.\d+Z$/, 'Z').replace(/:/g, '-')}.${extension}`;
+  return `dashguard-audit-${new Date(time)
+    .toISOString()
+    .replace(/\.\d+Z$/, 'Z')
+    .replace(/:/g, '-')}.${extension}`;
 }

@@ -33,11 +33,16 @@ describe('groupByVendor', () => {
       ['tracker', 10, undefined],
       ['live', 1, 'allowed-essential'],
     ]);
-    expect(groups[1]?.entries.map((e) => e.url)).toEqual(['https://cdn.tracker.example/b.js', 'https://cdn.tracker.example/a.js']);
+    expect(groups[1]?.entries.map((e) => e.url)).toEqual([
+      'https://cdn.tracker.example/b.js',
+      'https://cdn.tracker.example/a.js',
+    ]);
   });
 
   it('groups 5,000 rows quickly', () => {
-    const rows = Array.from({ length: 5_000 }, (_, i) => entry({ url: `https://cdn${i % 300}.v${i % 97}.example/${i}.js`, vendor: unknownVendor(`v${i % 97}.example`) }));
+    const rows = Array.from({ length: 5_000 }, (_, i) =>
+      entry({ url: `https://cdn${i % 300}.v${i % 97}.example/${i}.js`, vendor: unknownVendor(`v${i % 97}.example`) }),
+    );
     const start = performance.now();
     expect(groupByVendor(rows)).toHaveLength(97);
     expect(performance.now() - start).toBeLessThan(200);
@@ -46,10 +51,20 @@ describe('groupByVendor', () => {
 
 describe('entryFindings', () => {
   it('flags allowed scripts without SRI, blocked requests that loaded, and allowed ones that failed', () => {
-    expect(entryFindings(entry({ status: 'allowed-unknown', integrity: 'absent', outcomes: { loaded: 1 } }))).toEqual({ noSri: true, loadedAnyway: false, failed: false });
-    expect(entryFindings(entry({ status: 'allowed-unknown', integrity: 'present', outcomes: { loaded: 1 } })).noSri).toBe(false);
+    expect(entryFindings(entry({ status: 'allowed-unknown', integrity: 'absent', outcomes: { loaded: 1 } }))).toEqual({
+      noSri: true,
+      loadedAnyway: false,
+      failed: false,
+    });
+    expect(
+      entryFindings(entry({ status: 'allowed-unknown', integrity: 'present', outcomes: { loaded: 1 } })).noSri,
+    ).toBe(false);
     expect(entryFindings(entry({ status: 'blocked', integrity: 'absent' })).noSri).toBe(false);
     expect(entryFindings(entry({ status: 'blocked', outcomes: { loaded: 1 } })).loadedAnyway).toBe(true);
-    expect(entryFindings(entry({ status: 'allowed-essential', type: 'xmlhttprequest', integrity: null, outcomes: { failed: 2 } }))).toEqual({ noSri: false, loadedAnyway: false, failed: true });
+    expect(
+      entryFindings(
+        entry({ status: 'allowed-essential', type: 'xmlhttprequest', integrity: null, outcomes: { failed: 2 } }),
+      ),
+    ).toEqual({ noSri: false, loadedAnyway: false, failed: true });
   });
 });

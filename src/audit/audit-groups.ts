@@ -86,7 +86,9 @@ export interface VendorGroup {
 }
 
 function compareEntries(a: AuditEntry, b: AuditEntry): number {
-  return statusRank(a.status) - statusRank(b.status) || b.count - a.count || (a.url < b.url ? -1 : a.url > b.url ? 1 : 0);
+  return (
+    statusRank(a.status) - statusRank(b.status) || b.count - a.count || (a.url < b.url ? -1 : a.url > b.url ? 1 : 0)
+  );
 }
 
 /** Rows grouped by vendor, groups and rows in display order. Linear in the number of rows, plus the sorts. */
@@ -112,7 +114,9 @@ export function groupByVendor(entries: readonly AuditEntry[]): VendorGroup[] {
       status,
     });
   }
-  return result.sort((a, b) => a.rank - b.rank || b.count - a.count || a.vendor.name.localeCompare(b.vendor.name, 'en'));
+  return result.sort(
+    (a, b) => a.rank - b.rank || b.count - a.count || a.vendor.name.localeCompare(b.vendor.name, 'en'),
+  );
 }
 
 export interface EntryFindings {

@@ -53,10 +53,17 @@ export const MAX_AUDIT_RETENTION_DAYS = 3_650;
 
 /** A retention every reader accepts (settings, imports, changes, the policy): a whole number of days in range. */
 export function isAuditRetentionDays(value: unknown): value is number {
-  return typeof value === 'number' && Number.isInteger(value) && value >= MIN_AUDIT_RETENTION_DAYS && value <= MAX_AUDIT_RETENTION_DAYS;
+  return (
+    typeof value === 'number' &&
+    Number.isInteger(value) &&
+    value >= MIN_AUDIT_RETENTION_DAYS &&
+    value <= MAX_AUDIT_RETENTION_DAYS
+  );
 }
 
 /** `url` cut to the audit's limit, and whether it was cut. */
 export function capUrl(url: string): { url: string; truncated: boolean } {
-  return url.length <= AUDIT_LIMITS.urlLength ? { url, truncated: false } : { url: url.slice(0, AUDIT_LIMITS.urlLength), truncated: true };
+  return url.length <= AUDIT_LIMITS.urlLength
+    ? { url, truncated: false }
+    : { url: url.slice(0, AUDIT_LIMITS.urlLength), truncated: true };
 }

@@ -1,7 +1,12 @@
 import type { AuditStatus } from './audit-types';
 import { addDropped, chooseEvictions, evictionRank, sourceOf, type EvictionCandidate } from './audit-log-eviction';
 
-const rec = (source: string, lastSeen: number, rank = 1, bytes = 100): EvictionCandidate => ({ source, rank, lastSeen, bytes });
+const rec = (source: string, lastSeen: number, rank = 1, bytes = 100): EvictionCandidate => ({
+  source,
+  rank,
+  lastSeen,
+  bytes,
+});
 const sourcesOf = (records: readonly EvictionCandidate[], victims: Set<number>): Record<string, number> => {
   const out: Record<string, number> = {};
   for (const i of victims) out[records[i]!.source] = (out[records[i]!.source] ?? 0) + 1;
@@ -22,7 +27,11 @@ describe('chooseEvictions', () => {
   });
 
   test('takes from the largest source each time: sources end level, the small ones untouched', () => {
-    const records = [...Array.from({ length: 300 }, (_, i) => rec('a', i)), ...Array.from({ length: 200 }, (_, i) => rec('b', i)), ...Array.from({ length: 20 }, (_, i) => rec('c', i))];
+    const records = [
+      ...Array.from({ length: 300 }, (_, i) => rec('a', i)),
+      ...Array.from({ length: 200 }, (_, i) => rec('b', i)),
+      ...Array.from({ length: 20 }, (_, i) => rec('c', i)),
+    ];
     const victims = chooseEvictions(records, { count: 320, bytes: Infinity });
     expect(sourcesOf(records, victims)).toEqual({ a: 150, b: 50 });
   });
@@ -48,7 +57,8 @@ describe('chooseEvictions', () => {
 
 describe('evictionRank and sourceOf', () => {
   test('ranks', () => {
-    const of = (status: AuditStatus, reportedByPage?: true) => evictionRank({ status, ...(reportedByPage ? { reportedByPage } : {}) });
+    const of = (status: AuditStatus, reportedByPage?: true) =>
+      evictionRank({ status, ...(reportedByPage ? { reportedByPage } : {}) });
     expect(of('blocked', true)).toBe(0);
     expect(of('allowed-unknown')).toBe(1);
     expect(of('report-only')).toBe(1);
@@ -56,7 +66,9 @@ describe('evictionRank and sourceOf', () => {
     expect(of('strict-mode')).toBe(2);
   });
   test('old records without a source count under their page origin', () => {
-    expect(sourceOf({ source: 'https://a.example tab 3', pageUrl: 'https://b.example/x' })).toBe('https://a.example tab 3');
+    expect(sourceOf({ source: 'https://a.example tab 3', pageUrl: 'https://b.example/x' })).toBe(
+      'https://a.example tab 3',
+    );
     expect(sourceOf({ pageUrl: 'https://b.example/x?y=[1]' })).toBe('https://b.example');
     expect(sourceOf({ pageUrl: 'about:srcdoc' })).toBe('about:srcdoc');
   });

@@ -60,7 +60,12 @@ export function chooseEvictions(records: readonly EvictionCandidate[], limits: E
   while (count > limits.count || bytes > limits.bytes) {
     // The source holding the most records gives one up (ties: the one holding more bytes is not tracked; first wins).
     let largest: (typeof queues)[number] | undefined;
-    for (const queue of queues) if (queue.next < queue.order.length && (largest === undefined || queue.order.length - queue.next > largest.order.length - largest.next)) largest = queue;
+    for (const queue of queues)
+      if (
+        queue.next < queue.order.length &&
+        (largest === undefined || queue.order.length - queue.next > largest.order.length - largest.next)
+      )
+        largest = queue;
     if (largest === undefined) break;
     const index = largest.order[largest.next]!;
     largest.next += 1;
@@ -72,7 +77,11 @@ export function chooseEvictions(records: readonly EvictionCandidate[], limits: E
 }
 
 /** Adds `more` drop counts to `current`, keeping at most `maxSources` sources; the smallest are summed as "other pages". */
-export function addDropped(current: Readonly<Record<string, number>>, more: Readonly<Record<string, number>>, maxSources: number): Record<string, number> {
+export function addDropped(
+  current: Readonly<Record<string, number>>,
+  more: Readonly<Record<string, number>>,
+  maxSources: number,
+): Record<string, number> {
   const sum = new Map(Object.entries(current));
   for (const [source, n] of Object.entries(more)) sum.set(source, (sum.get(source) ?? 0) + n);
   const OTHER = 'other pages';

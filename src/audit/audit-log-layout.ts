@@ -37,22 +37,55 @@ export interface AuditLogMeta {
   readonly dropped: Readonly<Record<string, number>>;
 }
 
-export const EMPTY_LOG_META: AuditLogMeta = { v: AUDIT_FORMAT_VERSION, chunks: [], nextChunkId: 1, stored: {}, dropped: {} };
+export const EMPTY_LOG_META: AuditLogMeta = {
+  v: AUDIT_FORMAT_VERSION,
+  chunks: [],
+  nextChunkId: 1,
+  stored: {},
+  dropped: {},
+};
 
-const isCount = (value: unknown): value is number => typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+const isCount = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
 
 /** The stored index, or an empty one when it is missing or not of this version. */
 export function parseLogMeta(raw: unknown): AuditLogMeta {
-  if (!isRecord(raw) || raw.v !== AUDIT_FORMAT_VERSION || !Array.isArray(raw.chunks) || !isCount(raw.nextChunkId) || !isRecord(raw.stored)) return EMPTY_LOG_META;
-  const chunks = raw.chunks.filter((c): c is AuditLogChunkInfo => isRecord(c) && isCount(c.id) && isCount(c.count) && isCount(c.bytes) && typeof c.newest === 'number');
-  const counts = (value: unknown): Record<string, number> => (isRecord(value) ? Object.fromEntries(Object.entries(value).filter((entry): entry is [string, number] => isCount(entry[1]))) : {});
-  return { v: AUDIT_FORMAT_VERSION, chunks, nextChunkId: raw.nextChunkId, stored: counts(raw.stored), dropped: counts(raw.dropped) };
+  if (
+    !isRecord(raw) ||
+    raw.v !== AUDIT_FORMAT_VERSION ||
+    !Array.isArray(raw.chunks) ||
+    !isCount(raw.nextChunkId) ||
+    !isRecord(raw.stored)
+  )
+    return EMPTY_LOG_META;
+  const chunks = raw.chunks.filter(
+    (c): c is AuditLogChunkInfo =>
+      isRecord(c) && isCount(c.id) && isCount(c.count) && isCount(c.bytes) && typeof c.newest === 'number',
+  );
+  const counts = (value: unknown): Record<string, number> =>
+    isRecord(value)
+      ? Object.fromEntries(Object.entries(value).filter((entry): entry is [string, number] => isCount(entry[1])))
+      : {};
+  return {
+    v: AUDIT_FORMAT_VERSION,
+    chunks,
+    nextChunkId: raw.nextChunkId,
+    stored: counts(raw.stored),
+    dropped: counts(raw.dropped),
+  };
 }
 
 /** The records of a stored chunk (anything else in it is skipped). */
 export function parseLogChunk(raw: unknown): AuditLogRecord[] {
   if (!Array.isArray(raw)) return [];
-  return raw.filter((r): r is AuditLogRecord => isRecord(r) && typeof r.url === 'string' && typeof r.status === 'string' && typeof r.lastSeen === 'number' && isCount(r.count));
+  return raw.filter(
+    (r): r is AuditLogRecord =>
+      isRecord(r) &&
+      typeof r.url === 'string' &&
+      typeof r.status === 'string' &&
+      typeof r.lastSeen === 'number' &&
+      isCount(r.count),
+  );
 }
 
 /** How many records the log dropped to stay within its caps, by source (read by the popup). */

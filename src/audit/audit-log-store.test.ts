@@ -9,7 +9,15 @@ const DAY = 86_400_000;
 const NOW = 100 * DAY;
 
 function logged(seq: number, overrides: Partial<AuditLogRecord> = {}): LoggedObservation {
-  return { ...logRecord({ url: `https://cdn.tracker.example/t.js?n=${seq}`, firstSeen: NOW - 1_000 + seq, lastSeen: NOW - 1_000 + seq, ...overrides }), seq };
+  return {
+    ...logRecord({
+      url: `https://cdn.tracker.example/t.js?n=${seq}`,
+      firstSeen: NOW - 1_000 + seq,
+      lastSeen: NOW - 1_000 + seq,
+      ...overrides,
+    }),
+    seq,
+  };
 }
 
 function store(area: FakeStorageArea, now = (): number => NOW, days = 30) {
@@ -23,7 +31,10 @@ describe('createAuditLogStore', () => {
     await log.append({ instanceId: 'a', maxSeq: 2, observations: [logged(1), logged(2, { outcomes: { loaded: 1 } })] });
     await log.append({ instanceId: 'a', maxSeq: 3, observations: [logged(2), logged(3)] });
     const records = await log.read();
-    expect(records.map((r) => [r.path, r.count])).toEqual([['/t.js', 2], ['/t.js', 1]]);
+    expect(records.map((r) => [r.path, r.count])).toEqual([
+      ['/t.js', 2],
+      ['/t.js', 1],
+    ]);
     expect(records[0]?.outcomes).toEqual({ failed: 1, loaded: 1 });
     // A stopped worker: a new store over the same storage still knows what was logged.
     await store(area).append({ instanceId: 'a', maxSeq: 3, observations: [logged(3)] });
@@ -36,7 +47,9 @@ describe('createAuditLogStore', () => {
     const total = AUDIT_LIMITS.logRecords + 600;
     for (let start = 0; start < total; start += 500) {
       // Distinct pages, so each observation is its own record.
-      const batch = Array.from({ length: Math.min(500, total - start) }, (_, i) => logged(start + i + 1, { pageUrl: `https://app.ci.example/p/${start + i}` }));
+      const batch = Array.from({ length: Math.min(500, total - start) }, (_, i) =>
+        logged(start + i + 1, { pageUrl: `https://app.ci.example/p/${start + i}` }),
+      );
       await log.append({ instanceId: 'a', maxSeq: start + batch.length, observations: batch });
     }
     const records = await log.read();
@@ -51,20 +64,29 @@ describe('createAuditLogStore', () => {
     expect(await log.dropped()).toEqual({ 'https://app.ci.example': first });
   });
 
-  it('a flood from one page cannot push out another page\'s records; the page\'s own reports go first', async () => {
+  it("a flood from one page cannot push out another page's records; the page's own reports go first", async () => {
     const area = new FakeStorageArea();
     const log = store(area);
-    const token = Array.from({ length: 40 }, (_, i) => logged(i + 1, { source: 'https://app.ci.example tab 1', pageUrl: 'https://app.ci.example/settings/tokens', path: `/t${i}.js`, status: 'blocked' }));
+    const token = Array.from({ length: 40 }, (_, i) =>
+      logged(i + 1, {
+        source: 'https://app.ci.example tab 1',
+        pageUrl: 'https://app.ci.example/settings/tokens',
+        path: `/t${i}.js`,
+        status: 'blocked',
+      }),
+    );
     await log.append({ instanceId: 'token', maxSeq: 40, observations: token });
     const flood = 10_600;
     for (let start = 0; start < flood; start += 200) {
-      const batch = Array.from({ length: 200 }, (_, i) => logged(start + i + 1, {
-        source: 'https://app.ci.example tab 2',
-        pageUrl: 'https://app.ci.example/flood',
-        path: `/f${start + i}`,
-        status: (start + i) % 2 === 0 ? 'blocked' : 'allowed-unknown',
-        ...((start + i) % 10 === 0 ? { reportedByPage: true as const } : {}),
-      }));
+      const batch = Array.from({ length: 200 }, (_, i) =>
+        logged(start + i + 1, {
+          source: 'https://app.ci.example tab 2',
+          pageUrl: 'https://app.ci.example/flood',
+          path: `/f${start + i}`,
+          status: (start + i) % 2 === 0 ? 'blocked' : 'allowed-unknown',
+          ...((start + i) % 10 === 0 ? { reportedByPage: true as const } : {}),
+        }),
+      );
       await log.append({ instanceId: 'flood', maxSeq: start + 200, observations: batch });
     }
     const records = await log.read();
@@ -87,7 +109,13 @@ describe('createAuditLogStore', () => {
     const log = store(area);
     const long = 'x'.repeat(AUDIT_LIMITS.urlLength - 60);
     for (let start = 0; start < 4_000; start += 200) {
-      const batch = Array.from({ length: 200 }, (_, i) => logged(start + i + 1, { url: `https://cdn.tracker.example/${start + i}/${long}`, path: `/${start + i}/${long}`, urlTruncated: true }));
+      const batch = Array.from({ length: 200 }, (_, i) =>
+        logged(start + i + 1, {
+          url: `https://cdn.tracker.example/${start + i}/${long}`,
+          path: `/${start + i}/${long}`,
+          urlTruncated: true,
+        }),
+      );
       await log.append({ instanceId: 'a', maxSeq: start + 200, observations: batch });
     }
     expect(area.size()).toBeLessThan(AUDIT_LIMITS.logBytes + 1_000_000);
@@ -98,11 +126,19 @@ describe('createAuditLogStore', () => {
     const area = new FakeStorageArea();
     let now = NOW;
     const log = store(area, () => now, 7);
-    await log.append({ instanceId: 'a', maxSeq: 1, observations: [logged(1, { firstSeen: NOW - 8 * DAY, lastSeen: NOW - 8 * DAY })] });
+    await log.append({
+      instanceId: 'a',
+      maxSeq: 1,
+      observations: [logged(1, { firstSeen: NOW - 8 * DAY, lastSeen: NOW - 8 * DAY })],
+    });
     await log.append({ instanceId: 'a', maxSeq: 2, observations: [logged(2)] });
     expect((await log.read()).map((r) => r.url)).toEqual(['https://cdn.tracker.example/t.js?n=2']);
     now = NOW + 8 * DAY;
-    await log.append({ instanceId: 'b', maxSeq: 1, observations: [logged(1, { firstSeen: now, lastSeen: now, pageUrl: 'https://app.ci.example/later' })] });
+    await log.append({
+      instanceId: 'b',
+      maxSeq: 1,
+      observations: [logged(1, { firstSeen: now, lastSeen: now, pageUrl: 'https://app.ci.example/later' })],
+    });
     expect((await log.read()).map((r) => r.pageUrl)).toEqual(['https://app.ci.example/later']);
   });
 

@@ -92,7 +92,12 @@ function aggregate(observations: readonly LoggedObservation[]): AuditLogRecord[]
 const sizeOf = (record: AuditLogRecord): number => JSON.stringify(record).length;
 
 function chunkInfo(id: number, records: readonly AuditLogRecord[]): AuditLogChunkInfo {
-  return { id, count: records.length, bytes: records.reduce((sum, r) => sum + sizeOf(r), 0), newest: records.reduce((max, r) => Math.max(max, r.lastSeen), 0) };
+  return {
+    id,
+    count: records.length,
+    bytes: records.reduce((sum, r) => sum + sizeOf(r), 0),
+    newest: records.reduce((max, r) => Math.max(max, r.lastSeen), 0),
+  };
 }
 
 type Item = { readonly append: AuditLogAppend } | { readonly clear: true };
@@ -115,7 +120,9 @@ export function createAuditLogStore(deps: AuditLogDeps): AuditLogStore {
 
   const clearAll = async (): Promise<void> => {
     // Every chunk key, listed or not (one left by a worker stopped between its two writes).
-    const keys = Object.keys(await area.get(null)).filter((key) => key === AUDIT_LOG_META_KEY || key.startsWith(AUDIT_LOG_CHUNK_PREFIX));
+    const keys = Object.keys(await area.get(null)).filter(
+      (key) => key === AUDIT_LOG_META_KEY || key.startsWith(AUDIT_LOG_CHUNK_PREFIX),
+    );
     if (keys.length > 0) await area.remove(keys);
     meta = EMPTY_LOG_META;
     tail = undefined;
@@ -138,7 +145,10 @@ export function createAuditLogStore(deps: AuditLogDeps): AuditLogStore {
     let nextChunkId = current.nextChunkId;
     const written = new Map<number, AuditLogRecord[]>();
     const last = chunks[chunks.length - 1];
-    let open = last !== undefined && last.count < AUDIT_LIMITS.logChunkRecords ? { id: last.id, records: await loadChunk(last.id) } : undefined;
+    let open =
+      last !== undefined && last.count < AUDIT_LIMITS.logChunkRecords
+        ? { id: last.id, records: await loadChunk(last.id) }
+        : undefined;
     if (open !== undefined) chunks.pop();
     for (const record of aggregate(fresh)) {
       if (open === undefined || open.records.length >= AUDIT_LIMITS.logChunkRecords) {
@@ -167,14 +177,27 @@ export function createAuditLogStore(deps: AuditLogDeps): AuditLogStore {
     // Then the caps: records go by source, the fullest source first (audit-log-eviction.ts), a slack more than needed
     // so the next appends do not read the whole log again.
     let droppedRecords: Record<string, number> = {};
-    const total = keep.reduce((t, c) => ({ count: t.count + c.count, bytes: t.bytes + c.bytes }), { count: 0, bytes: 0 });
+    const total = keep.reduce((t, c) => ({ count: t.count + c.count, bytes: t.bytes + c.bytes }), {
+      count: 0,
+      bytes: 0,
+    });
     if (total.count > AUDIT_LIMITS.logRecords || total.bytes > AUDIT_LIMITS.logBytes) {
-      const loaded = await Promise.all(keep.map(async (c) => ({ id: c.id, records: written.get(c.id) ?? (await loadChunk(c.id)) })));
+      const loaded = await Promise.all(
+        keep.map(async (c) => ({ id: c.id, records: written.get(c.id) ?? (await loadChunk(c.id)) })),
+      );
       const all = loaded.flatMap((chunk) => chunk.records.map((record) => ({ chunk: chunk.id, record })));
       const victims = chooseEvictions(
-        all.map(({ record }) => ({ source: sourceOf(record), rank: evictionRank(record), lastSeen: record.lastSeen, bytes: sizeOf(record) })),
+        all.map(({ record }) => ({
+          source: sourceOf(record),
+          rank: evictionRank(record),
+          lastSeen: record.lastSeen,
+          bytes: sizeOf(record),
+        })),
         {
-          count: total.count > AUDIT_LIMITS.logRecords ? AUDIT_LIMITS.logRecords - AUDIT_LIMITS.logEvictionSlack : AUDIT_LIMITS.logRecords,
+          count:
+            total.count > AUDIT_LIMITS.logRecords
+              ? AUDIT_LIMITS.logRecords - AUDIT_LIMITS.logEvictionSlack
+              : AUDIT_LIMITS.logRecords,
           bytes: total.bytes > AUDIT_LIMITS.logBytes ? Math.floor(AUDIT_LIMITS.logBytes * 0.95) : AUDIT_LIMITS.logBytes,
         },
       );
@@ -206,12 +229,24 @@ export function createAuditLogStore(deps: AuditLogDeps): AuditLogStore {
     }
     for (const id of droppedChunks) written.delete(id);
 
-    const nextMeta: AuditLogMeta = { v: AUDIT_FORMAT_VERSION, chunks: keep, nextChunkId, stored, dropped: droppedRecords };
+    const nextMeta: AuditLogMeta = {
+      v: AUDIT_FORMAT_VERSION,
+      chunks: keep,
+      nextChunkId,
+      stored,
+      dropped: droppedRecords,
+    };
     // The index and the chunks it names in one write; chunks it no longer names are removed after.
-    await area.set({ [AUDIT_LOG_META_KEY]: nextMeta, ...Object.fromEntries([...written].map(([id, records]) => [auditLogChunkKey(id), records])) });
+    await area.set({
+      [AUDIT_LOG_META_KEY]: nextMeta,
+      ...Object.fromEntries([...written].map(([id, records]) => [auditLogChunkKey(id), records])),
+    });
     meta = nextMeta;
     const newest = keep[keep.length - 1];
-    tail = newest === undefined ? undefined : { id: newest.id, records: written.get(newest.id) ?? (await loadChunk(newest.id)) };
+    tail =
+      newest === undefined
+        ? undefined
+        : { id: newest.id, records: written.get(newest.id) ?? (await loadChunk(newest.id)) };
     if (droppedChunks.length > 0) await area.remove(droppedChunks.map(auditLogChunkKey));
   };
 

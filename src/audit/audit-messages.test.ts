@@ -20,7 +20,9 @@ const report = (observations: unknown[], overrides: Record<string, unknown> = {}
 
 describe('parseAuditReport', () => {
   it('accepts a well-formed report', () => {
-    const parsed = parseAuditReport(report([observation(1), observation(2, { type: 'ping', observed: 'loaded', integrity: null })]));
+    const parsed = parseAuditReport(
+      report([observation(1), observation(2, { type: 'ping', observed: 'loaded', integrity: null })]),
+    );
     expect(parsed).toMatchObject({ ok: true, value: { maxSeq: 2, dropped: 0, restored: false } });
     if (parsed.ok) expect(parsed.value.observations).toHaveLength(2);
   });
@@ -30,22 +32,27 @@ describe('parseAuditReport', () => {
     ['a bad instance id', report([], { instanceId: '<script>' })],
     ['a bad time origin', report([], { timeOrigin: 'yesterday' })],
     ['observations that are not a list', report([], { observations: {} })],
-    ['too many observations', report(Array.from({ length: AUDIT_LIMITS.observationsPerReport + 1 }, (_, i) => observation(i + 1)))],
+    [
+      'too many observations',
+      report(Array.from({ length: AUDIT_LIMITS.observationsPerReport + 1 }, (_, i) => observation(i + 1))),
+    ],
   ])('refuses %s', (_name, payload) => {
     expect(parseAuditReport(payload).ok).toBe(false);
   });
 
   it('drops malformed observations and still acknowledges their sequence numbers', () => {
-    const parsed = parseAuditReport(report([
-      observation(1, { url: 'javascript:alert(1)' }),
-      observation(2, { url: 'data:text/javascript,alert(1)' }),
-      observation(3, { url: `https://x.example/${'a'.repeat(AUDIT_LIMITS.urlLength)}` }),
-      observation(4, { type: 'main_frame' }),
-      observation(5, { observed: 'exploded' }),
-      observation(6, { integrity: 'yes' }),
-      observation(7, { seq: -1 }),
-      observation(8, { url: 'wss://ws.live.example/socket', type: 'websocket', integrity: null }),
-    ]));
+    const parsed = parseAuditReport(
+      report([
+        observation(1, { url: 'javascript:alert(1)' }),
+        observation(2, { url: 'data:text/javascript,alert(1)' }),
+        observation(3, { url: `https://x.example/${'a'.repeat(AUDIT_LIMITS.urlLength)}` }),
+        observation(4, { type: 'main_frame' }),
+        observation(5, { observed: 'exploded' }),
+        observation(6, { integrity: 'yes' }),
+        observation(7, { seq: -1 }),
+        observation(8, { url: 'wss://ws.live.example/socket', type: 'websocket', integrity: null }),
+      ]),
+    );
     expect(parsed).toMatchObject({ ok: true, value: { maxSeq: 8, dropped: 7 } });
     if (parsed.ok) expect(parsed.value.observations.map((o) => o.url)).toEqual(['wss://ws.live.example/socket']);
   });

@@ -4,7 +4,15 @@
  * sizes (AUDIT_LIMITS), URL schemes (http, https, ws, wss only: never `javascript:` or `data:`), enums, numbers.
  */
 import { AUDIT_LIMITS } from './audit-limits';
-import { AUDIT_RESOURCE_TYPES, OBSERVED_OUTCOMES, type AuditLogRecord, type AuditReport, type AuditResourceType, type Observation, type ObservedOutcome } from './audit-types';
+import {
+  AUDIT_RESOURCE_TYPES,
+  OBSERVED_OUTCOMES,
+  type AuditLogRecord,
+  type AuditReport,
+  type AuditResourceType,
+  type Observation,
+  type ObservedOutcome,
+} from './audit-types';
 import { isDocumentStrictMode, type DocumentStrictMode } from '../strict-mode/document-strict-mode';
 import type { Result } from '../shared/result';
 import { isRecord } from '../shared/is-record';
@@ -45,12 +53,21 @@ export interface AuditLogExport {
 
 /** Checks an `audit/export-log` reply where it is received (an extension page). */
 export function isAuditLogExport(value: unknown): value is AuditLogExport {
-  return isRecord(value) && Array.isArray(value.records) && isRecord(value.dropped) && Object.values(value.dropped).every((n) => typeof n === 'number') && typeof value.retentionDays === 'number' && typeof value.extensionVersion === 'string';
+  return (
+    isRecord(value) &&
+    Array.isArray(value.records) &&
+    isRecord(value.dropped) &&
+    Object.values(value.dropped).every((n) => typeof n === 'number') &&
+    typeof value.retentionDays === 'number' &&
+    typeof value.extensionVersion === 'string'
+  );
 }
 
 /** Payload check of the messages that carry none. */
 export function parseNoPayload(raw: unknown): Result<null> {
-  return raw === null || raw === undefined ? { ok: true, value: null } : { ok: false, error: 'this message takes no payload' };
+  return raw === null || raw === undefined
+    ? { ok: true, value: null }
+    : { ok: false, error: 'this message takes no payload' };
 }
 
 export const AUDIT_URL_SCHEMES: ReadonlySet<string> = new Set(['http:', 'https:', 'ws:', 'wss:']);
@@ -74,10 +91,23 @@ function parseObservation(raw: unknown): Observation | undefined {
   const { seq, urlTruncated, type, observed, integrity, time, reportedByPage } = raw;
   if (url === undefined || typeof seq !== 'number' || !Number.isSafeInteger(seq) || seq < 1) return undefined;
   if (typeof urlTruncated !== 'boolean' || !isTime(time)) return undefined;
-  if (!(AUDIT_RESOURCE_TYPES as readonly unknown[]).includes(type) || !(OBSERVED_OUTCOMES as readonly unknown[]).includes(observed)) return undefined;
+  if (
+    !(AUDIT_RESOURCE_TYPES as readonly unknown[]).includes(type) ||
+    !(OBSERVED_OUTCOMES as readonly unknown[]).includes(observed)
+  )
+    return undefined;
   if (integrity !== null && typeof integrity !== 'boolean') return undefined;
   if (reportedByPage !== undefined && typeof reportedByPage !== 'boolean') return undefined;
-  return { seq, url, urlTruncated, type: type as AuditResourceType, observed: observed as ObservedOutcome, integrity, time, ...(reportedByPage === true ? { reportedByPage: true as const } : {}) };
+  return {
+    seq,
+    url,
+    urlTruncated,
+    type: type as AuditResourceType,
+    observed: observed as ObservedOutcome,
+    integrity,
+    time,
+    ...(reportedByPage === true ? { reportedByPage: true as const } : {}),
+  };
 }
 
 export interface ParsedReport extends AuditReport {
@@ -92,12 +122,18 @@ export interface ParsedReport extends AuditReport {
 export function parseAuditReport(raw: unknown): Result<ParsedReport> {
   if (!isRecord(raw)) return { ok: false, error: 'audit/report: payload must be an object' };
   const { instanceId, timeOrigin, observations, restored, strictMode } = raw;
-  if (typeof instanceId !== 'string' || instanceId.length > AUDIT_LIMITS.instanceIdLength || !INSTANCE_ID.test(instanceId)) {
+  if (
+    typeof instanceId !== 'string' ||
+    instanceId.length > AUDIT_LIMITS.instanceIdLength ||
+    !INSTANCE_ID.test(instanceId)
+  ) {
     return { ok: false, error: 'audit/report: bad instanceId' };
   }
   if (!isTime(timeOrigin)) return { ok: false, error: 'audit/report: bad timeOrigin' };
-  if (restored !== undefined && typeof restored !== 'boolean') return { ok: false, error: 'audit/report: bad restored flag' };
-  if (strictMode !== undefined && !isDocumentStrictMode(strictMode)) return { ok: false, error: 'audit/report: bad strictMode' };
+  if (restored !== undefined && typeof restored !== 'boolean')
+    return { ok: false, error: 'audit/report: bad restored flag' };
+  if (strictMode !== undefined && !isDocumentStrictMode(strictMode))
+    return { ok: false, error: 'audit/report: bad strictMode' };
   if (!Array.isArray(observations)) return { ok: false, error: 'audit/report: observations must be a list' };
   if (observations.length > AUDIT_LIMITS.observationsPerReport) {
     return { ok: false, error: `audit/report: at most ${AUDIT_LIMITS.observationsPerReport} observations per report` };
@@ -112,5 +148,16 @@ export function parseAuditReport(raw: unknown): Result<ParsedReport> {
     if (observation === undefined) dropped += 1;
     else parsed.push(observation);
   }
-  return { ok: true, value: { instanceId, timeOrigin, observations: parsed, maxSeq, dropped, restored: restored === true, ...(strictMode !== undefined ? { strictMode } : {}) } };
+  return {
+    ok: true,
+    value: {
+      instanceId,
+      timeOrigin,
+      observations: parsed,
+      maxSeq,
+      dropped,
+      restored: restored === true,
+      ...(strictMode !== undefined ? { strictMode } : {}),
+    },
+  };
 }

@@ -7,7 +7,10 @@ import type { UserSettings } from '../settings/user-settings';
 
 const DAY_MS = 86_400_000;
 
-export function auditRetentionDays(settings: Pick<UserSettings, 'auditRetentionDays'>, policy: Pick<ManagedPolicy, 'auditRetentionDays'>): number {
+export function auditRetentionDays(
+  settings: Pick<UserSettings, 'auditRetentionDays'>,
+  policy: Pick<ManagedPolicy, 'auditRetentionDays'>,
+): number {
   const days = policy.auditRetentionDays ?? settings.auditRetentionDays;
   if (!Number.isInteger(days)) return DEFAULT_AUDIT_RETENTION_DAYS;
   return Math.min(MAX_AUDIT_RETENTION_DAYS, Math.max(MIN_AUDIT_RETENTION_DAYS, days));

@@ -44,7 +44,14 @@ export type AuditResourceType = (typeof AUDIT_RESOURCE_TYPES)[number];
  * `refused-by-csp` / `reported-by-csp`: the page's Content-Security-Policy refused or reported it (strict mode).
  * `pending`: a script element with no outcome before its report was due.
  */
-export const OBSERVED_OUTCOMES = ['loaded', 'failed', 'requested', 'refused-by-csp', 'reported-by-csp', 'pending'] as const;
+export const OBSERVED_OUTCOMES = [
+  'loaded',
+  'failed',
+  'requested',
+  'refused-by-csp',
+  'reported-by-csp',
+  'pending',
+] as const;
 export type ObservedOutcome = (typeof OBSERVED_OUTCOMES)[number];
 
 /** One request the content script saw (the `audit/report` wire format). */

@@ -116,7 +116,11 @@ interface Decision {
 function winner(decisions: readonly Decision[]): Decision | undefined {
   let best: Decision | undefined;
   for (const decision of decisions) {
-    if (best === undefined || decision.priority > best.priority || (decision.priority === best.priority && decision.action === 'allow' && best.action === 'block')) {
+    if (
+      best === undefined ||
+      decision.priority > best.priority ||
+      (decision.priority === best.priority && decision.action === 'allow' && best.action === 'block')
+    ) {
       best = decision;
     }
   }
@@ -125,7 +129,11 @@ function winner(decisions: readonly Decision[]): Decision | undefined {
 
 /** True when a rule scoped with `scope` (initiatorDomains / excludedInitiatorDomains) applies to `initiator`. */
 function inScope(scope: DashboardScope, initiator: string): boolean {
-  return scope.initiatorDomains.length > 0 && hostMatchesAny(initiator, scope.initiatorDomains) && !hostMatchesAny(initiator, scope.excludedInitiatorDomains);
+  return (
+    scope.initiatorDomains.length > 0 &&
+    hostMatchesAny(initiator, scope.initiatorDomains) &&
+    !hostMatchesAny(initiator, scope.excludedInitiatorDomains)
+  );
 }
 
 /** What does not depend on the request, computed once per context. */
@@ -159,7 +167,10 @@ function prepare(context: ExplainContext): Prepared {
     customScope: dashboardScope(custom),
     everywhere: dashboardScope([...context.catalog.dashboards, ...custom]),
     vendors: createVendorIndex(vendors),
-    ownHosts: ownDomainHosts(context.catalog.dashboards, [...vendors.values()].flatMap((v) => v.domains)),
+    ownHosts: ownDomainHosts(
+      context.catalog.dashboards,
+      [...vendors.values()].flatMap((v) => v.domains),
+    ),
   };
 }
 
@@ -168,20 +179,33 @@ function scopeOf(prepared: Prepared, refs: readonly string[]): DashboardScope {
 }
 
 /** Every decision the rules hold for a request from `initiator` to `host` on tab `tabId`. */
-function decisionsFor(prepared: Prepared, vendors: readonly IndexedVendor[], host: string, initiator: string, tabId: number | undefined): Decision[] {
+function decisionsFor(
+  prepared: Prepared,
+  vendors: readonly IndexedVendor[],
+  host: string,
+  initiator: string,
+  tabId: number | undefined,
+): Decision[] {
   const { catalog, settings, policy } = prepared;
   const decisions: Decision[] = [];
   const catalogVendors = vendors.filter((v) => v.source !== 'custom');
   const defaults = (): void => {
     for (const vendor of catalogVendors) {
-      decisions.push({ kind: 'default', priority: vendor.defaultAction === 'allow' ? PRIORITY.essentialAllow : PRIORITY.defaultBlock, action: vendor.defaultAction });
+      decisions.push({
+        kind: 'default',
+        priority: vendor.defaultAction === 'allow' ? PRIORITY.essentialAllow : PRIORITY.defaultBlock,
+        action: vendor.defaultAction,
+      });
     }
   };
   // Static rulesets: catalog defaults and first party on the built-in dashboards.
   if (inScope(prepared.builtInScope, initiator)) {
     defaults();
     for (const dashboard of catalog.dashboards) {
-      if (hostMatchesAny(host, [...dashboard.hosts, ...dashboard.ownDomains]) && inScope(dashboardScope([dashboard]), initiator)) {
+      if (
+        hostMatchesAny(host, [...dashboard.hosts, ...dashboard.ownDomains]) &&
+        inScope(dashboardScope([dashboard]), initiator)
+      ) {
         decisions.push({ kind: 'first-party', priority: PRIORITY.firstParty, action: 'allow', dashboard });
       }
     }
@@ -191,9 +215,11 @@ function decisionsFor(prepared: Prepared, vendors: readonly IndexedVendor[], hos
 
   const everywhere = inScope(prepared.everywhere, initiator);
   if (everywhere) {
-    if (vendors.some((v) => v.source === 'custom')) decisions.push({ kind: 'default', priority: PRIORITY.defaultBlock, action: 'block' });
+    if (vendors.some((v) => v.source === 'custom'))
+      decisions.push({ kind: 'default', priority: PRIORITY.defaultBlock, action: 'block' });
     for (const [category, action] of Object.entries(settings.categoryRules) as [CategoryId, 'allow' | 'block'][]) {
-      if (vendors.some((v) => v.category === category)) decisions.push({ kind: 'user-category', priority: PRIORITY.userCategory, action, category });
+      if (vendors.some((v) => v.category === category))
+        decisions.push({ kind: 'user-category', priority: PRIORITY.userCategory, action, category });
     }
     for (const vendor of vendors) {
       const action = Object.hasOwn(settings.vendorRules, vendor.id) ? settings.vendorRules[vendor.id] : undefined;
@@ -201,24 +227,34 @@ function decisionsFor(prepared: Prepared, vendors: readonly IndexedVendor[], hos
     }
   }
   for (const rule of settings.dashboardVendorRules) {
-    if (!vendors.some((v) => v.id === rule.vendorId) || !inScope(scopeOf(prepared, [rule.dashboard]), initiator)) continue;
+    if (!vendors.some((v) => v.id === rule.vendorId) || !inScope(scopeOf(prepared, [rule.dashboard]), initiator))
+      continue;
     const dashboard = prepared.dashboards.find((d) => dashboardMatchesRef(d, rule.dashboard));
-    decisions.push({ kind: 'user-vendor-on-dashboard', priority: PRIORITY.userVendorOnDashboard, action: rule.action, ...(dashboard ? { dashboard } : {}) });
+    decisions.push({
+      kind: 'user-vendor-on-dashboard',
+      priority: PRIORITY.userVendorOnDashboard,
+      action: rule.action,
+      ...(dashboard ? { dashboard } : {}),
+    });
   }
   // Session rule, scoped by tab alone.
-  if (policy.allowTabPause && tabId !== undefined && prepared.pausedTabs.has(tabId)) decisions.push({ kind: 'tab-paused', priority: PRIORITY.tabPause, action: 'allow' });
+  if (policy.allowTabPause && tabId !== undefined && prepared.pausedTabs.has(tabId))
+    decisions.push({ kind: 'tab-paused', priority: PRIORITY.tabPause, action: 'allow' });
   if (everywhere) {
     if (prepared.reportOnly) decisions.push({ kind: 'report-only', priority: PRIORITY.reportOnly, action: 'allow' });
     for (const category of policy.blockedCategories) {
-      if (vendors.some((v) => v.category === category)) decisions.push({ kind: 'policy-category', priority: PRIORITY.policyCategoryBlock, action: 'block', category });
+      if (vendors.some((v) => v.category === category))
+        decisions.push({ kind: 'policy-category', priority: PRIORITY.policyCategoryBlock, action: 'block', category });
     }
   }
   for (const allowed of policy.allowedVendors) {
     if (!vendors.some((v) => v.id === allowed.vendorId)) continue;
     const scope = allowed.dashboards.length === 0 ? prepared.everywhere : scopeOf(prepared, allowed.dashboards);
-    if (inScope(scope, initiator)) decisions.push({ kind: 'policy-allow', priority: PRIORITY.policyAllow, action: 'allow' });
+    if (inScope(scope, initiator))
+      decisions.push({ kind: 'policy-allow', priority: PRIORITY.policyAllow, action: 'allow' });
   }
-  if (everywhere && vendors.some((v) => policy.blockedVendors.includes(v.id))) decisions.push({ kind: 'policy-block', priority: PRIORITY.policyBlock, action: 'block' });
+  if (everywhere && vendors.some((v) => policy.blockedVendors.includes(v.id)))
+    decisions.push({ kind: 'policy-block', priority: PRIORITY.policyBlock, action: 'block' });
   return decisions;
 }
 
@@ -229,7 +265,12 @@ function decisionsFor(prepared: Prepared, vendors: readonly IndexedVendor[], hos
  * replacements apply instead.
  */
 function strictModeHeaders(prepared: Prepared, documentUrl: string): StrictModeHeader[] {
-  const input = { dashboards: prepared.dashboards, settings: prepared.settings, policy: prepared.policy, vendors: prepared.vendors.byId };
+  const input = {
+    dashboards: prepared.dashboards,
+    settings: prepared.settings,
+    policy: prepared.policy,
+    vendors: prepared.vendors.byId,
+  };
   const headers = sensitivePages(input)
     .filter((page) => matchesUrlFilter(page.pattern, documentUrl))
     .map(({ pattern, dashboard }) => {
@@ -254,12 +295,21 @@ function policiesOn(prepared: Prepared, request: ExplainableRequest): StrictMode
   if (byUrl.length > 0) return byUrl.map((header) => ({ ...header, enforced }));
   const dashboard = dashboardForHost(prepared.dashboards, hostOf(request.documentUrl));
   const input = { settings: prepared.settings, policy: prepared.policy, vendors: prepared.vendors.byId };
-  return [{ pattern: undefined, dashboardId: dashboard?.id, sources: strictModeSourcesFor(dashboard, input), enforced, loosened: false }];
+  return [
+    {
+      pattern: undefined,
+      dashboardId: dashboard?.id,
+      sources: strictModeSourcesFor(dashboard, input),
+      enforced,
+      loosened: false,
+    },
+  ];
 }
 
 function strictModeOutcome(prepared: Prepared, request: ExplainableRequest): 'allowed' | 'refused' | 'reported' {
   const headers = policiesOn(prepared, request);
-  const allows = (header: StrictModeHeader): boolean => strictModeAllows(header.sources, request.type, request.url, request.documentUrl);
+  const allows = (header: StrictModeHeader): boolean =>
+    strictModeAllows(header.sources, request.type, request.url, request.documentUrl);
   if (headers.some((h) => h.enforced && !allows(h))) return 'refused';
   if (headers.some((h) => !h.enforced && !allows(h))) return 'reported';
   return 'allowed';
@@ -295,13 +345,17 @@ export function createExplainer(context: ExplainContext): Explainer {
       reason,
       ...about,
       ...(decision?.category ? { category: decision.category } : {}),
-      ...(decision?.dashboard && decision.kind === 'user-vendor-on-dashboard' ? { ruleDashboardId: decision.dashboard.id } : {}),
+      ...(decision?.dashboard && decision.kind === 'user-vendor-on-dashboard'
+        ? { ruleDashboardId: decision.dashboard.id }
+        : {}),
     });
 
     const decided = decisionsFor(prepared, vendors, host, initiator, request.tabId);
     // A host inside a dashboard's own domains that a vendor names: every rule about it has a twin above first party.
     const decisions = isOwnDomainHost(host, prepared.ownHosts)
-      ? decided.map((d) => (d.kind === 'first-party' ? d : { ...d, priority: ownDomainHostPriority(d.priority) ?? d.priority }))
+      ? decided.map((d) =>
+          d.kind === 'first-party' ? d : { ...d, priority: ownDomainHostPriority(d.priority) ?? d.priority },
+        )
       : decided;
     const top = winner(decisions);
     if (top?.action === 'block') return result('blocked', top.kind as ExplainReason, top);
@@ -312,14 +366,19 @@ export function createExplainer(context: ExplainContext): Explainer {
     // strict-mode policy it turned into report-only would have refused it.
     const withoutReportOnly = winner(decisions.filter((d) => d.kind !== 'report-only'));
     if (top?.kind === 'report-only') {
-      if (withoutReportOnly?.action === 'block') return result('would-be-blocked', withoutReportOnly.kind as ExplainReason, withoutReportOnly);
+      if (withoutReportOnly?.action === 'block')
+        return result('would-be-blocked', withoutReportOnly.kind as ExplainReason, withoutReportOnly);
     }
     if (csp === 'reported') return result('would-be-blocked', 'strict-mode');
 
     // A pause changes the verdict only where something would block.
-    const settled = withoutReportOnly?.kind === 'tab-paused' ? winner(decisions.filter((d) => d.kind !== 'report-only' && d.kind !== 'tab-paused')) : withoutReportOnly;
+    const settled =
+      withoutReportOnly?.kind === 'tab-paused'
+        ? winner(decisions.filter((d) => d.kind !== 'report-only' && d.kind !== 'tab-paused'))
+        : withoutReportOnly;
     if (withoutReportOnly?.kind === 'tab-paused' && settled?.action === 'block') return result('allowed', 'tab-paused');
-    if (settled === undefined || settled.kind === 'report-only' || settled.kind === 'tab-paused') return result('untouched', 'not-a-vendor');
+    if (settled === undefined || settled.kind === 'report-only' || settled.kind === 'tab-paused')
+      return result('untouched', 'not-a-vendor');
     return result('allowed', settled.kind, settled);
   };
 }
@@ -333,5 +392,10 @@ export function explainRequest(request: ExplainableRequest, context: ExplainCont
 export function strictModeForPage(documentUrl: string, context: ExplainContext): StrictModePage | undefined {
   const header = strictModeHeaders(prepare(context), documentUrl)[0];
   if (header === undefined || header.pattern === undefined) return undefined;
-  return { pattern: header.pattern, dashboardId: header.dashboardId, domains: header.sources.domains, enforced: header.enforced };
+  return {
+    pattern: header.pattern,
+    dashboardId: header.dashboardId,
+    domains: header.sources.domains,
+    enforced: header.enforced,
+  };
 }

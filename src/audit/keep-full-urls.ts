@@ -6,7 +6,10 @@ import type { ManagedPolicy } from '../policy/managed-policy';
 import type { UserSettings } from '../settings/user-settings';
 import { redactUrl } from './redact-url';
 
-export function keepsFullAuditUrls(settings: Pick<UserSettings, 'keepFullAuditUrls'>, policy: Pick<ManagedPolicy, 'keepFullAuditUrls'>): boolean {
+export function keepsFullAuditUrls(
+  settings: Pick<UserSettings, 'keepFullAuditUrls'>,
+  policy: Pick<ManagedPolicy, 'keepFullAuditUrls'>,
+): boolean {
   return policy.keepFullAuditUrls ?? settings.keepFullAuditUrls === true;
 }
 

@@ -29,14 +29,17 @@ const TOKENS = {
   randomBase64url: 'q2Hk_Vb8-Tn4Lm0Xc6Rz1Pw9Ja5Sd3Fg7',
 } as const;
 
-const leaks = (redacted: string, secret: string): boolean => redacted.includes(secret) || redacted.includes(encodeURIComponent(secret));
+const leaks = (redacted: string, secret: string): boolean =>
+  redacted.includes(secret) || redacted.includes(encodeURIComponent(secret));
 
 describe('redactUrl: query values', () => {
   test('keeps origin, path and parameter names; each value becomes its length', () => {
-    expect(redactUrl('https://tracker.example/collect?email=ann%40example.com&k=abc123&v=2')).toBe('https://tracker.example/collect?email=[15]&k=[6]&v=[1]');
+    expect(redactUrl('https://tracker.example/collect?email=ann%40example.com&k=abc123&v=2')).toBe(
+      'https://tracker.example/collect?email=[15]&k=[6]&v=[1]',
+    );
   });
 
-  test('the issue\'s four secrets: a reset token page, a tracker carrying email and key, an image with a session', () => {
+  test("the issue's four secrets: a reset token page, a tracker carrying email and key, an image with a session", () => {
     const urls = [
       'https://app.circleci.com/reset?reset_password_token=Ab12Cd34Ef56Gh78Ij90',
       'https://cdn.tracker.example/t.gif?email=jane.doe%40acme.io&k=7f3a9c2e1b',
@@ -101,7 +104,9 @@ describe('redactUrl: what goes whole', () => {
   });
 
   test('ws and wss keep their scheme', () => {
-    expect(redactUrl('wss://ws.pusherapp.com/app/key123?protocol=7&client=js')).toBe('wss://ws.pusherapp.com/app/key123?protocol=[1]&client=[2]');
+    expect(redactUrl('wss://ws.pusherapp.com/app/key123?protocol=7&client=js')).toBe(
+      'wss://ws.pusherapp.com/app/key123?protocol=[1]&client=[2]',
+    );
   });
 
   test('frames with no address of their own are named, never their content', () => {
@@ -140,19 +145,36 @@ describe('redactUrl: path segments', () => {
 
   test('UUID-like keys are masked after a token route, kept elsewhere', () => {
     const uuid = '3fa85f64-5717-4562-b3fc-2c963f66afa6';
-    for (const route of ['reset', 'password_reset', 'invitations', 'confirm', 'verify', 'unlock', 'magic-link', 'tokens', 'share', 'api-keys']) {
+    for (const route of [
+      'reset',
+      'password_reset',
+      'invitations',
+      'confirm',
+      'verify',
+      'unlock',
+      'magic-link',
+      'tokens',
+      'share',
+      'api-keys',
+    ]) {
       expect(redactUrl(`https://app.example/${route}/${uuid}`)).toBe(`https://app.example/${route}/[36]`);
     }
-    expect(redactUrl(`https://app.circleci.com/pipelines/github/acme/api/1234/workflows/${uuid}`)).toBe(`https://app.circleci.com/pipelines/github/acme/api/1234/workflows/${uuid}`);
+    expect(redactUrl(`https://app.circleci.com/pipelines/github/acme/api/1234/workflows/${uuid}`)).toBe(
+      `https://app.circleci.com/pipelines/github/acme/api/1234/workflows/${uuid}`,
+    );
   });
 
   test('an opaque key after a token route is masked whatever its alphabet', () => {
-    expect(redactUrl('https://gitlab.example/users/password/edit/reset/x7k2m9q4w8e1r5t3')).toBe('https://gitlab.example/users/password/edit/reset/[16]');
+    expect(redactUrl('https://gitlab.example/users/password/edit/reset/x7k2m9q4w8e1r5t3')).toBe(
+      'https://gitlab.example/users/password/edit/reset/[16]',
+    );
     expect(redactUrl('https://app.example/invite/ABCD-1234-EFGH-5678')).toBe('https://app.example/invite/[19]');
   });
 
   test('matrix parameters keep their names, lose their values', () => {
-    expect(redactUrl('https://ci.example/job/build;jsessionid=0A1B2C3D4E5F/console')).toBe('https://ci.example/job/build;jsessionid=[12]/console');
+    expect(redactUrl('https://ci.example/job/build;jsessionid=0A1B2C3D4E5F/console')).toBe(
+      'https://ci.example/job/build;jsessionid=[12]/console',
+    );
   });
 
   test('a path already redacted stays the same', () => {
@@ -188,7 +210,9 @@ describe('redactUrl: ordinary addresses stay readable', () => {
   });
 
   test('query names of an ordinary tracker stay readable', () => {
-    expect(redactUrl('https://www.google-analytics.com/g/collect?v=2&tid=G-ABC123&cid=555.666&en=page_view')).toBe('https://www.google-analytics.com/g/collect?v=[1]&tid=[8]&cid=[7]&en=[9]');
+    expect(redactUrl('https://www.google-analytics.com/g/collect?v=2&tid=G-ABC123&cid=555.666&en=page_view')).toBe(
+      'https://www.google-analytics.com/g/collect?v=[1]&tid=[8]&cid=[7]&en=[9]',
+    );
   });
 });
 
@@ -240,7 +264,8 @@ describe('redactUrl: hostile inputs', () => {
       return seed / 2 ** 31;
     };
     const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-    const secret = (n: number): string => Array.from({ length: n }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
+    const secret = (n: number): string =>
+      Array.from({ length: n }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
     for (let i = 0; i < 500; i += 1) {
       const value = `Zz${secret(6 + Math.floor(random() * 60))}9`;
       const key = `Qq7${secret(30)}`;

@@ -45,7 +45,8 @@ const TOKEN_PREFIXES: readonly RegExp[] = [
 const JWT = /eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}(\.[A-Za-z0-9_-]*)?/;
 const UUID = /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i;
 /** Route words after which an id is a key to something (a reset link, an invitation, a share), not a record id. */
-const TOKEN_ROUTE = /(token|reset|password|passwd|invit|confirm|verif|unlock|magic|secret|signin|sign-in|login|session|activat|unsubscribe|share|key|auth|otp|ticket|nonce|recover)/i;
+const TOKEN_ROUTE =
+  /(token|reset|password|passwd|invit|confirm|verif|unlock|magic|secret|signin|sign-in|login|session|activat|unsubscribe|share|key|auth|otp|ticket|nonce|recover)/i;
 /** Runs of characters a secret is written with (base64, base64url, base62). */
 const SECRET_RUN = /[A-Za-z0-9+/=_-]{24,}/g;
 
@@ -90,7 +91,14 @@ export function isSecretLike(rawSegment: string, previousSegment: string | undef
   if (JWT.test(text)) return true;
   if (UUID.test(text) && previousSegment !== undefined && TOKEN_ROUTE.test(decoded(previousSegment))) return true;
   // Any other long value after a token route (an opaque reset key of any alphabet).
-  if (previousSegment !== undefined && TOKEN_ROUTE.test(decoded(previousSegment)) && /^[A-Za-z0-9._~+/=-]{16,}$/.test(text) && /\d/.test(text) && !/^\d+$/.test(text)) return true;
+  if (
+    previousSegment !== undefined &&
+    TOKEN_ROUTE.test(decoded(previousSegment)) &&
+    /^[A-Za-z0-9._~+/=-]{16,}$/.test(text) &&
+    /\d/.test(text) &&
+    !/^\d+$/.test(text)
+  )
+    return true;
   for (const run of text.match(SECRET_RUN) ?? []) {
     if (isRandomRun(run)) return true;
     if (TOKEN_PREFIXES.some((prefix) => prefix.test(run))) return true;
@@ -160,7 +168,8 @@ export function redactUrl(url: string): string {
     return origin + path + query;
   }
   if (scheme === 'about:') return /^(blank|srcdoc)$/.test(parsed.pathname) ? `about:${parsed.pathname}` : 'about:';
-  if (scheme === 'data:') return `data:${/^data:([a-z0-9!#$&^_.+-]+\/[a-z0-9!#$&^_.+-]+)/i.exec(url)?.[1]?.toLowerCase() ?? ''}`;
+  if (scheme === 'data:')
+    return `data:${/^data:([a-z0-9!#$&^_.+-]+\/[a-z0-9!#$&^_.+-]+)/i.exec(url)?.[1]?.toLowerCase() ?? ''}`;
   if (scheme === 'blob:') {
     try {
       const origin = new URL(url.slice('blob:'.length)).origin;

@@ -11,7 +11,11 @@ function setup(answers: Record<number, unknown>, open: number[] = []) {
   const badges: string[] = [];
   const lifecycle = createTabAuditLifecycle({
     tabAudits,
-    badge: createAuditBadge({ setBadgeText: async (d) => void badges.push(`${d.tabId}:${d.text}`), setBadgeBackgroundColor: async () => undefined, setTitle: async () => undefined }),
+    badge: createAuditBadge({
+      setBadgeText: async (d) => void badges.push(`${d.tabId}:${d.text}`),
+      setBadgeBackgroundColor: async () => undefined,
+      setTitle: async () => undefined,
+    }),
     tabs: {
       async sendMessage(tabId, message, options) {
         sent.push({ tabId, message, options });

@@ -23,7 +23,11 @@ export interface TabAuditLifecycle {
 const isAnswer = (value: unknown): value is AuditPageAnswer =>
   typeof value === 'object' && value !== null && typeof (value as AuditPageAnswer).timeOrigin === 'number';
 
-export function createTabAuditLifecycle(deps: { tabs: TabsApi; tabAudits: TabAuditStore; badge: AuditBadge }): TabAuditLifecycle {
+export function createTabAuditLifecycle(deps: {
+  tabs: TabsApi;
+  tabAudits: TabAuditStore;
+  badge: AuditBadge;
+}): TabAuditLifecycle {
   return {
     tabRemoved: (tabId) => deps.tabAudits.remove(tabId),
     async tabUpdated(tabId, changeInfo) {

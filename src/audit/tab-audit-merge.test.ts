@@ -5,8 +5,20 @@ import { correctTabAudit, mergeTabAudit } from './tab-audit-merge';
 
 describe('mergeTabAudit', () => {
   it('aggregates requests to the same path, type and status into one row with a count', () => {
-    const audit = mergeTabAudit(undefined, update([observation(1), observation(2, { observed: 'loaded', integrity: true }), observation(3, { url: 'https://cdn.tracker.example/other.js' })]));
-    expect(audit.page).toMatchObject({ url: 'https://app.ci.example/pipelines', host: 'app.ci.example', dashboardId: 'ci', timeOrigin: 1_000 });
+    const audit = mergeTabAudit(
+      undefined,
+      update([
+        observation(1),
+        observation(2, { observed: 'loaded', integrity: true }),
+        observation(3, { url: 'https://cdn.tracker.example/other.js' }),
+      ]),
+    );
+    expect(audit.page).toMatchObject({
+      url: 'https://app.ci.example/pipelines',
+      host: 'app.ci.example',
+      dashboardId: 'ci',
+      timeOrigin: 1_000,
+    });
     expect(audit.entries).toHaveLength(2);
     expect(audit.entries[0]).toMatchObject({
       url: 'https://cdn.tracker.example/t.js?n=1',
@@ -28,7 +40,10 @@ describe('mergeTabAudit', () => {
   });
 
   it('leaves first-party observations out but still marks them stored', () => {
-    const audit = mergeTabAudit(undefined, update([observation(1, { classification: { audited: false, why: 'first-party' } })]));
+    const audit = mergeTabAudit(
+      undefined,
+      update([observation(1, { classification: { audited: false, why: 'first-party' } })]),
+    );
     expect(audit.entries).toEqual([]);
     expect(audit.stored).toEqual({ 'top-1': 1 });
   });
@@ -36,11 +51,28 @@ describe('mergeTabAudit', () => {
   it('starts over on a new page, keeping what its own frames already sent', () => {
     const first = mergeTabAudit(undefined, update([observation(1)]));
     // A frame of the next page (time origin 2,000) reports before the page itself.
-    const frame = mergeTabAudit(first, update([observation(1, { time: 2_100, url: 'https://cdn.tracker.example/frame.js' })], { isTopFrame: false, timeOrigin: 2_050, instanceId: 'frame-2' }));
+    const frame = mergeTabAudit(
+      first,
+      update([observation(1, { time: 2_100, url: 'https://cdn.tracker.example/frame.js' })], {
+        isTopFrame: false,
+        timeOrigin: 2_050,
+        instanceId: 'frame-2',
+      }),
+    );
     expect(frame.entries).toHaveLength(2);
-    const next = mergeTabAudit(frame, update([observation(1, { time: 2_200 })], { timeOrigin: 2_000, instanceId: 'top-2', documentUrl: 'https://app.ci.example/next' }));
+    const next = mergeTabAudit(
+      frame,
+      update([observation(1, { time: 2_200 })], {
+        timeOrigin: 2_000,
+        instanceId: 'top-2',
+        documentUrl: 'https://app.ci.example/next',
+      }),
+    );
     expect(next.page?.url).toBe('https://app.ci.example/next');
-    expect(next.entries.map((e) => [e.path, e.inFrame])).toEqual([['/frame.js', true], ['/t.js', false]]);
+    expect(next.entries.map((e) => [e.path, e.inFrame])).toEqual([
+      ['/frame.js', true],
+      ['/t.js', false],
+    ]);
   });
 
   it('does not show what a page the tab has left reports late', () => {
@@ -48,13 +80,23 @@ describe('mergeTabAudit', () => {
     const late = mergeTabAudit(current, update([observation(5)], { timeOrigin: 1_000, instanceId: 'top-1' }));
     expect(late.entries).toEqual([]);
     expect(late.page?.timeOrigin).toBe(2_000);
-    const lateFrame = mergeTabAudit(current, update([observation(5)], { isTopFrame: false, timeOrigin: 1_500, instanceId: 'frame-1' }));
+    const lateFrame = mergeTabAudit(
+      current,
+      update([observation(5)], { isTopFrame: false, timeOrigin: 1_500, instanceId: 'frame-1' }),
+    );
     expect(lateFrame.entries).toEqual([]);
   });
 
   it('shows a page restored from the back-forward cache again', () => {
     const current = mergeTabAudit(undefined, update([observation(1)], { timeOrigin: 2_000, instanceId: 'top-2' }));
-    const restored = mergeTabAudit(current, update([observation(1, { url: 'https://cdn.tracker.example/back.js' })], { timeOrigin: 1_000, instanceId: 'top-1b', restored: true }));
+    const restored = mergeTabAudit(
+      current,
+      update([observation(1, { url: 'https://cdn.tracker.example/back.js' })], {
+        timeOrigin: 1_000,
+        instanceId: 'top-1b',
+        restored: true,
+      }),
+    );
     expect(restored.page?.timeOrigin).toBe(1_000);
     expect(restored.entries.map((e) => e.path)).toEqual(['/back.js']);
   });
@@ -63,7 +105,9 @@ describe('mergeTabAudit', () => {
     let audit = mergeTabAudit(undefined, update([]));
     const perReport = AUDIT_LIMITS.observationsPerReport;
     for (let report = 0; report * perReport < AUDIT_LIMITS.tabEntries + 50; report += 1) {
-      const batch = Array.from({ length: perReport }, (_, i) => observation(report * perReport + i + 1, { url: `https://cdn.tracker.example/${report}-${i}.js` }));
+      const batch = Array.from({ length: perReport }, (_, i) =>
+        observation(report * perReport + i + 1, { url: `https://cdn.tracker.example/${report}-${i}.js` }),
+      );
       audit = mergeTabAudit(audit, update(batch));
     }
     expect(audit.entries).toHaveLength(AUDIT_LIMITS.tabEntries);
@@ -75,7 +119,12 @@ describe('mergeTabAudit', () => {
     const long = 'x'.repeat(AUDIT_LIMITS.urlLength - 40);
     let audit = mergeTabAudit(undefined, update([]));
     for (let report = 0; report < 20; report += 1) {
-      const batch = Array.from({ length: 100 }, (_, i) => observation(report * 100 + i + 1, { url: `https://cdn.tracker.example/${report}-${i}/${long}`, urlTruncated: true }));
+      const batch = Array.from({ length: 100 }, (_, i) =>
+        observation(report * 100 + i + 1, {
+          url: `https://cdn.tracker.example/${report}-${i}/${long}`,
+          urlTruncated: true,
+        }),
+      );
       audit = mergeTabAudit(audit, update(batch));
     }
     expect(audit.bytes).toBeLessThanOrEqual(AUDIT_LIMITS.tabBytes);
@@ -87,11 +136,36 @@ describe('mergeTabAudit', () => {
   describe('what the page itself reported', () => {
     type Audited = Extract<Classification, { audited: true }>;
     const tracker = blockedTracker as Audited;
-    const unknown: Audited = { ...tracker, host: 'ws.unknown.example', status: 'allowed-unknown', vendor: { id: null, name: 'unknown.example', category: null, source: null } };
-    const byPage = (seq: number, host = `f${seq}.unknown.example`) => observation(seq, { url: `wss://${host}/x`, type: 'websocket', observed: 'requested', integrity: null, reportedByPage: true, classification: { ...unknown, host } });
+    const unknown: Audited = {
+      ...tracker,
+      host: 'ws.unknown.example',
+      status: 'allowed-unknown',
+      vendor: { id: null, name: 'unknown.example', category: null, source: null },
+    };
+    const byPage = (seq: number, host = `f${seq}.unknown.example`) =>
+      observation(seq, {
+        url: `wss://${host}/x`,
+        type: 'websocket',
+        observed: 'requested',
+        integrity: null,
+        reportedByPage: true,
+        classification: { ...unknown, host },
+      });
 
     it('is a row of its own, marked, never merged with what the content script saw', () => {
-      const audit = mergeTabAudit(undefined, update([byPage(1, 'ws.unknown.example'), observation(2, { url: 'wss://ws.unknown.example/x', type: 'websocket', observed: 'refused-by-csp', integrity: null, classification: unknown })]));
+      const audit = mergeTabAudit(
+        undefined,
+        update([
+          byPage(1, 'ws.unknown.example'),
+          observation(2, {
+            url: 'wss://ws.unknown.example/x',
+            type: 'websocket',
+            observed: 'refused-by-csp',
+            integrity: null,
+            classification: unknown,
+          }),
+        ]),
+      );
       expect(audit.entries.map((e) => [e.key, e.reportedByPage ?? false])).toEqual([
         ['websocket|allowed-unknown|ws.unknown.example|/x|page', true],
         ['websocket|allowed-unknown|ws.unknown.example|/x', false],
@@ -142,10 +216,21 @@ describe('correctTabAudit', () => {
     type Audited = Extract<Classification, { audited: true }>;
     const tracker = blockedTracker as Audited;
     const allowed: Audited = { ...tracker, status: 'allowed-essential', reason: 'Needed by dashboards.' };
-    const early = [observation(1, { classification: allowed }), observation(2, { classification: allowed }), observation(3, { url: 'https://cdn.tracker.example/other.js', classification: allowed })];
+    const early = [
+      observation(1, { classification: allowed }),
+      observation(2, { classification: allowed }),
+      observation(3, { url: 'https://cdn.tracker.example/other.js', classification: allowed }),
+    ];
     const audit = mergeTabAudit(undefined, update(early));
-    expect(audit.entries.map((e) => [e.path, e.status, e.count])).toEqual([['/t.js', 'allowed-essential', 2], ['/other.js', 'allowed-essential', 1]]);
-    const corrected = correctTabAudit(audit, early.slice(0, 2).map((before) => ({ before, after: { ...before, classification: tracker } })), 9_000);
+    expect(audit.entries.map((e) => [e.path, e.status, e.count])).toEqual([
+      ['/t.js', 'allowed-essential', 2],
+      ['/other.js', 'allowed-essential', 1],
+    ]);
+    const corrected = correctTabAudit(
+      audit,
+      early.slice(0, 2).map((before) => ({ before, after: { ...before, classification: tracker } })),
+      9_000,
+    );
     expect(corrected.entries.map((e) => [e.path, e.status, e.count, e.changedFrom])).toEqual([
       ['/other.js', 'allowed-essential', 1, undefined],
       ['/t.js', 'blocked', 2, 'allowed-essential'],

@@ -12,7 +12,15 @@
  */
 import { AUDIT_LIMITS } from './audit-limits';
 import type { Classification } from './audit-classify';
-import { AUDIT_FORMAT_VERSION, BLOCKED_STATUSES, type AuditEntry, type AuditPage, type IntegrityState, type Observation, type TabAudit } from './audit-types';
+import {
+  AUDIT_FORMAT_VERSION,
+  BLOCKED_STATUSES,
+  type AuditEntry,
+  type AuditPage,
+  type IntegrityState,
+  type Observation,
+  type TabAudit,
+} from './audit-types';
 
 export interface ClassifiedObservation extends Observation {
   readonly classification: Classification;
@@ -54,7 +62,10 @@ export function entryKey(type: string, status: string, host: string, path: strin
  * The row a full tab audit gives up for a new one, or -1. What the page itself reported goes first, for anything the
  * content script saw; an allowed or unknown row goes for a blocked one. Otherwise the new row is counted unlisted.
  */
-function rowToGiveUp(entries: readonly AuditEntry[], incoming: { readonly reportedByPage: boolean; readonly blocked: boolean }): number {
+function rowToGiveUp(
+  entries: readonly AuditEntry[],
+  incoming: { readonly reportedByPage: boolean; readonly blocked: boolean },
+): number {
   if (incoming.reportedByPage) return -1;
   const byPage = entries.findIndex((e) => e.reportedByPage === true);
   if (byPage >= 0 || !incoming.blocked) return byPage;
@@ -74,7 +85,13 @@ function pageOf(update: TabAuditUpdate): AuditPage {
   } catch {
     // Kept empty: the URL came from the browser (sender.url), so this does not happen in practice.
   }
-  return { url: update.documentUrl, host, timeOrigin: update.timeOrigin, dashboardId: update.dashboard?.id ?? null, dashboardName: update.dashboard?.name ?? null };
+  return {
+    url: update.documentUrl,
+    host,
+    timeOrigin: update.timeOrigin,
+    dashboardId: update.dashboard?.id ?? null,
+    dashboardName: update.dashboard?.name ?? null,
+  };
 }
 
 /** The instance marks, newest last, at most AUDIT_LIMITS.instancesPerTab of them. */
@@ -97,7 +114,13 @@ export interface VerdictCorrection {
 
 const keyOf = (observation: ClassifiedObservation): string | undefined =>
   observation.classification.audited
-    ? entryKey(observation.type, observation.classification.status, observation.classification.host, urlPath(observation.url), observation.reportedByPage === true)
+    ? entryKey(
+        observation.type,
+        observation.classification.status,
+        observation.classification.host,
+        urlPath(observation.url),
+        observation.reportedByPage === true,
+      )
     : undefined;
 
 /**
@@ -192,7 +215,10 @@ export function mergeTabAudit(current: TabAudit | undefined, update: TabAuditUpd
         entries[at] = {
           ...existing,
           count: existing.count + 1,
-          outcomes: { ...existing.outcomes, [observation.observed]: (existing.outcomes[observation.observed] ?? 0) + 1 },
+          outcomes: {
+            ...existing.outcomes,
+            [observation.observed]: (existing.outcomes[observation.observed] ?? 0) + 1,
+          },
           integrity: mergeIntegrity(existing.integrity, observation.integrity),
           firstSeen: Math.min(existing.firstSeen, observation.time),
           lastSeen: Math.max(existing.lastSeen, observation.time),
@@ -224,7 +250,10 @@ export function mergeTabAudit(current: TabAudit | undefined, update: TabAuditUpd
         continue;
       }
       if (entries.length >= AUDIT_LIMITS.tabEntries || bytes + size > AUDIT_LIMITS.tabBytes) {
-        const victim = rowToGiveUp(entries, { reportedByPage: byPage, blocked: BLOCKED_STATUSES.has(classification.status) });
+        const victim = rowToGiveUp(entries, {
+          reportedByPage: byPage,
+          blocked: BLOCKED_STATUSES.has(classification.status),
+        });
         const given = victim >= 0 ? entries[victim] : undefined;
         if (given === undefined || bytes - JSON.stringify(given).length + size > AUDIT_LIMITS.tabBytes) {
           unlisted += 1;
@@ -242,5 +271,14 @@ export function mergeTabAudit(current: TabAudit | undefined, update: TabAuditUpd
       if (byPage) pageRows += 1;
     }
   }
-  return { v: AUDIT_FORMAT_VERSION, tabId: update.tabId, page, entries, unlisted, bytes, stored, updatedAt: update.now };
+  return {
+    v: AUDIT_FORMAT_VERSION,
+    tabId: update.tabId,
+    page,
+    entries,
+    unlisted,
+    bytes,
+    stored,
+    updatedAt: update.now,
+  };
 }

@@ -22,7 +22,10 @@ export interface TabAuditStore {
 }
 
 const isTabAudit = (value: unknown): value is TabAudit =>
-  typeof value === 'object' && value !== null && (value as TabAudit).v === 1 && Array.isArray((value as TabAudit).entries);
+  typeof value === 'object' &&
+  value !== null &&
+  (value as TabAudit).v === 1 &&
+  Array.isArray((value as TabAudit).entries);
 
 export function createTabAuditStore(area: StorageArea): TabAuditStore {
   // The background is the only writer, so what it last wrote is what storage holds; a new worker starts empty.
@@ -39,7 +42,13 @@ export function createTabAuditStore(area: StorageArea): TabAuditStore {
   type Item =
     | { readonly update: TabAuditUpdate }
     | { readonly remove: number }
-    | { readonly correct: { readonly tabId: number; readonly corrections: readonly VerdictCorrection[]; readonly now: number } };
+    | {
+        readonly correct: {
+          readonly tabId: number;
+          readonly corrections: readonly VerdictCorrection[];
+          readonly now: number;
+        };
+      };
   const writes = createSerialBatcher<Item, TabAudit | undefined>(async (items) => {
     const next = new Map<number, TabAudit | undefined>();
     const results: (TabAudit | undefined)[] = [];
@@ -70,7 +79,8 @@ export function createTabAuditStore(area: StorageArea): TabAuditStore {
     }
     const written = [...next].filter((entry): entry is [number, TabAudit] => entry[1] !== undefined);
     const removed = [...next].filter(([, audit]) => audit === undefined).map(([tabId]) => tabAuditKey(tabId));
-    if (written.length > 0) await area.set(Object.fromEntries(written.map(([tabId, audit]) => [tabAuditKey(tabId), audit])));
+    if (written.length > 0)
+      await area.set(Object.fromEntries(written.map(([tabId, audit]) => [tabAuditKey(tabId), audit])));
     if (removed.length > 0) await area.remove(removed);
     for (const [tabId, audit] of next) {
       if (audit === undefined) cache.delete(tabId);

@@ -12,13 +12,19 @@ export interface AuditLogHandlerDeps {
   readonly extensionVersion: string;
 }
 
-export function createAuditLogHandlers(deps: AuditLogHandlerDeps): Pick<Handlers, typeof AUDIT_EXPORT_LOG | typeof AUDIT_CLEAR_LOG> {
+export function createAuditLogHandlers(
+  deps: AuditLogHandlerDeps,
+): Pick<Handlers, typeof AUDIT_EXPORT_LOG | typeof AUDIT_CLEAR_LOG> {
   return {
     [AUDIT_EXPORT_LOG]: defineHandler<null, AuditLogExport>({
       from: ['extension-page'],
       parse: parseNoPayload,
       handle: async () => {
-        const [records, dropped, retentionDays] = await Promise.all([deps.auditLog.read(), deps.auditLog.dropped(), deps.retentionDays()]);
+        const [records, dropped, retentionDays] = await Promise.all([
+          deps.auditLog.read(),
+          deps.auditLog.dropped(),
+          deps.retentionDays(),
+        ]);
         return { records, dropped, retentionDays, extensionVersion: deps.extensionVersion };
       },
     }),

@@ -22,19 +22,36 @@ function setup(keepFull = false) {
   const badges: { tabId: number; text: string }[] = [];
   const auditLog = createAuditLogStore({ area: local, now: () => 10_000, retentionDays: async () => 30 });
   const handler = createAuditReportHandler({
-    classifier: async () => createAuditClassifier({ catalog, settings: DEFAULT_SETTINGS, policy: NO_POLICY, pausedTabs: [] }),
+    classifier: async () =>
+      createAuditClassifier({ catalog, settings: DEFAULT_SETTINGS, policy: NO_POLICY, pausedTabs: [] }),
     urlWriter: async () => auditUrlWriter(keepFull),
     tabAudits: createTabAuditStore(session),
     auditLog,
-    badge: createAuditBadge({ setBadgeText: async (d) => void badges.push(d), setBadgeBackgroundColor: async () => undefined, setTitle: async () => undefined }),
+    badge: createAuditBadge({
+      setBadgeText: async (d) => void badges.push(d),
+      setBadgeBackgroundColor: async () => undefined,
+      setTitle: async () => undefined,
+    }),
     now: () => 10_000,
   });
   const route = createMessageRouter({ [AUDIT_REPORT]: handler }, EXTENSION);
   return { session, local, badges, auditLog, route };
 }
 
-const obs = (seq: number, url: string, extra: Record<string, unknown> = {}) => ({ seq, url, urlTruncated: false, type: 'script', observed: 'failed', integrity: false, time: 5_000 + seq, ...extra });
-const report = (observations: unknown[], extra: Record<string, unknown> = {}) => ({ type: AUDIT_REPORT, payload: { instanceId: 'abc-1', timeOrigin: 4_000, observations, ...extra } });
+const obs = (seq: number, url: string, extra: Record<string, unknown> = {}) => ({
+  seq,
+  url,
+  urlTruncated: false,
+  type: 'script',
+  observed: 'failed',
+  integrity: false,
+  time: 5_000 + seq,
+  ...extra,
+});
+const report = (observations: unknown[], extra: Record<string, unknown> = {}) => ({
+  type: AUDIT_REPORT,
+  payload: { instanceId: 'abc-1', timeOrigin: 4_000, observations, ...extra },
+});
 
 describe('audit/report', () => {
   it('right after start-up: rows stored at once with the policy at hand, judged again when the policy arrives, a changed verdict marked', async () => {
@@ -44,7 +61,15 @@ describe('audit/report', () => {
     const atHand = createAuditClassifier({ catalog, settings: DEFAULT_SETTINGS, policy: NO_POLICY, pausedTabs: [] });
     let arrive: (() => void) | undefined;
     const settled = new Promise<ReturnType<typeof createAuditClassifier>>((resolve) => {
-      arrive = () => resolve(createAuditClassifier({ catalog, settings: DEFAULT_SETTINGS, policy: { ...NO_POLICY, blockedVendors: ['live'] }, pausedTabs: [] }));
+      arrive = () =>
+        resolve(
+          createAuditClassifier({
+            catalog,
+            settings: DEFAULT_SETTINGS,
+            policy: { ...NO_POLICY, blockedVendors: ['live'] },
+            pausedTabs: [],
+          }),
+        );
     });
     const handler = createAuditReportHandler({
       classifier: () => settled,
@@ -54,7 +79,11 @@ describe('audit/report', () => {
       urlWriter: async () => auditUrlWriter(true),
       tabAudits: createTabAuditStore(session),
       auditLog,
-      badge: createAuditBadge({ setBadgeText: async () => undefined, setBadgeBackgroundColor: async () => undefined, setTitle: async () => undefined }),
+      badge: createAuditBadge({
+        setBadgeText: async () => undefined,
+        setBadgeBackgroundColor: async () => undefined,
+        setTitle: async () => undefined,
+      }),
       now: () => 10_000,
     });
     const route = createMessageRouter({ [AUDIT_REPORT]: handler }, EXTENSION);
@@ -68,26 +97,39 @@ describe('audit/report', () => {
       }
       return undefined;
     })();
-    expect(early?.entries.map((e) => [e.url, e.status])).toEqual([['https://cdn.live.example/x.js?k=[1]', expect.not.stringMatching(/^blocked$/)]]);
+    expect(early?.entries.map((e) => [e.url, e.status])).toEqual([
+      ['https://cdn.live.example/x.js?k=[1]', expect.not.stringMatching(/^blocked$/)],
+    ]);
     expect(await auditLog.read()).toEqual([]);
     arrive?.();
     expect(await replied).toEqual({ ok: true, value: { storedThrough: 1 } });
     const audit = session.data.get(tabAuditKey(12)) as TabAudit;
-    expect(audit.entries.map((e) => [e.status, e.count, e.changedFrom])).toEqual([['blocked', 1, early?.entries[0]?.status]]);
+    expect(audit.entries.map((e) => [e.status, e.count, e.changedFrom])).toEqual([
+      ['blocked', 1, early?.entries[0]?.status],
+    ]);
     const records = await auditLog.read();
-    expect(records.map((r) => [r.url, r.status, r.changedFrom])).toEqual([['https://cdn.live.example/x.js?k=1', 'blocked', early?.entries[0]?.status]]);
+    expect(records.map((r) => [r.url, r.status, r.changedFrom])).toEqual([
+      ['https://cdn.live.example/x.js?k=1', 'blocked', early?.entries[0]?.status],
+    ]);
   });
 
   it('classifies, stores in the tab audit and the log, sets the badge, then acknowledges', async () => {
     const { session, badges, auditLog, route } = setup();
-    const reply = await route(report([
-      obs(1, 'https://cdn.tracker.example/t.js'),
-      obs(2, 'https://static.ci-assets.example/app.js', { observed: 'loaded' }),
-      obs(3, 'https://cdn.unknown.example/u.js', { observed: 'loaded', integrity: true }),
-    ]), TOP);
+    const reply = await route(
+      report([
+        obs(1, 'https://cdn.tracker.example/t.js'),
+        obs(2, 'https://static.ci-assets.example/app.js', { observed: 'loaded' }),
+        obs(3, 'https://cdn.unknown.example/u.js', { observed: 'loaded', integrity: true }),
+      ]),
+      TOP,
+    );
     expect(reply).toEqual({ ok: true, value: { storedThrough: 3 } });
     const audit = session.data.get(tabAuditKey(12)) as TabAudit;
-    expect(audit.page).toMatchObject({ url: 'https://app.ci.example/pipelines', dashboardId: 'ci', dashboardName: 'CI' });
+    expect(audit.page).toMatchObject({
+      url: 'https://app.ci.example/pipelines',
+      dashboardId: 'ci',
+      dashboardName: 'CI',
+    });
     expect(audit.entries.map((e) => [e.host, e.status, e.integrity])).toEqual([
       ['cdn.tracker.example', 'blocked', 'absent'],
       ['cdn.unknown.example', 'allowed-unknown', 'present'],
@@ -101,7 +143,10 @@ describe('audit/report', () => {
   });
 
   it('stores redacted addresses (request, page, frame), judged by the full ones; whole ones when told to keep them', async () => {
-    const secretPage = { ...TOP, url: 'https://app.ci.example/reset/3fa85f64-5717-4562-b3fc-2c963f66afa6?reset_password_token=PAGESECRET' };
+    const secretPage = {
+      ...TOP,
+      url: 'https://app.ci.example/reset/3fa85f64-5717-4562-b3fc-2c963f66afa6?reset_password_token=PAGESECRET',
+    };
     const secretUrl = 'https://cdn.tracker.example/t.js?email=REQSECRET&k=KEYSECRET';
     for (const keepFull of [false, true]) {
       const { session, local, route } = setup(keepFull);
@@ -114,7 +159,10 @@ describe('audit/report', () => {
       } else {
         for (const secret of ['REQSECRET', 'KEYSECRET', 'PAGESECRET', '3fa85f64']) expect(raw).not.toContain(secret);
         expect(audit.page?.url).toBe('https://app.ci.example/reset/[36]?reset_password_token=[10]');
-        expect(audit.entries[0]).toMatchObject({ url: 'https://cdn.tracker.example/t.js?email=[9]&k=[9]', status: 'blocked' });
+        expect(audit.entries[0]).toMatchObject({
+          url: 'https://cdn.tracker.example/t.js?email=[9]&k=[9]',
+          status: 'blocked',
+        });
       }
     }
   });
@@ -123,7 +171,10 @@ describe('audit/report', () => {
     const token = { ...TOP, url: 'https://app.ci.example/settings/tokens' };
     const statusOf = async (sender: typeof TOP, strictMode: string): Promise<string | undefined> => {
       const { session, route } = setup();
-      await route(report([obs(1, 'https://cdn.unknown.example/u.js', { observed: 'requested' })], { strictMode }), sender);
+      await route(
+        report([obs(1, 'https://cdn.unknown.example/u.js', { observed: 'requested' })], { strictMode }),
+        sender,
+      );
       return (session.data.get(tabAuditKey(12)) as TabAudit).entries[0]?.status;
     };
     expect(await statusOf(token, 'enforced')).toBe('strict-mode');
@@ -133,7 +184,10 @@ describe('audit/report', () => {
     expect(await statusOf(TOP, 'enforced')).toBe('strict-mode');
     expect(await statusOf(TOP, 'report-only')).toBe('report-only');
     const { route } = setup();
-    expect(await route(report([], { strictMode: 'protected' }), TOP)).toMatchObject({ ok: false, error: expect.stringMatching(/bad strictMode/) });
+    expect(await route(report([], { strictMode: 'protected' }), TOP)).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/bad strictMode/),
+    });
   });
 
   it('does not acknowledge what it could not store, and counts it once when it comes again', async () => {
@@ -142,16 +196,26 @@ describe('audit/report', () => {
     const failed = await route(report([obs(1, 'https://cdn.tracker.example/t.js')]), TOP);
     expect(failed.ok).toBe(false);
     // The tab audit was written, the log was not: the resent report completes the log and is not counted twice.
-    expect(await route(report([obs(1, 'https://cdn.tracker.example/t.js')]), TOP)).toEqual({ ok: true, value: { storedThrough: 1 } });
+    expect(await route(report([obs(1, 'https://cdn.tracker.example/t.js')]), TOP)).toEqual({
+      ok: true,
+      value: { storedThrough: 1 },
+    });
     expect((session.data.get(tabAuditKey(12)) as TabAudit).entries[0]?.count).toBe(1);
   });
 
   it('refuses reports from web pages, other extensions and extension pages, and malformed ones', async () => {
     const { session, route } = setup();
     const refused = await Promise.all([
-      route(report([obs(1, 'https://cdn.tracker.example/t.js')]), { url: 'https://evil.example/', tab: { id: 12 }, frameId: 0 }),
+      route(report([obs(1, 'https://cdn.tracker.example/t.js')]), {
+        url: 'https://evil.example/',
+        tab: { id: 12 },
+        frameId: 0,
+      }),
       route(report([obs(1, 'https://cdn.tracker.example/t.js')]), { ...TOP, id: 'other-extension' }),
-      route(report([obs(1, 'https://cdn.tracker.example/t.js')]), { id: 'dashguard', url: 'chrome-extension://dashguard/popup.html' }),
+      route(report([obs(1, 'https://cdn.tracker.example/t.js')]), {
+        id: 'dashguard',
+        url: 'chrome-extension://dashguard/popup.html',
+      }),
       route(report([], { instanceId: '"><script>' }), TOP),
       route({ type: AUDIT_REPORT, payload: { instanceId: 'x', timeOrigin: 1, observations: 'all of them' } }, TOP),
     ]);
@@ -161,7 +225,10 @@ describe('audit/report', () => {
 
   it('files observations under the page the browser names, whatever the payload says', async () => {
     const { session, route } = setup();
-    await route(report([obs(1, 'https://cdn.tracker.example/t.js')], { pageUrl: 'https://other.example/', tabId: 99 }), TOP);
+    await route(
+      report([obs(1, 'https://cdn.tracker.example/t.js')], { pageUrl: 'https://other.example/', tabId: 99 }),
+      TOP,
+    );
     expect([...session.data.keys()]).toEqual([tabAuditKey(12)]);
   });
 });
@@ -169,21 +236,38 @@ describe('audit/report', () => {
 describe('audit/report from a frame with no address of its own', () => {
   const FRAME = { id: 'dashguard', tab: { id: 12, url: 'https://app.ci.example/pipelines#x' }, frameId: 7 };
 
-  it('judges it as the tab\'s page and logs the frame it came from, never a data: URL\'s content', async () => {
-    for (const [url, name] of [['about:srcdoc', 'about:srcdoc'], ['about:blank', 'about:blank'], ['data:text/html;base64,PGltZz4=', 'data:text/html'], ['blob:https://app.ci.example/1b2c', 'blob:https://app.ci.example']] as const) {
+  it("judges it as the tab's page and logs the frame it came from, never a data: URL's content", async () => {
+    for (const [url, name] of [
+      ['about:srcdoc', 'about:srcdoc'],
+      ['about:blank', 'about:blank'],
+      ['data:text/html;base64,PGltZz4=', 'data:text/html'],
+      ['blob:https://app.ci.example/1b2c', 'blob:https://app.ci.example'],
+    ] as const) {
       const { session, auditLog, route } = setup();
-      const reply = await route(report([obs(1, 'https://cdn.tracker.example/t.js'), obs(2, 'https://app.ci.example/own.js')]), { ...FRAME, url });
+      const reply = await route(
+        report([obs(1, 'https://cdn.tracker.example/t.js'), obs(2, 'https://app.ci.example/own.js')]),
+        { ...FRAME, url },
+      );
       expect(reply).toEqual({ ok: true, value: { storedThrough: 2 } });
       const audit = session.data.get(tabAuditKey(12)) as TabAudit;
-      expect(audit.entries.map((e) => [e.host, e.status, e.inFrame])).toEqual([['cdn.tracker.example', 'blocked', true]]);
-      expect((await auditLog.read()).map((r) => [r.pageUrl, r.dashboardId, r.status])).toEqual([[name, 'ci', 'blocked']]);
+      expect(audit.entries.map((e) => [e.host, e.status, e.inFrame])).toEqual([
+        ['cdn.tracker.example', 'blocked', true],
+      ]);
+      expect((await auditLog.read()).map((r) => [r.pageUrl, r.dashboardId, r.status])).toEqual([
+        [name, 'ci', 'blocked'],
+      ]);
     }
   });
 
   it('refuses one whose tab is not a page it may read, and a top-level one', async () => {
     const { session, route } = setup();
     const refused = await Promise.all([
-      route(report([obs(1, 'https://cdn.tracker.example/t.js')]), { id: 'dashguard', tab: { id: 12 }, frameId: 7, url: 'about:srcdoc' }),
+      route(report([obs(1, 'https://cdn.tracker.example/t.js')]), {
+        id: 'dashguard',
+        tab: { id: 12 },
+        frameId: 7,
+        url: 'about:srcdoc',
+      }),
       route(report([obs(1, 'https://cdn.tracker.example/t.js')]), { ...FRAME, frameId: 0, url: 'about:blank' }),
       route(report([obs(1, 'https://cdn.tracker.example/t.js')]), { ...FRAME, url: 'javascript:alert(1)' }),
     ]);

@@ -17,7 +17,12 @@ import type { ClassifierAtHand } from '../audit/audit-classifier-source';
 import type { AuditBadge } from '../audit/audit-badge';
 import type { AuditLogStore, LoggedObservation } from '../audit/audit-log-store';
 import { defineHandler, type MessageHandler, type MessageSender } from './message-router';
-import { urlPath, type ClassifiedObservation, type TabAuditUpdate, type VerdictCorrection } from '../audit/tab-audit-merge';
+import {
+  urlPath,
+  type ClassifiedObservation,
+  type TabAuditUpdate,
+  type VerdictCorrection,
+} from '../audit/tab-audit-merge';
 import type { TabAuditStore } from '../audit/tab-audit-store';
 
 export interface AuditReportDeps {
@@ -38,8 +43,19 @@ export interface AuditReportDeps {
    * Records the page's third parties in the dashboard's history; resolves to how many of the dashboard's new ones
    * the person has not seen (the badge shows them). Its failure never fails the report.
    */
-  readonly newParties?: (stored: { readonly tabId: number; readonly dashboardId: string; readonly page: string; readonly observations: readonly ClassifiedObservation[] }) => Promise<number>;
-  readonly onStored?: (stored: { readonly dashboardId: string | null; readonly documentUrl: string; readonly documentKey: string; readonly strictMode: ParsedReport['strictMode']; readonly observations: readonly ClassifiedObservation[] }) => void;
+  readonly newParties?: (stored: {
+    readonly tabId: number;
+    readonly dashboardId: string;
+    readonly page: string;
+    readonly observations: readonly ClassifiedObservation[];
+  }) => Promise<number>;
+  readonly onStored?: (stored: {
+    readonly dashboardId: string | null;
+    readonly documentUrl: string;
+    readonly documentKey: string;
+    readonly strictMode: ParsedReport['strictMode'];
+    readonly observations: readonly ClassifiedObservation[];
+  }) => void;
 }
 
 /** The sending document's URL without its fragment or credentials, or undefined when it is not a web page. */
@@ -60,8 +76,10 @@ export function documentUrlOf(sender: MessageSender): string | undefined {
 /** How the log names a frame with no address of its own: its scheme and kind, never a data: URL's content. */
 export function localFrameName(url: string): string | undefined {
   if (url === 'about:blank' || url.startsWith('about:blank?') || url.startsWith('about:blank#')) return 'about:blank';
-  if (url === 'about:srcdoc' || url.startsWith('about:srcdoc?') || url.startsWith('about:srcdoc#')) return 'about:srcdoc';
-  if (url.startsWith('data:')) return `data:${/^data:([a-z0-9!#$&^_.+-]+\/[a-z0-9!#$&^_.+-]+)/i.exec(url)?.[1]?.toLowerCase() ?? ''}`;
+  if (url === 'about:srcdoc' || url.startsWith('about:srcdoc?') || url.startsWith('about:srcdoc#'))
+    return 'about:srcdoc';
+  if (url.startsWith('data:'))
+    return `data:${/^data:([a-z0-9!#$&^_.+-]+\/[a-z0-9!#$&^_.+-]+)/i.exec(url)?.[1]?.toLowerCase() ?? ''}`;
   if (url.startsWith('blob:')) {
     try {
       const origin = new URL(url.slice('blob:'.length)).origin;
@@ -85,30 +103,38 @@ export function reportDocumentOf(sender: MessageSender): { documentUrl: string; 
   return frame !== undefined && page !== undefined ? { documentUrl: page, frameUrl: frame } : undefined;
 }
 
-function logged(observation: ClassifiedObservation, documentUrl: string, dashboardId: string | null, source: string, changedFrom: AuditStatus | undefined): LoggedObservation[] {
+function logged(
+  observation: ClassifiedObservation,
+  documentUrl: string,
+  dashboardId: string | null,
+  source: string,
+  changedFrom: AuditStatus | undefined,
+): LoggedObservation[] {
   const { classification } = observation;
   if (!classification.audited) return [];
-  return [{
-    seq: observation.seq,
-    firstSeen: observation.time,
-    lastSeen: observation.time,
-    pageUrl: documentUrl,
-    dashboardId,
-    url: observation.url,
-    urlTruncated: observation.urlTruncated,
-    host: classification.host,
-    path: urlPath(observation.url),
-    type: observation.type,
-    vendor: classification.vendor,
-    status: classification.status,
-    reason: classification.reason,
-    outcomes: { [observation.observed]: 1 },
-    integrity: observation.integrity === null ? null : observation.integrity ? 'present' : 'absent',
-    count: 1,
-    source,
-    ...(observation.reportedByPage === true ? { reportedByPage: true as const } : {}),
-    ...(changedFrom !== undefined && changedFrom !== classification.status ? { changedFrom } : {}),
-  }];
+  return [
+    {
+      seq: observation.seq,
+      firstSeen: observation.time,
+      lastSeen: observation.time,
+      pageUrl: documentUrl,
+      dashboardId,
+      url: observation.url,
+      urlTruncated: observation.urlTruncated,
+      host: classification.host,
+      path: urlPath(observation.url),
+      type: observation.type,
+      vendor: classification.vendor,
+      status: classification.status,
+      reason: classification.reason,
+      outcomes: { [observation.observed]: 1 },
+      integrity: observation.integrity === null ? null : observation.integrity ? 'present' : 'absent',
+      count: 1,
+      source,
+      ...(observation.reportedByPage === true ? { reportedByPage: true as const } : {}),
+      ...(changedFrom !== undefined && changedFrom !== classification.status ? { changedFrom } : {}),
+    },
+  ];
 }
 
 export function createAuditReportHandler(deps: AuditReportDeps): MessageHandler<ParsedReport, AuditReportAck> {
@@ -124,8 +150,16 @@ export function createAuditReportHandler(deps: AuditReportDeps): MessageHandler<
       const source = `${new URL(documentUrl).origin} tab ${tabId}`;
       const strict = report.strictMode ? { documentStrictMode: report.strictMode } : {};
       const judge = (classifier: AuditClassifier, write: (url: string) => string): ClassifiedObservation[] =>
-        report.observations.map((o) => ({ ...o, url: write(o.url), classification: classifier.classify({ url: o.url, type: o.type, documentUrl, tabId, ...strict }) }));
-      const tabUpdate = (classifier: AuditClassifier, write: (url: string) => string, observations: ClassifiedObservation[]): TabAuditUpdate => {
+        report.observations.map((o) => ({
+          ...o,
+          url: write(o.url),
+          classification: classifier.classify({ url: o.url, type: o.type, documentUrl, tabId, ...strict }),
+        }));
+      const tabUpdate = (
+        classifier: AuditClassifier,
+        write: (url: string) => string,
+        observations: ClassifiedObservation[],
+      ): TabAuditUpdate => {
         const dashboard = classifier.dashboardOf(documentUrl);
         return {
           tabId,
@@ -140,38 +174,62 @@ export function createAuditReportHandler(deps: AuditReportDeps): MessageHandler<
           now: deps.now(),
         };
       };
-      const logAppend = (classifier: AuditClassifier, write: (url: string) => string, observations: ClassifiedObservation[], changedFrom: ReadonlyMap<number, AuditStatus> = new Map()) => {
+      const logAppend = (
+        classifier: AuditClassifier,
+        write: (url: string) => string,
+        observations: ClassifiedObservation[],
+        changedFrom: ReadonlyMap<number, AuditStatus> = new Map(),
+      ) => {
         const dashboardId = classifier.dashboardOf(documentUrl)?.id ?? null;
         return deps.auditLog.append({
           instanceId: report.instanceId,
           maxSeq: report.maxSeq,
-          observations: observations.flatMap((o) => logged(o, write(frameUrl), dashboardId, source, changedFrom.get(o.seq))),
+          observations: observations.flatMap((o) =>
+            logged(o, write(frameUrl), dashboardId, source, changedFrom.get(o.seq)),
+          ),
         });
       };
 
       /** Once the report is stored: third parties new on the dashboard, the badge, and fleet reporting. */
-      const afterStored = async (classifier: AuditClassifier, observations: readonly ClassifiedObservation[], audit: TabAudit): Promise<void> => {
+      const afterStored = async (
+        classifier: AuditClassifier,
+        observations: readonly ClassifiedObservation[],
+        audit: TabAudit,
+      ): Promise<void> => {
         const dashboard = classifier.dashboardOf(documentUrl);
         let unseenNew = 0;
         if (deps.newParties !== undefined && dashboard !== undefined && audit.page !== null) {
-          unseenNew = await deps.newParties({ tabId, dashboardId: dashboard.id, page: `${tabId}:${audit.page.timeOrigin}`, observations }).catch((error: unknown) => {
-            console.error('Dashguard: third parties new on this dashboard not recorded.', error);
-            return 0;
-          });
+          unseenNew = await deps
+            .newParties({ tabId, dashboardId: dashboard.id, page: `${tabId}:${audit.page.timeOrigin}`, observations })
+            .catch((error: unknown) => {
+              console.error('Dashguard: third parties new on this dashboard not recorded.', error);
+              return 0;
+            });
         }
         void deps.badge.show(audit, unseenNew);
         try {
-          deps.onStored?.({ dashboardId: dashboard?.id ?? null, documentUrl, documentKey: `${tabId}:${report.instanceId}`, strictMode: report.strictMode, observations });
+          deps.onStored?.({
+            dashboardId: dashboard?.id ?? null,
+            documentUrl,
+            documentKey: `${tabId}:${report.instanceId}`,
+            strictMode: report.strictMode,
+            observations,
+          });
         } catch (error) {
           console.error('Dashguard: fleet report not counted.', error);
         }
       };
 
-      const first = deps.classifierAtHand ? await deps.classifierAtHand() : { classifier: await deps.classifier(), settled: true };
+      const first = deps.classifierAtHand
+        ? await deps.classifierAtHand()
+        : { classifier: await deps.classifier(), settled: true };
       if (first.settled) {
         const write = await deps.urlWriter();
         const observations = judge(first.classifier, write);
-        const [audit] = await Promise.all([deps.tabAudits.record(tabUpdate(first.classifier, write, observations)), logAppend(first.classifier, write, observations)]);
+        const [audit] = await Promise.all([
+          deps.tabAudits.record(tabUpdate(first.classifier, write, observations)),
+          logAppend(first.classifier, write, observations),
+        ]);
         // After the data is safe: a badge that fails to update loses nothing.
         await afterStored(first.classifier, observations, audit);
         return { storedThrough: report.maxSeq };

@@ -68,7 +68,11 @@ const testSurface = __TEST_BUILD__ ? (require('./test-surface') as typeof import
 const simulatedStorageFailure = testSurface?.createSimulatedStorageFailure(browser.storage.session);
 
 // Every store writes through these, so a failing write is shown to the person whoever made it.
-const storageHealth = createStorageHealthMonitor({ now: () => Date.now(), beforeWrite: simulatedStorageFailure?.beforeWrite, memory: browser.storage.session });
+const storageHealth = createStorageHealthMonitor({
+  now: () => Date.now(),
+  beforeWrite: simulatedStorageFailure?.beforeWrite,
+  memory: browser.storage.session,
+});
 const localArea = storageHealth.watch(browser.storage.local, 'local');
 const sessionArea = storageHealth.watch(browser.storage.session, 'session');
 
@@ -109,7 +113,8 @@ const reconciler = createRuleReconciler({
   loadSettings: async () => (await settingsStore.load()).settings,
   loadPolicy: () => policyStore.load(),
   loadPausedTabs: () => pausedTabs.list(),
-  loadTabCover: async () => (dashboardTabs ? { by: 'tab-ids', tabs: await dashboardTabs.list() } : { by: 'top-domains' }),
+  loadTabCover: async () =>
+    dashboardTabs ? { by: 'tab-ids', tabs: await dashboardTabs.list() } : { by: 'top-domains' },
   ruleSync,
   onError: (error) => console.error('Dashguard: rules not updated; the previous rules stay in force.', error),
 });
@@ -128,16 +133,30 @@ const settingsService = createSettingsService({
 });
 // The audit: per-tab audits in storage.session, the cross-tab log in storage.local, the toolbar badge.
 const loadAuditInputs = async () => {
-  const [{ settings }, policy, paused] = await Promise.all([settingsStore.load(), policyStore.load(), pausedTabs.list()]);
+  const [{ settings }, policy, paused] = await Promise.all([
+    settingsStore.load(),
+    policyStore.load(),
+    pausedTabs.list(),
+  ]);
   return { catalog: vendorCatalog, settings, policy, pausedTabs: paused };
 };
 // Right after Chrome starts, managed storage may take seconds to answer: the audit shows rows at once with the
 // policy at hand and judges them again when it answers (audit-classifier-source.ts).
 const loadAuditInputsAtHand = async () => {
-  const [{ settings }, policy, paused] = await Promise.all([settingsStore.load(), policyStore.atHand(), pausedTabs.list()]);
+  const [{ settings }, policy, paused] = await Promise.all([
+    settingsStore.load(),
+    policyStore.atHand(),
+    pausedTabs.list(),
+  ]);
   return { catalog: vendorCatalog, settings, policy, pausedTabs: paused };
 };
-const auditClassifier = createClassifierSource({ loadContext: loadAuditInputs, loadContextAtHand: loadAuditInputsAtHand, settleWaitMs: 100, now: () => Date.now(), maxAgeMs: 2_000 });
+const auditClassifier = createClassifierSource({
+  loadContext: loadAuditInputs,
+  loadContextAtHand: loadAuditInputsAtHand,
+  settleWaitMs: 100,
+  now: () => Date.now(),
+  maxAgeMs: 2_000,
+});
 const auditRetention = async (): Promise<number> => {
   const { settings, policy } = await loadAuditInputs();
   return auditRetentionDays(settings, policy);
@@ -163,8 +182,15 @@ const fleet = createFleetReporter({
   now: () => Date.now(),
   random: () => Math.random(),
   newId: () => crypto.randomUUID(),
-  sha256: async (text) => [...new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)))].map((byte) => byte.toString(16).padStart(2, '0')).join(''),
-  context: { extensionVersion: browser.runtime.getManifest().version, browser: __BROWSER__, userAgent: navigator.userAgent },
+  sha256: async (text) =>
+    [...new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)))]
+      .map((byte) => byte.toString(16).padStart(2, '0'))
+      .join(''),
+  context: {
+    extensionVersion: browser.runtime.getManifest().version,
+    browser: __BROWSER__,
+    userAgent: navigator.userAgent,
+  },
   setTimer: (run, delayMs) => setTimeout(run, delayMs),
   clearTimer: (timer) => clearTimeout(timer as ReturnType<typeof setTimeout>),
   onError: (error) => console.error('Dashguard: fleet report not sent; it stays queued.', error),
@@ -180,12 +206,19 @@ const fleetPauses = async (before: unknown, after: unknown): Promise<void> => {
   const { started, ended } = pauseChanges(before, after);
   if (started.length === 0 && ended.length === 0) return;
   const stored = (await sessionArea.get(PAUSE_STARTS_KEY))[PAUSE_STARTS_KEY];
-  const starts: Record<string, PauseStart> = typeof stored === 'object' && stored !== null ? { ...(stored as Record<string, PauseStart>) } : {};
+  const starts: Record<string, PauseStart> =
+    typeof stored === 'object' && stored !== null ? { ...(stored as Record<string, PauseStart>) } : {};
   const now = Date.now();
   const classifier = started.length > 0 ? await auditClassifier.get() : undefined;
   for (const tabId of started) {
-    const url = await browser.tabs.get(tabId).then((tab) => tab.url, () => undefined);
-    starts[String(tabId)] = { since: now, dashboard: url === undefined ? null : classifier?.dashboardOf(url)?.id ?? null };
+    const url = await browser.tabs.get(tabId).then(
+      (tab) => tab.url,
+      () => undefined,
+    );
+    starts[String(tabId)] = {
+      since: now,
+      dashboard: url === undefined ? null : (classifier?.dashboardOf(url)?.id ?? null),
+    };
   }
   const endedStarts = ended.flatMap((tabId) => {
     const start = starts[String(tabId)];
@@ -193,15 +226,24 @@ const fleetPauses = async (before: unknown, after: unknown): Promise<void> => {
     return start === undefined ? [] : [start];
   });
   await sessionArea.set({ [PAUSE_STARTS_KEY]: starts });
-  if (endedStarts.length > 0) await fleet.add((newId, at) => endedStarts.map((start) => pauseEvent(newId(), start, at)));
+  if (endedStarts.length > 0)
+    await fleet.add((newId, at) => endedStarts.map((start) => pauseEvent(newId(), start, at)));
 };
 const fleetRuleChanges = (before: unknown, after: unknown): void => {
   const changes = ruleChanges(vendorRulesOf(before), vendorRulesOf(after));
-  if (changes.length > 0) void fleet.add((newId, now) => changes.map((change) => ({ kind: 'rule-change' as const, id: newId(), time: now, ...change })));
+  if (changes.length > 0)
+    void fleet.add((newId, now) =>
+      changes.map((change) => ({ kind: 'rule-change' as const, id: newId(), time: now, ...change })),
+    );
 };
 /** Documents (and addresses in them) already checked for a sensitive page shown without strict mode: each once. */
 const reportedUnprotected = new Set<string>();
-const fleetSensitiveUnprotected = async (dashboardId: string | null, documentUrl: string, strictMode: string | undefined, documentKey: string): Promise<void> => {
+const fleetSensitiveUnprotected = async (
+  dashboardId: string | null,
+  documentUrl: string,
+  strictMode: string | undefined,
+  documentKey: string,
+): Promise<void> => {
   const address = documentUrl.split('#')[0] ?? documentUrl;
   const checked = `${documentKey} ${address}`;
   if (strictMode !== 'none' || dashboardId === null || reportedUnprotected.has(checked)) return;
@@ -209,7 +251,9 @@ const fleetSensitiveUnprotected = async (dashboardId: string | null, documentUrl
   reportedUnprotected.add(checked);
   const pages = strictModePagesFor(new URL(address).hostname, await loadAuditInputs());
   if (!pages.some((page) => matchesUrlFilter(page.urlFilter, address))) return;
-  await fleet.add((newId, now) => [{ kind: 'sensitive-unprotected', id: newId(), time: now, dashboard: dashboardId, page: redactUrl(address) }]);
+  await fleet.add((newId, now) => [
+    { kind: 'sensitive-unprotected', id: newId(), time: now, dashboard: dashboardId, page: redactUrl(address) },
+  ]);
 };
 
 const tabPause = { store: pausedTabs, loadPolicy: () => policyStore.load(), reconcile: () => reconciler.reconcile() };
@@ -217,7 +261,10 @@ const tabPause = { store: pausedTabs, loadPolicy: () => policyStore.load(), reco
 const sensitiveRoutes = createSensitiveRouteHandlers({
   loadContext: loadAuditInputs,
   hasOrigin: (origin) => browser.permissions.contains({ origins: [origin] }),
-  tabs: { reload: (tabId) => browser.tabs.reload(tabId), update: (tabId, properties) => browser.tabs.update(tabId, properties) },
+  tabs: {
+    reload: (tabId) => browser.tabs.reload(tabId),
+    update: (tabId, properties) => browser.tabs.update(tabId, properties),
+  },
   now: () => Date.now(),
 });
 const dashboardAccess = createCustomDashboardAccess({
@@ -230,7 +277,9 @@ const dashboardAccess = createCustomDashboardAccess({
   },
 });
 const syncDashboardAccess = (giveBackStale = true): void => {
-  dashboardAccess.sync({ giveBackStale }).catch((error: unknown) => console.error('Dashguard: self-hosted dashboard access not updated.', error));
+  dashboardAccess
+    .sync({ giveBackStale })
+    .catch((error: unknown) => console.error('Dashguard: self-hosted dashboard access not updated.', error));
 };
 
 browser.runtime.onInstalled.addListener(() => {
@@ -248,7 +297,8 @@ browser.tabs.onRemoved.addListener((tabId) => {
 browser.tabs.onRemoved.addListener((tabId) => void tabAuditLifecycle.tabRemoved(tabId));
 if (__BROWSER__ === 'firefox' && dashboardTabs) {
   // Firefox's tab cover follows each tab's top-level document; a change reaches the rules through the reconciler.
-  const follow = (changed: Promise<boolean>): Promise<boolean> => changed.then((yes) => (yes ? reconciler.reconcile() : true));
+  const follow = (changed: Promise<boolean>): Promise<boolean> =>
+    changed.then((yes) => (yes ? reconciler.reconcile() : true));
   browser.webNavigation.onBeforeNavigate.addListener((details) => {
     if (details.frameId === 0) void follow(dashboardTabs.navigating(details.tabId, details.url));
   });
@@ -262,7 +312,11 @@ if (__BROWSER__ === 'firefox' && dashboardTabs) {
   // A navigation to a dashboard waits until its tab's rules are in force, so no frame of the new page loads before
   // them. Dashguard sees only the hosts it may access (the dashboards); it never changes or cancels the request.
   browser.webRequest.onBeforeRequest.addListener(
-    (details) => follow(dashboardTabs.navigating(details.tabId, details.url)).then(() => ({}), () => ({})),
+    (details) =>
+      follow(dashboardTabs.navigating(details.tabId, details.url)).then(
+        () => ({}),
+        () => ({}),
+      ),
     { urls: ['<all_urls>'], types: ['main_frame'] },
     ['blocking'],
   );
@@ -271,7 +325,11 @@ browser.tabs.onUpdated.addListener((tabId, changeInfo) => void tabAuditLifecycle
 // The audit explains requests with the settings, policy and pauses in force: rebuild its classifier when they change.
 browser.storage.onChanged.addListener((changes, areaName) => {
   const auditOwn = (key: string): boolean => key === AUDIT_LOG_META_KEY || key.startsWith(AUDIT_LOG_CHUNK_PREFIX);
-  if (areaName === 'managed' || (areaName === 'local' && Object.keys(changes).some((key) => !auditOwn(key))) || (areaName === 'session' && PAUSED_TABS_KEY in changes)) {
+  if (
+    areaName === 'managed' ||
+    (areaName === 'local' && Object.keys(changes).some((key) => !auditOwn(key))) ||
+    (areaName === 'session' && PAUSED_TABS_KEY in changes)
+  ) {
     auditClassifier.invalidate();
   }
 });
@@ -281,12 +339,17 @@ browser.permissions.onRemoved.addListener(() => syncDashboardAccess());
 // The dashboards may have changed (a self-hosted one added or removed): tabs already open on them too.
 const refreshDashboardTabs = async (): Promise<unknown> => dashboardTabs?.refresh();
 browser.storage.onChanged.addListener((changes, areaName) => {
-  if (areaName === 'local' && SETTINGS_KEY in changes) fleetRuleChanges(changes[SETTINGS_KEY]?.oldValue, changes[SETTINGS_KEY]?.newValue);
+  if (areaName === 'local' && SETTINGS_KEY in changes)
+    fleetRuleChanges(changes[SETTINGS_KEY]?.oldValue, changes[SETTINGS_KEY]?.newValue);
   if (areaName === 'session' && PAUSED_TABS_KEY in changes) {
-    void fleetPauses(changes[PAUSED_TABS_KEY]?.oldValue, changes[PAUSED_TABS_KEY]?.newValue).catch((error: unknown) => console.error('Dashguard: fleet report not counted.', error));
+    void fleetPauses(changes[PAUSED_TABS_KEY]?.oldValue, changes[PAUSED_TABS_KEY]?.newValue).catch((error: unknown) =>
+      console.error('Dashguard: fleet report not counted.', error),
+    );
   }
   if (areaName === 'local' && SETTINGS_KEY in changes) {
-    void refreshDashboardTabs().catch(() => undefined).then(() => reconciler.reconcile());
+    void refreshDashboardTabs()
+      .catch(() => undefined)
+      .then(() => reconciler.reconcile());
     syncDashboardAccess();
   }
   // A policy change while the browser runs applies at once, without a restart.
@@ -324,7 +387,16 @@ const handlers: Handlers = {
     now: () => Date.now(),
     newParties: async ({ dashboardId, page, observations }) => {
       const parties = observations.flatMap((o) =>
-        o.classification.audited ? [{ key: groupKey(o.classification.vendor), name: o.classification.vendor.name, host: o.classification.host, vendor: o.classification.vendor }] : [],
+        o.classification.audited
+          ? [
+              {
+                key: groupKey(o.classification.vendor),
+                name: o.classification.vendor.name,
+                host: o.classification.host,
+                vendor: o.classification.vendor,
+              },
+            ]
+          : [],
       );
       const { found, unseen } = await thirdPartyHistory.record(dashboardId, page, parties, Date.now());
       if (found.length > 0) {
@@ -332,30 +404,58 @@ const handlers: Handlers = {
         void fleet.add((newId, now) =>
           found.flatMap((party) => {
             const vendor = vendors.get(party.key);
-            return vendor === undefined ? [] : [{ kind: 'new-third-party' as const, id: newId(), time: now, dashboard: dashboardId, vendor, host: party.host }];
+            return vendor === undefined
+              ? []
+              : [
+                  {
+                    kind: 'new-third-party' as const,
+                    id: newId(),
+                    time: now,
+                    dashboard: dashboardId,
+                    vendor,
+                    host: party.host,
+                  },
+                ];
           }),
         );
       }
       return unseen;
     },
     onStored: ({ dashboardId, documentUrl, strictMode, observations, documentKey }) => {
-      void fleetSensitiveUnprotected(dashboardId, documentUrl, strictMode, documentKey).catch((error: unknown) => console.error('Dashguard: fleet report not counted.', error));
-      const audited = observations.flatMap((o) => (o.classification.audited ? [{ vendor: o.classification.vendor, status: o.classification.status }] : []));
-      void fleet.countRequests(seenRequestsOf(audited, dashboardId)).catch((error: unknown) => console.error('Dashguard: fleet report not counted.', error));
+      void fleetSensitiveUnprotected(dashboardId, documentUrl, strictMode, documentKey).catch((error: unknown) =>
+        console.error('Dashguard: fleet report not counted.', error),
+      );
+      const audited = observations.flatMap((o) =>
+        o.classification.audited ? [{ vendor: o.classification.vendor, status: o.classification.status }] : [],
+      );
+      void fleet
+        .countRequests(seenRequestsOf(audited, dashboardId))
+        .catch((error: unknown) => console.error('Dashguard: fleet report not counted.', error));
     },
   }),
   [FLEET_STATUS_GET]: createFleetStatusHandler(fleet),
   [NEW_THIRD_PARTIES_TAKE]: createNewThirdPartiesHandler({ history: thirdPartyHistory, tabAudits, badge: auditBadge }),
-  ...createAuditLogHandlers({ auditLog, retentionDays: auditRetention, extensionVersion: browser.runtime.getManifest().version }),
+  ...createAuditLogHandlers({
+    auditLog,
+    retentionDays: auditRetention,
+    extensionVersion: browser.runtime.getManifest().version,
+  }),
   [STORAGE_HEALTH_GET]: createStorageHealthHandler(storageHealth),
   [STRICT_MODE_PAGES]: sensitiveRoutes.pages,
   [STRICT_MODE_FRESH_LOAD]: sensitiveRoutes.freshLoad,
-  ...(testSurface ? { [testSurface.TEST_FLEET_QUEUE_LIMITS]: testSurface.createFleetQueueLimitsHandler(browser.storage.session) } : {}),
+  ...(testSurface
+    ? { [testSurface.TEST_FLEET_QUEUE_LIMITS]: testSurface.createFleetQueueLimitsHandler(browser.storage.session) }
+    : {}),
   [POPUP_TAB_VIEW]: createTabViewHandler(loadAuditInputs),
   [CATALOG_GET]: createCatalogGetHandler(vendorCatalog),
-  ...(testSurface && simulatedStorageFailure ? { [testSurface.TEST_FAIL_STORAGE]: testSurface.createFailStorageHandler(simulatedStorageFailure) } : {}),
+  ...(testSurface && simulatedStorageFailure
+    ? { [testSurface.TEST_FAIL_STORAGE]: testSurface.createFailStorageHandler(simulatedStorageFailure) }
+    : {}),
 };
-const route = createMessageRouter(handlers, { extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('') });
+const route = createMessageRouter(handlers, {
+  extensionId: browser.runtime.id,
+  extensionOrigin: browser.runtime.getURL(''),
+});
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => route(message, sender));
 
 // A worker woken in a browser session whose policy has not answered yet checks again (policy-store.ts).
@@ -363,11 +463,15 @@ void policyStore.resume();
 // Fleet reports that became ready while the background was stopped go now (there is no alarms permission).
 void fleet.poke();
 // Tabs closed while the worker was stopped leave no audit behind.
-tabAuditLifecycle.pruneClosedTabs().catch((error: unknown) => console.error('Dashguard: closed tabs\' audits not removed.', error));
+tabAuditLifecycle
+  .pruneClosedTabs()
+  .catch((error: unknown) => console.error("Dashguard: closed tabs' audits not removed.", error));
 
 // Test builds only: automation cannot open moz-extension:// pages in Firefox, so the add-on opens its options page
 // itself when installed, for the e2e tests to drive. A new tab: openOptionsPage() would reuse whatever blank tab the
 // test has just opened for something else.
 if (__TEST_BUILD__ && __BROWSER__ === 'firefox') {
-  browser.runtime.onInstalled.addListener(() => void browser.tabs.create({ url: browser.runtime.getURL('options.html'), active: false }));
+  browser.runtime.onInstalled.addListener(
+    () => void browser.tabs.create({ url: browser.runtime.getURL('options.html'), active: false }),
+  );
 }

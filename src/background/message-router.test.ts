@@ -33,7 +33,12 @@ describe('createMessageRouter', () => {
 
   it.each([
     ['another extension', { type: 'audit/report', payload: 1 }, { ...content, id: 'other' }, /not accepted/],
-    ['a sender with no id', { type: 'audit/report', payload: 1 }, { url: 'https://evil.example/', tab: { id: 1 } }, /not accepted/],
+    [
+      'a sender with no id',
+      { type: 'audit/report', payload: 1 },
+      { url: 'https://evil.example/', tab: { id: 1 } },
+      /not accepted/,
+    ],
     ['a content script sending a settings change', { type: 'settings/set', payload: {} }, content, /not accepted/],
     ['an unknown type', { type: 'debug/unblock-all', payload: {} }, page, /unknown message type/],
     ['a prototype key as type', { type: '__proto__', payload: {} }, page, /unknown message type/],

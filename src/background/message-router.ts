@@ -44,13 +44,17 @@ export function senderKind(sender: MessageSender, context: RouterContext): Sende
   return undefined;
 }
 
-export function createMessageRouter(handlers: Readonly<Record<string, MessageHandler<unknown, unknown> | undefined>>, context: RouterContext) {
+export function createMessageRouter(
+  handlers: Readonly<Record<string, MessageHandler<unknown, unknown> | undefined>>,
+  context: RouterContext,
+) {
   return async function route(message: unknown, sender: MessageSender): Promise<Result<unknown>> {
     if (!isEnvelope(message)) return { ok: false, error: 'malformed message' };
     const handler = Object.hasOwn(handlers, message.type) ? handlers[message.type] : undefined;
     if (handler === undefined) return { ok: false, error: `unknown message type "${message.type}"` };
     const kind = senderKind(sender, context);
-    if (kind === undefined || !handler.from.includes(kind)) return { ok: false, error: `"${message.type}" is not accepted from this sender` };
+    if (kind === undefined || !handler.from.includes(kind))
+      return { ok: false, error: `"${message.type}" is not accepted from this sender` };
     const parsed = handler.parse(message.payload);
     if (!parsed.ok) return { ok: false, error: parsed.error };
     try {

@@ -9,13 +9,19 @@ import type { PolicyStore } from '../policy/policy-store';
 export function createPolicyGetHandler(store: Pick<PolicyStore, 'status'>) {
   return defineHandler<null, PolicyStatus>({
     from: ['extension-page'],
-    parse: (payload) => (payload === null || payload === undefined ? { ok: true, value: null } : { ok: false, error: 'policy/get takes no payload' }),
+    parse: (payload) =>
+      payload === null || payload === undefined
+        ? { ok: true, value: null }
+        : { ok: false, error: 'policy/get takes no payload' },
     // The Authorization value is a credential: pages only learn whether one is set.
     handle: async () => {
       const status = await store.status();
       const fleet = status.policy.fleetReporting;
       if (fleet?.authorization === undefined) return status;
-      return { ...status, policy: { ...status.policy, fleetReporting: { ...fleet, authorization: AUTHORIZATION_HIDDEN } } };
+      return {
+        ...status,
+        policy: { ...status.policy, fleetReporting: { ...fleet, authorization: AUTHORIZATION_HIDDEN } },
+      };
     },
   });
 }

@@ -9,7 +9,12 @@
  * and a tab gets a few fresh loads in a row at most, so no page can make Dashguard reload it in a loop.
  */
 import type { RuleStateInput } from '../rules/rule-state';
-import { isEnforcedSensitiveUrl, parseFreshLoad, type FreshLoadReply, type StrictModePagesReply } from '../strict-mode/sensitive-route';
+import {
+  isEnforcedSensitiveUrl,
+  parseFreshLoad,
+  type FreshLoadReply,
+  type StrictModePagesReply,
+} from '../strict-mode/sensitive-route';
 import { parseNull } from '../settings/settings-messages';
 import { strictModePagesFor } from '../strict-mode/strict-mode-pages';
 import { defineHandler, type MessageSender } from './message-router';
@@ -62,12 +67,15 @@ export function createSensitiveRouteHandlers(deps: SensitiveRouteDeps) {
       const tabId = sender.tab?.id;
       const page = webUrl(sender.url);
       const target = webUrl(url);
-      if (typeof tabId !== 'number' || tabId < 0 || sender.frameId !== 0 || page === undefined) return { loaded: false, reason: 'not the top frame of a tab' };
-      if (target === undefined || target.origin !== page.origin) return { loaded: false, reason: 'not an address of this page\'s site' };
+      if (typeof tabId !== 'number' || tabId < 0 || sender.frameId !== 0 || page === undefined)
+        return { loaded: false, reason: 'not the top frame of a tab' };
+      if (target === undefined || target.origin !== page.origin)
+        return { loaded: false, reason: "not an address of this page's site" };
       if (!isEnforcedSensitiveUrl(target.href, strictModePagesFor(target.hostname, await deps.loadContext()))) {
         return { loaded: false, reason: 'not a sensitive page in strict mode' };
       }
-      if (!(await deps.hasOrigin(originOf(target)).catch(() => false))) return { loaded: false, reason: 'no host access: a new document would not be protected either' };
+      if (!(await deps.hasOrigin(originOf(target)).catch(() => false)))
+        return { loaded: false, reason: 'no host access: a new document would not be protected either' };
       const now = deps.now();
       const recent = (loads.get(tabId) ?? []).filter((time) => now - time < FRESH_LOAD_WINDOW_MS);
       if (recent.length >= MAX_FRESH_LOADS) {

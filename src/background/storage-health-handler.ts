@@ -6,7 +6,10 @@ import type { StorageHealthMonitor } from '../storage/storage-health-monitor';
 export function createStorageHealthHandler(monitor: Pick<StorageHealthMonitor, 'status'>) {
   return defineHandler<null, StorageHealth>({
     from: ['extension-page'],
-    parse: (payload) => (payload === null || payload === undefined ? { ok: true, value: null } : { ok: false, error: 'storage-health/get takes no payload' }),
+    parse: (payload) =>
+      payload === null || payload === undefined
+        ? { ok: true, value: null }
+        : { ok: false, error: 'storage-health/get takes no payload' },
     handle: () => monitor.status(),
   });
 }

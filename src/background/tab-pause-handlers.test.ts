@@ -12,7 +12,13 @@ function setup(policy: ManagedPolicy = NO_POLICY, reconcileOk = true) {
   });
   let reconciles = 0;
   const deps = { store, loadPolicy: async () => policy, reconcile: async () => (reconciles += 1) > 0 && reconcileOk };
-  return { data, store, get: createTabPauseGetHandler(deps), set: createTabPauseSetHandler(deps), reconciles: () => reconciles };
+  return {
+    data,
+    store,
+    get: createTabPauseGetHandler(deps),
+    set: createTabPauseSetHandler(deps),
+    reconciles: () => reconciles,
+  };
 }
 const sender = { id: 'self', url: 'chrome-extension://self/popup.html' };
 
@@ -30,7 +36,9 @@ describe('tab pause', () => {
 
   it('is refused when the organisation switched it off', async () => {
     const t = setup({ ...NO_POLICY, allowTabPause: false });
-    await expect(t.set.handle({ tabId: 4, paused: true }, sender)).rejects.toThrow('Your organisation switched off pausing Dashguard on a tab (allowTabPause: false).');
+    await expect(t.set.handle({ tabId: 4, paused: true }, sender)).rejects.toThrow(
+      'Your organisation switched off pausing Dashguard on a tab (allowTabPause: false).',
+    );
     expect(await t.get.handle({ tabId: 4 }, sender)).toEqual({ tabId: 4, paused: false, allowed: false });
   });
 
@@ -41,8 +49,14 @@ describe('tab pause', () => {
       'Your organisation locks Dashguard (lockUserRules) and its policy does not allow pausing it on a tab (allowTabPause).',
     );
     expect(t.reconciles()).toBe(0);
-    const allowed = setup(parseManagedPolicy({ lockUserRules: true, allowTabPause: true }, testCatalog().catalog).policy);
-    expect(await allowed.set.handle({ tabId: 4, paused: true }, sender)).toEqual({ tabId: 4, paused: true, allowed: true });
+    const allowed = setup(
+      parseManagedPolicy({ lockUserRules: true, allowTabPause: true }, testCatalog().catalog).policy,
+    );
+    expect(await allowed.set.handle({ tabId: 4, paused: true }, sender)).toEqual({
+      tabId: 4,
+      paused: true,
+      allowed: true,
+    });
   });
 
   it('leaves the tab as it was when the browser refuses the rules', async () => {

@@ -28,10 +28,13 @@ const FAIL_STORAGE_KEY = 'test:failStorage';
 
 /** Kept in storage.session (written directly, never failed), so a background started again still fails writes. */
 export function createSimulatedStorageFailure(session: Pick<StorageArea, 'get' | 'set'>): SimulatedStorageFailure {
-  let failing: Promise<{ local: boolean; session: boolean }> = session.get(FAIL_STORAGE_KEY).then((items) => {
-    const stored = items[FAIL_STORAGE_KEY] as { local?: unknown; session?: unknown } | undefined;
-    return { local: stored?.local === true, session: stored?.session === true };
-  }).catch(() => ({ local: false, session: false }));
+  let failing: Promise<{ local: boolean; session: boolean }> = session
+    .get(FAIL_STORAGE_KEY)
+    .then((items) => {
+      const stored = items[FAIL_STORAGE_KEY] as { local?: unknown; session?: unknown } | undefined;
+      return { local: stored?.local === true, session: stored?.session === true };
+    })
+    .catch(() => ({ local: false, session: false }));
   return {
     async beforeWrite(area) {
       if ((await failing)[area]) throw new Error('simulated storage failure (test build)');
@@ -48,7 +51,10 @@ export function createFailStorageHandler(failure: SimulatedStorageFailure) {
     from: ['extension-page'],
     parse: (payload) => {
       const value = payload as { local?: unknown; session?: unknown } | null;
-      return value !== null && typeof value === 'object' && typeof value.local === 'boolean' && typeof value.session === 'boolean'
+      return value !== null &&
+        typeof value === 'object' &&
+        typeof value.local === 'boolean' &&
+        typeof value.session === 'boolean'
         ? { ok: true, value: { local: value.local, session: value.session } }
         : { ok: false, error: 'needs {local: boolean, session: boolean}' };
     },
@@ -72,8 +78,11 @@ export interface QueueLimitsShape {
 }
 
 export async function fleetQueueLimits(session: Pick<StorageArea, 'get'>): Promise<QueueLimitsShape | undefined> {
-  const stored = (await session.get(FLEET_QUEUE_LIMITS_KEY))[FLEET_QUEUE_LIMITS_KEY] as Partial<QueueLimitsShape> | undefined;
-  return stored !== undefined && typeof stored.maxEvents === 'number' && typeof stored.maxBytes === 'number' ? { maxEvents: stored.maxEvents, maxBytes: stored.maxBytes } : undefined;
+  const stored = (await session.get(FLEET_QUEUE_LIMITS_KEY))[FLEET_QUEUE_LIMITS_KEY] as
+    Partial<QueueLimitsShape> | undefined;
+  return stored !== undefined && typeof stored.maxEvents === 'number' && typeof stored.maxBytes === 'number'
+    ? { maxEvents: stored.maxEvents, maxBytes: stored.maxBytes }
+    : undefined;
 }
 
 export function createFleetQueueLimitsHandler(session: StorageArea) {

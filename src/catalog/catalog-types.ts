@@ -98,7 +98,17 @@ export interface EvidenceSource {
 }
 
 /** What a dashboard needs a host for. */
-export type NeededPurpose = 'app' | 'sign-in' | 'captcha' | 'avatars' | 'billing' | 'status' | 'logs-artifacts' | 'realtime' | 'assets' | 'feature-flags';
+export type NeededPurpose =
+  | 'app'
+  | 'sign-in'
+  | 'captcha'
+  | 'avatars'
+  | 'billing'
+  | 'status'
+  | 'logs-artifacts'
+  | 'realtime'
+  | 'assets'
+  | 'feature-flags';
 
 /** How the real app requests a host: the fixture page per dashboard requests it the same way. */
 export type RequestKind = 'image' | 'script' | 'fetch' | 'frame' | 'stylesheet';

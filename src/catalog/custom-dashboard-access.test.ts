@@ -14,7 +14,8 @@ function setup(granted: string[], hosts: string[]) {
     scripting: {
       getRegisteredContentScripts: async () => state.scripts.map((s) => ({ id: s.id })),
       registerContentScripts: async (scripts) => void state.scripts.push(...scripts),
-      unregisterContentScripts: async ({ ids }) => void (state.scripts = state.scripts.filter((s) => !ids.includes(s.id))),
+      unregisterContentScripts: async ({ ids }) =>
+        void (state.scripts = state.scripts.filter((s) => !ids.includes(s.id))),
     },
     requiredOrigins: ['https://app.circleci.com/*'],
     loadHosts: async () => hosts,
@@ -23,19 +24,38 @@ function setup(granted: string[], hosts: string[]) {
 }
 
 describe('createCustomDashboardAccess', () => {
-  it("registers the audit script on each custom dashboard it may access, and only there", async () => {
-    const { state, access } = setup(['https://app.circleci.com/*', '*://jenkins.corp.example/*'], ['jenkins.corp.example', 'gitlab.corp.example']);
+  it('registers the audit script on each custom dashboard it may access, and only there', async () => {
+    const { state, access } = setup(
+      ['https://app.circleci.com/*', '*://jenkins.corp.example/*'],
+      ['jenkins.corp.example', 'gitlab.corp.example'],
+    );
     await access.sync();
     expect(state.scripts).toEqual([
-      { id: 'dashguard-custom-jenkins.corp.example', matches: ['*://jenkins.corp.example/*'], js: ['content.js'], runAt: 'document_start', allFrames: true },
-      { id: 'dashguard-custom-jenkins.corp.example#page-world', matches: ['*://jenkins.corp.example/*'], js: ['page-world.js'], runAt: 'document_start', allFrames: true, world: 'MAIN' },
+      {
+        id: 'dashguard-custom-jenkins.corp.example',
+        matches: ['*://jenkins.corp.example/*'],
+        js: ['content.js'],
+        runAt: 'document_start',
+        allFrames: true,
+      },
+      {
+        id: 'dashguard-custom-jenkins.corp.example#page-world',
+        matches: ['*://jenkins.corp.example/*'],
+        js: ['page-world.js'],
+        runAt: 'document_start',
+        allFrames: true,
+        world: 'MAIN',
+      },
     ]);
     await access.sync();
     expect(state.scripts).toHaveLength(2);
   });
 
   it('gives back the access of a removed dashboard and unregisters its script, never a required permission', async () => {
-    const { state, access } = setup(['https://app.circleci.com/*', '*://jenkins.corp.example/*'], ['jenkins.corp.example']);
+    const { state, access } = setup(
+      ['https://app.circleci.com/*', '*://jenkins.corp.example/*'],
+      ['jenkins.corp.example'],
+    );
     await access.sync();
     const removedLater = setup([...state.origins], []);
     removedLater.state.scripts = [...state.scripts];

@@ -17,7 +17,6 @@ const SCRIPT_ID_PREFIX = 'dashguard-custom-';
 /** Suffix of the page-world registration's id (a host name never contains "#"). */
 const PAGE_WORLD_ID_SUFFIX = '#page-world';
 
-
 export interface PermissionsApi {
   getAll(): Promise<{ origins?: string[] }>;
   remove(permissions: { origins: string[] }): Promise<boolean>;
@@ -75,11 +74,17 @@ export function createCustomDashboardAccess(deps: CustomDashboardAccessDeps): Cu
     const desired = new Map<string, RegisteredScript>();
     for (const host of granted) {
       const common = { matches: [customDashboardOrigin(host)], runAt: 'document_start' as const, allFrames: true };
-      desired.set(`${SCRIPT_ID_PREFIX}${host}`, { id: `${SCRIPT_ID_PREFIX}${host}`, js: [CONTENT_SCRIPT_FILE], ...common });
+      desired.set(`${SCRIPT_ID_PREFIX}${host}`, {
+        id: `${SCRIPT_ID_PREFIX}${host}`,
+        js: [CONTENT_SCRIPT_FILE],
+        ...common,
+      });
       const pageWorldId = `${SCRIPT_ID_PREFIX}${host}${PAGE_WORLD_ID_SUFFIX}`;
       desired.set(pageWorldId, { id: pageWorldId, js: [PAGE_WORLD_SCRIPT_FILE], world: 'MAIN', ...common });
     }
-    const registered = (await deps.scripting.getRegisteredContentScripts()).map((s) => s.id).filter((id) => id.startsWith(SCRIPT_ID_PREFIX));
+    const registered = (await deps.scripting.getRegisteredContentScripts())
+      .map((s) => s.id)
+      .filter((id) => id.startsWith(SCRIPT_ID_PREFIX));
     const unwanted = registered.filter((id) => !desired.has(id));
     if (unwanted.length > 0) await deps.scripting.unregisterContentScripts({ ids: unwanted });
     const missing = [...desired].filter(([id]) => !registered.includes(id));

@@ -6,7 +6,13 @@ import { DEFAULT_SETTINGS } from '../settings/user-settings';
 const { catalog } = testCatalog();
 
 describe('dashboards in force', () => {
-  const settings = { ...DEFAULT_SETTINGS, customDashboards: [{ host: 'jenkins.corp.example', name: 'Mine' }, { host: 'app.ci.example', name: 'dup' }] };
+  const settings = {
+    ...DEFAULT_SETTINGS,
+    customDashboards: [
+      { host: 'jenkins.corp.example', name: 'Mine' },
+      { host: 'app.ci.example', name: 'dup' },
+    ],
+  };
   const policy = { ...NO_POLICY, extraDashboards: [{ host: 'jenkins.corp.example', name: 'Org' }] };
   const dashboards = allDashboards(catalog, settings, policy);
 

@@ -19,7 +19,11 @@ export function customDashboardEntry(custom: CustomDashboard): DashboardEntry {
  * The custom dashboards in force: the organisation's first (a user entry cannot rename it), without duplicates and
  * without hosts the catalog already protects.
  */
-export function customDashboards(catalog: RuntimeCatalog, settings: UserSettings, policy: ManagedPolicy): DashboardEntry[] {
+export function customDashboards(
+  catalog: RuntimeCatalog,
+  settings: UserSettings,
+  policy: ManagedPolicy,
+): DashboardEntry[] {
   const seen = new Set<string>();
   const entries: DashboardEntry[] = [];
   for (const custom of [...policy.extraDashboards, ...settings.customDashboards]) {
@@ -32,7 +36,11 @@ export function customDashboards(catalog: RuntimeCatalog, settings: UserSettings
 }
 
 /** Every dashboard in force: the catalog's, then the custom ones. */
-export function allDashboards(catalog: RuntimeCatalog, settings: UserSettings, policy: ManagedPolicy): DashboardEntry[] {
+export function allDashboards(
+  catalog: RuntimeCatalog,
+  settings: UserSettings,
+  policy: ManagedPolicy,
+): DashboardEntry[] {
   return [...catalog.dashboards, ...customDashboards(catalog, settings, policy)];
 }
 

@@ -15,11 +15,16 @@ export interface RuleVendor {
   readonly defaultAction: VendorDecision;
 }
 
-export function ruleVendors(catalog: RuntimeCatalog, settings: Pick<UserSettings, 'customVendors'>, policy: Pick<ManagedPolicy, 'extraVendors'>): Map<string, RuleVendor> {
+export function ruleVendors(
+  catalog: RuntimeCatalog,
+  settings: Pick<UserSettings, 'customVendors'>,
+  policy: Pick<ManagedPolicy, 'extraVendors'>,
+): Map<string, RuleVendor> {
   const vendors = new Map<string, RuleVendor>();
   for (const vendor of catalog.vendors) vendors.set(vendor.id, vendor);
   for (const vendor of [...policy.extraVendors, ...settings.customVendors]) {
-    if (!vendors.has(vendor.id)) vendors.set(vendor.id, { id: vendor.id, domains: vendor.domains, category: undefined, defaultAction: 'block' });
+    if (!vendors.has(vendor.id))
+      vendors.set(vendor.id, { id: vendor.id, domains: vendor.domains, category: undefined, defaultAction: 'block' });
   }
   return vendors;
 }

@@ -30,14 +30,34 @@ export interface VendorIndex {
 }
 
 /** The vendors in force: the catalog's, then the organisation's custom vendors, then the user's (as computeRuleState). */
-export function vendorsInForce(catalog: RuntimeCatalog, settings: UserSettings, policy: ManagedPolicy): Map<string, IndexedVendor> {
+export function vendorsInForce(
+  catalog: RuntimeCatalog,
+  settings: UserSettings,
+  policy: ManagedPolicy,
+): Map<string, IndexedVendor> {
   const vendors = new Map<string, IndexedVendor>();
   for (const vendor of catalog.vendors) {
-    vendors.set(vendor.id, { id: vendor.id, name: vendor.name, category: vendor.category, source: vendor.source, defaultAction: vendor.defaultAction, reason: vendor.reason, domains: vendor.domains });
+    vendors.set(vendor.id, {
+      id: vendor.id,
+      name: vendor.name,
+      category: vendor.category,
+      source: vendor.source,
+      defaultAction: vendor.defaultAction,
+      reason: vendor.reason,
+      domains: vendor.domains,
+    });
   }
   for (const vendor of [...policy.extraVendors, ...settings.customVendors]) {
     if (vendors.has(vendor.id)) continue;
-    vendors.set(vendor.id, { id: vendor.id, name: vendor.name, category: undefined, source: 'custom', defaultAction: 'block', reason: '', domains: vendor.domains });
+    vendors.set(vendor.id, {
+      id: vendor.id,
+      name: vendor.name,
+      category: undefined,
+      source: 'custom',
+      defaultAction: 'block',
+      reason: '',
+      domains: vendor.domains,
+    });
   }
   return vendors;
 }

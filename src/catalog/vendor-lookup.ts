@@ -26,13 +26,17 @@ export function lookUpVendor(input: string, vendors: readonly NamedVendor[]): Ve
   const lower = text.toLowerCase();
   const byName = vendors.filter((v) => v.name.toLowerCase() === lower);
   if (byName.length === 1 && byName[0]) return { ok: true, vendor: byName[0] };
-  if (byName.length > 1) return { ok: false, error: `Several vendors are called "${text}": pick one from the suggestions.` };
+  if (byName.length > 1)
+    return { ok: false, error: `Several vendors are called "${text}": pick one from the suggestions.` };
   const host = typedHost(text);
   if (host !== undefined) {
     const byDomain = vendors.find((v) => hostMatchesAny(host, v.domains));
     if (byDomain) return { ok: true, vendor: byDomain };
   }
-  return { ok: false, error: `No vendor called "${text}". Pick one from the suggestions, or add it under "Custom vendors".` };
+  return {
+    ok: false,
+    error: `No vendor called "${text}". Pick one from the suggestions, or add it under "Custom vendors".`,
+  };
 }
 
 /**

@@ -20,7 +20,14 @@ import { AUDIT_LIMITS } from '../audit/audit-limits';
 import { WEBSOCKET_EVENT } from './page-world-events';
 import { hasEnforcedIntegrity } from './integrity-metadata';
 import { createPageReportBudget } from './page-report-budget';
-import { forgetOldestSettled, isFetchedScriptType, resourceTypeOf, resourceTypeOfDirective, thirdPartyUrl, type PageScope } from './observation-filter';
+import {
+  forgetOldestSettled,
+  isFetchedScriptType,
+  resourceTypeOf,
+  resourceTypeOfDirective,
+  thirdPartyUrl,
+  type PageScope,
+} from './observation-filter';
 
 export interface CollectorDeps {
   readonly window: Window;
@@ -68,7 +75,14 @@ export function startAuditCollector(deps: CollectorDeps): AuditCollector {
     tracked.settled = true;
     if (tracked.timer !== undefined) clearTimeout(tracked.timer);
     const observed = outcome === 'failed' && tracked.refusedByCsp ? 'refused-by-csp' : outcome;
-    deps.emit({ url: tracked.url, urlTruncated: tracked.urlTruncated, type: 'script', observed, integrity: tracked.integrity, time: deps.now() });
+    deps.emit({
+      url: tracked.url,
+      urlTruncated: tracked.urlTruncated,
+      type: 'script',
+      observed,
+      integrity: tracked.integrity,
+      time: deps.now(),
+    });
   };
 
   const onScriptEvent = (event: Event): void => {
@@ -83,7 +97,9 @@ export function startAuditCollector(deps: CollectorDeps): AuditCollector {
     const src = element.getAttribute('src');
     // No src yet: look again if one is set (the attribute observer below).
     if (src === null || src.trim() === '') return null;
-    const party = isFetchedScriptType(element.getAttribute('type'), element.hasAttribute('nomodule')) ? thirdPartyUrl(src, document.baseURI, scope) : undefined;
+    const party = isFetchedScriptType(element.getAttribute('type'), element.hasAttribute('nomodule'))
+      ? thirdPartyUrl(src, document.baseURI, scope)
+      : undefined;
     if (party === undefined) {
       scripts.set(element, null);
       return null;
@@ -140,10 +156,23 @@ export function startAuditCollector(deps: CollectorDeps): AuditCollector {
     if (event.type !== 'error') return;
     // A failed image or stylesheet: the successful ones come from Resource Timing.
     const name = target.localName;
-    const raw = name === 'img' ? target.getAttribute('src') : name === 'link' && /\bstylesheet\b/i.test(target.getAttribute('rel') ?? '') ? target.getAttribute('href') : null;
+    const raw =
+      name === 'img'
+        ? target.getAttribute('src')
+        : name === 'link' && /\bstylesheet\b/i.test(target.getAttribute('rel') ?? '')
+          ? target.getAttribute('href')
+          : null;
     if (raw === null) return;
     const party = thirdPartyUrl(raw, document.baseURI, scope);
-    if (party) deps.emit({ url: party.url, urlTruncated: party.urlTruncated, type: name === 'img' ? 'image' : 'stylesheet', observed: 'failed', integrity: null, time: deps.now() });
+    if (party)
+      deps.emit({
+        url: party.url,
+        urlTruncated: party.urlTruncated,
+        type: name === 'img' ? 'image' : 'stylesheet',
+        observed: 'failed',
+        integrity: null,
+        time: deps.now(),
+      });
   };
   view.addEventListener('load', onWindowEvent, true);
   view.addEventListener('error', onWindowEvent, true);
@@ -162,7 +191,14 @@ export function startAuditCollector(deps: CollectorDeps): AuditCollector {
     const type = resourceTypeOfDirective(event.effectiveDirective, party.url);
     // A report-only violation of a request that loads shows in Resource Timing; WebSockets never do.
     if (event.disposition === 'report' && type !== 'websocket') return;
-    deps.emit({ url: party.url, urlTruncated: party.urlTruncated, type, observed: event.disposition === 'report' ? 'reported-by-csp' : 'refused-by-csp', integrity: null, time: deps.now() });
+    deps.emit({
+      url: party.url,
+      urlTruncated: party.urlTruncated,
+      type,
+      observed: event.disposition === 'report' ? 'reported-by-csp' : 'refused-by-csp',
+      integrity: null,
+      time: deps.now(),
+    });
   };
   document.addEventListener('securitypolicyviolation', onViolation, true);
 
@@ -176,7 +212,16 @@ export function startAuditCollector(deps: CollectorDeps): AuditCollector {
     const detail: unknown = (event as CustomEvent<unknown>).detail;
     if (typeof detail !== 'string') return;
     const party = thirdPartyUrl(detail, document.baseURI, scope);
-    if (party && pageReports.take()) deps.emit({ url: party.url, urlTruncated: party.urlTruncated, type: 'websocket', observed: 'requested', integrity: null, time: deps.now(), reportedByPage: true });
+    if (party && pageReports.take())
+      deps.emit({
+        url: party.url,
+        urlTruncated: party.urlTruncated,
+        type: 'websocket',
+        observed: 'requested',
+        integrity: null,
+        time: deps.now(),
+        reportedByPage: true,
+      });
   };
   document.addEventListener(WEBSOCKET_EVENT, onWebSocket, true);
 
@@ -206,7 +251,8 @@ export function startAuditCollector(deps: CollectorDeps): AuditCollector {
   };
 
   let timing: PerformanceObserver | undefined;
-  const PerformanceObserverCtor = (view as Window & { PerformanceObserver?: typeof PerformanceObserver }).PerformanceObserver;
+  const PerformanceObserverCtor = (view as Window & { PerformanceObserver?: typeof PerformanceObserver })
+    .PerformanceObserver;
   if (PerformanceObserverCtor !== undefined) {
     timing = new PerformanceObserverCtor((list) => {
       for (const entry of list.getEntries() as PerformanceResourceTiming[]) {

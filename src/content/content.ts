@@ -12,7 +12,14 @@ import { AUDIT_REPORT } from '../audit/audit-messages';
 import { startAuditCollector } from './audit-collector';
 import { readDocumentStrictMode } from './document-marker';
 import { startSensitiveRouteGuard } from './sensitive-route-guard';
-import { STRICT_MODE_FRESH_LOAD, STRICT_MODE_PAGES, catalogPagesFor, isStrictModePagesReply, type FreshLoadReply, type SensitivePageFilter } from '../strict-mode/sensitive-route';
+import {
+  STRICT_MODE_FRESH_LOAD,
+  STRICT_MODE_PAGES,
+  catalogPagesFor,
+  isStrictModePagesReply,
+  type FreshLoadReply,
+  type SensitivePageFilter,
+} from '../strict-mode/sensitive-route';
 import { extensionRuntime } from './extension-runtime';
 import { pageScope } from './observation-filter';
 import { answerPageQueries } from './page-query';
@@ -25,7 +32,9 @@ const isTopFrame = window === window.top;
 const strictMode = readDocumentStrictMode(performance);
 
 const newInstanceId = (): string =>
-  typeof crypto.randomUUID === 'function' ? crypto.randomUUID() : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+  typeof crypto.randomUUID === 'function'
+    ? crypto.randomUUID()
+    : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
 
 const queue = createReportQueue({
   send: (report) => runtime.sendMessage({ type: AUDIT_REPORT, payload: { ...report, strictMode } }),
@@ -41,7 +50,11 @@ const queue = createReportQueue({
 const collector = startAuditCollector({
   window,
   document,
-  scope: pageScope(location.hostname, dashboards, firstPartyTelemetryVendors.flatMap((v) => v.domains)),
+  scope: pageScope(
+    location.hostname,
+    dashboards,
+    firstPartyTelemetryVendors.flatMap((v) => v.domains),
+  ),
   now: () => Date.now(),
   emit: (observation) => queue.add(observation),
   outcomeTimeoutMs: 10_000,
@@ -55,7 +68,9 @@ if (isTopFrame) {
 
 /** The value of a `{ ok: true, value }` reply from the background, or undefined. */
 const replyValue = (reply: unknown): unknown =>
-  typeof reply === 'object' && reply !== null && (reply as { ok?: unknown }).ok === true ? (reply as { value?: unknown }).value : undefined;
+  typeof reply === 'object' && reply !== null && (reply as { ok?: unknown }).ok === true
+    ? (reply as { value?: unknown }).value
+    : undefined;
 
 // A document loaded under the strict policy keeps it wherever the app routes; any other one is watched, so that a
 // sensitive page is never shown inside it (sensitive-route-guard.ts).
@@ -70,15 +85,20 @@ if (isTopFrame && strictMode !== 'enforced') {
     pages: () => pages,
     requestFreshLoad: async (url) => {
       const value = replyValue(await runtime.sendMessage({ type: STRICT_MODE_FRESH_LOAD, payload: { url } }));
-      return typeof value === 'object' && value !== null && typeof (value as FreshLoadReply).loaded === 'boolean' ? (value as FreshLoadReply) : undefined;
+      return typeof value === 'object' && value !== null && typeof (value as FreshLoadReply).loaded === 'boolean'
+        ? (value as FreshLoadReply)
+        : undefined;
     },
   });
-  runtime.sendMessage({ type: STRICT_MODE_PAGES, payload: null }).then((reply) => {
-    const value = replyValue(reply);
-    if (!isStrictModePagesReply(value)) return;
-    pages = value.pages;
-    guard.check();
-  }, () => undefined);
+  runtime.sendMessage({ type: STRICT_MODE_PAGES, payload: null }).then(
+    (reply) => {
+      const value = replyValue(reply);
+      if (!isStrictModePagesReply(value)) return;
+      pages = value.pages;
+      guard.check();
+    },
+    () => undefined,
+  );
 }
 
 // Only the browser's own lifecycle events: a page that dispatches a fake pagehide would settle every script still

@@ -4,8 +4,12 @@ const timing = (entries: unknown[]) => ({ getEntriesByType: (type: string) => (t
 
 describe('readDocumentStrictMode', () => {
   it("reads the marker from the document's navigation entry", () => {
-    expect(readDocumentStrictMode(timing([{ serverTiming: [{ name: 'db' }, { name: 'dashguard-strict' }] }]))).toBe('enforced');
-    expect(readDocumentStrictMode(timing([{ serverTiming: [{ name: 'dashguard-strict-report-only' }] }]))).toBe('report-only');
+    expect(readDocumentStrictMode(timing([{ serverTiming: [{ name: 'db' }, { name: 'dashguard-strict' }] }]))).toBe(
+      'enforced',
+    );
+    expect(readDocumentStrictMode(timing([{ serverTiming: [{ name: 'dashguard-strict-report-only' }] }]))).toBe(
+      'report-only',
+    );
   });
 
   it('says none when the response carried no marker', () => {
@@ -16,6 +20,12 @@ describe('readDocumentStrictMode', () => {
   it('says unknown when the browser does not tell (no entry, no serverTiming on plain http, reading throws)', () => {
     expect(readDocumentStrictMode(timing([]))).toBe('unknown');
     expect(readDocumentStrictMode(timing([{}]))).toBe('unknown');
-    expect(readDocumentStrictMode({ getEntriesByType: () => { throw new Error('no'); } })).toBe('unknown');
+    expect(
+      readDocumentStrictMode({
+        getEntriesByType: () => {
+          throw new Error('no');
+        },
+      }),
+    ).toBe('unknown');
   });
 });

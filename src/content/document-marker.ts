@@ -12,11 +12,16 @@ interface TimingSource {
 
 export function readDocumentStrictMode(performance: TimingSource): DocumentStrictMode {
   try {
-    const entry = performance.getEntriesByType('navigation')[0] as { serverTiming?: readonly { name?: unknown }[] } | undefined;
+    const entry = performance.getEntriesByType('navigation')[0] as
+      { serverTiming?: readonly { name?: unknown }[] } | undefined;
     // Browsers expose serverTiming in secure contexts only: on plain http there is nothing to read.
     const serverTiming: readonly { name?: unknown }[] | undefined = entry?.serverTiming;
     if (!Array.isArray(serverTiming)) return 'unknown';
-    return documentStrictModeOf((serverTiming as readonly { name?: unknown }[]).map((metric) => (typeof metric.name === 'string' ? metric.name : '')));
+    return documentStrictModeOf(
+      (serverTiming as readonly { name?: unknown }[]).map((metric) =>
+        typeof metric.name === 'string' ? metric.name : '',
+      ),
+    );
   } catch {
     return 'unknown';
   }

@@ -3,7 +3,11 @@
  * (Chrome; promise-based in Manifest V3), without the webextension-polyfill: this script runs on every dashboard
  * page load, so it stays small.
  */
-export type MessageListener = (message: unknown, sender: unknown, sendResponse: (response: unknown) => void) => boolean | undefined;
+export type MessageListener = (
+  message: unknown,
+  sender: unknown,
+  sendResponse: (response: unknown) => void,
+) => boolean | undefined;
 
 export interface ExtensionRuntime {
   sendMessage(message: unknown): Promise<unknown>;

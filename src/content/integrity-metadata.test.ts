@@ -5,7 +5,8 @@ const digest = (alg: 'sha256' | 'sha384' | 'sha512'): string => createHash(alg).
 
 describe('hasEnforcedIntegrity', () => {
   test('a real hash of each supported algorithm counts', () => {
-    for (const alg of ['sha256', 'sha384', 'sha512'] as const) expect(hasEnforcedIntegrity(`${alg}-${digest(alg)}`)).toBe(true);
+    for (const alg of ['sha256', 'sha384', 'sha512'] as const)
+      expect(hasEnforcedIntegrity(`${alg}-${digest(alg)}`)).toBe(true);
   });
 
   test('base64url and an unpadded digest count; options after ? are allowed', () => {
@@ -34,6 +35,7 @@ describe('hasEnforcedIntegrity', () => {
       `sha256-${digest('sha256')}==`,
       `sha256-${digest('sha256').slice(0, -2)}!=`,
       `sha256 ${digest('sha256')}`,
-    ]) expect({ value, counts: hasEnforcedIntegrity(value) }).toEqual({ value, counts: false });
+    ])
+      expect({ value, counts: hasEnforcedIntegrity(value) }).toEqual({ value, counts: false });
   });
 });

@@ -1,6 +1,13 @@
 import { dashboards } from '../../rules/catalog/dashboards';
 import { AUDIT_LIMITS } from '../audit/audit-limits';
-import { forgetOldestSettled, isFetchedScriptType, pageScope, resourceTypeOf, resourceTypeOfDirective, thirdPartyUrl } from './observation-filter';
+import {
+  forgetOldestSettled,
+  isFetchedScriptType,
+  pageScope,
+  resourceTypeOf,
+  resourceTypeOfDirective,
+  thirdPartyUrl,
+} from './observation-filter';
 
 const PAGE = 'https://github.com/org/repo/actions';
 const scope = pageScope('github.com', dashboards);
@@ -13,7 +20,11 @@ describe('thirdPartyUrl', () => {
   });
 
   it('keeps third parties, without the fragment, cut to the audit limit', () => {
-    expect(thirdPartyUrl('https://cdn.segment.com/a.js#frag', PAGE, scope)).toEqual({ url: 'https://cdn.segment.com/a.js', urlTruncated: false, host: 'cdn.segment.com' });
+    expect(thirdPartyUrl('https://cdn.segment.com/a.js#frag', PAGE, scope)).toEqual({
+      url: 'https://cdn.segment.com/a.js',
+      urlTruncated: false,
+      host: 'cdn.segment.com',
+    });
     expect(thirdPartyUrl('wss://ws-mt1.pusher.com/app/x', PAGE, scope)?.host).toBe('ws-mt1.pusher.com');
     const long = thirdPartyUrl(`https://x.example/?q=${'a'.repeat(10_000)}`, PAGE, scope);
     expect(long?.url).toHaveLength(AUDIT_LIMITS.urlLength);
@@ -29,28 +40,54 @@ describe('thirdPartyUrl', () => {
   });
 
   it('never keeps credentials written into a URL', () => {
-    expect(thirdPartyUrl('https://user:secret@cdn.segment.com/a.js', PAGE, scope)?.url).toBe('https://cdn.segment.com/a.js');
+    expect(thirdPartyUrl('https://user:secret@cdn.segment.com/a.js', PAGE, scope)?.url).toBe(
+      'https://cdn.segment.com/a.js',
+    );
     expect(thirdPartyUrl('https://token@x.example/a.js', PAGE, scope)?.url).toBe('https://x.example/a.js');
   });
 
   it('knows no own domains on a page that is not in the catalog', () => {
-    expect(pageScope('ci.example.com', dashboards)).toEqual({ pageHost: 'ci.example.com', ownDomains: [], namedHosts: [] });
+    expect(pageScope('ci.example.com', dashboards)).toEqual({
+      pageHost: 'ci.example.com',
+      ownDomains: [],
+      namedHosts: [],
+    });
   });
 });
 
 describe('hosts inside the own domains that a vendor names', () => {
   it('are reported although they are first party; the rest of the own domains is not', () => {
     const named = pageScope('app.bitrise.io', dashboards, ['pa-events-api.bitrise.io']);
-    expect(thirdPartyUrl('https://pa-events-api.bitrise.io/v1/t', 'https://app.bitrise.io/', named)?.host).toBe('pa-events-api.bitrise.io');
+    expect(thirdPartyUrl('https://pa-events-api.bitrise.io/v1/t', 'https://app.bitrise.io/', named)?.host).toBe(
+      'pa-events-api.bitrise.io',
+    );
     expect(thirdPartyUrl('https://api.bitrise.io/v0.1/me', 'https://app.bitrise.io/', named)).toBeUndefined();
-    expect(thirdPartyUrl('https://pa-events-api.bitrise.io/v1/t', 'https://app.bitrise.io/', pageScope('app.bitrise.io', dashboards))).toBeUndefined();
+    expect(
+      thirdPartyUrl(
+        'https://pa-events-api.bitrise.io/v1/t',
+        'https://app.bitrise.io/',
+        pageScope('app.bitrise.io', dashboards),
+      ),
+    ).toBeUndefined();
   });
 });
 
 describe('resource types', () => {
   it('maps Resource Timing initiator types and CSP directives to declarativeNetRequest types', () => {
-    expect(['script', 'img', 'fetch', 'xmlhttprequest', 'beacon', 'iframe', 'css', 'link', 'other'].map((t) => resourceTypeOf(t, 'https://x.example/a.css'))).toEqual([
-      'script', 'image', 'xmlhttprequest', 'xmlhttprequest', 'ping', 'sub_frame', 'image', 'stylesheet', 'other',
+    expect(
+      ['script', 'img', 'fetch', 'xmlhttprequest', 'beacon', 'iframe', 'css', 'link', 'other'].map((t) =>
+        resourceTypeOf(t, 'https://x.example/a.css'),
+      ),
+    ).toEqual([
+      'script',
+      'image',
+      'xmlhttprequest',
+      'xmlhttprequest',
+      'ping',
+      'sub_frame',
+      'image',
+      'stylesheet',
+      'other',
     ]);
     expect(resourceTypeOf('css', 'https://x.example/f.woff2')).toBe('font');
     expect(resourceTypeOfDirective('script-src-elem', 'https://x.example/a.js')).toBe('script');
@@ -60,7 +97,9 @@ describe('resource types', () => {
   });
 
   it('knows which script elements are fetched', () => {
-    expect([null, '', 'module', 'text/javascript', 'application/ecmascript'].map((t) => isFetchedScriptType(t, false))).toEqual([true, true, true, true, true]);
+    expect(
+      [null, '', 'module', 'text/javascript', 'application/ecmascript'].map((t) => isFetchedScriptType(t, false)),
+    ).toEqual([true, true, true, true, true]);
     expect(isFetchedScriptType('text/template', false)).toBe(false);
     expect(isFetchedScriptType('application/json', false)).toBe(false);
     expect(isFetchedScriptType(null, true)).toBe(false);

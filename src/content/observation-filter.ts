@@ -26,7 +26,11 @@ function covers(host: string, domain: string): boolean {
   return host === domain || host.endsWith(`.${domain}`);
 }
 
-export function pageScope(pageHost: string, dashboards: readonly DashboardEntry[], namedHosts: readonly string[] = []): PageScope {
+export function pageScope(
+  pageHost: string,
+  dashboards: readonly DashboardEntry[],
+  namedHosts: readonly string[] = [],
+): PageScope {
   const host = pageHost.toLowerCase();
   const dashboard = dashboards.find((d) => d.hosts.some((h) => covers(host, h)));
   return { pageHost: host, ownDomains: dashboard ? [...dashboard.hosts, ...dashboard.ownDomains] : [], namedHosts };
@@ -101,7 +105,8 @@ export function resourceTypeOfDirective(directive: string, url: string): AuditRe
   return 'other';
 }
 
-const JS_TYPES = /^(?:|module|(?:text|application)\/(?:x-)?(?:java|ecma)script|text\/(?:javascript1\.[0-5]|jscript|livescript))$/i;
+const JS_TYPES =
+  /^(?:|module|(?:text|application)\/(?:x-)?(?:java|ecma)script|text\/(?:javascript1\.[0-5]|jscript|livescript))$/i;
 
 /** Whether a script element with these attributes makes the browser fetch its `src` (classic or module script). */
 export function isFetchedScriptType(type: string | null, noModule: boolean): boolean {

@@ -9,7 +9,8 @@ import type { ExtensionRuntime } from './extension-runtime';
 
 export function answerPageQueries(runtime: ExtensionRuntime, timeOrigin: number, strictMode: DocumentStrictMode): void {
   runtime.onMessage.addListener((message, _sender, sendResponse) => {
-    if (typeof message !== 'object' || message === null || (message as { type?: unknown }).type !== AUDIT_PAGE_QUERY) return undefined;
+    if (typeof message !== 'object' || message === null || (message as { type?: unknown }).type !== AUDIT_PAGE_QUERY)
+      return undefined;
     const answer: AuditPageAnswer = { timeOrigin, strictMode };
     sendResponse(answer);
     return undefined;

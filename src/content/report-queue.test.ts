@@ -21,7 +21,14 @@ class ManualClock {
   }
 }
 
-const observation = (n: number): NewObservation => ({ url: `https://cdn.x.example/${n}.js`, urlTruncated: false, type: 'script', observed: 'failed', integrity: false, time: n });
+const observation = (n: number): NewObservation => ({
+  url: `https://cdn.x.example/${n}.js`,
+  urlTruncated: false,
+  type: 'script',
+  observed: 'failed',
+  integrity: false,
+  time: n,
+});
 
 /** A background that stores what it receives, answers like the router, and can be told to drop messages. */
 function background() {
@@ -114,7 +121,10 @@ describe('createReportQueue', () => {
     await clock.advance(100);
     const last = bg.reports[bg.reports.length - 1];
     expect(last).toMatchObject({ instanceId: 'instance-2', restored: true });
-    expect(last?.observations.map((o) => [o.seq, o.url])).toEqual([[1, 'https://cdn.x.example/1.js'], [2, 'https://cdn.x.example/2.js']]);
+    expect(last?.observations.map((o) => [o.seq, o.url])).toEqual([
+      [1, 'https://cdn.x.example/1.js'],
+      [2, 'https://cdn.x.example/2.js'],
+    ]);
   });
 
   it('drops beyond its limit rather than grow without bound while the background is down', async () => {
@@ -127,7 +137,14 @@ describe('createReportQueue', () => {
   it('keeps page reports within their own share: 10,000 of them never crowd out an observation of its own', async () => {
     const { clock, bg, queue } = setup();
     bg.setDown(true);
-    const byPage = (n: number): NewObservation => ({ ...observation(n), url: `wss://f${n}.x.example/`, type: 'websocket', observed: 'requested', integrity: null, reportedByPage: true });
+    const byPage = (n: number): NewObservation => ({
+      ...observation(n),
+      url: `wss://f${n}.x.example/`,
+      type: 'websocket',
+      observed: 'requested',
+      integrity: null,
+      reportedByPage: true,
+    });
     for (let n = 1; n <= 10_000; n += 1) queue.add(byPage(n));
     queue.add(observation(10_001));
     expect(queue.state()).toMatchObject({ pending: 51, pagePending: 50, dropped: 9_950 });
@@ -151,6 +168,8 @@ describe('createReportQueue', () => {
     await clock.advance(100);
     const last = bg.reports[bg.reports.length - 1];
     expect(last?.observations.filter((o) => o.reportedByPage)).toHaveLength(50);
-    expect(last?.observations.filter((o) => !o.reportedByPage).map((o) => o.url)).toEqual(['https://cdn.x.example/100.js']);
+    expect(last?.observations.filter((o) => !o.reportedByPage).map((o) => o.url)).toEqual([
+      'https://cdn.x.example/100.js',
+    ]);
   });
 });

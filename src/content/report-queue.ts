@@ -43,7 +43,8 @@ const HISTORY_LIMIT = 5_000;
 function storedThrough(reply: unknown): number | undefined {
   if (typeof reply !== 'object' || reply === null || (reply as { ok?: unknown }).ok !== true) return undefined;
   const value = (reply as { value?: unknown }).value;
-  const mark = typeof value === 'object' && value !== null ? (value as { storedThrough?: unknown }).storedThrough : undefined;
+  const mark =
+    typeof value === 'object' && value !== null ? (value as { storedThrough?: unknown }).storedThrough : undefined;
   return typeof mark === 'number' ? mark : undefined;
 }
 
@@ -75,7 +76,12 @@ export function createReportQueue(deps: ReportQueueDeps): ReportQueue {
     if (inFlight || (pending.length === 0 && !mustAnnounce)) return;
     inFlight = true;
     const batch = pending.slice(0, AUDIT_LIMITS.observationsPerReport);
-    const report: AuditReport = { instanceId, timeOrigin: deps.timeOrigin, observations: batch, ...(restoredFlag ? { restored: true } : {}) };
+    const report: AuditReport = {
+      instanceId,
+      timeOrigin: deps.timeOrigin,
+      observations: batch,
+      ...(restoredFlag ? { restored: true } : {}),
+    };
     const sentAs = instanceId;
     let mark: number | undefined;
     try {

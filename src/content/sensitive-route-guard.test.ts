@@ -14,7 +14,15 @@ class FakeTarget {
     return true;
   }
   fire(type: string, event: Partial<Event> & Record<string, unknown> = {}): Event {
-    const full = { isTrusted: true, cancelable: true, defaultPrevented: false, preventDefault() { (this as { defaultPrevented: boolean }).defaultPrevented = true; }, ...event } as unknown as Event;
+    const full = {
+      isTrusted: true,
+      cancelable: true,
+      defaultPrevented: false,
+      preventDefault() {
+        (this as { defaultPrevented: boolean }).defaultPrevented = true;
+      },
+      ...event,
+    } as unknown as Event;
     for (const listener of this.listeners.get(type) ?? []) listener(full);
     return full;
   }
@@ -24,7 +32,11 @@ const PAGES: SensitivePageFilter[] = [{ urlFilter: '||app.ci.example/settings/to
 const ORDINARY = 'https://app.ci.example/pipelines';
 const TOKENS = 'https://app.ci.example/settings/tokens';
 
-function setup(start = ORDINARY, reply: FreshLoadReply | undefined = { loaded: true }, pages: SensitivePageFilter[] = PAGES) {
+function setup(
+  start = ORDINARY,
+  reply: FreshLoadReply | undefined = { loaded: true },
+  pages: SensitivePageFilter[] = PAGES,
+) {
   const navigation = new FakeTarget();
   const window = Object.assign(new FakeTarget(), { navigation });
   const location = { href: start };
@@ -43,7 +55,11 @@ function setup(start = ORDINARY, reply: FreshLoadReply | undefined = { loaded: t
     },
   });
   const navigate = (url: string, extra: Record<string, unknown> = {}) =>
-    navigation.fire('navigate', { navigationType: 'push', destination: { url, sameDocument: true }, ...extra }) as Event & { defaultPrevented: boolean };
+    navigation.fire('navigate', {
+      navigationType: 'push',
+      destination: { url, sameDocument: true },
+      ...extra,
+    }) as Event & { defaultPrevented: boolean };
   return { guard, window, navigation, location, requests, navigate, mutate: () => onChange() };
 }
 

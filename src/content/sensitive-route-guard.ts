@@ -70,7 +70,8 @@ export function startSensitiveRouteGuard(deps: RouteGuardDeps): RouteGuard {
   };
 
   /** A sensitive address this document was not loaded at. */
-  const needsFreshLoad = (url: string): boolean => withoutFragment(url) !== loadedAt && isEnforcedSensitiveUrl(url, deps.pages());
+  const needsFreshLoad = (url: string): boolean =>
+    withoutFragment(url) !== loadedAt && isEnforcedSensitiveUrl(url, deps.pages());
 
   const check = (force = false): void => {
     if (state !== 'watching') return;

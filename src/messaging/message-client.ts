@@ -15,12 +15,19 @@ export interface MessageClient<K extends MessageType> {
   request<T extends K>(type: T, payload: SentOf<T>): Promise<ReplyOf<T>>;
 }
 
-export function createMessageClient<K extends MessageType>(send: SendMessage, checks: ReplyChecks<K>): MessageClient<K> {
+export function createMessageClient<K extends MessageType>(
+  send: SendMessage,
+  checks: ReplyChecks<K>,
+): MessageClient<K> {
   return {
     async request(type, payload) {
       const reply: unknown = await send({ type, payload });
-      if (typeof reply !== 'object' || reply === null || !('ok' in reply)) throw new Error(`No answer from Dashguard's background to ${type}.`);
-      if (reply.ok !== true) throw new Error('error' in reply && typeof reply.error === 'string' ? reply.error : `Dashguard's background refused ${type}.`);
+      if (typeof reply !== 'object' || reply === null || !('ok' in reply))
+        throw new Error(`No answer from Dashguard's background to ${type}.`);
+      if (reply.ok !== true)
+        throw new Error(
+          'error' in reply && typeof reply.error === 'string' ? reply.error : `Dashguard's background refused ${type}.`,
+        );
       const value = 'value' in reply ? reply.value : undefined;
       const check: (value: unknown) => value is ReplyOf<typeof type> = checks[type];
       if (!check(value)) throw new Error(`Unexpected answer from Dashguard's background to ${type}.`);

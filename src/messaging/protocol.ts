@@ -46,7 +46,10 @@ export interface Protocol {
   /** Test builds only (src/background/test-surface.ts): make storage writes fail, as a full disk would. */
   'test/fail-storage'?: Message<{ local: boolean; session: boolean }, { local: boolean; session: boolean }>;
   /** Test builds only: the fleet report queue's bounds, small enough for an end-to-end test to fill. */
-  'test/fleet-queue-limits'?: Message<{ maxEvents: number; maxBytes: number } | null, { maxEvents: number; maxBytes: number } | null>;
+  'test/fleet-queue-limits'?: Message<
+    { maxEvents: number; maxBytes: number } | null,
+    { maxEvents: number; maxBytes: number } | null
+  >;
 }
 
 export type MessageType = keyof Protocol;

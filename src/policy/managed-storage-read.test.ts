@@ -7,14 +7,27 @@ describe('managed storage reads', () => {
   });
 
   it('returns what managed storage holds', async () => {
-    const read = createManagedReader({ area: { get: async () => ({ lockUserRules: true }) }, timeoutMs: 1000, onLateAnswer: () => undefined });
+    const read = createManagedReader({
+      area: { get: async () => ({ lockUserRules: true }) },
+      timeoutMs: 1000,
+      onLateAnswer: () => undefined,
+    });
     expect(await read()).toEqual({ kind: 'values', values: { lockUserRules: true } });
   });
 
   it('gives up after the timeout and reports the late answer', async () => {
     let answer: (values: Record<string, unknown>) => void = () => undefined;
     const late = jest.fn();
-    const read = createManagedReader({ area: { get: () => new Promise((resolve) => { answer = resolve; }) }, timeoutMs: 10, onLateAnswer: late });
+    const read = createManagedReader({
+      area: {
+        get: () =>
+          new Promise((resolve) => {
+            answer = resolve;
+          }),
+      },
+      timeoutMs: 10,
+      onLateAnswer: late,
+    });
     expect(await read()).toEqual({ kind: 'unavailable', reason: 'no answer within 10 ms' });
     expect(late).not.toHaveBeenCalled();
     answer({ lockUserRules: true });

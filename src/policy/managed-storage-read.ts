@@ -31,10 +31,9 @@ export function classifyManagedError(error: unknown): ManagedRead {
 
 export function createManagedReader(deps: ManagedReaderDeps): () => Promise<ManagedRead> {
   return async () => {
-    const answer: Promise<ManagedRead> = deps.area.get(null).then(
-      (values): ManagedRead => ({ kind: 'values', values }),
-      classifyManagedError,
-    );
+    const answer: Promise<ManagedRead> = deps.area
+      .get(null)
+      .then((values): ManagedRead => ({ kind: 'values', values }), classifyManagedError);
     let timer: ReturnType<typeof setTimeout> | undefined;
     let timedOut = false;
     const timeout = new Promise<ManagedRead>((resolve) => {

@@ -44,7 +44,10 @@ describe('parseManagedPolicy', () => {
 
   it('switches tab pause off under the lock unless the policy allows it by name', () => {
     expect(parse({ lockUserRules: true }).policy).toMatchObject({ lockUserRules: true, allowTabPause: false });
-    expect(parse({ lockUserRules: true, allowTabPause: true }).policy).toMatchObject({ lockUserRules: true, allowTabPause: true });
+    expect(parse({ lockUserRules: true, allowTabPause: true }).policy).toMatchObject({
+      lockUserRules: true,
+      allowTabPause: true,
+    });
     expect(parse({ lockUserRules: false }).policy.allowTabPause).toBe(true);
     expect(parse({ blockedVendors: ['tracker'] }).policy.allowTabPause).toBe(true);
     // A malformed lock is a lock: pausing goes with it.
@@ -55,7 +58,11 @@ describe('parseManagedPolicy', () => {
     expect(parse(raw)).toEqual({ policy: NO_POLICY, warnings: [] });
   });
 
-  it.each([['a string', 'block everything'], ['a list', ['tracker']], ['a number', 3]])('ignores a policy that is %s', (_name, raw) => {
+  it.each([
+    ['a string', 'block everything'],
+    ['a list', ['tracker']],
+    ['a number', 3],
+  ])('ignores a policy that is %s', (_name, raw) => {
     expect(parse(raw)).toEqual({ policy: NO_POLICY, warnings: ['policy: must be an object; ignored.'] });
   });
 
@@ -64,7 +71,10 @@ describe('parseManagedPolicy', () => {
       blockedVendors: ['tracker', 5, 'trackr', 'replay'],
       blockedCategories: ['analytics', 'spyware'],
       extraDashboards: [{ host: 'https://ci.corp.example/', name: 'Bad' }, { host: 'ok.corp.example' }, 'jenkins'],
-      extraVendors: [{ id: 'acme', domains: ['acme.example', 'not a domain', 7] }, { id: 'Bad Id', domains: ['x.example'] }],
+      extraVendors: [
+        { id: 'acme', domains: ['acme.example', 'not a domain', 7] },
+        { id: 'Bad Id', domains: ['x.example'] },
+      ],
       sensitivePages: ['||ok.corp.example/secrets', 'javascript:alert(1)'],
       color: 'red',
     });
@@ -99,11 +109,27 @@ describe('parseManagedPolicy', () => {
   describe('allowed vendors never widen by mistake', () => {
     it.each([
       ['no dashboards key', { vendor: 'tracker' }, /allowedVendors\[0\]: "dashboards" must list dashboards/],
-      ['a misspelt dashboards key', { vendor: 'tracker', dashbaords: ['forge'] }, /allowedVendors\[0\]: "dashboards" must list dashboards/],
-      ['an empty dashboards list', { vendor: 'tracker', dashboards: [] }, /allowedVendors\[0\]: "dashboards" must list dashboards/],
-      ['dashboards that are all unknown', { vendor: 'tracker', dashboards: ['forj', 3] }, /allowedVendors\[0\]: no known dashboard/],
+      [
+        'a misspelt dashboards key',
+        { vendor: 'tracker', dashbaords: ['forge'] },
+        /allowedVendors\[0\]: "dashboards" must list dashboards/,
+      ],
+      [
+        'an empty dashboards list',
+        { vendor: 'tracker', dashboards: [] },
+        /allowedVendors\[0\]: "dashboards" must list dashboards/,
+      ],
+      [
+        'dashboards that are all unknown',
+        { vendor: 'tracker', dashboards: ['forj', 3] },
+        /allowedVendors\[0\]: no known dashboard/,
+      ],
       ['an unknown vendor', { vendor: 'trackr', dashboards: ['*'] }, /allowedVendors\[0\]: unknown vendor "trackr"/],
-      ['a vendor that is not a string', { vendor: ['tracker'], dashboards: ['*'] }, /allowedVendors\[0\]: "vendor" must be a vendor id/],
+      [
+        'a vendor that is not a string',
+        { vendor: ['tracker'], dashboards: ['*'] },
+        /allowedVendors\[0\]: "vendor" must be a vendor id/,
+      ],
     ])('drops an entry with %s', (_name, entry, warning) => {
       const { policy, warnings } = parse({ allowedVendors: [entry] });
       expect(policy.allowedVendors).toEqual([]);
@@ -117,18 +143,43 @@ describe('parseManagedPolicy', () => {
     });
 
     it('accepts a built-in dashboard by host, and says when blockedVendors overrides an allowance', () => {
-      const { policy, warnings } = parse({ blockedVendors: ['tracker'], allowedVendors: [{ vendor: 'tracker', dashboards: ['APP.ci.example'] }] });
+      const { policy, warnings } = parse({
+        blockedVendors: ['tracker'],
+        allowedVendors: [{ vendor: 'tracker', dashboards: ['APP.ci.example'] }],
+      });
       expect(policy.allowedVendors).toEqual([{ vendorId: 'tracker', dashboards: ['app.ci.example'] }]);
-      expect(warnings).toEqual(['allowedVendors[0]: "tracker" is also in blockedVendors, which wins: it stays blocked.']);
+      expect(warnings).toEqual([
+        'allowedVendors[0]: "tracker" is also in blockedVendors, which wins: it stays blocked.',
+      ]);
     });
   });
 
   describe('malformed switches take the strict value', () => {
     it.each([
-      ['reportOnly', 'yes', { reportOnly: false }, 'reportOnly: must be boolean; treated as false (report-only stays off).'],
-      ['reportOnly', 1, { reportOnly: false }, 'reportOnly: must be boolean; treated as false (report-only stays off).'],
-      ['lockUserRules', 'false', { lockUserRules: true, allowTabPause: false }, 'lockUserRules: must be boolean; treated as true (users cannot loosen their rules).'],
-      ['allowTabPause', 'true', { allowTabPause: false }, 'allowTabPause: must be boolean; treated as false (users cannot pause a tab).'],
+      [
+        'reportOnly',
+        'yes',
+        { reportOnly: false },
+        'reportOnly: must be boolean; treated as false (report-only stays off).',
+      ],
+      [
+        'reportOnly',
+        1,
+        { reportOnly: false },
+        'reportOnly: must be boolean; treated as false (report-only stays off).',
+      ],
+      [
+        'lockUserRules',
+        'false',
+        { lockUserRules: true, allowTabPause: false },
+        'lockUserRules: must be boolean; treated as true (users cannot loosen their rules).',
+      ],
+      [
+        'allowTabPause',
+        'true',
+        { allowTabPause: false },
+        'allowTabPause: must be boolean; treated as false (users cannot pause a tab).',
+      ],
     ])('%s: %p', (key, value, expected, warning) => {
       const { policy, warnings } = parse({ [key]: value });
       expect(policy).toEqual({ ...NO_POLICY, ...expected });
@@ -139,26 +190,46 @@ describe('parseManagedPolicy', () => {
   it.each([0, 3651, 2.5, '30'])('ignores an audit retention of %p', (days) => {
     const { policy, warnings } = parse({ auditRetentionDays: days });
     expect(policy.auditRetentionDays).toBeUndefined();
-    expect(warnings).toEqual([expect.stringMatching(/^auditRetentionDays: must be a whole number of days from 1 to 3650/)]);
+    expect(warnings).toEqual([
+      expect.stringMatching(/^auditRetentionDays: must be a whole number of days from 1 to 3650/),
+    ]);
   });
 
-  it('reads fleetReporting; a malformed one turns reporting off, named with the policy\'s other ignored items, and an unknown key in it is named too', () => {
-    const fleetReporting = { endpoint: 'https://collector.example.com/v1/logs', format: 'otlp-json', intervalSeconds: 60 };
-    expect(parse({ fleetReporting }).policy.fleetReporting).toEqual({ ...fleetReporting, authorization: undefined, deviceLabel: undefined });
+  it("reads fleetReporting; a malformed one turns reporting off, named with the policy's other ignored items, and an unknown key in it is named too", () => {
+    const fleetReporting = {
+      endpoint: 'https://collector.example.com/v1/logs',
+      format: 'otlp-json',
+      intervalSeconds: 60,
+    };
+    expect(parse({ fleetReporting }).policy.fleetReporting).toEqual({
+      ...fleetReporting,
+      authorization: undefined,
+      deviceLabel: undefined,
+    });
     expect(parse({ fleetReporting }).warnings).toEqual([]);
-    const bad = parse({ fleetReporting: { ...fleetReporting, format: 'otlp', colour: 'red' }, blockedVendors: ['hotjr'] });
+    const bad = parse({
+      fleetReporting: { ...fleetReporting, format: 'otlp', colour: 'red' },
+      blockedVendors: ['hotjr'],
+    });
     expect(bad.policy.fleetReporting).toBeUndefined();
-    expect(bad.warnings).toEqual(expect.arrayContaining([
-      'fleetReporting.colour: unknown key; ignored.',
-      'fleetReporting.format: unknown format "otlp": must be "otlp-json" or "splunk-hec"; reporting is off.',
-      'blockedVendors[0]: unknown vendor "hotjr"; ignored.',
-    ]));
+    expect(bad.warnings).toEqual(
+      expect.arrayContaining([
+        'fleetReporting.colour: unknown key; ignored.',
+        'fleetReporting.format: unknown format "otlp": must be "otlp-json" or "splunk-hec"; reporting is off.',
+        'blockedVendors[0]: unknown vendor "hotjr"; ignored.',
+      ]),
+    );
     expect(parse({}).policy.fleetReporting).toBeUndefined();
   });
 
   it('refuses extra vendors that shadow a catalog vendor or repeat, and extra dashboards that are built in', () => {
     const { policy, warnings } = parse({
-      extraVendors: [{ id: 'tracker', domains: ['other.example'] }, { id: 'x', domains: ['x.example'] }, { id: 'x', domains: ['y.example'] }, { id: 'nodomains' }],
+      extraVendors: [
+        { id: 'tracker', domains: ['other.example'] },
+        { id: 'x', domains: ['x.example'] },
+        { id: 'x', domains: ['y.example'] },
+        { id: 'nodomains' },
+      ],
       extraDashboards: [{ host: 'forge.example' }, { host: 'ci.corp.example' }, { host: 'ci.corp.example.' }],
     });
     expect(policy.extraVendors.map((v) => v.id)).toEqual(['x']);
@@ -189,7 +260,8 @@ describe('parseManagedPolicy', () => {
 
 describe('the managed schema', () => {
   it("names every category id in blockedCategories' description, the essential ones included", () => {
-    const description = (managedSchemaForCategories.properties.blockedCategories as { description: string }).description;
+    const description = (managedSchemaForCategories.properties.blockedCategories as { description: string })
+      .description;
     for (const id of CATEGORY_IDS) expect([id, description.includes(id)]).toEqual([id, true]);
   });
 });

@@ -58,12 +58,18 @@ export function shown(value: unknown): string {
   const brief = (item: unknown, depth: number): string => {
     if (Array.isArray(item)) {
       if (depth === 0) return '[...]';
-      return `[${item.slice(0, 4).map((child) => brief(child, depth - 1)).join(',')}${item.length > 4 ? ',...' : ''}]`;
+      return `[${item
+        .slice(0, 4)
+        .map((child) => brief(child, depth - 1))
+        .join(',')}${item.length > 4 ? ',...' : ''}]`;
     }
     if (typeof item === 'object' && item !== null) {
       if (depth === 0) return '{...}';
       const entries = Object.entries(item);
-      return `{${entries.slice(0, 4).map(([key, child]) => `${JSON.stringify(key.slice(0, MAX_SHOWN))}:${brief(child, depth - 1)}`).join(',')}${entries.length > 4 ? ',...' : ''}}`;
+      return `{${entries
+        .slice(0, 4)
+        .map(([key, child]) => `${JSON.stringify(key.slice(0, MAX_SHOWN))}:${brief(child, depth - 1)}`)
+        .join(',')}${entries.length > 4 ? ',...' : ''}}`;
     }
     if (typeof item === 'string') return JSON.stringify(item.slice(0, MAX_SHOWN + 1));
     return JSON.stringify(item) ?? String(item);
@@ -75,7 +81,10 @@ export function shown(value: unknown): string {
 /** The schema validator's complaints, looked up by where they are. */
 function schemaProblems(raw: Json): (path: ValuePath) => string | undefined {
   validateManagedSchema(raw);
-  const errors = (validateManagedSchema.errors ?? []).map((error) => ({ path: pointerToPath(error.instancePath), message: error.message ?? 'is malformed' }));
+  const errors = (validateManagedSchema.errors ?? []).map((error) => ({
+    path: pointerToPath(error.instancePath),
+    message: error.message ?? 'is malformed',
+  }));
   // The first complaint at `path` or inside it.
   return (path) => errors.find((error) => startsWith(error.path, path))?.message;
 }
@@ -153,7 +162,10 @@ export function parseManagedPolicy(raw: unknown, catalog: PolicyCatalog): Parsed
   for (const { item, path } of objectsOf('extraVendors')) {
     const { id } = item;
     if (typeof id !== 'string' || !VENDOR_ID.test(id) || id.length > MAX_VENDOR_ID_LENGTH) {
-      ignore(path, `"id" must be lower-case letters, digits and dashes, at most ${MAX_VENDOR_ID_LENGTH} (got ${id === undefined ? 'nothing' : shown(id)})`);
+      ignore(
+        path,
+        `"id" must be lower-case letters, digits and dashes, at most ${MAX_VENDOR_ID_LENGTH} (got ${id === undefined ? 'nothing' : shown(id)})`,
+      );
       continue;
     }
     if (id.startsWith(USER_VENDOR_PREFIX)) {
@@ -176,7 +188,8 @@ export function parseManagedPolicy(raw: unknown, catalog: PolicyCatalog): Parsed
     const domains: string[] = [];
     item.domains.forEach((domain: unknown, index) => {
       const domainPath = [...path, 'domains', index];
-      const checked = typeof domain === 'string' ? normaliseDomain(domain) : { ok: false as const, error: 'must be a string' };
+      const checked =
+        typeof domain === 'string' ? normaliseDomain(domain) : { ok: false as const, error: 'must be a string' };
       const owner = checked.ok ? catalogOwner(checked.value) : undefined;
       if (!checked.ok) ignore(domainPath, `${shown(domain)} is not a domain name (${checked.error})`);
       else if (owner !== undefined) ignore(domainPath, owner);
@@ -188,12 +201,16 @@ export function parseManagedPolicy(raw: unknown, catalog: PolicyCatalog): Parsed
     }
     extraVendors.push({ id, name: nameOf(item, path, id), domains: [...new Set(domains)] });
   }
-  const knownVendor = (id: string): boolean => catalogVendorIds.has(id) || extraVendors.some((vendor) => vendor.id === id);
+  const knownVendor = (id: string): boolean =>
+    catalogVendorIds.has(id) || extraVendors.some((vendor) => vendor.id === id);
 
   const builtInHosts = new Set(catalog.dashboards.flatMap((dashboard) => dashboard.hosts));
   const extraDashboards: CustomDashboard[] = [];
   for (const { item, path } of objectsOf('extraDashboards')) {
-    const checked = typeof item.host === 'string' ? normaliseDomain(item.host) : { ok: false as const, error: '"host" must be a string' };
+    const checked =
+      typeof item.host === 'string'
+        ? normaliseDomain(item.host)
+        : { ok: false as const, error: '"host" must be a string' };
     if (!checked.ok) {
       ignore(path, `${item.host === undefined ? 'no host' : shown(item.host)} is not a host name (${checked.error})`);
       continue;
@@ -228,7 +245,9 @@ export function parseManagedPolicy(raw: unknown, catalog: PolicyCatalog): Parsed
     if (catalog.dashboards.some((dashboard) => dashboard.id === ref)) return ref;
     const checked = normaliseDomain(ref);
     if (!checked.ok) return undefined;
-    return builtInHosts.has(checked.value) || extraDashboards.some((d) => d.host === checked.value) ? checked.value : undefined;
+    return builtInHosts.has(checked.value) || extraDashboards.some((d) => d.host === checked.value)
+      ? checked.value
+      : undefined;
   };
   const allowedVendors: PolicyAllowedVendor[] = [];
   for (const { item, path } of objectsOf('allowedVendors')) {
@@ -238,7 +257,10 @@ export function parseManagedPolicy(raw: unknown, catalog: PolicyCatalog): Parsed
       continue;
     }
     if (!Array.isArray(dashboards) || dashboards.length === 0) {
-      ignore(path, `"dashboards" must list dashboards, or be ["${EVERY_DASHBOARD}"] for every dashboard, so "${vendor}" stays as it was`);
+      ignore(
+        path,
+        `"dashboards" must list dashboards, or be ["${EVERY_DASHBOARD}"] for every dashboard, so "${vendor}" stays as it was`,
+      );
       continue;
     }
     let everywhere = false;
@@ -255,7 +277,8 @@ export function parseManagedPolicy(raw: unknown, catalog: PolicyCatalog): Parsed
     }
     // Empty means every dashboard in ManagedPolicy.
     allowedVendors.push({ vendorId: vendor, dashboards: everywhere ? [] : [...new Set(refs)] });
-    if (blockedVendors.includes(vendor)) warnings.push(`${formatPath(path)}: "${vendor}" is also in blockedVendors, which wins: it stays blocked.`);
+    if (blockedVendors.includes(vendor))
+      warnings.push(`${formatPath(path)}: "${vendor}" is also in blockedVendors, which wins: it stays blocked.`);
   }
 
   const sensitivePages: string[] = [];
@@ -277,7 +300,12 @@ export function parseManagedPolicy(raw: unknown, catalog: PolicyCatalog): Parsed
   const lockUserRules = booleanOf('lockUserRules', NO_POLICY.lockUserRules, true, 'users cannot loosen their rules');
   // Under the lock, pausing (which lets every vendor the policy does not name load, session replay included) is one
   // more way to loosen: off unless the policy allows it by name.
-  const allowTabPause = booleanOf('allowTabPause', !lockUserRules && NO_POLICY.allowTabPause, false, 'users cannot pause a tab');
+  const allowTabPause = booleanOf(
+    'allowTabPause',
+    !lockUserRules && NO_POLICY.allowTabPause,
+    false,
+    'users cannot pause a tab',
+  );
 
   let auditRetentionDays: number | undefined;
   const retention = raw.auditRetentionDays;
@@ -285,18 +313,37 @@ export function parseManagedPolicy(raw: unknown, catalog: PolicyCatalog): Parsed
     if (isAuditRetentionDays(retention)) {
       auditRetentionDays = retention;
     } else {
-      ignore(['auditRetentionDays'], `must be a whole number of days from ${MIN_AUDIT_RETENTION_DAYS} to ${MAX_AUDIT_RETENTION_DAYS}, so the default retention applies`);
+      ignore(
+        ['auditRetentionDays'],
+        `must be a whole number of days from ${MIN_AUDIT_RETENTION_DAYS} to ${MAX_AUDIT_RETENTION_DAYS}, so the default retention applies`,
+      );
     }
   }
 
   // A bad value keeps addresses redacted: the side that keeps no secret.
-  const keepFullAuditUrls = raw.keepFullAuditUrls === undefined ? undefined : booleanOf('keepFullAuditUrls', false, false, 'audited addresses are redacted');
+  const keepFullAuditUrls =
+    raw.keepFullAuditUrls === undefined
+      ? undefined
+      : booleanOf('keepFullAuditUrls', false, false, 'audited addresses are redacted');
 
   const fleet = parseFleetReporting(raw.fleetReporting);
   warnings.push(...fleet.warnings);
 
   return {
-    policy: { blockedVendors, allowedVendors, blockedCategories, extraDashboards, extraVendors, sensitivePages, reportOnly, lockUserRules, allowTabPause, auditRetentionDays, keepFullAuditUrls, fleetReporting: fleet.config },
+    policy: {
+      blockedVendors,
+      allowedVendors,
+      blockedCategories,
+      extraDashboards,
+      extraVendors,
+      sensitivePages,
+      reportOnly,
+      lockUserRules,
+      allowTabPause,
+      auditRetentionDays,
+      keepFullAuditUrls,
+      fleetReporting: fleet.config,
+    },
     warnings,
   };
 }

@@ -7,7 +7,9 @@ const with_ = (changes: Partial<UserSettings>): UserSettings => ({ ...DEFAULT_SE
 
 describe('lockedLoosenings', () => {
   it('allows everything when the policy does not lock', () => {
-    expect(lockedLoosenings(DEFAULT_SETTINGS, with_({ vendorRules: { tracker: 'allow' }, reportOnly: true }), NO_POLICY)).toEqual([]);
+    expect(
+      lockedLoosenings(DEFAULT_SETTINGS, with_({ vendorRules: { tracker: 'allow' }, reportOnly: true }), NO_POLICY),
+    ).toEqual([]);
   });
 
   it('names every loosening a change adds under the lock', () => {
@@ -33,13 +35,21 @@ describe('lockedLoosenings', () => {
     const before = with_({ vendorRules: { tracker: 'allow' } });
     expect(lockedLoosenings(before, with_({ vendorRules: { tracker: 'block', replay: 'block' } }), locked)).toEqual([]);
     expect(lockedLoosenings(before, with_({ vendorRules: {} }), locked)).toEqual([]);
-    expect(lockedLoosenings(before, with_({ vendorRules: { tracker: 'allow' }, customDashboards: [{ host: 'ci.corp.example', name: 'CI' }] }), locked)).toEqual([]);
+    expect(
+      lockedLoosenings(
+        before,
+        with_({ vendorRules: { tracker: 'allow' }, customDashboards: [{ host: 'ci.corp.example', name: 'CI' }] }),
+        locked,
+      ),
+    ).toEqual([]);
     expect(lockedLoosenings(with_({ reportOnly: true }), with_({ reportOnly: false }), locked)).toEqual([]);
   });
 
   it('treats an allowance on another dashboard as new', () => {
     const before = with_({ dashboardVendorRules: [{ dashboard: 'forge', vendorId: 'replay', action: 'allow' }] });
-    const after = with_({ dashboardVendorRules: [...before.dashboardVendorRules, { dashboard: 'ci', vendorId: 'replay', action: 'allow' }] });
+    const after = with_({
+      dashboardVendorRules: [...before.dashboardVendorRules, { dashboard: 'ci', vendorId: 'replay', action: 'allow' }],
+    });
     expect(lockedLoosenings(before, after, locked)).toEqual(['allowing vendor "replay" on ci']);
   });
 });
@@ -48,18 +58,42 @@ describe('managedVendorState', () => {
   const policy: ManagedPolicy = {
     ...NO_POLICY,
     blockedVendors: ['tracker'],
-    allowedVendors: [{ vendorId: 'tracker', dashboards: [] }, { vendorId: 'live', dashboards: [] }, { vendorId: 'replay', dashboards: ['forge'] }],
+    allowedVendors: [
+      { vendorId: 'tracker', dashboards: [] },
+      { vendorId: 'live', dashboards: [] },
+      { vendorId: 'replay', dashboards: ['forge'] },
+    ],
     blockedCategories: ['session-replay', 'realtime'],
   };
 
   it('follows the rule state precedence: policy block > policy allow > policy category block', () => {
-    expect(managedVendorState(policy, 'tracker', 'analytics')).toMatchObject({ forced: 'block', userMayAllow: false, userMayBlock: false });
-    expect(managedVendorState(policy, 'live', 'realtime')).toMatchObject({ forced: 'allow', userMayAllow: false, userMayBlock: false });
-    expect(managedVendorState(policy, 'replay', 'session-replay')).toMatchObject({ forced: 'block', reason: 'Your organisation blocks this category.' });
+    expect(managedVendorState(policy, 'tracker', 'analytics')).toMatchObject({
+      forced: 'block',
+      userMayAllow: false,
+      userMayBlock: false,
+    });
+    expect(managedVendorState(policy, 'live', 'realtime')).toMatchObject({
+      forced: 'allow',
+      userMayAllow: false,
+      userMayBlock: false,
+    });
+    expect(managedVendorState(policy, 'replay', 'session-replay')).toMatchObject({
+      forced: 'block',
+      reason: 'Your organisation blocks this category.',
+    });
   });
 
   it('leaves other vendors to the person, who may only block under the lock', () => {
-    expect(managedVendorState(NO_POLICY, 'x', 'analytics')).toEqual({ forced: undefined, userMayAllow: true, userMayBlock: true, reason: undefined });
-    expect(managedVendorState(locked, 'x', undefined)).toMatchObject({ forced: undefined, userMayAllow: false, userMayBlock: true });
+    expect(managedVendorState(NO_POLICY, 'x', 'analytics')).toEqual({
+      forced: undefined,
+      userMayAllow: true,
+      userMayBlock: true,
+      reason: undefined,
+    });
+    expect(managedVendorState(locked, 'x', undefined)).toMatchObject({
+      forced: undefined,
+      userMayAllow: false,
+      userMayBlock: true,
+    });
   });
 });

@@ -27,7 +27,8 @@ export function lockedLoosenings(before: UserSettings, after: UserSettings, poli
   const key = (rule: DashboardVendorRule): string => `${rule.dashboard}\u0000${rule.vendorId}`;
   const allowedBefore = new Set(before.dashboardVendorRules.filter((rule) => rule.action === 'allow').map(key));
   for (const rule of after.dashboardVendorRules) {
-    if (rule.action === 'allow' && !allowedBefore.has(key(rule))) found.push(`allowing vendor "${rule.vendorId}" on ${rule.dashboard}`);
+    if (rule.action === 'allow' && !allowedBefore.has(key(rule)))
+      found.push(`allowing vendor "${rule.vendorId}" on ${rule.dashboard}`);
   }
   if (after.reportOnly && !before.reportOnly) found.push('turning on report-only mode');
   return found;
@@ -68,8 +69,14 @@ export interface ManagedVendorState {
  * The vendor's state under the policy, with the rule state's precedence: policy block > policy allow > policy category
  * block > user. An allowance for some dashboards only does not force the vendor (the control stays per dashboard).
  */
-export function managedVendorState(policy: ManagedPolicy, vendorId: string, category: CategoryId | undefined): ManagedVendorState {
-  const allowedEverywhere = policy.allowedVendors.some((entry) => entry.vendorId === vendorId && entry.dashboards.length === 0);
+export function managedVendorState(
+  policy: ManagedPolicy,
+  vendorId: string,
+  category: CategoryId | undefined,
+): ManagedVendorState {
+  const allowedEverywhere = policy.allowedVendors.some(
+    (entry) => entry.vendorId === vendorId && entry.dashboards.length === 0,
+  );
   let forced: ManagedVendorState['forced'];
   let reason: string | undefined;
   if (policy.blockedVendors.includes(vendorId)) {
@@ -84,6 +91,7 @@ export function managedVendorState(policy: ManagedPolicy, vendorId: string, cate
   }
   const userMayAllow = forced === undefined && !policy.lockUserRules;
   const userMayBlock = forced === undefined;
-  if (forced === undefined && policy.lockUserRules) reason = 'Your organisation lets you block vendors but not allow them.';
+  if (forced === undefined && policy.lockUserRules)
+    reason = 'Your organisation lets you block vendors but not allow them.';
   return { forced, userMayAllow, userMayBlock, reason };
 }

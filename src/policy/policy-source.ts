@@ -37,7 +37,10 @@ export function choosePolicySource({ read, lastKnown, emptyIsFinal }: SourceInpu
   if (read.kind === 'values' && Object.keys(read.values).length > 0) {
     return { values: read.values, source: 'managed', remember: 'save', provisional: false };
   }
-  const fallback = lastKnown === undefined ? { values: undefined, source: 'none' as const } : { values: lastKnown, source: 'last-known' as const };
+  const fallback =
+    lastKnown === undefined
+      ? { values: undefined, source: 'none' as const }
+      : { values: lastKnown, source: 'last-known' as const };
   if (read.kind === 'unavailable') return { ...fallback, remember: 'keep', provisional: false };
   if (emptyIsFinal) return { values: undefined, source: 'none', remember: 'forget', provisional: false };
   return { ...fallback, remember: 'keep', provisional: true };

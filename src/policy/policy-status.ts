@@ -27,22 +27,31 @@ export interface PolicyStatus {
 /** What `policy/get` says in place of the fleet reporting Authorization value. */
 export const AUTHORIZATION_HIDDEN = '(set, not shown)';
 
-const isStrings = (value: unknown): value is string[] => Array.isArray(value) && value.every((item) => typeof item === 'string');
+const isStrings = (value: unknown): value is string[] =>
+  Array.isArray(value) && value.every((item) => typeof item === 'string');
 
 /** Checks a `policy/get` reply where it is received (an extension page), so the page never renders a wrong shape. */
 export function isPolicyStatus(value: unknown): value is PolicyStatus {
-  if (!isRecord(value) || !isRecord(value.policy) || !isStrings(value.warnings) || typeof value.managed !== 'boolean') return false;
+  if (!isRecord(value) || !isRecord(value.policy) || !isStrings(value.warnings) || typeof value.managed !== 'boolean')
+    return false;
   if (value.source !== 'managed' && value.source !== 'last-known' && value.source !== 'none') return false;
   const { policy } = value;
   return (
     isStrings(policy.blockedVendors) &&
     Array.isArray(policy.allowedVendors) &&
-    policy.allowedVendors.every((entry) => isRecord(entry) && typeof entry.vendorId === 'string' && isStrings(entry.dashboards)) &&
+    policy.allowedVendors.every(
+      (entry) => isRecord(entry) && typeof entry.vendorId === 'string' && isStrings(entry.dashboards),
+    ) &&
     isStrings(policy.blockedCategories) &&
     Array.isArray(policy.extraDashboards) &&
-    policy.extraDashboards.every((entry) => isRecord(entry) && typeof entry.host === 'string' && typeof entry.name === 'string') &&
+    policy.extraDashboards.every(
+      (entry) => isRecord(entry) && typeof entry.host === 'string' && typeof entry.name === 'string',
+    ) &&
     Array.isArray(policy.extraVendors) &&
-    policy.extraVendors.every((entry) => isRecord(entry) && typeof entry.id === 'string' && typeof entry.name === 'string' && isStrings(entry.domains)) &&
+    policy.extraVendors.every(
+      (entry) =>
+        isRecord(entry) && typeof entry.id === 'string' && typeof entry.name === 'string' && isStrings(entry.domains),
+    ) &&
     isStrings(policy.sensitivePages) &&
     typeof policy.reportOnly === 'boolean' &&
     typeof policy.lockUserRules === 'boolean' &&
@@ -50,7 +59,9 @@ export function isPolicyStatus(value: unknown): value is PolicyStatus {
     (policy.auditRetentionDays === undefined || typeof policy.auditRetentionDays === 'number') &&
     (policy.keepFullAuditUrls === undefined || typeof policy.keepFullAuditUrls === 'boolean') &&
     (policy.fleetReporting === undefined ||
-      (isRecord(policy.fleetReporting) && typeof policy.fleetReporting.endpoint === 'string' && typeof policy.fleetReporting.format === 'string' && typeof policy.fleetReporting.intervalSeconds === 'number'))
+      (isRecord(policy.fleetReporting) &&
+        typeof policy.fleetReporting.endpoint === 'string' &&
+        typeof policy.fleetReporting.format === 'string' &&
+        typeof policy.fleetReporting.intervalSeconds === 'number'))
   );
 }
-

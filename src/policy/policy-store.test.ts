@@ -40,8 +40,14 @@ function setup(overrides: Partial<PolicyStoreDeps> = {}) {
     ...overrides,
   });
   return {
-    store, local, session, rechecks, timers,
-    setManaged: (read: ManagedRead) => { managed = read; },
+    store,
+    local,
+    session,
+    rechecks,
+    timers,
+    setManaged: (read: ManagedRead) => {
+      managed = read;
+    },
     advance: (ms: number) => {
       clock += ms;
       const due = timers.filter((t) => t.at <= clock);

@@ -58,7 +58,6 @@ interface SessionState {
   readonly spoke: boolean;
 }
 
-
 export function createPolicyStore(deps: PolicyStoreDeps): PolicyStore {
   let recheckScheduled = false;
   let decided: ManagedPolicy | undefined;
@@ -107,7 +106,12 @@ export function createPolicyStore(deps: PolicyStoreDeps): PolicyStore {
       if (decision.provisional && decision.source === 'last-known') scheduleRecheck(session);
       const { policy, warnings } = parseManagedPolicy(decision.values, deps.catalog);
       decided = policy;
-      return { policy, warnings, source: decision.source, managed: decision.values !== undefined && Object.keys(decision.values).length > 0 };
+      return {
+        policy,
+        warnings,
+        source: decision.source,
+        managed: decision.values !== undefined && Object.keys(decision.values).length > 0,
+      };
     });
 
   return {

@@ -17,7 +17,6 @@ export interface SchemaShape {
 /** A path into a JSON value: object keys and array indexes. */
 export type ValuePath = readonly (string | number)[];
 
-
 /** Paths of every key in `value` that `schema` does not declare (where the schema declares a closed set of keys). */
 export function unknownKeyPaths(value: unknown, schema: SchemaShape, path: ValuePath = []): ValuePath[] {
   if (Array.isArray(value) && schema.items !== undefined) {

@@ -2,7 +2,13 @@ import { simulate, winningRule } from '../../test/unit/dnr-simulator';
 import type { DnrRule } from './dnr-rule';
 import { compactRules, mergeByRequestDomains } from './compact-rules';
 
-const rule = (id: number, priority: number, action: 'allow' | 'block', requestDomains: string[] | undefined, initiatorDomains = ['app.ci.example']): DnrRule => ({
+const rule = (
+  id: number,
+  priority: number,
+  action: 'allow' | 'block',
+  requestDomains: string[] | undefined,
+  initiatorDomains = ['app.ci.example'],
+): DnrRule => ({
   id,
   priority,
   action: { type: action },
@@ -29,15 +35,48 @@ describe('compactRules', () => {
       { rule: rule(4, 100, 'block', ['c.example'], ['forge.example']), subject: 'c' },
     ]);
     expect(merged).toEqual([
-      { rule: { priority: 100, action: { type: 'block' }, condition: { requestDomains: ['a.example', 'b.example'], initiatorDomains: ['app.ci.example'] } }, subjects: ['b', 'a'] },
-      { rule: { priority: 200, action: { type: 'allow' }, condition: { requestDomains: ['live.example'], initiatorDomains: ['app.ci.example'] } }, subjects: ['live'] },
-      { rule: { priority: 100, action: { type: 'block' }, condition: { requestDomains: ['c.example'], initiatorDomains: ['forge.example'] } }, subjects: ['c'] },
+      {
+        rule: {
+          priority: 100,
+          action: { type: 'block' },
+          condition: { requestDomains: ['a.example', 'b.example'], initiatorDomains: ['app.ci.example'] },
+        },
+        subjects: ['b', 'a'],
+      },
+      {
+        rule: {
+          priority: 200,
+          action: { type: 'allow' },
+          condition: { requestDomains: ['live.example'], initiatorDomains: ['app.ci.example'] },
+        },
+        subjects: ['live'],
+      },
+      {
+        rule: {
+          priority: 100,
+          action: { type: 'block' },
+          condition: { requestDomains: ['c.example'], initiatorDomains: ['forge.example'] },
+        },
+        subjects: ['c'],
+      },
     ]);
   });
 
   it('keeps apart rules with another priority, action, scope or header, and those without request domains', () => {
-    const headers = (value: string): DnrRule => ({ id: 9, priority: 100, action: { type: 'modifyHeaders', responseHeaders: [{ header: 'X', operation: 'set', value }] }, condition: { requestDomains: ['a.example'] } });
-    const rules = [rule(1, 100, 'block', ['a.example']), rule(2, 100, 'allow', ['b.example']), rule(3, 200, 'block', ['c.example']), rule(4, 100, 'block', undefined), headers('1'), headers('2')];
+    const headers = (value: string): DnrRule => ({
+      id: 9,
+      priority: 100,
+      action: { type: 'modifyHeaders', responseHeaders: [{ header: 'X', operation: 'set', value }] },
+      condition: { requestDomains: ['a.example'] },
+    });
+    const rules = [
+      rule(1, 100, 'block', ['a.example']),
+      rule(2, 100, 'allow', ['b.example']),
+      rule(3, 200, 'block', ['c.example']),
+      rule(4, 100, 'block', undefined),
+      headers('1'),
+      headers('2'),
+    ];
     expect(compactRules(rules.map((r) => ({ rule: r, subject: r.id })))).toHaveLength(rules.length);
     // Two list-free rules match every host alike: one is enough.
     expect(mergeByRequestDomains([rule(1, 100, 'block', undefined), rule(2, 100, 'block', undefined)])).toHaveLength(1);
@@ -51,7 +90,13 @@ describe('compactRules', () => {
       const rules = Array.from({ length: 2 + Math.floor(random() * 8) }, (_, i) => {
         const picked = domains.filter(() => random() < 0.4);
         const action = random() < 0.5 ? 'allow' : 'block';
-        return rule(i + 1, [100, 200, 1_000][Math.floor(random() * 3)]!, action, picked.length > 0 ? picked : undefined, scopes[Math.floor(random() * scopes.length)]);
+        return rule(
+          i + 1,
+          [100, 200, 1_000][Math.floor(random() * 3)]!,
+          action,
+          picked.length > 0 ? picked : undefined,
+          scopes[Math.floor(random() * scopes.length)],
+        );
       });
       const merged = mergeByRequestDomains(rules).map((r, i) => ({ ...r, id: i + 1 }));
       expect(merged.length).toBeLessThanOrEqual(rules.length);

@@ -20,7 +20,9 @@ export interface CompactRule<S> {
  * Merges rules that differ only in their request domains (the union of their domains, sorted), keeping the first
  * rule's place. Rules without request domains are merged only with others without (they match every host alike).
  */
-export function compactRules<S>(entries: readonly { readonly rule: DnrRule | RuleWithoutId; readonly subject: S }[]): CompactRule<S>[] {
+export function compactRules<S>(
+  entries: readonly { readonly rule: DnrRule | RuleWithoutId; readonly subject: S }[],
+): CompactRule<S>[] {
   const merged = new Map<string, { rule: RuleWithoutId; domains: Set<string> | undefined; subjects: S[] }>();
   // Generated rules share their scope arrays: each is turned into text once.
   const arrayKeys = new WeakMap<readonly unknown[], string>();
@@ -39,7 +41,11 @@ export function compactRules<S>(entries: readonly { readonly rule: DnrRule | Rul
     const key = `${rule.priority}|${JSON.stringify(rule.action)}|${requestDomains === undefined}|${restKey}`;
     const group = merged.get(key);
     if (group === undefined) {
-      merged.set(key, { rule: { priority: rule.priority, action: rule.action, condition: rest }, domains: requestDomains ? new Set(requestDomains) : undefined, subjects: [subject] });
+      merged.set(key, {
+        rule: { priority: rule.priority, action: rule.action, condition: rest },
+        domains: requestDomains ? new Set(requestDomains) : undefined,
+        subjects: [subject],
+      });
     } else {
       for (const domain of requestDomains ?? []) group.domains?.add(domain);
       group.subjects.push(subject);

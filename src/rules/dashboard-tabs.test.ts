@@ -45,8 +45,15 @@ describe('coveredTabs', () => {
 
 describe('createDashboardTabs', () => {
   it('starts from the open tabs, whatever hosts the tabs API shows', async () => {
-    const { tabs } = setup([{ id: 1, url: 'https://app.ci.example/p' }, { id: 2, url: 'https://unrelated.example/' }, { id: 3, url: 'https://jenkins.corp.example/job', visible: true }]);
-    expect(await tabs.list()).toEqual([{ tabId: 1, host: 'app.ci.example' }, { tabId: 3, host: 'jenkins.corp.example' }]);
+    const { tabs } = setup([
+      { id: 1, url: 'https://app.ci.example/p' },
+      { id: 2, url: 'https://unrelated.example/' },
+      { id: 3, url: 'https://jenkins.corp.example/job', visible: true },
+    ]);
+    expect(await tabs.list()).toEqual([
+      { tabId: 1, host: 'app.ci.example' },
+      { tabId: 3, host: 'jenkins.corp.example' },
+    ]);
   });
 
   it('follows a tab from another site to a dashboard and back, and forgets it when it closes', async () => {
@@ -67,7 +74,10 @@ describe('createDashboardTabs', () => {
   });
 
   it('keeps the cover of a dashboard whose navigation away failed, and drops a navigation to one that failed', async () => {
-    const { tabs } = setup([{ id: 1, url: 'https://app.ci.example/p' }, { id: 2, url: 'https://unrelated.example/' }]);
+    const { tabs } = setup([
+      { id: 1, url: 'https://app.ci.example/p' },
+      { id: 2, url: 'https://unrelated.example/' },
+    ]);
     await tabs.navigating(1, 'https://downloads.example/file.zip');
     expect(await tabs.failed(1)).toBe(true);
     expect(await tabs.list()).toEqual([{ tabId: 1, host: 'app.ci.example' }]);
@@ -94,7 +104,11 @@ describe('createDashboardTabs', () => {
 
   it('applies events in the order they came, after the open tabs are read', async () => {
     const { tabs } = setup([{ id: 1, url: 'https://app.ci.example/' }]);
-    const results = await Promise.all([tabs.navigating(1, 'https://x.example/'), tabs.committed(1, 'https://x.example/'), tabs.navigating(1, 'https://app.ci.example/')]);
+    const results = await Promise.all([
+      tabs.navigating(1, 'https://x.example/'),
+      tabs.committed(1, 'https://x.example/'),
+      tabs.navigating(1, 'https://app.ci.example/'),
+    ]);
     expect(results).toEqual([true, true, true]);
     expect(await tabs.list()).toEqual([{ tabId: 1, host: 'app.ci.example' }]);
   });

@@ -55,18 +55,24 @@ interface TabState {
 export function webHostOf(url: string): string {
   try {
     const parsed = new URL(url);
-    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.hostname.toLowerCase().replace(/\.$/, '') : '';
+    return parsed.protocol === 'https:' || parsed.protocol === 'http:'
+      ? parsed.hostname.toLowerCase().replace(/\.$/, '')
+      : '';
   } catch {
     return '';
   }
 }
 
 /** The tabs the rules must cover, from what is known of each (pure). */
-export function coveredTabs(states: ReadonlyMap<number, TabState>, isDashboardHost: (host: string) => boolean): DashboardTab[] {
+export function coveredTabs(
+  states: ReadonlyMap<number, TabState>,
+  isDashboardHost: (host: string) => boolean,
+): DashboardTab[] {
   const tabs: DashboardTab[] = [];
   for (const [tabId, { committed, pending }] of [...states.entries()].sort(([a], [b]) => a - b)) {
     if (pending !== undefined && pending !== '' && isDashboardHost(pending)) tabs.push({ tabId, host: pending });
-    else if (committed !== undefined) tabs.push({ tabId, host: committed, ...(pending ? { leavingFor: pending } : {}) });
+    else if (committed !== undefined)
+      tabs.push({ tabId, host: committed, ...(pending ? { leavingFor: pending } : {}) });
   }
   return tabs;
 }
@@ -99,7 +105,11 @@ export function createDashboardTabs(deps: DashboardTabsDeps): DashboardTabs {
     });
   };
   // Before anything else, what the open tabs show now.
-  queue.run(rebuild).catch((error: unknown) => console.error('Dashguard: open tabs not read; tab cover follows new navigations only.', error));
+  queue
+    .run(rebuild)
+    .catch((error: unknown) =>
+      console.error('Dashguard: open tabs not read; tab cover follows new navigations only.', error),
+    );
 
   return {
     list: () => queue.run(() => coveredTabs(states, isDashboardHost)),

@@ -16,9 +16,30 @@ import { DEFAULT_SETTINGS, type UserSettings } from '../settings/user-settings';
 const built = buildCatalog({
   categories,
   curatedVendors: [
-    { id: 'proxied-sdk', name: 'Proxied SDK', category: 'first-party-telemetry', domains: ['events.ci-assets.example'], defaultAction: 'block', reason: 'Proxied.' },
-    { id: 'own-collector', name: 'Own collector', category: 'first-party-telemetry', domains: ['collector.app.ci.example'], defaultAction: 'allow', reason: 'Own.' },
-    { id: 'tracker', name: 'Tracker', category: 'analytics', domains: ['tracker.example'], defaultAction: 'block', reason: 'Tracks.' },
+    {
+      id: 'proxied-sdk',
+      name: 'Proxied SDK',
+      category: 'first-party-telemetry',
+      domains: ['events.ci-assets.example'],
+      defaultAction: 'block',
+      reason: 'Proxied.',
+    },
+    {
+      id: 'own-collector',
+      name: 'Own collector',
+      category: 'first-party-telemetry',
+      domains: ['collector.app.ci.example'],
+      defaultAction: 'allow',
+      reason: 'Own.',
+    },
+    {
+      id: 'tracker',
+      name: 'Tracker',
+      category: 'analytics',
+      domains: ['tracker.example'],
+      defaultAction: 'block',
+      reason: 'Tracks.',
+    },
   ],
   dashboards: [
     { id: 'ci', name: 'CI', hosts: ['app.ci.example'], ownDomains: ['ci-assets.example'], strictMode: {} },
@@ -49,7 +70,10 @@ function outcome(url: string, setup: Setup = {}, from = 'app.ci.example', tabId 
   const rules: DnrRule[] = [...staticRules, ...state.dynamicRules, ...state.sessionRules];
   const result = simulate(rules, { url, initiatorHost: from, type: 'xmlhttprequest', tabId });
   // The audit's explanation agrees with the rules, decision by decision.
-  const explained = explainRequest({ url, type: 'xmlhttprequest', documentUrl: `https://${from}/page`, tabId }, { catalog, settings, policy, pausedTabs: setup.paused ? [TAB] : [] });
+  const explained = explainRequest(
+    { url, type: 'xmlhttprequest', documentUrl: `https://${from}/page`, tabId },
+    { catalog, settings, policy, pausedTabs: setup.paused ? [TAB] : [] },
+  );
   const verdict = explained.verdict === 'blocked' ? 'block' : explained.verdict === 'untouched' ? 'none' : 'allow';
   expect([url, setup, verdict === 'none' ? result === 'none' : verdict === result]).toEqual([url, setup, true]);
   return result;
@@ -70,18 +94,33 @@ describe('the own-domain-host band', () => {
   });
 
   it('finds the vendor hosts inside a dashboard own domains, and the part of a rule about them', () => {
-    const hosts = ownDomainHosts(catalog.dashboards, catalog.vendors.flatMap((v) => v.domains));
+    const hosts = ownDomainHosts(
+      catalog.dashboards,
+      catalog.vendors.flatMap((v) => v.domains),
+    );
     expect(hosts).toEqual(['collector.app.ci.example', 'events.ci-assets.example']);
-    const rule = (requestDomains?: string[]): DnrRule => ({ id: 1, priority: PRIORITY.userVendor, action: { type: 'block' }, condition: requestDomains ? { requestDomains } : {} });
+    const rule = (requestDomains?: string[]): DnrRule => ({
+      id: 1,
+      priority: PRIORITY.userVendor,
+      action: { type: 'block' },
+      condition: requestDomains ? { requestDomains } : {},
+    });
     expect(ownDomainHostsOf(rule(['tracker.example']), hosts)).toEqual([]);
     expect(ownDomainHostsOf(rule(['ci-assets.example']), hosts)).toEqual(['events.ci-assets.example']);
     expect(ownDomainHostsOf(rule(['x.events.ci-assets.example']), hosts)).toEqual(['x.events.ci-assets.example']);
     expect(ownDomainHostsOf(rule(), hosts)).toEqual(hosts);
     // Strict-mode and first-party rules are never twinned.
     let id = 100;
-    expect(ownDomainHostTwins([{ ...rule(['events.ci-assets.example']), priority: PRIORITY.firstParty }], hosts, () => id++)).toEqual([]);
+    expect(
+      ownDomainHostTwins([{ ...rule(['events.ci-assets.example']), priority: PRIORITY.firstParty }], hosts, () => id++),
+    ).toEqual([]);
     expect(ownDomainHostTwins([rule(['events.ci-assets.example'])], hosts, () => id++)).toEqual([
-      { id: 100, priority: OWN_DOMAIN_HOST_PRIORITY.userVendor, action: { type: 'block' }, condition: { requestDomains: ['events.ci-assets.example'] } },
+      {
+        id: 100,
+        priority: OWN_DOMAIN_HOST_PRIORITY.userVendor,
+        action: { type: 'block' },
+        condition: { requestDomains: ['events.ci-assets.example'] },
+      },
     ]);
   });
 });
@@ -97,7 +136,7 @@ describe('first-party telemetry', () => {
     expect(outcome(PROXIED, {}, 'unrelated.example')).toBe('none');
   });
 
-  it('is the person\'s choice: a vendor, a category or one dashboard', () => {
+  it("is the person's choice: a vendor, a category or one dashboard", () => {
     expect(outcome(PROXIED, { settings: { vendorRules: { 'proxied-sdk': 'allow' } } })).toBe('allow');
     expect(outcome(COLLECTOR, { settings: { vendorRules: { 'own-collector': 'block' } } })).toBe('block');
     const category = { settings: { categoryRules: { 'first-party-telemetry': 'block' as const } } };
@@ -105,7 +144,9 @@ describe('first-party telemetry', () => {
     expect(outcome(PROXIED, category)).toBe('block');
     expect(outcome(OWN_ASSET, category)).toBe('allow');
     expect(outcome(OWN_API, category)).toBe('allow');
-    const onCi = { settings: { dashboardVendorRules: [{ dashboard: 'ci', vendorId: 'own-collector', action: 'block' as const }] } };
+    const onCi = {
+      settings: { dashboardVendorRules: [{ dashboard: 'ci', vendorId: 'own-collector', action: 'block' as const }] },
+    };
     expect(outcome(COLLECTOR, onCi)).toBe('block');
     expect(outcome(COLLECTOR, onCi, 'forge.example')).toBe('allow');
   });
@@ -114,10 +155,25 @@ describe('first-party telemetry', () => {
     expect(outcome(PROXIED, { paused: true })).toBe('allow');
     expect(outcome(PROXIED, { paused: true }, 'app.ci.example', TAB + 1)).toBe('block');
     expect(outcome(PROXIED, { settings: { reportOnly: true } })).toBe('allow');
-    expect(outcome(COLLECTOR, { policy: { blockedVendors: ['own-collector'] }, settings: { reportOnly: true }, paused: true })).toBe('block');
-    expect(outcome(COLLECTOR, { policy: { blockedCategories: ['first-party-telemetry'] }, settings: { vendorRules: { 'own-collector': 'allow' } } })).toBe('block');
-    expect(outcome(PROXIED, { policy: { lockUserRules: true }, settings: { vendorRules: { 'proxied-sdk': 'allow' } } })).toBe('block');
-    expect(outcome(PROXIED, { policy: { allowedVendors: [{ vendorId: 'proxied-sdk', dashboards: ['ci'] }] } })).toBe('allow');
+    expect(
+      outcome(COLLECTOR, {
+        policy: { blockedVendors: ['own-collector'] },
+        settings: { reportOnly: true },
+        paused: true,
+      }),
+    ).toBe('block');
+    expect(
+      outcome(COLLECTOR, {
+        policy: { blockedCategories: ['first-party-telemetry'] },
+        settings: { vendorRules: { 'own-collector': 'allow' } },
+      }),
+    ).toBe('block');
+    expect(
+      outcome(PROXIED, { policy: { lockUserRules: true }, settings: { vendorRules: { 'proxied-sdk': 'allow' } } }),
+    ).toBe('block');
+    expect(outcome(PROXIED, { policy: { allowedVendors: [{ vendorId: 'proxied-sdk', dashboards: ['ci'] }] } })).toBe(
+      'allow',
+    );
   });
 });
 
@@ -147,9 +203,9 @@ describe("a policy block on a host inside a dashboard's own domains", () => {
 
   it('is refused by name when it would block the dashboard itself', () => {
     expect(parsed.warnings).toEqual([
-      'extraVendors[1].domains[0]: ci-assets.example would block CI itself (ci-assets.example is CI\'s own domain): name the exact host inside it that you want blocked; ignored.',
+      "extraVendors[1].domains[0]: ci-assets.example would block CI itself (ci-assets.example is CI's own domain): name the exact host inside it that you want blocked; ignored.",
       'extraVendors[1]: vendor "whole-cdn" has no valid domain; ignored.',
-      'extraVendors[2].domains[0]: ci.example would block CI itself (app.ci.example is CI\'s own domain): name the exact host inside it that you want blocked; ignored.',
+      "extraVendors[2].domains[0]: ci.example would block CI itself (app.ci.example is CI's own domain): name the exact host inside it that you want blocked; ignored.",
       'extraVendors[2]: vendor "the-app" has no valid domain; ignored.',
     ]);
   });

@@ -11,7 +11,10 @@ import { hostMatchesAny, hostMatchesDomain } from '../shared/domain-name';
 import { ownDomainHostPriority } from './rule-registry';
 
 /** Every vendor domain that lies inside (or is) a host or own domain of one of the dashboards, sorted. */
-export function ownDomainHosts(dashboards: readonly Pick<DashboardEntry, 'hosts' | 'ownDomains'>[], vendorDomains: Iterable<string>): string[] {
+export function ownDomainHosts(
+  dashboards: readonly Pick<DashboardEntry, 'hosts' | 'ownDomains'>[],
+  vendorDomains: Iterable<string>,
+): string[] {
   const own = dashboards.flatMap((d) => [...d.hosts, ...d.ownDomains]);
   return [...new Set([...vendorDomains].filter((domain) => hostMatchesAny(domain, own)))].sort();
 }
@@ -37,7 +40,11 @@ export function ownDomainHostsOf(rule: DnrRule, hosts: readonly string[]): strin
  * The twin of each allow or block rule below first party that is about an own-domain host: the same condition, its
  * requestDomains narrowed to those hosts, at its own-domain-host priority. `nextId` gives each twin its id.
  */
-export function ownDomainHostTwins(rules: readonly DnrRule[], hosts: readonly string[], nextId: () => number): DnrRule[] {
+export function ownDomainHostTwins(
+  rules: readonly DnrRule[],
+  hosts: readonly string[],
+  nextId: () => number,
+): DnrRule[] {
   if (hosts.length === 0) return [];
   const twins: DnrRule[] = [];
   for (const rule of rules) {

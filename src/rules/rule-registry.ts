@@ -55,7 +55,10 @@ export const PRIORITY = {
 } as const;
 
 /** A priority of the bands below first party, and what it becomes for a host inside a dashboard's own domains. */
-type LiftablePriority = Exclude<keyof typeof PRIORITY, 'firstParty' | 'strictModeCsp' | 'strictModeReplace' | 'strictModeReplacement'>;
+type LiftablePriority = Exclude<
+  keyof typeof PRIORITY,
+  'firstParty' | 'strictModeCsp' | 'strictModeReplace' | 'strictModeReplacement'
+>;
 
 /**
  * The own-domain-host band: the precedence below first party, replayed between first party (1,000) and strict mode

@@ -34,7 +34,12 @@ describe('computeRuleState: precedence, every combination', () => {
     expect(cases.length).toBeGreaterThan(10_000);
     const wrong: string[] = [];
     for (const c of cases) {
-      const outcome = simulate(rulesFor(c), { url: `https://${host(c.vendor)}/x.js`, initiatorHost: 'app.ci.example', type: 'script', tabId: TAB });
+      const outcome = simulate(rulesFor(c), {
+        url: `https://${host(c.vendor)}/x.js`,
+        initiatorHost: 'app.ci.example',
+        type: 'script',
+        tabId: TAB,
+      });
       const expected = expectedOutcome(c);
       if (outcome !== expected) wrong.push(`${JSON.stringify(c)}: got ${outcome}, expected ${expected}`);
     }
@@ -52,13 +57,35 @@ describe('computeRuleState: precedence, every combination', () => {
 
   it('never blocks a page itself (main_frame)', () => {
     for (const c of cases.filter((_, i) => i % 11 === 0)) {
-      expect(simulate(rulesFor(c), { url: `https://${host(c.vendor)}/`, initiatorHost: 'app.ci.example', type: 'main_frame', tabId: TAB })).not.toBe('block');
+      expect(
+        simulate(rulesFor(c), {
+          url: `https://${host(c.vendor)}/`,
+          initiatorHost: 'app.ci.example',
+          type: 'main_frame',
+          tabId: TAB,
+        }),
+      ).not.toBe('block');
     }
   });
 
   it("never blocks a dashboard's own domains", () => {
-    const rules = rulesFor({ vendor: 'tracker', category: 'block', vendorRule: 'block', here: 'block', elsewhere: undefined, reportOnly: false, paused: false, policyBlock: true, policyAllow: 'no', policyCategory: true, locked: true, pauseAllowed: false });
-    expect(simulate(rules, { url: 'https://ci-assets.example/app.js', initiatorHost: 'app.ci.example', type: 'script' })).toBe('allow');
+    const rules = rulesFor({
+      vendor: 'tracker',
+      category: 'block',
+      vendorRule: 'block',
+      here: 'block',
+      elsewhere: undefined,
+      reportOnly: false,
+      paused: false,
+      policyBlock: true,
+      policyAllow: 'no',
+      policyCategory: true,
+      locked: true,
+      pauseAllowed: false,
+    });
+    expect(
+      simulate(rules, { url: 'https://ci-assets.example/app.js', initiatorHost: 'app.ci.example', type: 'script' }),
+    ).toBe('allow');
   });
 });
 
@@ -78,7 +105,13 @@ describe.each(['chromium', 'firefox'] as const)('computeRuleState: tab cover in 
   const cases = allCases();
   const blocked = (outcome: Outcome): boolean => outcome === 'block';
   /** A request from a frame of a tab: `initiatorHost` undefined is an opaque origin (sandboxed, data:, blob:). */
-  const inTab = (rules: DnrRule[], c: Case, tabId: number, topHost: string, initiatorHost: string | undefined): Outcome =>
+  const inTab = (
+    rules: DnrRule[],
+    c: Case,
+    tabId: number,
+    topHost: string,
+    initiatorHost: string | undefined,
+  ): Outcome =>
     simulate(rules, { url: `https://${host(c.vendor)}/x.js`, initiatorHost, topHost, type: 'script', tabId });
   const check = (what: (c: Case, rules: DnrRule[]) => string | undefined, every = 1): void => {
     const wrong: string[] = [];
@@ -90,26 +123,28 @@ describe.each(['chromium', 'firefox'] as const)('computeRuleState: tab cover in 
     expect(wrong.slice(0, 5)).toEqual([]);
   };
 
-  it('gives opaque and third-party frames of a dashboard tab the dashboard\'s verdict', () => {
+  it("gives opaque and third-party frames of a dashboard tab the dashboard's verdict", () => {
     check((c, rules) => {
       for (const initiator of [undefined, 'widget.example']) {
         const got = inTab(rules, c, TAB, 'app.ci.example', initiator);
-        if (blocked(got) !== blocked(expectedOutcome(c))) return `frame ${initiator ?? '(opaque)'}: got ${got}, expected ${expectedOutcome(c)}`;
+        if (blocked(got) !== blocked(expectedOutcome(c)))
+          return `frame ${initiator ?? '(opaque)'}: got ${got}, expected ${expectedOutcome(c)}`;
         const onForge = inTab(rules, c, FORGE_TAB, 'forge.example', initiator);
-        if (blocked(onForge) !== blocked(expectedOnForge(c))) return `forge frame ${initiator ?? '(opaque)'}: got ${onForge}, expected ${expectedOnForge(c)}`;
+        if (blocked(onForge) !== blocked(expectedOnForge(c)))
+          return `forge frame ${initiator ?? '(opaque)'}: got ${onForge}, expected ${expectedOnForge(c)}`;
       }
       return undefined;
     });
   });
 
-  it('leaves the dashboard\'s own requests exactly as its initiator rules decide them', () => {
+  it("leaves the dashboard's own requests exactly as its initiator rules decide them", () => {
     check((c, rules) => {
       const got = inTab(rules, c, TAB, 'app.ci.example', 'app.ci.example');
       return got === expectedOutcome(c) ? undefined : `got ${got}, expected ${expectedOutcome(c)}`;
     });
   });
 
-  it('never loosens: a dashboard document framed by another dashboard, or a marketing frame, is blocked whenever its own rules or the tab\'s block', () => {
+  it("never loosens: a dashboard document framed by another dashboard, or a marketing frame, is blocked whenever its own rules or the tab's block", () => {
     check((c, rules) => {
       // A pause lets the whole tab through, as it always did: that is what pausing a tab means.
       if (c.paused && c.pauseAllowed) return undefined;
@@ -127,39 +162,68 @@ describe.each(['chromium', 'firefox'] as const)('computeRuleState: tab cover in 
         const got = inTab(rules, c, 9, 'unrelated.example', initiator);
         if (got !== 'none') return `unrelated tab, frame ${initiator ?? '(opaque)'}: got ${got}`;
       }
-      const page = simulate(rules, { url: `https://${host(c.vendor)}/`, initiatorHost: undefined, topHost: 'app.ci.example', type: 'main_frame', tabId: TAB });
+      const page = simulate(rules, {
+        url: `https://${host(c.vendor)}/`,
+        initiatorHost: undefined,
+        topHost: 'app.ci.example',
+        type: 'main_frame',
+        tabId: TAB,
+      });
       return page === 'block' ? 'blocked a navigation' : undefined;
     }, 5);
   });
 });
 
 describe('computeRuleState: tab cover, shape', () => {
-  const state = (tabs: { tabId: number; host: string; leavingFor?: string }[], settings: UserSettings = DEFAULT_SETTINGS) =>
-    computeRuleState({ catalog, settings, policy: NO_POLICY, pausedTabs: [], tabCover: { by: 'tab-ids', tabs } });
+  const state = (
+    tabs: { tabId: number; host: string; leavingFor?: string }[],
+    settings: UserSettings = DEFAULT_SETTINGS,
+  ) => computeRuleState({ catalog, settings, policy: NO_POLICY, pausedTabs: [], tabCover: { by: 'tab-ids', tabs } });
 
   it('Firefox: a handful of session rules whatever the catalog size, none without a dashboard tab, never topDomains', () => {
     expect(state([]).sessionRules).toEqual([]);
-    const rules = state([{ tabId: 3, host: 'app.ci.example' }, { tabId: 4, host: 'forge.example' }, { tabId: 5, host: 'app.ci.example' }]).sessionRules;
+    const rules = state([
+      { tabId: 3, host: 'app.ci.example' },
+      { tabId: 4, host: 'forge.example' },
+      { tabId: 5, host: 'app.ci.example' },
+    ]).sessionRules;
     // Default block, essential allow, and a first-party allow per dashboard with a tab.
     expect(rules).toHaveLength(4);
     expect(JSON.stringify(rules)).not.toContain('topDomains');
     const block = rules.find((r) => r.action.type === 'block')!;
     expect(block.condition.tabIds).toEqual([3, 4, 5]);
-    expect(block.condition.requestDomains).toEqual(expect.arrayContaining(['tracker.example', 'replay.example', 'bigads.example']));
+    expect(block.condition.requestDomains).toEqual(
+      expect.arrayContaining(['tracker.example', 'replay.example', 'bigads.example']),
+    );
     for (const rule of rules) expect(rule.condition.tabIds?.length).toBeGreaterThan(0);
   });
 
-  it('Firefox: a tab leaving for another site leaves that site\'s own requests alone, and keeps the rest covered', () => {
-    const rules = [...staticRules.filter((r) => r.condition.topDomains === undefined), ...state([{ tabId: 3, host: 'app.ci.example', leavingFor: 'unrelated.example' }]).sessionRules];
-    const from = (initiatorHost: string | undefined): Outcome => simulate(rules, { url: 'https://cdn.tracker.example/t.js', initiatorHost, type: 'script', tabId: 3 });
+  it("Firefox: a tab leaving for another site leaves that site's own requests alone, and keeps the rest covered", () => {
+    const rules = [
+      ...staticRules.filter((r) => r.condition.topDomains === undefined),
+      ...state([{ tabId: 3, host: 'app.ci.example', leavingFor: 'unrelated.example' }]).sessionRules,
+    ];
+    const from = (initiatorHost: string | undefined): Outcome =>
+      simulate(rules, { url: 'https://cdn.tracker.example/t.js', initiatorHost, type: 'script', tabId: 3 });
     expect(from('unrelated.example')).toBe('none');
     expect(from('widget.example')).toBe('block');
     expect(from(undefined)).toBe('block');
   });
 
   it('Chromium: one topDomains twin per dynamic rule scoped by initiator, in its own band', () => {
-    const settings: UserSettings = { ...DEFAULT_SETTINGS, vendorRules: { tracker: 'allow' }, dashboardVendorRules: [{ dashboard: 'forge', vendorId: 'live', action: 'block' }], reportOnly: true };
-    const { dynamicRules, sessionRules } = computeRuleState({ catalog, settings, policy: NO_POLICY, pausedTabs: [], tabCover: { by: 'top-domains' } });
+    const settings: UserSettings = {
+      ...DEFAULT_SETTINGS,
+      vendorRules: { tracker: 'allow' },
+      dashboardVendorRules: [{ dashboard: 'forge', vendorId: 'live', action: 'block' }],
+      reportOnly: true,
+    };
+    const { dynamicRules, sessionRules } = computeRuleState({
+      catalog,
+      settings,
+      policy: NO_POLICY,
+      pausedTabs: [],
+      tabCover: { by: 'top-domains' },
+    });
     const twins = dynamicRules.filter((r) => r.condition.topDomains !== undefined);
     const scoped = dynamicRules.filter((r) => r.condition.initiatorDomains !== undefined);
     expect(twins).toHaveLength(scoped.length);
@@ -168,10 +232,13 @@ describe('computeRuleState: tab cover, shape', () => {
     expect(sessionRules).toEqual([]);
   });
 
-  it('keeps Chromium\'s static twins switched on, and never asks Firefox for them (its manifest has none)', () => {
+  it("keeps Chromium's static twins switched on, and never asks Firefox for them (its manifest has none)", () => {
     const base = { catalog, settings: DEFAULT_SETTINGS, policy: NO_POLICY, pausedTabs: [] };
     expect(computeRuleState({ ...base, tabCover: { by: 'top-domains' } }).enabledRulesets).toContain('tab_cover');
-    expect(computeRuleState({ ...base, tabCover: { by: 'tab-ids', tabs: [{ tabId: 1, host: 'app.ci.example' }] } }).enabledRulesets).not.toContain('tab_cover');
+    expect(
+      computeRuleState({ ...base, tabCover: { by: 'tab-ids', tabs: [{ tabId: 1, host: 'app.ci.example' }] } })
+        .enabledRulesets,
+    ).not.toContain('tab_cover');
     expect(computeRuleState(base).enabledRulesets).not.toContain('tab_cover');
   });
 });
@@ -182,8 +249,12 @@ describe('computeRuleState: custom dashboards and vendors', () => {
     customDashboards: [{ host: 'jenkins.corp.example', name: 'Jenkins' }],
     customVendors: [{ id: 'custom-beacon', name: 'Beacon', domains: ['beacon.example'] }],
   };
-  const rules = (s: UserSettings, p: ManagedPolicy = NO_POLICY): DnrRule[] => [...staticRules, ...computeRuleState({ catalog, settings: s, policy: p, pausedTabs: [] }).dynamicRules];
-  const onJenkins = (url: string, r: DnrRule[]): Outcome => simulate(r, { url, initiatorHost: 'jenkins.corp.example', type: 'script' });
+  const rules = (s: UserSettings, p: ManagedPolicy = NO_POLICY): DnrRule[] => [
+    ...staticRules,
+    ...computeRuleState({ catalog, settings: s, policy: p, pausedTabs: [] }).dynamicRules,
+  ];
+  const onJenkins = (url: string, r: DnrRule[]): Outcome =>
+    simulate(r, { url, initiatorHost: 'jenkins.corp.example', type: 'script' });
 
   it('applies catalog defaults on a custom dashboard', () => {
     const r = rules(settings);
@@ -195,28 +266,54 @@ describe('computeRuleState: custom dashboards and vendors', () => {
 
   it('blocks a custom vendor on built-in and custom dashboards until allowed', () => {
     expect(onJenkins('https://beacon.example/b', rules(settings))).toBe('block');
-    expect(simulate(rules(settings), { url: 'https://beacon.example/b', initiatorHost: 'forge.example', type: 'ping' })).toBe('block');
-    const allowed = { ...settings, dashboardVendorRules: [{ dashboard: 'jenkins.corp.example', vendorId: 'custom-beacon', action: 'allow' as const }] };
+    expect(
+      simulate(rules(settings), { url: 'https://beacon.example/b', initiatorHost: 'forge.example', type: 'ping' }),
+    ).toBe('block');
+    const allowed = {
+      ...settings,
+      dashboardVendorRules: [
+        { dashboard: 'jenkins.corp.example', vendorId: 'custom-beacon', action: 'allow' as const },
+      ],
+    };
     expect(onJenkins('https://beacon.example/b', rules(allowed))).toBe('allow');
-    expect(simulate(rules(allowed), { url: 'https://beacon.example/b', initiatorHost: 'forge.example', type: 'ping' })).toBe('block');
+    expect(
+      simulate(rules(allowed), { url: 'https://beacon.example/b', initiatorHost: 'forge.example', type: 'ping' }),
+    ).toBe('block');
   });
 
   it('protects a policy-added dashboard, and a user vendor cannot shadow a policy vendor id', () => {
-    const policy: ManagedPolicy = { ...NO_POLICY, extraDashboards: [{ host: 'gitlab.corp.example', name: 'GitLab' }], extraVendors: [{ id: 'custom-beacon', name: 'Org beacon', domains: ['org-beacon.example'] }] };
+    const policy: ManagedPolicy = {
+      ...NO_POLICY,
+      extraDashboards: [{ host: 'gitlab.corp.example', name: 'GitLab' }],
+      extraVendors: [{ id: 'custom-beacon', name: 'Org beacon', domains: ['org-beacon.example'] }],
+    };
     const r = rules(settings, policy);
-    expect(simulate(r, { url: 'https://cdn.tracker.example/a.js', initiatorHost: 'gitlab.corp.example', type: 'script' })).toBe('block');
-    expect(simulate(r, { url: 'https://org-beacon.example/a.js', initiatorHost: 'gitlab.corp.example', type: 'script' })).toBe('block');
+    expect(
+      simulate(r, { url: 'https://cdn.tracker.example/a.js', initiatorHost: 'gitlab.corp.example', type: 'script' }),
+    ).toBe('block');
+    expect(
+      simulate(r, { url: 'https://org-beacon.example/a.js', initiatorHost: 'gitlab.corp.example', type: 'script' }),
+    ).toBe('block');
   });
 
   it('ignores a custom dashboard that duplicates a built-in one', () => {
-    const dup = computeRuleState({ catalog, settings: { ...DEFAULT_SETTINGS, customDashboards: [{ host: 'app.ci.example', name: 'dup' }] }, policy: NO_POLICY, pausedTabs: [] });
+    const dup = computeRuleState({
+      catalog,
+      settings: { ...DEFAULT_SETTINGS, customDashboards: [{ host: 'app.ci.example', name: 'dup' }] },
+      policy: NO_POLICY,
+      pausedTabs: [],
+    });
     expect(dup.dynamicRules).toEqual([]);
   });
 });
 
 describe('computeRuleState: shape', () => {
   it('is empty for default settings and no policy (the static rules hold the defaults)', () => {
-    expect(computeRuleState({ catalog, settings: DEFAULT_SETTINGS, policy: NO_POLICY, pausedTabs: [] })).toEqual({ dynamicRules: [], sessionRules: [], enabledRulesets: ['dashboard_allowlist', 'dashboard_blocklist', 'strict_mode'] });
+    expect(computeRuleState({ catalog, settings: DEFAULT_SETTINGS, policy: NO_POLICY, pausedTabs: [] })).toEqual({
+      dynamicRules: [],
+      sessionRules: [],
+      enabledRulesets: ['dashboard_allowlist', 'dashboard_blocklist', 'strict_mode'],
+    });
   });
 
   it('is deterministic and uses unique ids from the registry bands', () => {
@@ -231,7 +328,12 @@ describe('computeRuleState: shape', () => {
   });
 
   it('a lock drops only the loosening user decisions', () => {
-    const s: UserSettings = { ...DEFAULT_SETTINGS, vendorRules: { tracker: 'allow', live: 'block' }, categoryRules: { analytics: 'allow', realtime: 'block' }, reportOnly: true };
+    const s: UserSettings = {
+      ...DEFAULT_SETTINGS,
+      vendorRules: { tracker: 'allow', live: 'block' },
+      categoryRules: { analytics: 'allow', realtime: 'block' },
+      reportOnly: true,
+    };
     const locked = effectiveUserSettings(s, { ...NO_POLICY, lockUserRules: true });
     expect(locked.vendorRules).toEqual({ live: 'block' });
     expect(locked.categoryRules).toEqual({ realtime: 'block' });
@@ -240,7 +342,12 @@ describe('computeRuleState: shape', () => {
   });
 
   it('ignores rules for unknown vendors instead of failing', () => {
-    const state = computeRuleState({ catalog, settings: { ...DEFAULT_SETTINGS, vendorRules: { nope: 'allow' } }, policy: { ...NO_POLICY, allowedVendors: [{ vendorId: 'nope', dashboards: [] }] }, pausedTabs: [] });
+    const state = computeRuleState({
+      catalog,
+      settings: { ...DEFAULT_SETTINGS, vendorRules: { nope: 'allow' } },
+      policy: { ...NO_POLICY, allowedVendors: [{ vendorId: 'nope', dashboards: [] }] },
+      pausedTabs: [],
+    });
     expect(state.dynamicRules).toEqual([]);
   });
 });
@@ -251,20 +358,38 @@ describe('computeRuleState: strict mode on sensitive pages', () => {
   const LIVE = 'wss://ws.live.example/socket';
 
   /** What a script load from `url` does on the page at `pageUrl`: DNR first, then the CSP headers of the page. */
-  function onPage(rules: DnrRule[], pageUrl: string, url: string, type: 'script' | 'websocket' = 'script'): Outcome | 'refused-by-csp' {
+  function onPage(
+    rules: DnrRule[],
+    pageUrl: string,
+    url: string,
+    type: 'script' | 'websocket' = 'script',
+  ): Outcome | 'refused-by-csp' {
     const pageHost = new URL(pageUrl).hostname;
     const network = simulate(rules, { url, initiatorHost: pageHost, type, tabId: TAB });
     if (network === 'block') return 'block';
-    const headers = appliedResponseHeaders(rules, { url: pageUrl, initiatorHost: undefined, type: 'main_frame', tabId: TAB });
+    const headers = appliedResponseHeaders(rules, {
+      url: pageUrl,
+      initiatorHost: undefined,
+      type: 'main_frame',
+      tabId: TAB,
+    });
     return cspOutcome(headers, pageUrl, type, url) === 'refused' ? 'refused-by-csp' : network;
   }
   /** The policy headers a page gets (the marker that comes with each is checked apart). */
   const headersOf = (rules: DnrRule[], pageUrl: string): string[] =>
-    appliedResponseHeaders(rules, { url: pageUrl, initiatorHost: undefined, type: 'main_frame', tabId: TAB }).map((h) => h.header).filter((h) => h !== 'Server-Timing');
+    appliedResponseHeaders(rules, { url: pageUrl, initiatorHost: undefined, type: 'main_frame', tabId: TAB })
+      .map((h) => h.header)
+      .filter((h) => h !== 'Server-Timing');
   /** The marker metrics a page's response gets: one per policy, saying enforced or report-only. */
   const markersOf = (rules: DnrRule[], pageUrl: string): string[] =>
-    appliedResponseHeaders(rules, { url: pageUrl, initiatorHost: undefined, type: 'main_frame', tabId: TAB }).filter((h) => h.header === 'Server-Timing').map((h) => h.value ?? '');
-  const rulesWith = (settings: UserSettings, policy: ManagedPolicy = NO_POLICY, pausedTabs: number[] = []): DnrRule[] => {
+    appliedResponseHeaders(rules, { url: pageUrl, initiatorHost: undefined, type: 'main_frame', tabId: TAB })
+      .filter((h) => h.header === 'Server-Timing')
+      .map((h) => h.value ?? '');
+  const rulesWith = (
+    settings: UserSettings,
+    policy: ManagedPolicy = NO_POLICY,
+    pausedTabs: number[] = [],
+  ): DnrRule[] => {
     const state = computeRuleState({ catalog, settings, policy, pausedTabs });
     return [...staticRules, ...state.dynamicRules, ...state.sessionRules];
   };
@@ -285,20 +410,33 @@ describe('computeRuleState: strict mode on sensitive pages', () => {
   });
 
   it('lets through a vendor the user allowed on that dashboard, with one enforced policy still in place', () => {
-    const rules = rulesWith({ ...DEFAULT_SETTINGS, dashboardVendorRules: [{ dashboard: 'ci', vendorId: 'live', action: 'allow' }] });
+    const rules = rulesWith({
+      ...DEFAULT_SETTINGS,
+      dashboardVendorRules: [{ dashboard: 'ci', vendorId: 'live', action: 'allow' }],
+    });
     expect(onPage(rules, TOKEN_PAGE, LIVE, 'websocket')).toBe('allow');
     // The static policy is switched off and replaced, not stacked: otherwise the narrower one would still refuse.
     expect(headersOf(rules, TOKEN_PAGE)).toEqual(['Content-Security-Policy']);
     // Other vendors stay refused by the replacement policy.
     expect(onPage(rules, TOKEN_PAGE, 'https://cdn.tracker.example/t.js')).toBe('block');
-    expect(cspOutcome(appliedResponseHeaders(rules, { url: TOKEN_PAGE, initiatorHost: undefined, type: 'main_frame' }), TOKEN_PAGE, 'script', 'https://x.bigads.example/a.js')).toBe('refused');
+    expect(
+      cspOutcome(
+        appliedResponseHeaders(rules, { url: TOKEN_PAGE, initiatorHost: undefined, type: 'main_frame' }),
+        TOKEN_PAGE,
+        'script',
+        'https://x.bigads.example/a.js',
+      ),
+    ).toBe('refused');
   });
 
   it('ignores allows that are not for that dashboard: global, category, other dashboard, tab pause', () => {
     for (const settings of [
       { ...DEFAULT_SETTINGS, vendorRules: { live: 'allow' as const } },
       { ...DEFAULT_SETTINGS, categoryRules: { realtime: 'allow' as const } },
-      { ...DEFAULT_SETTINGS, dashboardVendorRules: [{ dashboard: 'forge', vendorId: 'live', action: 'allow' as const }] },
+      {
+        ...DEFAULT_SETTINGS,
+        dashboardVendorRules: [{ dashboard: 'forge', vendorId: 'live', action: 'allow' as const }],
+      },
     ]) {
       expect(onPage(rulesWith(settings), TOKEN_PAGE, LIVE, 'websocket')).toBe('refused-by-csp');
     }
@@ -306,12 +444,35 @@ describe('computeRuleState: strict mode on sensitive pages', () => {
   });
 
   it('honours the policy: its block beats a user allow, a lock drops the user allow, a policy allow for the dashboard counts', () => {
-    const allowHere = { ...DEFAULT_SETTINGS, dashboardVendorRules: [{ dashboard: 'ci', vendorId: 'live', action: 'allow' as const }] };
-    expect(onPage(rulesWith(allowHere, { ...NO_POLICY, blockedVendors: ['live'] }), TOKEN_PAGE, LIVE, 'websocket')).toBe('block');
-    expect(onPage(rulesWith(allowHere, { ...NO_POLICY, blockedCategories: ['realtime'] }), TOKEN_PAGE, LIVE, 'websocket')).toBe('block');
-    expect(onPage(rulesWith(allowHere, { ...NO_POLICY, lockUserRules: true }), TOKEN_PAGE, LIVE, 'websocket')).toBe('refused-by-csp');
-    expect(onPage(rulesWith(DEFAULT_SETTINGS, { ...NO_POLICY, allowedVendors: [{ vendorId: 'live', dashboards: ['ci'] }] }), TOKEN_PAGE, LIVE, 'websocket')).toBe('allow');
-    expect(onPage(rulesWith(DEFAULT_SETTINGS, { ...NO_POLICY, allowedVendors: [{ vendorId: 'live', dashboards: [] }] }), TOKEN_PAGE, LIVE, 'websocket')).toBe('refused-by-csp');
+    const allowHere = {
+      ...DEFAULT_SETTINGS,
+      dashboardVendorRules: [{ dashboard: 'ci', vendorId: 'live', action: 'allow' as const }],
+    };
+    expect(
+      onPage(rulesWith(allowHere, { ...NO_POLICY, blockedVendors: ['live'] }), TOKEN_PAGE, LIVE, 'websocket'),
+    ).toBe('block');
+    expect(
+      onPage(rulesWith(allowHere, { ...NO_POLICY, blockedCategories: ['realtime'] }), TOKEN_PAGE, LIVE, 'websocket'),
+    ).toBe('block');
+    expect(onPage(rulesWith(allowHere, { ...NO_POLICY, lockUserRules: true }), TOKEN_PAGE, LIVE, 'websocket')).toBe(
+      'refused-by-csp',
+    );
+    expect(
+      onPage(
+        rulesWith(DEFAULT_SETTINGS, { ...NO_POLICY, allowedVendors: [{ vendorId: 'live', dashboards: ['ci'] }] }),
+        TOKEN_PAGE,
+        LIVE,
+        'websocket',
+      ),
+    ).toBe('allow');
+    expect(
+      onPage(
+        rulesWith(DEFAULT_SETTINGS, { ...NO_POLICY, allowedVendors: [{ vendorId: 'live', dashboards: [] }] }),
+        TOKEN_PAGE,
+        LIVE,
+        'websocket',
+      ),
+    ).toBe('refused-by-csp');
   });
 
   it('reports instead of refusing in report-only mode', () => {
@@ -321,7 +482,12 @@ describe('computeRuleState: strict mode on sensitive pages', () => {
     expect(onPage(rules, TOKEN_PAGE, LIVE, 'websocket')).toBe('allow');
     expect(onPage(rules, TOKEN_PAGE, 'https://cdn.tracker.example/t.js')).toBe('allow');
     // Locked: report-only is a loosening, so the page stays enforced.
-    expect(headersOf(rulesWith({ ...DEFAULT_SETTINGS, reportOnly: true }, { ...NO_POLICY, lockUserRules: true }), TOKEN_PAGE)).toEqual(['Content-Security-Policy']);
+    expect(
+      headersOf(
+        rulesWith({ ...DEFAULT_SETTINGS, reportOnly: true }, { ...NO_POLICY, lockUserRules: true }),
+        TOKEN_PAGE,
+      ),
+    ).toEqual(['Content-Security-Policy']);
   });
 
   it("puts the user's and the organisation's pages in strict mode, on built-in and custom dashboards", () => {
@@ -338,11 +504,16 @@ describe('computeRuleState: strict mode on sensitive pages', () => {
     expect(onPage(rules, 'https://jenkins.corp.example/job/x', LIVE, 'websocket')).toBe('allow');
     expect(onPage(rules, 'https://forge.example/settings/profile', LIVE, 'websocket')).toBe('allow');
     // The custom dashboard's own host stays usable on its sensitive page.
-    expect(onPage(rules, 'https://jenkins.corp.example/credentials', 'https://jenkins.corp.example/static/app.js')).not.toBe('refused-by-csp');
+    expect(
+      onPage(rules, 'https://jenkins.corp.example/credentials', 'https://jenkins.corp.example/static/app.js'),
+    ).not.toBe('refused-by-csp');
   });
 
   it('never touches pages that are not sensitive, and no allow rule outranks the strict-mode header', () => {
-    const rules = rulesWith({ ...DEFAULT_SETTINGS, dashboardVendorRules: [{ dashboard: 'ci', vendorId: 'live', action: 'allow' }] });
+    const rules = rulesWith({
+      ...DEFAULT_SETTINGS,
+      dashboardVendorRules: [{ dashboard: 'ci', vendorId: 'live', action: 'allow' }],
+    });
     expect(headersOf(rules, BUILD_PAGE)).toEqual([]);
     expect(headersOf(rules, 'https://unrelated.example/settings/tokens')).toEqual([]);
     const allows = rules.filter((r) => r.action.type === 'allow' && r.condition.urlFilter === undefined);

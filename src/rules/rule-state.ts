@@ -12,7 +12,15 @@ import type { DnrRule } from './dnr-rule';
 import type { ManagedPolicy } from '../policy/managed-policy';
 import { dashboardScope, type RuntimeCatalog } from '../catalog/runtime-catalog';
 import { ownDomainHosts, ownDomainHostTwins } from './own-domain-hosts';
-import { PRIORITY, RULESET, dynamicRuleId, sessionRuleId, staticRuleId, type DynamicBand, type RulesetId } from './rule-registry';
+import {
+  PRIORITY,
+  RULESET,
+  dynamicRuleId,
+  sessionRuleId,
+  staticRuleId,
+  type DynamicBand,
+  type RulesetId,
+} from './rule-registry';
 import { strictModeRules } from '../strict-mode/strict-mode-state';
 import { ruleVendors } from '../catalog/rule-vendors';
 import { isInitiatorScoped, tabIdsTwins, topDomainsTwin, type TabCover } from './tab-cover';
@@ -59,7 +67,13 @@ export function computeRuleState(input: RuleStateInput): RuleState {
 
   const dynamicRules: DnrRule[] = [];
   const counters = new Map<DynamicBand, number>();
-  const add = (band: DynamicBand, priority: number, action: 'allow' | 'block', domains: readonly string[], scope: ReturnType<typeof dashboardScope>): void => {
+  const add = (
+    band: DynamicBand,
+    priority: number,
+    action: 'allow' | 'block',
+    domains: readonly string[],
+    scope: ReturnType<typeof dashboardScope>,
+  ): void => {
     if (domains.length === 0 || scope.initiatorDomains.length === 0) return;
     const index = counters.get(band) ?? 0;
     counters.set(band, index + 1);
@@ -75,7 +89,9 @@ export function computeRuleState(input: RuleStateInput): RuleState {
     });
   };
   const scopeOf = (dashboardRefs: readonly string[]): ReturnType<typeof dashboardScope> =>
-    dashboardScope(allDashboards.filter((d) => dashboardRefs.includes(d.id) || d.hosts.some((h) => dashboardRefs.includes(h))));
+    dashboardScope(
+      allDashboards.filter((d) => dashboardRefs.includes(d.id) || d.hosts.some((h) => dashboardRefs.includes(h))),
+    );
 
   // Catalog defaults on custom dashboards (the static rules only know the built-in ones), grouped by category.
   if (customDashboards.length > 0) {
@@ -84,7 +100,8 @@ export function computeRuleState(input: RuleStateInput): RuleState {
     const essential: string[] = [];
     for (const vendor of catalog.vendors) {
       if (vendor.defaultAction === 'allow') essential.push(...vendor.domains);
-      else blockedByCategory.set(vendor.category, [...(blockedByCategory.get(vendor.category) ?? []), ...vendor.domains]);
+      else
+        blockedByCategory.set(vendor.category, [...(blockedByCategory.get(vendor.category) ?? []), ...vendor.domains]);
     }
     for (const category of [...blockedByCategory.keys()].sort()) {
       add('customDashboardBlock', PRIORITY.defaultBlock, 'block', blockedByCategory.get(category) ?? [], customScope);
@@ -106,9 +123,18 @@ export function computeRuleState(input: RuleStateInput): RuleState {
     const vendor = vendors.get(vendorId);
     if (vendor !== undefined) add('userVendor', PRIORITY.userVendor, action, vendor.domains, everywhere);
   }
-  for (const rule of [...settings.dashboardVendorRules].sort((a, b) => `${a.dashboard}/${a.vendorId}`.localeCompare(`${b.dashboard}/${b.vendorId}`))) {
+  for (const rule of [...settings.dashboardVendorRules].sort((a, b) =>
+    `${a.dashboard}/${a.vendorId}`.localeCompare(`${b.dashboard}/${b.vendorId}`),
+  )) {
     const vendor = vendors.get(rule.vendorId);
-    if (vendor !== undefined) add('userVendorOnDashboard', PRIORITY.userVendorOnDashboard, rule.action, vendor.domains, scopeOf([rule.dashboard]));
+    if (vendor !== undefined)
+      add(
+        'userVendorOnDashboard',
+        PRIORITY.userVendorOnDashboard,
+        rule.action,
+        vendor.domains,
+        scopeOf([rule.dashboard]),
+      );
   }
 
   // Report-only: every request from a dashboard goes through (the audit marks it "would be blocked").
@@ -133,7 +159,13 @@ export function computeRuleState(input: RuleStateInput): RuleState {
   for (const allowed of [...policy.allowedVendors].sort((a, b) => a.vendorId.localeCompare(b.vendorId))) {
     const vendor = vendors.get(allowed.vendorId);
     if (vendor === undefined) continue;
-    add('policyAllow', PRIORITY.policyAllow, 'allow', vendor.domains, allowed.dashboards.length === 0 ? everywhere : scopeOf(allowed.dashboards));
+    add(
+      'policyAllow',
+      PRIORITY.policyAllow,
+      'allow',
+      vendor.domains,
+      allowed.dashboards.length === 0 ? everywhere : scopeOf(allowed.dashboards),
+    );
   }
   for (const vendorId of [...new Set(policy.blockedVendors)].sort()) {
     const vendor = vendors.get(vendorId);
@@ -145,19 +177,24 @@ export function computeRuleState(input: RuleStateInput): RuleState {
 
   const sessionRules: DnrRule[] = [];
   if (policy.allowTabPause) {
-    [...new Set(input.pausedTabs)].sort((a, b) => a - b).forEach((tabId, index) => {
-      sessionRules.push({
-        id: sessionRuleId('tabPause', index),
-        priority: PRIORITY.tabPause,
-        action: { type: 'allow' },
-        condition: { tabIds: [tabId] },
+    [...new Set(input.pausedTabs)]
+      .sort((a, b) => a - b)
+      .forEach((tabId, index) => {
+        sessionRules.push({
+          id: sessionRuleId('tabPause', index),
+          priority: PRIORITY.tabPause,
+          action: { type: 'allow' },
+          condition: { tabIds: [tabId] },
+        });
       });
-    });
   }
 
   // Hosts inside a dashboard's own domains that a vendor names: each rule about them also runs above the own-domain
   // allow, for those hosts only (see own-domain-hosts.ts).
-  const ownHosts = ownDomainHosts(catalog.dashboards, [...vendors.values()].flatMap((v) => v.domains));
+  const ownHosts = ownDomainHosts(
+    catalog.dashboards,
+    [...vendors.values()].flatMap((v) => v.domains),
+  );
   let dynamicTwin = 0;
   let sessionTwin = 0;
   dynamicRules.push(...ownDomainHostTwins(dynamicRules, ownHosts, () => dynamicRuleId('ownDomainHost', dynamicTwin++)));
@@ -168,7 +205,9 @@ export function computeRuleState(input: RuleStateInput): RuleState {
   const dashboardHosts = [...new Set(allDashboards.flatMap((d) => d.hosts))].sort();
   const enabledRulesets = [...STATIC_RULESETS];
   if (input.tabCover?.by === 'top-domains') {
-    const twins = dynamicRules.filter(isInitiatorScoped).map((rule, index) => ({ ...topDomainsTwin(rule, dashboardHosts), id: dynamicRuleId('tabCover', index) }));
+    const twins = dynamicRules
+      .filter(isInitiatorScoped)
+      .map((rule, index) => ({ ...topDomainsTwin(rule, dashboardHosts), id: dynamicRuleId('tabCover', index) }));
     dynamicRules.push(...twins);
     enabledRulesets.push(RULESET.tabCover);
   } else if (input.tabCover?.by === 'tab-ids' && input.tabCover.tabs.length > 0) {

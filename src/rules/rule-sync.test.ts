@@ -4,8 +4,17 @@ import { RULESET } from './rule-registry';
 import { STATIC_RULESETS, type RuleState } from './rule-state';
 import { createRuleSync } from './rule-sync';
 
-const rule = (id: number, domain = 'a.example'): DnrRule => ({ id, priority: 1, action: { type: 'block' }, condition: { requestDomains: [domain] } });
-const state = (dynamicRules: DnrRule[], sessionRules: DnrRule[] = []): RuleState => ({ dynamicRules, sessionRules, enabledRulesets: [...STATIC_RULESETS] });
+const rule = (id: number, domain = 'a.example'): DnrRule => ({
+  id,
+  priority: 1,
+  action: { type: 'block' },
+  condition: { requestDomains: [domain] },
+});
+const state = (dynamicRules: DnrRule[], sessionRules: DnrRule[] = []): RuleState => ({
+  dynamicRules,
+  sessionRules,
+  enabledRulesets: [...STATIC_RULESETS],
+});
 
 describe('createRuleSync', () => {
   it('replaces every dynamic and session rule, including ids it did not make', async () => {

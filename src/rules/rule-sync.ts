@@ -30,10 +30,18 @@ export function createRuleSync(store: DnrRuleStore): RuleSync {
   // What this instance last wrote, and the ids it left: a set is written again when it changed, or when the browser
   // no longer holds exactly those ids (something else removed or added rules).
   const applied = { dynamic: '', session: '' };
-  const idsOf = (rules: readonly { id: number }[]): string => rules.map((rule) => rule.id).sort((a, b) => a - b).join(',');
+  const idsOf = (rules: readonly { id: number }[]): string =>
+    rules
+      .map((rule) => rule.id)
+      .sort((a, b) => a - b)
+      .join(',');
   const applyNow = async (state: RuleState): Promise<void> => {
     // Read at once (a tab moving in Firefox waits for this sync: every round trip counts).
-    const [enabledIds, dynamic, session] = await Promise.all([store.getEnabledRulesets(), store.getDynamicRules(), store.getSessionRules()]);
+    const [enabledIds, dynamic, session] = await Promise.all([
+      store.getEnabledRulesets(),
+      store.getDynamicRules(),
+      store.getSessionRules(),
+    ]);
     // First, so that a ruleset the browser refuses to switch on fails the whole sync and leaves the rules as they were.
     const enabled = new Set(enabledIds);
     const missing = state.enabledRulesets.filter((id) => !enabled.has(id));

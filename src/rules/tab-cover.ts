@@ -56,7 +56,11 @@ function requestCondition(condition: DnrCondition): DnrCondition {
 }
 
 /** Initiators a twin leaves to the initiator rules: every dashboard document for an allow twin. */
-function excludedInitiators(rule: DnrRule, dashboardHosts: readonly string[], leavingFor: string | undefined): string[] | undefined {
+function excludedInitiators(
+  rule: DnrRule,
+  dashboardHosts: readonly string[],
+  leavingFor: string | undefined,
+): string[] | undefined {
   const excluded = [...(rule.action.type === 'allow' ? dashboardHosts : []), ...(leavingFor ? [leavingFor] : [])];
   return excluded.length > 0 ? sortedUnique(excluded) : undefined;
 }
@@ -84,7 +88,9 @@ export function topDomainsTwin(rule: DnrRule, dashboardHosts: readonly string[])
 /** The tabs whose top-level host a rule's initiator scope takes in, as a request from that host would be. */
 function tabsInScope(rule: DnrRule, tabs: readonly DashboardTab[]): DashboardTab[] {
   const { initiatorDomains = [], excludedInitiatorDomains = [] } = rule.condition;
-  return tabs.filter((tab) => hostMatchesAny(tab.host, initiatorDomains) && !hostMatchesAny(tab.host, excludedInitiatorDomains));
+  return tabs.filter(
+    (tab) => hostMatchesAny(tab.host, initiatorDomains) && !hostMatchesAny(tab.host, excludedInitiatorDomains),
+  );
 }
 
 /**
@@ -93,7 +99,11 @@ function tabsInScope(rule: DnrRule, tabs: readonly DashboardTab[]): DashboardTab
  * same requests with the same outcome (same priority and action). A rule with no tab in scope has no twin. Rules with
  * different scopes that take in the same tabs stay apart: fewer rules would not be worth a less obvious merge.
  */
-export function tabIdsTwins(rules: readonly DnrRule[], tabs: readonly DashboardTab[], dashboardHosts: readonly string[]): RuleWithoutId[] {
+export function tabIdsTwins(
+  rules: readonly DnrRule[],
+  tabs: readonly DashboardTab[],
+  dashboardHosts: readonly string[],
+): RuleWithoutId[] {
   const merged = new Map<string, { rule: RuleWithoutId; domains: Set<string> | undefined }>();
   // Rules share a few initiator scopes (all built-in dashboards, one dashboard...): their tabs are found once per scope.
   const tabsByScope = new Map<string, Map<string, number[]>>();
@@ -107,19 +117,37 @@ export function tabIdsTwins(rules: readonly DnrRule[], tabs: readonly DashboardT
         const key = tab.leavingFor ?? '';
         byLeaving.set(key, [...(byLeaving.get(key) ?? []), tab.tabId]);
       }
-      for (const [key, ids] of byLeaving) byLeaving.set(key, [...new Set(ids)].sort((a, b) => a - b));
+      for (const [key, ids] of byLeaving)
+        byLeaving.set(
+          key,
+          [...new Set(ids)].sort((a, b) => a - b),
+        );
       tabsByScope.set(scopeKey, byLeaving);
     }
     const { requestDomains, ...rest } = requestCondition(rule.condition);
     const restKey = canonical(rest);
     for (const [leavingFor, tabIds] of byLeaving) {
       // The tabs follow from the scope and leavingFor: the key needs those, not the list itself.
-      const key = JSON.stringify([rule.priority, rule.action.type, requestDomains === undefined, scopeKey, leavingFor, restKey]);
+      const key = JSON.stringify([
+        rule.priority,
+        rule.action.type,
+        requestDomains === undefined,
+        scopeKey,
+        leavingFor,
+        restKey,
+      ]);
       const group = merged.get(key);
       if (group === undefined) {
         const excluded = excludedInitiators(rule, dashboardHosts, leavingFor || undefined);
-        const condition: DnrCondition = { ...rest, tabIds: [...tabIds], ...(excluded ? { excludedInitiatorDomains: excluded } : {}) };
-        merged.set(key, { rule: { priority: rule.priority, action: rule.action, condition }, domains: requestDomains ? new Set(requestDomains) : undefined });
+        const condition: DnrCondition = {
+          ...rest,
+          tabIds: [...tabIds],
+          ...(excluded ? { excludedInitiatorDomains: excluded } : {}),
+        };
+        merged.set(key, {
+          rule: { priority: rule.priority, action: rule.action, condition },
+          domains: requestDomains ? new Set(requestDomains) : undefined,
+        });
       } else {
         for (const domain of requestDomains ?? []) group.domains?.add(domain);
       }
@@ -127,7 +155,9 @@ export function tabIdsTwins(rules: readonly DnrRule[], tabs: readonly DashboardT
   }
   return [...merged.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([, { rule, domains }]) => (domains ? { ...rule, condition: { requestDomains: sortedUnique(domains), ...rule.condition } } : rule));
+    .map(([, { rule, domains }]) =>
+      domains ? { ...rule, condition: { requestDomains: sortedUnique(domains), ...rule.condition } } : rule,
+    );
 }
 
 /** A condition as a stable string: keys sorted, so equal conditions compare equal. */
@@ -139,7 +169,11 @@ function canonical(condition: DnrCondition): string {
  * Chromium's static tab cover: the `topDomains` twin of every initiator-scoped rule of the other rulesets, numbered in
  * their own ruleset, each twin about what its rule is about (for the rule index). Built with the rulesets.
  */
-export function tabCoverRuleset<S>(rulesets: Readonly<Record<string, readonly DnrRule[]>>, subjectOf: (rulesetId: string, ruleId: number) => S | undefined, dashboardHosts: readonly string[]): { rules: DnrRule[]; subjects: Map<number, S> } {
+export function tabCoverRuleset<S>(
+  rulesets: Readonly<Record<string, readonly DnrRule[]>>,
+  subjectOf: (rulesetId: string, ruleId: number) => S | undefined,
+  dashboardHosts: readonly string[],
+): { rules: DnrRule[]; subjects: Map<number, S> } {
   const rules: DnrRule[] = [];
   const subjects = new Map<number, S>();
   for (const [rulesetId, ruleset] of Object.entries(rulesets)) {

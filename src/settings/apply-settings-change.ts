@@ -11,14 +11,27 @@ import { normaliseSensitivePage, sensitivePageHost } from '../strict-mode/sensit
 import type { SettingsChange } from './settings-change';
 import { readSettingsFile } from './settings-file';
 import { uniqueCustomId } from './settings-migrations';
-import { checkDashboardHost, checkName, checkSensitivePage, checkVendorDomains, LIMITS, validateSettings, type FieldError, type SettingsContext } from './settings-validation';
+import {
+  checkDashboardHost,
+  checkName,
+  checkSensitivePage,
+  checkVendorDomains,
+  LIMITS,
+  validateSettings,
+  type FieldError,
+  type SettingsContext,
+} from './settings-validation';
 import { DEFAULT_SETTINGS, type UserSettings, type VendorDecision } from './user-settings';
 
 export type ChangeOutcome = { ok: true; settings: UserSettings; notes: string[] } | { ok: false; errors: FieldError[] };
 
 const refuse = (field: string, message: string): ChangeOutcome => ({ ok: false, errors: [{ field, message }] });
 
-function withDecision<K extends string>(record: Readonly<Partial<Record<K, VendorDecision>>>, key: K, action: VendorDecision | null): Partial<Record<K, VendorDecision>> {
+function withDecision<K extends string>(
+  record: Readonly<Partial<Record<K, VendorDecision>>>,
+  key: K,
+  action: VendorDecision | null,
+): Partial<Record<K, VendorDecision>> {
   const next: Partial<Record<K, VendorDecision>> = { ...record };
   if (action === null) delete next[key];
   else next[key] = action;
@@ -28,20 +41,47 @@ function withDecision<K extends string>(record: Readonly<Partial<Record<K, Vendo
 /** The candidate settings for a change, before whole validation. */
 function candidateFor(current: UserSettings, change: SettingsChange, context: SettingsContext): ChangeOutcome {
   const knownVendor = (id: string): boolean =>
-    context.catalog.vendors.some((v) => v.id === id) || context.policy.extraVendors.some((v) => v.id === id) || current.customVendors.some((v) => v.id === id);
+    context.catalog.vendors.some((v) => v.id === id) ||
+    context.policy.extraVendors.some((v) => v.id === id) ||
+    current.customVendors.some((v) => v.id === id);
   switch (change.kind) {
     case 'set-vendor':
-      if (!knownVendor(change.vendorId)) return refuse('vendorId', `Dashguard does not know a vendor "${change.vendorId}".`);
-      return { ok: true, notes: [], settings: { ...current, vendorRules: withDecision(current.vendorRules, change.vendorId, change.action) as Record<string, VendorDecision> } };
+      if (!knownVendor(change.vendorId))
+        return refuse('vendorId', `Dashguard does not know a vendor "${change.vendorId}".`);
+      return {
+        ok: true,
+        notes: [],
+        settings: {
+          ...current,
+          vendorRules: withDecision(current.vendorRules, change.vendorId, change.action) as Record<
+            string,
+            VendorDecision
+          >,
+        },
+      };
     case 'set-category':
-      return { ok: true, notes: [], settings: { ...current, categoryRules: withDecision(current.categoryRules, change.category, change.action) } };
+      return {
+        ok: true,
+        notes: [],
+        settings: { ...current, categoryRules: withDecision(current.categoryRules, change.category, change.action) },
+      };
     case 'set-dashboard-vendor': {
-      const dashboard = allDashboards(context.catalog, current, context.policy).find((d) => dashboardMatchesRef(d, change.dashboard));
-      if (dashboard === undefined) return refuse('dashboard', `Dashguard does not know a dashboard "${change.dashboard}".`);
-      if (!knownVendor(change.vendorId)) return refuse('vendorId', `Dashguard does not know a vendor "${change.vendorId}".`);
-      const others = current.dashboardVendorRules.filter((r) => !(dashboardMatchesRef(dashboard, r.dashboard) && r.vendorId === change.vendorId));
-      const rules = change.action === null ? others : [...others, { dashboard: dashboard.id, vendorId: change.vendorId, action: change.action }];
-      if (rules.length > LIMITS.dashboardVendorRules) return refuse('vendorId', `At most ${LIMITS.dashboardVendorRules} per-dashboard rules.`);
+      const dashboard = allDashboards(context.catalog, current, context.policy).find((d) =>
+        dashboardMatchesRef(d, change.dashboard),
+      );
+      if (dashboard === undefined)
+        return refuse('dashboard', `Dashguard does not know a dashboard "${change.dashboard}".`);
+      if (!knownVendor(change.vendorId))
+        return refuse('vendorId', `Dashguard does not know a vendor "${change.vendorId}".`);
+      const others = current.dashboardVendorRules.filter(
+        (r) => !(dashboardMatchesRef(dashboard, r.dashboard) && r.vendorId === change.vendorId),
+      );
+      const rules =
+        change.action === null
+          ? others
+          : [...others, { dashboard: dashboard.id, vendorId: change.vendorId, action: change.action }];
+      if (rules.length > LIMITS.dashboardVendorRules)
+        return refuse('vendorId', `At most ${LIMITS.dashboardVendorRules} per-dashboard rules.`);
       return { ok: true, notes: [], settings: { ...current, dashboardVendorRules: rules } };
     }
     case 'add-custom-vendor': {
@@ -57,13 +97,24 @@ function candidateFor(current: UserSettings, change: SettingsChange, context: Se
           const existing = vendor.domains.find((d) => domains.value.some((n) => overlap(d, n)));
           const typed = existing === undefined ? undefined : domains.value.find((n) => overlap(existing, n));
           if (existing === undefined || typed === undefined) continue;
-          errors.push({ field: 'domains', message: typed === existing ? `${existing} is already part of your vendor ${vendor.name}.` : `${typed} overlaps ${existing}, part of your vendor ${vendor.name}: a rule for one would apply to both.` });
+          errors.push({
+            field: 'domains',
+            message:
+              typed === existing
+                ? `${existing} is already part of your vendor ${vendor.name}.`
+                : `${typed} overlaps ${existing}, part of your vendor ${vendor.name}: a rule for one would apply to both.`,
+          });
           break;
         }
       }
-      if (current.customVendors.length >= LIMITS.customVendors) errors.push({ field: 'name', message: `At most ${LIMITS.customVendors} custom vendors.` });
+      if (current.customVendors.length >= LIMITS.customVendors)
+        errors.push({ field: 'name', message: `At most ${LIMITS.customVendors} custom vendors.` });
       if (errors.length > 0 || !name.ok || !domains.ok) return { ok: false, errors };
-      const taken = new Set([...context.catalog.vendors.map((v) => v.id), ...context.policy.extraVendors.map((v) => v.id), ...current.customVendors.map((v) => v.id)]);
+      const taken = new Set([
+        ...context.catalog.vendors.map((v) => v.id),
+        ...context.policy.extraVendors.map((v) => v.id),
+        ...current.customVendors.map((v) => v.id),
+      ]);
       const vendor = { id: uniqueCustomId(name.value, taken), name: name.value, domains: domains.value };
       return { ok: true, notes: [], settings: { ...current, customVendors: [...current.customVendors, vendor] } };
     }
@@ -84,10 +135,19 @@ function candidateFor(current: UserSettings, change: SettingsChange, context: Se
       const host = checkDashboardHost(change.host, context, current.customDashboards);
       if (!host.ok) return refuse('host', host.error);
       // A name is optional: the host says enough.
-      const name = change.name.trim() === '' ? { ok: true as const, value: host.value } : checkName(change.name, 'dashboard');
+      const name =
+        change.name.trim() === '' ? { ok: true as const, value: host.value } : checkName(change.name, 'dashboard');
       if (!name.ok) return refuse('name', name.error);
-      if (current.customDashboards.length >= LIMITS.customDashboards) return refuse('host', `At most ${LIMITS.customDashboards} self-hosted dashboards.`);
-      return { ok: true, notes: [], settings: { ...current, customDashboards: [...current.customDashboards, { host: host.value, name: name.value }] } };
+      if (current.customDashboards.length >= LIMITS.customDashboards)
+        return refuse('host', `At most ${LIMITS.customDashboards} self-hosted dashboards.`);
+      return {
+        ok: true,
+        notes: [],
+        settings: {
+          ...current,
+          customDashboards: [...current.customDashboards, { host: host.value, name: name.value }],
+        },
+      };
     }
     case 'remove-custom-dashboard': {
       // Its per-dashboard rules and sensitive pages go with it: nothing dormant is left behind.
@@ -106,16 +166,29 @@ function candidateFor(current: UserSettings, change: SettingsChange, context: Se
     case 'add-sensitive-page': {
       const checked = checkSensitivePage(change.pattern, context, current.customDashboards);
       if (!checked.ok) return refuse('pattern', checked.error);
-      if (current.sensitivePages.includes(checked.value)) return refuse('pattern', `${checked.value} is already in your list.`);
+      if (current.sensitivePages.includes(checked.value))
+        return refuse('pattern', `${checked.value} is already in your list.`);
       const builtIn = context.catalog.dashboards.find((d) => (d.sensitivePages ?? []).includes(checked.value));
       if (builtIn) return refuse('pattern', `${checked.value} is already a sensitive page of ${builtIn.name}.`);
-      if (current.sensitivePages.length >= LIMITS.sensitivePages) return refuse('pattern', `At most ${LIMITS.sensitivePages} sensitive pages.`);
-      return { ok: true, notes: [], settings: { ...current, sensitivePages: [...current.sensitivePages, checked.value] } };
+      if (current.sensitivePages.length >= LIMITS.sensitivePages)
+        return refuse('pattern', `At most ${LIMITS.sensitivePages} sensitive pages.`);
+      return {
+        ok: true,
+        notes: [],
+        settings: { ...current, sensitivePages: [...current.sensitivePages, checked.value] },
+      };
     }
     case 'remove-sensitive-page': {
       const normalised = normaliseSensitivePage(change.pattern);
       const target = normalised.ok ? normalised.value.pattern : change.pattern;
-      return { ok: true, notes: [], settings: { ...current, sensitivePages: current.sensitivePages.filter((p) => p !== change.pattern && p !== target) } };
+      return {
+        ok: true,
+        notes: [],
+        settings: {
+          ...current,
+          sensitivePages: current.sensitivePages.filter((p) => p !== change.pattern && p !== target),
+        },
+      };
     }
     case 'set-report-only':
       return { ok: true, notes: [], settings: { ...current, reportOnly: change.value } };
@@ -126,17 +199,28 @@ function candidateFor(current: UserSettings, change: SettingsChange, context: Se
     case 'reset':
       return change.scope === 'all'
         ? { ok: true, notes: [], settings: DEFAULT_SETTINGS }
-        : { ok: true, notes: [], settings: { ...current, vendorRules: {}, categoryRules: {}, dashboardVendorRules: [], reportOnly: false } };
+        : {
+            ok: true,
+            notes: [],
+            settings: { ...current, vendorRules: {}, categoryRules: {}, dashboardVendorRules: [], reportOnly: false },
+          };
     case 'import': {
       const read = readSettingsFile(change.text, context);
       if (!read.ok) return { ok: false, errors: read.errors.map((message) => ({ field: 'file', message })) };
-      const notes = read.fromVersion < DEFAULT_SETTINGS.version ? [`migrated from settings version ${read.fromVersion}`, ...read.notes] : read.notes;
+      const notes =
+        read.fromVersion < DEFAULT_SETTINGS.version
+          ? [`migrated from settings version ${read.fromVersion}`, ...read.notes]
+          : read.notes;
       return { ok: true, notes, settings: read.settings };
     }
   }
 }
 
-export function applySettingsChange(current: UserSettings, change: SettingsChange, context: SettingsContext): ChangeOutcome {
+export function applySettingsChange(
+  current: UserSettings,
+  change: SettingsChange,
+  context: SettingsContext,
+): ChangeOutcome {
   const candidate = candidateFor(current, change, context);
   if (!candidate.ok) return candidate;
   const loosenings = lockedLoosenings(current, candidate.settings, context.policy);

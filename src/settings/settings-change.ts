@@ -15,7 +15,12 @@ export type DecisionOrDefault = VendorDecision | null;
 export type SettingsChange =
   | { readonly kind: 'set-vendor'; readonly vendorId: string; readonly action: DecisionOrDefault }
   | { readonly kind: 'set-category'; readonly category: CategoryId; readonly action: DecisionOrDefault }
-  | { readonly kind: 'set-dashboard-vendor'; readonly dashboard: string; readonly vendorId: string; readonly action: DecisionOrDefault }
+  | {
+      readonly kind: 'set-dashboard-vendor';
+      readonly dashboard: string;
+      readonly vendorId: string;
+      readonly action: DecisionOrDefault;
+    }
   /** `domains` as typed: separated by commas, spaces or new lines. */
   | { readonly kind: 'add-custom-vendor'; readonly name: string; readonly domains: string }
   | { readonly kind: 'remove-custom-vendor'; readonly id: string }
@@ -39,10 +44,10 @@ export type SettingsChangeKind = SettingsChange['kind'];
 export const MAX_IMPORT_CHARS = 2_000_000;
 const MAX_FIELD_CHARS = 10_000;
 
-
 /** Checks a `settings/change` payload's shape; the meaning (does the vendor exist...) is checked when applied. */
 export function parseSettingsChange(payload: unknown): Result<SettingsChange> {
-  if (!isRecord(payload) || typeof payload.kind !== 'string') return { ok: false, error: 'a settings change needs a "kind"' };
+  if (!isRecord(payload) || typeof payload.kind !== 'string')
+    return { ok: false, error: 'a settings change needs a "kind"' };
   const text = (key: string, max = MAX_FIELD_CHARS): string | undefined => {
     const value = payload[key];
     return typeof value === 'string' && value.length <= max ? value : undefined;
@@ -57,12 +62,19 @@ export function parseSettingsChange(payload: unknown): Result<SettingsChange> {
     case 'set-vendor': {
       const vendorId = text('vendorId', 200);
       const action = decision();
-      return vendorId !== undefined && action !== undefined ? { ok: true, value: { kind: 'set-vendor', vendorId, action } } : bad('needs "vendorId" and "action" (allow, block or null)');
+      return vendorId !== undefined && action !== undefined
+        ? { ok: true, value: { kind: 'set-vendor', vendorId, action } }
+        : bad('needs "vendorId" and "action" (allow, block or null)');
     }
     case 'set-category': {
       const category = payload.category;
       const action = decision();
-      if (typeof category !== 'string' || !(CATEGORY_IDS as readonly string[]).includes(category) || action === undefined) return bad('needs a known "category" and "action"');
+      if (
+        typeof category !== 'string' ||
+        !(CATEGORY_IDS as readonly string[]).includes(category) ||
+        action === undefined
+      )
+        return bad('needs a known "category" and "action"');
       return { ok: true, value: { kind: 'set-category', category: category as CategoryId, action } };
     }
     case 'set-dashboard-vendor': {
@@ -76,7 +88,9 @@ export function parseSettingsChange(payload: unknown): Result<SettingsChange> {
     case 'add-custom-vendor': {
       const name = text('name');
       const domains = text('domains');
-      return name !== undefined && domains !== undefined ? { ok: true, value: { kind: 'add-custom-vendor', name, domains } } : bad('needs "name" and "domains" as text');
+      return name !== undefined && domains !== undefined
+        ? { ok: true, value: { kind: 'add-custom-vendor', name, domains } }
+        : bad('needs "name" and "domains" as text');
     }
     case 'remove-custom-vendor': {
       const id = text('id', 200);
@@ -85,7 +99,9 @@ export function parseSettingsChange(payload: unknown): Result<SettingsChange> {
     case 'add-custom-dashboard': {
       const host = text('host');
       const name = text('name');
-      return host !== undefined && name !== undefined ? { ok: true, value: { kind: 'add-custom-dashboard', host, name } } : bad('needs "host" and "name" as text');
+      return host !== undefined && name !== undefined
+        ? { ok: true, value: { kind: 'add-custom-dashboard', host, name } }
+        : bad('needs "host" and "name" as text');
     }
     case 'remove-custom-dashboard': {
       const host = text('host', 300);
@@ -94,21 +110,31 @@ export function parseSettingsChange(payload: unknown): Result<SettingsChange> {
     case 'add-sensitive-page':
     case 'remove-sensitive-page': {
       const pattern = text('pattern');
-      return pattern !== undefined ? { ok: true, value: { kind: payload.kind, pattern } } : bad('needs "pattern" as text');
+      return pattern !== undefined
+        ? { ok: true, value: { kind: payload.kind, pattern } }
+        : bad('needs "pattern" as text');
     }
     case 'set-report-only':
-      return typeof payload.value === 'boolean' ? { ok: true, value: { kind: 'set-report-only', value: payload.value } } : bad('needs "value": true or false');
+      return typeof payload.value === 'boolean'
+        ? { ok: true, value: { kind: 'set-report-only', value: payload.value } }
+        : bad('needs "value": true or false');
     case 'set-audit-retention':
       return isAuditRetentionDays(payload.days)
         ? { ok: true, value: { kind: 'set-audit-retention', days: payload.days } }
         : bad(`needs "days": a whole number from ${MIN_AUDIT_RETENTION_DAYS} to ${MAX_AUDIT_RETENTION_DAYS}`);
     case 'set-keep-full-audit-urls':
-      return typeof payload.value === 'boolean' ? { ok: true, value: { kind: 'set-keep-full-audit-urls', value: payload.value } } : bad('needs "value": true or false');
+      return typeof payload.value === 'boolean'
+        ? { ok: true, value: { kind: 'set-keep-full-audit-urls', value: payload.value } }
+        : bad('needs "value": true or false');
     case 'reset':
-      return payload.scope === 'choices' || payload.scope === 'all' ? { ok: true, value: { kind: 'reset', scope: payload.scope } } : bad('needs "scope": "choices" or "all"');
+      return payload.scope === 'choices' || payload.scope === 'all'
+        ? { ok: true, value: { kind: 'reset', scope: payload.scope } }
+        : bad('needs "scope": "choices" or "all"');
     case 'import': {
       const fileText = text('text', MAX_IMPORT_CHARS);
-      return fileText !== undefined ? { ok: true, value: { kind: 'import', text: fileText } } : bad(`needs the file as "text", at most ${MAX_IMPORT_CHARS} characters`);
+      return fileText !== undefined
+        ? { ok: true, value: { kind: 'import', text: fileText } }
+        : bad(`needs the file as "text", at most ${MAX_IMPORT_CHARS} characters`);
     }
     default:
       return { ok: false, error: `unknown settings change "${payload.kind}"` };

@@ -26,22 +26,38 @@ const full: UserSettings = {
 
 describe('settings files', () => {
   it('round-trips: what is exported imports as the same settings', () => {
-    expect(read(settingsFileText(full))).toEqual({ ok: true, settings: full, fromVersion: SETTINGS_VERSION, notes: [] });
+    expect(read(settingsFileText(full))).toEqual({
+      ok: true,
+      settings: full,
+      fromVersion: SETTINGS_VERSION,
+      notes: [],
+    });
     expect(read(settingsFileText(DEFAULT_SETTINGS))).toMatchObject({ ok: true, settings: DEFAULT_SETTINGS });
   });
 
   it('takes defaults for fields left out, and normalises what a person may have typed', () => {
     const result = read({ version: 2, customDashboards: [{ host: 'Jenkins.Corp.Example.', name: ' Jenkins ' }] });
-    expect(result).toMatchObject({ ok: true, settings: { ...DEFAULT_SETTINGS, customDashboards: [{ host: 'jenkins.corp.example', name: 'Jenkins' }] } });
+    expect(result).toMatchObject({
+      ok: true,
+      settings: { ...DEFAULT_SETTINGS, customDashboards: [{ host: 'jenkins.corp.example', name: 'Jenkins' }] },
+    });
   });
 
   it('imports a version-1 file through the migration', () => {
-    const v1 = { version: 1, customVendors: [{ id: 'beacon', name: 'Beacon', domains: ['beacon.example'] }], vendorRules: { beacon: 'allow' } };
+    const v1 = {
+      version: 1,
+      customVendors: [{ id: 'beacon', name: 'Beacon', domains: ['beacon.example'] }],
+      vendorRules: { beacon: 'allow' },
+    };
     expect(read(v1)).toEqual({
       ok: true,
       fromVersion: 1,
       notes: ['custom vendor "beacon" is now "custom-beacon"'],
-      settings: { ...DEFAULT_SETTINGS, customVendors: [{ id: 'custom-beacon', name: 'Beacon', domains: ['beacon.example'] }], vendorRules: { 'custom-beacon': 'allow' } },
+      settings: {
+        ...DEFAULT_SETTINGS,
+        customVendors: [{ id: 'custom-beacon', name: 'Beacon', domains: ['beacon.example'] }],
+        vendorRules: { 'custom-beacon': 'allow' },
+      },
     });
   });
 
@@ -89,7 +105,7 @@ describe('settings files', () => {
     expect(result.errors).toEqual([
       'customVendors[0].domains[0]: Enter a domain name only, without https:// or a path.',
       'customVendors[0].domains[1]: "com" is a public suffix: name a domain under it.',
-      'customVendors[0].domains[2]: cdn.tracker.example is already part of Tracker: change Tracker\'s setting instead.',
+      "customVendors[0].domains[2]: cdn.tracker.example is already part of Tracker: change Tracker's setting instead.",
       'customDashboards[0].host: app.ci.example is part of CI, which Dashguard already knows.',
       'vendorRules.nobody: Dashguard does not know a vendor "nobody"',
       'dashboardVendorRules[0].dashboard: Dashguard does not know a dashboard "gitlab"',
@@ -98,14 +114,23 @@ describe('settings files', () => {
   });
 
   it('refuses what is not a settings file at all', () => {
-    expect(read('{"version": 2,')).toMatchObject({ ok: false, errors: [expect.stringMatching(/^The file is not JSON/)] });
+    expect(read('{"version": 2,')).toMatchObject({
+      ok: false,
+      errors: [expect.stringMatching(/^The file is not JSON/)],
+    });
     expect(read([])).toMatchObject({ ok: false, errors: ['the file: must be an object {...}'] });
     expect(read({})).toMatchObject({ ok: false, errors: ['version: missing'] });
-    expect(read({ version: 9 })).toMatchObject({ ok: false, errors: [expect.stringMatching(/newer Dashguard \(settings version 9\)/)] });
+    expect(read({ version: 9 })).toMatchObject({
+      ok: false,
+      errors: [expect.stringMatching(/newer Dashguard \(settings version 9\)/)],
+    });
   });
 
   it("keeps the schema's category list in step with the code", () => {
-    const schema = JSON.parse(readFileSync(path.resolve(__dirname, '../../schemas/settings.json'), 'utf8')) as { $defs: Record<string, { properties: { categoryRules: { propertyNames: { enum: string[] } } } }> };
-    for (const version of ['v1', 'v2', 'v3']) expect(schema.$defs[version]?.properties.categoryRules.propertyNames.enum).toEqual([...CATEGORY_IDS]);
+    const schema = JSON.parse(readFileSync(path.resolve(__dirname, '../../schemas/settings.json'), 'utf8')) as {
+      $defs: Record<string, { properties: { categoryRules: { propertyNames: { enum: string[] } } } }>;
+    };
+    for (const version of ['v1', 'v2', 'v3'])
+      expect(schema.$defs[version]?.properties.categoryRules.propertyNames.enum).toEqual([...CATEGORY_IDS]);
   });
 });

@@ -12,8 +12,7 @@ import { validateSettings, type SettingsContext } from './settings-validation';
 import type { UserSettings } from './user-settings';
 
 export type ReadSettingsFile =
-  | { ok: true; settings: UserSettings; fromVersion: number; notes: string[] }
-  | { ok: false; errors: string[] };
+  { ok: true; settings: UserSettings; fromVersion: number; notes: string[] } | { ok: false; errors: string[] };
 
 /** `/customVendors/0/domains/1` -> `customVendors[0].domains[1]`. */
 export function fieldName(pointer: string, child?: string): string {
@@ -22,7 +21,10 @@ export function fieldName(pointer: string, child?: string): string {
     .slice(1)
     .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'));
   if (child !== undefined) parts.push(child);
-  return parts.reduce((name, part) => (/^\d+$/.test(part) ? `${name}[${part}]` : name === '' ? part : `${name}.${part}`), '');
+  return parts.reduce(
+    (name, part) => (/^\d+$/.test(part) ? `${name}[${part}]` : name === '' ? part : `${name}.${part}`),
+    '',
+  );
 }
 
 const TYPE_WORDS: Readonly<Record<string, string>> = {
@@ -53,12 +55,17 @@ function describe(error: ErrorObject): string | undefined {
     case 'const': {
       const allowed = (params.allowedValues as unknown[] | undefined) ?? [params.allowedValue];
       const list = allowed.map((value) => JSON.stringify(value)).join(', ');
-      return propertyName !== undefined ? `${field}: "${propertyName}" is not one of ${list}` : `${field}: must be ${allowed.length > 1 ? 'one of ' : ''}${list}`;
+      return propertyName !== undefined
+        ? `${field}: "${propertyName}" is not one of ${list}`
+        : `${field}: must be ${allowed.length > 1 ? 'one of ' : ''}${list}`;
     }
     case 'pattern':
-      if (propertyName !== undefined) return `${field}: "${propertyName}" is not a vendor id (lower-case letters, digits and dashes)`;
-      if (/customVendors\[\d+\]\.id$/.test(field)) return `${field}: must be "custom-" followed by lower-case letters, digits and dashes`;
-      if (field.startsWith('sensitivePages')) return `${field}: must be an address filter such as "||ci.example.com/credentials"`;
+      if (propertyName !== undefined)
+        return `${field}: "${propertyName}" is not a vendor id (lower-case letters, digits and dashes)`;
+      if (/customVendors\[\d+\]\.id$/.test(field))
+        return `${field}: must be "custom-" followed by lower-case letters, digits and dashes`;
+      if (field.startsWith('sensitivePages'))
+        return `${field}: must be an address filter such as "||ci.example.com/credentials"`;
       return `${field}: is not in the expected form`;
     case 'minLength':
       return `${field}: must not be empty`;
@@ -79,7 +86,9 @@ function describe(error: ErrorObject): string | undefined {
 /** Lines naming each field the schema refuses, in file order, without repeats. */
 export function schemaErrors(data: unknown): string[] {
   if (validateSettingsFile(data)) return [];
-  return [...new Set((validateSettingsFile.errors ?? []).map(describe).filter((line): line is string => line !== undefined))];
+  return [
+    ...new Set((validateSettingsFile.errors ?? []).map(describe).filter((line): line is string => line !== undefined)),
+  ];
 }
 
 /** Reads a settings file's text into settings ready to save, or every reason it cannot be used. */

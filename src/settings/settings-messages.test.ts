@@ -3,7 +3,11 @@ import { DEFAULT_SETTINGS } from './user-settings';
 
 describe('isUserSettings (the reply check)', () => {
   it('accepts settings the background sends', () => {
-    const settings = { ...DEFAULT_SETTINGS, customVendors: [{ id: 'custom-beacon', name: 'Beacon', domains: ['beacon.example'] }], vendorRules: { 'custom-beacon': 'allow' } };
+    const settings = {
+      ...DEFAULT_SETTINGS,
+      customVendors: [{ id: 'custom-beacon', name: 'Beacon', domains: ['beacon.example'] }],
+      vendorRules: { 'custom-beacon': 'allow' },
+    };
     expect(isUserSettings(DEFAULT_SETTINGS)).toBe(true);
     expect(isUserSettings(settings)).toBe(true);
   });

@@ -34,15 +34,18 @@ export interface TabPauseState {
   readonly allowed: boolean;
 }
 
-
 export function parseNull(payload: unknown): Result<null> {
-  return payload === null || payload === undefined ? { ok: true, value: null } : { ok: false, error: 'this message takes no payload' };
+  return payload === null || payload === undefined
+    ? { ok: true, value: null }
+    : { ok: false, error: 'this message takes no payload' };
 }
 
 const isTabId = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 0;
 
 export function parseTabPauseGet(payload: unknown): Result<{ tabId: number }> {
-  return isRecord(payload) && isTabId(payload.tabId) ? { ok: true, value: { tabId: payload.tabId } } : { ok: false, error: 'needs a "tabId"' };
+  return isRecord(payload) && isTabId(payload.tabId)
+    ? { ok: true, value: { tabId: payload.tabId } }
+    : { ok: false, error: 'needs a "tabId"' };
 }
 
 export function parseTabPauseSet(payload: unknown): Result<{ tabId: number; paused: boolean }> {
@@ -59,7 +62,12 @@ export function parseTabPauseSet(payload: unknown): Result<{ tabId: number; paus
 const SETTINGS_FIELDS = Object.keys(DEFAULT_SETTINGS);
 
 export function isUserSettings(value: unknown): value is UserSettings {
-  return isRecord(value) && typeof value.version === 'number' && SETTINGS_FIELDS.every((field) => field in value) && parseStoredSettings(value).problems.length === 0;
+  return (
+    isRecord(value) &&
+    typeof value.version === 'number' &&
+    SETTINGS_FIELDS.every((field) => field in value) &&
+    parseStoredSettings(value).problems.length === 0
+  );
 }
 
 export function isSettingsView(value: unknown): value is SettingsView {
@@ -69,9 +77,15 @@ export function isSettingsView(value: unknown): value is SettingsView {
 export function isChangeReply(value: unknown): value is ChangeReply {
   if (!isRecord(value)) return false;
   if (value.applied === true) return isUserSettings(value.settings) && Array.isArray(value.notes);
-  return value.applied === false && Array.isArray(value.errors) && value.errors.every((e) => isRecord(e) && typeof e.field === 'string' && typeof e.message === 'string');
+  return (
+    value.applied === false &&
+    Array.isArray(value.errors) &&
+    value.errors.every((e) => isRecord(e) && typeof e.field === 'string' && typeof e.message === 'string')
+  );
 }
 
 export function isTabPauseState(value: unknown): value is TabPauseState {
-  return isRecord(value) && isTabId(value.tabId) && typeof value.paused === 'boolean' && typeof value.allowed === 'boolean';
+  return (
+    isRecord(value) && isTabId(value.tabId) && typeof value.paused === 'boolean' && typeof value.allowed === 'boolean'
+  );
 }

@@ -11,7 +11,10 @@ describe('migrateSettings', () => {
         { id: 'Beacon Co', name: 'Beacon', domains: ['beacon.example'] },
       ],
       vendorRules: { acme: 'allow', intercom: 'allow' },
-      dashboardVendorRules: [{ dashboard: 'gitlab', vendorId: 'acme', action: 'allow' }, { dashboard: 'gitlab', vendorId: 'intercom', action: 'allow' }],
+      dashboardVendorRules: [
+        { dashboard: 'gitlab', vendorId: 'acme', action: 'allow' },
+        { dashboard: 'gitlab', vendorId: 'intercom', action: 'allow' },
+      ],
       reportOnly: false,
     };
     const result = migrateSettings(v1);
@@ -28,19 +31,28 @@ describe('migrateSettings', () => {
       { dashboard: 'gitlab', vendorId: 'custom-acme-2', action: 'allow' },
       { dashboard: 'gitlab', vendorId: 'intercom', action: 'allow' },
     ]);
-    expect(result.notes).toEqual(['custom vendor "acme" is now "custom-acme-2"', 'custom vendor "Beacon Co" is now "custom-beacon-co"']);
+    expect(result.notes).toEqual([
+      'custom vendor "acme" is now "custom-acme-2"',
+      'custom vendor "Beacon Co" is now "custom-beacon-co"',
+    ]);
     // Nothing else is touched.
     expect(result.value.reportOnly).toBe(false);
   });
 
   it('reads settings with no version as version 1, and leaves current ones alone', () => {
-    expect(migrateSettings({ customVendors: [{ id: 'x', name: 'X', domains: ['x.example'] }] })).toMatchObject({ ok: true, fromVersion: 1 });
+    expect(migrateSettings({ customVendors: [{ id: 'x', name: 'X', domains: ['x.example'] }] })).toMatchObject({
+      ok: true,
+      fromVersion: 1,
+    });
     const current = { version: SETTINGS_VERSION, vendorRules: { amplitude: 'allow' } };
     expect(migrateSettings(current)).toEqual({ ok: true, value: current, fromVersion: SETTINGS_VERSION, notes: [] });
   });
 
   it('refuses a newer version and a nonsense one, saying why', () => {
-    expect(migrateSettings({ version: SETTINGS_VERSION + 1 })).toMatchObject({ ok: false, error: expect.stringMatching(/newer Dashguard/) });
+    expect(migrateSettings({ version: SETTINGS_VERSION + 1 })).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/newer Dashguard/),
+    });
     expect(migrateSettings({ version: 0 })).toMatchObject({ ok: false, error: expect.stringMatching(/whole number/) });
     expect(migrateSettings({ version: '2' })).toMatchObject({ ok: false });
     expect(migrateSettings([])).toMatchObject({ ok: false, error: expect.stringMatching(/JSON object/) });
@@ -63,7 +75,12 @@ describe('migrateSettings from version 2: Cirrus CI retired', () => {
         { dashboard: 'cirrus-ci.com', vendorId: 'intercom', action: 'block' },
         { dashboard: 'gitlab', vendorId: 'intercom', action: 'allow' },
       ],
-      sensitivePages: ['||cirrus-ci.com/settings/github', '||api.cirrus-ci.com/x', '||gitlab.com/-/secrets', '||notcirrus-ci.com/a'],
+      sensitivePages: [
+        '||cirrus-ci.com/settings/github',
+        '||api.cirrus-ci.com/x',
+        '||gitlab.com/-/secrets',
+        '||notcirrus-ci.com/a',
+      ],
       customDashboards: [{ host: 'ci.corp.example', name: 'Jenkins' }],
     };
     const result = migrateSettings(v2);
@@ -83,12 +100,22 @@ describe('migrateSettings from version 2: Cirrus CI retired', () => {
   });
 
   it('takes a version-1 file through both steps', () => {
-    const result = migrateSettings({ customVendors: [{ id: 'acme', name: 'Acme', domains: ['acme.example'] }], dashboardVendorRules: [{ dashboard: 'cirrus-ci', vendorId: 'acme', action: 'allow' }] });
+    const result = migrateSettings({
+      customVendors: [{ id: 'acme', name: 'Acme', domains: ['acme.example'] }],
+      dashboardVendorRules: [{ dashboard: 'cirrus-ci', vendorId: 'acme', action: 'allow' }],
+    });
     expect(result).toMatchObject({ ok: true, fromVersion: 1, value: { version: 3, dashboardVendorRules: [] } });
   });
 
   it('leaves malformed entries for validation to name', () => {
-    const result = migrateSettings({ version: 2, dashboardVendorRules: [42, { dashboard: 7 }], sensitivePages: [null] });
-    expect(result).toMatchObject({ ok: true, value: { dashboardVendorRules: [42, { dashboard: 7 }], sensitivePages: [null] } });
+    const result = migrateSettings({
+      version: 2,
+      dashboardVendorRules: [42, { dashboard: 7 }],
+      sensitivePages: [null],
+    });
+    expect(result).toMatchObject({
+      ok: true,
+      value: { dashboardVendorRules: [42, { dashboard: 7 }], sensitivePages: [null] },
+    });
   });
 });

@@ -14,10 +14,10 @@ import { sensitivePageHost } from '../strict-mode/sensitive-page';
 import { CUSTOM_VENDOR_ID, SETTINGS_VERSION } from './user-settings';
 import { isRecord } from '../shared/is-record';
 
-export type Migrated = { ok: true; value: Record<string, unknown>; fromVersion: number; notes: string[] } | { ok: false; error: string };
+export type Migrated =
+  { ok: true; value: Record<string, unknown>; fromVersion: number; notes: string[] } | { ok: false; error: string };
 
 type Step = (settings: Record<string, unknown>) => { value: Record<string, unknown>; notes: string[] };
-
 
 /** Kebab-case of any text, for an id. */
 export function slugify(text: string): string {
@@ -44,7 +44,12 @@ const v1ToV2: Step = (settings) => {
   const notes: string[] = [];
   const vendors: unknown[] | undefined = Array.isArray(settings.customVendors) ? settings.customVendors : undefined;
   if (vendors === undefined) return { value: { ...settings, version: 2 }, notes };
-  const taken = new Set(vendors.filter(isRecord).map((v) => v.id).filter((id): id is string => typeof id === 'string' && CUSTOM_VENDOR_ID.test(id)));
+  const taken = new Set(
+    vendors
+      .filter(isRecord)
+      .map((v) => v.id)
+      .filter((id): id is string => typeof id === 'string' && CUSTOM_VENDOR_ID.test(id)),
+  );
   const renamed = new Map<string, string>();
   const customVendors = vendors.map((vendor) => {
     if (!isRecord(vendor) || typeof vendor.id !== 'string' || CUSTOM_VENDOR_ID.test(vendor.id)) return vendor;
@@ -58,13 +63,17 @@ const v1ToV2: Step = (settings) => {
     notes.push(`custom vendor "${vendor.id}" is now "${id}"`);
     return { ...vendor, id };
   });
-  const rename = (id: unknown): unknown => (typeof id === 'string' ? renamed.get(id) ?? id : id);
+  const rename = (id: unknown): unknown => (typeof id === 'string' ? (renamed.get(id) ?? id) : id);
   const value: Record<string, unknown> = { ...settings, version: 2, customVendors };
   if (isRecord(settings.vendorRules)) {
-    value.vendorRules = Object.fromEntries(Object.entries(settings.vendorRules).map(([id, action]) => [rename(id) as string, action]));
+    value.vendorRules = Object.fromEntries(
+      Object.entries(settings.vendorRules).map(([id, action]) => [rename(id) as string, action]),
+    );
   }
   if (Array.isArray(settings.dashboardVendorRules)) {
-    value.dashboardVendorRules = (settings.dashboardVendorRules as unknown[]).map((rule) => (isRecord(rule) ? { ...rule, vendorId: rename(rule.vendorId) } : rule));
+    value.dashboardVendorRules = (settings.dashboardVendorRules as unknown[]).map((rule) =>
+      isRecord(rule) ? { ...rule, vendorId: rename(rule.vendorId) } : rule,
+    );
   }
   return { value, notes };
 };
@@ -72,7 +81,8 @@ const v1ToV2: Step = (settings) => {
 /** The retired Cirrus CI dashboard, as settings named it: its catalog id, or its host (and subdomains). */
 const CIRRUS_CI = { id: 'cirrus-ci', host: 'cirrus-ci.com' } as const;
 
-const namesCirrus = (ref: string): boolean => ref === CIRRUS_CI.id || ref === CIRRUS_CI.host || ref.endsWith(`.${CIRRUS_CI.host}`);
+const namesCirrus = (ref: string): boolean =>
+  ref === CIRRUS_CI.id || ref === CIRRUS_CI.host || ref.endsWith(`.${CIRRUS_CI.host}`);
 
 const v2ToV3: Step = (settings) => {
   const notes: string[] = [];
@@ -108,7 +118,10 @@ export function migrateSettings(raw: unknown): Migrated {
     return { ok: false, error: `"version" must be a whole number from 1 to ${SETTINGS_VERSION}.` };
   }
   if (version > SETTINGS_VERSION) {
-    return { ok: false, error: `These settings come from a newer Dashguard (settings version ${version}); this one reads versions 1 to ${SETTINGS_VERSION}. Update Dashguard first.` };
+    return {
+      ok: false,
+      error: `These settings come from a newer Dashguard (settings version ${version}); this one reads versions 1 to ${SETTINGS_VERSION}. Update Dashguard first.`,
+    };
   }
   let value: Record<string, unknown> = { ...raw, version };
   const notes: string[] = [];

@@ -59,8 +59,16 @@ const stored = (area: FakeArea): UserSettings => area.data[SETTINGS_KEY] as User
 describe('createSettingsService', () => {
   it('applies a change: rules in force, then one storage write', async () => {
     const { area, dnr, service } = setup();
-    const reply = await service.change({ kind: 'set-dashboard-vendor', dashboard: 'ci', vendorId: 'tracker', action: 'allow' });
-    expect(reply).toMatchObject({ applied: true, settings: { dashboardVendorRules: [{ dashboard: 'ci', vendorId: 'tracker', action: 'allow' }] } });
+    const reply = await service.change({
+      kind: 'set-dashboard-vendor',
+      dashboard: 'ci',
+      vendorId: 'tracker',
+      action: 'allow',
+    });
+    expect(reply).toMatchObject({
+      applied: true,
+      settings: { dashboardVendorRules: [{ dashboard: 'ci', vendorId: 'tracker', action: 'allow' }] },
+    });
     expect(area.writes).toBe(1);
     expect(stored(area).dashboardVendorRules).toHaveLength(1);
     expect([...dnr.dynamic.values()].map((r) => r.action.type)).toContain('allow');
@@ -68,7 +76,11 @@ describe('createSettingsService', () => {
 
   it('saves nothing and changes no rule when the change is invalid', async () => {
     const { area, dnr, service } = setup();
-    const reply = await service.change({ kind: 'add-custom-dashboard', host: 'https://jenkins.corp.example/', name: '' });
+    const reply = await service.change({
+      kind: 'add-custom-dashboard',
+      host: 'https://jenkins.corp.example/',
+      name: '',
+    });
     expect(reply).toMatchObject({ applied: false, errors: [{ field: 'host' }] });
     expect(area.writes).toBe(0);
     expect(dnr.updates).toBe(0);
@@ -88,7 +100,10 @@ describe('createSettingsService', () => {
     const before = [...dnr.dynamic.values()];
     area.failNext = true;
     const reply = await service.change({ kind: 'set-vendor', vendorId: 'tracker', action: 'allow' });
-    expect(reply).toMatchObject({ applied: false, errors: [{ field: 'storage', message: expect.stringMatching(/quota/) }] });
+    expect(reply).toMatchObject({
+      applied: false,
+      errors: [{ field: 'storage', message: expect.stringMatching(/quota/) }],
+    });
     expect([...dnr.dynamic.values()]).toEqual(before);
     expect(stored(area).vendorRules).toEqual({ live: 'block' });
   });
@@ -106,11 +121,17 @@ describe('createSettingsService', () => {
     area.failNext = true;
     const reply = await service.change({ kind: 'set-vendor', vendorId: 'tracker', action: 'allow' });
     expect(calls).toEqual(['change', 'rollback', 'rollback', 'rollback']);
-    expect(reply).toMatchObject({ applied: false, errors: [{ field: 'storage', message: expect.not.stringMatching(/refused to restore/) }] });
+    expect(reply).toMatchObject({
+      applied: false,
+      errors: [{ field: 'storage', message: expect.not.stringMatching(/refused to restore/) }],
+    });
     refusals = 99;
     area.failNext = true;
     const worse = await service.change({ kind: 'set-vendor', vendorId: 'tracker', action: 'allow' });
-    expect(worse).toMatchObject({ applied: false, errors: [{ field: 'storage', message: expect.stringMatching(/refused to restore the previous rules/) }] });
+    expect(worse).toMatchObject({
+      applied: false,
+      errors: [{ field: 'storage', message: expect.stringMatching(/refused to restore the previous rules/) }],
+    });
   });
 
   it('applies changes that arrive together in order, each on top of the last (popup and options converge)', async () => {
@@ -121,12 +142,20 @@ describe('createSettingsService', () => {
       service.change({ kind: 'set-vendor', vendorId: 'tracker', action: 'block' }),
     ]);
     expect(replies.every((r) => r.applied)).toBe(true);
-    expect(stored(area)).toEqual({ ...DEFAULT_SETTINGS, vendorRules: { tracker: 'block' }, dashboardVendorRules: [{ dashboard: 'ci', vendorId: 'live', action: 'block' }] });
+    expect(stored(area)).toEqual({
+      ...DEFAULT_SETTINGS,
+      vendorRules: { tracker: 'block' },
+      dashboardVendorRules: [{ dashboard: 'ci', vendorId: 'live', action: 'block' }],
+    });
   });
 
   it('reads settings stored by version 1 in the current format', async () => {
     const { area, service } = setup();
-    area.data[SETTINGS_KEY] = { version: 1, customVendors: [{ id: 'beacon', name: 'Beacon', domains: ['beacon.example'] }], vendorRules: { beacon: 'allow' } };
+    area.data[SETTINGS_KEY] = {
+      version: 1,
+      customVendors: [{ id: 'beacon', name: 'Beacon', domains: ['beacon.example'] }],
+      vendorRules: { beacon: 'allow' },
+    };
     const { settings } = await service.view();
     expect(settings.customVendors[0]?.id).toBe('custom-beacon');
     expect(settings.vendorRules).toEqual({ 'custom-beacon': 'allow' });

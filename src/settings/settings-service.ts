@@ -48,7 +48,10 @@ export function createSettingsService(deps: SettingsServiceDeps): SettingsServic
     if (!outcome.ok) return { applied: false, errors: outcome.errors };
     const next: UserSettings = outcome.settings;
     if (!(await deps.reconcile({ settings: next, policy }))) {
-      return { applied: false, errors: [{ field: 'rules', message: 'The browser refused the new rules; nothing was changed.' }] };
+      return {
+        applied: false,
+        errors: [{ field: 'rules', message: 'The browser refused the new rules; nothing was changed.' }],
+      };
     }
     deps.rulesApplied?.(deps.now() - started);
     try {
@@ -59,8 +62,15 @@ export function createSettingsService(deps: SettingsServiceDeps): SettingsServic
       let restored = false;
       for (let attempt = 0; attempt < ROLLBACK_ATTEMPTS && !restored; attempt += 1) restored = await deps.reconcile();
       const why = error instanceof Error ? error.message : String(error);
-      const rules = restored ? '' : ' The browser also refused to restore the previous rules; they are restored at the next change or browser start.';
-      return { applied: false, errors: [{ field: 'storage', message: `Your settings could not be saved (${why}); nothing was changed.${rules}` }] };
+      const rules = restored
+        ? ''
+        : ' The browser also refused to restore the previous rules; they are restored at the next change or browser start.';
+      return {
+        applied: false,
+        errors: [
+          { field: 'storage', message: `Your settings could not be saved (${why}); nothing was changed.${rules}` },
+        ],
+      };
     }
     return { applied: true, settings: next, notes: outcome.notes };
   };

@@ -4,7 +4,14 @@
  * JSON-schema validation and refuses a bad file whole.)
  */
 import { CATEGORY_IDS, type CategoryId } from '../catalog/catalog-types';
-import { DEFAULT_SETTINGS, type CustomDashboard, type CustomVendor, type DashboardVendorRule, type UserSettings, type VendorDecision } from './user-settings';
+import {
+  DEFAULT_SETTINGS,
+  type CustomDashboard,
+  type CustomVendor,
+  type DashboardVendorRule,
+  type UserSettings,
+  type VendorDecision,
+} from './user-settings';
 import { isRecord } from '../shared/is-record';
 import { isAuditRetentionDays, MAX_AUDIT_RETENTION_DAYS, MIN_AUDIT_RETENTION_DAYS } from '../audit/audit-limits';
 
@@ -14,7 +21,8 @@ export interface ParsedSettings {
 }
 
 const isDecision = (value: unknown): value is VendorDecision => value === 'allow' || value === 'block';
-const isStringArray = (value: unknown): value is string[] => Array.isArray(value) && value.every((item) => typeof item === 'string');
+const isStringArray = (value: unknown): value is string[] =>
+  Array.isArray(value) && value.every((item) => typeof item === 'string');
 
 export function parseStoredSettings(raw: unknown): ParsedSettings {
   const problems: string[] = [];
@@ -32,7 +40,8 @@ export function parseStoredSettings(raw: unknown): ParsedSettings {
   const categoryRules: Partial<Record<CategoryId, VendorDecision>> = {};
   if (isRecord(raw.categoryRules)) {
     for (const [id, action] of Object.entries(raw.categoryRules)) {
-      if ((CATEGORY_IDS as readonly string[]).includes(id) && isDecision(action)) categoryRules[id as CategoryId] = action;
+      if ((CATEGORY_IDS as readonly string[]).includes(id) && isDecision(action))
+        categoryRules[id as CategoryId] = action;
       else problems.push(`categoryRules.${id}: unknown category or bad action`);
     }
   } else if (raw.categoryRules !== undefined) problems.push('categoryRules: must be an object');
@@ -49,24 +58,62 @@ export function parseStoredSettings(raw: unknown): ParsedSettings {
       return ok;
     });
   };
-  const dashboardVendorRules = list<DashboardVendorRule>('dashboardVendorRules', raw.dashboardVendorRules, (item): item is DashboardVendorRule =>
-    isRecord(item) && typeof item.dashboard === 'string' && typeof item.vendorId === 'string' && isDecision(item.action));
-  const customVendors = list<CustomVendor>('customVendors', raw.customVendors, (item): item is CustomVendor =>
-    isRecord(item) && typeof item.id === 'string' && typeof item.name === 'string' && isStringArray(item.domains) && item.domains.length > 0);
-  const customDashboards = list<CustomDashboard>('customDashboards', raw.customDashboards, (item): item is CustomDashboard =>
-    isRecord(item) && typeof item.host === 'string' && typeof item.name === 'string');
-  const sensitivePages = list<string>('sensitivePages', raw.sensitivePages, (item): item is string => typeof item === 'string');
+  const dashboardVendorRules = list<DashboardVendorRule>(
+    'dashboardVendorRules',
+    raw.dashboardVendorRules,
+    (item): item is DashboardVendorRule =>
+      isRecord(item) &&
+      typeof item.dashboard === 'string' &&
+      typeof item.vendorId === 'string' &&
+      isDecision(item.action),
+  );
+  const customVendors = list<CustomVendor>(
+    'customVendors',
+    raw.customVendors,
+    (item): item is CustomVendor =>
+      isRecord(item) &&
+      typeof item.id === 'string' &&
+      typeof item.name === 'string' &&
+      isStringArray(item.domains) &&
+      item.domains.length > 0,
+  );
+  const customDashboards = list<CustomDashboard>(
+    'customDashboards',
+    raw.customDashboards,
+    (item): item is CustomDashboard => isRecord(item) && typeof item.host === 'string' && typeof item.name === 'string',
+  );
+  const sensitivePages = list<string>(
+    'sensitivePages',
+    raw.sensitivePages,
+    (item): item is string => typeof item === 'string',
+  );
   const reportOnly = raw.reportOnly === true;
-  if (raw.reportOnly !== undefined && typeof raw.reportOnly !== 'boolean') problems.push('reportOnly: must be true or false');
+  if (raw.reportOnly !== undefined && typeof raw.reportOnly !== 'boolean')
+    problems.push('reportOnly: must be true or false');
   const retention = raw.auditRetentionDays;
   const auditRetentionDays = isAuditRetentionDays(retention) ? retention : DEFAULT_SETTINGS.auditRetentionDays;
-  if (retention !== undefined && !isAuditRetentionDays(retention)) problems.push(`auditRetentionDays: must be a whole number of days from ${MIN_AUDIT_RETENTION_DAYS} to ${MAX_AUDIT_RETENTION_DAYS}`);
+  if (retention !== undefined && !isAuditRetentionDays(retention))
+    problems.push(
+      `auditRetentionDays: must be a whole number of days from ${MIN_AUDIT_RETENTION_DAYS} to ${MAX_AUDIT_RETENTION_DAYS}`,
+    );
 
   const keepFullAuditUrls = raw.keepFullAuditUrls === true;
-  if (raw.keepFullAuditUrls !== undefined && typeof raw.keepFullAuditUrls !== 'boolean') problems.push('keepFullAuditUrls: must be true or false');
+  if (raw.keepFullAuditUrls !== undefined && typeof raw.keepFullAuditUrls !== 'boolean')
+    problems.push('keepFullAuditUrls: must be true or false');
 
   return {
-    settings: { ...DEFAULT_SETTINGS, vendorRules, categoryRules, dashboardVendorRules, customVendors, customDashboards, sensitivePages, reportOnly, auditRetentionDays, keepFullAuditUrls },
+    settings: {
+      ...DEFAULT_SETTINGS,
+      vendorRules,
+      categoryRules,
+      dashboardVendorRules,
+      customVendors,
+      customDashboards,
+      sensitivePages,
+      reportOnly,
+      auditRetentionDays,
+      keepFullAuditUrls,
+    },
     problems,
   };
 }

@@ -56,7 +56,10 @@ describe('normaliseDomain', () => {
 describe('private suffixes', () => {
   it('are refused from a person but accepted from the catalog', () => {
     expect(normaliseDomain('github.io').ok).toBe(false);
-    expect(normaliseDomain('githubusercontent.com', { allowPrivateSuffix: true })).toEqual({ ok: true, value: 'githubusercontent.com' });
+    expect(normaliseDomain('githubusercontent.com', { allowPrivateSuffix: true })).toEqual({
+      ok: true,
+      value: 'githubusercontent.com',
+    });
     expect(normaliseDomain('co.uk', { allowPrivateSuffix: true }).ok).toBe(false);
   });
 });

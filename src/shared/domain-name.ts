@@ -12,7 +12,6 @@ export { hostMatchesAny, hostMatchesDomain, isWellFormedHost, strictParents };
 /** A normalised domain name, or the sentence saying what is wrong with the input. */
 export type DomainCheck = Result<string>;
 
-
 export interface NormaliseOptions {
   /**
    * Accept a private public suffix (`githubusercontent.com`, `github.io`) as a domain. The catalog may name one,
@@ -28,11 +27,13 @@ export interface NormaliseOptions {
 export function normaliseDomain(input: string, options: NormaliseOptions = {}): DomainCheck {
   const trimmed = input.trim();
   if (trimmed === '') return { ok: false, error: 'Enter a domain name, such as ci.example.com.' };
-  if (trimmed.length > MAX_HOST_LENGTH + 1) return { ok: false, error: `A domain name has at most ${MAX_HOST_LENGTH} characters.` };
+  if (trimmed.length > MAX_HOST_LENGTH + 1)
+    return { ok: false, error: `A domain name has at most ${MAX_HOST_LENGTH} characters.` };
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) || /[/?#@\\]/.test(trimmed)) {
     return { ok: false, error: 'Enter a domain name only, without https:// or a path.' };
   }
-  if (trimmed.includes('*')) return { ok: false, error: 'Wildcards are not needed: a domain also covers its subdomains.' };
+  if (trimmed.includes('*'))
+    return { ok: false, error: 'Wildcards are not needed: a domain also covers its subdomains.' };
   if (/:\d*$/.test(trimmed)) return { ok: false, error: 'Leave the port out: a domain name only.' };
   const withoutDot = trimmed.endsWith('.') ? trimmed.slice(0, -1) : trimmed;
   let ascii: string;
@@ -42,10 +43,13 @@ export function normaliseDomain(input: string, options: NormaliseOptions = {}): 
   } catch {
     return { ok: false, error: `"${trimmed}" is not a valid domain name.` };
   }
-  if (/^\d+(\.\d+){3}$/.test(ascii) || ascii.startsWith('[')) return { ok: false, error: 'Enter a domain name, not an IP address.' };
+  if (/^\d+(\.\d+){3}$/.test(ascii) || ascii.startsWith('['))
+    return { ok: false, error: 'Enter a domain name, not an IP address.' };
   const parsed = parse(ascii, { allowPrivateDomains: options.allowPrivateSuffix !== true });
-  if (parsed.publicSuffix === ascii) return { ok: false, error: `"${ascii}" is a public suffix: name a domain under it.` };
-  if (!isWellFormedHost(ascii) || parsed.domain === null) return { ok: false, error: `"${trimmed}" is not a valid domain name.` };
+  if (parsed.publicSuffix === ascii)
+    return { ok: false, error: `"${ascii}" is a public suffix: name a domain under it.` };
+  if (!isWellFormedHost(ascii) || parsed.domain === null)
+    return { ok: false, error: `"${trimmed}" is not a valid domain name.` };
   return { ok: true, value: ascii };
 }
 

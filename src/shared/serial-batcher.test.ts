@@ -15,7 +15,10 @@ describe('createSerialBatcher', () => {
     const later = [batcher.add(3), batcher.add(4), batcher.add(5)];
     release();
     expect(await Promise.all([...first, ...later])).toEqual([10, 20, 30, 40, 50]);
-    expect(batches).toEqual([[1, 2], [3, 4, 5]]);
+    expect(batches).toEqual([
+      [1, 2],
+      [3, 4, 5],
+    ]);
   });
 
   it('rejects the items of a failed flush and keeps working', async () => {

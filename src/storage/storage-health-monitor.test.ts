@@ -42,7 +42,9 @@ describe('createStorageHealthMonitor', () => {
     now = 20;
     await expect(watched.remove('a')).rejects.toThrow('QUOTA_BYTES');
     // The first failure's time is kept while writes keep failing.
-    expect(await monitor.status()).toEqual({ failures: [{ area: 'local', message: 'QUOTA_BYTES quota exceeded', since: 10 }] });
+    expect(await monitor.status()).toEqual({
+      failures: [{ area: 'local', message: 'QUOTA_BYTES quota exceeded', since: 10 }],
+    });
     area.failWith(undefined);
     await watched.set({ a: 2 });
     expect(await monitor.status()).toEqual({ failures: [] });

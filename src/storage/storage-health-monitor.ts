@@ -26,8 +26,11 @@ export interface StorageHealthMonitor {
 export const STORAGE_HEALTH_KEY = 'storageHealth';
 
 const isFailure = (value: unknown): value is StorageFailure =>
-  typeof value === 'object' && value !== null && ['local', 'session'].includes((value as StorageFailure).area) &&
-  typeof (value as StorageFailure).message === 'string' && typeof (value as StorageFailure).since === 'number';
+  typeof value === 'object' &&
+  value !== null &&
+  ['local', 'session'].includes((value as StorageFailure).area) &&
+  typeof (value as StorageFailure).message === 'string' &&
+  typeof (value as StorageFailure).since === 'number';
 
 const WRITES = new Set<PropertyKey>(['set', 'remove', 'clear']);
 
@@ -38,7 +41,8 @@ export function createStorageHealthMonitor(deps: StorageHealthMonitorDeps): Stor
   const remembered = (deps.memory?.get(STORAGE_HEALTH_KEY) ?? Promise.resolve<Record<string, unknown>>({}))
     .then((items) => {
       const stored = items[STORAGE_HEALTH_KEY];
-      for (const failure of Array.isArray(stored) ? stored.filter(isFailure) : []) if (!seen.has(failure.area)) failures.set(failure.area, failure);
+      for (const failure of Array.isArray(stored) ? stored.filter(isFailure) : [])
+        if (!seen.has(failure.area)) failures.set(failure.area, failure);
     })
     .catch(() => undefined);
   const remember = (): void => {

@@ -12,7 +12,9 @@ describe('storage health', () => {
 
   it('says nothing when healthy, and names what cannot be saved and that blocking continues', () => {
     expect(describeStorageHealth({ failures: [] })).toBeUndefined();
-    const text = describeStorageHealth({ failures: [{ area: 'local', message: 'QUOTA_BYTES quota exceeded', since: 1 }] });
+    const text = describeStorageHealth({
+      failures: [{ area: 'local', message: 'QUOTA_BYTES quota exceeded', since: 1 }],
+    });
     expect(text).toMatch(/cannot save/);
     expect(text).toMatch(/settings and audit log \(QUOTA_BYTES quota exceeded\)/);
     expect(text).toMatch(/Blocking continues/);

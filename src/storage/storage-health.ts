@@ -23,17 +23,29 @@ export interface StorageHealth {
   readonly failures: readonly StorageFailure[];
 }
 
-
 /** Checks a `storage-health/get` reply where a page receives it. */
 export function isStorageHealth(value: unknown): value is StorageHealth {
-  return isRecord(value) && Array.isArray(value.failures) && value.failures.every((failure) =>
-    isRecord(failure) && (failure.area === 'local' || failure.area === 'session') && typeof failure.message === 'string' && typeof failure.since === 'number');
+  return (
+    isRecord(value) &&
+    Array.isArray(value.failures) &&
+    value.failures.every(
+      (failure) =>
+        isRecord(failure) &&
+        (failure.area === 'local' || failure.area === 'session') &&
+        typeof failure.message === 'string' &&
+        typeof failure.since === 'number',
+    )
+  );
 }
 
 /** The sentence a person reads for the failures, or undefined when storage is healthy. */
 export function describeStorageHealth(health: StorageHealth): string | undefined {
   if (health.failures.length === 0) return undefined;
-  const what = health.failures.map((f) => (f.area === 'local' ? `settings and audit log (${f.message})` : `this session's tab audits (${f.message})`));
-  return `Dashguard cannot save to browser storage: ${what.join('; ')}. Blocking continues with the rules in force, ` +
-    'changes you make are refused rather than half saved, and the audit keeps what it could not save and retries.';
+  const what = health.failures.map((f) =>
+    f.area === 'local' ? `settings and audit log (${f.message})` : `this session's tab audits (${f.message})`,
+  );
+  return (
+    `Dashguard cannot save to browser storage: ${what.join('; ')}. Blocking continues with the rules in force, ` +
+    'changes you make are refused rather than half saved, and the audit keeps what it could not save and retries.'
+  );
 }

@@ -1,7 +1,7 @@
 import { STRICT_MODE_MARKER, documentStrictModeOf, isDocumentStrictMode } from './document-strict-mode';
 
 describe('documentStrictModeOf', () => {
-  it('reads the marker the strict-mode rule appends, among the site\'s own metrics', () => {
+  it("reads the marker the strict-mode rule appends, among the site's own metrics", () => {
     expect(documentStrictModeOf(['db', STRICT_MODE_MARKER.enforced, 'cache'])).toBe('enforced');
     expect(documentStrictModeOf([STRICT_MODE_MARKER.reportOnly])).toBe('report-only');
     expect(documentStrictModeOf(['db', 'cache'])).toBe('none');

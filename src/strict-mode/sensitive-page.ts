@@ -18,9 +18,13 @@ const PATH = /^\/[A-Za-z0-9\-._~!$&'()*+,;=:@/%?]*$/;
 export function normaliseSensitivePage(input: string): SensitivePageCheck {
   let text = input.trim();
   if (text === '') return { ok: false, error: 'Enter the address of the page, such as ci.example.com/credentials.' };
-  if (text.length > MAX_SENSITIVE_PAGE_LENGTH) return { ok: false, error: `An address has at most ${MAX_SENSITIVE_PAGE_LENGTH} characters.` };
+  if (text.length > MAX_SENSITIVE_PAGE_LENGTH)
+    return { ok: false, error: `An address has at most ${MAX_SENSITIVE_PAGE_LENGTH} characters.` };
   if (text.includes('#')) {
-    return { ok: false, error: 'Leave out the part after "#": it never reaches the browser, so match the path of the page instead.' };
+    return {
+      ok: false,
+      error: 'Leave out the part after "#": it never reaches the browser, so match the path of the page instead.',
+    };
   }
   if (text.startsWith('||')) text = text.slice(2);
   else if (/^https?:\/\//i.test(text)) text = text.replace(/^https?:\/\//i, '');
@@ -34,7 +38,11 @@ export function normaliseSensitivePage(input: string): SensitivePageCheck {
   const portMatch = /^(.*?)(:\d{1,5})?$/.exec(authority);
   const hostText = portMatch?.[1] ?? authority;
   const port = portMatch?.[2] ?? '';
-  if (hostText.includes('*')) return { ok: false, error: 'The host cannot hold a wildcard: it already covers its subdomains. Use * in the path only.' };
+  if (hostText.includes('*'))
+    return {
+      ok: false,
+      error: 'The host cannot hold a wildcard: it already covers its subdomains. Use * in the path only.',
+    };
   const host = normaliseDomain(hostText);
   if (!host.ok) return { ok: false, error: host.error };
   if (/[|^\s]/.test(path) || !PATH.test(path)) {

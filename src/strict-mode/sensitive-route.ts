@@ -50,20 +50,29 @@ export function filterCoversHost(filter: string, pageHost: string): boolean {
 }
 
 /** The catalog's own pages for a host, known to the content script before the background answers. */
-export function catalogPagesFor(host: string, dashboards: readonly { readonly sensitivePages?: readonly string[] }[]): SensitivePageFilter[] {
+export function catalogPagesFor(
+  host: string,
+  dashboards: readonly { readonly sensitivePages?: readonly string[] }[],
+): SensitivePageFilter[] {
   return dashboards
     .flatMap((dashboard) => dashboard.sensitivePages ?? [])
     .filter((pattern) => filterCoversHost(pattern, host))
     .map((urlFilter) => ({ urlFilter, enforced: true }));
 }
 
-
 export function parseFreshLoad(payload: unknown): Result<{ url: string }> {
-  if (!isRecord(payload) || typeof payload.url !== 'string' || payload.url.length > 4_096) return { ok: false, error: 'needs a "url"' };
+  if (!isRecord(payload) || typeof payload.url !== 'string' || payload.url.length > 4_096)
+    return { ok: false, error: 'needs a "url"' };
   return { ok: true, value: { url: payload.url } };
 }
 
 /** Checks a `strict-mode/pages` reply where the content script receives it. */
 export function isStrictModePagesReply(value: unknown): value is StrictModePagesReply {
-  return isRecord(value) && Array.isArray(value.pages) && value.pages.every((page) => isRecord(page) && typeof page.urlFilter === 'string' && typeof page.enforced === 'boolean');
+  return (
+    isRecord(value) &&
+    Array.isArray(value.pages) &&
+    value.pages.every(
+      (page) => isRecord(page) && typeof page.urlFilter === 'string' && typeof page.enforced === 'boolean',
+    )
+  );
 }

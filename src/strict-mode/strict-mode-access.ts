@@ -33,15 +33,18 @@ export async function sensitivePagesAccess(
   builtInIds: ReadonlySet<string>,
   granted: (origin: string) => Promise<boolean>,
 ): Promise<SensitivePageAccess[]> {
-  return Promise.all(patterns.map(async (pattern): Promise<SensitivePageAccess> => {
-    const host = urlFilterHost(pattern);
-    const dashboard = host === undefined ? undefined : dashboardForHost(dashboards, host);
-    if (host === undefined || dashboard === undefined) return { pattern, host, state: 'not-a-dashboard', origin: undefined };
-    const origin = strictModeOrigin(host, dashboard, builtInIds.has(dashboard.id));
-    // A browser that cannot answer is taken as "no access": the warning is shown rather than hidden.
-    const has = await granted(origin).catch(() => false);
-    return { pattern, host, state: has ? 'protected' : 'no-access', origin };
-  }));
+  return Promise.all(
+    patterns.map(async (pattern): Promise<SensitivePageAccess> => {
+      const host = urlFilterHost(pattern);
+      const dashboard = host === undefined ? undefined : dashboardForHost(dashboards, host);
+      if (host === undefined || dashboard === undefined)
+        return { pattern, host, state: 'not-a-dashboard', origin: undefined };
+      const origin = strictModeOrigin(host, dashboard, builtInIds.has(dashboard.id));
+      // A browser that cannot answer is taken as "no access": the warning is shown rather than hidden.
+      const has = await granted(origin).catch(() => false);
+      return { pattern, host, state: has ? 'protected' : 'no-access', origin };
+    }),
+  );
 }
 
 /** What a person reads about a page that is not protected; undefined when it is. */

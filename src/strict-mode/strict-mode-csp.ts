@@ -26,7 +26,6 @@ export const CSP_HEADER = 'Content-Security-Policy';
  * `securitypolicyviolation` event the audit can see), nothing is refused. */
 export const CSP_REPORT_ONLY_HEADER = 'Content-Security-Policy-Report-Only';
 
-
 /** Strict mode applies to the page itself and to frames that load a sensitive page. */
 export const STRICT_MODE_RESOURCE_TYPES = ['main_frame', 'sub_frame'] as const;
 
@@ -35,8 +34,10 @@ export const STRICT_MODE_RESOURCE_TYPES = ['main_frame', 'sub_frame'] as const;
  * or a page an organisation added outside any dashboard): nothing tells what its pages need.
  */
 export const UNKNOWN_DASHBOARD_ALLOWANCES: StrictModeAllowances = {
-  inlineScripts: 'Self-hosted CI pages (Jenkins, GitLab, TeamCity) use inline scripts; their own policy, if any, decides.',
-  evalScripts: 'Self-hosted CI pages may evaluate code (GitLab\'s own policy allows it); their own policy, if any, decides.',
+  inlineScripts:
+    'Self-hosted CI pages (Jenkins, GitLab, TeamCity) use inline scripts; their own policy, if any, decides.',
+  evalScripts:
+    "Self-hosted CI pages may evaluate code (GitLab's own policy allows it); their own policy, if any, decides.",
   blobScripts: 'Self-hosted GitLab runs workers from blob: URLs.',
 };
 
@@ -55,7 +56,8 @@ const NO_NEEDS: StrictModeNeeds = { image: [], script: [], connect: [], frame: [
 
 /** The sources of a sensitive page of `dashboard` (undefined: a page on no known dashboard: its own origin only). */
 export function strictModeSources(
-  dashboard: Pick<DashboardEntry, 'hosts' | 'ownDomains' | 'userContentDomains' | 'strictMode' | 'strictModeNeeds'> | undefined,
+  dashboard:
+    Pick<DashboardEntry, 'hosts' | 'ownDomains' | 'userContentDomains' | 'strictMode' | 'strictModeNeeds'> | undefined,
   allowedVendorDomains: readonly string[] = [],
 ): StrictModeSources {
   const own = [...(dashboard?.hosts ?? []), ...(dashboard?.ownDomains ?? [])];
@@ -94,7 +96,15 @@ export function strictModePolicy(sources: StrictModeSources): string {
   const exact = (...lists: (readonly string[])[]): string[] => [...new Set(lists.flat())].sort();
   return [
     directive('default-src', "'self'", ...hosts),
-    directive('script-src', "'self'", ...(inlineScripts ? ["'unsafe-inline'"] : []), ...(evalScripts ? ["'unsafe-eval'"] : []), ...(blobScripts ? ['blob:'] : []), ...code, ...exact(needs.script)),
+    directive(
+      'script-src',
+      "'self'",
+      ...(inlineScripts ? ["'unsafe-inline'"] : []),
+      ...(evalScripts ? ["'unsafe-eval'"] : []),
+      ...(blobScripts ? ['blob:'] : []),
+      ...code,
+      ...exact(needs.script),
+    ),
     directive('worker-src', "'self'", ...(blobScripts ? ['blob:'] : []), ...code),
     // Styles run no code, and every dashboard styles its elements inline; what a style loads is img-src and font-src.
     directive('style-src', "'self'", "'unsafe-inline'", ...hosts, ...exact(needs.style)),
@@ -102,7 +112,12 @@ export function strictModePolicy(sources: StrictModeSources): string {
     directive('img-src', "'self'", 'data:', 'blob:', ...hosts, ...exact(needs.image)),
     directive('font-src', "'self'", 'data:', ...hosts, ...exact(needs.connect)),
     directive('media-src', "'self'", 'blob:', ...hosts),
-    directive('connect-src', "'self'", ...hostSources(sources.domains, true), ...exact(needs.connect).flatMap((host) => [host, `wss://${host}`])),
+    directive(
+      'connect-src',
+      "'self'",
+      ...hostSources(sources.domains, true),
+      ...exact(needs.connect).flatMap((host) => [host, `wss://${host}`]),
+    ),
     directive('frame-src', "'self'", ...hosts, ...exact(needs.frame)),
     directive('manifest-src', "'self'", ...hosts),
     "object-src 'none'",
@@ -129,8 +144,16 @@ export function strictModeRule(spec: StrictModeRuleSpec): DnrRule {
     action: {
       type: 'modifyHeaders',
       responseHeaders: [
-        { header: spec.reportOnly ? CSP_REPORT_ONLY_HEADER : CSP_HEADER, operation: 'append', value: strictModePolicy(spec.sources) },
-        { header: STRICT_MODE_MARKER_HEADER, operation: 'append', value: spec.reportOnly ? STRICT_MODE_MARKER.reportOnly : STRICT_MODE_MARKER.enforced },
+        {
+          header: spec.reportOnly ? CSP_REPORT_ONLY_HEADER : CSP_HEADER,
+          operation: 'append',
+          value: strictModePolicy(spec.sources),
+        },
+        {
+          header: STRICT_MODE_MARKER_HEADER,
+          operation: 'append',
+          value: spec.reportOnly ? STRICT_MODE_MARKER.reportOnly : STRICT_MODE_MARKER.enforced,
+        },
       ],
     },
     condition: { urlFilter: spec.urlFilter, resourceTypes: [...STRICT_MODE_RESOURCE_TYPES] },
@@ -142,7 +165,12 @@ export function strictModeRule(spec: StrictModeRuleSpec): DnrRule {
  * audit's model of the header above, checked against the CSP model in the unit tests). Every type the page can
  * request is covered; only code is held to `scriptDomains`.
  */
-export function strictModeAllows(sources: StrictModeSources, type: ResourceType, url: string, documentUrl: string): boolean {
+export function strictModeAllows(
+  sources: StrictModeSources,
+  type: ResourceType,
+  url: string,
+  documentUrl: string,
+): boolean {
   if (type === 'main_frame') return true;
   let target: URL;
   let document: URL;
@@ -158,13 +186,20 @@ export function strictModeAllows(sources: StrictModeSources, type: ResourceType,
   // CSP3 scheme matching: a scheme-less host source takes the page's scheme (or its secure upgrade); connect-src also
   // lists each host with ws://, which matches every one of http, https, ws and wss.
   const connect = type === 'xmlhttprequest' || type === 'websocket' || type === 'ping';
-  const schemes = connect ? ['http:', 'https:', 'ws:', 'wss:'] : document.protocol === 'https:' ? ['https:'] : ['http:', 'https:'];
+  const schemes = connect
+    ? ['http:', 'https:', 'ws:', 'wss:']
+    : document.protocol === 'https:'
+      ? ['https:']
+      : ['http:', 'https:'];
   if (!schemes.includes(target.protocol)) return false;
   const host = target.hostname.toLowerCase().replace(/\.$/, '');
   if (hostMatchesAny(host, type === 'script' ? sources.scriptDomains : sources.domains)) return true;
   // A needed host is exact, and only in the directives that load it (connect-src lists it with https and wss).
   const needed = NEEDS_BY_TYPE[type]?.flatMap((kind) => sources.needs[kind]) ?? [];
-  const exactSchemes = [...(document.protocol === 'https:' ? ['https:'] : ['http:', 'https:']), ...(connect ? ['wss:'] : [])];
+  const exactSchemes = [
+    ...(document.protocol === 'https:' ? ['https:'] : ['http:', 'https:']),
+    ...(connect ? ['wss:'] : []),
+  ];
   return exactSchemes.includes(target.protocol) && needed.includes(host);
 }
 

@@ -37,10 +37,19 @@ const jenkins = { host: 'jenkins.corp.example', name: 'Jenkins' };
 const CONTEXTS: Record<string, { settings: UserSettings; policy: ManagedPolicy }> = {
   default: { settings: DEFAULT_SETTINGS, policy: NO_POLICY },
   'report-only': { settings: { ...DEFAULT_SETTINGS, reportOnly: true }, policy: NO_POLICY },
-  'report-only under the lock': { settings: { ...DEFAULT_SETTINGS, reportOnly: true }, policy: { ...NO_POLICY, lockUserRules: true } },
+  'report-only under the lock': {
+    settings: { ...DEFAULT_SETTINGS, reportOnly: true },
+    policy: { ...NO_POLICY, lockUserRules: true },
+  },
   'policy report-only': { settings: DEFAULT_SETTINGS, policy: { ...NO_POLICY, reportOnly: true } },
-  'a page the person added': { settings: { ...DEFAULT_SETTINGS, sensitivePages: ['||app.ci.example/deploy-keys'] }, policy: NO_POLICY },
-  "the organisation's page on its own dashboard": { settings: DEFAULT_SETTINGS, policy: { ...NO_POLICY, extraDashboards: [jenkins], sensitivePages: ['||jenkins.corp.example/credentials'] } },
+  'a page the person added': {
+    settings: { ...DEFAULT_SETTINGS, sensitivePages: ['||app.ci.example/deploy-keys'] },
+    policy: NO_POLICY,
+  },
+  "the organisation's page on its own dashboard": {
+    settings: DEFAULT_SETTINGS,
+    policy: { ...NO_POLICY, extraDashboards: [jenkins], sensitivePages: ['||jenkins.corp.example/credentials'] },
+  },
   'a vendor allowed on the dashboard (replaced header)': {
     settings: { ...DEFAULT_SETTINGS, dashboardVendorRules: [{ dashboard: 'ci', vendorId: 'live', action: 'allow' }] },
     policy: NO_POLICY,
@@ -72,7 +81,10 @@ describe('catalogPagesFor', () => {
 });
 
 describe('isEnforcedSensitiveUrl', () => {
-  const pages = [{ urlFilter: '||app.ci.example/settings/tokens', enforced: true }, { urlFilter: '||app.ci.example/audit', enforced: false }];
+  const pages = [
+    { urlFilter: '||app.ci.example/settings/tokens', enforced: true },
+    { urlFilter: '||app.ci.example/audit', enforced: false },
+  ];
   it('never takes a non-web address or a report-only page', () => {
     expect(isEnforcedSensitiveUrl('javascript:location="https://app.ci.example/settings/tokens"', pages)).toBe(false);
     expect(isEnforcedSensitiveUrl('https://app.ci.example/audit', pages)).toBe(false);

@@ -14,7 +14,12 @@ import type { DnrRule } from '../rules/dnr-rule';
 import type { ManagedPolicy } from '../policy/managed-policy';
 import { PRIORITY, dynamicRuleId } from '../rules/rule-registry';
 import { sensitivePageHost } from './sensitive-page';
-import { STRICT_MODE_RESOURCE_TYPES, strictModeRule, strictModeSources, type StrictModeSources } from './strict-mode-csp';
+import {
+  STRICT_MODE_RESOURCE_TYPES,
+  strictModeRule,
+  strictModeSources,
+  type StrictModeSources,
+} from './strict-mode-csp';
 import type { UserSettings } from '../settings/user-settings';
 
 /** A vendor as strict mode needs it. */
@@ -34,9 +39,20 @@ export interface StrictModeInput {
 }
 
 /** Ids of the vendors someone allowed on this one dashboard, as strict mode honours them. */
-export function vendorsAllowedOnDashboard(dashboard: DashboardEntry, settings: UserSettings, policy: ManagedPolicy, vendors: ReadonlyMap<string, StrictModeVendor>): string[] {
-  const byPolicy = new Set(policy.allowedVendors.filter((a) => a.dashboards.some((ref) => dashboardMatchesRef(dashboard, ref))).map((a) => a.vendorId));
-  const byUser = settings.dashboardVendorRules.filter((r) => r.action === 'allow' && dashboardMatchesRef(dashboard, r.dashboard)).map((r) => r.vendorId);
+export function vendorsAllowedOnDashboard(
+  dashboard: DashboardEntry,
+  settings: UserSettings,
+  policy: ManagedPolicy,
+  vendors: ReadonlyMap<string, StrictModeVendor>,
+): string[] {
+  const byPolicy = new Set(
+    policy.allowedVendors
+      .filter((a) => a.dashboards.some((ref) => dashboardMatchesRef(dashboard, ref)))
+      .map((a) => a.vendorId),
+  );
+  const byUser = settings.dashboardVendorRules
+    .filter((r) => r.action === 'allow' && dashboardMatchesRef(dashboard, r.dashboard))
+    .map((r) => r.vendorId);
   const blocked = new Set(policy.blockedVendors);
   const blockedCategories = new Set<string>(policy.blockedCategories);
   return [...new Set([...byPolicy, ...byUser])]
@@ -50,10 +66,16 @@ export function vendorsAllowedOnDashboard(dashboard: DashboardEntry, settings: U
 }
 
 /** The sources strict mode lets a sensitive page of this dashboard use, with the vendors allowed on it. */
-export function strictModeSourcesFor(dashboard: DashboardEntry | undefined, input: Omit<StrictModeInput, 'dashboards' | 'reportOnly'>): StrictModeSources {
+export function strictModeSourcesFor(
+  dashboard: DashboardEntry | undefined,
+  input: Omit<StrictModeInput, 'dashboards' | 'reportOnly'>,
+): StrictModeSources {
   if (dashboard === undefined) return strictModeSources(undefined);
   const allowed = vendorsAllowedOnDashboard(dashboard, input.settings, input.policy, input.vendors);
-  return strictModeSources(dashboard, allowed.flatMap((id) => input.vendors.get(id)?.domains ?? []));
+  return strictModeSources(
+    dashboard,
+    allowed.flatMap((id) => input.vendors.get(id)?.domains ?? []),
+  );
 }
 
 /** True when the settings widen the dashboard's policy (a vendor allowed there), so the static header is replaced. */
@@ -62,7 +84,9 @@ export function strictModeLoosened(dashboard: DashboardEntry | undefined, source
 }
 
 /** Every sensitive page in force, with its dashboard: the catalog's, then the organisation's, then the user's. */
-export function sensitivePages(input: Pick<StrictModeInput, 'dashboards' | 'settings' | 'policy'>): { pattern: string; dashboard: DashboardEntry | undefined; builtIn: boolean }[] {
+export function sensitivePages(
+  input: Pick<StrictModeInput, 'dashboards' | 'settings' | 'policy'>,
+): { pattern: string; dashboard: DashboardEntry | undefined; builtIn: boolean }[] {
   const pages: { pattern: string; dashboard: DashboardEntry | undefined; builtIn: boolean }[] = [];
   const seen = new Set<string>();
   for (const dashboard of input.dashboards) {
@@ -76,7 +100,11 @@ export function sensitivePages(input: Pick<StrictModeInput, 'dashboards' | 'sett
     if (seen.has(pattern)) continue;
     seen.add(pattern);
     const host = sensitivePageHost(pattern);
-    pages.push({ pattern, dashboard: host === undefined ? undefined : dashboardForHost(input.dashboards, host), builtIn: false });
+    pages.push({
+      pattern,
+      dashboard: host === undefined ? undefined : dashboardForHost(input.dashboards, host),
+      builtIn: false,
+    });
   }
   return pages;
 }
@@ -100,7 +128,10 @@ export function strictModeRules(input: StrictModeInput): DnrRule[] {
     const { sources, loosened } = forDashboard(dashboard);
     if (!loosened) {
       // The catalog's pages already have their static rule.
-      if (!builtIn) rules.push(strictModeRule({ id: next('strictModeCsp'), priority: PRIORITY.strictModeCsp, urlFilter: pattern, sources }));
+      if (!builtIn)
+        rules.push(
+          strictModeRule({ id: next('strictModeCsp'), priority: PRIORITY.strictModeCsp, urlFilter: pattern, sources }),
+        );
       continue;
     }
     rules.push({
@@ -109,7 +140,15 @@ export function strictModeRules(input: StrictModeInput): DnrRule[] {
       action: { type: 'allow' },
       condition: { urlFilter: pattern, resourceTypes: [...STRICT_MODE_RESOURCE_TYPES] },
     });
-    rules.push(strictModeRule({ id: next('strictModeReplacement'), priority: PRIORITY.strictModeReplacement, urlFilter: pattern, sources, reportOnly: input.reportOnly }));
+    rules.push(
+      strictModeRule({
+        id: next('strictModeReplacement'),
+        priority: PRIORITY.strictModeReplacement,
+        urlFilter: pattern,
+        sources,
+        reportOnly: input.reportOnly,
+      }),
+    );
   }
   return rules;
 }

@@ -66,14 +66,19 @@ describe.each(BROWSER_KINDS)('Audit privacy in %s', (kind) => {
     const tabId = await tabIdOf(home, url.slice(0, url.indexOf('?')));
     const popup = await openExtensionPage(session, home, `popup.html?tabId=${tabId}`);
     const rows = await waitForPopupRows(popup, 'the popup to list every third party of the secret page', (current) =>
-      PRIVACY_HOSTS.every((host) => current.some((row) => hostOf(row.url) === host)));
+      PRIVACY_HOSTS.every((host) => current.some((row) => hostOf(row.url) === host)),
+    );
     return { page, popup, rows };
   }
 
   test('the options page: full addresses are off by default, with the warning next to the switch', async () => {
     const state = await home.evaluate(() => {
       const box = document.getElementById('keep-full-urls') as HTMLInputElement | null;
-      return { checked: box?.checked, disabled: box?.disabled, warning: document.getElementById('keep-full-urls-warning')?.textContent ?? '' };
+      return {
+        checked: box?.checked,
+        disabled: box?.disabled,
+        warning: document.getElementById('keep-full-urls-warning')?.textContent ?? '',
+      };
     });
     expect(state).toEqual({ checked: false, disabled: false, warning: expect.stringMatching(/secrets/) });
   });
@@ -84,20 +89,36 @@ describe.each(BROWSER_KINDS)('Audit privacy in %s', (kind) => {
     const { page, popup, rows } = await auditSecretPage(`${kind}-redacted`);
     try {
       // The secrets were on the wire: the allowed hosts received them, so the page did send them.
-      const wire = fixture.log.all().map((r) => `${r.host}${r.path}`).join('\n');
-      expect(secretsIn(wire)).toEqual(expect.arrayContaining(['PgResetT0kenSecretValue', RESET_KEY, 'ghp_1a2B3c4D5e6F7g8H9i0JkLmNoPqRsTuVwXyZ', 'S3ssionSecretValue', 'Jw7SignatureSecretPart']));
+      const wire = fixture.log
+        .all()
+        .map((r) => `${r.host}${r.path}`)
+        .join('\n');
+      expect(secretsIn(wire)).toEqual(
+        expect.arrayContaining([
+          'PgResetT0kenSecretValue',
+          RESET_KEY,
+          'ghp_1a2B3c4D5e6F7g8H9i0JkLmNoPqRsTuVwXyZ',
+          'S3ssionSecretValue',
+          'Jw7SignatureSecretPart',
+        ]),
+      );
       // And the blocked tracker got nothing.
       expect(fixture.log.all().filter((r) => r.host.endsWith('amplitude.com'))).toEqual([]);
 
       const stored = await rawStorage();
       expect(secretsIn(stored)).toEqual([]);
       // What is kept instead: names and lengths, so the search above looked at the right records.
-      expect(stored).toContain(`https://app.circleci.com/dg-fixture/privacy/reset/[36]?reset_password_token=[23]&run=[${`${kind}-redacted`.length}]`);
+      expect(stored).toContain(
+        `https://app.circleci.com/dg-fixture/privacy/reset/[36]?reset_password_token=[23]&run=[${`${kind}-redacted`.length}]`,
+      );
       expect(stored).toContain('https://cdn.amplitude.com/dg-fixture/privacy/t.js?email=[16]&k=[18]');
       expect(stored).toContain('https://img.unrelated.example/dg-fixture/privacy/p.gif?session=[18]');
       expect(stored).toContain('https://cdn.unrelated.example/dg-fixture/privacy/[40]/u.js');
 
-      expect(rows.find((row) => hostOf(row.url) === 'cdn.amplitude.com')).toMatchObject({ status: 'blocked', url: 'https://cdn.amplitude.com/dg-fixture/privacy/t.js?email=[16]&k=[18]' });
+      expect(rows.find((row) => hostOf(row.url) === 'cdn.amplitude.com')).toMatchObject({
+        status: 'blocked',
+        url: 'https://cdn.amplitude.com/dg-fixture/privacy/t.js?email=[16]&k=[18]',
+      });
       expect(secretsIn(await popup.content())).toEqual([]);
 
       const json = await exportFrom(popup, 'export-json');
@@ -118,7 +139,14 @@ describe.each(BROWSER_KINDS)('Audit privacy in %s', (kind) => {
       const { page, popup } = await auditSecretPage(`${kind}-full`);
       try {
         const stored = await rawStorage();
-        expect(secretsIn(stored)).toEqual(expect.arrayContaining(['PgResetT0kenSecretValue', 'Kx9TrackerKeyValue', 'S3ssionSecretValue', 'ghp_1a2B3c4D5e6F7g8H9i0JkLmNoPqRsTuVwXyZ']));
+        expect(secretsIn(stored)).toEqual(
+          expect.arrayContaining([
+            'PgResetT0kenSecretValue',
+            'Kx9TrackerKeyValue',
+            'S3ssionSecretValue',
+            'ghp_1a2B3c4D5e6F7g8H9i0JkLmNoPqRsTuVwXyZ',
+          ]),
+        );
         expect(secretsIn(await popup.content())).toEqual(expect.arrayContaining(['Kx9TrackerKeyValue']));
       } finally {
         await popup.close();

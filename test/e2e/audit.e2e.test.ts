@@ -11,7 +11,13 @@ import { AUDIT_CLEAR_LOG } from '../../src/audit/audit-messages';
 import { tabAuditKey, type AuditLogRecord } from '../../src/audit/audit-types';
 import { redactUrl } from '../../src/audit/redact-url';
 import { parseCsv } from '../unit/csv-parse';
-import { AUDIT_ASSETS, AUDIT_EXTRA_DOMAINS, auditPageUrl, EXPECTED_AUDIT, FIRST_PARTY_URLS } from './harness/audit-fixture';
+import {
+  AUDIT_ASSETS,
+  AUDIT_EXTRA_DOMAINS,
+  auditPageUrl,
+  EXPECTED_AUDIT,
+  FIRST_PARTY_URLS,
+} from './harness/audit-fixture';
 import { exportFrom, readPopupRows, waitForPopupRows, type PopupRow } from './harness/audit-popup';
 import { BROWSER_KINDS, launchWithDashguard, type ExtensionBrowser } from './harness/browsers';
 import { openExtensionPage, optionsPage, sendFromPage, sessionStorageValue, tabIdOf } from './harness/extension-pages';
@@ -58,7 +64,10 @@ describe.each(BROWSER_KINDS)('The audit in %s', (kind) => {
   });
 
   /** Opens `url` in a new tab, waits for `doneAttribute` on its root, and opens the popup of that tab. */
-  async function pageWithPopup(url: string, doneAttribute: string): Promise<{ page: Page; tabId: number; popup: Page }> {
+  async function pageWithPopup(
+    url: string,
+    doneAttribute: string,
+  ): Promise<{ page: Page; tabId: number; popup: Page }> {
     const page = await session.openPage(url);
     await page.waitForSelector(`html[${doneAttribute}]`, { timeout: 20_000 });
     const tabId = await tabIdOf(home, url);
@@ -80,8 +89,9 @@ describe.each(BROWSER_KINDS)('The audit in %s', (kind) => {
       ({ page, tabId, popup } = await pageWithPopup(pageUrl, 'data-audit-done'));
       const expected = new Set(EXPECTED_AUDIT.map((r) => r.url));
       // Wait until every expected row is there with its outcome (the last scripts report a moment after they load).
-      rows = await waitForPopupRows(popup, 'the popup to list the fixture page\'s third parties', (current) =>
-        [...expected].every((url) => current.some((r) => r.url === url && r.observed !== 'pending')));
+      rows = await waitForPopupRows(popup, "the popup to list the fixture page's third parties", (current) =>
+        [...expected].every((url) => current.some((r) => r.url === url && r.observed !== 'pending')),
+      );
     });
 
     afterAll(async () => {
@@ -97,15 +107,32 @@ describe.each(BROWSER_KINDS)('The audit in %s', (kind) => {
     test('records what the page saw happen, and flags allowed scripts without SRI and rows from the frame', () => {
       for (const expected of EXPECTED_AUDIT) {
         const shown = rows.find((r) => r.url === expected.url);
-        expect({ url: expected.url, type: shown?.type, observed: shown?.observed, noSri: shown?.flags.includes('no-sri'), frame: shown?.flags.includes('frame'), count: shown?.count })
-          .toEqual({ url: expected.url, type: expected.type, observed: expected.observed, noSri: expected.noSri, frame: expected.inFrame, count: 1 });
+        expect({
+          url: expected.url,
+          type: shown?.type,
+          observed: shown?.observed,
+          noSri: shown?.flags.includes('no-sri'),
+          frame: shown?.flags.includes('frame'),
+          count: shown?.count,
+        }).toEqual({
+          url: expected.url,
+          type: expected.type,
+          observed: expected.observed,
+          noSri: expected.noSri,
+          frame: expected.inFrame,
+          count: 1,
+        });
       }
       expect(rows.find((r) => r.vendor === 'pusher')?.sri).toBe('present');
     });
 
     test('agrees with the network: what it calls blocked never reached the server, what it calls allowed did', () => {
       const reached = new Set(fixture.log.all().map((r) => `${r.websocket ? 'wss' : 'https'}://${r.host}${r.path}`));
-      for (const expected of EXPECTED_AUDIT) expect({ url: expected.url, reached: reached.has(expected.url) }).toEqual({ url: expected.url, reached: expected.status !== 'blocked' });
+      for (const expected of EXPECTED_AUDIT)
+        expect({ url: expected.url, reached: reached.has(expected.url) }).toEqual({
+          url: expected.url,
+          reached: expected.status !== 'blocked',
+        });
     });
 
     test('sums it up on top, and shows the blocked count on the toolbar badge', async () => {
@@ -127,20 +154,37 @@ describe.each(BROWSER_KINDS)('The audit in %s', (kind) => {
       expect(sorted([...new Set(logged.map(key))])).toEqual(sorted(rows.map(key)));
       expect(parsed.records.reduce((n, r) => n + r.count, 0)).toBe(rows.reduce((n, r) => n + r.count, 0));
       // Rows of the frame carry the frame's address, the others the page's.
-      expect(new Set(parsed.records.map((r) => r.pageUrl))).toEqual(new Set([redactUrl(pageUrl), 'https://app.circleci.com/dg-fixture/audit/frame']));
+      expect(new Set(parsed.records.map((r) => r.pageUrl))).toEqual(
+        new Set([redactUrl(pageUrl), 'https://app.circleci.com/dg-fixture/audit/frame']),
+      );
 
       const csv = await exportFrom(popup, 'export-csv');
       expect(csv.name).toMatch(/\.csv$/);
       const [header, ...lines] = parseCsv(csv.text);
       expect(header).toEqual([...AUDIT_CSV_COLUMNS]);
-      const column = (line: string[], name: (typeof AUDIT_CSV_COLUMNS)[number]): string => line[AUDIT_CSV_COLUMNS.indexOf(name)] ?? '';
-      expect(sorted([...new Set(lines.map((line) => key({ url: column(line, 'url'), status: column(line, 'status'), vendor: column(line, 'vendorId') || 'unknown' })))])).toEqual(sorted(rows.map(key)));
+      const column = (line: string[], name: (typeof AUDIT_CSV_COLUMNS)[number]): string =>
+        line[AUDIT_CSV_COLUMNS.indexOf(name)] ?? '';
+      expect(
+        sorted([
+          ...new Set(
+            lines.map((line) =>
+              key({
+                url: column(line, 'url'),
+                status: column(line, 'status'),
+                vendor: column(line, 'vendorId') || 'unknown',
+              }),
+            ),
+          ),
+        ]),
+      ).toEqual(sorted(rows.map(key)));
     });
 
     test('deletes the log when asked twice', async () => {
       await popup.click('#clear-log');
       await popup.click('#clear-log');
-      await popup.waitForFunction(() => document.getElementById('log-status')?.textContent === 'Audit log deleted.', { timeout: 10_000 });
+      await popup.waitForFunction(() => document.getElementById('log-status')?.textContent === 'Audit log deleted.', {
+        timeout: 10_000,
+      });
       const json = JSON.parse((await exportFrom(popup, 'export-json')).text) as { records: unknown[] };
       expect(json.records).toEqual([]);
       // The tab's own audit stays: it is the log that was deleted.
@@ -154,15 +198,19 @@ describe.each(BROWSER_KINDS)('The audit in %s', (kind) => {
         script.src = src;
         document.head.appendChild(script);
       }, url);
-      const live = await waitForPopupRows(popup, 'the new script in the open popup', (current) => current.some((r) => r.url === redactUrl(url) && r.observed === 'loaded'));
+      const live = await waitForPopupRows(popup, 'the new script in the open popup', (current) =>
+        current.some((r) => r.url === redactUrl(url) && r.observed === 'loaded'),
+      );
       expect(live).toHaveLength(EXPECTED_AUDIT.length + 1);
       expect((await readPopupRows(popup)).summary).toBe('5 blocked, 4 allowed, 4 unknown');
     });
 
-    test('forgets the tab\'s audit when the tab leaves the dashboards', async () => {
+    test("forgets the tab's audit when the tab leaves the dashboards", async () => {
       // Any page that is not a dashboard: here a plain text file on another host.
       await page.goto('https://cdn.unrelated.example/dg-fixture/audit/ping', { waitUntil: 'load' });
-      await waitFor('the tab audit to be dropped', async () => ((await sessionStorageValue(home, tabAuditKey(tabId))) === undefined ? true : undefined));
+      await waitFor('the tab audit to be dropped', async () =>
+        (await sessionStorageValue(home, tabAuditKey(tabId))) === undefined ? true : undefined,
+      );
       await popup.waitForFunction(() => document.querySelectorAll('#audit li.entry').length === 0, { timeout: 10_000 });
     });
   });
@@ -170,23 +218,40 @@ describe.each(BROWSER_KINDS)('The audit in %s', (kind) => {
   test('shows hostile URLs as text, survives hundreds of requests at once, and ignores forged events', async () => {
     const { page, popup } = await pageWithPopup(auditPageUrl('hostile', { run: `${kind}-hostile` }), 'data-dg-done');
     try {
-      const rows = await waitForPopupRows(popup, 'the hostile page\'s rows', (current) =>
-        current.some((r) => r.url.startsWith('https://burst.unrelated.example/') && r.count === 300) &&
-        current.some((r) => r.url.startsWith('https://px.unrelated.example/') && r.count === 300) &&
-        current.some((r) => r.vendor === 'amplitude' && r.observed !== 'pending'), 30_000);
-      const pageState = await page.evaluate(() => (window as unknown as { dgHostile: { forgedLoad: boolean; messaging: boolean } }).dgHostile);
+      const rows = await waitForPopupRows(
+        popup,
+        "the hostile page's rows",
+        (current) =>
+          current.some((r) => r.url.startsWith('https://burst.unrelated.example/') && r.count === 300) &&
+          current.some((r) => r.url.startsWith('https://px.unrelated.example/') && r.count === 300) &&
+          current.some((r) => r.vendor === 'amplitude' && r.observed !== 'pending'),
+        30_000,
+      );
+      const pageState = await page.evaluate(
+        () => (window as unknown as { dgHostile: { forgedLoad: boolean; messaging: boolean } }).dgHostile,
+      );
       expect(pageState).toEqual({ forgedLoad: true, messaging: false });
 
       // Query values are redacted: the markup in this one is gone, its length stays.
       const markup = rows.find((r) => r.url.includes('/noop.js?q='));
       expect(markup?.url).toMatch(/\/noop\.js\?q=\[\d+\]$/);
       expect(markup?.text).toContain('cdn.unrelated.example');
-      expect(rows.find((r) => r.url.includes('/javascript:top.dgPwned=3'))).toMatchObject({ status: 'allowed-unknown', observed: 'failed' });
+      expect(rows.find((r) => r.url.includes('/javascript:top.dgPwned=3'))).toMatchObject({
+        status: 'allowed-unknown',
+        observed: 'failed',
+      });
       const long = rows.find((r) => r.url.includes('/long.js?q='));
       expect(long?.url).toMatch(/\/long\.js\?q=\[\d+\]$/);
-      expect(rows.find((r) => r.url.startsWith('https://xn--bcher-kva.unrelated.example/'))).toMatchObject({ status: 'allowed-unknown', observed: 'loaded' });
+      expect(rows.find((r) => r.url.startsWith('https://xn--bcher-kva.unrelated.example/'))).toMatchObject({
+        status: 'allowed-unknown',
+        observed: 'loaded',
+      });
       // The page's forged "load" on a blocked script, and its forged CSP report, changed nothing.
-      expect(rows.find((r) => r.vendor === 'amplitude')).toMatchObject({ status: 'blocked', observed: 'failed', count: 1 });
+      expect(rows.find((r) => r.vendor === 'amplitude')).toMatchObject({
+        status: 'blocked',
+        observed: 'failed',
+        count: 1,
+      });
       expect(rows.filter((r) => r.flags.includes('loaded-anyway'))).toEqual([]);
       expect(rows.some((r) => r.url.includes('forged.unrelated.example'))).toBe(false);
 
@@ -199,11 +264,19 @@ describe.each(BROWSER_KINDS)('The audit in %s', (kind) => {
       expect(injected).toEqual({ pwned: null, images: 0, scripts: 0 });
       // And the popup still works: expanding a row shows the full URL as text.
       await popup.evaluate(() => {
-        const details = [...document.querySelectorAll<HTMLDetailsElement>('#audit li.entry details')].find((d) => d.closest('li')?.getAttribute('data-url')?.includes('/noop.js?q='));
+        const details = [...document.querySelectorAll<HTMLDetailsElement>('#audit li.entry details')].find((d) =>
+          d.closest('li')?.getAttribute('data-url')?.includes('/noop.js?q='),
+        );
         if (details) details.open = true;
       });
       // The unfolded part is drawn on the details' toggle event, a task later.
-      const shownUrl = await popup.waitForFunction(() => [...document.querySelectorAll('#audit li.entry code.url')].map((c) => c.textContent ?? '').find((t) => t.includes('/noop.js?q=')), { timeout: 10_000 });
+      const shownUrl = await popup.waitForFunction(
+        () =>
+          [...document.querySelectorAll('#audit li.entry code.url')]
+            .map((c) => c.textContent ?? '')
+            .find((t) => t.includes('/noop.js?q=')),
+        { timeout: 10_000 },
+      );
       expect(await shownUrl.jsonValue()).toBe(markup?.url);
     } finally {
       await popup.close();
@@ -211,18 +284,21 @@ describe.each(BROWSER_KINDS)('The audit in %s', (kind) => {
     }
   });
 
-  test('loses nothing when the service worker is stopped in the middle of a page\'s activity', async () => {
+  test("loses nothing when the service worker is stopped in the middle of a page's activity", async () => {
     const startsBefore = Number((await sessionStorageValue(home, 'test:backgroundStarts')) ?? 0);
     // Chromium: 40 scripts over 4 s, the worker is closed after the first second. Firefox: a pause longer than the
     // idle timeout half-way, so Firefox stops the event page itself; the next report wakes it.
     const total = 40;
-    const query: Record<string, number> = kind === 'chromium' ? { n: total } : { n: total, pauseAt: total / 2, pauseMs: FIREFOX_IDLE_TIMEOUT_MS * 3 };
+    const query: Record<string, number> =
+      kind === 'chromium' ? { n: total } : { n: total, pauseAt: total / 2, pauseMs: FIREFOX_IDLE_TIMEOUT_MS * 3 };
     const url = auditPageUrl('drip', { run: `${kind}-drip-${Date.now()}`, ...query });
     const page = await session.openPage(url);
     try {
       if (kind === 'chromium') {
         await page.waitForSelector('html[data-drip-inserted="10"]', { timeout: 10_000 });
-        const worker = session.browser.targets().find((t) => t.type() === TargetType.SERVICE_WORKER && t.url().startsWith(session.extensionBaseUrl));
+        const worker = session.browser
+          .targets()
+          .find((t) => t.type() === TargetType.SERVICE_WORKER && t.url().startsWith(session.extensionBaseUrl));
         if (worker === undefined) throw new Error('No Dashguard service worker to stop');
         await (await worker.worker())?.close();
       }
@@ -230,8 +306,15 @@ describe.each(BROWSER_KINDS)('The audit in %s', (kind) => {
       const tabId = await tabIdOf(home, url);
       const popup = await openExtensionPage(session, home, `popup.html?tabId=${tabId}`);
       try {
-        const rows = await waitForPopupRows(popup, `all ${total} drip scripts in one row`, (current) => current.some((r) => r.url.startsWith('https://drip.unrelated.example/') && r.count >= total), 30_000);
-        expect(rows.filter((r) => r.url.startsWith('https://drip.unrelated.example/')).map((r) => r.count)).toEqual([total]);
+        const rows = await waitForPopupRows(
+          popup,
+          `all ${total} drip scripts in one row`,
+          (current) => current.some((r) => r.url.startsWith('https://drip.unrelated.example/') && r.count >= total),
+          30_000,
+        );
+        expect(rows.filter((r) => r.url.startsWith('https://drip.unrelated.example/')).map((r) => r.count)).toEqual([
+          total,
+        ]);
       } finally {
         await popup.close();
       }

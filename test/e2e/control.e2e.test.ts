@@ -9,11 +9,24 @@
  *   - import: a valid file applies, an invalid one changes nothing and names each bad field, an old one is migrated.
  */
 import type { Page } from 'puppeteer-core';
-import { SETTINGS_CHANGE, SETTINGS_GET, TAB_PAUSE_GET, type SettingsView, type TabPauseState } from '../../src/settings/settings-messages';
+import {
+  SETTINGS_CHANGE,
+  SETTINGS_GET,
+  TAB_PAUSE_GET,
+  type SettingsView,
+  type TabPauseState,
+} from '../../src/settings/settings-messages';
 import { BROWSER_KINDS, launchWithDashguard, type ExtensionBrowser } from './harness/browsers';
 import { readDashboardPage, waitForPageSettled } from './harness/dashboard-page';
 import { openExtensionPage, optionsPage, sendFromPage, tabIdOf } from './harness/extension-pages';
-import { allowedVendors, blockedVendors, DASHBOARD_PATH, fixtureVendors, requestsToVendor, SITES } from './harness/fixture-catalog';
+import {
+  allowedVendors,
+  blockedVendors,
+  DASHBOARD_PATH,
+  fixtureVendors,
+  requestsToVendor,
+  SITES,
+} from './harness/fixture-catalog';
 import { startFixtureServer, type FixtureServer } from './harness/fixture-server';
 import { isFlagRequest, isLaunchDarklyHost } from './harness/launchdarkly-fixture';
 import { isPusherSocket, PUSHER_FIXTURE } from './harness/pusher-fixture';
@@ -35,7 +48,8 @@ jest.setTimeout(180_000);
 
 let fixture: FixtureServer;
 beforeAll(async () => {
-  if (!INTERCOM) throw new Error('The catalog has no "intercom" vendor: pick another vendor blocked by default for these tests.');
+  if (!INTERCOM)
+    throw new Error('The catalog has no "intercom" vendor: pick another vendor blocked by default for these tests.');
   fixture = await startFixtureServer();
 });
 afterAll(async () => {
@@ -85,7 +99,11 @@ describe.each(BROWSER_KINDS)('Control in %s', (kind) => {
   });
 
   /** Loads the fixture page on `host` + `path` with a clean record; returns the page, its state and the record. */
-  async function loadFixture(host: string, path = DASHBOARD_PATH, how: { keepOpen?: boolean; strict?: boolean; beforeLoad?: (page: Page) => Promise<void> } = {}) {
+  async function loadFixture(
+    host: string,
+    path = DASHBOARD_PATH,
+    how: { keepOpen?: boolean; strict?: boolean; beforeLoad?: (page: Page) => Promise<void> } = {},
+  ) {
     loads += 1;
     const run = `${kind}-control-${loads}`;
     fixture.log.clear();
@@ -98,7 +116,8 @@ describe.each(BROWSER_KINDS)('Control in %s', (kind) => {
     return { page, state, requests, run };
   }
 
-  const outcome = (fromHost: string, vendorHost: string): Promise<'reached' | 'blocked'> => requestOutcome(session.browser, fixture, fromHost, vendorHost);
+  const outcome = (fromHost: string, vendorHost: string): Promise<'reached' | 'blocked'> =>
+    requestOutcome(session.browser, fixture, fromHost, vendorHost);
 
   async function settings(): Promise<SettingsView['settings']> {
     return (await sendFromPage<SettingsView>(options, SETTINGS_GET, null)).settings;
@@ -119,7 +138,12 @@ describe.each(BROWSER_KINDS)('Control in %s', (kind) => {
     try {
       await options.waitForSelector(selector, { timeout: 10_000 });
     } catch (error) {
-      const said = await options.evaluate(() => [document.getElementById('status')?.textContent ?? '', ...[...document.querySelectorAll('.field-error:not([hidden])')].map((e) => e.textContent ?? '')].join(' | '));
+      const said = await options.evaluate(() =>
+        [
+          document.getElementById('status')?.textContent ?? '',
+          ...[...document.querySelectorAll('.field-error:not([hidden])')].map((e) => e.textContent ?? ''),
+        ].join(' | '),
+      );
       throw new Error(`${(error as Error).message}. The options page says: ${said}`, { cause: error });
     }
   }
@@ -134,7 +158,9 @@ describe.each(BROWSER_KINDS)('Control in %s', (kind) => {
     expect(leaks(onDashboard.requests, ['intercom'])).toEqual({});
 
     const onOther = await loadFixture(SITES.otherDashboard);
-    expect(onOther.requests.some((r) => r.host === SITES.otherDashboard && r.path.startsWith(DASHBOARD_PATH))).toBe(true);
+    expect(onOther.requests.some((r) => r.host === SITES.otherDashboard && r.path.startsWith(DASHBOARD_PATH))).toBe(
+      true,
+    );
     expect(leaks(onOther.requests, [])).toEqual({});
 
     await options.bringToFront();
@@ -231,10 +257,14 @@ describe.each(BROWSER_KINDS)('Control in %s', (kind) => {
 
     // The pause ends with its tab.
     await paused.page.close();
-    await waitFor('the pause to end when its tab closes', async () => {
-      const state = await sendFromPage<TabPauseState>(options, TAB_PAUSE_GET, { tabId });
-      return state.paused ? undefined : true;
-    }, { timeoutMs: 10_000, intervalMs: 100 });
+    await waitFor(
+      'the pause to end when its tab closes',
+      async () => {
+        const state = await sendFromPage<TabPauseState>(options, TAB_PAUSE_GET, { tabId });
+        return state.paused ? undefined : true;
+      },
+      { timeoutMs: 10_000, intervalMs: 100 },
+    );
   });
 
   test('a self-hosted dashboard is protected once added, and its host access is given back when removed', async () => {
@@ -270,20 +300,28 @@ describe.each(BROWSER_KINDS)('Control in %s', (kind) => {
     if (kind === 'firefox') {
       // Firefox grants the optional permission without a prompt here (extensions.webextOptionalPermissionPrompts):
       // the audit's content script is then registered on that host alone.
-      await waitFor('the audit script to be registered on the self-hosted dashboard', async () => {
-        const state = await accessState();
-        return state.granted && state.scripts.includes(`dashguard-custom-${host}`) ? true : undefined;
-      }, { timeoutMs: 10_000, intervalMs: 100 });
+      await waitFor(
+        'the audit script to be registered on the self-hosted dashboard',
+        async () => {
+          const state = await accessState();
+          return state.granted && state.scripts.includes(`dashguard-custom-${host}`) ? true : undefined;
+        },
+        { timeoutMs: 10_000, intervalMs: 100 },
+      );
     }
 
     await options.bringToFront();
     await options.click(`li[data-dashboard="${host}"] [data-action="remove-dashboard"]`);
     await options.waitForSelector(`li[data-dashboard="${host}"]`, { hidden: true });
     expect(await outcome(host, MIXPANEL_HOST)).toBe('reached');
-    await waitFor('the host access to be given back', async () => {
-      const state = await accessState();
-      return !state.granted && !state.scripts.includes(`dashguard-custom-${host}`) ? true : undefined;
-    }, { timeoutMs: 10_000, intervalMs: 100 });
+    await waitFor(
+      'the host access to be given back',
+      async () => {
+        const state = await accessState();
+        return !state.granted && !state.scripts.includes(`dashguard-custom-${host}`) ? true : undefined;
+      },
+      { timeoutMs: 10_000, intervalMs: 100 },
+    );
   });
 
   test('strict mode: on a token page even Pusher is refused; on the build page of the same dashboard it streams', async () => {
@@ -292,21 +330,35 @@ describe.each(BROWSER_KINDS)('Control in %s', (kind) => {
       await page.evaluateOnNewDocument(() => {
         const list: string[] = [];
         (window as unknown as { dgViolations: string[] }).dgViolations = list;
-        document.addEventListener('securitypolicyviolation', (event) => list.push(`${event.effectiveDirective} ${event.blockedURI}`), true);
+        document.addEventListener(
+          'securitypolicyviolation',
+          (event) => list.push(`${event.effectiveDirective} ${event.blockedURI}`),
+          true,
+        );
       });
     };
-    const token = await loadFixture(SITES.dashboard, TOKEN_PATH, { keepOpen: true, strict: true, beforeLoad: violations });
+    const token = await loadFixture(SITES.dashboard, TOKEN_PATH, {
+      keepOpen: true,
+      strict: true,
+      beforeLoad: violations,
+    });
     // The page's own code ran (positive control)...
     expect(token.requests.some((r) => r.host === SITES.dashboard && r.path === '/dg-fixture/dashboard.js')).toBe(true);
     // ...and Pusher's connection was refused by the page's policy: it never reached the server.
-    const refused = await waitFor('the Pusher connection to be refused by the strict-mode policy', async () => {
-      const list = await token.page.evaluate(() => (window as unknown as { dgViolations: string[] }).dgViolations);
-      return list.some((v) => v.startsWith('connect-src') && v.includes('pusher.com')) ? list : undefined;
-    }, { timeoutMs: 15_000, intervalMs: 100 });
+    const refused = await waitFor(
+      'the Pusher connection to be refused by the strict-mode policy',
+      async () => {
+        const list = await token.page.evaluate(() => (window as unknown as { dgViolations: string[] }).dgViolations);
+        return list.some((v) => v.startsWith('connect-src') && v.includes('pusher.com')) ? list : undefined;
+      },
+      { timeoutMs: 15_000, intervalMs: 100 },
+    );
     expect(refused.some((v) => v.startsWith('script-src') && v.includes('pusher.com'))).toBe(true);
     const record = fixture.log.all();
     expect(record.filter((r) => r.websocket && isPusherSocket(r.host, r.path)).map(requestKey)).toEqual([]);
-    expect(requestsToVendor(record, 'pusher').filter((r) => r.path.startsWith('/dg-fixture/vendor.js') || r.websocket)).toEqual([]);
+    expect(
+      requestsToVendor(record, 'pusher').filter((r) => r.path.startsWith('/dg-fixture/vendor.js') || r.websocket),
+    ).toEqual([]);
     expect(record.filter((r) => isLaunchDarklyHost(r.host) && isFlagRequest(r.method, r.path))).toEqual([]);
     expect((await readDashboardPage(token.page)).buildLog).toEqual([]);
     await token.page.close();
@@ -333,25 +385,33 @@ describe.each(BROWSER_KINDS)('Control in %s', (kind) => {
   });
 
   test('a static ruleset switched off from outside is back on after the next rule sync', async () => {
-    const rulesets = () => options.evaluate(async () => {
-      const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
-      return (await api.declarativeNetRequest.getEnabledRulesets()).sort();
-    });
+    const rulesets = () =>
+      options.evaluate(async () => {
+        const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
+        return (await api.declarativeNetRequest.getEnabledRulesets()).sort();
+      });
     const all = await rulesets();
     // Chromium's tab-cover twins are a static ruleset of their own; Firefox has none (its tab cover is session rules).
     const tabCover = session.kind === 'chromium' ? ['tab_cover'] : [];
     expect(all).toEqual(['dashboard_allowlist', 'dashboard_blocklist', 'strict_mode', ...tabCover]);
     // As the extension's developer tools could: every static ruleset that holds the catalog's default blocks goes off.
-    await options.evaluate(async (off: string[]) => {
-      const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
-      await api.declarativeNetRequest.updateEnabledRulesets({ disableRulesetIds: off });
-    }, ['dashboard_blocklist', 'strict_mode', ...tabCover]);
+    await options.evaluate(
+      async (off: string[]) => {
+        const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
+        await api.declarativeNetRequest.updateEnabledRulesets({ disableRulesetIds: off });
+      },
+      ['dashboard_blocklist', 'strict_mode', ...tabCover],
+    );
     // Chromium: the vendor gets through. Firefox: a dashboard tab's session rules (its tab cover, computed from the
     // catalog for each tab the page opens in) still hold the defaults, so it stays blocked even then.
     expect(await outcome(SITES.dashboard, HOTJAR_HOST)).toBe(session.kind === 'chromium' ? 'reached' : 'blocked');
     // Any rule sync (here: a settings change) switches them back on.
     await sendFromPage(options, SETTINGS_CHANGE, { kind: 'set-vendor', vendorId: 'pusher', action: 'block' });
-    await waitFor('the static rulesets to be on again', async () => (JSON.stringify(await rulesets()) === JSON.stringify(all) ? true : undefined), { timeoutMs: 10_000, intervalMs: 100 });
+    await waitFor(
+      'the static rulesets to be on again',
+      async () => (JSON.stringify(await rulesets()) === JSON.stringify(all) ? true : undefined),
+      { timeoutMs: 10_000, intervalMs: 100 },
+    );
     expect(await outcome(SITES.dashboard, HOTJAR_HOST)).toBe('blocked');
     expect(await outcome(SITES.unrelated, HOTJAR_HOST)).toBe('reached');
   });
@@ -359,20 +419,28 @@ describe.each(BROWSER_KINDS)('Control in %s', (kind) => {
   test('report-only: every vendor reaches the server; switched off, blocking is back', async () => {
     await options.bringToFront();
     await options.click('#report-only');
-    await options.waitForFunction(() => /Report-only mode on/.test(document.getElementById('status')?.textContent ?? ''));
+    await options.waitForFunction(() =>
+      /Report-only mode on/.test(document.getElementById('status')?.textContent ?? ''),
+    );
     const page = await loadFixture(SITES.dashboard, DASHBOARD_PATH, { keepOpen: true });
     await expectAllRequestsOf(fixtureVendors, fixture, 'the dashboard in report-only mode');
     // The popup's audit marks what went through only because of report-only mode.
     const tabId = await tabIdOf(options, `https://${SITES.dashboard}${DASHBOARD_PATH}?run=${page.run}`);
     const popup = await openExtensionPage(session, options, `popup.html?tabId=${tabId}`);
     await popup.waitForSelector('#audit [data-vendor="amplitude"][data-status="report-only"]', { timeout: 15_000 });
-    expect(await popup.$$eval('#audit [data-vendor="pusher"][data-status]', (rows) => rows.map((r) => (r as HTMLElement).dataset.status))).not.toContain('report-only');
+    expect(
+      await popup.$$eval('#audit [data-vendor="pusher"][data-status]', (rows) =>
+        rows.map((r) => (r as HTMLElement).dataset.status),
+      ),
+    ).not.toContain('report-only');
     await popup.close();
     await page.page.close();
 
     await options.bringToFront();
     await options.click('#report-only');
-    await options.waitForFunction(() => /Report-only mode off/.test(document.getElementById('status')?.textContent ?? ''));
+    await options.waitForFunction(() =>
+      /Report-only mode off/.test(document.getElementById('status')?.textContent ?? ''),
+    );
     expect(await outcome(SITES.dashboard, HOTJAR_HOST)).toBe('blocked');
   });
 
@@ -381,14 +449,18 @@ describe.each(BROWSER_KINDS)('Control in %s', (kind) => {
     await options.$eval('[data-result="import"]', (element) => {
       delete (element as HTMLElement).dataset.outcome;
     });
-    await options.evaluate((fileName: string, body: string) => {
-      const input = document.querySelector<HTMLInputElement>('#import-file');
-      if (!input) throw new Error('no import field');
-      const transfer = new DataTransfer();
-      transfer.items.add(new File([body], fileName, { type: 'application/json' }));
-      input.files = transfer.files;
-      input.dispatchEvent(new Event('change', { bubbles: true }));
-    }, name, text);
+    await options.evaluate(
+      (fileName: string, body: string) => {
+        const input = document.querySelector<HTMLInputElement>('#import-file');
+        if (!input) throw new Error('no import field');
+        const transfer = new DataTransfer();
+        transfer.items.add(new File([body], fileName, { type: 'application/json' }));
+        input.files = transfer.files;
+        input.dispatchEvent(new Event('change', { bubbles: true }));
+      },
+      name,
+      text,
+    );
     await options.waitForSelector('[data-result="import"][data-outcome]');
     return options.$eval('[data-result="import"]', (element) => ({
       outcome: (element as HTMLElement).dataset.outcome ?? '',
@@ -397,15 +469,29 @@ describe.each(BROWSER_KINDS)('Control in %s', (kind) => {
   }
 
   test('import: a valid file applies, an invalid one changes nothing and names each bad field, an older one is migrated', async () => {
-    const valid = { version: 2, vendorRules: { hotjar: 'allow' }, dashboardVendorRules: [{ dashboard: 'gitlab', vendorId: 'intercom', action: 'allow' }] };
+    const valid = {
+      version: 2,
+      vendorRules: { hotjar: 'allow' },
+      dashboardVendorRules: [{ dashboard: 'gitlab', vendorId: 'intercom', action: 'allow' }],
+    };
     expect((await importFile('valid.json', JSON.stringify(valid))).outcome).toBe('imported');
     expect(await outcome(SITES.dashboard, HOTJAR_HOST)).toBe('reached');
     const before = await settings();
 
-    const invalid = { version: 2, vendorRules: { hotjar: 'block', mixpanel: 'sometimes' }, customDashboards: [{ host: 'https://ci.example.com/', name: 'CI' }], colour: 'red' };
+    const invalid = {
+      version: 2,
+      vendorRules: { hotjar: 'block', mixpanel: 'sometimes' },
+      customDashboards: [{ host: 'https://ci.example.com/', name: 'CI' }],
+      colour: 'red',
+    };
     const refused = await importFile('invalid.json', JSON.stringify(invalid));
     expect(refused.outcome).toBe('refused');
-    expect(refused.lines).toEqual(expect.arrayContaining(['colour: unknown field (remove it)', 'vendorRules.mixpanel: must be one of "allow", "block"']));
+    expect(refused.lines).toEqual(
+      expect.arrayContaining([
+        'colour: unknown field (remove it)',
+        'vendorRules.mixpanel: must be one of "allow", "block"',
+      ]),
+    );
     expect(await settings()).toEqual(before);
     expect(await outcome(SITES.dashboard, HOTJAR_HOST)).toBe('reached');
 
@@ -417,7 +503,9 @@ describe.each(BROWSER_KINDS)('Control in %s', (kind) => {
     };
     const migrated = await importFile('dashguard-v1.json', JSON.stringify(versionOne));
     expect(migrated.outcome).toBe('imported');
-    expect(migrated.lines).toEqual(expect.arrayContaining(['migrated from settings version 1', 'custom vendor "beacon" is now "custom-beacon"']));
+    expect(migrated.lines).toEqual(
+      expect.arrayContaining(['migrated from settings version 1', 'custom vendor "beacon" is now "custom-beacon"']),
+    );
     const now = await settings();
     expect(now.customVendors).toEqual([{ id: 'custom-beacon', name: 'Beacon', domains: ['beacon.example'] }]);
     expect(now.dashboardVendorRules).toEqual([{ dashboard: 'circleci', vendorId: 'custom-beacon', action: 'allow' }]);

@@ -96,24 +96,38 @@ describe.each(BROWSER_KINDS)('Dashguard in %s', (kind) => {
     });
 
     test('Pusher connects and the page shows the streamed build log', async () => {
-      const shown = await waitFor('the streamed build-log lines in the page', async () => {
-        const { buildLog } = await readDashboardPage(loaded.page());
-        return buildLog.length === PUSHER_FIXTURE.lines.length ? buildLog : undefined;
-      }, { describeFailure: async () => `Pusher state: ${(await readDashboardPage(loaded.page())).pusherState}.` });
+      const shown = await waitFor(
+        'the streamed build-log lines in the page',
+        async () => {
+          const { buildLog } = await readDashboardPage(loaded.page());
+          return buildLog.length === PUSHER_FIXTURE.lines.length ? buildLog : undefined;
+        },
+        { describeFailure: async () => `Pusher state: ${(await readDashboardPage(loaded.page())).pusherState}.` },
+      );
       expect(shown).toEqual([...PUSHER_FIXTURE.lines]);
       const sockets = fixture.log.all().filter((r) => r.websocket && isPusherSocket(r.host, r.path));
       expect(sockets.map((r) => r.host)).toContain(`ws-${PUSHER_FIXTURE.cluster}.pusher.com`);
     });
 
     test('LaunchDarkly serves the flags and the page shows them', async () => {
-      const shown = await waitFor('the LaunchDarkly flags in the page', async () => {
-        const { flags } = await readDashboardPage(loaded.page());
-        return Object.keys(flags).length === Object.keys(LAUNCHDARKLY_FIXTURE.flags).length ? flags : undefined;
-      }, { describeFailure: async () => `Flags error: ${(await readDashboardPage(loaded.page())).flagsError ?? 'none'}.` });
-      expect(shown).toEqual(
-        Object.fromEntries(Object.entries(LAUNCHDARKLY_FIXTURE.flags).map(([key, value]) => [key, `${key} = ${JSON.stringify(value)}`])),
+      const shown = await waitFor(
+        'the LaunchDarkly flags in the page',
+        async () => {
+          const { flags } = await readDashboardPage(loaded.page());
+          return Object.keys(flags).length === Object.keys(LAUNCHDARKLY_FIXTURE.flags).length ? flags : undefined;
+        },
+        {
+          describeFailure: async () => `Flags error: ${(await readDashboardPage(loaded.page())).flagsError ?? 'none'}.`,
+        },
       );
-      const flagRequests = fixture.log.all().filter((r) => isLaunchDarklyHost(r.host) && isFlagRequest(r.method, r.path));
+      expect(shown).toEqual(
+        Object.fromEntries(
+          Object.entries(LAUNCHDARKLY_FIXTURE.flags).map(([key, value]) => [key, `${key} = ${JSON.stringify(value)}`]),
+        ),
+      );
+      const flagRequests = fixture.log
+        .all()
+        .filter((r) => isLaunchDarklyHost(r.host) && isFlagRequest(r.method, r.path));
       expect(flagRequests.length).toBeGreaterThan(0);
     });
   });

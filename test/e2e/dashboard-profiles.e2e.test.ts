@@ -12,7 +12,15 @@ import { BROWSER_KINDS, launchWithDashguard, type BrowserKind, type ExtensionBro
 import { SITES } from './harness/fixture-catalog';
 import { startFixtureServer, type FixtureServer } from './harness/fixture-server';
 import type { StaticAsset } from './harness/fixture-pages';
-import { PROFILE_ASSETS, PROFILE_PATH, profileHosts, profilePage, profilePageHost, profileRequests, type ProfileRequest } from './harness/profile-pages';
+import {
+  PROFILE_ASSETS,
+  PROFILE_PATH,
+  profileHosts,
+  profilePage,
+  profilePageHost,
+  profileRequests,
+  type ProfileRequest,
+} from './harness/profile-pages';
 import { waitFor } from './harness/wait-for';
 
 interface PageResults {
@@ -69,20 +77,31 @@ async function pageResults(page: Page): Promise<PageResults> {
 /** Opens `url` and waits (bounded) until the page saw every request it made (but frames) succeed or fail. */
 async function loadProfilePage(session: ExtensionBrowser, url: string): Promise<{ page: Page; results: PageResults }> {
   const page = await session.openPage(url);
-  const results = await waitFor(`every request of ${url} to settle`, async () => {
-    const now = await pageResults(page);
-    return now.pending === 0 ? now : undefined;
-  }, { timeoutMs: 20_000, describeFailure: async () => `The page shows ${JSON.stringify(await pageResults(page).catch(() => 'nothing'))}.` });
+  const results = await waitFor(
+    `every request of ${url} to settle`,
+    async () => {
+      const now = await pageResults(page);
+      return now.pending === 0 ? now : undefined;
+    },
+    {
+      timeoutMs: 20_000,
+      describeFailure: async () => `The page shows ${JSON.stringify(await pageResults(page).catch(() => 'nothing'))}.`,
+    },
+  );
   return { page, results };
 }
 
 /** Waits (bounded) until every request in `expected` has reached the server; fails naming the ones that did not. */
 async function expectReceived(expected: readonly ProfileRequest[], where: string): Promise<void> {
   const missing = (): string[] => expected.filter((r) => !received().has(r.tag)).map((r) => `${r.host} (${r.kind})`);
-  await waitFor(`${expected.length} requests from ${where} to reach the fixture server`, () => (missing().length === 0 ? true : undefined), {
-    timeoutMs: 15_000,
-    describeFailure: () => `Missing: ${missing().join(', ')}.`,
-  });
+  await waitFor(
+    `${expected.length} requests from ${where} to reach the fixture server`,
+    () => (missing().length === 0 ? true : undefined),
+    {
+      timeoutMs: 15_000,
+      describeFailure: () => `Missing: ${missing().join(', ')}.`,
+    },
+  );
 }
 
 describe.each(BROWSER_KINDS)('Dashboard profiles in %s', (kind) => {
@@ -97,23 +116,32 @@ describe.each(BROWSER_KINDS)('Dashboard profiles in %s', (kind) => {
     await session?.close();
   });
 
-  test.each(dashboardProfiles.map((p) => [p.dashboardId, p] as const))('%s: every needed host loads, no tracker is reached', async (_id, profile) => {
-    const requests = runs.get(`${kind}/${profile.dashboardId}`) ?? [];
-    const host = profilePageHost(profile);
-    const { page, results } = await loadProfilePage(session, `https://${host}${pagePath(kind, profile.dashboardId)}`);
-    try {
-      const needed = requests.filter((r) => r.role === 'needed');
-      const trackers = requests.filter((r) => r.role === 'tracker');
-      await expectReceived(needed, `${host} (needed hosts)`);
-      // As the page saw them: every needed request but frames loaded (a frame fires "load" even when blocked).
-      expect(needed.filter((r) => r.kind !== 'frame' && results.results[r.tag] !== 'loaded').map((r) => r.host)).toEqual([]);
-      // Every tracker failed in the page and never reached the server, in the same page load.
-      expect(trackers.filter((r) => results.results[r.tag] !== 'failed').map((r) => `${r.host}: ${results.results[r.tag] ?? 'no outcome'}`)).toEqual([]);
-      expect(trackers.filter((r) => received().has(r.tag)).map((r) => r.host)).toEqual([]);
-    } finally {
-      await page.close();
-    }
-  });
+  test.each(dashboardProfiles.map((p) => [p.dashboardId, p] as const))(
+    '%s: every needed host loads, no tracker is reached',
+    async (_id, profile) => {
+      const requests = runs.get(`${kind}/${profile.dashboardId}`) ?? [];
+      const host = profilePageHost(profile);
+      const { page, results } = await loadProfilePage(session, `https://${host}${pagePath(kind, profile.dashboardId)}`);
+      try {
+        const needed = requests.filter((r) => r.role === 'needed');
+        const trackers = requests.filter((r) => r.role === 'tracker');
+        await expectReceived(needed, `${host} (needed hosts)`);
+        // As the page saw them: every needed request but frames loaded (a frame fires "load" even when blocked).
+        expect(
+          needed.filter((r) => r.kind !== 'frame' && results.results[r.tag] !== 'loaded').map((r) => r.host),
+        ).toEqual([]);
+        // Every tracker failed in the page and never reached the server, in the same page load.
+        expect(
+          trackers
+            .filter((r) => results.results[r.tag] !== 'failed')
+            .map((r) => `${r.host}: ${results.results[r.tag] ?? 'no outcome'}`),
+        ).toEqual([]);
+        expect(trackers.filter((r) => received().has(r.tag)).map((r) => r.host)).toEqual([]);
+      } finally {
+        await page.close();
+      }
+    },
+  );
 
   test(`control: from ${SITES.unrelated}, the same trackers reach the fixture server`, async () => {
     const trackers = runs.get(`${kind}/control`) ?? [];

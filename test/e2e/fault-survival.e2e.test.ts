@@ -17,7 +17,12 @@ import os from 'node:os';
 import type { Page } from 'puppeteer-core';
 import { SETTINGS_KEY } from '../../src/settings/settings-store';
 import { TEST_BACKGROUND_STARTS_KEY, TEST_FAIL_STORAGE } from '../../src/background/test-surface';
-import { SETTINGS_CHANGE, SETTINGS_GET, type ChangeReply, type SettingsView } from '../../src/settings/settings-messages';
+import {
+  SETTINGS_CHANGE,
+  SETTINGS_GET,
+  type ChangeReply,
+  type SettingsView,
+} from '../../src/settings/settings-messages';
 import { SETTINGS_VERSION } from '../../src/settings/user-settings';
 import { AUDIT_ASSETS, AUDIT_EXTRA_DOMAINS, auditPageUrl, EXPECTED_AUDIT } from './harness/audit-fixture';
 import { waitForPopupRows } from './harness/audit-popup';
@@ -60,12 +65,16 @@ const outcome = (session: ExtensionBrowser, fromHost: string, vendorHost: string
 /** Waits until the storage alert on an extension page is shown (or hidden), and returns its text. */
 async function storageAlert(page: Page, shown: boolean): Promise<string> {
   await page.bringToFront();
-  const handle = await page.waitForFunction((wanted: boolean) => {
-    const alert = document.getElementById('storage-alert');
-    if (alert === null) return undefined;
-    // An object: waitForFunction keeps waiting on a falsy value, and a hidden alert's text is empty.
-    return alert.hidden === !wanted ? { text: alert.textContent ?? '' } : undefined;
-  }, { timeout: 15_000 }, shown);
+  const handle = await page.waitForFunction(
+    (wanted: boolean) => {
+      const alert = document.getElementById('storage-alert');
+      if (alert === null) return undefined;
+      // An object: waitForFunction keeps waiting on a falsy value, and a hidden alert's text is empty.
+      return alert.hidden === !wanted ? { text: alert.textContent ?? '' } : undefined;
+    },
+    { timeout: 15_000 },
+    shown,
+  );
   return ((await handle.jsonValue()) as { text: string }).text;
 }
 
@@ -95,17 +104,23 @@ describe.each(BROWSER_KINDS)('Fault survival in %s', (kind) => {
     // Every 4th script comes from Amplitude, blocked on dashboards. Firefox pauses four idle timeouts after every
     // `total / STOPS` scripts, so it stops its event page itself each time; the next report wakes it.
     const total = kind === 'chromium' ? 200 : 100;
-    const query: Record<string, number> = kind === 'chromium'
-      ? { n: total, blockedEvery: 4 }
-      : { n: total, blockedEvery: 4, pauseEvery: total / STOPS, pauseMs: FIREFOX_IDLE_TIMEOUT_MS * 4 };
+    const query: Record<string, number> =
+      kind === 'chromium'
+        ? { n: total, blockedEvery: 4 }
+        : { n: total, blockedEvery: 4, pauseEvery: total / STOPS, pauseMs: FIREFOX_IDLE_TIMEOUT_MS * 4 };
     const url = auditPageUrl('drip', { run: `${kind}-stops-${Date.now()}`, ...query });
     fixture.log.clear();
     const page = await session.openPage(url);
     try {
       if (kind === 'chromium') {
-        const isWorker = (url: string, type: string): boolean => type === 'service_worker' && url.startsWith(session.extensionBaseUrl);
+        const isWorker = (url: string, type: string): boolean =>
+          type === 'service_worker' && url.startsWith(session.extensionBaseUrl);
         for (let stop = 1; stop <= STOPS; stop += 1) {
-          await page.waitForFunction((n: number) => Number(document.documentElement.dataset.dripInserted ?? 0) >= n, { timeout: 20_000 }, stop * Math.floor(total / (STOPS + 1)));
+          await page.waitForFunction(
+            (n: number) => Number(document.documentElement.dataset.dripInserted ?? 0) >= n,
+            { timeout: 20_000 },
+            stop * Math.floor(total / (STOPS + 1)),
+          );
           // The worker the last stop left has been started again by the page's next report.
           const worker = await session.browser.waitForTarget((t) => isWorker(t.url(), t.type()), { timeout: 20_000 });
           await (await worker.worker())?.close();
@@ -116,17 +131,33 @@ describe.each(BROWSER_KINDS)('Fault survival in %s', (kind) => {
       const popup = await openExtensionPage(session, home, `popup.html?tabId=${tabId}`);
       try {
         const blocked = total / 4;
-        const rows = await waitForPopupRows(popup, `the ${total} drip scripts, ${blocked} of them blocked`, (current) =>
-          current.some((r) => r.url.startsWith('https://drip.unrelated.example/') && r.count >= total - blocked) &&
-          current.some((r) => r.url.startsWith('https://cdn.amplitude.com/') && r.count >= blocked), 60_000);
-        expect(rows.filter((r) => r.url.startsWith('https://drip.unrelated.example/')).map((r) => [r.status, r.count])).toEqual([['allowed-unknown', total - blocked]]);
-        expect(rows.filter((r) => r.url.startsWith('https://cdn.amplitude.com/')).map((r) => [r.status, r.count])).toEqual([['blocked', blocked]]);
+        const rows = await waitForPopupRows(
+          popup,
+          `the ${total} drip scripts, ${blocked} of them blocked`,
+          (current) =>
+            current.some((r) => r.url.startsWith('https://drip.unrelated.example/') && r.count >= total - blocked) &&
+            current.some((r) => r.url.startsWith('https://cdn.amplitude.com/') && r.count >= blocked),
+          60_000,
+        );
+        expect(
+          rows.filter((r) => r.url.startsWith('https://drip.unrelated.example/')).map((r) => [r.status, r.count]),
+        ).toEqual([['allowed-unknown', total - blocked]]);
+        expect(
+          rows.filter((r) => r.url.startsWith('https://cdn.amplitude.com/')).map((r) => [r.status, r.count]),
+        ).toEqual([['blocked', blocked]]);
       } finally {
         await popup.close();
       }
-      expect(fixture.log.all().filter((r) => hostMatchesDomain(r.host, 'amplitude.com')).map(requestKey)).toEqual([]);
+      expect(
+        fixture.log
+          .all()
+          .filter((r) => hostMatchesDomain(r.host, 'amplitude.com'))
+          .map(requestKey),
+      ).toEqual([]);
       // The background really was stopped and started again, every time.
-      expect(Number(await sessionStorageValue(home, TEST_BACKGROUND_STARTS_KEY)) - startsBefore).toBeGreaterThanOrEqual(STOPS);
+      expect(Number(await sessionStorageValue(home, TEST_BACKGROUND_STARTS_KEY)) - startsBefore).toBeGreaterThanOrEqual(
+        STOPS,
+      );
     } finally {
       await page.close();
     }
@@ -135,7 +166,11 @@ describe.each(BROWSER_KINDS)('Fault survival in %s', (kind) => {
   test('storage that refuses every write: blocking holds, a change is refused, both pages say so, and the audit catches up', async () => {
     await sendFromPage(home, TEST_FAIL_STORAGE, { local: true, session: true });
     // A change that cannot be saved is not applied either: Hotjar stays blocked.
-    const reply = await sendFromPage<ChangeReply>(home, SETTINGS_CHANGE, { kind: 'set-vendor', vendorId: HOTJAR.id, action: 'allow' });
+    const reply = await sendFromPage<ChangeReply>(home, SETTINGS_CHANGE, {
+      kind: 'set-vendor',
+      vendorId: HOTJAR.id,
+      action: 'allow',
+    });
     expect(reply.applied).toBe(false);
     expect(reply.applied === false ? reply.errors.map((e) => e.field) : []).toEqual(['storage']);
     expect(await outcome(session, SITES.dashboard, HOTJAR.host)).toBe('blocked');
@@ -149,7 +184,10 @@ describe.each(BROWSER_KINDS)('Fault survival in %s', (kind) => {
     try {
       await page.waitForSelector('html[data-audit-done]', { timeout: 20_000 });
       for (const row of EXPECTED_AUDIT.filter((r) => r.status === 'blocked')) {
-        expect({ url: row.url, reached: fixture.log.all().some((r) => `https://${r.host}${r.path}` === row.url) }).toEqual({ url: row.url, reached: false });
+        expect({
+          url: row.url,
+          reached: fixture.log.all().some((r) => `https://${r.host}${r.path}` === row.url),
+        }).toEqual({ url: row.url, reached: false });
       }
       const tabId = await tabIdOf(home, url);
       const popup = await openExtensionPage(session, home, `popup.html?tabId=${tabId}`);
@@ -157,8 +195,15 @@ describe.each(BROWSER_KINDS)('Fault survival in %s', (kind) => {
         expect(await storageAlert(popup, true)).toMatch(/cannot save/);
         // Storage works again: the page's reports are stored when it sends them again, and the alerts go away.
         await sendFromPage(home, TEST_FAIL_STORAGE, { local: false, session: false });
-        const rows = await waitForPopupRows(popup, 'the whole audit, once storage works again', (current) => current.length >= EXPECTED_AUDIT.length, 45_000);
-        expect(rows.map((r) => `${r.status} ${r.url}`).sort()).toEqual(EXPECTED_AUDIT.map((r) => `${r.status} ${r.url}`).sort());
+        const rows = await waitForPopupRows(
+          popup,
+          'the whole audit, once storage works again',
+          (current) => current.length >= EXPECTED_AUDIT.length,
+          45_000,
+        );
+        expect(rows.map((r) => `${r.status} ${r.url}`).sort()).toEqual(
+          EXPECTED_AUDIT.map((r) => `${r.status} ${r.url}`).sort(),
+        );
         await storageAlert(popup, false);
         await storageAlert(home, false);
       } finally {
@@ -179,19 +224,42 @@ describe.each(BROWSER_KINDS)('Fault survival in %s', (kind) => {
       try {
         await popup.waitForSelector('#quick-actions[data-state="ready"]', { timeout: 15_000 });
         // Ten changes fired together from both pages, alternating; then one last one from the popup.
-        await Promise.all(Array.from({ length: 10 }, (_, i) =>
-          sendFromPage(i % 2 === 0 ? home : popup, SETTINGS_CHANGE, { kind: 'set-vendor', vendorId: HOTJAR.id, action: i % 2 === 0 ? 'allow' : 'block' })));
-        const last = await sendFromPage<ChangeReply>(popup, SETTINGS_CHANGE, { kind: 'set-vendor', vendorId: HOTJAR.id, action: 'allow' });
+        await Promise.all(
+          Array.from({ length: 10 }, (_, i) =>
+            sendFromPage(i % 2 === 0 ? home : popup, SETTINGS_CHANGE, {
+              kind: 'set-vendor',
+              vendorId: HOTJAR.id,
+              action: i % 2 === 0 ? 'allow' : 'block',
+            }),
+          ),
+        );
+        const last = await sendFromPage<ChangeReply>(popup, SETTINGS_CHANGE, {
+          kind: 'set-vendor',
+          vendorId: HOTJAR.id,
+          action: 'allow',
+        });
         expect(last.applied).toBe(true);
         for (const page of [home, popup]) {
-          expect((await sendFromPage<SettingsView>(page, SETTINGS_GET, null)).settings.vendorRules[HOTJAR.id]).toBe('allow');
+          expect((await sendFromPage<SettingsView>(page, SETTINGS_GET, null)).settings.vendorRules[HOTJAR.id]).toBe(
+            'allow',
+          );
         }
         // The options page shows it (its row's switch)...
         await home.bringToFront();
-        await home.waitForFunction((id: string) => document.querySelector(`li.vendor[data-vendor="${id}"] [data-action="toggle"]`)?.textContent === 'Allowed', { timeout: 15_000 }, HOTJAR.id);
+        await home.waitForFunction(
+          (id: string) =>
+            document.querySelector(`li.vendor[data-vendor="${id}"] [data-action="toggle"]`)?.textContent === 'Allowed',
+          { timeout: 15_000 },
+          HOTJAR.id,
+        );
         // ...the popup too (its quick action for the vendor, among those the page loaded)...
         await popup.bringToFront();
-        await popup.waitForFunction((id: string) => document.querySelector(`#audit li[data-vendor-group="${id}"]`)?.getAttribute('data-state') === 'allow', { timeout: 15_000 }, HOTJAR.id);
+        await popup.waitForFunction(
+          (id: string) =>
+            document.querySelector(`#audit li[data-vendor-group="${id}"]`)?.getAttribute('data-state') === 'allow',
+          { timeout: 15_000 },
+          HOTJAR.id,
+        );
         // ...and the rules enforce it.
         expect(await outcome(session, SITES.dashboard, HOTJAR.host)).toBe('reached');
       } finally {
@@ -212,60 +280,79 @@ const VERSION_ONE_SETTINGS = {
   dashboardVendorRules: [{ dashboard: 'circleci', vendorId: BEACON.id, action: 'allow' }],
 };
 
-describe.each(BROWSER_KINDS)('A browser restart in %s, after an update from settings version 1', (kind: BrowserKind) => {
-  let profileDir: string;
-  let session: ExtensionBrowser | undefined;
+describe.each(BROWSER_KINDS)(
+  'A browser restart in %s, after an update from settings version 1',
+  (kind: BrowserKind) => {
+    let profileDir: string;
+    let session: ExtensionBrowser | undefined;
 
-  beforeAll(() => {
-    // Firefox: a profile with Dashguard installed in it (not a temporary add-on), so it is there after a restart.
-    profileDir = kind === 'firefox' ? createProfileWithAddon(extensionDir(kind, 'test')) : mkdtempSync(`${os.tmpdir()}/dashguard-restart-`);
-  });
-  afterAll(async () => {
-    await session?.close();
-    rmSync(profileDir, { recursive: true, force: true });
-  });
+    beforeAll(() => {
+      // Firefox: a profile with Dashguard installed in it (not a temporary add-on), so it is there after a restart.
+      profileDir =
+        kind === 'firefox'
+          ? createProfileWithAddon(extensionDir(kind, 'test'))
+          : mkdtempSync(`${os.tmpdir()}/dashguard-restart-`);
+    });
+    afterAll(async () => {
+      await session?.close();
+      rmSync(profileDir, { recursive: true, force: true });
+    });
 
-  test('keeps the user\'s rules, self-hosted dashboard and custom vendor, and protects the first page', async () => {
-    const options = { fixture, build: 'test' as const, profileDir, extraDomains: [BEACON.host] };
-    session = await launchWithDashguard(kind, options);
-    const home = await optionsPage(session);
-    // What the previous version left in storage.
-    await home.evaluate(async (key: string, value: unknown) => {
-      const api = (globalThis as unknown as { browser?: PageApi }).browser ?? chrome;
-      await api.storage.local.set({ [key]: value });
-    }, SETTINGS_KEY, VERSION_ONE_SETTINGS);
-    await waitFor('the version-1 settings to apply', async () => ((await outcome(session!, SITES.dashboard, HOTJAR.host)) === 'reached' ? true : undefined), { timeoutMs: 15_000 });
-    await session.close();
-    session = undefined;
+    test("keeps the user's rules, self-hosted dashboard and custom vendor, and protects the first page", async () => {
+      const options = { fixture, build: 'test' as const, profileDir, extraDomains: [BEACON.host] };
+      session = await launchWithDashguard(kind, options);
+      const home = await optionsPage(session);
+      // What the previous version left in storage.
+      await home.evaluate(
+        async (key: string, value: unknown) => {
+          const api = (globalThis as unknown as { browser?: PageApi }).browser ?? chrome;
+          await api.storage.local.set({ [key]: value });
+        },
+        SETTINGS_KEY,
+        VERSION_ONE_SETTINGS,
+      );
+      await waitFor(
+        'the version-1 settings to apply',
+        async () => ((await outcome(session!, SITES.dashboard, HOTJAR.host)) === 'reached' ? true : undefined),
+        { timeoutMs: 15_000 },
+      );
+      await session.close();
+      session = undefined;
 
-    // The first page after the restart is the dashboard.
-    const run = `${kind}-restart-${Date.now()}`;
-    session = await launchOnFirstPage(kind, { ...options, startUrl: siteUrl('dashboard', { run }) });
-    const first = await session.findPage((url) => url.includes(`run=${run}`));
-    await waitForPageSettled(first, fixture, run);
-    const record = fixture.log.all();
-    const received = (vendorId: string): string[] => requestsToVendor(record, vendorId).map(requestKey);
-    // Blocked by default and untouched: nothing. Blocked by the person (Pusher): nothing. Allowed by the person: through.
-    const leaks = blockedVendors.filter(({ vendor }) => vendor.id !== HOTJAR.id).map(({ vendor }) => [vendor.id, received(vendor.id)] as const).filter(([, got]) => got.length > 0);
-    expect(leaks).toEqual([]);
-    expect(received(PUSHER.id)).toEqual([]);
-    expect(received(HOTJAR.id).length).toBeGreaterThan(0);
+      // The first page after the restart is the dashboard.
+      const run = `${kind}-restart-${Date.now()}`;
+      session = await launchOnFirstPage(kind, { ...options, startUrl: siteUrl('dashboard', { run }) });
+      const first = await session.findPage((url) => url.includes(`run=${run}`));
+      await waitForPageSettled(first, fixture, run);
+      const record = fixture.log.all();
+      const received = (vendorId: string): string[] => requestsToVendor(record, vendorId).map(requestKey);
+      // Blocked by default and untouched: nothing. Blocked by the person (Pusher): nothing. Allowed by the person: through.
+      const leaks = blockedVendors
+        .filter(({ vendor }) => vendor.id !== HOTJAR.id)
+        .map(({ vendor }) => [vendor.id, received(vendor.id)] as const)
+        .filter(([, got]) => got.length > 0);
+      expect(leaks).toEqual([]);
+      expect(received(PUSHER.id)).toEqual([]);
+      expect(received(HOTJAR.id).length).toBeGreaterThan(0);
 
-    // The self-hosted dashboard is protected; the custom vendor is blocked there and allowed on CircleCI.
-    expect(await outcome(session, SITES.selfHosted, 'amplitude.com')).toBe('blocked');
-    expect(await outcome(session, SITES.selfHosted, BEACON.host)).toBe('blocked');
-    expect(await outcome(session, SITES.dashboard, BEACON.host)).toBe('reached');
-    expect(await outcome(session, SITES.unrelated, 'amplitude.com')).toBe('reached');
+      // The self-hosted dashboard is protected; the custom vendor is blocked there and allowed on CircleCI.
+      expect(await outcome(session, SITES.selfHosted, 'amplitude.com')).toBe('blocked');
+      expect(await outcome(session, SITES.selfHosted, BEACON.host)).toBe('blocked');
+      expect(await outcome(session, SITES.dashboard, BEACON.host)).toBe('reached');
+      expect(await outcome(session, SITES.unrelated, 'amplitude.com')).toBe('reached');
 
-    if (kind === 'chromium') {
-      // Chromium can open the options page again: the settings read back in the current format, rules kept.
-      const home2 = await optionsPage(session);
-      const { settings } = await sendFromPage<SettingsView>(home2, SETTINGS_GET, null);
-      expect(settings.version).toBe(SETTINGS_VERSION);
-      expect(settings.vendorRules).toEqual({ [HOTJAR.id]: 'allow', [PUSHER.id]: 'block' });
-      expect(settings.customVendors).toEqual([{ id: 'custom-beacon', name: 'Beacon', domains: [BEACON.host] }]);
-      expect(settings.dashboardVendorRules).toEqual([{ dashboard: 'circleci', vendorId: 'custom-beacon', action: 'allow' }]);
-      expect(settings.customDashboards.map((d) => d.host)).toEqual([SITES.selfHosted]);
-    }
-  }, 180_000);
-});
+      if (kind === 'chromium') {
+        // Chromium can open the options page again: the settings read back in the current format, rules kept.
+        const home2 = await optionsPage(session);
+        const { settings } = await sendFromPage<SettingsView>(home2, SETTINGS_GET, null);
+        expect(settings.version).toBe(SETTINGS_VERSION);
+        expect(settings.vendorRules).toEqual({ [HOTJAR.id]: 'allow', [PUSHER.id]: 'block' });
+        expect(settings.customVendors).toEqual([{ id: 'custom-beacon', name: 'Beacon', domains: [BEACON.host] }]);
+        expect(settings.dashboardVendorRules).toEqual([
+          { dashboard: 'circleci', vendorId: 'custom-beacon', action: 'allow' },
+        ]);
+        expect(settings.customDashboards.map((d) => d.host)).toEqual([SITES.selfHosted]);
+      }
+    }, 180_000);
+  },
+);

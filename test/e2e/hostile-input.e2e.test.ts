@@ -81,7 +81,12 @@ describe.each(BROWSER_KINDS)('Hostile input in %s', (kind) => {
       popup = await openExtensionPage(session, home, `popup.html?tabId=${tabId}`);
       await page.waitForSelector('html[data-flood-done]', { timeout: FLOOD_TIMEOUT_MS });
       // The sentinel loaded first and last: once its row counts 2, every observation before it was stored.
-      rows = await waitForPopupRows(popup, 'the sentinel\'s second load in the popup', (current) => sentinelCount(current) >= 2, FLOOD_TIMEOUT_MS);
+      rows = await waitForPopupRows(
+        popup,
+        "the sentinel's second load in the popup",
+        (current) => sentinelCount(current) >= 2,
+        FLOOD_TIMEOUT_MS,
+      );
       const stored = await storedTabAudit(home, tabId);
       if (stored === undefined) throw new Error(`No audit stored for tab ${tabId}`);
       audit = stored;
@@ -93,7 +98,9 @@ describe.each(BROWSER_KINDS)('Hostile input in %s', (kind) => {
     });
 
     test('the page ran its whole flood, and a settings round trip answered in the middle of it', async () => {
-      const state = await page.evaluate(() => (window as unknown as { dgFlood: { inserted: number; phase: string; timedOut: boolean } }).dgFlood);
+      const state = await page.evaluate(
+        () => (window as unknown as { dgFlood: { inserted: number; phase: string; timedOut: boolean } }).dgFlood,
+      );
       expect(state).toMatchObject({ phase: 'done', timedOut: false });
       expect(state.inserted).toBeGreaterThan(FLOOD.n + FLOOD.long);
       expect(duringFlood.settings.version).toBe(SETTINGS_VERSION);
@@ -101,17 +108,24 @@ describe.each(BROWSER_KINDS)('Hostile input in %s', (kind) => {
       expect((await sendFromPage<SettingsView>(home, SETTINGS_GET, null)).settings.version).toBe(SETTINGS_VERSION);
     });
 
-    test('the tab\'s audit is capped in rows, bytes and URL length, and counts what it did not list', () => {
+    test("the tab's audit is capped in rows, bytes and URL length, and counts what it did not list", () => {
       expect(audit.entries.length).toBeGreaterThan(FLOOD.n / 2);
       expect(audit.entries.length).toBeLessThanOrEqual(AUDIT_LIMITS.tabEntries);
       expect(audit.bytes).toBeLessThanOrEqual(AUDIT_LIMITS.tabBytes);
-      expect(JSON.stringify(audit.entries).length).toBeLessThanOrEqual(AUDIT_LIMITS.tabBytes + audit.entries.length * 2);
+      expect(JSON.stringify(audit.entries).length).toBeLessThanOrEqual(
+        AUDIT_LIMITS.tabBytes + audit.entries.length * 2,
+      );
       // The 10 KB URLs came last and reached the byte cap: the rest is counted, not listed.
       expect(audit.unlisted).toBeGreaterThan(0);
       const long = audit.entries.filter((e) => e.url.includes('/dg-fixture/hostile/long/'));
       expect(long.length).toBeGreaterThan(0);
       expect(long.length).toBeLessThan(FLOOD.long);
-      for (const entry of long) expect({ length: entry.url.length, truncated: entry.urlTruncated, status: entry.status }).toEqual({ length: AUDIT_LIMITS.urlLength, truncated: true, status: 'blocked' });
+      for (const entry of long)
+        expect({ length: entry.url.length, truncated: entry.urlTruncated, status: entry.status }).toEqual({
+          length: AUDIT_LIMITS.urlLength,
+          truncated: true,
+          status: 'blocked',
+        });
       for (const entry of audit.entries) {
         expect(entry.url.length).toBeLessThanOrEqual(AUDIT_LIMITS.urlLength);
         expect(entry.url).toMatch(/^(https?|wss?):\/\//);
@@ -122,7 +136,10 @@ describe.each(BROWSER_KINDS)('Hostile input in %s', (kind) => {
       const listed = new Set(audit.entries.map((e) => e.url));
       const missing: string[] = [];
       for (let i = 0; i < FLOOD.n; i += 1) {
-        const url = i % 2 === 0 ? `https://cdn.amplitude.com/dg-fixture/hostile/s/${i}.js` : `https://flood.unrelated.example/dg-fixture/hostile/s/${i}.js`;
+        const url =
+          i % 2 === 0
+            ? `https://cdn.amplitude.com/dg-fixture/hostile/s/${i}.js`
+            : `https://flood.unrelated.example/dg-fixture/hostile/s/${i}.js`;
         if (!listed.has(url)) missing.push(url);
       }
       expect(missing).toEqual([]);
@@ -139,7 +156,9 @@ describe.each(BROWSER_KINDS)('Hostile input in %s', (kind) => {
       expect(hosts).toContain('xn--80ak6aa92e.unrelated.example');
       expect(urls).toContain('https://flood.unrelated.example/dg-fixture/hostile/upper.js');
       expect(urls.filter((u) => u.includes('secret') || u.includes('#'))).toEqual([]);
-      expect(urls.some((u) => u.includes('/dg-fixture/hostile/%22%3E%3Cimg%20src=x%20onerror=%22top.dgPwned=1%22%3E'))).toBe(true);
+      expect(
+        urls.some((u) => u.includes('/dg-fixture/hostile/%22%3E%3Cimg%20src=x%20onerror=%22top.dgPwned=1%22%3E')),
+      ).toBe(true);
       expect(urls.some((u) => u.includes('/dg-fixture/hostile/javascript:top.dgPwned=3'))).toBe(true);
       expect(urls.filter((u) => /^(javascript|data|blob):/i.test(u) || u.includes('dgPwned=5'))).toEqual([]);
     });
@@ -149,12 +168,20 @@ describe.each(BROWSER_KINDS)('Hostile input in %s', (kind) => {
       expect(summary).toMatch(/\d+ blocked/);
       expect(rows.length).toBe(audit.entries.length);
       const shown = await popup.evaluate(() => ({
-        unlisted: document.getElementById('audit-unlisted')?.hidden === false ? document.getElementById('audit-unlisted')?.textContent ?? '' : '',
+        unlisted:
+          document.getElementById('audit-unlisted')?.hidden === false
+            ? (document.getElementById('audit-unlisted')?.textContent ?? '')
+            : '',
         pwned: (window as unknown as { dgPwned?: unknown }).dgPwned ?? null,
         images: document.querySelectorAll('#audit img').length,
         scripts: document.querySelectorAll('#audit script').length,
       }));
-      expect(shown).toEqual({ unlisted: expect.stringMatching(/^\d+ more requests are counted but not listed/), pwned: null, images: 0, scripts: 0 });
+      expect(shown).toEqual({
+        unlisted: expect.stringMatching(/^\d+ more requests are counted but not listed/),
+        pwned: null,
+        images: 0,
+        scripts: 0,
+      });
     });
 
     test('keeps counting after the flood: the same script again adds to its row', async () => {
@@ -163,8 +190,14 @@ describe.each(BROWSER_KINDS)('Hostile input in %s', (kind) => {
         script.src = src;
         document.head.appendChild(script);
       }, SENTINEL_URL);
-      await waitForPopupRows(popup, 'the sentinel\'s third load', (current) => sentinelCount(current) >= 3, 60_000);
-      await waitFor('the stored audit to count it too', async () => ((await storedTabAudit(home, tabId))?.entries.find((e) => e.url === SENTINEL_URL)?.count ?? 0) >= 3 || undefined, { timeoutMs: 30_000 });
+      await waitForPopupRows(popup, "the sentinel's third load", (current) => sentinelCount(current) >= 3, 60_000);
+      await waitFor(
+        'the stored audit to count it too',
+        async () =>
+          ((await storedTabAudit(home, tabId))?.entries.find((e) => e.url === SENTINEL_URL)?.count ?? 0) >= 3 ||
+          undefined,
+        { timeoutMs: 30_000 },
+      );
     });
   });
 });

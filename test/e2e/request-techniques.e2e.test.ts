@@ -18,7 +18,16 @@ import { AUDIT_EXPORT_LOG, type AuditLogExport } from '../../src/audit/audit-mes
 import { tabAuditKey, type TabAudit } from '../../src/audit/audit-types';
 import { SITES } from './harness/fixture-catalog';
 import { startFixtureServer, type FixtureServer } from './harness/fixture-server';
-import { FRAME_TECHNIQUES, TECHNIQUE_ASSETS, TECHNIQUE_DOMAINS, TECHNIQUE_HOSTS, TECHNIQUES, techniqueHits, techniquesPageUrl, type TechniqueHits } from './harness/request-techniques';
+import {
+  FRAME_TECHNIQUES,
+  TECHNIQUE_ASSETS,
+  TECHNIQUE_DOMAINS,
+  TECHNIQUE_HOSTS,
+  TECHNIQUES,
+  techniqueHits,
+  techniquesPageUrl,
+  type TechniqueHits,
+} from './harness/request-techniques';
 import { waitFor } from './harness/wait-for';
 
 let fixture: FixtureServer;
@@ -38,13 +47,21 @@ let runs = 0;
 const newRun = (what: string): string => `${what}-${(runs += 1)}`;
 
 /** Starts the techniques page (all, or `only`) in `page`, or in a new tab, and returns the ids it started. */
-async function startTechniques(session: ExtensionBrowser, host: string, run: string, options: { page?: Page; only?: readonly string[]; navigateFromPage?: boolean } = {}): Promise<{ page: Page; started: string[] }> {
+async function startTechniques(
+  session: ExtensionBrowser,
+  host: string,
+  run: string,
+  options: { page?: Page; only?: readonly string[]; navigateFromPage?: boolean } = {},
+): Promise<{ page: Page; started: string[] }> {
   const url = techniquesPageUrl(host, run, options.only);
   let page = options.page;
   if (page === undefined) page = await session.openPage(url);
   else if (options.navigateFromPage) {
     // A navigation the page starts itself (a link, a script), rather than one the browser starts.
-    await Promise.all([page.waitForNavigation({ waitUntil: 'domcontentloaded' }), page.evaluate((to: string) => void (location.href = to), url)]);
+    await Promise.all([
+      page.waitForNavigation({ waitUntil: 'domcontentloaded' }),
+      page.evaluate((to: string) => void (location.href = to), url),
+    ]);
   } else await page.goto(url, { waitUntil: 'domcontentloaded' });
   const current = page;
   const started = await waitFor(`the techniques page on ${host} to start (run ${run})`, async () => {
@@ -57,13 +74,22 @@ async function startTechniques(session: ExtensionBrowser, host: string, run: str
 }
 
 /** Waits (bounded) until every one of `ids` reached `host` in this run; returns what was missing at the end. */
-async function waitForHits(run: string, ids: readonly string[], target: keyof TechniqueHits, timeoutMs = 20_000): Promise<string[]> {
+async function waitForHits(
+  run: string,
+  ids: readonly string[],
+  target: keyof TechniqueHits,
+  timeoutMs = 20_000,
+): Promise<string[]> {
   const missing = (): string[] => {
     const hits = techniqueHits(fixture.log.all(), run)[target];
     return ids.filter((id) => !hits.has(id));
   };
   try {
-    await waitFor(`${ids.length} techniques to reach the ${target} (run ${run})`, () => (missing().length === 0 ? true : undefined), { timeoutMs, intervalMs: 100 });
+    await waitFor(
+      `${ids.length} techniques to reach the ${target} (run ${run})`,
+      () => (missing().length === 0 ? true : undefined),
+      { timeoutMs, intervalMs: 100 },
+    );
   } catch {
     // Reported by the caller, which knows what a missing request means.
   }
@@ -73,15 +99,27 @@ async function waitForHits(run: string, ids: readonly string[], target: keyof Te
 /** After every probe request arrived: one more round trip from the page, so a tracker request not blocked is in too. */
 async function settle(page: Page, run: string): Promise<void> {
   const host = new URL(page.url()).host;
-  await page.evaluate((r: string) => fetch(`/dg-technique/sentinel?run=${encodeURIComponent(r)}`).catch(() => undefined), run);
-  await waitFor(`the sentinel of run ${run}`, () => (fixture.log.all().some((r) => r.host === host && r.path === `/dg-technique/sentinel?run=${encodeURIComponent(run)}`) ? true : undefined));
+  await page.evaluate(
+    (r: string) => fetch(`/dg-technique/sentinel?run=${encodeURIComponent(r)}`).catch(() => undefined),
+    run,
+  );
+  await waitFor(`the sentinel of run ${run}`, () =>
+    fixture.log.all().some((r) => r.host === host && r.path === `/dg-technique/sentinel?run=${encodeURIComponent(run)}`)
+      ? true
+      : undefined,
+  );
 }
 
 /**
  * Loads `ids` as a dashboard (or another site) and returns the techniques that reached the tracker, once every probe
  * is in. A technique whose probe never arrives did not run: that fails, it would prove nothing.
  */
-async function trackerHitsFrom(session: ExtensionBrowser, host: string, ids: readonly string[], options: { page?: Page; navigateFromPage?: boolean } = {}): Promise<{ page: Page; reached: string[] }> {
+async function trackerHitsFrom(
+  session: ExtensionBrowser,
+  host: string,
+  ids: readonly string[],
+  options: { page?: Page; navigateFromPage?: boolean } = {},
+): Promise<{ page: Page; reached: string[] }> {
   const run = newRun(host);
   const { page, started } = await startTechniques(session, host, run, { ...options, only: ids });
   expect([...started].sort()).toEqual([...ids].sort());
@@ -92,14 +130,25 @@ async function trackerHitsFrom(session: ExtensionBrowser, host: string, ids: rea
 async function trackerHitsAgain(page: Page, ids: readonly string[]): Promise<string[]> {
   const host = new URL(page.url()).host;
   const run = newRun(`${host}-again`);
-  await page.evaluate((r: string, chosen: string[]) => (window as unknown as { dgTechniques: { again(run: string, ids: string[]): void } }).dgTechniques.again(r, chosen), run, [...ids]);
+  await page.evaluate(
+    (r: string, chosen: string[]) =>
+      (window as unknown as { dgTechniques: { again(run: string, ids: string[]): void } }).dgTechniques.again(
+        r,
+        chosen,
+      ),
+    run,
+    [...ids],
+  );
   return judgeRun(page, host, run, ids);
 }
 
 async function judgeRun(page: Page, host: string, run: string, ids: readonly string[]): Promise<string[]> {
   const withProbe = ids.filter((id) => TECHNIQUES.find((t) => t.id === id)?.probe !== false);
   const notRun = await waitForHits(run, withProbe, 'probe');
-  if (notRun.length > 0) throw new Error(`On ${host}, these techniques never ran (no probe request), so they prove nothing: ${notRun.join(', ')}`);
+  if (notRun.length > 0)
+    throw new Error(
+      `On ${host}, these techniques never ran (no probe request), so they prove nothing: ${notRun.join(', ')}`,
+    );
   await settle(page, run);
   const reached = techniqueHits(fixture.log.all(), run).tracker;
   return ids.filter((id) => reached.has(id));
@@ -129,24 +178,49 @@ describe.each(BROWSER_KINDS)('Request techniques in %s', (kind) => {
   test(`on an unrelated site every technique reaches the tracker (${supported.length} techniques)`, async () => {
     const run = newRun('unrelated');
     const { page } = await startTechniques(session, SITES.unrelated, run);
-    const missing = await waitForHits(run, supported.map((t) => t.id), 'tracker');
-    const missingProbe = await waitForHits(run, supported.filter((t) => t.probe).map((t) => t.id), 'probe', 1_000);
+    const missing = await waitForHits(
+      run,
+      supported.map((t) => t.id),
+      'tracker',
+    );
+    const missingProbe = await waitForHits(
+      run,
+      supported.filter((t) => t.probe).map((t) => t.id),
+      'probe',
+      1_000,
+    );
     await settle(page, run);
     const hits = techniqueHits(fixture.log.all(), run);
     await page.close();
     // Never silently passing: a technique the browser does not have is named, and must stay absent.
-    for (const technique of unsupported) console.warn(`${kind}: "${technique.id}" proves nothing here: ${technique.unsupported?.[kind]}.`);
-    expect({ fired: unsupported.filter((t) => hits.tracker.has(t.id) || hits.probe.has(t.id)).map((t) => t.id) }).toEqual({ fired: [] });
-    expect({ neverFiredOnTheUnrelatedSite: [...new Set([...missing, ...missingProbe])] }).toEqual({ neverFiredOnTheUnrelatedSite: [] });
+    for (const technique of unsupported)
+      console.warn(`${kind}: "${technique.id}" proves nothing here: ${technique.unsupported?.[kind]}.`);
+    expect({
+      fired: unsupported.filter((t) => hits.tracker.has(t.id) || hits.probe.has(t.id)).map((t) => t.id),
+    }).toEqual({ fired: [] });
+    expect({ neverFiredOnTheUnrelatedSite: [...new Set([...missing, ...missingProbe])] }).toEqual({
+      neverFiredOnTheUnrelatedSite: [],
+    });
   });
 
   test('from a dashboard tab no technique reaches the tracker, but the documented limits', async () => {
-    const { page, reached } = await trackerHitsFrom(session, SITES.dashboard, supported.map((t) => t.id));
+    const { page, reached } = await trackerHitsFrom(
+      session,
+      SITES.dashboard,
+      supported.map((t) => t.id),
+    );
     await page.close();
-    for (const technique of limits) console.warn(`${kind}: "${technique.id}" reaches the tracker from a dashboard tab (documented limit): ${technique.knownLimit?.[kind]}.`);
-    expect({ reachedTheTracker: reached.filter((id) => !limits.some((t) => t.id === id)) }).toEqual({ reachedTheTracker: [] });
+    for (const technique of limits)
+      console.warn(
+        `${kind}: "${technique.id}" reaches the tracker from a dashboard tab (documented limit): ${technique.knownLimit?.[kind]}.`,
+      );
+    expect({ reachedTheTracker: reached.filter((id) => !limits.some((t) => t.id === id)) }).toEqual({
+      reachedTheTracker: [],
+    });
     // A documented limit that no longer holds is good news, and the README is then wrong: fail so it is updated.
-    expect({ limitsThatNoLongerHold: limits.filter((t) => !reached.includes(t.id)).map((t) => t.id) }).toEqual({ limitsThatNoLongerHold: [] });
+    expect({ limitsThatNoLongerHold: limits.filter((t) => !reached.includes(t.id)).map((t) => t.id) }).toEqual({
+      limitsThatNoLongerHold: [],
+    });
   });
 
   describe('tabs move', () => {
@@ -166,14 +240,22 @@ describe.each(BROWSER_KINDS)('Request techniques in %s', (kind) => {
      * blocks (README, Limits: it fails closed). So in Firefox the same techniques run again in the page as it is, and
      * must all reach the tracker then; what met the blocks at first is named in the output.
      */
-    async function expectOtherSiteUntouched(what: string, host: string, page: Page, navigateFromPage = false): Promise<void> {
+    async function expectOtherSiteUntouched(
+      what: string,
+      host: string,
+      page: Page,
+      navigateFromPage = false,
+    ): Promise<void> {
       const first = await trackerHitsFrom(session, host, FRAMES, { page, navigateFromPage });
       if (session.kind === 'chromium') {
         expect({ [what]: first.reached }).toEqual({ [what]: FRAMES });
         return;
       }
       const transient = FRAMES.filter((id) => !first.reached.includes(id));
-      if (transient.length > 0) console.warn(`firefox: ${what}: met the dashboard's blocks before the commit was reported: ${transient.join(', ')}.`);
+      if (transient.length > 0)
+        console.warn(
+          `firefox: ${what}: met the dashboard's blocks before the commit was reported: ${transient.join(', ')}.`,
+        );
       expect({ [what]: await trackerHitsAgain(page, FRAMES) }).toEqual({ [what]: FRAMES });
     }
 
@@ -182,13 +264,21 @@ describe.each(BROWSER_KINDS)('Request techniques in %s', (kind) => {
       expect({ dashboard: reached }).toEqual({ dashboard: [] });
       await expectOtherSiteUntouched('otherSite', SITES.unrelated, page);
       // This time the pages navigate themselves, as a link or a script would.
-      expect({ dashboardAgain: (await trackerHitsFrom(session, SITES.dashboard, FRAMES, { page, navigateFromPage: true })).reached }).toEqual({ dashboardAgain: [] });
+      expect({
+        dashboardAgain: (await trackerHitsFrom(session, SITES.dashboard, FRAMES, { page, navigateFromPage: true }))
+          .reached,
+      }).toEqual({ dashboardAgain: [] });
       await expectOtherSiteUntouched('otherSiteAgain', SITES.marketing, page, true);
       await page.close();
     });
 
-    test('two tabs on two dashboards with different per-dashboard rules each get their own dashboard\'s verdict', async () => {
-      await settingsChange({ kind: 'set-dashboard-vendor', dashboard: 'gitlab', vendorId: 'amplitude', action: 'allow' });
+    test("two tabs on two dashboards with different per-dashboard rules each get their own dashboard's verdict", async () => {
+      await settingsChange({
+        kind: 'set-dashboard-vendor',
+        dashboard: 'gitlab',
+        vendorId: 'amplitude',
+        action: 'allow',
+      });
       try {
         const ids = ['img', ...FRAMES];
         const gitlab = await trackerHitsFrom(session, SITES.otherDashboard, ids);
@@ -200,7 +290,12 @@ describe.each(BROWSER_KINDS)('Request techniques in %s', (kind) => {
         expect({ circleciAgain: await trackerHitsAgain(circleci.page, FRAMES) }).toEqual({ circleciAgain: [] });
         await Promise.all([gitlab.page.close(), circleci.page.close()]);
       } finally {
-        await settingsChange({ kind: 'set-dashboard-vendor', dashboard: 'gitlab', vendorId: 'amplitude', action: null });
+        await settingsChange({
+          kind: 'set-dashboard-vendor',
+          dashboard: 'gitlab',
+          vendorId: 'amplitude',
+          action: null,
+        });
       }
     });
 
@@ -224,15 +319,23 @@ describe.each(BROWSER_KINDS)('Request techniques in %s', (kind) => {
       const before = Number((await sessionStorageValue(home, TEST_BACKGROUND_STARTS_KEY)) ?? 0);
       if (session.kind === 'chromium') {
         // The service worker running now (the one found at launch may have been stopped and replaced since).
-        const worker = await session.browser.waitForTarget((t) => t.type() === TargetType.SERVICE_WORKER && t.url().startsWith(session.extensionBaseUrl), { timeout: 20_000 });
+        const worker = await session.browser.waitForTarget(
+          (t) => t.type() === TargetType.SERVICE_WORKER && t.url().startsWith(session.extensionBaseUrl),
+          { timeout: 20_000 },
+        );
         await (await worker.worker())?.close();
       }
-      await waitFor('the background to stop and start again', async () => {
-        // Firefox: idle for longer than its timeout, then wake it with a message.
-        if (session.kind === 'firefox') await new Promise((resolve) => setTimeout(resolve, FIREFOX_IDLE_TIMEOUT_MS * 2));
-        await sendFromPage(home, SETTINGS_GET, null);
-        return Number((await sessionStorageValue(home, TEST_BACKGROUND_STARTS_KEY)) ?? 0) > before ? true : undefined;
-      }, { timeoutMs: 30_000, intervalMs: 0 });
+      await waitFor(
+        'the background to stop and start again',
+        async () => {
+          // Firefox: idle for longer than its timeout, then wake it with a message.
+          if (session.kind === 'firefox')
+            await new Promise((resolve) => setTimeout(resolve, FIREFOX_IDLE_TIMEOUT_MS * 2));
+          await sendFromPage(home, SETTINGS_GET, null);
+          return Number((await sessionStorageValue(home, TEST_BACKGROUND_STARTS_KEY)) ?? 0) > before ? true : undefined;
+        },
+        { timeoutMs: 30_000, intervalMs: 0 },
+      );
     }
 
     test('a background stopped while a dashboard tab is open: the tab stays covered, leaves and comes back right', async () => {
@@ -245,29 +348,62 @@ describe.each(BROWSER_KINDS)('Request techniques in %s', (kind) => {
       await expectOtherSiteUntouched('leftAfterRestart', SITES.unrelated, page);
       await restartBackground();
       // Stopped again: the navigation to the dashboard wakes it, and waits for the tab's rules.
-      expect({ backWhileStopped: (await trackerHitsFrom(session, SITES.dashboard, FRAMES, { page, navigateFromPage: true })).reached }).toEqual({ backWhileStopped: [] });
+      expect({
+        backWhileStopped: (await trackerHitsFrom(session, SITES.dashboard, FRAMES, { page, navigateFromPage: true }))
+          .reached,
+      }).toEqual({ backWhileStopped: [] });
       await page.close();
     });
 
     test('the audit lists what frames with no address of their own requested, under the frame it came from', async () => {
       // Frames the content script runs in by their creator's origin, a sandboxed frame with an address, and one of another site.
-      const seen = { 'frame-srcdoc': 'about:srcdoc', 'frame-about-blank': 'about:blank', 'frame-data': 'data:text/html', 'frame-blob': `blob:https://${SITES.dashboard}`, 'frame-sandboxed-srcdoc': 'about:srcdoc' } as const;
+      const seen = {
+        'frame-srcdoc': 'about:srcdoc',
+        'frame-about-blank': 'about:blank',
+        'frame-data': 'data:text/html',
+        'frame-blob': `blob:https://${SITES.dashboard}`,
+        'frame-sandboxed-srcdoc': 'about:srcdoc',
+      } as const;
       const ids = [...Object.keys(seen), 'frame-sandboxed-url', 'frame-third-party'];
       const { page, reached } = await trackerHitsFrom(session, SITES.dashboard, ids);
       expect(reached).toEqual([]);
       const tabId = await tabIdOf(home, page.url());
       const trackerPath = (id: string): string => `/dg-technique/t/${id}`;
-      const listed = (audit: TabAudit | undefined, id: string) => audit?.entries.find((e) => e.host === TECHNIQUE_HOSTS.tracker && e.path === trackerPath(id));
-      const audit = await waitFor('the tab audit to list the tracker requests of every frame the content script runs in', async () => {
-        const current = (await sessionStorageValue(home, tabAuditKey(tabId))) as TabAudit | undefined;
-        return [...Object.keys(seen), 'frame-sandboxed-url'].every((id) => listed(current, id) !== undefined) ? current : undefined;
-      }, { describeFailure: async () => `Listed: ${JSON.stringify(((await sessionStorageValue(home, tabAuditKey(tabId))) as TabAudit | undefined)?.entries.map((e) => e.path))}` });
-      for (const id of [...Object.keys(seen), 'frame-sandboxed-url']) expect({ id, status: listed(audit, id)?.status, inFrame: listed(audit, id)?.inFrame }).toEqual({ id, status: 'blocked', inFrame: true });
+      const listed = (audit: TabAudit | undefined, id: string) =>
+        audit?.entries.find((e) => e.host === TECHNIQUE_HOSTS.tracker && e.path === trackerPath(id));
+      const audit = await waitFor(
+        'the tab audit to list the tracker requests of every frame the content script runs in',
+        async () => {
+          const current = (await sessionStorageValue(home, tabAuditKey(tabId))) as TabAudit | undefined;
+          return [...Object.keys(seen), 'frame-sandboxed-url'].every((id) => listed(current, id) !== undefined)
+            ? current
+            : undefined;
+        },
+        {
+          describeFailure: async () =>
+            `Listed: ${JSON.stringify(((await sessionStorageValue(home, tabAuditKey(tabId))) as TabAudit | undefined)?.entries.map((e) => e.path))}`,
+        },
+      );
+      for (const id of [...Object.keys(seen), 'frame-sandboxed-url'])
+        expect({ id, status: listed(audit, id)?.status, inFrame: listed(audit, id)?.inFrame }).toEqual({
+          id,
+          status: 'blocked',
+          inFrame: true,
+        });
       // A frame of another site is out of the content script's reach (no access to that site): the audit cannot list it.
       expect(listed(audit, 'frame-third-party')).toBeUndefined();
       const log = await sendFromPage<AuditLogExport>(home, AUDIT_EXPORT_LOG, null);
       for (const [id, frameName] of Object.entries(seen)) {
-        expect(log.records.some((r) => r.host === TECHNIQUE_HOSTS.tracker && r.path === trackerPath(id) && r.pageUrl === frameName && r.dashboardId === 'circleci' && r.status === 'blocked')).toBe(true);
+        expect(
+          log.records.some(
+            (r) =>
+              r.host === TECHNIQUE_HOSTS.tracker &&
+              r.path === trackerPath(id) &&
+              r.pageUrl === frameName &&
+              r.dashboardId === 'circleci' &&
+              r.status === 'blocked',
+          ),
+        ).toBe(true);
       }
       await page.close();
     });
@@ -276,17 +412,23 @@ describe.each(BROWSER_KINDS)('Request techniques in %s', (kind) => {
       const { page } = await trackerHitsFrom(session, SITES.dashboard, FRAMES);
       const tabId = await tabIdOf(home, page.url());
       await page.close();
-      const tabsInRules = async (): Promise<number[]> => home.evaluate(async () => {
-        const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
-        return (await api.declarativeNetRequest.getSessionRules()).flatMap((rule) => rule.condition.tabIds ?? []);
-      });
+      const tabsInRules = async (): Promise<number[]> =>
+        home.evaluate(async () => {
+          const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
+          return (await api.declarativeNetRequest.getSessionRules()).flatMap((rule) => rule.condition.tabIds ?? []);
+        });
       const open = await home.evaluate(async () => {
         const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
         return (await api.tabs.query({})).flatMap((tab) => (tab.id === undefined ? [] : [tab.id]));
       });
-      await waitFor(`no session rule naming closed tab ${tabId}`, async () => ((await tabsInRules()).every((id) => open.includes(id) && id !== tabId) ? true : undefined), {
-        describeFailure: async () => `Tabs in rules: ${JSON.stringify(await tabsInRules())}; open tabs: ${JSON.stringify(open)}.`,
-      });
+      await waitFor(
+        `no session rule naming closed tab ${tabId}`,
+        async () => ((await tabsInRules()).every((id) => open.includes(id) && id !== tabId) ? true : undefined),
+        {
+          describeFailure: async () =>
+            `Tabs in rules: ${JSON.stringify(await tabsInRules())}; open tabs: ${JSON.stringify(open)}.`,
+        },
+      );
     });
   });
 });

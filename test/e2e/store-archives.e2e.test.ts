@@ -46,17 +46,26 @@ describe.each(['chrome', 'firefox'] as const)('the %s store archive', (kind) => 
   test('holds exactly the files the build makes, in a stable order, and nothing a browser or a tool left', () => {
     const stored = archivePaths(archive);
     expect(stored).toEqual(buildOutputs(REPO_ROOT, kind));
-    expect(stored.filter((name) => name.split('/').some((part) => part.startsWith('_')) || name.endsWith('.map') || name.endsWith('/'))).toEqual([]);
+    expect(
+      stored.filter(
+        (name) => name.split('/').some((part) => part.startsWith('_')) || name.endsWith('.map') || name.endsWith('/'),
+      ),
+    ).toEqual([]);
   });
 
   test('carries no test-only code', () => {
     const found = [...files].flatMap(([name, data]) =>
-      name.endsWith('.js') ? TEST_SURFACE_MARKERS.filter((marker) => Buffer.from(data).includes(marker)).map((marker) => `${name}: ${marker}`) : [],
+      name.endsWith('.js')
+        ? TEST_SURFACE_MARKERS.filter((marker) => Buffer.from(data).includes(marker)).map(
+            (marker) => `${name}: ${marker}`,
+          )
+        : [],
     );
     expect(found).toEqual([]);
     // The check can see a marker: the test build has them (when it was built).
     const testBuild = path.join(REPO_ROOT, 'dist-test', kind, 'background.js');
-    if (existsSync(testBuild)) expect(TEST_SURFACE_MARKERS.some((marker) => readFileSync(testBuild, 'utf8').includes(marker))).toBe(true);
+    if (existsSync(testBuild))
+      expect(TEST_SURFACE_MARKERS.some((marker) => readFileSync(testBuild, 'utf8').includes(marker))).toBe(true);
   });
 
   test("has package.json's version and the store's manifest: no key", () => {

@@ -45,10 +45,14 @@ afterAll(async () => {
 
 /** "host channel" of every request exfil.js made in `run` that reached the server. */
 function received(run: string): string[] {
-  return [...new Set(fixture.log.all().flatMap((request) => {
-    const channel = strictChannel(request, run);
-    return channel === undefined ? [] : [`${request.host} ${channel}`];
-  }))].sort();
+  return [
+    ...new Set(
+      fixture.log.all().flatMap((request) => {
+        const channel = strictChannel(request, run);
+        return channel === undefined ? [] : [`${request.host} ${channel}`];
+      }),
+    ),
+  ].sort();
 }
 
 const thirdParty = THIRD_PARTY_CHANNELS.map((channel) => `${THIRD_PARTY_HOST} ${channel}`);
@@ -77,7 +81,10 @@ describe.each(BROWSER_KINDS)('Strict mode in %s', (kind) => {
     const tabId = await tabIdOf(options, urlPrefix);
     const popup = await openExtensionPage(session, options, `popup.html?tabId=${tabId}`);
     await popup.waitForSelector('#quick-actions[data-state="ready"]', { timeout: 15_000 });
-    const state = await popup.$eval('#quick-actions', (root) => root.querySelector<HTMLElement>('[data-qa="strict-mode"]')?.dataset.state ?? 'none');
+    const state = await popup.$eval(
+      '#quick-actions',
+      (root) => root.querySelector<HTMLElement>('[data-qa="strict-mode"]')?.dataset.state ?? 'none',
+    );
     return { state, popup };
   }
 
@@ -85,11 +92,14 @@ describe.each(BROWSER_KINDS)('Strict mode in %s', (kind) => {
   const spaState = (page: Page) =>
     page.evaluate(() => {
       const spa = (window as unknown as { dgSpa?: { loadedAt: string; route: string; violations: string[] } }).dgSpa;
-      return spa ? { loadedAt: spa.loadedAt, route: spa.route, violations: [...spa.violations], href: location.href } : undefined;
+      return spa
+        ? { loadedAt: spa.loadedAt, route: spa.route, violations: [...spa.violations], href: location.href }
+        : undefined;
     });
 
   /** GETs of the SPA's document at `path` in run `run` that reached the server: one per document loaded. */
-  const documentLoads = (path: string, run: string): number => fixture.log.all().filter((r) => r.host === SITES.dashboard && r.path === `${path}?run=${run}`).length;
+  const documentLoads = (path: string, run: string): number =>
+    fixture.log.all().filter((r) => r.host === SITES.dashboard && r.path === `${path}?run=${run}`).length;
 
   async function openExfil(path: string, run: string): Promise<Page> {
     return session.openPage(`https://${SITES.dashboard}${path}?run=${run}`);
@@ -100,30 +110,72 @@ describe.each(BROWSER_KINDS)('Strict mode in %s', (kind) => {
     const controlRun = nextRun('control');
     const control = await openExfil(EXFIL_ORDINARY_PATH, controlRun);
     const expected = [...thirdParty, `${ARTIFACTS_HOST} artifact-script`, ...own].sort();
-    await waitFor('every request of the ordinary page to reach the server', () => {
-      const seen = received(controlRun);
-      return expected.every((r) => seen.includes(r)) ? true : undefined;
-    }, { timeoutMs: 20_000, intervalMs: 100, describeFailure: () => `Missing: ${expected.filter((r) => !received(controlRun).includes(r)).join(', ')}.` });
+    await waitFor(
+      'every request of the ordinary page to reach the server',
+      () => {
+        const seen = received(controlRun);
+        return expected.every((r) => seen.includes(r)) ? true : undefined;
+      },
+      {
+        timeoutMs: 20_000,
+        intervalMs: 100,
+        describeFailure: () => `Missing: ${expected.filter((r) => !received(controlRun).includes(r)).join(', ')}.`,
+      },
+    );
     await control.close();
 
     const run = nextRun('token-page');
     const page = await openExfil(EXFIL_SENSITIVE_PATH, run);
     // The page's own requests arrive (so its code ran and strict mode broke nothing it needs)...
-    await waitFor('the token page\'s own assets and API to reach the server', () => {
-      const seen = received(run);
-      return own.every((r) => seen.includes(r)) ? true : undefined;
-    }, { timeoutMs: 20_000, intervalMs: 100, describeFailure: () => `Received: ${received(run).join(', ') || 'nothing'}.` });
+    await waitFor(
+      "the token page's own assets and API to reach the server",
+      () => {
+        const seen = received(run);
+        return own.every((r) => seen.includes(r)) ? true : undefined;
+      },
+      {
+        timeoutMs: 20_000,
+        intervalMs: 100,
+        describeFailure: () => `Received: ${received(run).join(', ') || 'nothing'}.`,
+      },
+    );
     // ...and the browser refused every other one before it left (a refusal is final: it never reaches the network).
-    const refusedDirectives = ['img-src', 'style-src', 'font-src', 'media-src', 'frame-src', 'form-action', 'connect-src', 'script-src'];
-    const violations = await waitFor('the policy to refuse every channel', async () => {
-      const list = await page.evaluate(() => (window as unknown as { dgStrict?: { violations: string[] } }).dgStrict?.violations ?? []);
-      const thirdPartyRefusals = list.filter((v) => v.includes(THIRD_PARTY_HOST));
-      // Chromium names the more specific directive (script-src-elem, style-src-elem).
-      const refused = (directive: string): boolean => thirdPartyRefusals.some((v) => v.startsWith(`${directive} `) || v.startsWith(`${directive}-elem `));
-      return refusedDirectives.every(refused) && thirdPartyRefusals.filter((v) => v.startsWith('connect-src ')).length >= 3 ? list : undefined;
-    }, { timeoutMs: 20_000, intervalMs: 100, describeFailure: async () => `The page saw: ${await page.evaluate(() => JSON.stringify((window as unknown as { dgStrict?: unknown }).dgStrict))}.` });
+    const refusedDirectives = [
+      'img-src',
+      'style-src',
+      'font-src',
+      'media-src',
+      'frame-src',
+      'form-action',
+      'connect-src',
+      'script-src',
+    ];
+    const violations = await waitFor(
+      'the policy to refuse every channel',
+      async () => {
+        const list = await page.evaluate(
+          () => (window as unknown as { dgStrict?: { violations: string[] } }).dgStrict?.violations ?? [],
+        );
+        const thirdPartyRefusals = list.filter((v) => v.includes(THIRD_PARTY_HOST));
+        // Chromium names the more specific directive (script-src-elem, style-src-elem).
+        const refused = (directive: string): boolean =>
+          thirdPartyRefusals.some((v) => v.startsWith(`${directive} `) || v.startsWith(`${directive}-elem `));
+        return refusedDirectives.every(refused) &&
+          thirdPartyRefusals.filter((v) => v.startsWith('connect-src ')).length >= 3
+          ? list
+          : undefined;
+      },
+      {
+        timeoutMs: 20_000,
+        intervalMs: 100,
+        describeFailure: async () =>
+          `The page saw: ${await page.evaluate(() => JSON.stringify((window as unknown as { dgStrict?: unknown }).dgStrict))}.`,
+      },
+    );
     expect(violations.some((v) => /^script-src(-elem)? /.test(v) && v.includes(ARTIFACTS_HOST))).toBe(true);
-    expect(received(run).filter((r) => r.startsWith(`${THIRD_PARTY_HOST} `) || r === `${ARTIFACTS_HOST} artifact-script`)).toEqual([]);
+    expect(
+      received(run).filter((r) => r.startsWith(`${THIRD_PARTY_HOST} `) || r === `${ARTIFACTS_HOST} artifact-script`),
+    ).toEqual([]);
     await page.close();
   });
 
@@ -132,36 +184,71 @@ describe.each(BROWSER_KINDS)('Strict mode in %s', (kind) => {
     const page = await session.openPage(`https://${SITES.dashboard}${SPA_ORDINARY_PATH}?run=${run}`);
     const channels = ['image', 'fetch', 'beacon', 'websocket'];
     // Control: on the ordinary route the widget reaches the server by every channel, with the address.
-    await waitFor('the widget to report the ordinary route by every channel', () => {
-      const reports = widgetReports(fixture.log.all(), run);
-      return channels.every((c) => reports.includes(`${c} ${SPA_ORDINARY_PATH}`)) ? true : undefined;
-    }, { timeoutMs: 20_000, intervalMs: 100, describeFailure: () => `Reports: ${widgetReports(fixture.log.all(), run).join(', ') || 'none'}.` });
+    await waitFor(
+      'the widget to report the ordinary route by every channel',
+      () => {
+        const reports = widgetReports(fixture.log.all(), run);
+        return channels.every((c) => reports.includes(`${c} ${SPA_ORDINARY_PATH}`)) ? true : undefined;
+      },
+      {
+        timeoutMs: 20_000,
+        intervalMs: 100,
+        describeFailure: () => `Reports: ${widgetReports(fixture.log.all(), run).join(', ') || 'none'}.`,
+      },
+    );
     expect(documentLoads(SPA_TOKEN_PATH, run)).toBe(0);
 
     // The app routes to its token page with history.pushState.
     await page.bringToFront();
     await page.click('a[data-route="tokens"]');
-    const fresh = await waitFor('the token page to be a new document, rendered, with the widget refused by the policy', async () => {
-      const spa = await spaState(page);
-      return spa?.loadedAt === SPA_TOKEN_PATH && spa.route === 'tokens' && spa.violations.some((v) => /^script-src/.test(v) && v.includes(WIDGET_HOST)) ? spa : undefined;
-    }, { timeoutMs: 20_000, intervalMs: 100, describeFailure: async () => `The tab shows: ${JSON.stringify(await spaState(page).catch(() => undefined))}.` });
+    const fresh = await waitFor(
+      'the token page to be a new document, rendered, with the widget refused by the policy',
+      async () => {
+        const spa = await spaState(page);
+        return spa?.loadedAt === SPA_TOKEN_PATH &&
+          spa.route === 'tokens' &&
+          spa.violations.some((v) => /^script-src/.test(v) && v.includes(WIDGET_HOST))
+          ? spa
+          : undefined;
+      },
+      {
+        timeoutMs: 20_000,
+        intervalMs: 100,
+        describeFailure: async () => `The tab shows: ${JSON.stringify(await spaState(page).catch(() => undefined))}.`,
+      },
+    );
     expect(new URL(fresh.href).pathname).toBe(SPA_TOKEN_PATH);
     expect(documentLoads(SPA_TOKEN_PATH, run)).toBe(1);
     // The fresh document's own API call is in the record: everything the old document sent came before it.
-    await waitFor('the fresh token page\'s own API call', () =>
-      fixture.log.all().some((r) => r.host === SITES.dashboard && r.path.startsWith(`/dg-spa/api/rendered?run=${run}&route=tokens&loadedAt=${encodeURIComponent(SPA_TOKEN_PATH)}`)) ? true : undefined);
+    await waitFor("the fresh token page's own API call", () =>
+      fixture.log
+        .all()
+        .some(
+          (r) =>
+            r.host === SITES.dashboard &&
+            r.path.startsWith(
+              `/dg-spa/api/rendered?run=${run}&route=tokens&loadedAt=${encodeURIComponent(SPA_TOKEN_PATH)}`,
+            ),
+        )
+        ? true
+        : undefined,
+    );
     expect(widgetReports(fixture.log.all(), run).filter((r) => r.endsWith(` ${SPA_TOKEN_PATH}`))).toEqual([]);
 
     // The popup says it is in force, and the audit lists the widget as refused by strict mode.
     const inApp = await popupStrictState(`https://${SITES.dashboard}${SPA_TOKEN_PATH}?run=${run}`);
     expect(inApp.state).toBe('in-force');
-    await inApp.popup.waitForSelector(`#audit [data-url^="https://${WIDGET_HOST}/"][data-status="strict-mode"]`, { timeout: 15_000 });
+    await inApp.popup.waitForSelector(`#audit [data-url^="https://${WIDGET_HOST}/"][data-status="strict-mode"]`, {
+      timeout: 15_000,
+    });
     await inApp.popup.close();
 
     // Leaving it for an ordinary route is an in-app route again: no new document, the policy stays.
     await page.bringToFront();
     await page.click('a[data-route="pipelines"]');
-    await waitFor('the app to route back to the pipelines', async () => ((await spaState(page))?.route === 'pipelines' ? true : undefined));
+    await waitFor('the app to route back to the pipelines', async () =>
+      (await spaState(page))?.route === 'pipelines' ? true : undefined,
+    );
     expect(await spaState(page)).toMatchObject({ loadedAt: SPA_TOKEN_PATH, route: 'pipelines' });
     expect(new URL((await spaState(page))?.href ?? '').pathname).toBe(SPA_ORDINARY_PATH);
     expect(documentLoads(SPA_ORDINARY_PATH, run)).toBe(1);
@@ -174,7 +261,9 @@ describe.each(BROWSER_KINDS)('Strict mode in %s', (kind) => {
   test('the popup says strict mode is in force on a token page loaded directly', async () => {
     const run = nextRun('direct');
     const page = await session.openPage(`https://${SITES.dashboard}${SPA_TOKEN_PATH}?run=${run}`);
-    await waitFor('the widget to be refused', async () => ((await spaState(page))?.violations.some((v) => v.includes(WIDGET_HOST)) ? true : undefined));
+    await waitFor('the widget to be refused', async () =>
+      (await spaState(page))?.violations.some((v) => v.includes(WIDGET_HOST)) ? true : undefined,
+    );
     const { state, popup } = await popupStrictState(`https://${SITES.dashboard}${SPA_TOKEN_PATH}?run=${run}`);
     expect(state).toBe('in-force');
     await popup.close();
@@ -187,21 +276,41 @@ describe.each(BROWSER_KINDS)('Strict mode in %s', (kind) => {
     const page = await session.openPage(address);
     await waitFor('the widget to report', () => (widgetReports(fixture.log.all(), run).length > 0 ? true : undefined));
     // The person puts this page in strict mode while it is open: its document was loaded without the policy.
-    await sendFromPage(options, SETTINGS_CHANGE, { kind: 'add-sensitive-page', pattern: `${SITES.dashboard}${SPA_ORDINARY_PATH}` });
+    await sendFromPage(options, SETTINGS_CHANGE, {
+      kind: 'add-sensitive-page',
+      pattern: `${SITES.dashboard}${SPA_ORDINARY_PATH}`,
+    });
     const before = fixture.log.all().length;
     // It is really unprotected: the widget still reaches the server (so the popup's "not in force" is the truth).
-    await waitFor('the widget to report again', () => (fixture.log.all().slice(before).some((r) => r.host === THIRD_PARTY_HOST && r.path.includes(`run=${encodeURIComponent(run)}`)) ? true : undefined));
+    await waitFor('the widget to report again', () =>
+      fixture.log
+        .all()
+        .slice(before)
+        .some((r) => r.host === THIRD_PARTY_HOST && r.path.includes(`run=${encodeURIComponent(run)}`))
+        ? true
+        : undefined,
+    );
     const stale = await popupStrictState(address);
     expect(stale.state).toBe('open-again');
     // The audit does not call the widget "refused by strict mode" in this document.
     await stale.popup.waitForSelector(`#audit [data-url^="https://${WIDGET_HOST}/"]`, { timeout: 15_000 });
-    expect(await stale.popup.$$eval(`#audit [data-url^="https://${WIDGET_HOST}/"]`, (rows) => rows.map((r) => (r as HTMLElement).dataset.status))).not.toContain('strict-mode');
+    expect(
+      await stale.popup.$$eval(`#audit [data-url^="https://${WIDGET_HOST}/"]`, (rows) =>
+        rows.map((r) => (r as HTMLElement).dataset.status),
+      ),
+    ).not.toContain('strict-mode');
     await stale.popup.bringToFront();
     await stale.popup.click('[data-qa="strict-open-again"]');
-    await waitFor('the page to be opened again under the policy', async () => {
-      const spa = await spaState(page).catch(() => undefined);
-      return documentLoads(SPA_ORDINARY_PATH, run) === 2 && spa?.violations.some((v) => v.includes(WIDGET_HOST)) ? true : undefined;
-    }, { timeoutMs: 20_000, intervalMs: 100 });
+    await waitFor(
+      'the page to be opened again under the policy',
+      async () => {
+        const spa = await spaState(page).catch(() => undefined);
+        return documentLoads(SPA_ORDINARY_PATH, run) === 2 && spa?.violations.some((v) => v.includes(WIDGET_HOST))
+          ? true
+          : undefined;
+      },
+      { timeoutMs: 20_000, intervalMs: 100 },
+    );
     const fresh = await popupStrictState(address);
     expect(fresh.state).toBe('in-force');
     await fresh.popup.close();

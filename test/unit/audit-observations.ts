@@ -5,7 +5,14 @@ import { TRACKER } from './audit-fixtures';
 
 const DASHBOARD = { id: 'ci', name: 'CI', hosts: ['app.ci.example'], ownDomains: [] };
 
-export const blockedTracker: Classification = { audited: true, host: 'cdn.tracker.example', vendor: TRACKER, status: 'blocked', reason: 'Blocked by default.', dashboard: DASHBOARD };
+export const blockedTracker: Classification = {
+  audited: true,
+  host: 'cdn.tracker.example',
+  vendor: TRACKER,
+  status: 'blocked',
+  reason: 'Blocked by default.',
+  dashboard: DASHBOARD,
+};
 
 export function observation(seq: number, overrides: Partial<ClassifiedObservation> = {}): ClassifiedObservation {
   return {
@@ -21,7 +28,10 @@ export function observation(seq: number, overrides: Partial<ClassifiedObservatio
   };
 }
 
-export function update(observations: readonly ClassifiedObservation[], overrides: Partial<TabAuditUpdate> = {}): TabAuditUpdate {
+export function update(
+  observations: readonly ClassifiedObservation[],
+  overrides: Partial<TabAuditUpdate> = {},
+): TabAuditUpdate {
   return {
     tabId: 4,
     isTopFrame: true,

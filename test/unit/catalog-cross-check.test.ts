@@ -10,13 +10,18 @@ import { dashboardProfiles } from '../../rules/catalog/dashboard-profiles';
 import { dashboards } from '../../rules/catalog/dashboards';
 import { curatedVendors } from '../../rules/catalog/vendors';
 import { buildCatalog } from '../../scripts/catalog/build-catalog';
-import { THIRD_PARTY_WEB_BLOCKED_CATEGORIES, type ThirdPartyWebEntity } from '../../scripts/catalog/merge-third-party-web';
+import {
+  THIRD_PARTY_WEB_BLOCKED_CATEGORIES,
+  type ThirdPartyWebEntity,
+} from '../../scripts/catalog/merge-third-party-web';
 import { renderCatalogTables, replaceGeneratedSection } from '../../scripts/readme-tables';
 import { dashboardScope } from '../../src/catalog/runtime-catalog';
 import { hostMatchesAny } from '../../src/shared/domain-name';
 
 const root = path.resolve(__dirname, '..', '..');
-const thirdPartyWeb = JSON.parse(readFileSync(require.resolve('third-party-web/dist/entities.json'), 'utf8')) as ThirdPartyWebEntity[];
+const thirdPartyWeb = JSON.parse(
+  readFileSync(require.resolve('third-party-web/dist/entities.json'), 'utf8'),
+) as ThirdPartyWebEntity[];
 const build = buildCatalog({ categories, curatedVendors, dashboards, thirdPartyWeb });
 
 describe('the real catalog', () => {
@@ -27,7 +32,17 @@ describe('the real catalog', () => {
   it('has at least 40 curated vendors, including every vendor of the 2017 CircleCI report', () => {
     expect(curatedVendors.length).toBeGreaterThanOrEqual(40);
     const names = curatedVendors.map((v) => v.name.toLowerCase()).join('|');
-    for (const name of ['pusher', 'launchdarkly', 'amplitude', 'segment', 'appcues', 'quora', 'optimizely', 'intercom', 'zendesk']) {
+    for (const name of [
+      'pusher',
+      'launchdarkly',
+      'amplitude',
+      'segment',
+      'appcues',
+      'quora',
+      'optimizely',
+      'intercom',
+      'zendesk',
+    ]) {
       expect(names).toContain(name);
     }
   });
@@ -50,11 +65,35 @@ describe('the real catalog', () => {
 
   it('covers the CI dashboards the product promises, and not their marketing sites', () => {
     const scope = dashboardScope(dashboards);
-    const covered = (host: string): boolean => hostMatchesAny(host, scope.initiatorDomains) && !hostMatchesAny(host, scope.excludedInitiatorDomains);
-    for (const host of ['app.circleci.com', 'github.com', 'gitlab.com', 'buildkite.com', 'app.travis-ci.com', 'bitbucket.org', 'dev.azure.com', 'app.netlify.com', 'vercel.com', 'app.bitrise.io', 'semaphoreci.com', 'myorg.semaphoreci.com', 'ci.appveyor.com', 'app.harness.io', 'g.codefresh.io']) {
+    const covered = (host: string): boolean =>
+      hostMatchesAny(host, scope.initiatorDomains) && !hostMatchesAny(host, scope.excludedInitiatorDomains);
+    for (const host of [
+      'app.circleci.com',
+      'github.com',
+      'gitlab.com',
+      'buildkite.com',
+      'app.travis-ci.com',
+      'bitbucket.org',
+      'dev.azure.com',
+      'app.netlify.com',
+      'vercel.com',
+      'app.bitrise.io',
+      'semaphoreci.com',
+      'myorg.semaphoreci.com',
+      'ci.appveyor.com',
+      'app.harness.io',
+      'g.codefresh.io',
+    ]) {
       expect([host, covered(host)]).toEqual([host, true]);
     }
-    for (const host of ['cirrus-ci.com', 'circleci.com', 'www.github.com', 'www.gitlab.com', 'www.semaphoreci.com', 'example.com']) {
+    for (const host of [
+      'cirrus-ci.com',
+      'circleci.com',
+      'www.github.com',
+      'www.gitlab.com',
+      'www.semaphoreci.com',
+      'example.com',
+    ]) {
       expect([host, covered(host)]).toEqual([host, false]);
     }
   });
@@ -69,7 +108,9 @@ describe('curated vendors against third-party-web', () => {
       if (entity === undefined) continue;
       const theirs = blocked.has(entity.category) ? 'block' : 'allow';
       if (theirs !== vendor.defaultAction && vendor.thirdPartyWebNote === undefined) {
-        unexplained.push(`${vendor.id}: ${domain} is "${entity.name}" (${entity.category}) there, so ${theirs}; we ${vendor.defaultAction} without a thirdPartyWebNote`);
+        unexplained.push(
+          `${vendor.id}: ${domain} is "${entity.name}" (${entity.category}) there, so ${theirs}; we ${vendor.defaultAction} without a thirdPartyWebNote`,
+        );
       }
     }
   }
@@ -81,6 +122,8 @@ describe('curated vendors against third-party-web', () => {
 describe('README', () => {
   it('shows the current catalog tables (run `npm run docs:vendors` when this fails)', () => {
     const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
-    expect(replaceGeneratedSection(readme, renderCatalogTables(curatedVendors, dashboards, categories, dashboardProfiles))).toBe(readme);
+    expect(
+      replaceGeneratedSection(readme, renderCatalogTables(curatedVendors, dashboards, categories, dashboardProfiles)),
+    ).toBe(readme);
   });
 });

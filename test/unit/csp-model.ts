@@ -23,7 +23,12 @@ const DIRECTIVE_FOR: Partial<Record<ResourceType, string>> = {
 
 /** CSP3 "scheme-part match": may a source (or page) of scheme `a` load a URL of scheme `b`? */
 function schemeMatches(a: string, b: string): boolean {
-  return a === b || (a === 'http' && b === 'https') || (a === 'ws' && ['wss', 'http', 'https'].includes(b)) || (a === 'wss' && b === 'https');
+  return (
+    a === b ||
+    (a === 'http' && b === 'https') ||
+    (a === 'ws' && ['wss', 'http', 'https'].includes(b)) ||
+    (a === 'wss' && b === 'https')
+  );
 }
 
 function sourceMatches(source: string, url: URL, page: URL): boolean {
@@ -32,7 +37,13 @@ function sourceMatches(source: string, url: URL, page: URL): boolean {
   if (source === "'self'") {
     // 'self' also covers the page's host over WebSockets.
     const sameHost = url.host === page.host;
-    return sameHost && (scheme === pageScheme || schemeMatches(pageScheme, scheme) || (pageScheme === 'https' && scheme === 'wss') || (pageScheme === 'http' && scheme === 'ws'));
+    return (
+      sameHost &&
+      (scheme === pageScheme ||
+        schemeMatches(pageScheme, scheme) ||
+        (pageScheme === 'https' && scheme === 'wss') ||
+        (pageScheme === 'http' && scheme === 'ws'))
+    );
   }
   if (source.startsWith("'")) return false;
   if (/^[a-z][a-z0-9+.-]*:$/.test(source)) return scheme === source.slice(0, -1);
@@ -45,9 +56,18 @@ function sourceMatches(source: string, url: URL, page: URL): boolean {
 }
 
 function allows(policy: string, directive: string, url: URL, page: URL): boolean {
-  const directives = new Map(policy.split(';').map((d) => d.trim().split(/\s+/)).filter((p) => p[0]).map((parts) => [parts[0]!, parts.slice(1)]));
+  const directives = new Map(
+    policy
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .filter((p) => p[0])
+      .map((parts) => [parts[0]!, parts.slice(1)]),
+  );
   // CSP3 fallbacks: worker-src to script-src, then every fetch directive to default-src.
-  const sources = directives.get(directive) ?? (directive === 'worker-src' ? directives.get('script-src') : undefined) ?? directives.get('default-src');
+  const sources =
+    directives.get(directive) ??
+    (directive === 'worker-src' ? directives.get('script-src') : undefined) ??
+    directives.get('default-src');
   if (sources === undefined) return true;
   return sources.some((source) => sourceMatches(source, url, page));
 }
@@ -55,13 +75,20 @@ function allows(policy: string, directive: string, url: URL, page: URL): boolean
 export type CspOutcome = 'allowed' | 'refused' | 'reported';
 
 /** What the page at `pageUrl`, under the headers appended to its document, does with a request of `type` to `url`. */
-export function cspOutcome(headers: readonly DnrHeaderOperation[], pageUrl: string, type: ResourceType, url: string): CspOutcome {
+export function cspOutcome(
+  headers: readonly DnrHeaderOperation[],
+  pageUrl: string,
+  type: ResourceType,
+  url: string,
+): CspOutcome {
   const directive = DIRECTIVE_FOR[type];
   if (directive === undefined) return 'allowed';
   const page = new URL(pageUrl);
   const target = new URL(url);
-  const policies = (name: string): string[] => headers.filter((h) => h.header.toLowerCase() === name && h.operation === 'append').map((h) => h.value ?? '');
+  const policies = (name: string): string[] =>
+    headers.filter((h) => h.header.toLowerCase() === name && h.operation === 'append').map((h) => h.value ?? '');
   if (policies('content-security-policy').some((policy) => !allows(policy, directive, target, page))) return 'refused';
-  if (policies('content-security-policy-report-only').some((policy) => !allows(policy, directive, target, page))) return 'reported';
+  if (policies('content-security-policy-report-only').some((policy) => !allows(policy, directive, target, page)))
+    return 'reported';
   return 'allowed';
 }

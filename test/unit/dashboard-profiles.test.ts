@@ -18,12 +18,17 @@ import { computeRuleState } from '../../src/rules/rule-state';
 import { DEFAULT_SETTINGS } from '../../src/settings/user-settings';
 import { simulate } from './dnr-simulator';
 
-const thirdPartyWeb = JSON.parse(readFileSync(require.resolve('third-party-web/dist/entities.json'), 'utf8')) as ThirdPartyWebEntity[];
+const thirdPartyWeb = JSON.parse(
+  readFileSync(require.resolve('third-party-web/dist/entities.json'), 'utf8'),
+) as ThirdPartyWebEntity[];
 const built = buildCatalog({ categories, curatedVendors, dashboards, thirdPartyWeb, platformDomains });
 if (!built.ok) throw new Error(built.errors.join('\n'));
 const { catalog } = built;
 const staticRules = Object.values(built.rules.rulesets).flat();
-const defaultRules = [...staticRules, ...computeRuleState({ catalog, settings: DEFAULT_SETTINGS, policy: NO_POLICY, pausedTabs: [] }).dynamicRules];
+const defaultRules = [
+  ...staticRules,
+  ...computeRuleState({ catalog, settings: DEFAULT_SETTINGS, policy: NO_POLICY, pausedTabs: [] }).dynamicRules,
+];
 
 describe('dashboard profiles', () => {
   it('are well formed and name known dashboards', () => {
@@ -31,9 +36,20 @@ describe('dashboard profiles', () => {
   });
 
   it('cover every dashboard the evidence list has sources for', () => {
-    expect(dashboardProfiles.map((p) => p.dashboardId).sort()).toEqual(
-      ['azure-devops', 'bitbucket', 'bitrise', 'buildkite', 'circleci', 'github', 'gitlab', 'harness', 'netlify', 'semaphore', 'travis-ci', 'vercel'],
-    );
+    expect(dashboardProfiles.map((p) => p.dashboardId).sort()).toEqual([
+      'azure-devops',
+      'bitbucket',
+      'bitrise',
+      'buildkite',
+      'circleci',
+      'github',
+      'gitlab',
+      'harness',
+      'netlify',
+      'semaphore',
+      'travis-ci',
+      'vercel',
+    ]);
   });
 
   it('no rule blocks a host a dashboard needs on it (default settings, and every non-essential category blocked)', () => {
@@ -45,11 +61,19 @@ describe('dashboard profiles', () => {
     for (const profile of dashboardProfiles) {
       const initiatorHost = catalog.dashboards.find((d) => d.id === profile.dashboardId)?.hosts[0];
       for (const need of profile.needs) {
-        const outcome = simulate(defaultRules, { url: `https://${need.host}/`, initiatorHost, type: RESOURCE_TYPE[need.loadedAs] });
+        const outcome = simulate(defaultRules, {
+          url: `https://${need.host}/`,
+          initiatorHost,
+          type: RESOURCE_TYPE[need.loadedAs],
+        });
         if (outcome === 'block') wrong.push(`${profile.dashboardId}: needed ${need.host} is blocked`);
       }
       for (const tracker of profile.trackers) {
-        const outcome = simulate(defaultRules, { url: `https://${tracker.host}/`, initiatorHost, type: RESOURCE_TYPE[tracker.loadedAs] });
+        const outcome = simulate(defaultRules, {
+          url: `https://${tracker.host}/`,
+          initiatorHost,
+          type: RESOURCE_TYPE[tracker.loadedAs],
+        });
         if (outcome !== 'block') wrong.push(`${profile.dashboardId}: tracker ${tracker.host} is ${outcome}`);
       }
     }
@@ -59,7 +83,14 @@ describe('dashboard profiles', () => {
 
 describe('platform domains', () => {
   // Every registrable domain the merged catalog blocks whole, by default.
-  const blockedWhole = [...new Set(catalog.vendors.filter((v) => v.defaultAction === 'block').flatMap((v) => v.domains).filter((d) => getDomain(d) === d))].sort();
+  const blockedWhole = [
+    ...new Set(
+      catalog.vendors
+        .filter((v) => v.defaultAction === 'block')
+        .flatMap((v) => v.domains)
+        .filter((d) => getDomain(d) === d),
+    ),
+  ].sort();
 
   it('are never among the registrable domains the catalog blocks whole', () => {
     expect(blockedWhole.length).toBeGreaterThan(1_000);
@@ -68,13 +99,24 @@ describe('platform domains', () => {
   });
 
   it('include the ones that broke dashboards', () => {
-    for (const domain of ['microsoft.com', 'apple.com', 'yahoo.com', 'google.com', 'linkedin.com', 'licdn.com', 'amazonaws.com', 'okta.com', 'gravatar.com']) {
+    for (const domain of [
+      'microsoft.com',
+      'apple.com',
+      'yahoo.com',
+      'google.com',
+      'linkedin.com',
+      'licdn.com',
+      'amazonaws.com',
+      'okta.com',
+      'gravatar.com',
+    ]) {
       expect(platformDomains.map((p) => p.domain)).toContain(domain);
     }
   });
 
   it('keep only the tracking hosts under them', () => {
-    const owner = (host: string) => catalog.vendors.find((v) => v.domains.some((d) => host === d || host.endsWith(`.${d}`)));
+    const owner = (host: string) =>
+      catalog.vendors.find((v) => v.domains.some((d) => host === d || host.endsWith(`.${d}`)));
     expect(owner('graph.microsoft.com')).toBeUndefined();
     expect(owner('bat.bing.com')?.id).toBe('bing-uet');
     expect(owner('static.licdn.com')).toBeUndefined();

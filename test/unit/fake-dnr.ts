@@ -42,7 +42,9 @@ export class FakeDnr implements DnrRuleStore {
       this.failRulesetsNext = undefined;
       throw error;
     }
-    const unknown = [...options.enableRulesetIds, ...options.disableRulesetIds].filter((id) => !this.rulesets.includes(id));
+    const unknown = [...options.enableRulesetIds, ...options.disableRulesetIds].filter(
+      (id) => !this.rulesets.includes(id),
+    );
     if (unknown.length > 0) throw new Error(`Invalid ruleset id: ${unknown[0]}.`);
     for (const id of options.disableRulesetIds) this.enabledRulesets.delete(id);
     for (const id of options.enableRulesetIds) this.enabledRulesets.add(id);
@@ -53,7 +55,11 @@ export class FakeDnr implements DnrRuleStore {
     this.enabledRulesets = new Set(this.rulesets);
   }
 
-  private update(current: Map<number, DnrRule>, options: { removeRuleIds: number[]; addRules: DnrRule[] }, limit: number): Map<number, DnrRule> {
+  private update(
+    current: Map<number, DnrRule>,
+    options: { removeRuleIds: number[]; addRules: DnrRule[] },
+    limit: number,
+  ): Map<number, DnrRule> {
     this.updates += 1;
     if (this.failNext) {
       const error = this.failNext;

@@ -15,12 +15,16 @@ const BACKGROUND = 'src/background/';
 function resolveImport(fromFile: string, specifier: string): string | undefined {
   if (!specifier.startsWith('.')) return undefined;
   const base = path.posix.normalize(path.posix.join(path.posix.dirname(fromFile), specifier));
-  return [`${base}.ts`, `${base}.tsx`, base, `${base}/index.ts`].find((candidate) => /\.tsx?$/.test(candidate) && existsSync(path.join(ROOT, candidate)));
+  return [`${base}.ts`, `${base}.tsx`, base, `${base}/index.ts`].find(
+    (candidate) => /\.tsx?$/.test(candidate) && existsSync(path.join(ROOT, candidate)),
+  );
 }
 
 function importsOf(file: string): string[] {
   const info = ts.preProcessFile(readFileSync(path.join(ROOT, file), 'utf8'), true, true);
-  return info.importedFiles.map((imported) => resolveImport(file, imported.fileName)).filter((target): target is string => target !== undefined);
+  return info.importedFiles
+    .map((imported) => resolveImport(file, imported.fileName))
+    .filter((target): target is string => target !== undefined);
 }
 
 /** Every module reachable from `entries`, each with the import chain that first reached it. */
@@ -41,7 +45,11 @@ function reachable(entries: readonly string[]): Map<string, readonly string[]> {
 function pageModules(): string[] {
   const walk = (folder: string): string[] =>
     readdirSync(path.join(ROOT, folder), { withFileTypes: true }).flatMap((entry) =>
-      entry.isDirectory() ? walk(`${folder}/${entry.name}`) : /\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name) ? [`${folder}/${entry.name}`] : [],
+      entry.isDirectory()
+        ? walk(`${folder}/${entry.name}`)
+        : /\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name)
+          ? [`${folder}/${entry.name}`]
+          : [],
     );
   return PAGE_FOLDERS.flatMap(walk);
 }
@@ -49,7 +57,14 @@ function pageModules(): string[] {
 describe('import boundaries', () => {
   it('finds the page modules and walks their imports', () => {
     const modules = pageModules();
-    expect(modules).toEqual(expect.arrayContaining(['popup/popup.tsx', 'popup/components/vendor-group.tsx', 'options/options.ts', 'src/content/content.ts']));
+    expect(modules).toEqual(
+      expect.arrayContaining([
+        'popup/popup.tsx',
+        'popup/components/vendor-group.tsx',
+        'options/options.ts',
+        'src/content/content.ts',
+      ]),
+    );
     // The walk follows imports across folders (the options page reaches the settings feature).
     expect([...reachable(['options/options.ts']).keys()].some((file) => file.startsWith('src/settings/'))).toBe(true);
   });
@@ -60,7 +75,9 @@ describe('import boundaries', () => {
   });
 
   it('no page module reaches src/background/', () => {
-    const intoBackground = [...reachable(pageModules()).values()].filter((chain) => chain[chain.length - 1]!.startsWith(BACKGROUND));
+    const intoBackground = [...reachable(pageModules()).values()].filter((chain) =>
+      chain[chain.length - 1]!.startsWith(BACKGROUND),
+    );
     expect(intoBackground.map((chain) => chain.join(' -> '))).toEqual([]);
   });
 });

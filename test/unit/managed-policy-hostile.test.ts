@@ -29,7 +29,8 @@ const CATEGORIES = ['analytics', 'advertising', 'realtime', 'session-replay', 'f
 
 type Json = Record<string, unknown>;
 type Path = readonly (string | number)[];
-const isRecord = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** `allowedVendors[0].dashboards[1]`, as an administrator reads a path (and as the warnings start). */
 function pathText(path: Path): string {
@@ -87,7 +88,23 @@ interface GeneratedPolicy {
 }
 
 const junk = (g: Gen): unknown =>
-  g.pick<unknown>([5, -1, 2.5, true, null, {}, [], '', ' ', 'yes', 'TRACKER', { id: 5 }, deep(g.pick([50, 20_000])), g.pick(['x'.repeat(300), LONG]), ['tracker']]);
+  g.pick<unknown>([
+    5,
+    -1,
+    2.5,
+    true,
+    null,
+    {},
+    [],
+    '',
+    ' ',
+    'yes',
+    'TRACKER',
+    { id: 5 },
+    deep(g.pick([50, 20_000])),
+    g.pick(['x'.repeat(300), LONG]),
+    ['tracker'],
+  ]);
 
 function generatePolicy(g: Gen): GeneratedPolicy {
   const bad: Path[] = [];
@@ -108,15 +125,33 @@ function generatePolicy(g: Gen): GeneratedPolicy {
   // Extra vendors: good ones (a prototype name as id, IDN), and ones that must be ignored.
   const goodVendors: Item[] = [];
   const extraVendorIds: string[] = [];
-  for (const vendor of g.some([
-    { id: 'org-a', name: 'Org A', domains: ['a.org.example'] },
-    { id: 'org-b', domains: ['b.org.example', 'cdn.b.org.example'] },
-    { id: 'constructor', name: 'Prototype name', domains: ['proto.org.example'] },
-    { id: 'org-idn', name: 'Zähler', domains: ['zähler.org.example'] },
-  ], 0.4)) {
-    const badDomain = g.chance(0.3) ? g.pick<unknown>(['com', 'co.uk', 'https://x.org.example/', '*.org.example', 7, null, 'sub.tracker.example', 'adco.example', deep(20_000)]) : undefined;
+  for (const vendor of g.some(
+    [
+      { id: 'org-a', name: 'Org A', domains: ['a.org.example'] },
+      { id: 'org-b', domains: ['b.org.example', 'cdn.b.org.example'] },
+      { id: 'constructor', name: 'Prototype name', domains: ['proto.org.example'] },
+      { id: 'org-idn', name: 'Zähler', domains: ['zähler.org.example'] },
+    ],
+    0.4,
+  )) {
+    const badDomain = g.chance(0.3)
+      ? g.pick<unknown>([
+          'com',
+          'co.uk',
+          'https://x.org.example/',
+          '*.org.example',
+          7,
+          null,
+          'sub.tracker.example',
+          'adco.example',
+          deep(20_000),
+        ])
+      : undefined;
     const extraKey = g.chance(0.15) ? g.pick(['colour', '__proto__', 'url']) : undefined;
-    const value: Json = { ...vendor, domains: badDomain === undefined ? vendor.domains : [...vendor.domains, badDomain] };
+    const value: Json = {
+      ...vendor,
+      domains: badDomain === undefined ? vendor.domains : [...vendor.domains, badDomain],
+    };
     if (extraKey !== undefined) setOwn(value, extraKey, { polluted: true });
     const badChildren: Path[] = [];
     if (badDomain !== undefined) badChildren.push(['domains', vendor.domains.length]);
@@ -124,24 +159,30 @@ function generatePolicy(g: Gen): GeneratedPolicy {
     goodVendors.push({ value, good: true, badChildren });
     extraVendorIds.push(vendor.id);
   }
-  const badVendors: Item[] = g.some<Item>([
-    { value: { id: 'Bad Id', domains: ['bad.org.example'] }, good: false },
-    { value: { id: 'tracker', domains: ['shadow.org.example'] }, good: false },
-    { value: { id: 'org-nodomains' }, good: false },
-    { value: { id: 'org-empty', domains: [] }, good: false },
-    { value: { id: 'org-suffix', domains: ['com', 'github.io'] }, good: false },
-    { value: { id: 5, domains: ['five.org.example'] }, good: false },
-    { value: { id: '__proto__', domains: ['proto2.org.example'] }, good: false },
-    { value: { id: LONG, domains: ['long.org.example'] }, good: false },
-    { value: { id: deep(20_000), domains: ['deep.org.example'] }, good: false },
-    // Would shadow a person's own custom vendor of the same id, and with it unblock that vendor's domains.
-    { value: { id: 'custom-own', domains: ['shadow-own.org.example'] }, good: false },
-    // Domains of a catalog vendor, or wider than one: allowing them would allow that vendor without naming it.
-    { value: { id: 'org-same', domains: ['tracker.example'] }, good: false },
-    { value: { id: 'org-wide', domains: ['adco.example'] }, good: false },
-    { value: junk(g), good: false },
-  ], 0.15);
-  const duplicates: Item[] = extraVendorIds.length > 0 && g.chance(0.2) ? [{ value: { id: extraVendorIds[0], domains: ['dup.org.example'] }, good: false }] : [];
+  const badVendors: Item[] = g.some<Item>(
+    [
+      { value: { id: 'Bad Id', domains: ['bad.org.example'] }, good: false },
+      { value: { id: 'tracker', domains: ['shadow.org.example'] }, good: false },
+      { value: { id: 'org-nodomains' }, good: false },
+      { value: { id: 'org-empty', domains: [] }, good: false },
+      { value: { id: 'org-suffix', domains: ['com', 'github.io'] }, good: false },
+      { value: { id: 5, domains: ['five.org.example'] }, good: false },
+      { value: { id: '__proto__', domains: ['proto2.org.example'] }, good: false },
+      { value: { id: LONG, domains: ['long.org.example'] }, good: false },
+      { value: { id: deep(20_000), domains: ['deep.org.example'] }, good: false },
+      // Would shadow a person's own custom vendor of the same id, and with it unblock that vendor's domains.
+      { value: { id: 'custom-own', domains: ['shadow-own.org.example'] }, good: false },
+      // Domains of a catalog vendor, or wider than one: allowing them would allow that vendor without naming it.
+      { value: { id: 'org-same', domains: ['tracker.example'] }, good: false },
+      { value: { id: 'org-wide', domains: ['adco.example'] }, good: false },
+      { value: junk(g), good: false },
+    ],
+    0.15,
+  );
+  const duplicates: Item[] =
+    extraVendorIds.length > 0 && g.chance(0.2)
+      ? [{ value: { id: extraVendorIds[0], domains: ['dup.org.example'] }, good: false }]
+      : [];
   if (g.chance(0.05)) {
     raw.extraVendors = g.pick<unknown>([{ id: 'org-a', domains: ['a.org.example'] }, 'org-a', 5]);
     bad.push(['extraVendors']);
@@ -151,23 +192,49 @@ function generatePolicy(g: Gen): GeneratedPolicy {
   }
 
   const extraDashboardHosts: string[] = [];
-  const goodDashboards: Item[] = g.some([{ host: 'ci.org.example', name: 'Org CI' }, { host: 'Jenkins.Org.Example.' }, { host: 'ci.bücher-org.example', name: 'IDN CI' }], 0.35).map((d) => {
-    extraDashboardHosts.push(new URL(`http://${d.host.replace(/\.$/, '')}/`).hostname);
-    return { value: d, good: true };
-  });
-  const badDashboards: Item[] = g.some<Item>([
-    { value: { host: 'co.uk' }, good: false },
-    { value: { host: 5 }, good: false },
-    { value: { name: 'no host' }, good: false },
-    { value: { host: 'app.ci.example' }, good: false },
-    { value: { host: 'https://ci.org.example/' }, good: false },
-    { value: { host: deep(20_000) }, good: false },
-    { value: junk(g), good: false },
-  ], 0.15);
+  const goodDashboards: Item[] = g
+    .some(
+      [
+        { host: 'ci.org.example', name: 'Org CI' },
+        { host: 'Jenkins.Org.Example.' },
+        { host: 'ci.bücher-org.example', name: 'IDN CI' },
+      ],
+      0.35,
+    )
+    .map((d) => {
+      extraDashboardHosts.push(new URL(`http://${d.host.replace(/\.$/, '')}/`).hostname);
+      return { value: d, good: true };
+    });
+  const badDashboards: Item[] = g.some<Item>(
+    [
+      { value: { host: 'co.uk' }, good: false },
+      { value: { host: 5 }, good: false },
+      { value: { name: 'no host' }, good: false },
+      { value: { host: 'app.ci.example' }, good: false },
+      { value: { host: 'https://ci.org.example/' }, good: false },
+      { value: { host: deep(20_000) }, good: false },
+      { value: junk(g), good: false },
+    ],
+    0.15,
+  );
   list('extraDashboards', [...goodDashboards, ...badDashboards]);
 
   const vendorIds = [...CATALOG_IDS, ...extraVendorIds];
-  const unknownVendor = (): unknown => g.pick<unknown>(['trackr', 'Tracker', 'custom-own', 'org-same', 'org-wide', '__proto__', 'hasOwnProperty', '', 5, null, LONG, deep(20_000)]);
+  const unknownVendor = (): unknown =>
+    g.pick<unknown>([
+      'trackr',
+      'Tracker',
+      'custom-own',
+      'org-same',
+      'org-wide',
+      '__proto__',
+      'hasOwnProperty',
+      '',
+      5,
+      null,
+      LONG,
+      deep(20_000),
+    ]);
   list('blockedVendors', [
     ...[...new Set(g.some(vendorIds, 0.15))].map((id) => ({ value: id, good: true })),
     ...Array.from({ length: g.chance(0.5) ? g.int(1, 3) : 0 }, () => ({ value: unknownVendor(), good: false })),
@@ -176,11 +243,27 @@ function generatePolicy(g: Gen): GeneratedPolicy {
   ]);
   list('blockedCategories', [
     ...g.some(CATEGORIES, 0.15).map((id) => ({ value: id, good: true })),
-    ...Array.from({ length: g.chance(0.3) ? g.int(1, 2) : 0 }, () => ({ value: g.pick<unknown>(['spyware', 'Analytics', '__proto__', 'toString', 'constructor', 5]), good: false })),
+    ...Array.from({ length: g.chance(0.3) ? g.int(1, 2) : 0 }, () => ({
+      value: g.pick<unknown>(['spyware', 'Analytics', '__proto__', 'toString', 'constructor', 5]),
+      good: false,
+    })),
   ]);
 
   const refs = ['ci', 'forge', 'app.ci.example', 'FORGE.example.', ...extraDashboardHosts];
-  const badRef = (): unknown => g.pick<unknown>(['gitlab', 'CI ', 5, null, 'https://forge.example', '', 'ci.example', 'x.org.example', '__proto__', 'constructor', deep(20_000)]);
+  const badRef = (): unknown =>
+    g.pick<unknown>([
+      'gitlab',
+      'CI ',
+      5,
+      null,
+      'https://forge.example',
+      '',
+      'ci.example',
+      'x.org.example',
+      '__proto__',
+      'constructor',
+      deep(20_000),
+    ]);
   const allowed: Item[] = [];
   for (const vendor of g.some(vendorIds, 0.2)) {
     const everywhere = g.chance(0.35);
@@ -192,26 +275,36 @@ function generatePolicy(g: Gen): GeneratedPolicy {
     }
     allowed.push({ value: { vendor, dashboards }, good: true, badChildren });
   }
-  for (const value of g.some<unknown>([
-    { vendor: g.pick(vendorIds) },
-    { vendor: g.pick(vendorIds), dashbaords: ['*'] },
-    { vendor: g.pick(vendorIds), dashboards: [] },
-    { vendor: g.pick(vendorIds), dashboards: 'ci' },
-    { vendor: g.pick(vendorIds), dashboards: ['gitlab', 'unknown.example'] },
-    { vendor: g.pick(vendorIds), dashboards: [deep(20_000)] },
-    { vendor: 'trackr', dashboards: ['*'] },
-    { vendor: 'custom-own', dashboards: ['*'] },
-    { vendor: 'org-wide', dashboards: ['*'] },
-    { vendor: 5, dashboards: ['*'] },
-    { dashboards: ['*'] },
-    junk(g),
-  ], 0.12)) {
+  for (const value of g.some<unknown>(
+    [
+      { vendor: g.pick(vendorIds) },
+      { vendor: g.pick(vendorIds), dashbaords: ['*'] },
+      { vendor: g.pick(vendorIds), dashboards: [] },
+      { vendor: g.pick(vendorIds), dashboards: 'ci' },
+      { vendor: g.pick(vendorIds), dashboards: ['gitlab', 'unknown.example'] },
+      { vendor: g.pick(vendorIds), dashboards: [deep(20_000)] },
+      { vendor: 'trackr', dashboards: ['*'] },
+      { vendor: 'custom-own', dashboards: ['*'] },
+      { vendor: 'org-wide', dashboards: ['*'] },
+      { vendor: 5, dashboards: ['*'] },
+      { dashboards: ['*'] },
+      junk(g),
+    ],
+    0.12,
+  )) {
     allowed.push({ value, good: false });
   }
   list('allowedVendors', allowed);
   list('sensitivePages', [
     ...(g.chance(0.3) ? [{ value: '||app.ci.example/org/secrets', good: true }] : []),
-    ...(g.chance(0.2) ? [{ value: g.pick<unknown>(['https://', 'javascript:alert(1)', 5, '||*.x/y', '||app.ci.example/a b']), good: false }] : []),
+    ...(g.chance(0.2)
+      ? [
+          {
+            value: g.pick<unknown>(['https://', 'javascript:alert(1)', 5, '||*.x/y', '||app.ci.example/a b']),
+            good: false,
+          },
+        ]
+      : []),
   ]);
 
   for (const key of ['reportOnly', 'lockUserRules', 'allowTabPause']) {
@@ -242,7 +335,14 @@ function generatePolicy(g: Gen): GeneratedPolicy {
     bad.push([key]);
   }
   // Rarely, not an object at all.
-  if (g.chance(0.02)) return { raw: g.pick<unknown>([[raw], 'policy', 5, true]), bad: [[]], good: [], extraVendorIds: [], extraDashboardHosts: [] };
+  if (g.chance(0.02))
+    return {
+      raw: g.pick<unknown>([[raw], 'policy', 5, true]),
+      bad: [[]],
+      good: [],
+      extraVendorIds: [],
+      extraDashboardHosts: [],
+    };
   return { raw, bad, good, extraVendorIds, extraDashboardHosts };
 }
 
@@ -253,7 +353,9 @@ function generateSettings(g: Gen): UserSettings {
   const decision = (): 'allow' | 'block' => (g.chance(0.5) ? 'allow' : 'block');
   const customVendors = [
     ...(g.chance(0.6) ? [{ id: 'custom-own', name: 'Own', domains: ['own-vendor.example'] }] : []),
-    ...(g.chance(0.3) ? [{ id: 'custom-two', name: 'Two', domains: ['two-vendor.example', 'cdn.two-vendor.example'] }] : []),
+    ...(g.chance(0.3)
+      ? [{ id: 'custom-two', name: 'Two', domains: ['two-vendor.example', 'cdn.two-vendor.example'] }]
+      : []),
   ];
   const customDashboards = g.chance(0.4) ? [{ host: 'own.corp.example', name: 'Own CI' }] : [];
   const ids = [...CATALOG_IDS, ...customVendors.map((v) => v.id)];
@@ -296,13 +398,26 @@ function probes(settings: UserSettings): Probe[] {
   return vendors.flatMap((vendor) =>
     vendor.hosts.flatMap((host) =>
       dashboards.flatMap((dashboard) =>
-        dashboard.pages.map((page) => ({ request: { url: `https://${host}/dg.js`, initiatorHost: page, type: 'script' as const }, policyId: vendor.policyId, dashboardRefs: dashboard.refs, page })))));
+        dashboard.pages.map((page) => ({
+          request: { url: `https://${host}/dg.js`, initiatorHost: page, type: 'script' as const },
+          policyId: vendor.policyId,
+          dashboardRefs: dashboard.refs,
+          page,
+        })),
+      ),
+    ),
+  );
 }
 
 /** The DNR model's outcome, asked only of the rules whose requestDomains can match (the same answer, faster). */
 function outcome(rules: readonly DnrRule[], request: SimulatedRequest): Outcome {
   const host = new URL(request.url).hostname;
-  return simulate(rules.filter((rule) => rule.condition.requestDomains === undefined || hostMatchesAny(host, rule.condition.requestDomains)), request);
+  return simulate(
+    rules.filter(
+      (rule) => rule.condition.requestDomains === undefined || hostMatchesAny(host, rule.condition.requestDomains),
+    ),
+    request,
+  );
 }
 
 function rulesFor(settings: UserSettings, policy: ManagedPolicy) {
@@ -328,17 +443,24 @@ function validlyAllowed(generated: GeneratedPolicy, probe: Probe): boolean {
   if (probe.policyId === undefined) return false;
   if (!Array.isArray(raw.allowedVendors)) return false;
   const known = CATALOG_IDS.includes(probe.policyId) || generated.extraVendorIds.includes(probe.policyId);
-  return known && raw.allowedVendors.some((entry) => {
-    if (!isRecord(entry) || entry.vendor !== probe.policyId || !Array.isArray(entry.dashboards)) return false;
-    return entry.dashboards.some((ref) => {
-      if (ref === '*') return true;
-      if (typeof ref !== 'string') return false;
-      if (probe.dashboardRefs.includes(ref)) return true;
-      const host = refHost(ref);
-      // A built-in dashboard's host in any spelling, or an extra dashboard of the policy that covers the page.
-      return host !== undefined && (probe.dashboardRefs.includes(host) || (generated.extraDashboardHosts.includes(host) && (probe.page === host || probe.page.endsWith(`.${host}`))));
-    });
-  });
+  return (
+    known &&
+    raw.allowedVendors.some((entry) => {
+      if (!isRecord(entry) || entry.vendor !== probe.policyId || !Array.isArray(entry.dashboards)) return false;
+      return entry.dashboards.some((ref) => {
+        if (ref === '*') return true;
+        if (typeof ref !== 'string') return false;
+        if (probe.dashboardRefs.includes(ref)) return true;
+        const host = refHost(ref);
+        // A built-in dashboard's host in any spelling, or an extra dashboard of the policy that covers the page.
+        return (
+          host !== undefined &&
+          (probe.dashboardRefs.includes(host) ||
+            (generated.extraDashboardHosts.includes(host) && (probe.page === host || probe.page.endsWith(`.${host}`))))
+        );
+      });
+    })
+  );
 }
 
 const tally = { loosenedValidly: 0, badItems: 0, runs: 0 };
@@ -351,57 +473,77 @@ describe('generated managed policies', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
-  it.each(Array.from({ length: RUNS }, (_, i) => FIRST_SEED + i))('seed %i: applied item by item, every ignored item named, nothing unblocked unless allowed', (seed) => {
-    const g = new Gen(seed);
-    const generated = generatePolicy(g);
-    const settings = generateSettings(g);
-    const context = (): string => `seed ${seed}\npolicy: ${safeJson(generated.raw)}\nsettings: ${safeJson(settings)}`;
-    tally.runs += 1;
-    tally.badItems += generated.bad.length;
+  it.each(Array.from({ length: RUNS }, (_, i) => FIRST_SEED + i))(
+    'seed %i: applied item by item, every ignored item named, nothing unblocked unless allowed',
+    (seed) => {
+      const g = new Gen(seed);
+      const generated = generatePolicy(g);
+      const settings = generateSettings(g);
+      const context = (): string => `seed ${seed}\npolicy: ${safeJson(generated.raw)}\nsettings: ${safeJson(settings)}`;
+      tally.runs += 1;
+      tally.badItems += generated.bad.length;
 
-    let parsed: ReturnType<typeof parseManagedPolicy>;
-    try {
-      parsed = parseManagedPolicy(generated.raw, catalog);
-    } catch (error) {
-      throw new Error(`${context()}\nparseManagedPolicy threw: ${String(error)}`, { cause: error });
-    }
-    const { policy, warnings } = parsed;
+      let parsed: ReturnType<typeof parseManagedPolicy>;
+      try {
+        parsed = parseManagedPolicy(generated.raw, catalog);
+      } catch (error) {
+        throw new Error(`${context()}\nparseManagedPolicy threw: ${String(error)}`, { cause: error });
+      }
+      const { policy, warnings } = parsed;
 
-    // Every ignored item is named; no applied item is warned about (beyond "blockedVendors wins").
-    // The path each warning starts with, and every path it lies under.
-    const named = new Set<string>();
-    for (const warning of warnings) {
-      const at = /^(.*?): /.exec(warning)?.[1] ?? '';
-      for (let i = 1; i <= at.length; i += 1) if (i === at.length || at[i] === '.' || at[i] === '[') named.add(at.slice(0, i));
-    }
-    const unnamed = generated.bad.filter((path) => !named.has(pathText(path) || 'policy'));
-    if (unnamed.length > 0) throw new Error(`${context()}\nignored without a warning: ${unnamed.map((p) => pathText(p) || 'policy').join(', ')}\nwarnings:\n${warnings.join('\n').slice(0, 3000)}`);
-    const wronglyWarned = generated.good.filter((path) => warnings.some((w) => w.startsWith(`${pathText(path)}:`) && !/which wins/.test(w)));
-    if (wronglyWarned.length > 0) throw new Error(`${context()}\nwarned about items it applied: ${wronglyWarned.map(pathText).join(', ')}\nwarnings:\n${warnings.join('\n').slice(0, 3000)}`);
-    // A warning stays readable however long the value it is about.
-    for (const warning of warnings) expect(warning.length).toBeLessThan(1_000);
+      // Every ignored item is named; no applied item is warned about (beyond "blockedVendors wins").
+      // The path each warning starts with, and every path it lies under.
+      const named = new Set<string>();
+      for (const warning of warnings) {
+        const at = /^(.*?): /.exec(warning)?.[1] ?? '';
+        for (let i = 1; i <= at.length; i += 1)
+          if (i === at.length || at[i] === '.' || at[i] === '[') named.add(at.slice(0, i));
+      }
+      const unnamed = generated.bad.filter((path) => !named.has(pathText(path) || 'policy'));
+      if (unnamed.length > 0)
+        throw new Error(
+          `${context()}\nignored without a warning: ${unnamed.map((p) => pathText(p) || 'policy').join(', ')}\nwarnings:\n${warnings.join('\n').slice(0, 3000)}`,
+        );
+      const wronglyWarned = generated.good.filter((path) =>
+        warnings.some((w) => w.startsWith(`${pathText(path)}:`) && !/which wins/.test(w)),
+      );
+      if (wronglyWarned.length > 0)
+        throw new Error(
+          `${context()}\nwarned about items it applied: ${wronglyWarned.map(pathText).join(', ')}\nwarnings:\n${warnings.join('\n').slice(0, 3000)}`,
+        );
+      // A warning stays readable however long the value it is about.
+      for (const warning of warnings) expect(warning.length).toBeLessThan(1_000);
 
-    // Malformed booleans take their strict value.
-    if (isRecord(generated.raw)) {
-      const raw = generated.raw;
-      if (raw.reportOnly !== undefined && typeof raw.reportOnly !== 'boolean') expect(policy.reportOnly).toBe(false);
-      if (raw.lockUserRules !== undefined && typeof raw.lockUserRules !== 'boolean') expect(policy.lockUserRules).toBe(true);
-      if (raw.allowTabPause !== undefined && typeof raw.allowTabPause !== 'boolean') expect(policy.allowTabPause).toBe(false);
-    } else {
-      expect(policy).toEqual(NO_POLICY);
-    }
+      // Malformed booleans take their strict value.
+      if (isRecord(generated.raw)) {
+        const raw = generated.raw;
+        if (raw.reportOnly !== undefined && typeof raw.reportOnly !== 'boolean') expect(policy.reportOnly).toBe(false);
+        if (raw.lockUserRules !== undefined && typeof raw.lockUserRules !== 'boolean')
+          expect(policy.lockUserRules).toBe(true);
+        if (raw.allowTabPause !== undefined && typeof raw.allowTabPause !== 'boolean')
+          expect(policy.allowTabPause).toBe(false);
+      } else {
+        expect(policy).toEqual(NO_POLICY);
+      }
 
-    // Nothing blocked without a policy is allowed under it, unless the policy validly says so.
-    const without = rulesFor(settings, NO_POLICY);
-    const withPolicy = rulesFor(settings, policy);
-    const loosened: string[] = [];
-    for (const probe of probes(settings)) {
-      if (outcome(without, probe.request) !== 'block' || outcome(withPolicy, probe.request) === 'block') continue;
-      if (validlyAllowed(generated, probe)) tally.loosenedValidly += 1;
-      else loosened.push(`${new URL(probe.request.url).host} (${probe.policyId ?? 'a custom vendor'}) from ${probe.page}`);
-    }
-    if (loosened.length > 0) throw new Error(`${context()}\nthe policy unblocked, without allowing it: ${[...new Set(loosened)].slice(0, 20).join('; ')}\nwarnings:\n${warnings.join('\n').slice(0, 3000)}`);
-  });
+      // Nothing blocked without a policy is allowed under it, unless the policy validly says so.
+      const without = rulesFor(settings, NO_POLICY);
+      const withPolicy = rulesFor(settings, policy);
+      const loosened: string[] = [];
+      for (const probe of probes(settings)) {
+        if (outcome(without, probe.request) !== 'block' || outcome(withPolicy, probe.request) === 'block') continue;
+        if (validlyAllowed(generated, probe)) tally.loosenedValidly += 1;
+        else
+          loosened.push(
+            `${new URL(probe.request.url).host} (${probe.policyId ?? 'a custom vendor'}) from ${probe.page}`,
+          );
+      }
+      if (loosened.length > 0)
+        throw new Error(
+          `${context()}\nthe policy unblocked, without allowing it: ${[...new Set(loosened)].slice(0, 20).join('; ')}\nwarnings:\n${warnings.join('\n').slice(0, 3000)}`,
+        );
+    },
+  );
 });
 
 describe('what the generation found, as examples', () => {
@@ -410,11 +552,15 @@ describe('what the generation found, as examples', () => {
   it('ignores an extra vendor with a person\'s "custom-" id, which would unblock that person\'s own vendor', () => {
     const { policy, warnings } = parse({ extraVendors: [{ id: 'custom-own', domains: ['x.org.example'] }] });
     expect(policy.extraVendors).toEqual([]);
-    expect(warnings).toEqual(['extraVendors[0]: "custom-own": ids starting with "custom-" are kept for people\'s own vendors; ignored.']);
+    expect(warnings).toEqual([
+      'extraVendors[0]: "custom-own": ids starting with "custom-" are kept for people\'s own vendors; ignored.',
+    ]);
   });
 
-  it('ignores an extra vendor\'s domain that is a Dashguard vendor\'s, or wider than one', () => {
-    const { policy, warnings } = parse({ extraVendors: [{ id: 'org-a', domains: ['a.org.example', 'cdn.tracker.example', 'adco.example'] }] });
+  it("ignores an extra vendor's domain that is a Dashguard vendor's, or wider than one", () => {
+    const { policy, warnings } = parse({
+      extraVendors: [{ id: 'org-a', domains: ['a.org.example', 'cdn.tracker.example', 'adco.example'] }],
+    });
     expect(policy.extraVendors).toEqual([{ id: 'org-a', name: 'org-a', domains: ['a.org.example'] }]);
     expect(warnings).toEqual([
       'extraVendors[0].domains[1]: cdn.tracker.example is part of Tracker, a Dashguard vendor (name "tracker" in blockedVendors or allowedVendors instead); ignored.',
@@ -423,8 +569,16 @@ describe('what the generation found, as examples', () => {
   });
 
   it('never throws on values nested too deep to print, and quotes long values briefly', () => {
-    const { policy, warnings } = parse({ extraVendors: [{ id: 'org-a', domains: [DEEP, 'a.org.example'] }], blockedVendors: [LONG, 'tracker'], allowedVendors: [{ vendor: 'live', dashboards: [DEEP, 'ci'] }] });
-    expect(policy).toMatchObject({ blockedVendors: ['tracker'], allowedVendors: [{ vendorId: 'live', dashboards: ['ci'] }], extraVendors: [{ id: 'org-a', domains: ['a.org.example'] }] });
+    const { policy, warnings } = parse({
+      extraVendors: [{ id: 'org-a', domains: [DEEP, 'a.org.example'] }],
+      blockedVendors: [LONG, 'tracker'],
+      allowedVendors: [{ vendor: 'live', dashboards: [DEEP, 'ci'] }],
+    });
+    expect(policy).toMatchObject({
+      blockedVendors: ['tracker'],
+      allowedVendors: [{ vendorId: 'live', dashboards: ['ci'] }],
+      extraVendors: [{ id: 'org-a', domains: ['a.org.example'] }],
+    });
     expect(warnings).toEqual([
       'extraVendors[0].domains[0]: [[[[...]]]] is not a domain name (must be a string); ignored.',
       `blockedVendors[0]: unknown vendor "${'x'.repeat(79)}...; ignored.`,

@@ -3,16 +3,24 @@
  * true, false), so tests can check the policy inside docs/examples/policy/*.mobileconfig.
  */
 
-type Token = { kind: 'open' | 'close'; tag: string } | { kind: 'empty'; tag: string } | { kind: 'text'; tag: string; text: string };
+type Token =
+  | { kind: 'open' | 'close'; tag: string }
+  | { kind: 'empty'; tag: string }
+  | { kind: 'text'; tag: string; text: string };
 
 const ENTITIES: Record<string, string> = { '&lt;': '<', '&gt;': '>', '&amp;': '&', '&quot;': '"', '&apos;': "'" };
 
 function tokens(xml: string): Token[] {
-  const body = xml.replace(/<\?xml[^>]*\?>/, '').replace(/<!DOCTYPE[^>]*>/, '').replace(/<!--[\s\S]*?-->/g, '');
+  const body = xml
+    .replace(/<\?xml[^>]*\?>/, '')
+    .replace(/<!DOCTYPE[^>]*>/, '')
+    .replace(/<!--[\s\S]*?-->/g, '');
   const found: Token[] = [];
-  const pattern = /<(key|string|integer|real|date|data)>([\s\S]*?)<\/\1>|<(true|false|dict|array)\/>|<(\/?)(plist|dict|array)(?:\s[^>]*)?>/g;
+  const pattern =
+    /<(key|string|integer|real|date|data)>([\s\S]*?)<\/\1>|<(true|false|dict|array)\/>|<(\/?)(plist|dict|array)(?:\s[^>]*)?>/g;
   for (const match of body.matchAll(pattern)) {
-    if (match[1] !== undefined) found.push({ kind: 'text', tag: match[1], text: (match[2] ?? '').replace(/&[a-z]+;/g, (e) => ENTITIES[e] ?? e) });
+    if (match[1] !== undefined)
+      found.push({ kind: 'text', tag: match[1], text: (match[2] ?? '').replace(/&[a-z]+;/g, (e) => ENTITIES[e] ?? e) });
     else if (match[3] !== undefined) found.push({ kind: 'empty', tag: match[3] });
     else if (match[5] !== undefined) found.push({ kind: match[4] === '/' ? 'close' : 'open', tag: match[5] });
   }
@@ -34,7 +42,8 @@ export function parsePlist(xml: string): unknown {
       if (token.tag === 'integer' || token.tag === 'real') return Number(token.text);
       throw new Error(`unexpected <${token.tag}>`);
     }
-    if (token.kind === 'empty') return token.tag === 'true' ? true : token.tag === 'false' ? false : token.tag === 'dict' ? {} : [];
+    if (token.kind === 'empty')
+      return token.tag === 'true' ? true : token.tag === 'false' ? false : token.tag === 'dict' ? {} : [];
     if (token.kind === 'open' && token.tag === 'array') {
       const items: unknown[] = [];
       for (let t = next(); !(t.kind === 'close' && t.tag === 'array'); t = next()) items.push(value(t));

@@ -21,7 +21,8 @@ const json = (file: string): Record<string, unknown> => JSON.parse(read(file)) a
 /** Follows a path of keys, failing with the path when one is missing. */
 function dig(value: unknown, ...keys: string[]): unknown {
   return keys.reduce((current, key, i) => {
-    if (typeof current !== 'object' || current === null || !(key in current)) throw new Error(`missing ${keys.slice(0, i + 1).join(' > ')}`);
+    if (typeof current !== 'object' || current === null || !(key in current))
+      throw new Error(`missing ${keys.slice(0, i + 1).join(' > ')}`);
     return (current as Record<string, unknown>)[key];
   }, value);
 }
@@ -33,16 +34,26 @@ const EXTRACT: Record<string, () => unknown> = {
   'firefox-policies.json': () => dig(json('firefox-policies.json'), 'policies', '3rdparty', 'Extensions', GECKO_ID),
   // The Admin console wraps each value: {"key": {"Value": ...}}.
   'google-admin-console.json': () =>
-    Object.fromEntries(Object.entries(json('google-admin-console.json')).map(([key, wrapped]) => [key, dig(wrapped, 'Value')])),
+    Object.fromEntries(
+      Object.entries(json('google-admin-console.json')).map(([key, wrapped]) => [key, dig(wrapped, 'Value')]),
+    ),
   'chrome-windows.reg': () => {
-    const key = regKeyAt(parseRegFile(read('chrome-windows.reg')), `HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Google\\Chrome\\3rdparty\\extensions\\${CHROME_ID}\\policy`);
+    const key = regKeyAt(
+      parseRegFile(read('chrome-windows.reg')),
+      `HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Google\\Chrome\\3rdparty\\extensions\\${CHROME_ID}\\policy`,
+    );
     if (key === undefined) throw new Error('no policy key for Dashguard');
     return registryPolicy(key, managedSchema);
   },
   'chrome-macos.mobileconfig': () => {
     const payloads = dig(parsePlist(read('chrome-macos.mobileconfig')), 'PayloadContent') as unknown[];
     const preferences = payloads.find((p) => dig(p, 'PayloadType') === 'com.apple.ManagedClient.preferences');
-    const forced = dig(preferences, 'PayloadContent', `com.google.Chrome.extensions.${CHROME_ID}`, 'Forced') as unknown[];
+    const forced = dig(
+      preferences,
+      'PayloadContent',
+      `com.google.Chrome.extensions.${CHROME_ID}`,
+      'Forced',
+    ) as unknown[];
     return dig(forced[0], 'mcx_preference_settings');
   },
 };
@@ -62,9 +73,16 @@ describe('example policies in docs/examples/policy', () => {
   });
 
   it('force-install Dashguard where the format allows it', () => {
-    expect(dig(json('chrome-linux.json'), 'ExtensionInstallForcelist')).toEqual([`${CHROME_ID};https://clients2.google.com/service/update2/crx`]);
-    expect(dig(json('firefox-policies.json'), 'policies', 'ExtensionSettings', GECKO_ID, 'installation_mode')).toBe('force_installed');
-    const reg = regKeyAt(parseRegFile(read('chrome-windows.reg')), 'HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Google\\Chrome\\ExtensionInstallForcelist');
+    expect(dig(json('chrome-linux.json'), 'ExtensionInstallForcelist')).toEqual([
+      `${CHROME_ID};https://clients2.google.com/service/update2/crx`,
+    ]);
+    expect(dig(json('firefox-policies.json'), 'policies', 'ExtensionSettings', GECKO_ID, 'installation_mode')).toBe(
+      'force_installed',
+    );
+    const reg = regKeyAt(
+      parseRegFile(read('chrome-windows.reg')),
+      'HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Google\\Chrome\\ExtensionInstallForcelist',
+    );
     expect(reg?.values.get('1')).toBe(`${CHROME_ID};https://clients2.google.com/service/update2/crx`);
     expect(read('chrome-macos.mobileconfig')).toContain('<key>ExtensionInstallForcelist</key>');
   });

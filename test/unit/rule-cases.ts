@@ -6,7 +6,12 @@
 import type { DnrRule } from '../../src/rules/dnr-rule';
 import { NO_POLICY, type ManagedPolicy } from '../../src/policy/managed-policy';
 import { computeRuleState } from '../../src/rules/rule-state';
-import { DEFAULT_SETTINGS, type DashboardVendorRule, type UserSettings, type VendorDecision } from '../../src/settings/user-settings';
+import {
+  DEFAULT_SETTINGS,
+  type DashboardVendorRule,
+  type UserSettings,
+  type VendorDecision,
+} from '../../src/settings/user-settings';
 import { testCatalog } from './test-catalog';
 
 const { catalog, staticRules, staticRulesFor } = testCatalog();
@@ -54,7 +59,10 @@ export function inputs(c: Case): { settings: UserSettings; policy: ManagedPolicy
     policy: {
       ...NO_POLICY,
       blockedVendors: c.policyBlock ? [c.vendor] : [],
-      allowedVendors: c.policyAllow === 'no' ? [] : [{ vendorId: c.vendor, dashboards: c.policyAllow === 'elsewhere' ? ['forge'] : [] }],
+      allowedVendors:
+        c.policyAllow === 'no'
+          ? []
+          : [{ vendorId: c.vendor, dashboards: c.policyAllow === 'elsewhere' ? ['forge'] : [] }],
       blockedCategories: c.policyCategory ? [category] : [],
       lockUserRules: c.locked,
       allowTabPause: c.pauseAllowed,
@@ -77,7 +85,20 @@ export function allCases(): Case[] {
                     for (const policyCategory of [false, true])
                       for (const locked of [false, true])
                         for (const pauseAllowed of [false, true])
-                          cases.push({ vendor, category, vendorRule, here, elsewhere, reportOnly, paused, policyBlock, policyAllow, policyCategory, locked, pauseAllowed });
+                          cases.push({
+                            vendor,
+                            category,
+                            vendorRule,
+                            here,
+                            elsewhere,
+                            reportOnly,
+                            paused,
+                            policyBlock,
+                            policyAllow,
+                            policyCategory,
+                            locked,
+                            pauseAllowed,
+                          });
   return cases;
 }
 
@@ -92,12 +113,20 @@ export function rulesFor(c: Case, cover?: CoverBrowser): DnrRule[] {
     const state = computeRuleState({ catalog, settings, policy, pausedTabs });
     return [...staticRules, ...state.dynamicRules, ...state.sessionRules];
   }
-  const tabCover = cover === 'chromium'
-    ? { by: 'top-domains' as const }
-    : { by: 'tab-ids' as const, tabs: [{ tabId: TAB, host: 'app.ci.example' }, { tabId: FORGE_TAB, host: 'forge.example' }] };
+  const tabCover =
+    cover === 'chromium'
+      ? { by: 'top-domains' as const }
+      : {
+          by: 'tab-ids' as const,
+          tabs: [
+            { tabId: TAB, host: 'app.ci.example' },
+            { tabId: FORGE_TAB, host: 'forge.example' },
+          ],
+        };
   const state = computeRuleState({ catalog, settings, policy, pausedTabs, tabCover });
   return [...staticRulesFor(cover), ...state.dynamicRules, ...state.sessionRules];
 }
 
 /** The host the case's vendor is requested from (a subdomain of its catalog domain). */
-export const host = (vendor: Case['vendor']): string => (vendor === 'tracker' ? 'cdn.tracker.example' : 'ws.live.example');
+export const host = (vendor: Case['vendor']): string =>
+  vendor === 'tracker' ? 'cdn.tracker.example' : 'ws.live.example';

@@ -48,7 +48,10 @@ export class Gen {
   }
 
   shuffle<T>(items: readonly T[]): T[] {
-    return [...items].map((item) => ({ item, key: this.next() })).sort((a, b) => a.key - b.key).map(({ item }) => item);
+    return [...items]
+      .map((item) => ({ item, key: this.next() }))
+      .sort((a, b) => a.key - b.key)
+      .map(({ item }) => item);
   }
 }
 
@@ -59,5 +62,7 @@ export function setOwn(target: Record<string, unknown>, key: string, value: unkn
 
 /** A JSON array nested `depth` deep, as text (JSON.stringify itself overflows the stack on such values). */
 export function deeplyNestedJson(depth: number, kind: 'array' | 'object'): string {
-  return kind === 'array' ? `${'['.repeat(depth)}${']'.repeat(depth)}` : `${'{"a":'.repeat(depth)}null${'}'.repeat(depth)}`;
+  return kind === 'array'
+    ? `${'['.repeat(depth)}${']'.repeat(depth)}`
+    : `${'{"a":'.repeat(depth)}null${'}'.repeat(depth)}`;
 }

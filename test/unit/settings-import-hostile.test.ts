@@ -45,7 +45,8 @@ const CATALOG_IDS = catalog.vendors.map((v) => v.id);
 
 type Json = Record<string, unknown>;
 type Decision = 'allow' | 'block';
-const isRecord = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** A host as the browser requests it: lower case, punycode, no trailing dot. */
 function asciiHost(domain: string): string {
@@ -68,7 +69,10 @@ function generatePolicy(g: Gen, lock: boolean): Json {
   raw.blockedVendors = g.some(ids, 0.2);
   raw.blockedCategories = g.some(['analytics', 'advertising', 'realtime', 'session-replay', 'feature-flags'], 0.2);
   const refs = ['ci', 'forge', 'app.ci.example', ...extraDashboards.map((d) => d.host)];
-  raw.allowedVendors = g.some(ids, 0.2).map((vendor) => ({ vendor, dashboards: g.chance(0.4) ? ['*'] : [...new Set([g.pick(refs), ...g.some(refs, 0.3)])] }));
+  raw.allowedVendors = g.some(ids, 0.2).map((vendor) => ({
+    vendor,
+    dashboards: g.chance(0.4) ? ['*'] : [...new Set([g.pick(refs), ...g.some(refs, 0.3)])],
+  }));
   return raw;
 }
 
@@ -84,7 +88,11 @@ interface PoolVendor {
 /** Custom vendors a file may hold: IDN, case and a trailing dot, markup in a name, a homograph of a catalog domain. */
 const VENDOR_POOL: readonly PoolVendor[] = [
   { id: 'custom-acme', name: 'Acme Beacon', domains: ['beacon.acme.example'] },
-  { id: 'custom-metrics', name: 'Metrics <img src=x onerror=alert(1)>', domains: ['metrics.example', 'cdn.metrics-co.example'] },
+  {
+    id: 'custom-metrics',
+    name: 'Metrics <img src=x onerror=alert(1)>',
+    domains: ['metrics.example', 'cdn.metrics-co.example'],
+  },
   { id: 'custom-zaehler', name: 'Bücher Zähler', domains: ['zähler.bücher.example'] },
   { id: 'custom-shout', name: '  SHOUT   Analytics ', domains: ['Shout.Example.'] },
   { id: 'custom-homograph', name: 'Tr\u0430cker (Cyrillic a)', domains: ['tr\u0430cker.example'] },
@@ -114,7 +122,14 @@ function baseFile(g: Gen, policy: Json | undefined): Json {
   const customVendors = g.some(VENDOR_POOL, 0.3);
   const customDashboards = g.some(DASHBOARD_POOL, 0.3);
   const vendorIds = [...CATALOG_IDS, ...orgVendors, ...customVendors.map((v) => v.id)];
-  const dashboardRefs = ['ci', 'forge', 'app.ci.example', 'forge.example', ...orgDashboards, ...customDashboards.map((d) => asciiHost(d.host))];
+  const dashboardRefs = [
+    'ci',
+    'forge',
+    'app.ci.example',
+    'forge.example',
+    ...orgDashboards,
+    ...customDashboards.map((d) => asciiHost(d.host)),
+  ];
   const decision = (): Decision => (g.chance(0.55) ? 'allow' : 'block');
   const file: Json = { version: 2 };
   if (g.chance(0.8)) file.vendorRules = Object.fromEntries(g.some(vendorIds, 0.3).map((id) => [id, decision()]));
@@ -133,10 +148,12 @@ function baseFile(g: Gen, policy: Json | undefined): Json {
     }
     file.dashboardVendorRules = rules;
   }
-  if (customVendors.length > 0 || g.chance(0.3)) file.customVendors = customVendors.map((v) => ({ id: v.id, name: v.name, domains: [...v.domains] }));
+  if (customVendors.length > 0 || g.chance(0.3))
+    file.customVendors = customVendors.map((v) => ({ id: v.id, name: v.name, domains: [...v.domains] }));
   if (customDashboards.length > 0 || g.chance(0.3)) file.customDashboards = customDashboards.map((d) => ({ ...d }));
   const pageHosts = ['app.ci.example', ...customDashboards.map((d) => asciiHost(d.host))];
-  if (g.chance(0.4)) file.sensitivePages = [...new Set(g.some(pageHosts, 0.5).map((host) => `||${host}/settings/*/secrets`))];
+  if (g.chance(0.4))
+    file.sensitivePages = [...new Set(g.some(pageHosts, 0.5).map((host) => `||${host}/settings/*/secrets`))];
   if (g.chance(0.5)) file.reportOnly = g.chance(0.2);
   if (g.chance(0.5)) file.auditRetentionDays = g.int(1, 3650);
   return file;
@@ -170,7 +187,8 @@ const someCustomVendor = (g: Gen, draft: Draft): { vendor: Json; index: number }
   const list = listOf(draft, 'customVendors');
   if (list === undefined) return undefined;
   const prefix = draft.file.version === 1 ? '' : 'custom-';
-  if (list.length === 0 || (g.chance(0.3) && list.length < 200)) list.push({ id: `${prefix}added-${list.length}`, name: 'Added', domains: [`added-${list.length}.example`] });
+  if (list.length === 0 || (g.chance(0.3) && list.length < 200))
+    list.push({ id: `${prefix}added-${list.length}`, name: 'Added', domains: [`added-${list.length}.example`] });
   const index = g.int(0, list.length - 1);
   const vendor = list[index];
   return isRecord(vendor) && Array.isArray(vendor.domains) ? { vendor, index } : undefined;
@@ -178,7 +196,8 @@ const someCustomVendor = (g: Gen, draft: Draft): { vendor: Json; index: number }
 const someCustomDashboard = (g: Gen, draft: Draft): { dashboard: Json; index: number } | undefined => {
   const list = listOf(draft, 'customDashboards');
   if (list === undefined) return undefined;
-  if (list.length === 0 || (g.chance(0.3) && list.length < 100)) list.push({ host: `added-${list.length}.corp.example`, name: 'Added' });
+  if (list.length === 0 || (g.chance(0.3) && list.length < 100))
+    list.push({ host: `added-${list.length}.corp.example`, name: 'Added' });
   const index = g.int(0, list.length - 1);
   const dashboard = list[index];
   return isRecord(dashboard) ? { dashboard, index } : undefined;
@@ -191,9 +210,14 @@ function toVersion1(g: Gen, draft: Draft): void {
   file.version = 1;
   delete file.auditRetentionDays;
   delete file.keepFullAuditUrls;
-  if (Array.isArray(file.customVendors)) file.customVendors = (file.customVendors as unknown[]).map((v) => (isRecord(v) ? { ...v, id: rename(v.id) } : v));
-  if (isRecord(file.vendorRules)) file.vendorRules = Object.fromEntries(Object.entries(file.vendorRules).map(([id, action]) => [rename(id), action]));
-  if (Array.isArray(file.dashboardVendorRules)) file.dashboardVendorRules = (file.dashboardVendorRules as unknown[]).map((r) => (isRecord(r) ? { ...r, vendorId: rename(r.vendorId) } : r));
+  if (Array.isArray(file.customVendors))
+    file.customVendors = (file.customVendors as unknown[]).map((v) => (isRecord(v) ? { ...v, id: rename(v.id) } : v));
+  if (isRecord(file.vendorRules))
+    file.vendorRules = Object.fromEntries(Object.entries(file.vendorRules).map(([id, action]) => [rename(id), action]));
+  if (Array.isArray(file.dashboardVendorRules))
+    file.dashboardVendorRules = (file.dashboardVendorRules as unknown[]).map((r) =>
+      isRecord(r) ? { ...r, vendorId: rename(r.vendorId) } : r,
+    );
   // Version 1 allowed a custom vendor with a catalog vendor's id; the rules naming it meant the custom one.
   if (g.chance(0.3)) {
     const list = listOf(draft, 'customVendors');
@@ -208,7 +232,9 @@ function tightened(g: Gen, stored: UserSettings): Json {
   const file = JSON.parse(settingsFileText(stored)) as Json;
   const block = <T>(value: T): T => (value === 'allow' && g.chance(0.3) ? ('block' as T) : value);
   file.vendorRules = Object.fromEntries(Object.entries(stored.vendorRules).map(([id, action]) => [id, block(action)]));
-  file.categoryRules = Object.fromEntries(Object.entries(stored.categoryRules).map(([id, action]) => [id, block(action)]));
+  file.categoryRules = Object.fromEntries(
+    Object.entries(stored.categoryRules).map(([id, action]) => [id, block(action)]),
+  );
   file.dashboardVendorRules = stored.dashboardVendorRules.map((rule) => ({ ...rule, action: block(rule.action) }));
   if (g.chance(0.5)) file.vendorRules = { ...(file.vendorRules as Json), [g.pick(CATALOG_IDS)]: 'block' };
   if (g.chance(0.3)) file.reportOnly = false;
@@ -223,11 +249,20 @@ const EITHER_MUTATIONS: readonly Mutation[] = [
       const list = listOf(draft, 'customVendors');
       if (list === undefined) return 'skip';
       const prefix = draft.file.version === 1 ? '' : 'custom-';
-      list.push({ id: `${prefix}idn-${list.length}`, name: 'Müller Tracking', domains: [g.pick(['tracking.müller.example', 'xn--mller-kva.example', 'ÜBER.tracking.example', 'пример.example'])] });
+      list.push({
+        id: `${prefix}idn-${list.length}`,
+        name: 'Müller Tracking',
+        domains: [
+          g.pick(['tracking.müller.example', 'xn--mller-kva.example', 'ÜBER.tracking.example', 'пример.example']),
+        ],
+      });
     } else {
       const list = listOf(draft, 'customDashboards');
       if (list === undefined) return 'skip';
-      list.push({ host: g.pick(['ci.bücher.example', 'xn--ci-bcher-r2a.example', 'JENKINS.Müller.example.']), name: 'IDN CI' });
+      list.push({
+        host: g.pick(['ci.bücher.example', 'xn--ci-bcher-r2a.example', 'JENKINS.Müller.example.']),
+        name: 'IDN CI',
+      });
     }
     return 'either';
   },
@@ -249,7 +284,11 @@ const EITHER_MUTATIONS: readonly Mutation[] = [
     const existing: unknown[] = Array.isArray(draft.file.customVendors) ? draft.file.customVendors : [];
     // Up to 192: the refusing mutations after this one may add a few, and must not reach the limit by accident.
     const room = 192 - existing.length;
-    const added = Array.from({ length: room }, (_, i) => ({ id: `${prefix}bulk-${i}`, name: `Bulk ${i}`, domains: [`bulk-${i}.example`] }));
+    const added = Array.from({ length: room }, (_, i) => ({
+      id: `${prefix}bulk-${i}`,
+      name: `Bulk ${i}`,
+      domains: [`bulk-${i}.example`],
+    }));
     draft.file.customVendors = [...existing, ...added];
     const rules = mapOf(draft, 'vendorRules');
     if (rules) for (const vendor of g.some(added, 0.3)) rules[vendor.id] = g.pick(['allow', 'block']);
@@ -266,10 +305,12 @@ const REFUSE_MUTATIONS: readonly Mutation[] = [
     const v1 = draft.file.version === 1;
     const id = (name: string): string => (v1 ? name : `custom-${name}`);
     const parent = g.pick(['adco', 'corp']);
-    if (!list.some((v) => isRecord(v) && v.id === id(parent))) list.push({ id: id(parent), name: parent, domains: [parent === 'adco' ? 'adco.example' : 'corp-track.example'] });
+    if (!list.some((v) => isRecord(v) && v.id === id(parent)))
+      list.push({ id: id(parent), name: parent, domains: [parent === 'adco' ? 'adco.example' : 'corp-track.example'] });
     rules[id(parent)] = 'allow';
     if (parent === 'corp') {
-      if (!list.some((v) => isRecord(v) && v.id === id('corp-pixel'))) list.push({ id: id('corp-pixel'), name: 'Corp pixel', domains: ['pixel.corp-track.example'] });
+      if (!list.some((v) => isRecord(v) && v.id === id('corp-pixel')))
+        list.push({ id: id('corp-pixel'), name: 'Corp pixel', domains: ['pixel.corp-track.example'] });
       rules[id('corp-pixel')] = 'block';
     } else {
       rules.pixel = 'block';
@@ -281,9 +322,11 @@ const REFUSE_MUTATIONS: readonly Mutation[] = [
     const dashboards = listOf(draft, 'customDashboards');
     const rules = listOf(draft, 'dashboardVendorRules');
     if (dashboards === undefined || rules === undefined) return 'skip';
-    if (!dashboards.some((d) => isRecord(d) && d.host === COVERING_DASHBOARD.host)) dashboards.push({ ...COVERING_DASHBOARD });
+    if (!dashboards.some((d) => isRecord(d) && d.host === COVERING_DASHBOARD.host))
+      dashboards.push({ ...COVERING_DASHBOARD });
     const vendorId = g.pick(['tracker', 'replay', 'pixel']);
-    if (!rules.some((r) => isRecord(r) && r.dashboard === COVERING_DASHBOARD.host && r.vendorId === vendorId)) rules.push({ dashboard: COVERING_DASHBOARD.host, vendorId, action: 'allow' });
+    if (!rules.some((r) => isRecord(r) && r.dashboard === COVERING_DASHBOARD.host && r.vendorId === vendorId))
+      rules.push({ dashboard: COVERING_DASHBOARD.host, vendorId, action: 'allow' });
     return 'would include CI';
   },
   // Wrong type at the top.
@@ -317,7 +360,16 @@ const REFUSE_MUTATIONS: readonly Mutation[] = [
   },
   // Unknown keys, prototype-pollution names included.
   (g, draft) => {
-    const name = g.pick(['colour', 'vendorRule', '__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'vendor rules']);
+    const name = g.pick([
+      'colour',
+      'vendorRule',
+      '__proto__',
+      'constructor',
+      'prototype',
+      'toString',
+      'hasOwnProperty',
+      'vendor rules',
+    ]);
     const value = g.pick<unknown>([{ polluted: true }, { tracker: 'allow' }, 'x', ['tracker'], null]);
     if (g.chance(0.5)) {
       setOwn(draft.file, name, value);
@@ -343,12 +395,41 @@ const REFUSE_MUTATIONS: readonly Mutation[] = [
       const found = someCustomVendor(g, draft);
       if (!found) return 'skip';
       const domains = found.vendor.domains as unknown[];
-      domains.push(g.pick(['com', 'co.uk', 'github.io', 'example', 'COM.', '.com', '10.0.0.1', '[::1]', 'https://x.example/', 'x.example:8080', '*.x.example', 'x.example/path', 'localhost', 'a..example', '-x.example']));
+      domains.push(
+        g.pick([
+          'com',
+          'co.uk',
+          'github.io',
+          'example',
+          'COM.',
+          '.com',
+          '10.0.0.1',
+          '[::1]',
+          'https://x.example/',
+          'x.example:8080',
+          '*.x.example',
+          'x.example/path',
+          'localhost',
+          'a..example',
+          '-x.example',
+        ]),
+      );
       return `customVendors[${found.index}].domains[${domains.length - 1}]`;
     }
     const found = someCustomDashboard(g, draft);
     if (!found) return 'skip';
-    found.dashboard.host = g.pick(['co.uk', 'com', 'github.io', '10.0.0.1', 'https://ci.corp.example/', 'ci.corp.example:8080', '*.corp.example', 'ci.corp.example/path', 'localhost', '']);
+    found.dashboard.host = g.pick([
+      'co.uk',
+      'com',
+      'github.io',
+      '10.0.0.1',
+      'https://ci.corp.example/',
+      'ci.corp.example:8080',
+      '*.corp.example',
+      'ci.corp.example/path',
+      'localhost',
+      '',
+    ]);
     return `customDashboards[${found.index}].host`;
   },
   // Over-long or empty names, over-long domains and labels.
@@ -377,9 +458,14 @@ const REFUSE_MUTATIONS: readonly Mutation[] = [
       const found = someCustomVendor(g, draft);
       const list = draft.file.customVendors as unknown[];
       if (!found) return 'skip';
-      const copy = kind === 'vendor-id' ? { ...found.vendor, domains: [`other-${list.length}.example`] } : { ...found.vendor, id: `${String(found.vendor.id)}-copy` };
+      const copy =
+        kind === 'vendor-id'
+          ? { ...found.vendor, domains: [`other-${list.length}.example`] }
+          : { ...found.vendor, id: `${String(found.vendor.id)}-copy` };
       list.push(copy);
-      return kind === 'vendor-id' ? `customVendors[${list.length - 1}].id` : `customVendors[${list.length - 1}].domains`;
+      return kind === 'vendor-id'
+        ? `customVendors[${list.length - 1}].id`
+        : `customVendors[${list.length - 1}].domains`;
     }
     if (kind === 'dashboard') {
       const found = someCustomDashboard(g, draft);
@@ -392,7 +478,10 @@ const REFUSE_MUTATIONS: readonly Mutation[] = [
       const rules = listOf(draft, 'dashboardVendorRules');
       if (rules === undefined) return 'skip';
       const vendorId = g.pick(['tracker', 'live', 'replay']);
-      rules.push({ dashboard: 'ci', vendorId, action: 'block' }, { dashboard: 'app.ci.example', vendorId, action: 'allow' });
+      rules.push(
+        { dashboard: 'ci', vendorId, action: 'block' },
+        { dashboard: 'app.ci.example', vendorId, action: 'allow' },
+      );
       return 'dashboardVendorRules[';
     }
     const pages = listOf(draft, 'sensitivePages');
@@ -412,9 +501,23 @@ const REFUSE_MUTATIONS: readonly Mutation[] = [
     const rules = listOf(draft, 'dashboardVendorRules');
     if (rules === undefined) return 'skip';
     const unknownVendor = g.chance(0.5);
-    rules.push(unknownVendor
-      ? { dashboard: 'ci', vendorId: g.pick(['nosuch', 'custom-nobody', 'trackerx']), action: 'allow' }
-      : { dashboard: g.pick(['gitlab', 'App.CI.example', 'forge.example.', 'unknown.example', '*', 'x.forge.example', 'ci.example']), vendorId: 'tracker', action: 'allow' });
+    rules.push(
+      unknownVendor
+        ? { dashboard: 'ci', vendorId: g.pick(['nosuch', 'custom-nobody', 'trackerx']), action: 'allow' }
+        : {
+            dashboard: g.pick([
+              'gitlab',
+              'App.CI.example',
+              'forge.example.',
+              'unknown.example',
+              '*',
+              'x.forge.example',
+              'ci.example',
+            ]),
+            vendorId: 'tracker',
+            action: 'allow',
+          },
+    );
     return `dashboardVendorRules[${rules.length - 1}]`;
   },
   // A version this build cannot read, or none at all.
@@ -453,7 +556,11 @@ const REFUSE_MUTATIONS: readonly Mutation[] = [
     const prefix = draft.file.version === 1 ? '' : 'custom-';
     switch (g.pick(['vendors', 'domains', 'rules', 'pages', 'dashboards', 'vendorRules'])) {
       case 'vendors':
-        draft.file.customVendors = Array.from({ length: g.pick([201, 3_000]) }, (_, i) => ({ id: `${prefix}huge-${i}`, name: `Huge ${i}`, domains: [`huge-${i}.example`] }));
+        draft.file.customVendors = Array.from({ length: g.pick([201, 3_000]) }, (_, i) => ({
+          id: `${prefix}huge-${i}`,
+          name: `Huge ${i}`,
+          domains: [`huge-${i}.example`],
+        }));
         return 'customVendors';
       case 'domains': {
         const found = someCustomVendor(g, draft);
@@ -462,13 +569,20 @@ const REFUSE_MUTATIONS: readonly Mutation[] = [
         return `customVendors[${found.index}].domains`;
       }
       case 'rules':
-        draft.file.dashboardVendorRules = Array.from({ length: g.pick([1_001, 20_000]) }, (_, i) => ({ dashboard: i % 2 === 0 ? 'ci' : 'forge', vendorId: 'tracker', action: 'allow' }));
+        draft.file.dashboardVendorRules = Array.from({ length: g.pick([1_001, 20_000]) }, (_, i) => ({
+          dashboard: i % 2 === 0 ? 'ci' : 'forge',
+          vendorId: 'tracker',
+          action: 'allow',
+        }));
         return 'dashboardVendorRules';
       case 'pages':
         draft.file.sensitivePages = Array.from({ length: g.pick([201, 10_000]) }, (_, i) => `||app.ci.example/p${i}`);
         return 'sensitivePages';
       case 'dashboards':
-        draft.file.customDashboards = Array.from({ length: 101 }, (_, i) => ({ host: `ci${i}.corp.example`, name: `CI ${i}` }));
+        draft.file.customDashboards = Array.from({ length: 101 }, (_, i) => ({
+          host: `ci${i}.corp.example`,
+          name: `CI ${i}`,
+        }));
         return 'customDashboards';
       default:
         draft.file.vendorRules = Object.fromEntries(Array.from({ length: 5_001 }, (_, i) => [`v${i}`, 'allow']));
@@ -481,12 +595,29 @@ const REFUSE_MUTATIONS: readonly Mutation[] = [
       const found = someCustomVendor(g, draft);
       if (!found) return 'skip';
       const domains = found.vendor.domains as unknown[];
-      domains.push(g.pick(['tracker.example', 'cdn.tracker.example', 'TRACKER.EXAMPLE.', '\uff54\uff52\uff41\uff43\uff4b\uff45\uff52.example', 'ci-assets.example', 'app.ci.example', 'x.bigads.example', 'live.example']));
+      domains.push(
+        g.pick([
+          'tracker.example',
+          'cdn.tracker.example',
+          'TRACKER.EXAMPLE.',
+          '\uff54\uff52\uff41\uff43\uff4b\uff45\uff52.example',
+          'ci-assets.example',
+          'app.ci.example',
+          'x.bigads.example',
+          'live.example',
+        ]),
+      );
       return `customVendors[${found.index}].domains[${domains.length - 1}]`;
     }
     const found = someCustomDashboard(g, draft);
     if (!found) return 'skip';
-    found.dashboard.host = g.pick(['app.ci.example', 'forge.example', 'x.forge.example', 'docs.app.ci.example', 'APP.CI.EXAMPLE.']);
+    found.dashboard.host = g.pick([
+      'app.ci.example',
+      'forge.example',
+      'x.forge.example',
+      'docs.app.ci.example',
+      'APP.CI.EXAMPLE.',
+    ]);
     return `customDashboards[${found.index}].host`;
   },
   // A version-2 custom vendor id without "custom-", or a catalog vendor's id.
@@ -494,23 +625,52 @@ const REFUSE_MUTATIONS: readonly Mutation[] = [
     if (draft.file.version === 1) return 'skip';
     const list = listOf(draft, 'customVendors');
     if (list === undefined) return 'skip';
-    list.push({ id: g.pick(['acme', 'tracker', 'custom-', 'custom-Acme', 'custom--x', `custom-${'x'.repeat(200)}`]), name: 'Bad id', domains: [`bad-id-${list.length}.example`] });
+    list.push({
+      id: g.pick(['acme', 'tracker', 'custom-', 'custom-Acme', 'custom--x', `custom-${'x'.repeat(200)}`]),
+      name: 'Bad id',
+      domains: [`bad-id-${list.length}.example`],
+    });
     return `customVendors[${list.length - 1}].id`;
   },
   // Sensitive pages that are not pages of a dashboard Dashguard protects.
   (g, draft) => {
     const pages = listOf(draft, 'sensitivePages');
     if (pages === undefined) return 'skip';
-    pages.push(g.pick(['https://app.ci.example/x', '||unknown.example/x', '||', '|| app.ci.example/x', '||jenkins.nowhere.example/creds', '||app.ci.example/a b', '||*.ci.example/x', `||app.ci.example/${'p'.repeat(600)}`]));
+    pages.push(
+      g.pick([
+        'https://app.ci.example/x',
+        '||unknown.example/x',
+        '||',
+        '|| app.ci.example/x',
+        '||jenkins.nowhere.example/creds',
+        '||app.ci.example/a b',
+        '||*.ci.example/x',
+        `||app.ci.example/${'p'.repeat(600)}`,
+      ]),
+    );
     return `sensitivePages[${pages.length - 1}]`;
   },
 ];
 
 /** Text-level mutations, applied last: what reaches the import is not a settings object at all. */
 const TEXT_MUTATIONS: readonly ((g: Gen, text: string) => { text: string; names: string })[] = [
-  (g, text) => ({ text: g.pick([text.slice(0, -1), `${text},`, `\ufeff${text}`, text.replace(/"/g, "'"), 'NaN', '', `${text}${text}`]), names: 'not JSON' }),
+  (g, text) => ({
+    text: g.pick([
+      text.slice(0, -1),
+      `${text},`,
+      `\ufeff${text}`,
+      text.replace(/"/g, "'"),
+      'NaN',
+      '',
+      `${text}${text}`,
+    ]),
+    names: 'not JSON',
+  }),
   (g) => ({ text: g.pick(['[]', 'null', '"settings"', '42', 'true', '[{"version":2}]']), names: 'the file' }),
-  (_g, text) => ({ text: `${text.slice(0, -1)},"padding":"${'x'.repeat(MAX_IMPORT_CHARS)}"}`, names: `at most ${MAX_IMPORT_CHARS} characters` }),
+  (_g, text) => ({
+    text: `${text.slice(0, -1)},"padding":"${'x'.repeat(MAX_IMPORT_CHARS)}"}`,
+    names: `at most ${MAX_IMPORT_CHARS} characters`,
+  }),
 ];
 
 function generateDraft(g: Gen, policy: Json | undefined, stored: UserSettings): Draft {
@@ -522,7 +682,11 @@ function generateDraft(g: Gen, policy: Json | undefined, stored: UserSettings): 
   }
   const roll = g.float();
   const count = roll < 0.2 ? 0 : roll < 0.7 ? 1 : g.int(2, 3);
-  const chosen = Array.from({ length: count }, () => (g.chance(0.35) ? { kind: 'either' as const, index: g.int(0, EITHER_MUTATIONS.length - 1) } : { kind: 'refuse' as const, index: g.int(0, REFUSE_MUTATIONS.length - 1) }));
+  const chosen = Array.from({ length: count }, () =>
+    g.chance(0.35)
+      ? { kind: 'either' as const, index: g.int(0, EITHER_MUTATIONS.length - 1) }
+      : { kind: 'refuse' as const, index: g.int(0, REFUSE_MUTATIONS.length - 1) },
+  );
   // "either" first: a shuffle after a refusal would move the field the refusal names.
   chosen.sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'either' ? -1 : 1));
   for (const { kind, index } of chosen) {
@@ -577,12 +741,37 @@ function oracleWorld(file: Json, policy: Json | undefined): { vendors: OracleVen
   const orgDashboards = Array.isArray(policy?.extraDashboards) ? (policy.extraDashboards as { host: string }[]) : [];
   // Many valid custom vendors: the first 12 stand for the rest.
   const vendors: OracleVendor[] = [
-    ...customs.slice(0, 12).map((v) => ({ label: `custom ${String(v.id)}`, fileId: String(v.id), policyId: undefined, category: undefined, defaultAction: 'block' as const, hosts: (v.domains as string[]).map(asciiHost) })),
-    ...orgVendors.map((v) => ({ label: `org ${v.id}`, fileId: v.id, policyId: v.id, category: undefined, defaultAction: 'block' as const, hosts: v.domains.map(asciiHost) })),
-    ...catalog.vendors.map((v) => ({ label: v.id, fileId: v.id, policyId: v.id, category: v.category, defaultAction: v.defaultAction, hosts: [...v.domains] })),
+    ...customs.slice(0, 12).map((v) => ({
+      label: `custom ${String(v.id)}`,
+      fileId: String(v.id),
+      policyId: undefined,
+      category: undefined,
+      defaultAction: 'block' as const,
+      hosts: (v.domains as string[]).map(asciiHost),
+    })),
+    ...orgVendors.map((v) => ({
+      label: `org ${v.id}`,
+      fileId: v.id,
+      policyId: v.id,
+      category: undefined,
+      defaultAction: 'block' as const,
+      hosts: v.domains.map(asciiHost),
+    })),
+    ...catalog.vendors.map((v) => ({
+      label: v.id,
+      fileId: v.id,
+      policyId: v.id,
+      category: v.category,
+      defaultAction: v.defaultAction,
+      hosts: [...v.domains],
+    })),
   ];
   const dashboards: OracleDashboard[] = [
-    ...catalog.dashboards.map((d) => ({ label: d.id, refs: [d.id, ...d.hosts], pages: d.hosts.flatMap((h) => [h, `deep.${h}`]) })),
+    ...catalog.dashboards.map((d) => ({
+      label: d.id,
+      refs: [d.id, ...d.hosts],
+      pages: d.hosts.flatMap((h) => [h, `deep.${h}`]),
+    })),
     ...orgDashboards.map((d) => ({ label: d.host, refs: [d.host], pages: [d.host] })),
     ...(Array.isArray(file.customDashboards) ? file.customDashboards : []).filter(isRecord).map((d) => {
       const host = asciiHost(String(d.host));
@@ -592,22 +781,39 @@ function oracleWorld(file: Json, policy: Json | undefined): { vendors: OracleVen
   return { vendors, dashboards };
 }
 
-function expectedDecision(file: Json, policy: Json | undefined, vendor: OracleVendor, dashboard: OracleDashboard, world: { vendors: OracleVendor[] }): Decision {
+function expectedDecision(
+  file: Json,
+  policy: Json | undefined,
+  vendor: OracleVendor,
+  dashboard: OracleDashboard,
+  world: { vendors: OracleVendor[] },
+): Decision {
   // A rule names the first vendor with that id, custom vendors first (a v1 custom vendor may carry a catalog id).
   const named = (id: string): OracleVendor | undefined => world.vendors.find((v) => v.fileId === id) ?? undefined;
   const isThis = (id: unknown): boolean => typeof id === 'string' && named(id) === vendor;
   const locked = policy?.lockUserRules === true;
   if (policy !== undefined && vendor.policyId !== undefined) {
     const allowedHere = (policy.allowedVendors as { vendor: string; dashboards: string[] }[]).some(
-      (entry) => entry.vendor === vendor.policyId && (entry.dashboards.includes('*') || entry.dashboards.some((ref) => dashboard.refs.includes(ref))));
+      (entry) =>
+        entry.vendor === vendor.policyId &&
+        (entry.dashboards.includes('*') || entry.dashboards.some((ref) => dashboard.refs.includes(ref))),
+    );
     if ((policy.blockedVendors as string[]).includes(vendor.policyId)) return 'block';
     if (allowedHere) return 'allow';
-    if (vendor.category !== undefined && (policy.blockedCategories as string[]).includes(vendor.category)) return 'block';
+    if (vendor.category !== undefined && (policy.blockedCategories as string[]).includes(vendor.category))
+      return 'block';
   }
   if (file.reportOnly === true && !locked) return 'allow';
-  const user = (action: unknown): Decision | undefined => (action === 'block' || (action === 'allow' && !locked) ? action : undefined);
+  const user = (action: unknown): Decision | undefined =>
+    action === 'block' || (action === 'allow' && !locked) ? action : undefined;
   const rules = Array.isArray(file.dashboardVendorRules) ? file.dashboardVendorRules.filter(isRecord) : [];
-  const here = rules.find((rule) => isThis(rule.vendorId) && typeof rule.dashboard === 'string' && dashboard.refs.includes(rule.dashboard) && user(rule.action) !== undefined);
+  const here = rules.find(
+    (rule) =>
+      isThis(rule.vendorId) &&
+      typeof rule.dashboard === 'string' &&
+      dashboard.refs.includes(rule.dashboard) &&
+      user(rule.action) !== undefined,
+  );
   if (here) return here.action as Decision;
   const vendorRules = isRecord(file.vendorRules) ? file.vendorRules : {};
   const byVendor = Object.entries(vendorRules).find(([id, action]) => isThis(id) && user(action) !== undefined);
@@ -623,10 +829,19 @@ function expectedDecision(file: Json, policy: Json | undefined, vendor: OracleVe
 /** The DNR model's outcome, asked only of the rules whose requestDomains can match (the same answer, faster). */
 function outcome(rules: readonly DnrRule[], request: SimulatedRequest): Outcome {
   const host = new URL(request.url).hostname;
-  return simulate(rules.filter((rule) => rule.condition.requestDomains === undefined || hostMatchesAny(host, rule.condition.requestDomains)), request);
+  return simulate(
+    rules.filter(
+      (rule) => rule.condition.requestDomains === undefined || hostMatchesAny(host, rule.condition.requestDomains),
+    ),
+    request,
+  );
 }
 
-const request = (host: string, initiatorHost: string): SimulatedRequest => ({ url: `https://${host}/dg.js`, initiatorHost, type: 'script' });
+const request = (host: string, initiatorHost: string): SimulatedRequest => ({
+  url: `https://${host}/dg.js`,
+  initiatorHost,
+  type: 'script',
+});
 
 // ---------------------------------------------------------------------------------------------------------------
 // The run.
@@ -644,7 +859,13 @@ function setup(policy: ManagedPolicy) {
     ruleSync: createRuleSync(dnr),
     onError: () => undefined,
   });
-  const service = createSettingsService({ catalog, store, loadPolicy: async () => policy, reconcile: (o) => reconciler.reconcile(o), now: () => 0 });
+  const service = createSettingsService({
+    catalog,
+    store,
+    loadPolicy: async () => policy,
+    reconcile: (o) => reconciler.reconcile(o),
+    now: () => 0,
+  });
   return { area, dnr, service };
 }
 
@@ -656,19 +877,42 @@ async function importFile(service: ReturnType<typeof setup>['service'], text: st
 }
 type ChangeReplyOrRefusal = Awaited<ReturnType<ReturnType<typeof setup>['service']['change']>>;
 
-const SETTINGS_KEYS = ['version', 'vendorRules', 'categoryRules', 'dashboardVendorRules', 'customVendors', 'customDashboards', 'sensitivePages', 'reportOnly', 'auditRetentionDays', 'keepFullAuditUrls'];
-const WHOLE_FILE = [/^The file is not JSON: /, /^These settings come from a newer Dashguard \(settings version \d+\)/, /^"version" must be a whole number/, /^Settings must be a JSON object\.$/, /^the file: /];
+const SETTINGS_KEYS = [
+  'version',
+  'vendorRules',
+  'categoryRules',
+  'dashboardVendorRules',
+  'customVendors',
+  'customDashboards',
+  'sensitivePages',
+  'reportOnly',
+  'auditRetentionDays',
+  'keepFullAuditUrls',
+];
+const WHOLE_FILE = [
+  /^The file is not JSON: /,
+  /^These settings come from a newer Dashguard \(settings version \d+\)/,
+  /^"version" must be a whole number/,
+  /^Settings must be a JSON object\.$/,
+  /^the file: /,
+];
 
 /** Why a refusal's message does not name what is wrong, or undefined when it does. */
 function unnamed(error: FieldError, file: Json): string | undefined {
   if (error.message.trim() === '') return 'an empty message';
-  if (error.field === 'policy') return error.message.startsWith(LOCKED_MESSAGE) && /allowing|report-only/.test(error.message) ? undefined : 'a lock refusal that names nothing';
-  if (error.field === 'payload') return /^import: needs the file as "text"/.test(error.message) ? undefined : 'an unexpected payload refusal';
+  if (error.field === 'policy')
+    return error.message.startsWith(LOCKED_MESSAGE) && /allowing|report-only/.test(error.message)
+      ? undefined
+      : 'a lock refusal that names nothing';
+  if (error.field === 'payload')
+    return /^import: needs the file as "text"/.test(error.message) ? undefined : 'an unexpected payload refusal';
   if (error.field !== 'file') return `an unexpected field "${error.field}"`;
   if (WHOLE_FILE.some((pattern) => pattern.test(error.message))) return undefined;
   const first = /^([^\s.[:]+(?: [^\s.[:]+)?)(?:\[\d+\]|\.[^:[]+)*: \S/.exec(error.message)?.[1];
   if (first === undefined) return 'no field at the start';
-  return SETTINGS_KEYS.includes(first) || Object.hasOwn(file, first) ? undefined : `names "${first}", which the file does not hold`;
+  return SETTINGS_KEYS.includes(first) || Object.hasOwn(file, first)
+    ? undefined
+    : `names "${first}", which the file does not hold`;
 }
 
 const tally = { applied: 0, refused: 0, mustRefuse: 0, v1Applied: 0, locked: 0, lockedApplied: 0 };
@@ -691,7 +935,8 @@ describe('generated settings imports are applied whole or refused, and never loo
     const g = new Gen(seed);
     const scenario = g.pick(['none', 'open', 'locked'] as const);
     const rawPolicy = scenario === 'none' ? undefined : generatePolicy(g, scenario === 'locked');
-    const parsedPolicy = rawPolicy === undefined ? { policy: NO_POLICY, warnings: [] } : parseManagedPolicy(rawPolicy, catalog);
+    const parsedPolicy =
+      rawPolicy === undefined ? { policy: NO_POLICY, warnings: [] } : parseManagedPolicy(rawPolicy, catalog);
     expect(parsedPolicy.warnings.filter((w) => !/which wins/.test(w))).toEqual([]);
     const policy = parsedPolicy.policy;
     if (policy.lockUserRules) tally.locked += 1;
@@ -716,14 +961,17 @@ describe('generated settings imports are applied whole or refused, and never loo
         const why = unnamed(error, isRecord(draft.file) ? draft.file : {});
         return why === undefined ? [] : [`${why}: ${error.field}: ${error.message.slice(0, 300)}`];
       });
-      if (reply.errors.length === 0 || problems.length > 0) throw new Error(`${context}\nrefused without naming what is wrong:\n${problems.join('\n')}`);
+      if (reply.errors.length === 0 || problems.length > 0)
+        throw new Error(`${context}\nrefused without naming what is wrong:\n${problems.join('\n')}`);
       if (draft.refuse.length > 0) {
         tally.mustRefuse += 1;
         const messages = reply.errors.map((e) => e.message);
         // Locked: a loosening can be refused before the file's other problems are looked at.
         const lockFirst = reply.errors.every((e) => e.field === 'policy');
         if (!lockFirst && !draft.refuse.some((field) => messages.some((m) => m.includes(field)))) {
-          throw new Error(`${context}\nrefused, but no message names ${draft.refuse.join(' or ')}:\n${messages.join('\n').slice(0, 2000)}`);
+          throw new Error(
+            `${context}\nrefused, but no message names ${draft.refuse.join(' or ')}:\n${messages.join('\n').slice(0, 2000)}`,
+          );
         }
       }
       expect(area.data.get(SETTINGS_KEY)).toEqual(snapshot);
@@ -735,7 +983,8 @@ describe('generated settings imports are applied whole or refused, and never loo
     tally.applied += 1;
     if (draft.file.version === 1) tally.v1Applied += 1;
     if (policy.lockUserRules) tally.lockedApplied += 1;
-    if (draft.refuse.length > 0) throw new Error(`${context}\napplied, though it must be refused for ${draft.refuse.join(', ')}`);
+    if (draft.refuse.length > 0)
+      throw new Error(`${context}\napplied, though it must be refused for ${draft.refuse.join(', ')}`);
     // Applied whole: what is stored is what the reply says, in one write.
     expect(area.data.get(SETTINGS_KEY)).toEqual(reply.settings);
     expect(area.writes).toBe(writesBefore + 1);
@@ -750,69 +999,143 @@ describe('generated settings imports are applied whole or refused, and never loo
         for (const host of vendor.hosts) {
           for (const page of dashboard.pages) {
             const actual = outcome(rules, request(host, page)) === 'block' ? 'block' : 'allow';
-            if (actual !== expected) wrong.push(`${vendor.label} (${host}) on ${dashboard.label} (${page}): ${actual}, the file says ${expected}`);
+            if (actual !== expected)
+              wrong.push(
+                `${vendor.label} (${host}) on ${dashboard.label} (${page}): ${actual}, the file says ${expected}`,
+              );
             // Under a lock nothing is looser than the defaults under the same policy.
-            if (policy.lockUserRules && actual !== 'block' && outcome(defaults, request(host, page)) === 'block') wrong.push(`${vendor.label} (${host}) on ${page}: unblocked under the lock`);
+            if (policy.lockUserRules && actual !== 'block' && outcome(defaults, request(host, page)) === 'block')
+              wrong.push(`${vendor.label} (${host}) on ${page}: unblocked under the lock`);
           }
         }
       }
       // Nothing outside the dashboards is blocked.
-      for (const host of vendor.hosts) if (outcome(rules, request(host, 'unrelated.example')) === 'block') wrong.push(`${vendor.label} (${host}) blocked on a site that is no dashboard`);
+      for (const host of vendor.hosts)
+        if (outcome(rules, request(host, 'unrelated.example')) === 'block')
+          wrong.push(`${vendor.label} (${host}) blocked on a site that is no dashboard`);
     }
     // Whatever the policy forces stays blocked on every built-in dashboard.
     for (const vendorId of policy.blockedVendors) {
       for (const host of catalog.vendors.find((v) => v.id === vendorId)?.domains ?? []) {
-        for (const page of ['app.ci.example', 'forge.example']) if (outcome(rules, request(host, page)) !== 'block') wrong.push(`${vendorId}, blocked by the policy, is allowed on ${page}`);
+        for (const page of ['app.ci.example', 'forge.example'])
+          if (outcome(rules, request(host, page)) !== 'block')
+            wrong.push(`${vendorId}, blocked by the policy, is allowed on ${page}`);
       }
     }
-    if (wrong.length > 0) throw new Error(`${context}\nrules in force disagree with the file:\n${[...new Set(wrong)].slice(0, 30).join('\n')}`);
+    if (wrong.length > 0)
+      throw new Error(
+        `${context}\nrules in force disagree with the file:\n${[...new Set(wrong)].slice(0, 30).join('\n')}`,
+      );
   });
 });
 
 describe('imports that would loosen another vendor or dashboard through an overlap are refused, naming the field', () => {
-  const read = (file: Json, policy: ManagedPolicy = NO_POLICY) => readSettingsFile(JSON.stringify(file), { catalog, policy });
+  const read = (file: Json, policy: ManagedPolicy = NO_POLICY) =>
+    readSettingsFile(JSON.stringify(file), { catalog, policy });
   const vendor = (id: string, ...domains: string[]) => ({ id, name: id, domains });
 
-  it('a custom vendor domain wider than a catalog or organisation vendor\'s', () => {
+  it("a custom vendor domain wider than a catalog or organisation vendor's", () => {
     expect(read({ version: 2, customVendors: [vendor('custom-adco', 'adco.example')] })).toEqual({
       ok: false,
-      errors: ['customVendors[0].domains[0]: adco.example is wider than pixel.adco.example, which is part of Pixel: allowing it would allow Pixel too (name a more specific domain).'],
+      errors: [
+        'customVendors[0].domains[0]: adco.example is wider than pixel.adco.example, which is part of Pixel: allowing it would allow Pixel too (name a more specific domain).',
+      ],
     });
     const org = parseManagedPolicy({ extraVendors: [ORG_VENDOR] }, catalog).policy;
-    expect(read({ version: 2, customVendors: [vendor('custom-org', 'org.example')] }, org)).toMatchObject({ ok: false, errors: [expect.stringMatching(/^customVendors\[0\]\.domains\[0\]: org\.example is wider than tool\.org\.example, which is part of Org Tool/)] });
-    expect(read({ version: 2, customVendors: [vendor('custom-org', 'x.tool.org.example')] }, org)).toMatchObject({ ok: false, errors: [expect.stringMatching(/already part of Org Tool/)] });
+    expect(read({ version: 2, customVendors: [vendor('custom-org', 'org.example')] }, org)).toMatchObject({
+      ok: false,
+      errors: [
+        expect.stringMatching(
+          /^customVendors\[0\]\.domains\[0\]: org\.example is wider than tool\.org\.example, which is part of Org Tool/,
+        ),
+      ],
+    });
+    expect(read({ version: 2, customVendors: [vendor('custom-org', 'x.tool.org.example')] }, org)).toMatchObject({
+      ok: false,
+      errors: [expect.stringMatching(/already part of Org Tool/)],
+    });
   });
 
   it('two custom vendors where one covers the other', () => {
-    expect(read({ version: 2, customVendors: [vendor('custom-corp', 'corp-track.example'), vendor('custom-corp-pixel', 'pixel.corp-track.example')] })).toEqual({
+    expect(
+      read({
+        version: 2,
+        customVendors: [
+          vendor('custom-corp', 'corp-track.example'),
+          vendor('custom-corp-pixel', 'pixel.corp-track.example'),
+        ],
+      }),
+    ).toEqual({
       ok: false,
-      errors: ['customVendors[1].domains[0]: pixel.corp-track.example overlaps corp-track.example, part of custom-corp: a rule for one would apply to both'],
+      errors: [
+        'customVendors[1].domains[0]: pixel.corp-track.example overlaps corp-track.example, part of custom-corp: a rule for one would apply to both',
+      ],
     });
   });
 
   it('a self-hosted dashboard that covers a built-in one or another self-hosted one', () => {
-    expect(read({ version: 2, customDashboards: [{ host: 'ci.example', name: 'CI' }] })).toMatchObject({ ok: false, errors: [expect.stringMatching(/^customDashboards\[0\]\.host: ci\.example would include CI \(app\.ci\.example\)/)] });
-    expect(read({ version: 2, customDashboards: [{ host: 'jenkins.corp.example', name: 'J' }, { host: 'corp.example', name: 'C' }] })).toMatchObject({
+    expect(read({ version: 2, customDashboards: [{ host: 'ci.example', name: 'CI' }] })).toMatchObject({
+      ok: false,
+      errors: [
+        expect.stringMatching(/^customDashboards\[0\]\.host: ci\.example would include CI \(app\.ci\.example\)/),
+      ],
+    });
+    expect(
+      read({
+        version: 2,
+        customDashboards: [
+          { host: 'jenkins.corp.example', name: 'J' },
+          { host: 'corp.example', name: 'C' },
+        ],
+      }),
+    ).toMatchObject({
       ok: false,
       errors: [expect.stringMatching(/^customDashboards\[1\]\.host: corp\.example overlaps jenkins\.corp\.example/)],
     });
   });
 
-  it('the same through the options page\'s changes', () => {
-    const current: UserSettings = { ...DEFAULT_SETTINGS, customVendors: [vendor('custom-corp', 'corp-track.example')], customDashboards: [{ host: 'jenkins.corp.example', name: 'J' }] };
+  it("the same through the options page's changes", () => {
+    const current: UserSettings = {
+      ...DEFAULT_SETTINGS,
+      customVendors: [vendor('custom-corp', 'corp-track.example')],
+      customDashboards: [{ host: 'jenkins.corp.example', name: 'J' }],
+    };
     const apply = (change: SettingsChange) => applySettingsChange(current, change, { catalog, policy: NO_POLICY });
     expect(apply({ kind: 'add-custom-vendor', name: 'Pixel', domains: 'pixel.corp-track.example' })).toEqual({
       ok: false,
-      errors: [{ field: 'domains', message: 'pixel.corp-track.example overlaps corp-track.example, part of your vendor custom-corp: a rule for one would apply to both.' }],
+      errors: [
+        {
+          field: 'domains',
+          message:
+            'pixel.corp-track.example overlaps corp-track.example, part of your vendor custom-corp: a rule for one would apply to both.',
+        },
+      ],
     });
-    expect(apply({ kind: 'add-custom-vendor', name: 'AdCo', domains: 'adco.example' })).toMatchObject({ ok: false, errors: [{ field: 'domains', message: expect.stringMatching(/wider than pixel\.adco\.example/) }] });
-    expect(apply({ kind: 'add-custom-dashboard', host: 'corp.example', name: '' })).toMatchObject({ ok: false, errors: [{ field: 'host', message: expect.stringMatching(/overlaps jenkins\.corp\.example/) }] });
-    expect(apply({ kind: 'add-custom-dashboard', host: 'ci.example', name: '' })).toMatchObject({ ok: false, errors: [{ field: 'host', message: expect.stringMatching(/would include CI/) }] });
-    expect(apply({ kind: 'add-custom-vendor', name: 'Other', domains: 'other-track.example' })).toMatchObject({ ok: true });
+    expect(apply({ kind: 'add-custom-vendor', name: 'AdCo', domains: 'adco.example' })).toMatchObject({
+      ok: false,
+      errors: [{ field: 'domains', message: expect.stringMatching(/wider than pixel\.adco\.example/) }],
+    });
+    expect(apply({ kind: 'add-custom-dashboard', host: 'corp.example', name: '' })).toMatchObject({
+      ok: false,
+      errors: [{ field: 'host', message: expect.stringMatching(/overlaps jenkins\.corp\.example/) }],
+    });
+    expect(apply({ kind: 'add-custom-dashboard', host: 'ci.example', name: '' })).toMatchObject({
+      ok: false,
+      errors: [{ field: 'host', message: expect.stringMatching(/would include CI/) }],
+    });
+    expect(apply({ kind: 'add-custom-vendor', name: 'Other', domains: 'other-track.example' })).toMatchObject({
+      ok: true,
+    });
   });
 
   it('a version-1 file listing a custom vendor id twice', () => {
-    expect(read({ version: 1, customVendors: [vendor('acme', 'a.acme.example'), vendor('acme', 'b.acme.example')], vendorRules: { acme: 'allow' } })).toEqual({
+    expect(
+      read({
+        version: 1,
+        customVendors: [vendor('acme', 'a.acme.example'), vendor('acme', 'b.acme.example')],
+        vendorRules: { acme: 'allow' },
+      }),
+    ).toEqual({
       ok: false,
       errors: ['customVendors[1].id: "custom-acme" is listed twice'],
     });

@@ -9,9 +9,30 @@ import { RULESET } from '../../src/rules/rule-registry';
 import type { RuntimeCatalog } from '../../src/catalog/runtime-catalog';
 
 export const TEST_VENDORS = {
-  tracker: { id: 'tracker', name: 'Tracker', category: 'analytics', domains: ['tracker.example'], defaultAction: 'block', reason: 'Tracks.' },
-  replay: { id: 'replay', name: 'Replay', category: 'session-replay', domains: ['replay.example', 'replay-cdn.example'], defaultAction: 'block', reason: 'Records.' },
-  live: { id: 'live', name: 'Live', category: 'realtime', domains: ['live.example'], defaultAction: 'allow', reason: 'Streams the build log.' },
+  tracker: {
+    id: 'tracker',
+    name: 'Tracker',
+    category: 'analytics',
+    domains: ['tracker.example'],
+    defaultAction: 'block',
+    reason: 'Tracks.',
+  },
+  replay: {
+    id: 'replay',
+    name: 'Replay',
+    category: 'session-replay',
+    domains: ['replay.example', 'replay-cdn.example'],
+    defaultAction: 'block',
+    reason: 'Records.',
+  },
+  live: {
+    id: 'live',
+    name: 'Live',
+    category: 'realtime',
+    domains: ['live.example'],
+    defaultAction: 'allow',
+    reason: 'Streams the build log.',
+  },
 } as const;
 
 export const TEST_DASHBOARDS = [
@@ -29,7 +50,11 @@ export const TEST_DASHBOARDS = [
 ] as const;
 
 /** The catalog, every static rule, and the static rules each browser gets (Firefox: no Chromium tab-cover twins). */
-export function testCatalog(): { catalog: RuntimeCatalog; staticRules: DnrRule[]; staticRulesFor: (browser: 'chromium' | 'firefox') => DnrRule[] } {
+export function testCatalog(): {
+  catalog: RuntimeCatalog;
+  staticRules: DnrRule[];
+  staticRulesFor: (browser: 'chromium' | 'firefox') => DnrRule[];
+} {
   const result = buildCatalog({
     categories,
     curatedVendors: Object.values(TEST_VENDORS),
@@ -41,6 +66,9 @@ export function testCatalog(): { catalog: RuntimeCatalog; staticRules: DnrRule[]
   return {
     catalog: result.catalog,
     staticRules: Object.values(rulesets).flat(),
-    staticRulesFor: (browser) => Object.entries(rulesets).flatMap(([id, rules]) => (browser === 'firefox' && id === RULESET.tabCover ? [] : rules)),
+    staticRulesFor: (browser) =>
+      Object.entries(rulesets).flatMap(([id, rules]) =>
+        browser === 'firefox' && id === RULESET.tabCover ? [] : rules,
+      ),
   };
 }

@@ -31,8 +31,15 @@ function loadConfigs(testBuild: boolean): Configuration[] {
 
 async function bundle(testBuild: boolean, outDir: string): Promise<Record<string, string>> {
   const configs = loadConfigs(testBuild).map((config) => {
-    const entry = Object.fromEntries(Object.entries(config.entry as Record<string, string>).filter(([name]) => ENTRIES.includes(name)));
-    return { ...config, context: ROOT, entry, output: { ...config.output, path: path.join(outDir, String(config.name)) } };
+    const entry = Object.fromEntries(
+      Object.entries(config.entry as Record<string, string>).filter(([name]) => ENTRIES.includes(name)),
+    );
+    return {
+      ...config,
+      context: ROOT,
+      entry,
+      output: { ...config.output, path: path.join(outDir, String(config.name)) },
+    };
   });
   await new Promise<void>((resolve, reject) => {
     webpack(configs, (error, stats) => {
@@ -42,7 +49,9 @@ async function bundle(testBuild: boolean, outDir: string): Promise<Record<string
     });
   });
   const files: Record<string, string> = {};
-  for (const config of configs) for (const name of ENTRIES) files[`${config.name}/${name}.js`] = readFileSync(path.join(outDir, String(config.name), `${name}.js`), 'utf8');
+  for (const config of configs)
+    for (const name of ENTRIES)
+      files[`${config.name}/${name}.js`] = readFileSync(path.join(outDir, String(config.name), `${name}.js`), 'utf8');
   return files;
 }
 
@@ -51,12 +60,21 @@ describe('test-only surfaces', () => {
   afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
   it('are in the test build and absent from the shipped build, for both browsers', async () => {
-    const [shipped, tested] = await Promise.all([bundle(false, path.join(outDir, 'dist')), bundle(true, path.join(outDir, 'dist-test'))]);
+    const [shipped, tested] = await Promise.all([
+      bundle(false, path.join(outDir, 'dist')),
+      bundle(true, path.join(outDir, 'dist-test')),
+    ]);
     const found = (files: Record<string, string>): string[] =>
-      Object.entries(files).flatMap(([file, text]) => MARKERS.filter((marker) => text.includes(marker)).map((marker) => `${file}: ${marker}`));
+      Object.entries(files).flatMap(([file, text]) =>
+        MARKERS.filter((marker) => text.includes(marker)).map((marker) => `${file}: ${marker}`),
+      );
     expect(found(shipped)).toEqual([]);
     // The markers are real: the test build has them (else this test would prove nothing).
-    for (const marker of MARKERS) expect(found(tested).some((line) => line.startsWith('chrome/background.js') && line.endsWith(marker))).toBe(true);
-    for (const marker of MARKERS) expect(found(tested).some((line) => line.startsWith('firefox/background.js') && line.endsWith(marker))).toBe(true);
+    for (const marker of MARKERS)
+      expect(found(tested).some((line) => line.startsWith('chrome/background.js') && line.endsWith(marker))).toBe(true);
+    for (const marker of MARKERS)
+      expect(found(tested).some((line) => line.startsWith('firefox/background.js') && line.endsWith(marker))).toBe(
+        true,
+      );
   }, 120_000);
 });

@@ -16,7 +16,10 @@ import type { AuditStatus } from '../../../src/audit/audit-types';
 import type { StaticAsset } from './fixture-pages';
 
 const DIR = path.resolve(__dirname, '../../fixtures/audit');
-const file = (name: string, contentType: string): StaticAsset => ({ contentType, body: readFileSync(path.join(DIR, name)) });
+const file = (name: string, contentType: string): StaticAsset => ({
+  contentType,
+  body: readFileSync(path.join(DIR, name)),
+});
 
 /** The bytes every third-party fixture script serves; its hash is the integrity value of the SRI script. */
 const NOOP_SCRIPT = readFileSync(path.join(DIR, 'noop.js'));
@@ -47,8 +50,16 @@ export const AUDIT_ASSETS: Readonly<Record<string, StaticAsset>> = {
   '/dg-fixture/audit/drip.js': file('drip.js', 'text/javascript'),
   '/dg-fixture/audit/ping': { contentType: 'text/plain', body: Buffer.from('pong') },
   // The smallest valid GIF, as tracking pixels are.
-  '/dg-fixture/audit/px.gif': { contentType: 'image/gif', body: Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64') },
-  ...Object.fromEntries(['a', 'p', 't', 'u', 'own', 'late-blocked', 'late', 's', 'stripe', 'noop', 'forged', 'long', 'idn'].map((name) => [`/dg-fixture/audit/${name}.js`, script()])),
+  '/dg-fixture/audit/px.gif': {
+    contentType: 'image/gif',
+    body: Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64'),
+  },
+  ...Object.fromEntries(
+    ['a', 'p', 't', 'u', 'own', 'late-blocked', 'late', 's', 'stripe', 'noop', 'forged', 'long', 'idn'].map((name) => [
+      `/dg-fixture/audit/${name}.js`,
+      script(),
+    ]),
+  ),
 };
 
 export interface ExpectedRow {
@@ -65,7 +76,16 @@ export interface ExpectedRow {
 
 const row = (url: string, vendor: string, status: AuditStatus, extra: Partial<ExpectedRow> = {}): ExpectedRow => {
   const blocked = status === 'blocked';
-  return { url, vendor, status, type: 'script', observed: blocked ? 'failed' : 'loaded', noSri: !blocked, inFrame: false, ...extra };
+  return {
+    url,
+    vendor,
+    status,
+    type: 'script',
+    observed: blocked ? 'failed' : 'loaded',
+    noSri: !blocked,
+    inFrame: false,
+    ...extra,
+  };
 };
 
 /** Exactly the rows the audit of `page` lists (and its frame's), in no particular order. */
@@ -79,18 +99,37 @@ export const EXPECTED_AUDIT: readonly ExpectedRow[] = [
   row('https://static.hotjar.com/dg-fixture/audit/late-blocked.js', 'hotjar', 'blocked'),
   row('https://late.unrelated.example/dg-fixture/audit/late.js', 'unknown', 'allowed-unknown'),
   // Other requests (Resource Timing).
-  row('https://api.stripe.com/dg-fixture/audit/ping', 'stripe', 'allowed-essential', { type: 'xmlhttprequest', observed: 'requested', noSri: false }),
-  row('https://px.unrelated.example/dg-fixture/audit/px.gif', 'unknown', 'allowed-unknown', { type: 'image', observed: 'requested', noSri: false }),
+  row('https://api.stripe.com/dg-fixture/audit/ping', 'stripe', 'allowed-essential', {
+    type: 'xmlhttprequest',
+    observed: 'requested',
+    noSri: false,
+  }),
+  row('https://px.unrelated.example/dg-fixture/audit/px.gif', 'unknown', 'allowed-unknown', {
+    type: 'image',
+    observed: 'requested',
+    noSri: false,
+  }),
   // WebSockets (the page-world observer).
-  row('wss://ws-mt1.pusher.com/dg-fixture/audit/ws', 'pusher', 'allowed-essential', { type: 'websocket', observed: 'requested', noSri: false }),
-  row('wss://api2.amplitude.com/dg-fixture/audit/ws', 'amplitude', 'blocked', { type: 'websocket', observed: 'requested', noSri: false }),
+  row('wss://ws-mt1.pusher.com/dg-fixture/audit/ws', 'pusher', 'allowed-essential', {
+    type: 'websocket',
+    observed: 'requested',
+    noSri: false,
+  }),
+  row('wss://api2.amplitude.com/dg-fixture/audit/ws', 'amplitude', 'blocked', {
+    type: 'websocket',
+    observed: 'requested',
+    noSri: false,
+  }),
   // From a frame of the same dashboard.
   row('https://cdn.segment.com/dg-fixture/audit/s.js', 'segment', 'blocked', { inFrame: true }),
   row('https://js.stripe.com/dg-fixture/audit/stripe.js', 'stripe', 'allowed-essential', { inFrame: true }),
 ];
 
 /** First-party requests of `page`: never listed. */
-export const FIRST_PARTY_URLS = ['https://app.circleci.com/dg-fixture/audit/page.js', 'https://circleci.com/dg-fixture/audit/own.js'] as const;
+export const FIRST_PARTY_URLS = [
+  'https://app.circleci.com/dg-fixture/audit/page.js',
+  'https://circleci.com/dg-fixture/audit/own.js',
+] as const;
 
 export function auditPageUrl(which: keyof typeof AUDIT_PATHS, query: Record<string, string | number>): string {
   const url = new URL(`https://app.circleci.com${AUDIT_PATHS[which]}`);

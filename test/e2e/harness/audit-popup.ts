@@ -31,22 +31,36 @@ export async function readPopupRows(popup: Page): Promise<{ busy: boolean; summa
       flags: [...li.querySelectorAll<HTMLElement>('[data-flag]')].map((flag) => flag.dataset.flag ?? ''),
       text: li.textContent ?? '',
     }));
-    return { busy: document.getElementById('audit')?.getAttribute('aria-busy') !== 'false', summary: document.getElementById('summary')?.textContent ?? '', rows };
+    return {
+      busy: document.getElementById('audit')?.getAttribute('aria-busy') !== 'false',
+      summary: document.getElementById('summary')?.textContent ?? '',
+      rows,
+    };
   });
 }
 
 /** Waits until the popup shows rows for which `done` holds (rendering finished), and returns them. */
-export async function waitForPopupRows(popup: Page, what: string, done: (rows: PopupRow[]) => boolean, timeoutMs = 20_000): Promise<PopupRow[]> {
+export async function waitForPopupRows(
+  popup: Page,
+  what: string,
+  done: (rows: PopupRow[]) => boolean,
+  timeoutMs = 20_000,
+): Promise<PopupRow[]> {
   let last: PopupRow[] = [];
-  return waitFor(what, async () => {
-    const state = await readPopupRows(popup);
-    last = state.rows;
-    return !state.busy && done(state.rows) ? state.rows : undefined;
-  }, {
-    timeoutMs,
-    intervalMs: 100,
-    describeFailure: () => `The popup shows ${last.length} rows: ${last.map((r) => `${r.status} ${r.vendor} ${r.url.slice(0, 100)} x${r.count} (${r.observed})`).join('; ')}`,
-  });
+  return waitFor(
+    what,
+    async () => {
+      const state = await readPopupRows(popup);
+      last = state.rows;
+      return !state.busy && done(state.rows) ? state.rows : undefined;
+    },
+    {
+      timeoutMs,
+      intervalMs: 100,
+      describeFailure: () =>
+        `The popup shows ${last.length} rows: ${last.map((r) => `${r.status} ${r.vendor} ${r.url.slice(0, 100)} x${r.count} (${r.observed})`).join('; ')}`,
+    },
+  );
 }
 
 export interface SavedFile {
@@ -72,11 +86,18 @@ export async function exportFrom(popup: Page, buttonId: 'export-json' | 'export-
   });
   const before = await popup.evaluate(() => (window as unknown as { dgSaved: unknown[] }).dgSaved.length);
   await popup.click(`#${buttonId}`);
-  await waitFor(`the popup to save a file after clicking #${buttonId}`, () =>
-    popup.evaluate((n: number) => ((window as unknown as { dgSaved: unknown[] }).dgSaved.length > n ? true : undefined), before), {
-    timeoutMs: 10_000,
-    describeFailure: async () => `Status: ${await popup.$eval('#log-status', (el) => el.textContent ?? '')}`,
-  });
+  await waitFor(
+    `the popup to save a file after clicking #${buttonId}`,
+    () =>
+      popup.evaluate(
+        (n: number) => ((window as unknown as { dgSaved: unknown[] }).dgSaved.length > n ? true : undefined),
+        before,
+      ),
+    {
+      timeoutMs: 10_000,
+      describeFailure: async () => `Status: ${await popup.$eval('#log-status', (el) => el.textContent ?? '')}`,
+    },
+  );
   return popup.evaluate(async (n: number) => {
     const saved = (window as unknown as { dgSaved: { name: string; href: string }[] }).dgSaved[n];
     if (!saved) throw new Error('nothing saved');

@@ -17,11 +17,19 @@ const SERVICE_WORKER_TIMEOUT_MS = 10_000;
  * Chromium's own background traffic never lands in the record.
  */
 function hostResolverRules(port: number, extraDomains: readonly string[]): string {
-  const rules = [...fixtureDomains(), ...extraDomains].flatMap((domain) => [`MAP ${domain} 127.0.0.1:${port}`, `MAP *.${domain} 127.0.0.1:${port}`]);
+  const rules = [...fixtureDomains(), ...extraDomains].flatMap((domain) => [
+    `MAP ${domain} 127.0.0.1:${port}`,
+    `MAP *.${domain} 127.0.0.1:${port}`,
+  ]);
   return [...rules, 'MAP * ~NOTFOUND'].join(', ');
 }
 
-export function chromiumArgs(extensionDir: string, port: number, startUrl?: string, extraDomains: readonly string[] = []): string[] {
+export function chromiumArgs(
+  extensionDir: string,
+  port: number,
+  startUrl?: string,
+  extraDomains: readonly string[] = [],
+): string[] {
   return [
     '--no-sandbox',
     '--disable-background-networking',
@@ -44,11 +52,17 @@ export function chromiumArgs(extensionDir: string, port: number, startUrl?: stri
 async function waitForServiceWorker(browser: Browser, extensionDir: string, extensionId: string): Promise<Target> {
   const prefix = `chrome-extension://${extensionId}/`;
   try {
-    return await browser.waitForTarget((target) => target.type() === TargetType.SERVICE_WORKER && target.url().startsWith(prefix), {
-      timeout: SERVICE_WORKER_TIMEOUT_MS,
-    });
+    return await browser.waitForTarget(
+      (target) => target.type() === TargetType.SERVICE_WORKER && target.url().startsWith(prefix),
+      {
+        timeout: SERVICE_WORKER_TIMEOUT_MS,
+      },
+    );
   } catch {
-    const seen = browser.targets().map((target) => `${target.type()} ${target.url()}`).join('; ');
+    const seen = browser
+      .targets()
+      .map((target) => `${target.type()} ${target.url()}`)
+      .join('; ');
     throw new Error(
       `Dashguard did not load in Chromium: no service worker under ${prefix} within ${SERVICE_WORKER_TIMEOUT_MS} ms ` +
         `(extension dir ${extensionDir}; is the build valid?). Targets: ${seen || 'none'}`,

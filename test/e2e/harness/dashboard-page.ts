@@ -39,9 +39,21 @@ export async function readDashboardPage(page: Page): Promise<DashboardPageState>
     // What a user sees: read from the DOM, not from the page's own bookkeeping.
     const buildLog = [...document.querySelectorAll('[data-dg="build-log"] li')].map((li) => li.textContent ?? '');
     const flags = Object.fromEntries(
-      [...document.querySelectorAll<HTMLElement>('[data-dg="flags"] li[data-flag]')].map((li) => [li.dataset.flag ?? '', li.textContent ?? '']),
+      [...document.querySelectorAll<HTMLElement>('[data-dg="flags"] li[data-flag]')].map((li) => [
+        li.dataset.flag ?? '',
+        li.textContent ?? '',
+      ]),
     );
-    return { scripts: { ...scripts }, executed: [...executed], refusedBeacons: [...refusedBeacons], settled, pusherState, buildLog, flags, flagsError };
+    return {
+      scripts: { ...scripts },
+      executed: [...executed],
+      refusedBeacons: [...refusedBeacons],
+      settled,
+      pusherState,
+      buildLog,
+      flags,
+      flagsError,
+    };
   });
 }
 
@@ -57,18 +69,27 @@ export interface SettleOptions {
   readonly beaconsMayBeRefused?: boolean;
 }
 
-export async function waitForPageSettled(page: Page, fixture: FixtureServer, run: string, options: SettleOptions = {}): Promise<DashboardPageState> {
-  const state = await waitFor('the fixture page to settle (every vendor script loaded or failed, every beacon done)', async () => {
-    const current = await readDashboardPage(page);
-    return current.settled ? current : undefined;
-  }, {
-    timeoutMs: 30_000,
-    intervalMs: 100,
-    describeFailure: async () => {
-      const current = await readDashboardPage(page).catch((error: Error) => error.message);
-      return typeof current === 'string' ? current : `Scripts settled: ${Object.keys(current.scripts).length}.`;
+export async function waitForPageSettled(
+  page: Page,
+  fixture: FixtureServer,
+  run: string,
+  options: SettleOptions = {},
+): Promise<DashboardPageState> {
+  const state = await waitFor(
+    'the fixture page to settle (every vendor script loaded or failed, every beacon done)',
+    async () => {
+      const current = await readDashboardPage(page);
+      return current.settled ? current : undefined;
     },
-  });
+    {
+      timeoutMs: 30_000,
+      intervalMs: 100,
+      describeFailure: async () => {
+        const current = await readDashboardPage(page).catch((error: Error) => error.message);
+        return typeof current === 'string' ? current : `Scripts settled: ${Object.keys(current.scripts).length}.`;
+      },
+    },
+  );
   if (state.refusedBeacons.length > 0 && !options.beaconsMayBeRefused) {
     // Not a Dashguard result: the browser would not even queue these beacons, so their absence proves nothing.
     throw new Error(
@@ -78,7 +99,11 @@ export async function waitForPageSettled(page: Page, fixture: FixtureServer, run
   }
   const host = new URL(page.url()).host;
   await waitFor(`the sentinel beacon of run ${run} on ${host}`, () =>
-    fixture.log.all().some((request) => request.host === host && request.path === `/dg-fixture/sentinel?run=${encodeURIComponent(run)}`)
+    fixture.log
+      .all()
+      .some(
+        (request) => request.host === host && request.path === `/dg-fixture/sentinel?run=${encodeURIComponent(run)}`,
+      )
       ? true
       : undefined,
   );

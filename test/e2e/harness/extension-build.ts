@@ -21,7 +21,9 @@ function idFromHash(bytes: Buffer | string): string {
  */
 export function chromiumExtensionId(dir: string): string {
   const manifest = JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as { key?: unknown };
-  return typeof manifest.key === 'string' ? idFromHash(Buffer.from(manifest.key, 'base64')) : idFromHash(realpathSync(dir));
+  return typeof manifest.key === 'string'
+    ? idFromHash(Buffer.from(manifest.key, 'base64'))
+    : idFromHash(realpathSync(dir));
 }
 
 /** `browser_specific_settings.gecko.id` of the Firefox build. */
@@ -36,11 +38,18 @@ export type BuildKind = 'release' | 'test';
  * release candidate, say).
  */
 export function extensionDir(kind: BrowserKind, build: BuildKind = 'release'): string {
-  const override = build === 'release' ? (kind === 'chromium' ? process.env.DASHGUARD_CHROME_DIR : process.env.DASHGUARD_FIREFOX_DIR) : undefined;
+  const override =
+    build === 'release'
+      ? kind === 'chromium'
+        ? process.env.DASHGUARD_CHROME_DIR
+        : process.env.DASHGUARD_FIREFOX_DIR
+      : undefined;
   const root = build === 'release' ? 'dist' : 'dist-test';
   const dir = path.resolve(override ?? path.join(REPO_ROOT, root, kind === 'chromium' ? 'chrome' : 'firefox'));
   if (!existsSync(path.join(dir, 'manifest.json'))) {
-    throw new Error(`No built extension in ${dir} (manifest.json missing). Run \`npm run ${build === 'release' ? 'build' : 'build:test'}\` first.`);
+    throw new Error(
+      `No built extension in ${dir} (manifest.json missing). Run \`npm run ${build === 'release' ? 'build' : 'build:test'}\` first.`,
+    );
   }
   return dir;
 }

@@ -12,19 +12,26 @@ import { waitFor } from './wait-for';
 type PageApi = typeof chrome;
 
 async function pageAt(session: ExtensionBrowser, prefix: string, what: string): Promise<Page> {
-  return waitFor(what, async () => {
-    for (const page of await session.browser.pages()) {
-      const href = await page.evaluate(() => location.href).catch(() => '');
-      if (href.startsWith(prefix)) return page;
-    }
-    return undefined;
-  }, { timeoutMs: 15_000, intervalMs: 200 });
+  return waitFor(
+    what,
+    async () => {
+      for (const page of await session.browser.pages()) {
+        const href = await page.evaluate(() => location.href).catch(() => '');
+        if (href.startsWith(prefix)) return page;
+      }
+      return undefined;
+    },
+    { timeoutMs: 15_000, intervalMs: 200 },
+  );
 }
 
 /** The options page: opened by the test in Chromium, by the test build itself in Firefox. Waits until it is ready. */
 export async function optionsPage(session: ExtensionBrowser): Promise<Page> {
   const url = `${session.extensionBaseUrl}options.html`;
-  const page = session.kind === 'chromium' ? await session.openPage(url) : await pageAt(session, url, 'the options page the Firefox test build opens when installed');
+  const page =
+    session.kind === 'chromium'
+      ? await session.openPage(url)
+      : await pageAt(session, url, 'the options page the Firefox test build opens when installed');
   await page.waitForSelector('main[data-state="ready"]', { timeout: 15_000 });
   return page;
 }

@@ -20,13 +20,26 @@ export function createProfileWithAddon(extensionDir: string): string {
     const built = path.join(profileDir, 'dashguard.xpi');
     execFileSync(
       path.join(REPO_ROOT, 'node_modules', '.bin', 'web-ext'),
-      ['build', '--source-dir', extensionDir, '--artifacts-dir', profileDir, '--filename', 'dashguard.xpi', '--overwrite-dest', '--no-config-discovery'],
+      [
+        'build',
+        '--source-dir',
+        extensionDir,
+        '--artifacts-dir',
+        profileDir,
+        '--filename',
+        'dashguard.xpi',
+        '--overwrite-dest',
+        '--no-config-discovery',
+      ],
       { stdio: 'pipe' },
     );
     renameSync(built, path.join(extensionsDir, `${FIREFOX_ADDON_ID}.xpi`));
   } catch (error) {
     rmSync(profileDir, { recursive: true, force: true });
-    throw new Error(`Could not package ${extensionDir} as an XPI for the Firefox cold-start profile: ${(error as Error).message}`, { cause: error });
+    throw new Error(
+      `Could not package ${extensionDir} as an XPI for the Firefox cold-start profile: ${(error as Error).message}`,
+      { cause: error },
+    );
   }
   return profileDir;
 }

@@ -32,7 +32,8 @@ function firefoxPrefs(port: number): Record<string, unknown> {
 
 export async function launchFirefox(extensionDir: string, options: LaunchOptions): Promise<ExtensionBrowser> {
   // A profile of this launch only (deleted on close), or the caller's, kept across launches.
-  const ownProfile = options.profileDir === undefined && options.startUrl ? createProfileWithAddon(extensionDir) : undefined;
+  const ownProfile =
+    options.profileDir === undefined && options.startUrl ? createProfileWithAddon(extensionDir) : undefined;
   const profileDir = options.profileDir ?? ownProfile;
   let browser: Browser;
   try {
@@ -64,10 +65,15 @@ export async function launchFirefox(extensionDir: string, options: LaunchOptions
       try {
         id = await browser.installExtension(extensionDir);
       } catch (error) {
-        throw new Error(`Dashguard did not load in Firefox: installing ${extensionDir} failed: ${(error as Error).message}`, { cause: error });
+        throw new Error(
+          `Dashguard did not load in Firefox: installing ${extensionDir} failed: ${(error as Error).message}`,
+          { cause: error },
+        );
       }
       if (id !== FIREFOX_ADDON_ID) {
-        throw new Error(`Dashguard did not load in Firefox: ${extensionDir} installed as "${id}", expected "${FIREFOX_ADDON_ID}".`);
+        throw new Error(
+          `Dashguard did not load in Firefox: ${extensionDir} installed as "${id}", expected "${FIREFOX_ADDON_ID}".`,
+        );
       }
     }
     const session: ExtensionBrowser = {

@@ -10,16 +10,22 @@ import { waitFor } from './wait-for';
 
 const MAX_STARTS = 3;
 
-export async function launchOnFirstPage(kind: BrowserKind, options: LaunchOptions & { readonly startUrl: string }): Promise<ExtensionBrowser> {
+export async function launchOnFirstPage(
+  kind: BrowserKind,
+  options: LaunchOptions & { readonly startUrl: string },
+): Promise<ExtensionBrowser> {
   const wanted = new URL(options.startUrl);
   const requested = (): boolean =>
-    options.fixture.log.all().some((r) => r.host === wanted.hostname && `${wanted.pathname}${wanted.search}` === r.path);
+    options.fixture.log
+      .all()
+      .some((r) => r.host === wanted.hostname && `${wanted.pathname}${wanted.search}` === r.path);
   for (let attempt = 1; ; attempt += 1) {
     options.fixture.log.clear();
     const session = await launchWithDashguard(kind, options);
     const ok = await waitFor(`${kind} to request its first page`, () => (requested() ? true : undefined), {
       timeoutMs: 15_000,
-      describeFailure: () => 'The browser never started loading the page on its command line (start-up navigation stall).',
+      describeFailure: () =>
+        'The browser never started loading the page on its command line (start-up navigation stall).',
     }).catch(async (error: unknown) => {
       if (attempt >= MAX_STARTS) {
         await session.close();

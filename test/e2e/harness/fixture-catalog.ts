@@ -28,7 +28,12 @@ export interface FixtureVendor {
 export const fixtureVendors: readonly FixtureVendor[] = curatedVendors.map((vendor) => {
   const scriptHosts = vendor.domains.map((domain) => `cdn.${domain}`);
   const beaconHosts = [...vendor.domains];
-  return { vendor, scriptHosts, beaconHosts, sendBeaconHosts: { page: beaconHosts[0] ?? '', snippet: scriptHosts[0] ?? '' } };
+  return {
+    vendor,
+    scriptHosts,
+    beaconHosts,
+    sendBeaconHosts: { page: beaconHosts[0] ?? '', snippet: scriptHosts[0] ?? '' },
+  };
 });
 
 /** Keep-alive requests one page load makes at once, with room under Chromium's limit of 256 for the SDKs' own. */
@@ -74,11 +79,14 @@ function checkPremises(): void {
         !dashboard.hosts.some((h) => host === `www.${h}`),
     );
   const problems: string[] = [];
-  if (!isDashboardHost(SITES.dashboard)) problems.push(`${SITES.dashboard} is not a dashboard host in rules/catalog/dashboards.ts`);
+  if (!isDashboardHost(SITES.dashboard))
+    problems.push(`${SITES.dashboard} is not a dashboard host in rules/catalog/dashboards.ts`);
   if (isDashboardHost(SITES.marketing)) problems.push(`${SITES.marketing} (marketing) is a dashboard host`);
   if (isDashboardHost(SITES.unrelated)) problems.push(`${SITES.unrelated} is a dashboard host`);
-  if (isDashboardHost(SITES.selfHosted)) problems.push(`${SITES.selfHosted} (self-hosted) is a built-in dashboard host`);
-  if (!isDashboardHost(SITES.otherDashboard)) problems.push(`${SITES.otherDashboard} is not a dashboard host in rules/catalog/dashboards.ts`);
+  if (isDashboardHost(SITES.selfHosted))
+    problems.push(`${SITES.selfHosted} (self-hosted) is a built-in dashboard host`);
+  if (!isDashboardHost(SITES.otherDashboard))
+    problems.push(`${SITES.otherDashboard} is not a dashboard host in rules/catalog/dashboards.ts`);
   for (const id of ['pusher', 'launchdarkly']) {
     const vendor = curatedVendors.find((v) => v.id === id);
     if (vendor?.defaultAction !== 'allow') problems.push(`curated vendor "${id}" is missing or not allowed by default`);
@@ -86,7 +94,9 @@ function checkPremises(): void {
   if (blockedVendors.length === 0) problems.push('the catalog has no vendor blocked by default');
   if (curatedVendors.some((vendor) => vendor.domains.length === 0)) problems.push('a curated vendor has no domain');
   if (fixtureVendors.length * 2 > MAX_SEND_BEACONS_PER_PAGE) {
-    problems.push(`${fixtureVendors.length} vendors send more than ${MAX_SEND_BEACONS_PER_PAGE} beacons per page: split the fixture page`);
+    problems.push(
+      `${fixtureVendors.length} vendors send more than ${MAX_SEND_BEACONS_PER_PAGE} beacons per page: split the fixture page`,
+    );
   }
   if (problems.length > 0) throw new Error(`The e2e fixture no longer fits the catalog:\n- ${problems.join('\n- ')}`);
 }

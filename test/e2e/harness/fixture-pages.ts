@@ -28,10 +28,19 @@ export const FIXTURE_ASSETS: Readonly<Record<string, StaticAsset>> = {
   '/dg-fixture/dashboard.js': asset(path.join(FIXTURE_DIR, 'dashboard.js'), 'text/javascript'),
   '/dg-fixture/vendor.js': asset(path.join(FIXTURE_DIR, 'vendor-snippet.js'), 'text/javascript'),
   '/dg-fixture/lib/pusher.min.js': asset(require.resolve('pusher-js/dist/web/pusher.min.js'), 'text/javascript'),
-  '/dg-fixture/lib/ldclient.min.js': asset(require.resolve('launchdarkly-js-client-sdk/dist/ldclient.min.js'), 'text/javascript'),
+  '/dg-fixture/lib/ldclient.min.js': asset(
+    require.resolve('launchdarkly-js-client-sdk/dist/ldclient.min.js'),
+    'text/javascript',
+  ),
   // The smallest valid GIF: a 1x1 transparent pixel, as tracking pixels are.
-  '/dg-fixture/pixel.gif': { contentType: 'image/gif', body: Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64') },
-  '/dg-fixture/canary': { contentType: 'text/html', body: Buffer.from('<!doctype html><title>Dashguard canary</title>') },
+  '/dg-fixture/pixel.gif': {
+    contentType: 'image/gif',
+    body: Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64'),
+  },
+  '/dg-fixture/canary': {
+    contentType: 'text/html',
+    body: Buffer.from('<!doctype html><title>Dashguard canary</title>'),
+  },
 };
 
 /** What the page's bundle needs to know; embedded as inert JSON so the page runs under a strict CSP too. */
@@ -46,7 +55,12 @@ function pageConfig(): unknown {
       beaconHosts,
       sendBeaconHost: sendBeaconHosts.page,
     })),
-    pusher: { key: PUSHER_FIXTURE.key, cluster: PUSHER_FIXTURE.cluster, channel: PUSHER_FIXTURE.channel, event: PUSHER_FIXTURE.event },
+    pusher: {
+      key: PUSHER_FIXTURE.key,
+      cluster: PUSHER_FIXTURE.cluster,
+      channel: PUSHER_FIXTURE.channel,
+      event: PUSHER_FIXTURE.event,
+    },
     launchDarkly: { clientSideId: LAUNCHDARKLY_FIXTURE.clientSideId },
   };
 }

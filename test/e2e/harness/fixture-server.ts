@@ -36,7 +36,9 @@ export interface FixtureServerOptions {
    * Hosts answered by the test's own handler (a fixture collector), with the request's body read. The request is
    * still recorded in `log`; the handler answers everything, CORS included.
    */
-  readonly hostHandlers?: Readonly<Record<string, (request: IncomingMessage, response: ServerResponse, body: Buffer) => void>>;
+  readonly hostHandlers?: Readonly<
+    Record<string, (request: IncomingMessage, response: ServerResponse, body: Buffer) => void>
+  >;
 }
 
 export interface ShapedRequest {
@@ -74,8 +76,13 @@ function sendAsset(response: ServerResponse, file: StaticAsset, path: string): v
     response.writeHead(302, { Location: `${file.redirectTo}${query}`, 'Content-Length': 0 }).end();
     return;
   }
-  const headers = typeof file.headers === 'function' ? file.headers(new URLSearchParams(path.includes('?') ? path.slice(path.indexOf('?') + 1) : '')) : file.headers;
-  response.writeHead(200, { ...headers, 'Content-Type': file.contentType, 'Content-Length': file.body.length }).end(file.body);
+  const headers =
+    typeof file.headers === 'function'
+      ? file.headers(new URLSearchParams(path.includes('?') ? path.slice(path.indexOf('?') + 1) : ''))
+      : file.headers;
+  response
+    .writeHead(200, { ...headers, 'Content-Type': file.contentType, 'Content-Length': file.body.length })
+    .end(file.body);
 }
 
 function handleRequest(
@@ -96,21 +103,25 @@ function handleRequest(
   const pathname = path.split('?')[0] ?? path;
   if (method === 'OPTIONS') {
     // CORS preflight (the LaunchDarkly SDK sends its own headers).
-    response.writeHead(204, {
-      'Access-Control-Allow-Methods': 'GET, POST, REPORT, OPTIONS',
-      'Access-Control-Allow-Headers': request.headers['access-control-request-headers'] ?? '*',
-      'Access-Control-Max-Age': '0',
-    }).end();
+    response
+      .writeHead(204, {
+        'Access-Control-Allow-Methods': 'GET, POST, REPORT, OPTIONS',
+        'Access-Control-Allow-Headers': request.headers['access-control-request-headers'] ?? '*',
+        'Access-Control-Max-Age': '0',
+      })
+      .end();
     return;
   }
-  const fixtureAsset = replacement ?? (Object.hasOwn(assets, pathname) ? assets[pathname] : undefined) ?? FIXTURE_ASSETS[pathname];
+  const fixtureAsset =
+    replacement ?? (Object.hasOwn(assets, pathname) ? assets[pathname] : undefined) ?? FIXTURE_ASSETS[pathname];
   if (fixtureAsset) return sendAsset(response, fixtureAsset, path);
   if (BEACON_PATHS.has(pathname)) {
     response.writeHead(204).end();
     return;
   }
   if (isLaunchDarklyHost(host) && handleLaunchDarkly(request, response, path)) return;
-  if (SITE_HOSTS.has(host) && method === 'GET' && pathname !== '/favicon.ico') return sendAsset(response, dashboardPage(), path);
+  if (SITE_HOSTS.has(host) && method === 'GET' && pathname !== '/favicon.ico')
+    return sendAsset(response, dashboardPage(), path);
   response.writeHead(404, { 'Content-Type': 'text/plain' }).end(`No fixture for ${host}${pathname}\n`);
 }
 
@@ -134,7 +145,10 @@ export async function startFixtureServer(options: FixtureServerOptions = {}): Pr
     const path = request.url ?? '/';
     const method = request.method ?? 'GET';
     log.record({ host, path, method, websocket: false, time: Date.now() });
-    const own = options.hostHandlers !== undefined && Object.hasOwn(options.hostHandlers, host) ? options.hostHandlers[host] : undefined;
+    const own =
+      options.hostHandlers !== undefined && Object.hasOwn(options.hostHandlers, host)
+        ? options.hostHandlers[host]
+        : undefined;
     if (own !== undefined) {
       const chunks: Buffer[] = [];
       request.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -159,7 +173,11 @@ export async function startFixtureServer(options: FixtureServerOptions = {}): Pr
 
   const port = await new Promise<number>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
-      reject(new Error(`The e2e fixture server could not listen on 127.0.0.1:${options.port ?? 0} (${error.code ?? error.message}).`));
+      reject(
+        new Error(
+          `The e2e fixture server could not listen on 127.0.0.1:${options.port ?? 0} (${error.code ?? error.message}).`,
+        ),
+      );
     });
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port));
   });

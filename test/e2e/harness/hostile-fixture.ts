@@ -9,7 +9,10 @@ import path from 'node:path';
 import type { StaticAsset } from './fixture-pages';
 
 const DIR = path.resolve(__dirname, '../../fixtures/hostile');
-const file = (name: string, contentType: string): StaticAsset => ({ contentType, body: readFileSync(path.join(DIR, name)) });
+const file = (name: string, contentType: string): StaticAsset => ({
+  contentType,
+  body: readFileSync(path.join(DIR, name)),
+});
 
 export const FLOOD_PATH = '/dg-fixture/hostile/flood';
 /** Loaded first and last by the flood page: its row counts 2 once everything before it was stored. */

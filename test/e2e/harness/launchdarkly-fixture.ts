@@ -28,9 +28,15 @@ export function isFlagRequest(method: string, path: string): boolean {
   );
 }
 
-function evaluatedFlags(): Record<string, { value: unknown; version: number; variation: number; trackEvents: boolean }> {
+function evaluatedFlags(): Record<
+  string,
+  { value: unknown; version: number; variation: number; trackEvents: boolean }
+> {
   return Object.fromEntries(
-    Object.entries(LAUNCHDARKLY_FIXTURE.flags).map(([key, value]) => [key, { value, version: 1, variation: 0, trackEvents: false }]),
+    Object.entries(LAUNCHDARKLY_FIXTURE.flags).map(([key, value]) => [
+      key,
+      { value, version: 1, variation: 0, trackEvents: false },
+    ]),
   );
 }
 
@@ -46,7 +52,10 @@ export function handleLaunchDarkly(request: IncomingMessage, response: ServerRes
     json(response, evaluatedFlags());
   } else if (method === 'GET' && path.startsWith(`/sdk/goals/${env}`)) {
     json(response, []);
-  } else if (method === 'POST' && (path.startsWith(`/events/bulk/${env}`) || path.startsWith(`/events/diagnostic/${env}`))) {
+  } else if (
+    method === 'POST' &&
+    (path.startsWith(`/events/bulk/${env}`) || path.startsWith(`/events/diagnostic/${env}`))
+  ) {
     response.writeHead(202).end();
   } else {
     return false;

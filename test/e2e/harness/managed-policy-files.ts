@@ -9,7 +9,17 @@
  * when the process exits; Firefox's file is removed as soon as the browser has read it; and a policies.json this
  * harness did not write is never overwritten.
  */
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -105,7 +115,8 @@ export async function acquirePolicyLock(timeoutMs = 180_000): Promise<PolicyLock
       rmSync(LOCK_FILE, { force: true });
       continue;
     }
-    if (Date.now() > deadline) throw new Error(`Another test run (pid ${holder}) has held ${LOCK_FILE} for over ${timeoutMs} ms.`);
+    if (Date.now() > deadline)
+      throw new Error(`Another test run (pid ${holder}) has held ${LOCK_FILE} for over ${timeoutMs} ms.`);
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }

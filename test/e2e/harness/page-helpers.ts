@@ -15,7 +15,8 @@ export async function findPage(browser: Browser, matches: (url: string) => boole
     async () => (await browser.pages()).find((page) => matches(page.url())),
     {
       timeoutMs: PAGE_LOAD_TIMEOUT_MS,
-      describeFailure: async () => `Open tabs: ${(await browser.pages()).map((page) => page.url()).join(', ') || 'none'}.`,
+      describeFailure: async () =>
+        `Open tabs: ${(await browser.pages()).map((page) => page.url()).join(', ') || 'none'}.`,
     },
   );
 }

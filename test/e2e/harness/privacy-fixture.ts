@@ -10,7 +10,10 @@ import path from 'node:path';
 import type { StaticAsset } from './fixture-pages';
 
 const DIR = path.resolve(__dirname, '../../fixtures/privacy');
-const file = (name: string, contentType: string): StaticAsset => ({ contentType, body: readFileSync(path.join(DIR, name)) });
+const file = (name: string, contentType: string): StaticAsset => ({
+  contentType,
+  body: readFileSync(path.join(DIR, name)),
+});
 const NOOP: StaticAsset = { contentType: 'text/javascript', body: Buffer.from('void 0;\n') };
 
 export const RESET_KEY = '3fa85f64-5717-4562-b3fc-2c963f66afa6';
@@ -37,12 +40,22 @@ export function privacyPageUrl(run: string): string {
 }
 
 /** Hosts whose rows the popup must show before the page's requests are all audited. */
-export const PRIVACY_HOSTS = ['cdn.amplitude.com', 'cdn.unrelated.example', 'img.unrelated.example', 'api.unrelated.example', 'api2.amplitude.com', 'ws.unrelated.example'] as const;
+export const PRIVACY_HOSTS = [
+  'cdn.amplitude.com',
+  'cdn.unrelated.example',
+  'img.unrelated.example',
+  'api.unrelated.example',
+  'api2.amplitude.com',
+  'ws.unrelated.example',
+] as const;
 
 export const PRIVACY_ASSETS: Readonly<Record<string, StaticAsset>> = {
   [PRIVACY_PAGE_PATH]: file('secrets.html', 'text/html; charset=utf-8'),
   '/dg-fixture/privacy/secrets.js': file('secrets.js', 'text/javascript'),
   '/dg-fixture/privacy/t.js': NOOP,
   '/dg-fixture/privacy/ghp_1a2B3c4D5e6F7g8H9i0JkLmNoPqRsTuVwXyZ/u.js': NOOP,
-  '/dg-fixture/privacy/p.gif': { contentType: 'image/gif', body: Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64') },
+  '/dg-fixture/privacy/p.gif': {
+    contentType: 'image/gif',
+    body: Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64'),
+  },
 };

@@ -51,7 +51,15 @@ export function profileRequests(profile: DashboardProfile, run: string): Profile
 
 /** Every host a profile page requests, for the browsers' host mapping. */
 export function profileHosts(): string[] {
-  return [...new Set(dashboardProfiles.flatMap((p) => [profilePageHost(p), ...p.needs.map((n) => n.host), ...p.trackers.map((t) => t.host)]))].sort();
+  return [
+    ...new Set(
+      dashboardProfiles.flatMap((p) => [
+        profilePageHost(p),
+        ...p.needs.map((n) => n.host),
+        ...p.trackers.map((t) => t.host),
+      ]),
+    ),
+  ].sort();
 }
 
 const asset = (contentType: string, body: string): StaticAsset => ({ contentType, body: Buffer.from(body) });
@@ -96,7 +104,10 @@ export const PROFILE_ASSETS: Readonly<Record<string, StaticAsset>> = {
 
 /** The HTML of a profile page that makes `requests`. */
 export function profilePage(title: string, requests: readonly ProfileRequest[]): StaticAsset {
-  const data = JSON.stringify(requests.map(({ host, path, kind, tag }) => ({ host, path, kind, tag }))).replace(/</g, '\\u003c');
+  const data = JSON.stringify(requests.map(({ host, path, kind, tag }) => ({ host, path, kind, tag }))).replace(
+    /</g,
+    '\\u003c',
+  );
   return asset(
     'text/html; charset=utf-8',
     `<!doctype html><html><head><meta charset="utf-8"><title>${title.replace(/</g, '&lt;')}</title></head><body>` +

@@ -32,7 +32,8 @@ function send(socket: WebSocket, event: string, data: unknown, channel?: string)
 
 function subscribedChannel(message: PusherMessage): string | undefined {
   const data = message.data;
-  if (typeof data === 'object' && data !== null && 'channel' in data && typeof data.channel === 'string') return data.channel;
+  if (typeof data === 'object' && data !== null && 'channel' in data && typeof data.channel === 'string')
+    return data.channel;
   return undefined;
 }
 
@@ -50,7 +51,9 @@ function onMessage(socket: WebSocket, raw: string): void {
     if (!channel) return;
     send(socket, 'pusher_internal:subscription_succeeded', {}, channel);
     if (channel === PUSHER_FIXTURE.channel) {
-      PUSHER_FIXTURE.lines.forEach((line, index) => send(socket, PUSHER_FIXTURE.event, { step: 'test', index, line }, channel));
+      PUSHER_FIXTURE.lines.forEach((line, index) =>
+        send(socket, PUSHER_FIXTURE.event, { step: 'test', index, line }, channel),
+      );
     }
   }
 }
@@ -61,7 +64,9 @@ export function createPusherFixture(): {
 } {
   const server = new WebSocketServer({ noServer: true });
   server.on('connection', (socket) => {
-    socket.on('message', (data) => onMessage(socket, new TextDecoder().decode(Array.isArray(data) ? Buffer.concat(data) : data)));
+    socket.on('message', (data) =>
+      onMessage(socket, new TextDecoder().decode(Array.isArray(data) ? Buffer.concat(data) : data)),
+    );
     send(socket, 'pusher:connection_established', { socket_id: '1234.5678', activity_timeout: 120 });
   });
   return {

@@ -39,15 +39,28 @@ export interface Technique {
 }
 
 const SPECULATION_LIMIT =
-  'arrives as a main_frame request with the tab\'s id and no initiator, exactly like a navigation the person types: no rule condition tells them apart (README, Limits)';
-const WORKER_WITHOUT_TAB = 'a shared or service worker of a third-party frame belongs to no tab and names the frame\'s site as its initiator (README, Limits)';
+  "arrives as a main_frame request with the tab's id and no initiator, exactly like a navigation the person types: no rule condition tells them apart (README, Limits)";
+const WORKER_WITHOUT_TAB =
+  "a shared or service worker of a third-party frame belongs to no tab and names the frame's site as its initiator (README, Limits)";
 
 /** Every technique the page implements (techniques.js), in its order. */
 export const TECHNIQUES: readonly Technique[] = [
-  ...['script', 'style', 'img', 'picture', 'object', 'embed', 'audio', 'video', 'iframe'].map((id) => ({ id, category: 'html' as const, probe: true })),
+  ...['script', 'style', 'img', 'picture', 'object', 'embed', 'audio', 'video', 'iframe'].map((id) => ({
+    id,
+    category: 'html' as const,
+    probe: true,
+  })),
   ...['css-import', 'css-font', 'css-background'].map((id) => ({ id, category: 'css' as const, probe: true })),
-  ...['websocket', 'eventsource', 'fetch', 'xhr', 'send-beacon', 'dynamic-import'].map((id) => ({ id, category: 'js' as const, probe: true })),
-  ...['worker', 'shared-worker', 'service-worker', 'blob-worker', 'import-scripts'].map((id) => ({ id, category: 'workers' as const, probe: true })),
+  ...['websocket', 'eventsource', 'fetch', 'xhr', 'send-beacon', 'dynamic-import'].map((id) => ({
+    id,
+    category: 'js' as const,
+    probe: true,
+  })),
+  ...['worker', 'shared-worker', 'service-worker', 'blob-worker', 'import-scripts'].map((id) => ({
+    id,
+    category: 'workers' as const,
+    probe: true,
+  })),
   { id: 'link-prefetch', category: 'other', probe: true },
   { id: 'link-preload', category: 'other', probe: true },
   { id: 'favicon', category: 'other', probe: false },
@@ -75,16 +88,33 @@ export const TECHNIQUES: readonly Technique[] = [
     'frame-nested',
     'frame-nested-opaque',
   ].map((id) => ({ id, category: 'frames' as const, probe: true })),
-  { id: 'frame-third-party-shared-worker', category: 'frames', probe: true, knownLimit: { chromium: WORKER_WITHOUT_TAB, firefox: WORKER_WITHOUT_TAB } },
-  { id: 'frame-third-party-service-worker', category: 'frames', probe: true, knownLimit: { chromium: WORKER_WITHOUT_TAB, firefox: WORKER_WITHOUT_TAB } },
+  {
+    id: 'frame-third-party-shared-worker',
+    category: 'frames',
+    probe: true,
+    knownLimit: { chromium: WORKER_WITHOUT_TAB, firefox: WORKER_WITHOUT_TAB },
+  },
+  {
+    id: 'frame-third-party-service-worker',
+    category: 'frames',
+    probe: true,
+    knownLimit: { chromium: WORKER_WITHOUT_TAB, firefox: WORKER_WITHOUT_TAB },
+  },
 ];
 
 /** The frame techniques: what only tab cover blocks, used where a test needs a small page. */
-export const FRAME_TECHNIQUES = TECHNIQUES.filter((t) => t.category === 'frames' && t.knownLimit === undefined).map((t) => t.id);
+export const FRAME_TECHNIQUES = TECHNIQUES.filter((t) => t.category === 'frames' && t.knownLimit === undefined).map(
+  (t) => t.id,
+);
 
 const DIR = path.resolve(__dirname, '../../fixtures/techniques');
-const file = (name: string, contentType: string, headers?: StaticAsset['headers']): StaticAsset => ({ contentType, body: readFileSync(path.join(DIR, name)), ...(headers ? { headers } : {}) });
-const reportUri = (to: 'tracker' | 'probe', run: string): string => `https://${TECHNIQUE_HOSTS[to]}/dg-technique/t/csp-report?run=${encodeURIComponent(run)}&to=${to}`;
+const file = (name: string, contentType: string, headers?: StaticAsset['headers']): StaticAsset => ({
+  contentType,
+  body: readFileSync(path.join(DIR, name)),
+  ...(headers ? { headers } : {}),
+});
+const reportUri = (to: 'tracker' | 'probe', run: string): string =>
+  `https://${TECHNIQUE_HOSTS[to]}/dg-technique/t/csp-report?run=${encodeURIComponent(run)}&to=${to}`;
 
 /** Served from any host by the fixture server (`startFixtureServer({ assets })`). */
 export const TECHNIQUE_ASSETS: Readonly<Record<string, StaticAsset>> = {
@@ -98,10 +128,20 @@ export const TECHNIQUE_ASSETS: Readonly<Record<string, StaticAsset>> = {
   // Reports without refusing anything: the same-origin image in the frame violates it.
   '/dg-technique/csp-frame.html': file('csp-frame.html', 'text/html; charset=utf-8', (query) => {
     const run = query.get('run') ?? '';
-    return { 'Content-Security-Policy-Report-Only': `img-src 'none'; report-uri ${reportUri('tracker', run)} ${reportUri('probe', run)}` };
+    return {
+      'Content-Security-Policy-Report-Only': `img-src 'none'; report-uri ${reportUri('tracker', run)} ${reportUri('probe', run)}`,
+    };
   }),
-  '/dg-technique/redirect-tracker': { contentType: 'text/plain', body: Buffer.alloc(0), redirectTo: `https://${TECHNIQUE_HOSTS.tracker}/dg-technique/t/redirect` },
-  '/dg-technique/redirect-probe': { contentType: 'text/plain', body: Buffer.alloc(0), redirectTo: `https://${TECHNIQUE_HOSTS.probe}/dg-technique/t/redirect` },
+  '/dg-technique/redirect-tracker': {
+    contentType: 'text/plain',
+    body: Buffer.alloc(0),
+    redirectTo: `https://${TECHNIQUE_HOSTS.tracker}/dg-technique/t/redirect`,
+  },
+  '/dg-technique/redirect-probe': {
+    contentType: 'text/plain',
+    body: Buffer.alloc(0),
+    redirectTo: `https://${TECHNIQUE_HOSTS.probe}/dg-technique/t/redirect`,
+  },
 };
 
 /** The techniques page on `host`, for one run; `only` limits it to some techniques. */
@@ -135,8 +175,11 @@ export function techniqueHits(requests: readonly RecordedRequest[], run: string)
 /** Fails at import time if the hosts no longer fit the premises (the tracker blocked, the others no vendor's). */
 function checkPremises(): void {
   const problems: string[] = [];
-  if (!blockedVendors.some((entry) => entry.vendor.id === vendorOwningHost(TECHNIQUE_HOSTS.tracker))) problems.push(`${TECHNIQUE_HOSTS.tracker} is not a vendor blocked by default`);
-  for (const host of TECHNIQUE_DOMAINS) if (vendorOwningHost(host) !== undefined) problems.push(`${host} belongs to a vendor`);
-  if (problems.length > 0) throw new Error(`The request-techniques fixture no longer fits the catalog:\n- ${problems.join('\n- ')}`);
+  if (!blockedVendors.some((entry) => entry.vendor.id === vendorOwningHost(TECHNIQUE_HOSTS.tracker)))
+    problems.push(`${TECHNIQUE_HOSTS.tracker} is not a vendor blocked by default`);
+  for (const host of TECHNIQUE_DOMAINS)
+    if (vendorOwningHost(host) !== undefined) problems.push(`${host} belongs to a vendor`);
+  if (problems.length > 0)
+    throw new Error(`The request-techniques fixture no longer fits the catalog:\n- ${problems.join('\n- ')}`);
 }
 checkPremises();

@@ -15,7 +15,11 @@ export type ProbeOutcome = 'reached' | 'failed';
 let probeCounter = 0;
 
 /** Fetches `https://<vendorHost>/...` from a page on `fromHost`; the returned path identifies it in the record. */
-export async function probe(browser: Browser, fromHost: string, vendorHost: string): Promise<{ outcome: ProbeOutcome; path: string }> {
+export async function probe(
+  browser: Browser,
+  fromHost: string,
+  vendorHost: string,
+): Promise<{ outcome: ProbeOutcome; path: string }> {
   probeCounter += 1;
   const path = `/dg-fixture/canary-probe?n=${probeCounter}`;
   const page = await openPage(browser, `https://${fromHost}/dg-fixture/canary`);
@@ -38,12 +42,19 @@ export async function probe(browser: Browser, fromHost: string, vendorHost: stri
  * One request from a page on `fromHost` to `vendorHost`, judged by the fixture server's record: `blocked` only when
  * the page saw it fail and the server never received it. A disagreement between the two throws.
  */
-export async function requestOutcome(browser: Browser, fixture: FixtureServer, fromHost: string, vendorHost: string): Promise<'reached' | 'blocked'> {
+export async function requestOutcome(
+  browser: Browser,
+  fixture: FixtureServer,
+  fromHost: string,
+  vendorHost: string,
+): Promise<'reached' | 'blocked'> {
   const result = await probe(browser, fromHost, vendorHost);
   const recorded = fixture.log.all().some((request) => request.host === vendorHost && request.path === result.path);
   if (result.outcome === 'reached' && recorded) return 'reached';
   if (result.outcome === 'failed' && !recorded) return 'blocked';
-  throw new Error(`Inconsistent probe of ${vendorHost} from ${fromHost}: the page saw "${result.outcome}", the server ${recorded ? 'did' : 'did not'} record it.`);
+  throw new Error(
+    `Inconsistent probe of ${vendorHost} from ${fromHost}: the page saw "${result.outcome}", the server ${recorded ? 'did' : 'did not'} record it.`,
+  );
 }
 
 export async function verifyRulesLive(kind: BrowserKind, browser: Browser, fixture: FixtureServer): Promise<void> {
@@ -55,21 +66,33 @@ export async function verifyRulesLive(kind: BrowserKind, browser: Browser, fixtu
 
   // Control: the probe must work where Dashguard changes nothing, or a "blocked" result below would prove nothing.
   const control = await probe(browser, SITES.unrelated, vendorHost);
-  const controlRecorded = fixture.log.all().some((request) => request.host === vendorHost && request.path === control.path);
+  const controlRecorded = fixture.log
+    .all()
+    .some((request) => request.host === vendorHost && request.path === control.path);
   if (control.outcome !== 'reached' || !controlRecorded) {
-    throw new Error(`The e2e fixture is broken: a request from ${SITES.unrelated} to ${vendorHost} did not reach the fixture server (${control.outcome}).`);
+    throw new Error(
+      `The e2e fixture is broken: a request from ${SITES.unrelated} to ${vendorHost} did not reach the fixture server (${control.outcome}).`,
+    );
   }
 
   // The rules may be applied a moment after the extension is installed: wait for them, within a bound.
   let lastPath = '';
   try {
-    await waitFor(`${vendorHost} (${blocked.vendor.name}) to be blocked on ${SITES.dashboard}`, async () => {
-      const result = await probe(browser, SITES.dashboard, vendorHost);
-      lastPath = result.path;
-      const recorded = fixture.log.all().some((request) => request.host === vendorHost && request.path === result.path);
-      return result.outcome === 'failed' && !recorded ? true : undefined;
-    }, { timeoutMs: 10_000, intervalMs: 200 });
+    await waitFor(
+      `${vendorHost} (${blocked.vendor.name}) to be blocked on ${SITES.dashboard}`,
+      async () => {
+        const result = await probe(browser, SITES.dashboard, vendorHost);
+        lastPath = result.path;
+        const recorded = fixture.log
+          .all()
+          .some((request) => request.host === vendorHost && request.path === result.path);
+        return result.outcome === 'failed' && !recorded ? true : undefined;
+      },
+      { timeoutMs: 10_000, intervalMs: 200 },
+    );
   } catch (error) {
-    throw fail(`a request from ${SITES.dashboard} to ${vendorHost} (${blocked.vendor.name}, blocked by default) was not blocked (last probe ${lastPath}). ${(error as Error).message}`);
+    throw fail(
+      `a request from ${SITES.dashboard} to ${vendorHost} (${blocked.vendor.name}, blocked by default) was not blocked (last probe ${lastPath}). ${(error as Error).message}`,
+    );
   }
 }

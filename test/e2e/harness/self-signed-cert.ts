@@ -21,12 +21,29 @@ export function createSelfSignedCert(): TlsMaterial {
       // EC P-256: generated in milliseconds, unlike RSA.
       execFileSync(
         process.env.OPENSSL_PATH ?? 'openssl',
-        ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '2',
-          '-subj', '/CN=dashguard-e2e-fixture', '-keyout', keyPath, '-out', certPath],
+        [
+          'req',
+          '-x509',
+          '-newkey',
+          'ec',
+          '-pkeyopt',
+          'ec_paramgen_curve:prime256v1',
+          '-nodes',
+          '-days',
+          '2',
+          '-subj',
+          '/CN=dashguard-e2e-fixture',
+          '-keyout',
+          keyPath,
+          '-out',
+          certPath,
+        ],
         { stdio: 'pipe' },
       );
     } catch (error) {
-      throw new Error(`The e2e fixture server needs openssl to make its certificate: ${(error as Error).message}`, { cause: error });
+      throw new Error(`The e2e fixture server needs openssl to make its certificate: ${(error as Error).message}`, {
+        cause: error,
+      });
     }
     return { key: readFileSync(keyPath), cert: readFileSync(certPath) };
   } finally {

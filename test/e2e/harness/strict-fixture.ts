@@ -17,7 +17,10 @@ import { SITES } from './fixture-catalog';
 import type { RecordedRequest } from './request-log';
 
 const DIR = path.resolve(__dirname, '../../fixtures/strict');
-const file = (name: string, contentType: string): StaticAsset => ({ contentType, body: readFileSync(path.join(DIR, name)) });
+const file = (name: string, contentType: string): StaticAsset => ({
+  contentType,
+  body: readFileSync(path.join(DIR, name)),
+});
 
 /** A path under CircleCI's "personal API tokens" page, a sensitive page of the catalog. */
 export const EXFIL_SENSITIVE_PATH = '/settings/user/tokens/dg-exfil';
@@ -32,7 +35,18 @@ export const ARTIFACTS_HOST = 'output.circle-artifacts.com';
 export const STRICT_EXTRA_DOMAINS = ['circle-artifacts.com'];
 
 /** Every channel exfil.js uses towards the third party, as the path segment of its request. */
-export const THIRD_PARTY_CHANNELS = ['image', 'style', 'font', 'media', 'frame', 'form', 'fetch', 'beacon', 'websocket', 'script'] as const;
+export const THIRD_PARTY_CHANNELS = [
+  'image',
+  'style',
+  'font',
+  'media',
+  'frame',
+  'form',
+  'fetch',
+  'beacon',
+  'websocket',
+  'script',
+] as const;
 /** What exfil.js loads from the dashboard itself: its own origin, its own domain (API and image), its artifacts host. */
 export const OWN_REQUESTS = [
   { host: SITES.dashboard, channel: 'own-style' },
@@ -60,11 +74,15 @@ export const STRICT_ASSETS: Readonly<Record<string, StaticAsset>> = {
 
 /** What the widget reported in run `run`: "channel path" of every report that reached the server. */
 export function widgetReports(requests: readonly RecordedRequest[], run: string): string[] {
-  return [...new Set(requests.flatMap((request) => {
-    if (request.host !== THIRD_PARTY_HOST || !request.path.startsWith('/dg-spa/spy?')) return [];
-    const query = new URL(`https://${request.host}${request.path}`).searchParams;
-    return query.get('run') === run ? [`${query.get('ch') ?? ''} ${query.get('path') ?? ''}`] : [];
-  }))].sort();
+  return [
+    ...new Set(
+      requests.flatMap((request) => {
+        if (request.host !== THIRD_PARTY_HOST || !request.path.startsWith('/dg-spa/spy?')) return [];
+        const query = new URL(`https://${request.host}${request.path}`).searchParams;
+        return query.get('run') === run ? [`${query.get('ch') ?? ''} ${query.get('path') ?? ''}`] : [];
+      }),
+    ),
+  ].sort();
 }
 
 /** The channel of a request exfil.js made in run `run`, or undefined when it is not one of them. */
@@ -78,14 +96,18 @@ export function strictChannel(request: RecordedRequest, run: string): string | u
 /** Fails at import time if the catalog no longer makes the sensitive path sensitive or the ordinary one ordinary. */
 function checkPremises(): void {
   const circleci = dashboards.find((d) => d.hosts.includes(SITES.dashboard));
-  const sensitive = (p: string): boolean => (circleci?.sensitivePages ?? []).some((filter) => matchesUrlFilter(filter, `https://${SITES.dashboard}${p}`));
+  const sensitive = (p: string): boolean =>
+    (circleci?.sensitivePages ?? []).some((filter) => matchesUrlFilter(filter, `https://${SITES.dashboard}${p}`));
   const problems = [
-    !sensitive(EXFIL_SENSITIVE_PATH) && `${EXFIL_SENSITIVE_PATH} is no longer under a sensitive page of ${SITES.dashboard}`,
+    !sensitive(EXFIL_SENSITIVE_PATH) &&
+      `${EXFIL_SENSITIVE_PATH} is no longer under a sensitive page of ${SITES.dashboard}`,
     sensitive(EXFIL_ORDINARY_PATH) && `${EXFIL_ORDINARY_PATH} is a sensitive page`,
     !sensitive(SPA_TOKEN_PATH) && `${SPA_TOKEN_PATH} is not a sensitive page of ${SITES.dashboard}`,
     sensitive(SPA_ORDINARY_PATH) && `${SPA_ORDINARY_PATH} is a sensitive page`,
-    !(circleci?.userContentDomains ?? []).some((d) => ARTIFACTS_HOST.endsWith(`.${d}`)) && `${ARTIFACTS_HOST} is not a user-content domain of CircleCI`,
+    !(circleci?.userContentDomains ?? []).some((d) => ARTIFACTS_HOST.endsWith(`.${d}`)) &&
+      `${ARTIFACTS_HOST} is not a user-content domain of CircleCI`,
   ].filter((p): p is string => typeof p === 'string');
-  if (problems.length > 0) throw new Error(`The strict-mode fixture no longer fits the catalog:\n- ${problems.join('\n- ')}`);
+  if (problems.length > 0)
+    throw new Error(`The strict-mode fixture no longer fits the catalog:\n- ${problems.join('\n- ')}`);
 }
 checkPremises();

@@ -25,7 +25,10 @@ export function expectedRequestKeys(entry: FixtureVendor): string[] {
     // Sent by the page itself, to the vendor's domain.
     for (const [method, path] of BEACONS) keys.push(`${host} ${method} ${path} page`);
   }
-  keys.push(`${entry.sendBeaconHosts.snippet} ${SEND_BEACON} snippet`, `${entry.sendBeaconHosts.page} ${SEND_BEACON} page`);
+  keys.push(
+    `${entry.sendBeaconHosts.snippet} ${SEND_BEACON} snippet`,
+    `${entry.sendBeaconHosts.page} ${SEND_BEACON} page`,
+  );
   return keys;
 }
 
@@ -46,10 +49,17 @@ export function missingRequests(entries: readonly FixtureVendor[], requests: rea
  * reach the server after its sentinel, over another connection. A blocked request never arrives, so this still fails
  * on blocking; the error lists what is missing.
  */
-export async function expectAllRequestsOf(entries: readonly FixtureVendor[], fixture: FixtureServer, where: string): Promise<void> {
-  await waitFor(`every request of ${entries.length} vendors on ${where}`, () =>
-    missingRequests(entries, fixture.log.all()).length === 0 ? true : undefined, {
-    timeoutMs: 15_000,
-    describeFailure: () => `Missing: ${missingRequests(entries, fixture.log.all()).join(', ')}`,
-  });
+export async function expectAllRequestsOf(
+  entries: readonly FixtureVendor[],
+  fixture: FixtureServer,
+  where: string,
+): Promise<void> {
+  await waitFor(
+    `every request of ${entries.length} vendors on ${where}`,
+    () => (missingRequests(entries, fixture.log.all()).length === 0 ? true : undefined),
+    {
+      timeoutMs: 15_000,
+      describeFailure: () => `Missing: ${missingRequests(entries, fixture.log.all()).join(', ')}`,
+    },
+  );
 }

@@ -21,5 +21,7 @@ export function vendorOutcomes(requests: readonly RecordedRequest[]): VendorOutc
 
 /** Vendors whose outcome contradicts their default: the extension is not doing its job. */
 export function unexpectedOutcomes(outcomes: readonly VendorOutcome[]): VendorOutcome[] {
-  return outcomes.filter(({ entry, outcome }) => outcome !== (entry.vendor.defaultAction === 'block' ? 'blocked' : 'allowed'));
+  return outcomes.filter(
+    ({ entry, outcome }) => outcome !== (entry.vendor.defaultAction === 'block' ? 'blocked' : 'allowed'),
+  );
 }
