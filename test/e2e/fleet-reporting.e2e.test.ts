@@ -7,6 +7,8 @@
  * interval a policy may set (10 s), so a batch is due 10 s after the first request at most.
  */
 import { TargetType, type Page } from 'puppeteer-core';
+import { newPartiesTitle } from '../../src/audit/audit-badge';
+import { NEW_THIRD_PARTIES_TAKE } from '../../src/audit/third-party-history';
 import { TEST_BACKGROUND_STARTS_KEY, TEST_FLEET_QUEUE_LIMITS } from '../../src/background/test-surface';
 import { FLEET_STATUS_GET, isFleetStatus, type FleetStatus } from '../../src/fleet/fleet-status';
 import { isPolicyStatus, POLICY_GET, type PolicyStatus } from '../../src/policy/policy-status';
@@ -20,7 +22,7 @@ import {
 } from './harness/collector-fixture';
 import { waitForPageSettled } from './harness/dashboard-page';
 import { CHROMIUM_EXTENSION_ID, FIREFOX_ADDON_ID } from './harness/extension-build';
-import { optionsPage, sendFromPage, sessionStorageValue } from './harness/extension-pages';
+import { openExtensionPage, optionsPage, sendFromPage, sessionStorageValue, tabIdOf } from './harness/extension-pages';
 import { siteUrl } from './harness/fixture-catalog';
 import { startFixtureServer, type FixtureServer } from './harness/fixture-server';
 import { FIREFOX_EXTENSION_UUID } from './harness/firefox';
@@ -434,6 +436,83 @@ describe.each(BROWSER_KINDS)('Fleet reporting in %s', (kind) => {
       } finally {
         await sendFromPage(options, TEST_FLEET_QUEUE_LIMITS, null);
       }
+    }, 180_000);
+
+    test('a third party new on a dashboard is marked new once, counted on the badge, and reported', async () => {
+      const { session, options } = ready();
+      const since = Date.now();
+      const party = `newparty-${kind}.fleet.example`;
+      // Whatever the earlier pages of this session loaded after the dashboard's first (its baseline) was new too: the
+      // person has seen those (as the popup would ask), so this party alone waits.
+      await sendFromPage(options, NEW_THIRD_PARTIES_TAKE, { dashboard: 'circleci', tabId: -1 });
+      // A page of the dashboard without it first: whatever else the dashboard loaded, this party it never did.
+      const bare = await session.openPage(`https://app.circleci.com${NEW_PARTY_PAGE}?run=bare-${since}`);
+      await bare.waitForSelector('html[data-party-done]', { timeout: 20_000 });
+      await bare.close();
+      const url = `https://app.circleci.com${NEW_PARTY_PAGE}?run=new-${since}&party=${party}`;
+      const page = await session.openPage(url);
+      try {
+        await page.waitForSelector('html[data-party-done]', { timeout: 20_000 });
+        const tabId = await tabIdOf(options, url);
+        // The badge turns amber and its title counts it until the person has seen it; its number stays the blocked count.
+        const badgeState = () =>
+          options.evaluate(async (id: number) => {
+            const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
+            const [title, color, text] = await Promise.all([
+              api.action.getTitle({ tabId: id }),
+              api.action.getBadgeBackgroundColor({ tabId: id }),
+              api.action.getBadgeText({ tabId: id }),
+            ]);
+            return { title, color: [...color], text };
+          }, tabId);
+        let lastBadge: unknown;
+        await waitFor(
+          'the badge to count the new third party',
+          async () => {
+            const state = await badgeState();
+            lastBadge = state;
+            return state.title === newPartiesTitle(1) ? true : undefined;
+          },
+          { timeoutMs: 20_000, intervalMs: 250, describeFailure: () => `Last badge: ${JSON.stringify(lastBadge)}.` },
+        );
+        expect((await badgeState()).color.slice(0, 3)).toEqual([0xb5, 0x47, 0x08]);
+        const first = await openExtensionPage(session, options, `popup.html?tabId=${tabId}`);
+        const marked = await first.waitForFunction(
+          () => {
+            const audit = document.getElementById('audit');
+            if (audit?.dataset.newChecked === undefined || audit.getAttribute('aria-busy') !== 'false')
+              return undefined;
+            return [...document.querySelectorAll<HTMLElement>('li.group[data-new="true"]')].map((g) => ({
+              group: g.dataset.group,
+              flag: g.querySelector('[data-flag="new"]')?.textContent,
+            }));
+          },
+          { timeout: 20_000 },
+        );
+        expect(await marked.jsonValue()).toEqual([{ group: 'unknown:fleet.example', flag: 'new' }]);
+        await first.close();
+        // Seen: the badge is the usual one again.
+        await waitFor(
+          'the badge to stop counting it',
+          async () => ((await badgeState()).title === 'Dashguard' ? true : undefined),
+          { timeoutMs: 20_000, intervalMs: 250 },
+        );
+        // Seen: the next popup marks nothing.
+        const second = await openExtensionPage(session, options, `popup.html?tabId=${tabId}`);
+        await second.waitForSelector('#audit[data-new-checked="0"]', { timeout: 20_000 });
+        expect(await second.$$eval('[data-new="true"]', (items) => items.length)).toBe(0);
+        await second.close();
+      } finally {
+        await page.close();
+      }
+      const batch = await waitForBatch(options, 'the new third party event', since, (b: ReceivedBatch) =>
+        otlpEvents([b]).some((e) => e.name === 'dashguard.new-third-party' && e.attributes['server.address'] === party),
+      );
+      expect(
+        otlpEvents([batch])
+          .filter((e) => e.name === 'dashguard.new-third-party')
+          .map((e) => [e.attributes['dashguard.dashboard'], e.attributes['dashguard.vendor.name']]),
+      ).toContainEqual(['circleci', 'fleet.example']);
     }, 180_000);
   });
 
