@@ -156,7 +156,7 @@ export function checkSensitivePage(
 ): Result<string> {
   const checked = normaliseSensitivePage(input);
   if (!checked.ok) return { ok: false, error: checked.error };
-  const dashboards = allDashboards(context.catalog, { ...emptySettings(), customDashboards }, context.policy);
+  const dashboards = allDashboards(context.catalog, { ...DEFAULT_SETTINGS, customDashboards }, context.policy);
   if (dashboardForHost(dashboards, checked.value.host) === undefined) {
     return {
       ok: false,
@@ -164,21 +164,6 @@ export function checkSensitivePage(
     };
   }
   return { ok: true, value: checked.value.pattern };
-}
-
-function emptySettings(): UserSettings {
-  return {
-    version: SETTINGS_VERSION,
-    vendorRules: {},
-    categoryRules: {},
-    dashboardVendorRules: [],
-    customVendors: [],
-    customDashboards: [],
-    sensitivePages: [],
-    reportOnly: false,
-    auditRetentionDays: DEFAULT_SETTINGS.auditRetentionDays,
-    keepFullAuditUrls: false,
-  };
 }
 
 /** Every vendor id settings may refer to: the catalog's, the organisation's and the user's own. */
@@ -288,7 +273,7 @@ export function validateSettings(
     else categoryRules[category] = action;
   }
 
-  const dashboards = allDashboards(context.catalog, { ...emptySettings(), customDashboards }, context.policy);
+  const dashboards = allDashboards(context.catalog, { ...DEFAULT_SETTINGS, customDashboards }, context.policy);
   const dashboardVendorRules: DashboardVendorRule[] = [];
   if (candidate.dashboardVendorRules.length > LIMITS.dashboardVendorRules)
     fail('dashboardVendorRules', `at most ${LIMITS.dashboardVendorRules} rules`);
