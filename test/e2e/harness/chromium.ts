@@ -6,6 +6,7 @@ import puppeteer, { TargetType, type Browser, type Target } from 'puppeteer-core
 import type { ExtensionBrowser, LaunchOptions } from './browser-session';
 import { chromiumExtensionId } from './extension-build';
 import { fixtureDomains } from './fixture-catalog';
+import { removeStalePolicyFiles } from './managed-policy-files';
 import { findPage, openPage } from './page-helpers';
 import { verifyRulesLive } from './rules-canary';
 import { withTimeout } from './wait-for';
@@ -71,6 +72,8 @@ async function waitForServiceWorker(browser: Browser, extensionDir: string, exte
 }
 
 export async function launchChromium(extensionDir: string, options: LaunchOptions): Promise<ExtensionBrowser> {
+  // A policy left by a killed run would be read by this browser as if it were this test's.
+  removeStalePolicyFiles();
   const browser = await puppeteer.launch({
     executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
     headless: options.headless ?? true,

@@ -8,6 +8,7 @@ import puppeteer, { type Browser } from 'puppeteer-core';
 import type { ExtensionBrowser, LaunchOptions } from './browser-session';
 import { FIREFOX_ADDON_ID } from './extension-build';
 import { createProfileWithAddon } from './firefox-profile';
+import { removeStalePolicyFiles } from './managed-policy-files';
 import { findPage, openPage } from './page-helpers';
 import { verifyRulesLive } from './rules-canary';
 import { withTimeout } from './wait-for';
@@ -31,6 +32,8 @@ function firefoxPrefs(port: number): Record<string, unknown> {
 }
 
 export async function launchFirefox(extensionDir: string, options: LaunchOptions): Promise<ExtensionBrowser> {
+  // A policy left by a killed run would be read by this browser as if it were this test's.
+  removeStalePolicyFiles();
   // A profile of this launch only (deleted on close), or the caller's, kept across launches.
   const ownProfile =
     options.profileDir === undefined && options.startUrl ? createProfileWithAddon(extensionDir) : undefined;
