@@ -32,7 +32,7 @@ export default tseslint.config(
   {
     // Fakes implement async browser interfaces with plain values (an `async` method with no `await` is the honest
     // shape there), and Jest's asymmetric matchers (`expect.any`, `expect.stringMatching`) are typed `any`.
-    files: ['**/*.test.ts', 'test/**/*.ts'],
+    files: ['**/*.test.ts', '**/*.test.tsx', 'test/**/*.ts'],
     rules: { '@typescript-eslint/require-await': 'off', '@typescript-eslint/no-unsafe-assignment': 'off' },
   },
   {
@@ -46,7 +46,7 @@ export default tseslint.config(
   {
     // Page code never imports the background (its wiring and listeners); test/unit/import-boundaries.test.ts checks
     // the same through every import chain.
-    files: ['popup/**/*.ts', 'options/**/*.ts', 'src/ui/**/*.ts', 'src/content/**/*.ts'],
+    files: ['popup/**/*.{ts,tsx}', 'options/**/*.{ts,tsx}', 'src/ui/**/*.{ts,tsx}', 'src/content/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -11,7 +11,7 @@ import type { SendMessage } from '../src/settings/settings-client';
 import { createPageStore } from '../src/ui/page-store';
 import { AUDIT_LOG_META_KEY, readDroppedRecords } from '../src/audit/audit-log-layout';
 import { mountFleetStatusLine } from '../src/fleet/fleet-status-line';
-import { downloadText } from './download';
+import { downloadText } from '../src/ui/download';
 import { createPopupController } from './popup-controller';
 import { startRenderer } from './popup-renderer';
 import { INITIAL_STATE } from './popup-state';

@@ -61,12 +61,12 @@ describe('import boundaries', () => {
       expect.arrayContaining([
         'popup/popup.tsx',
         'popup/components/vendor-group.tsx',
-        'options/options.ts',
+        'options/options.tsx',
         'src/content/content.ts',
       ]),
     );
     // The walk follows imports across folders (the options page reaches the settings feature).
-    expect([...reachable(['options/options.ts']).keys()].some((file) => file.startsWith('src/settings/'))).toBe(true);
+    expect([...reachable(['options/options.tsx']).keys()].some((file) => file.startsWith('src/settings/'))).toBe(true);
   });
 
   it('reports a path into src/background/ when there is one (the background entry reaches its own wiring)', () => {

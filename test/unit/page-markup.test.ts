@@ -21,7 +21,7 @@ function pageSources(folder: string): string[] {
 describe('page markup', () => {
   it('finds the page sources, components included', () => {
     expect(PAGE_FOLDERS.flatMap(pageSources)).toEqual(
-      expect.arrayContaining(['popup/components/request-row.tsx', 'options/options.ts']),
+      expect.arrayContaining(['popup/components/request-row.tsx', 'options/options.tsx']),
     );
   });
 
