@@ -6,11 +6,15 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { categories } from '../rules/catalog/categories';
 import { dashboardProfiles } from '../rules/catalog/dashboard-profiles';
 import { dashboards } from '../rules/catalog/dashboards';
+import { firstPartyTelemetryVendors } from '../rules/catalog/first-party-telemetry';
 import { platformDomains } from '../rules/catalog/platform-domains';
 import { curatedVendors } from '../rules/catalog/vendors';
+import { packCatalog, unpackCatalog } from '../src/catalog/packed-catalog';
+import { contentScopeOf } from '../src/content/content-scope';
 import { RULESET } from '../src/rules/rule-registry';
 import { describeConflict, findBreakage, profileProblems } from './catalog/breakage-guard';
 import { buildCatalog } from './catalog/build-catalog';
@@ -56,7 +60,14 @@ if (problems.length > 0 || conflicts.length > 0) {
 mkdirSync(outDir, { recursive: true });
 const write = (name: string, data: unknown): void =>
   writeFileSync(path.join(outDir, name), `${JSON.stringify(data)}\n`);
-write('catalog.json', result.catalog);
+// Packed (src/catalog/packed-catalog.ts): it must read back as exactly the catalog built.
+const packed = packCatalog(result.catalog);
+if (!isDeepStrictEqual(unpackCatalog(packed), result.catalog)) {
+  console.error('Dashguard build: the packed catalog does not read back as the catalog built.');
+  process.exit(1);
+}
+write('catalog.json', packed);
+write('content-scope.json', contentScopeOf(dashboards, firstPartyTelemetryVendors));
 write('dashboard-allowlist.json', result.rules.rulesets[RULESET.allowlist]);
 write('dashboard-blocklist.json', result.rules.rulesets[RULESET.blocklist]);
 write('strict-mode.json', result.rules.rulesets[RULESET.strictMode]);

@@ -3,7 +3,8 @@
  * dashboard's own-domain allow, for those hosts only (src/rules/own-domain-hosts.ts), so they can be blocked while the
  * rest of the own domain keeps working. A third-party SDK proxied through the dashboard's domain is blocked by default;
  * the service's own telemetry is allowed by default, the person's and the policy's to block. Kept in its own file so
- * the content script (which reports these hosts to the audit although they are first party) carries only this list.
+ * the content script (which reports these hosts to the audit although they are first party) is given only these hosts
+ * (src/content/content-scope.ts).
  */
 import type { VendorEntry } from '../../src/catalog/catalog-types';
 

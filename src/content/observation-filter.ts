@@ -4,7 +4,6 @@
  * the background makes the exact call (public suffix list), so this bundle stays free of the suffix list and cheap
  * to load on every dashboard page.
  */
-import type { DashboardEntry } from '../catalog/catalog-types';
 import { capUrl } from '../audit/audit-limits';
 import type { AuditResourceType } from '../audit/audit-types';
 
@@ -28,7 +27,7 @@ function covers(host: string, domain: string): boolean {
 
 export function pageScope(
   pageHost: string,
-  dashboards: readonly DashboardEntry[],
+  dashboards: readonly { readonly hosts: readonly string[]; readonly ownDomains: readonly string[] }[],
   namedHosts: readonly string[] = [],
 ): PageScope {
   const host = pageHost.toLowerCase();
