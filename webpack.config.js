@@ -26,6 +26,9 @@ module.exports = ['chrome', 'firefox'].map((browser) => ({
   optimization: {
     minimize: false,
     splitChunks: {
+      // One copy of a module both pages import, even when they use different exports of it (otherwise webpack gives
+      // each page its own copy).
+      usedExports: false,
       cacheGroups: {
         default: false,
         defaultVendors: false,

@@ -7,7 +7,8 @@ function retentionNodes(node: unknown): { minimum?: unknown; maximum?: unknown }
   if (Array.isArray(node)) return node.flatMap(retentionNodes);
   if (typeof node !== 'object' || node === null) return [];
   return Object.entries(node).flatMap(([key, value]) => [
-    ...(key === 'auditRetentionDays' && typeof value === 'object' && value !== null
+    // A `$ref` points at the one declaration, found where it is.
+    ...(key === 'auditRetentionDays' && typeof value === 'object' && value !== null && !('$ref' in value)
       ? [value as { minimum?: unknown; maximum?: unknown }]
       : []),
     ...retentionNodes(value),

@@ -8,8 +8,9 @@
  */
 import type { Result } from '../shared/result';
 import type { FieldError } from './settings-validation';
-import { DEFAULT_SETTINGS, type UserSettings } from './user-settings';
-import { parseStoredSettings } from './settings-shape';
+import type { UserSettings } from './user-settings';
+import { userSettingsSchema } from './settings-schema';
+import { conforms } from '../shared/schema-check';
 import { isRecord } from '../shared/is-record';
 
 export const SETTINGS_GET = 'settings/get';
@@ -55,19 +56,11 @@ export function parseTabPauseSet(payload: unknown): Result<{ tabId: number; paus
 }
 
 /**
- * Checks of replies, where a page receives them. The settings are checked by the same reader that reads them from
- * storage (settings-shape.ts), so the reply check is not one more declaration of the shape: every field present,
- * and nothing the reader would have to drop or replace.
+ * Checks of replies, where a page receives them: the settings against the one settings schema (settings-schema.ts),
+ * the current version with every field present.
  */
-const SETTINGS_FIELDS = Object.keys(DEFAULT_SETTINGS);
-
 export function isUserSettings(value: unknown): value is UserSettings {
-  return (
-    isRecord(value) &&
-    typeof value.version === 'number' &&
-    SETTINGS_FIELDS.every((field) => field in value) &&
-    parseStoredSettings(value).problems.length === 0
-  );
+  return conforms(value, userSettingsSchema);
 }
 
 export function isSettingsView(value: unknown): value is SettingsView {

@@ -1,0 +1,12 @@
+/**
+ * The JSON schemas the build derives files and validators from, each from its one TypeScript declaration.
+ */
+import type { AnySchema } from 'ajv';
+import managedSchema from '../schemas/managed-schema.json';
+import { settingsFileSchema } from '../src/settings/settings-schema';
+
+/** schemas/NAME.json -> its schema; each is also compiled to src/generated/validate-NAME.js. */
+export const SCHEMA_FILES: Readonly<Record<string, AnySchema>> = {
+  'settings.json': settingsFileSchema(),
+  'managed-schema.json': managedSchema,
+};

@@ -1,0 +1,142 @@
+/**
+ * Checks a value against a JSON schema at run time, for the keywords Dashguard's schemas use (settings-schema.ts,
+ * policy-schema.ts), and returns the first problem in ajv's error form (so one wording serves both). It exists
+ * beside ajv because ajv either compiles code at run time (extension pages forbid eval) or, compiled at build time,
+ * writes about 25 KB of code per shape, which the pages' size budgets cannot carry; this reads the schema objects the
+ * pages already hold. A unit test runs it against ajv on the same schemas and values (schema-check.test.ts); a keyword
+ * it does not know throws, so a schema can never be checked more loosely than it says.
+ */
+import { isRecord } from './is-record';
+
+/** The part of ajv's ErrorObject a problem has. */
+export interface SchemaProblem {
+  readonly instancePath: string;
+  readonly keyword: string;
+  readonly params: Readonly<Record<string, unknown>>;
+  /** Set when the problem is an object's key (propertyNames), not a value. */
+  readonly propertyName?: string;
+  readonly message?: string;
+}
+
+/** Keywords that only document. */
+const PROSE = new Set(['title', 'description', 'sensitiveValue', 'id', '$comment']);
+const KNOWN = new Set([
+  ...PROSE,
+  'type',
+  'enum',
+  'const',
+  'pattern',
+  'minLength',
+  'maxLength',
+  'minimum',
+  'maximum',
+  'items',
+  'minItems',
+  'maxItems',
+  'properties',
+  'required',
+  'additionalProperties',
+  'propertyNames',
+  'maxProperties',
+]);
+
+const patterns = new Map<string, RegExp>();
+const patternOf = (source: string): RegExp => {
+  let pattern = patterns.get(source);
+  if (pattern === undefined) {
+    pattern = new RegExp(source, 'u');
+    patterns.set(source, pattern);
+  }
+  return pattern;
+};
+
+const escape = (key: string): string => key.replace(/~/g, '~0').replace(/\//g, '~1');
+
+function hasType(value: unknown, type: unknown): boolean {
+  switch (type) {
+    case 'object':
+      return isRecord(value);
+    case 'array':
+      return Array.isArray(value);
+    case 'string':
+      return typeof value === 'string';
+    case 'boolean':
+      return typeof value === 'boolean';
+    case 'integer':
+      return Number.isInteger(value);
+    case 'number':
+      return typeof value === 'number' && Number.isFinite(value);
+    case 'null':
+      return value === null;
+    default:
+      throw new Error(`schema-check: unknown type ${String(type)}`);
+  }
+}
+
+type Schema = Readonly<Record<string, unknown>>;
+const asSchema = (schema: unknown): Schema => {
+  if (!isRecord(schema)) throw new Error('schema-check: a schema must be an object');
+  for (const key of Object.keys(schema)) if (!KNOWN.has(key)) throw new Error(`schema-check: unknown keyword ${key}`);
+  return schema;
+};
+
+/** The first problem of `value` against `schema`, or undefined when it conforms. `at` is where the value is. */
+export function schemaProblem(value: unknown, schema: unknown, at = ''): SchemaProblem | undefined {
+  const s = asSchema(schema);
+  const problem = (keyword: string, params: Record<string, unknown>, propertyName?: string): SchemaProblem =>
+    propertyName === undefined
+      ? { instancePath: at, keyword, params }
+      : { instancePath: at, keyword, params, propertyName };
+
+  if (s.type !== undefined && !hasType(value, s.type)) return problem('type', { type: s.type });
+  if (Array.isArray(s.enum) && !s.enum.includes(value)) return problem('enum', { allowedValues: s.enum });
+  if ('const' in s && value !== s.const) return problem('const', { allowedValue: s.const });
+
+  if (typeof value === 'string') {
+    const length = [...value].length;
+    if (typeof s.maxLength === 'number' && length > s.maxLength) return problem('maxLength', { limit: s.maxLength });
+    if (typeof s.minLength === 'number' && length < s.minLength) return problem('minLength', { limit: s.minLength });
+    if (typeof s.pattern === 'string' && !patternOf(s.pattern).test(value))
+      return problem('pattern', { pattern: s.pattern });
+  }
+  if (typeof value === 'number') {
+    if (typeof s.maximum === 'number' && value > s.maximum) return problem('maximum', { limit: s.maximum });
+    if (typeof s.minimum === 'number' && value < s.minimum) return problem('minimum', { limit: s.minimum });
+  }
+  if (Array.isArray(value)) {
+    if (typeof s.maxItems === 'number' && value.length > s.maxItems) return problem('maxItems', { limit: s.maxItems });
+    if (typeof s.minItems === 'number' && value.length < s.minItems) return problem('minItems', { limit: s.minItems });
+    if (s.items !== undefined) {
+      for (const [index, item] of value.entries()) {
+        const found = schemaProblem(item, s.items, `${at}/${index}`);
+        if (found !== undefined) return found;
+      }
+    }
+  }
+  if (isRecord(value)) {
+    const keys = Object.keys(value);
+    if (typeof s.maxProperties === 'number' && keys.length > s.maxProperties)
+      return problem('maxProperties', { limit: s.maxProperties });
+    for (const key of Array.isArray(s.required) ? (s.required as unknown[]) : [])
+      if (typeof key === 'string' && !Object.hasOwn(value, key)) return problem('required', { missingProperty: key });
+    const properties = isRecord(s.properties) ? s.properties : {};
+    for (const key of keys) {
+      if (s.propertyNames !== undefined) {
+        const found = schemaProblem(key, s.propertyNames, at);
+        if (found !== undefined) return { ...found, instancePath: at, propertyName: key };
+      }
+      const declared = Object.hasOwn(properties, key) ? properties[key] : undefined;
+      const child = declared ?? (isRecord(s.additionalProperties) ? s.additionalProperties : undefined);
+      if (child !== undefined) {
+        const found = schemaProblem(value[key], child, `${at}/${escape(key)}`);
+        if (found !== undefined) return found;
+      } else if (s.additionalProperties === false) return problem('additionalProperties', { additionalProperty: key });
+    }
+  }
+  return undefined;
+}
+
+/** True when `value` conforms to `schema`. */
+export function conforms(value: unknown, schema: unknown): boolean {
+  return schemaProblem(value, schema) === undefined;
+}
