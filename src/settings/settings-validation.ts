@@ -25,16 +25,11 @@ import {
   type VendorDecision,
 } from './user-settings';
 import type { Result } from '../shared/result';
+import { SETTINGS_LIMITS } from './settings-schema';
 import { isAuditRetentionDays, MAX_AUDIT_RETENTION_DAYS, MIN_AUDIT_RETENTION_DAYS } from '../audit/audit-limits';
 
-export const LIMITS = {
-  customVendors: 200,
-  domainsPerVendor: 50,
-  customDashboards: 100,
-  sensitivePages: 200,
-  dashboardVendorRules: 1_000,
-  nameLength: 80,
-} as const;
+/** The limits the schema declares (settings-schema.ts). */
+export const LIMITS = SETTINGS_LIMITS;
 
 export interface SettingsContext {
   readonly catalog: RuntimeCatalog;
