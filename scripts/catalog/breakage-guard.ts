@@ -1,8 +1,8 @@
 /**
  * The breakage guard (pure): no blocking rule may block a host a dashboard profile says that dashboard needs. It runs
  * the static rules together with the dynamic rules `computeRuleState` writes, once with default settings and once with
- * every category that is not essential set to "block all", through the same DNR model the unit tests use
- * (dnr-model.ts). The build fails on any conflict and lists each one: vendor, domain, dashboard, source.
+ * every category that is not essential set to "block all", through the same DNR matcher the audit and the unit tests
+ * use (src/rules/dnr-matcher.ts). The build fails on any conflict and lists each one: vendor, domain, dashboard, source.
  * (Strict mode on sensitive pages narrows what a page may load on purpose; it is a header, not a blocking rule.)
  */
 import type {
@@ -18,7 +18,7 @@ import { NO_POLICY } from '../../src/policy/managed-policy';
 import { computeRuleState } from '../../src/rules/rule-state';
 import type { RuntimeCatalog } from '../../src/catalog/runtime-catalog';
 import { DEFAULT_SETTINGS, type UserSettings } from '../../src/settings/user-settings';
-import { winningRule } from './dnr-model';
+import { winningRule } from '../../src/rules/dnr-matcher';
 
 export type GuardScenario = 'default settings' | 'every non-essential category blocked';
 

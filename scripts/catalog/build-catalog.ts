@@ -14,7 +14,8 @@ import type {
 import type { RuntimeCatalog } from '../../src/catalog/runtime-catalog';
 import { mergeThirdPartyWeb, type DroppedDomain, type ThirdPartyWebEntity } from './merge-third-party-web';
 import { validateCatalog } from './validate-catalog';
-import { checkStaticLimits, generateStaticRules, type StaticRulesets } from './generate-static-rules';
+import { generateStaticRules, type StaticRulesets } from './generate-static-rules';
+import { checkStaticLimits } from './static-limits';
 import { withStrictModeNeeds } from './strict-mode-needs';
 
 export interface CatalogSources {

@@ -1,18 +1,18 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { testCatalog } from '../../test/unit/test-catalog';
-import { simulate, winningRule } from '../../test/unit/dnr-simulator';
+import { createRuleMatcher, outcomeOf, winnerOf, type RuleMatcher } from '../../src/rules/dnr-matcher';
 import { vendorCatalog } from '../../src/catalog/catalog-data';
 import { TRACKER_RESOURCE_TYPES, type DnrRule } from '../../src/rules/dnr-rule';
 import { PRIORITY, RULESET, type RulesetId } from '../../src/rules/rule-registry';
 import { dashboardScope } from '../../src/catalog/runtime-catalog';
 import {
-  checkStaticLimits,
   generateStaticRules,
   vendorOfMatch,
   type StaticRuleSubject,
   type StaticRulesets,
 } from './generate-static-rules';
+import { checkStaticLimits } from './static-limits';
 
 const GENERATED = path.resolve(__dirname, '../../rules/generated');
 /** The ruleset files the build writes (scripts/build-rules.ts). */
@@ -80,15 +80,15 @@ describe('generateStaticRules', () => {
 
   it('matches every resource type but main_frame (no resourceTypes list, so Firefox beacons are covered too)', () => {
     for (const rule of all) expect(rule.condition).not.toHaveProperty('resourceTypes');
-    const tracker = (type: Parameters<typeof simulate>[1]['type']): string =>
-      simulate(all, { url: 'https://cdn.tracker.example/t', initiatorHost: 'app.ci.example', type });
+    const tracker = (type: Parameters<typeof outcomeOf>[1]['type']): string =>
+      outcomeOf(all, { url: 'https://cdn.tracker.example/t', initiatorHost: 'app.ci.example', type });
     for (const type of [...TRACKER_RESOURCE_TYPES, 'beacon', 'object', 'csp_report'] as const)
       expect(tracker(type)).toBe('block');
     expect(tracker('main_frame')).not.toBe('block');
   });
 
   it('blocks on dashboards only, and keeps essential vendors and own domains', () => {
-    const on = (url: string, initiatorHost: string): string => simulate(all, { url, initiatorHost, type: 'script' });
+    const on = (url: string, initiatorHost: string): string => outcomeOf(all, { url, initiatorHost, type: 'script' });
     expect(on('https://cdn.tracker.example/t.js', 'app.ci.example')).toBe('block');
     expect(on('https://cdn.tracker.example/t.js', 'sub.app.ci.example')).toBe('block');
     expect(on('https://cdn.tracker.example/t.js', 'forge.example')).toBe('block');
@@ -126,7 +126,7 @@ describe('generateStaticRules: Chromium tab cover', () => {
   it("gives every frame of a dashboard tab the dashboard's verdict, and leaves other tabs alone", () => {
     const rules = Object.values(rulesets).flat();
     const inTab = (url: string, initiatorHost: string | undefined, topHost: string): string =>
-      simulate(rules, { url, initiatorHost, topHost, type: 'script' });
+      outcomeOf(rules, { url, initiatorHost, topHost, type: 'script' });
     for (const initiator of [undefined, 'widget.example', 'www.app.ci.example']) {
       expect(inTab('https://cdn.tracker.example/t.js', initiator, 'app.ci.example')).toBe('block');
       // A frame of the dashboard's marketing site gets the blocks, not the allows: allowed either way.
@@ -186,27 +186,6 @@ describe('generateStaticRules: strict mode', () => {
   });
 });
 
-describe('checkStaticLimits', () => {
-  const rule = (id: number): DnrRule => ({ id, priority: 1, action: { type: 'block' }, condition: {} });
-  it('accepts rules within the limits', () => {
-    expect(checkStaticLimits({ a: [rule(1), rule(2)] })).toEqual([]);
-  });
-  it('refuses too many rules, too many rulesets and duplicate ids', () => {
-    expect(checkStaticLimits({ a: Array.from({ length: 30_001 }, (_, i) => rule(i + 1)) }).join()).toMatch(
-      /exceed the 30000/,
-    );
-    expect(
-      checkStaticLimits(Object.fromEntries(Array.from({ length: 11 }, (_, i) => [`r${i}`, [rule(1)]]))).join(),
-    ).toMatch(/rulesets: 11/);
-    expect(checkStaticLimits({ a: [rule(1), rule(1)] }).join()).toMatch(/duplicate rule id 1/);
-  });
-  it('refuses a rule that would block a page', () => {
-    expect(checkStaticLimits({ a: [{ ...rule(1), condition: { resourceTypes: ['main_frame'] } }] }).join()).toMatch(
-      /main_frame/,
-    );
-  });
-});
-
 describe('generateStaticRules: the compact rulesets block exactly what one rule per vendor blocks (real catalog)', () => {
   const catalog = vendorCatalog;
   const compact = generateStaticRules(catalog.vendors, catalog.dashboards);
@@ -260,27 +239,19 @@ describe('generateStaticRules: the compact rulesets block exactly what one rule 
     const browsers = { chromium: (_: string) => true, firefox: (id: string) => id !== RULESET.tabCover };
     let requests = 0;
     for (const [browser, keeps] of Object.entries(browsers)) {
-      const layouts = [compact, perVendor].map((layout) =>
-        candidatesByHost(
+      const [compactRules, perVendorRules] = [compact, perVendor].map((layout) =>
+        createRuleMatcher(
           Object.entries(layout.rulesets).flatMap(([id, rules]) =>
-            keeps(id) ? rules.map((rule) => ({ rule, subject: layout.index[`${id}/${rule.id}`] })) : [],
+            keeps(id) ? rules.map((rule) => ({ ...rule, subject: layout.index[`${id}/${rule.id}`] })) : [],
           ),
         ),
-      );
-      const [compactCandidates, perVendorCandidates] = layouts as [Candidates, Candidates];
+      ) as [RuleMatcher<SubjectRule>, RuleMatcher<SubjectRule>];
       for (const host of hosts) {
-        const fromCompact = compactCandidates(host);
-        const fromPerVendor = perVendorCandidates(host);
         for (const context of contexts) {
           const request = { url: `https://${host}/x.js`, ...context, type: 'script' as const };
-          const a = winningRule(
-            fromCompact.map((c) => c.rule),
-            request,
-          );
-          const b = winningRule(
-            fromPerVendor.map((c) => c.rule),
-            request,
-          );
+          const fromPerVendor = perVendorRules.matching(request);
+          const a = winnerOf(compactRules.matching(request));
+          const b = winnerOf(fromPerVendor);
           requests += 1;
           const decision = (rule: DnrRule | undefined): string =>
             rule ? `${rule.action.type}@${rule.priority}` : 'none';
@@ -289,19 +260,14 @@ describe('generateStaticRules: the compact rulesets block exactly what one rule 
               `${browser}: ${host} from ${JSON.stringify(context)}: compact ${decision(a)}, per vendor ${decision(b)}`,
             );
           if (a === undefined || b === undefined) continue;
-          const subjectOf = (candidates: readonly Candidate[], rule: DnrRule): StaticRuleSubject | undefined =>
-            candidates.find((c) => c.rule === rule)?.subject;
-          const compactSubject = subjectOf(fromCompact, a);
           // Per vendor, several vendors' rules may match at the winning priority (a broad and a narrow domain).
-          const tied = fromPerVendor
-            .filter((c) => decision(winningRule([c.rule], request)) === decision(b))
-            .map((c) => c.subject);
+          const tied = fromPerVendor.filter((rule) => decision(rule) === decision(b)).map((rule) => rule.subject);
           const tiedVendors = tied.flatMap((s) => (s?.kind === 'vendors' ? s.vendorIds : []));
           const expected =
             tiedVendors.length > 0
               ? vendorOfMatch({ kind: 'vendors', vendorIds: tiedVendors }, host, vendorsById)
               : undefined;
-          const named = compactSubject && vendorOfMatch(compactSubject, host, vendorsById);
+          const named = a.subject && vendorOfMatch(a.subject, host, vendorsById);
           if (named !== expected)
             throw new Error(
               `${browser}: ${host} from ${JSON.stringify(context)}: the compact rule names ${named}, the per-vendor rules ${expected}`,
@@ -313,31 +279,5 @@ describe('generateStaticRules: the compact rulesets block exactly what one rule 
   });
 });
 
-interface Candidate {
-  readonly rule: DnrRule;
-  readonly subject: StaticRuleSubject | undefined;
-}
-type Candidates = (host: string) => Candidate[];
-
-/**
- * The rules whose request domains cover a host (and those without any), looked up by the host's suffixes instead of
- * scanning every rule; each with its request domains left out, since they are known to match, so the DNR model
- * judges the rest of the condition without walking a shared rule's thousands of domains for every request.
- */
-function candidatesByHost(entries: readonly Candidate[]): Candidates {
-  const byDomain = new Map<string, Candidate[]>();
-  const everyHost: Candidate[] = [];
-  for (const { rule, subject } of entries) {
-    const { requestDomains, ...condition } = rule.condition;
-    const stripped = { rule: { ...rule, condition }, subject };
-    if (requestDomains === undefined) everyHost.push(stripped);
-    for (const domain of requestDomains ?? []) byDomain.set(domain, [...(byDomain.get(domain) ?? []), stripped]);
-  }
-  return (host) => {
-    const labels = host.split('.');
-    const found = new Set(everyHost);
-    for (let i = 0; i < labels.length; i += 1)
-      for (const c of byDomain.get(labels.slice(i).join('.')) ?? []) found.add(c);
-    return [...found];
-  };
-}
+/** A static rule with what the generator's index says it is about. */
+type SubjectRule = DnrRule & { readonly subject: StaticRuleSubject | undefined };

@@ -13,19 +13,16 @@
 import type { CatalogVendor, DashboardEntry } from '../../src/catalog/catalog-types';
 import { compactRules, type RuleWithoutId } from '../../src/rules/compact-rules';
 import type { DnrRule } from '../../src/rules/dnr-rule';
-import { DNR_LIMITS } from '../../src/rules/dnr-limits';
 import { hostMatchesDomain } from '../../src/shared/domain-name';
 import { dashboardScope } from '../../src/catalog/runtime-catalog';
 import { ownDomainHosts, ownDomainHostTwins } from '../../src/rules/own-domain-hosts';
 import { PRIORITY, RULESET, staticRuleId, type RulesetId } from '../../src/rules/rule-registry';
 import { strictModeRule, strictModeSources } from '../../src/strict-mode/strict-mode-csp';
 import { tabCoverRuleset } from '../../src/rules/tab-cover';
+import type { RuleSubject } from '../../src/rules/rule-subject';
 
-export type StaticRuleSubject =
-  /** Catalog defaults: the vendors whose domains the rule names (one, or a group sharing the rule). */
-  | { kind: 'vendors'; vendorIds: string[] }
-  | { kind: 'first-party'; dashboardId: string }
-  | { kind: 'strict-mode'; dashboardId: string; urlFilter: string };
+/** What a static rule is about: catalog defaults name their vendors (one, or a group sharing the rule). */
+export type StaticRuleSubject = Extract<RuleSubject, { kind: 'vendors' | 'first-party' | 'strict-mode' }>;
 
 export interface StaticRulesets {
   readonly rulesets: Readonly<Record<RulesetId, DnrRule[]>>;
@@ -131,13 +128,9 @@ export function generateStaticRules(
 
   const strictMode: Entry[] = dashboards.flatMap((dashboard) =>
     (dashboard.sensitivePages ?? []).map((urlFilter): Entry => {
-      const { id: _id, ...rule } = strictModeRule({
-        id: 0,
-        priority: PRIORITY.strictModeCsp,
-        urlFilter,
-        sources: strictModeSources(dashboard),
-      });
-      return { rule, subject: { kind: 'strict-mode', dashboardId: dashboard.id, urlFilter } };
+      const sources = strictModeSources(dashboard);
+      const { id: _id, ...rule } = strictModeRule({ id: 0, priority: PRIORITY.strictModeCsp, urlFilter, sources });
+      return { rule, subject: { kind: 'strict-mode', dashboardId: dashboard.id, urlFilter, sources } };
     }),
   );
   const rulesets = {
@@ -174,28 +167,4 @@ export function vendorOfMatch(
     }
   }
   return best?.vendorId;
-}
-
-/** Problems with the generated rulesets against both browsers' limits; empty when they fit. */
-export function checkStaticLimits(rulesets: Readonly<Record<string, readonly DnrRule[]>>): string[] {
-  const errors: string[] = [];
-  const names = Object.keys(rulesets);
-  const total = names.reduce((sum, name) => sum + (rulesets[name]?.length ?? 0), 0);
-  if (total > DNR_LIMITS.staticRules) {
-    errors.push(`static rules: ${total} exceed the ${DNR_LIMITS.staticRules} guaranteed by Chrome and Firefox`);
-  }
-  if (names.length > DNR_LIMITS.enabledStaticRulesets) {
-    errors.push(`static rulesets: ${names.length} exceed the ${DNR_LIMITS.enabledStaticRulesets} Firefox enables`);
-  }
-  for (const name of names) {
-    const ids = new Set<number>();
-    for (const rule of rulesets[name] ?? []) {
-      if (ids.has(rule.id)) errors.push(`ruleset ${name}: duplicate rule id ${rule.id}`);
-      ids.add(rule.id);
-      if (rule.condition.resourceTypes?.includes('main_frame') && rule.action.type === 'block') {
-        errors.push(`ruleset ${name}: rule ${rule.id} would block a page itself (main_frame)`);
-      }
-    }
-  }
-  return errors;
 }

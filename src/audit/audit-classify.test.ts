@@ -4,7 +4,7 @@
  * page, the CSP model); then the classification itself: first party, vendor attribution and the sentences shown.
  */
 import { cspOutcome } from '../../test/unit/csp-model';
-import { appliedResponseHeaders, simulate } from '../../test/unit/dnr-simulator';
+import { appliedResponseHeaders, outcomeOf } from '../rules/dnr-matcher';
 import { allCases, host, inputs, rulesFor, TAB, type Case } from '../../test/unit/rule-cases';
 import { testCatalog } from '../../test/unit/test-catalog';
 import { createAuditClassifier, type AuditRequest, type Classification } from './audit-classify';
@@ -37,14 +37,14 @@ describe('audit status agrees with the rules, every combination of rule-state.te
     const wrong: string[] = [];
     for (const c of cases) {
       const url = `https://${host(c.vendor)}/x.js`;
-      const network = simulate(rulesFor(c), { url, initiatorHost: 'app.ci.example', type: 'script', tabId: TAB });
-      const withoutReportOnly = simulate(rulesFor({ ...c, reportOnly: false }), {
+      const network = outcomeOf(rulesFor(c), { url, initiatorHost: 'app.ci.example', type: 'script', tabId: TAB });
+      const withoutReportOnly = outcomeOf(rulesFor({ ...c, reportOnly: false }), {
         url,
         initiatorHost: 'app.ci.example',
         type: 'script',
         tabId: TAB,
       });
-      const withoutPause = simulate(rulesFor({ ...c, paused: false, reportOnly: false }), {
+      const withoutPause = outcomeOf(rulesFor({ ...c, paused: false, reportOnly: false }), {
         url,
         initiatorHost: 'app.ci.example',
         type: 'script',
@@ -71,7 +71,7 @@ describe('audit status agrees with the rules, every combination of rule-state.te
     for (const c of cases.filter((_, i) => i % 3 === 0)) {
       const url = `https://${host(c.vendor)}/x.js`;
       const rules = rulesFor(c);
-      const network = simulate(rules, { url, initiatorHost: 'app.ci.example', type: 'script', tabId: TAB });
+      const network = outcomeOf(rules, { url, initiatorHost: 'app.ci.example', type: 'script', tabId: TAB });
       const headers = appliedResponseHeaders(rules, {
         url: TOKEN_PAGE,
         initiatorHost: undefined,

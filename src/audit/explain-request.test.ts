@@ -4,7 +4,7 @@
  * pages, the CSP model).
  */
 import { cspOutcome } from '../../test/unit/csp-model';
-import { appliedResponseHeaders, simulate } from '../../test/unit/dnr-simulator';
+import { appliedResponseHeaders, outcomeOf } from '../rules/dnr-matcher';
 import { testCatalog } from '../../test/unit/test-catalog';
 import type { DnrRule } from '../rules/dnr-rule';
 import type { DocumentStrictMode } from '../strict-mode/document-strict-mode';
@@ -129,7 +129,7 @@ describe('explainRequest agrees with the rules the browser enforces', () => {
       const type = c.target === 'live' ? 'websocket' : 'script';
       const request = { url, initiatorHost: new URL(documentUrl).hostname, type, tabId: TAB } as const;
       const rules = rulesOf(context);
-      let network = simulate(rules, request);
+      let network = outcomeOf(rules, request);
       const headers = appliedResponseHeaders(rules, {
         url: documentUrl,
         initiatorHost: undefined,
@@ -144,7 +144,7 @@ describe('explainRequest agrees with the rules the browser enforces', () => {
       const wouldBe =
         network !== 'block' &&
         !policyReportOnly &&
-        (simulate(rulesOf(context, true), request) === 'block' || csp === 'reported');
+        (outcomeOf(rulesOf(context, true), request) === 'block' || csp === 'reported');
       const problems = [
         blocked !== (network === 'block') && `blocked=${blocked} but the rules say ${network}`,
         (explained.verdict === 'would-be-blocked') !== (wouldBe && c.reportOnly && c.policy !== 'locked') &&

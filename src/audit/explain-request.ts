@@ -1,29 +1,34 @@
 /**
  * Why a request from a page is blocked, allowed or left alone, in terms of the rules Dashguard writes (pure).
  *
- * It mirrors computeRuleState (rule-state.ts) and the static rulesets decision by decision: every rule they would
- * hold for the request becomes a "decision" here with the same priority from the rule registry, and the winner is
- * picked the way declarativeNetRequest picks it (highest priority; at equal priority allow beats block). Strict mode
- * (a Content-Security-Policy header on sensitive pages, strict-mode-state.ts) is applied after the network rules, as
- * the browser does: a request no rule blocks can still be refused by the page's policy.
- * explain-request.test.ts checks the verdict against the DNR and CSP models over every combination of settings,
- * policy, pause and report-only.
+ * It asks the rules themselves: the static rules (the build's generator, static-rules in rule-state.ts) and the rule
+ * state's dynamic and session rules (computeRuleState) go through the one DNR matcher (dnr-matcher.ts), and the
+ * winning rule names the decision: its priority band (rule-registry.ts) is the reason, its subject (rule-subject.ts)
+ * the category or the dashboard the rule was about. Strict mode (a Content-Security-Policy header on sensitive pages)
+ * is the strict-mode header rules that apply to the document, evaluated after the network rules, as the browser does:
+ * a request no rule blocks can still be refused by the page's policy. explain-request.test.ts checks the verdict
+ * against the rules and the CSP model over every combination of settings, policy, pause and report-only.
  */
-import type { CategoryId, DashboardEntry } from '../catalog/catalog-types';
-import { allDashboards, customDashboards, dashboardForHost, dashboardMatchesRef } from '../catalog/dashboards';
-import type { ResourceType } from '../rules/dnr-rule';
-import { hostMatchesAny } from '../shared/domain-name';
-import type { ManagedPolicy } from '../policy/managed-policy';
-import { effectiveUserSettings, type RuleStateInput } from '../rules/rule-state';
-import { isOwnDomainHost, ownDomainHosts } from '../rules/own-domain-hosts';
-import { PRIORITY, ownDomainHostPriority } from '../rules/rule-registry';
-import { dashboardScope, type DashboardScope, type RuntimeCatalog } from '../catalog/runtime-catalog';
+import type { CategoryId } from '../catalog/catalog-types';
+import { allDashboards, dashboardForHost } from '../catalog/dashboards';
+import type { DnrRule, ResourceType } from '../rules/dnr-rule';
+import { createRuleMatcher, headerRulesOf, rankedRules, type DnrRequest, type RuleMatcher } from '../rules/dnr-matcher';
+import {
+  computeRuleStateAbout,
+  effectiveUserSettings,
+  staticRulesAbout,
+  type RuleStateInput,
+} from '../rules/rule-state';
+import { priorityBand, type PriorityBand } from '../rules/rule-registry';
+import type { RuleAbout, RuleSubject } from '../rules/rule-subject';
+import type { RuntimeCatalog } from '../catalog/runtime-catalog';
 import type { DocumentStrictMode } from '../strict-mode/document-strict-mode';
-import { strictModeAllows, type StrictModeSources } from '../strict-mode/strict-mode-csp';
-import { sensitivePages, strictModeLoosened, strictModeSourcesFor } from '../strict-mode/strict-mode-state';
-import { matchesUrlFilter } from '../rules/url-filter';
+import { CSP_HEADER, strictModeAllows, type StrictModeSources } from '../strict-mode/strict-mode-csp';
+import { strictModeSourcesFor } from '../strict-mode/strict-mode-state';
+import type { DashboardEntry } from '../catalog/catalog-types';
+import type { ManagedPolicy } from '../policy/managed-policy';
 import type { UserSettings } from '../settings/user-settings';
-import { createVendorIndex, vendorsInForce, type IndexedVendor, type VendorIndex } from '../catalog/vendor-index';
+import { createVendorIndex, vendorsInForce, type VendorIndex } from '../catalog/vendor-index';
 
 /** The inputs of the rule state: what the browser enforces is a function of them. */
 export type ExplainContext = RuleStateInput;
@@ -96,189 +101,136 @@ interface StrictModeHeader {
   readonly dashboardId: string | undefined;
   readonly sources: StrictModeSources;
   readonly enforced: boolean;
-  readonly loosened: boolean;
 }
 
 /** The strict-mode state of a page (the popup's quick actions show it). */
 export type StrictModeState = StrictModePage;
 
-type DecisionKind = Exclude<ExplainReason, 'strict-mode' | 'not-a-vendor'> | 'report-only';
+/** A rule as the matcher sees it, with what it is about. */
+type ExplainedRule = DnrRule & { readonly subject: RuleSubject };
 
-interface Decision {
-  readonly kind: DecisionKind;
-  readonly priority: number;
-  readonly action: 'allow' | 'block';
-  readonly category?: CategoryId;
-  readonly dashboard?: DashboardEntry;
+function explained(rules: readonly RuleAbout[]): ExplainedRule[] {
+  return rules.map(({ rule, subject }) => ({ ...rule, subject }));
 }
 
-/** The highest-priority decision; at equal priority allow beats block (declarativeNetRequest's order). */
-function winner(decisions: readonly Decision[]): Decision | undefined {
-  let best: Decision | undefined;
-  for (const decision of decisions) {
-    if (
-      best === undefined ||
-      decision.priority > best.priority ||
-      (decision.priority === best.priority && decision.action === 'allow' && best.action === 'block')
-    ) {
-      best = decision;
-    }
+const staticMatchers = new WeakMap<RuntimeCatalog, RuleMatcher<ExplainedRule>>();
+
+/** The static rules' matcher, built once per catalog (the index of its domains is the costly part). */
+function staticMatcher(catalog: RuntimeCatalog): RuleMatcher<ExplainedRule> {
+  let matcher = staticMatchers.get(catalog);
+  if (matcher === undefined) {
+    matcher = createRuleMatcher(explained(staticRulesAbout(catalog)));
+    staticMatchers.set(catalog, matcher);
   }
-  return best;
+  return matcher;
 }
 
-/** True when a rule scoped with `scope` (initiatorDomains / excludedInitiatorDomains) applies to `initiator`. */
-function inScope(scope: DashboardScope, initiator: string): boolean {
-  return (
-    scope.initiatorDomains.length > 0 &&
-    hostMatchesAny(initiator, scope.initiatorDomains) &&
-    !hostMatchesAny(initiator, scope.excludedInitiatorDomains)
-  );
+/** The reason each band of allow and block rules gives a request it wins. */
+const REASON_OF_BAND: Readonly<Record<PriorityBand, ExplainReason | 'report-only' | undefined>> = {
+  defaultBlock: 'default',
+  essentialAllow: 'default',
+  userCategory: 'user-category',
+  userVendor: 'user-vendor',
+  userVendorOnDashboard: 'user-vendor-on-dashboard',
+  tabPause: 'tab-paused',
+  reportOnly: 'report-only',
+  policyCategoryBlock: 'policy-category',
+  policyAllow: 'policy-allow',
+  policyBlock: 'policy-block',
+  firstParty: 'first-party',
+  // Strict mode's bands: headers, and the allow that swaps a sensitive page's header (the rules below it say why the
+  // page may load; it exists only where report-only or a vendor allowed on that dashboard loosens strict mode).
+  strictModeReplace: undefined,
+  strictModeCsp: undefined,
+  strictModeReplacement: undefined,
+};
+
+type Decision = ExplainReason | 'report-only';
+
+function decisionOf(rule: DnrRule): Decision | undefined {
+  const band = priorityBand(rule.priority);
+  return band === undefined ? undefined : REASON_OF_BAND[band];
 }
 
 /** What does not depend on the request, computed once per context. */
 interface Prepared {
-  readonly catalog: RuntimeCatalog;
   readonly settings: UserSettings;
   readonly policy: ManagedPolicy;
-  readonly pausedTabs: ReadonlySet<number>;
-  readonly reportOnly: boolean;
   readonly dashboards: readonly DashboardEntry[];
-  readonly builtInScope: DashboardScope;
-  readonly customScope: DashboardScope;
-  readonly everywhere: DashboardScope;
   readonly vendors: VendorIndex;
-  /** Vendor hosts inside a dashboard's own domains: their decisions run above the own-domain allow. */
-  readonly ownHosts: readonly string[];
+  readonly staticRules: RuleMatcher<ExplainedRule>;
+  readonly stateRules: RuleMatcher<ExplainedRule>;
+  /** The strict-mode headers of the documents seen lately, by URL. */
+  readonly documents: Map<string, readonly StrictModeHeader[]>;
 }
+
+const DOCUMENT_MEMO_SIZE = 64;
 
 function prepare(context: ExplainContext): Prepared {
+  // The audit judges a request by its initiator, so the tab cover's twins (the same verdicts again) are left out.
+  const { tabCover: _tabCover, ...input } = context;
   const settings = effectiveUserSettings(context.settings, context.policy);
-  const custom = customDashboards(context.catalog, settings, context.policy);
-  const vendors = vendorsInForce(context.catalog, settings, context.policy);
+  const { state, subjects } = computeRuleStateAbout(input);
+  const about = (rule: DnrRule): RuleAbout[] => {
+    const subject = subjects.get(rule.id);
+    return subject === undefined ? [] : [{ rule, subject }];
+  };
   return {
-    catalog: context.catalog,
     settings,
     policy: context.policy,
-    pausedTabs: new Set(context.pausedTabs),
-    reportOnly: settings.reportOnly || context.policy.reportOnly,
     dashboards: allDashboards(context.catalog, settings, context.policy),
-    builtInScope: dashboardScope(context.catalog.dashboards),
-    customScope: dashboardScope(custom),
-    everywhere: dashboardScope([...context.catalog.dashboards, ...custom]),
-    vendors: createVendorIndex(vendors),
-    ownHosts: ownDomainHosts(
-      context.catalog.dashboards,
-      [...vendors.values()].flatMap((v) => v.domains),
-    ),
+    vendors: createVendorIndex(vendorsInForce(context.catalog, settings, context.policy)),
+    staticRules: staticMatcher(context.catalog),
+    stateRules: createRuleMatcher(explained([...state.dynamicRules, ...state.sessionRules].flatMap(about))),
+    documents: new Map(),
   };
 }
 
-function scopeOf(prepared: Prepared, refs: readonly string[]): DashboardScope {
-  return dashboardScope(prepared.dashboards.filter((d) => refs.some((ref) => dashboardMatchesRef(d, ref))));
-}
-
-/** Every decision the rules hold for a request from `initiator` to `host` on tab `tabId`. */
-function decisionsFor(
-  prepared: Prepared,
-  vendors: readonly IndexedVendor[],
-  host: string,
-  initiator: string,
-  tabId: number | undefined,
-): Decision[] {
-  const { catalog, settings, policy } = prepared;
-  const decisions: Decision[] = [];
-  const catalogVendors = vendors.filter((v) => v.source !== 'custom');
-  const defaults = (): void => {
-    for (const vendor of catalogVendors) {
-      decisions.push({
-        kind: 'default',
-        priority: vendor.defaultAction === 'allow' ? PRIORITY.essentialAllow : PRIORITY.defaultBlock,
-        action: vendor.defaultAction,
-      });
-    }
-  };
-  // Static rulesets: catalog defaults and first party on the built-in dashboards.
-  if (inScope(prepared.builtInScope, initiator)) {
-    defaults();
-    for (const dashboard of catalog.dashboards) {
-      if (
-        hostMatchesAny(host, [...dashboard.hosts, ...dashboard.ownDomains]) &&
-        inScope(dashboardScope([dashboard]), initiator)
-      ) {
-        decisions.push({ kind: 'first-party', priority: PRIORITY.firstParty, action: 'allow', dashboard });
-      }
-    }
+function parseUrl(url: string): URL | undefined {
+  try {
+    return new URL(url);
+  } catch {
+    return undefined;
   }
-  // The catalog defaults on custom dashboards (dynamic rules).
-  if (inScope(prepared.customScope, initiator)) defaults();
-
-  const everywhere = inScope(prepared.everywhere, initiator);
-  if (everywhere) {
-    if (vendors.some((v) => v.source === 'custom'))
-      decisions.push({ kind: 'default', priority: PRIORITY.defaultBlock, action: 'block' });
-    for (const [category, action] of Object.entries(settings.categoryRules) as [CategoryId, 'allow' | 'block'][]) {
-      if (vendors.some((v) => v.category === category))
-        decisions.push({ kind: 'user-category', priority: PRIORITY.userCategory, action, category });
-    }
-    for (const vendor of vendors) {
-      const action = Object.hasOwn(settings.vendorRules, vendor.id) ? settings.vendorRules[vendor.id] : undefined;
-      if (action !== undefined) decisions.push({ kind: 'user-vendor', priority: PRIORITY.userVendor, action });
-    }
-  }
-  for (const rule of settings.dashboardVendorRules) {
-    if (!vendors.some((v) => v.id === rule.vendorId) || !inScope(scopeOf(prepared, [rule.dashboard]), initiator))
-      continue;
-    const dashboard = prepared.dashboards.find((d) => dashboardMatchesRef(d, rule.dashboard));
-    decisions.push({
-      kind: 'user-vendor-on-dashboard',
-      priority: PRIORITY.userVendorOnDashboard,
-      action: rule.action,
-      ...(dashboard ? { dashboard } : {}),
-    });
-  }
-  // Session rule, scoped by tab alone.
-  if (policy.allowTabPause && tabId !== undefined && prepared.pausedTabs.has(tabId))
-    decisions.push({ kind: 'tab-paused', priority: PRIORITY.tabPause, action: 'allow' });
-  if (everywhere) {
-    if (prepared.reportOnly) decisions.push({ kind: 'report-only', priority: PRIORITY.reportOnly, action: 'allow' });
-    for (const category of policy.blockedCategories) {
-      if (vendors.some((v) => v.category === category))
-        decisions.push({ kind: 'policy-category', priority: PRIORITY.policyCategoryBlock, action: 'block', category });
-    }
-  }
-  for (const allowed of policy.allowedVendors) {
-    if (!vendors.some((v) => v.id === allowed.vendorId)) continue;
-    const scope = allowed.dashboards.length === 0 ? prepared.everywhere : scopeOf(prepared, allowed.dashboards);
-    if (inScope(scope, initiator))
-      decisions.push({ kind: 'policy-allow', priority: PRIORITY.policyAllow, action: 'allow' });
-  }
-  if (everywhere && vendors.some((v) => policy.blockedVendors.includes(v.id)))
-    decisions.push({ kind: 'policy-block', priority: PRIORITY.policyBlock, action: 'block' });
-  return decisions;
 }
 
 /**
- * The strict-mode policies the rules put on a document at `documentUrl`, as strict-mode-state.ts writes them: one per
- * sensitive-page filter that matches. Where a filter's dashboard loosens strict mode (a vendor allowed there,
- * report-only), a "replace" allow rule switches off every plain strict-mode header of the document and the loosened
- * replacements apply instead.
+ * Every rule that matches a request, static ones first. A URL that does not parse matches none; a host with a trailing
+ * dot is matched without it, as the browser requests it.
  */
-function strictModeHeaders(prepared: Prepared, documentUrl: string): StrictModeHeader[] {
-  const input = {
-    dashboards: prepared.dashboards,
-    settings: prepared.settings,
-    policy: prepared.policy,
-    vendors: prepared.vendors.byId,
-  };
-  const headers = sensitivePages(input)
-    .filter((page) => matchesUrlFilter(page.pattern, documentUrl))
-    .map(({ pattern, dashboard }) => {
-      const sources = strictModeSourcesFor(dashboard, input);
-      const loosened = prepared.reportOnly || strictModeLoosened(dashboard, sources);
-      return { pattern, dashboardId: dashboard?.id, sources, loosened, enforced: !prepared.reportOnly };
-    });
-  return headers.some((h) => h.loosened) ? headers.filter((h) => h.loosened) : headers;
+function matchingRules(prepared: Prepared, request: DnrRequest): ExplainedRule[] {
+  const url = parseUrl(request.url);
+  if (url === undefined) return [];
+  if (url.hostname.endsWith('.')) url.hostname = url.hostname.slice(0, -1);
+  const asRequested = { ...request, url: url.href };
+  return [...prepared.staticRules.matching(asRequested), ...prepared.stateRules.matching(asRequested)];
+}
+
+/**
+ * The strict-mode policies the rules put on a document at `documentUrl`: the header rules that apply to its response
+ * (where the settings loosen strict mode, the "replace" allow switches off the plain headers and the loosened
+ * replacements apply instead).
+ */
+function strictModeHeaders(prepared: Prepared, documentUrl: string): readonly StrictModeHeader[] {
+  const known = prepared.documents.get(documentUrl);
+  if (known !== undefined) return known;
+  const document: DnrRequest = { url: documentUrl, initiatorHost: undefined, type: 'main_frame' };
+  const headers = headerRulesOf(matchingRules(prepared, document)).flatMap((rule): StrictModeHeader[] => {
+    const { subject, action } = rule;
+    if (subject.kind !== 'strict-mode' || action.type !== 'modifyHeaders') return [];
+    return [
+      {
+        pattern: subject.urlFilter,
+        dashboardId: subject.dashboardId,
+        sources: subject.sources,
+        enforced: action.responseHeaders.some((h) => h.header === CSP_HEADER),
+      },
+    ];
+  });
+  // A page's requests come from a few documents: their headers are looked up once each (a bounded memo).
+  if (prepared.documents.size >= DOCUMENT_MEMO_SIZE) prepared.documents.clear();
+  prepared.documents.set(documentUrl, headers);
+  return headers;
 }
 
 /**
@@ -286,7 +238,7 @@ function strictModeHeaders(prepared: Prepared, documentUrl: string): StrictModeH
  * whether there is one and whether it is enforced; the sources are those of the rules (the document's URL, or else its
  * dashboard: a document loaded as a sensitive page keeps its policy when the app routes elsewhere).
  */
-function policiesOn(prepared: Prepared, request: ExplainableRequest): StrictModeHeader[] {
+function policiesOn(prepared: Prepared, request: ExplainableRequest): readonly StrictModeHeader[] {
   const byUrl = strictModeHeaders(prepared, request.documentUrl);
   const marker = request.documentStrictMode;
   if (marker === undefined || marker === 'unknown') return byUrl;
@@ -296,13 +248,7 @@ function policiesOn(prepared: Prepared, request: ExplainableRequest): StrictMode
   const dashboard = dashboardForHost(prepared.dashboards, hostOf(request.documentUrl));
   const input = { settings: prepared.settings, policy: prepared.policy, vendors: prepared.vendors.byId };
   return [
-    {
-      pattern: undefined,
-      dashboardId: dashboard?.id,
-      sources: strictModeSourcesFor(dashboard, input),
-      enforced,
-      loosened: false,
-    },
+    { pattern: undefined, dashboardId: dashboard?.id, sources: strictModeSourcesFor(dashboard, input), enforced },
   ];
 }
 
@@ -315,14 +261,6 @@ function strictModeOutcome(prepared: Prepared, request: ExplainableRequest): 'al
   return 'allowed';
 }
 
-function parseUrl(url: string): URL | undefined {
-  try {
-    return new URL(url);
-  } catch {
-    return undefined;
-  }
-}
-
 /** Lower-case host of a URL, without a trailing dot; '' when it does not parse. */
 export function hostOf(url: string): string {
   return parseUrl(url)?.hostname.toLowerCase().replace(/\.$/, '') ?? '';
@@ -330,7 +268,7 @@ export function hostOf(url: string): string {
 
 export type Explainer = (request: ExplainableRequest) => Explanation;
 
-/** An explainer for many requests under one context (the vendor index is built once). */
+/** An explainer for many requests under one context (the rule state and its index are built once). */
 export function createExplainer(context: ExplainContext): Explainer {
   const prepared = prepare(context);
   return (request) => {
@@ -338,48 +276,52 @@ export function createExplainer(context: ExplainContext): Explainer {
     const initiator = hostOf(request.documentUrl);
     const dashboard = dashboardForHost(prepared.dashboards, initiator);
     if (dashboard === undefined) return { verdict: 'untouched', reason: 'not-a-dashboard' };
-    const vendors = prepared.vendors.matching(host);
-    const about = { dashboardId: dashboard.id, ...(vendors[0] ? { vendorId: vendors[0].id } : {}) };
-    const result = (verdict: Verdict, reason: ExplainReason, decision?: Decision): Explanation => ({
+    const vendor = prepared.vendors.matching(host)[0];
+    const about = { dashboardId: dashboard.id, ...(vendor ? { vendorId: vendor.id } : {}) };
+    const result = (verdict: Verdict, reason: ExplainReason, rule?: ExplainedRule): Explanation => ({
       verdict,
       reason,
       ...about,
-      ...(decision?.category ? { category: decision.category } : {}),
-      ...(decision?.dashboard && decision.kind === 'user-vendor-on-dashboard'
-        ? { ruleDashboardId: decision.dashboard.id }
+      ...(rule?.subject.kind === 'category' ? { category: rule.subject.category } : {}),
+      ...(rule?.subject.kind === 'vendor-on-dashboard' &&
+      reason === 'user-vendor-on-dashboard' &&
+      rule.subject.dashboardId !== undefined
+        ? { ruleDashboardId: rule.subject.dashboardId }
         : {}),
     });
 
-    const decided = decisionsFor(prepared, vendors, host, initiator, request.tabId);
-    // A host inside a dashboard's own domains that a vendor names: every rule about it has a twin above first party.
-    const decisions = isOwnDomainHost(host, prepared.ownHosts)
-      ? decided.map((d) =>
-          d.kind === 'first-party' ? d : { ...d, priority: ownDomainHostPriority(d.priority) ?? d.priority },
-        )
-      : decided;
-    const top = winner(decisions);
-    if (top?.action === 'block') return result('blocked', top.kind as ExplainReason, top);
+    // Every allow and block rule that matches, the winner first, each with the decision its band stands for.
+    const ranked = rankedRules(
+      matchingRules(prepared, { url: request.url, initiatorHost: initiator, type: request.type, tabId: request.tabId }),
+    ).flatMap((rule) => {
+      const decision = decisionOf(rule);
+      return decision === undefined ? [] : [{ rule, decision }];
+    });
+    const first = (...skip: Decision[]): (typeof ranked)[number] | undefined =>
+      ranked.find((entry) => !skip.includes(entry.decision));
+    const reasonOf = (entry: (typeof ranked)[number]): ExplainReason =>
+      entry.decision === 'report-only' ? 'not-a-vendor' : entry.decision;
+
+    const top = ranked[0];
+    if (top?.rule.action.type === 'block') return result('blocked', reasonOf(top), top.rule);
     const csp = strictModeOutcome(prepared, request);
     if (csp === 'refused') return result('blocked', 'strict-mode');
 
     // Report-only is the only reason it went through when the rules without it would block it, or when the
     // strict-mode policy it turned into report-only would have refused it.
-    const withoutReportOnly = winner(decisions.filter((d) => d.kind !== 'report-only'));
-    if (top?.kind === 'report-only') {
-      if (withoutReportOnly?.action === 'block')
-        return result('would-be-blocked', withoutReportOnly.kind as ExplainReason, withoutReportOnly);
-    }
+    const withoutReportOnly = first('report-only');
+    if (top?.decision === 'report-only' && withoutReportOnly?.rule.action.type === 'block')
+      return result('would-be-blocked', reasonOf(withoutReportOnly), withoutReportOnly.rule);
     if (csp === 'reported') return result('would-be-blocked', 'strict-mode');
 
     // A pause changes the verdict only where something would block.
     const settled =
-      withoutReportOnly?.kind === 'tab-paused'
-        ? winner(decisions.filter((d) => d.kind !== 'report-only' && d.kind !== 'tab-paused'))
-        : withoutReportOnly;
-    if (withoutReportOnly?.kind === 'tab-paused' && settled?.action === 'block') return result('allowed', 'tab-paused');
-    if (settled === undefined || settled.kind === 'report-only' || settled.kind === 'tab-paused')
+      withoutReportOnly?.decision === 'tab-paused' ? first('report-only', 'tab-paused') : withoutReportOnly;
+    if (withoutReportOnly?.decision === 'tab-paused' && settled?.rule.action.type === 'block')
+      return result('allowed', 'tab-paused');
+    if (settled === undefined || settled.decision === 'report-only' || settled.decision === 'tab-paused')
       return result('untouched', 'not-a-vendor');
-    return result('allowed', settled.kind, settled);
+    return result('allowed', reasonOf(settled), settled.rule);
   };
 }
 

@@ -6,7 +6,7 @@
  * policy must block everything the clean one blocks: a mistake in a policy never unblocks anything.
  * A second property: with the lock on, no user settings make anything looser than the defaults under that policy.
  */
-import { simulate, type Outcome, type SimulatedRequest } from '../../test/unit/dnr-simulator';
+import { outcomeOf, type Outcome, type DnrRequest } from '../rules/dnr-matcher';
 import { Gen } from '../../test/unit/seeded-random';
 import { testCatalog } from '../../test/unit/test-catalog';
 import type { DnrRule } from '../rules/dnr-rule';
@@ -194,7 +194,7 @@ const PAGE_HOSTS = [
   'own.corp.example',
   'unrelated.example',
 ];
-const REQUESTS: SimulatedRequest[] = PAGE_HOSTS.flatMap((initiatorHost) =>
+const REQUESTS: DnrRequest[] = PAGE_HOSTS.flatMap((initiatorHost) =>
   VENDOR_HOSTS.flatMap((host) =>
     [undefined, PAUSED_TAB].map((tabId) => ({
       url: `https://${host}/x.js`,
@@ -208,7 +208,7 @@ const REQUESTS: SimulatedRequest[] = PAGE_HOSTS.flatMap((initiatorHost) =>
 function outcomes(settings: UserSettings, policy: ManagedPolicy): Outcome[] {
   const state = computeRuleState({ catalog, settings, policy, pausedTabs: [PAUSED_TAB] });
   const rules: DnrRule[] = [...staticRules, ...state.dynamicRules, ...state.sessionRules];
-  return REQUESTS.map((request) => simulate(rules, request));
+  return REQUESTS.map((request) => outcomeOf(rules, request));
 }
 
 /** The requests `looser` lets through that `stricter` blocks. */

@@ -1,6 +1,6 @@
 import { categories } from '../../rules/catalog/categories';
 import { buildCatalog } from '../../scripts/catalog/build-catalog';
-import { simulate, type Outcome } from '../../test/unit/dnr-simulator';
+import { outcomeOf, type Outcome } from './dnr-matcher';
 import type { DnrRule } from './dnr-rule';
 import { explainRequest } from '../audit/explain-request';
 import { NO_POLICY, type ManagedPolicy } from '../policy/managed-policy';
@@ -68,7 +68,7 @@ function outcome(url: string, setup: Setup = {}, from = 'app.ci.example', tabId 
   const policy = { ...NO_POLICY, ...setup.policy };
   const state = computeRuleState({ catalog, settings, policy, pausedTabs: setup.paused ? [TAB] : [] });
   const rules: DnrRule[] = [...staticRules, ...state.dynamicRules, ...state.sessionRules];
-  const result = simulate(rules, { url, initiatorHost: from, type: 'xmlhttprequest', tabId });
+  const result = outcomeOf(rules, { url, initiatorHost: from, type: 'xmlhttprequest', tabId });
   // The audit's explanation agrees with the rules, decision by decision.
   const explained = explainRequest(
     { url, type: 'xmlhttprequest', documentUrl: `https://${from}/page`, tabId },

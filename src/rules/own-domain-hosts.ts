@@ -2,8 +2,8 @@
  * Hosts inside a dashboard's own domains that a vendor names: first-party telemetry (pa-events-api.bitrise.io,
  * collector.github.com) or a host an organisation's extra vendor names there. The static own-domain allow would win
  * over every decision about them, so their rules also run in the own-domain-host band (rule-registry.ts), as twins
- * restricted to these hosts. Pure; shared by the static rule generator, computeRuleState and explainRequest so the
- * three agree.
+ * restricted to these hosts. Pure; shared by the static rule generator, computeRuleState and the audit's
+ * classifier so they agree.
  */
 import type { DashboardEntry } from '../catalog/catalog-types';
 import type { DnrRule } from './dnr-rule';
@@ -38,12 +38,13 @@ export function ownDomainHostsOf(rule: DnrRule, hosts: readonly string[]): strin
 
 /**
  * The twin of each allow or block rule below first party that is about an own-domain host: the same condition, its
- * requestDomains narrowed to those hosts, at its own-domain-host priority. `nextId` gives each twin its id.
+ * requestDomains narrowed to those hosts, at its own-domain-host priority. `nextId` gives each twin its id (told the
+ * rule it twins, so a caller can carry what the rule is about over to its twin).
  */
 export function ownDomainHostTwins(
   rules: readonly DnrRule[],
   hosts: readonly string[],
-  nextId: () => number,
+  nextId: (original: DnrRule) => number,
 ): DnrRule[] {
   if (hosts.length === 0) return [];
   const twins: DnrRule[] = [];
@@ -53,7 +54,7 @@ export function ownDomainHostTwins(
     if (priority === undefined) continue;
     const requestDomains = ownDomainHostsOf(rule, hosts);
     if (requestDomains.length === 0) continue;
-    twins.push({ ...rule, id: nextId(), priority, condition: { ...rule.condition, requestDomains } });
+    twins.push({ ...rule, id: nextId(rule), priority, condition: { ...rule.condition, requestDomains } });
   }
   return twins;
 }

@@ -84,6 +84,22 @@ export function ownDomainHostPriority(priority: number): number | undefined {
   return name === undefined ? undefined : OWN_DOMAIN_HOST_PRIORITY[name];
 }
 
+export type PriorityBand = keyof typeof PRIORITY;
+
+/**
+ * The band a rule's priority belongs to, the own-domain-host band read as the band it replays (the same decision, for
+ * a host inside a dashboard's own domains); undefined for a priority no band owns. The audit names a decision by it.
+ */
+export function priorityBand(priority: number): PriorityBand | undefined {
+  const bands = Object.keys(PRIORITY) as PriorityBand[];
+  return (
+    bands.find((band) => PRIORITY[band] === priority) ??
+    (Object.keys(OWN_DOMAIN_HOST_PRIORITY) as LiftablePriority[]).find(
+      (band) => OWN_DOMAIN_HOST_PRIORITY[band] === priority,
+    )
+  );
+}
+
 /** Size of each dynamic/session id band; far above the browsers' 5,000 dynamic-rule limit. */
 const BAND_SIZE = 100_000;
 

@@ -4,14 +4,14 @@
  * the precedence the product promises (written out independently in `expectedOutcome`).
  */
 import { cspOutcome } from '../../test/unit/csp-model';
-import { appliedResponseHeaders, simulate, type Outcome } from '../../test/unit/dnr-simulator';
+import { appliedResponseHeaders, outcomeOf, type Outcome } from './dnr-matcher';
 import { allCases, FORGE_TAB, host, inputs, rulesFor, TAB, type Case, type Maybe } from '../../test/unit/rule-cases';
 import { testCatalog } from '../../test/unit/test-catalog';
 import type { DnrRule } from './dnr-rule';
 import { NO_POLICY, type ManagedPolicy } from '../policy/managed-policy';
-import { computeRuleState, effectiveUserSettings } from './rule-state';
+import { computeRuleState, computeRuleStateAbout, effectiveUserSettings } from './rule-state';
 import { DEFAULT_SETTINGS, type UserSettings } from '../settings/user-settings';
-import { PRIORITY, dynamicBandOf } from './rule-registry';
+import { OWN_DOMAIN_HOST_PRIORITY, PRIORITY, dynamicBandOf } from './rule-registry';
 
 const { catalog, staticRules } = testCatalog();
 
@@ -34,7 +34,7 @@ describe('computeRuleState: precedence, every combination', () => {
     expect(cases.length).toBeGreaterThan(10_000);
     const wrong: string[] = [];
     for (const c of cases) {
-      const outcome = simulate(rulesFor(c), {
+      const outcome = outcomeOf(rulesFor(c), {
         url: `https://${host(c.vendor)}/x.js`,
         initiatorHost: 'app.ci.example',
         type: 'script',
@@ -50,7 +50,7 @@ describe('computeRuleState: precedence, every combination', () => {
     for (const c of cases.filter((_, i) => i % 7 === 0)) {
       const rules = rulesFor({ ...c, paused: false });
       for (const initiatorHost of ['ci.example', 'www.app.ci.example', 'docs.app.ci.example', 'unrelated.example']) {
-        expect(simulate(rules, { url: `https://${host(c.vendor)}/x.js`, initiatorHost, type: 'script' })).toBe('none');
+        expect(outcomeOf(rules, { url: `https://${host(c.vendor)}/x.js`, initiatorHost, type: 'script' })).toBe('none');
       }
     }
   });
@@ -58,7 +58,7 @@ describe('computeRuleState: precedence, every combination', () => {
   it('never blocks a page itself (main_frame)', () => {
     for (const c of cases.filter((_, i) => i % 11 === 0)) {
       expect(
-        simulate(rulesFor(c), {
+        outcomeOf(rulesFor(c), {
           url: `https://${host(c.vendor)}/`,
           initiatorHost: 'app.ci.example',
           type: 'main_frame',
@@ -84,7 +84,7 @@ describe('computeRuleState: precedence, every combination', () => {
       pauseAllowed: false,
     });
     expect(
-      simulate(rules, { url: 'https://ci-assets.example/app.js', initiatorHost: 'app.ci.example', type: 'script' }),
+      outcomeOf(rules, { url: 'https://ci-assets.example/app.js', initiatorHost: 'app.ci.example', type: 'script' }),
     ).toBe('allow');
   });
 });
@@ -112,7 +112,7 @@ describe.each(['chromium', 'firefox'] as const)('computeRuleState: tab cover in 
     topHost: string,
     initiatorHost: string | undefined,
   ): Outcome =>
-    simulate(rules, { url: `https://${host(c.vendor)}/x.js`, initiatorHost, topHost, type: 'script', tabId });
+    outcomeOf(rules, { url: `https://${host(c.vendor)}/x.js`, initiatorHost, topHost, type: 'script', tabId });
   const check = (what: (c: Case, rules: DnrRule[]) => string | undefined, every = 1): void => {
     const wrong: string[] = [];
     cases.forEach((c, i) => {
@@ -162,7 +162,7 @@ describe.each(['chromium', 'firefox'] as const)('computeRuleState: tab cover in 
         const got = inTab(rules, c, 9, 'unrelated.example', initiator);
         if (got !== 'none') return `unrelated tab, frame ${initiator ?? '(opaque)'}: got ${got}`;
       }
-      const page = simulate(rules, {
+      const page = outcomeOf(rules, {
         url: `https://${host(c.vendor)}/`,
         initiatorHost: undefined,
         topHost: 'app.ci.example',
@@ -204,7 +204,7 @@ describe('computeRuleState: tab cover, shape', () => {
       ...state([{ tabId: 3, host: 'app.ci.example', leavingFor: 'unrelated.example' }]).sessionRules,
     ];
     const from = (initiatorHost: string | undefined): Outcome =>
-      simulate(rules, { url: 'https://cdn.tracker.example/t.js', initiatorHost, type: 'script', tabId: 3 });
+      outcomeOf(rules, { url: 'https://cdn.tracker.example/t.js', initiatorHost, type: 'script', tabId: 3 });
     expect(from('unrelated.example')).toBe('none');
     expect(from('widget.example')).toBe('block');
     expect(from(undefined)).toBe('block');
@@ -254,7 +254,7 @@ describe('computeRuleState: custom dashboards and vendors', () => {
     ...computeRuleState({ catalog, settings: s, policy: p, pausedTabs: [] }).dynamicRules,
   ];
   const onJenkins = (url: string, r: DnrRule[]): Outcome =>
-    simulate(r, { url, initiatorHost: 'jenkins.corp.example', type: 'script' });
+    outcomeOf(r, { url, initiatorHost: 'jenkins.corp.example', type: 'script' });
 
   it('applies catalog defaults on a custom dashboard', () => {
     const r = rules(settings);
@@ -267,7 +267,7 @@ describe('computeRuleState: custom dashboards and vendors', () => {
   it('blocks a custom vendor on built-in and custom dashboards until allowed', () => {
     expect(onJenkins('https://beacon.example/b', rules(settings))).toBe('block');
     expect(
-      simulate(rules(settings), { url: 'https://beacon.example/b', initiatorHost: 'forge.example', type: 'ping' }),
+      outcomeOf(rules(settings), { url: 'https://beacon.example/b', initiatorHost: 'forge.example', type: 'ping' }),
     ).toBe('block');
     const allowed = {
       ...settings,
@@ -277,7 +277,7 @@ describe('computeRuleState: custom dashboards and vendors', () => {
     };
     expect(onJenkins('https://beacon.example/b', rules(allowed))).toBe('allow');
     expect(
-      simulate(rules(allowed), { url: 'https://beacon.example/b', initiatorHost: 'forge.example', type: 'ping' }),
+      outcomeOf(rules(allowed), { url: 'https://beacon.example/b', initiatorHost: 'forge.example', type: 'ping' }),
     ).toBe('block');
   });
 
@@ -289,10 +289,10 @@ describe('computeRuleState: custom dashboards and vendors', () => {
     };
     const r = rules(settings, policy);
     expect(
-      simulate(r, { url: 'https://cdn.tracker.example/a.js', initiatorHost: 'gitlab.corp.example', type: 'script' }),
+      outcomeOf(r, { url: 'https://cdn.tracker.example/a.js', initiatorHost: 'gitlab.corp.example', type: 'script' }),
     ).toBe('block');
     expect(
-      simulate(r, { url: 'https://org-beacon.example/a.js', initiatorHost: 'gitlab.corp.example', type: 'script' }),
+      outcomeOf(r, { url: 'https://org-beacon.example/a.js', initiatorHost: 'gitlab.corp.example', type: 'script' }),
     ).toBe('block');
   });
 
@@ -308,6 +308,34 @@ describe('computeRuleState: custom dashboards and vendors', () => {
 });
 
 describe('computeRuleState: shape', () => {
+  it('names what each rule is about, twins included, for the audit to explain a match', () => {
+    const settings: UserSettings = {
+      ...DEFAULT_SETTINGS,
+      reportOnly: true,
+      categoryRules: { analytics: 'allow' },
+      dashboardVendorRules: [{ dashboard: 'app.ci.example', vendorId: 'tracker', action: 'block' }],
+      customVendors: [{ id: 'pixel', name: 'Pixel', domains: ['pixel.ci-assets.example'] }],
+    };
+    const policy: ManagedPolicy = { ...NO_POLICY, blockedCategories: ['session-replay'], allowTabPause: true };
+    const { state, subjects } = computeRuleStateAbout({ catalog, settings, policy, pausedTabs: [TAB] });
+    const rules = [...state.dynamicRules, ...state.sessionRules];
+    expect(rules.filter((r) => !subjects.has(r.id)).map((r) => r.id)).toEqual([]);
+    const about = (priority: number): unknown[] =>
+      rules.filter((r) => r.priority === priority).map((r) => subjects.get(r.id));
+    expect(about(PRIORITY.userCategory)).toEqual([{ kind: 'category', category: 'analytics' }]);
+    expect(about(PRIORITY.policyCategoryBlock)).toEqual([{ kind: 'category', category: 'session-replay' }]);
+    expect(about(PRIORITY.userVendorOnDashboard)).toEqual([
+      { kind: 'vendor-on-dashboard', vendorId: 'tracker', dashboardId: 'ci' },
+    ]);
+    expect(about(PRIORITY.reportOnly)).toEqual([{ kind: 'dashboards' }]);
+    expect(about(PRIORITY.tabPause)).toEqual([{ kind: 'tab', tabId: TAB }]);
+    // The custom vendor on the dashboard's own domain: its default, and that default's own-domain-host twin.
+    expect(about(OWN_DOMAIN_HOST_PRIORITY.defaultBlock)).toEqual([{ kind: 'vendors', vendorIds: ['pixel'] }]);
+    expect(about(PRIORITY.strictModeReplacement)).toEqual(
+      expect.arrayContaining([expect.objectContaining({ kind: 'strict-mode', dashboardId: 'ci' })]),
+    );
+  });
+
   it('is empty for default settings and no policy (the static rules hold the defaults)', () => {
     expect(computeRuleState({ catalog, settings: DEFAULT_SETTINGS, policy: NO_POLICY, pausedTabs: [] })).toEqual({
       dynamicRules: [],
@@ -365,7 +393,7 @@ describe('computeRuleState: strict mode on sensitive pages', () => {
     type: 'script' | 'websocket' = 'script',
   ): Outcome | 'refused-by-csp' {
     const pageHost = new URL(pageUrl).hostname;
-    const network = simulate(rules, { url, initiatorHost: pageHost, type, tabId: TAB });
+    const network = outcomeOf(rules, { url, initiatorHost: pageHost, type, tabId: TAB });
     if (network === 'block') return 'block';
     const headers = appliedResponseHeaders(rules, {
       url: pageUrl,

@@ -7,7 +7,9 @@
  */
 import { generateStaticRules } from '../../scripts/catalog/generate-static-rules';
 import { mergeByRequestDomains } from './compact-rules';
-import { customDashboards as customDashboardsOf } from '../catalog/dashboards';
+import { customDashboards as customDashboardsOf, dashboardMatchesRef } from '../catalog/dashboards';
+import type { CatalogVendor } from '../catalog/catalog-types';
+import type { RuleAbout, RuleSubject } from './rule-subject';
 import type { DnrRule } from './dnr-rule';
 import type { ManagedPolicy } from '../policy/managed-policy';
 import { dashboardScope, type RuntimeCatalog } from '../catalog/runtime-catalog';
@@ -54,6 +56,17 @@ export interface RuleState {
 export const STATIC_RULESETS: readonly RulesetId[] = [RULESET.allowlist, RULESET.blocklist, RULESET.strictMode];
 
 export function computeRuleState(input: RuleStateInput): RuleState {
+  return computeRuleStateAbout(input).state;
+}
+
+/** The rule state, and what each of its rules is about (by rule id; the tab-cover twins left out). */
+export interface RuleStateAbout {
+  readonly state: RuleState;
+  readonly subjects: ReadonlyMap<number, RuleSubject>;
+}
+
+/** computeRuleState, with the subject of every rule (the audit explains a request by the rule that wins it). */
+export function computeRuleStateAbout(input: RuleStateInput): RuleStateAbout {
   const { catalog, policy } = input;
   const settings = effectiveUserSettings(input.settings, policy);
   const reportOnly = settings.reportOnly || policy.reportOnly;
@@ -66,6 +79,7 @@ export function computeRuleState(input: RuleStateInput): RuleState {
   const vendors = ruleVendors(catalog, settings, policy);
 
   const dynamicRules: DnrRule[] = [];
+  const subjects = new Map<number, RuleSubject>();
   const counters = new Map<DynamicBand, number>();
   const add = (
     band: DynamicBand,
@@ -73,12 +87,15 @@ export function computeRuleState(input: RuleStateInput): RuleState {
     action: 'allow' | 'block',
     domains: readonly string[],
     scope: ReturnType<typeof dashboardScope>,
+    subject: RuleSubject,
   ): void => {
     if (domains.length === 0 || scope.initiatorDomains.length === 0) return;
     const index = counters.get(band) ?? 0;
     counters.set(band, index + 1);
+    const id = dynamicRuleId(band, index);
+    subjects.set(id, subject);
     dynamicRules.push({
-      id: dynamicRuleId(band, index),
+      id,
       priority,
       action: { type: action },
       condition: {
@@ -96,32 +113,44 @@ export function computeRuleState(input: RuleStateInput): RuleState {
   // Catalog defaults on custom dashboards (the static rules only know the built-in ones), grouped by category.
   if (customDashboards.length > 0) {
     const customScope = dashboardScope(customDashboards);
-    const blockedByCategory = new Map<string, string[]>();
-    const essential: string[] = [];
+    const blockedByCategory = new Map<string, CatalogVendor[]>();
+    const essential: CatalogVendor[] = [];
     for (const vendor of catalog.vendors) {
-      if (vendor.defaultAction === 'allow') essential.push(...vendor.domains);
-      else
-        blockedByCategory.set(vendor.category, [...(blockedByCategory.get(vendor.category) ?? []), ...vendor.domains]);
+      if (vendor.defaultAction === 'allow') essential.push(vendor);
+      else blockedByCategory.set(vendor.category, [...(blockedByCategory.get(vendor.category) ?? []), vendor]);
     }
+    const addDefaults = (band: DynamicBand, priority: number, action: 'allow' | 'block', of: CatalogVendor[]): void =>
+      add(
+        band,
+        priority,
+        action,
+        of.flatMap((v) => v.domains),
+        customScope,
+        {
+          kind: 'vendors',
+          vendorIds: of.map((v) => v.id),
+        },
+      );
     for (const category of [...blockedByCategory.keys()].sort()) {
-      add('customDashboardBlock', PRIORITY.defaultBlock, 'block', blockedByCategory.get(category) ?? [], customScope);
+      addDefaults('customDashboardBlock', PRIORITY.defaultBlock, 'block', blockedByCategory.get(category) ?? []);
     }
-    add('customDashboardEssential', PRIORITY.essentialAllow, 'allow', essential, customScope);
+    addDefaults('customDashboardEssential', PRIORITY.essentialAllow, 'allow', essential);
   }
 
   // Custom vendors are blocked on every dashboard unless someone allows them.
   for (const vendor of [...vendors.values()].filter((v) => v.category === undefined).sort(byId)) {
-    add('customVendorDefault', PRIORITY.defaultBlock, 'block', vendor.domains, everywhere);
+    add('customVendorDefault', PRIORITY.defaultBlock, 'block', vendor.domains, everywhere, vendorSubject(vendor.id));
   }
 
   // User: whole categories, then single vendors, then single vendors on single dashboards.
   for (const [category, action] of sortedEntries(settings.categoryRules)) {
     const domains = [...vendors.values()].filter((v) => v.category === category).flatMap((v) => v.domains);
-    add('userCategory', PRIORITY.userCategory, action, domains, everywhere);
+    add('userCategory', PRIORITY.userCategory, action, domains, everywhere, { kind: 'category', category });
   }
   for (const [vendorId, action] of sortedEntries(settings.vendorRules)) {
     const vendor = vendors.get(vendorId);
-    if (vendor !== undefined) add('userVendor', PRIORITY.userVendor, action, vendor.domains, everywhere);
+    if (vendor !== undefined)
+      add('userVendor', PRIORITY.userVendor, action, vendor.domains, everywhere, vendorSubject(vendorId));
   }
   for (const rule of [...settings.dashboardVendorRules].sort((a, b) =>
     `${a.dashboard}/${a.vendorId}`.localeCompare(`${b.dashboard}/${b.vendorId}`),
@@ -134,14 +163,20 @@ export function computeRuleState(input: RuleStateInput): RuleState {
         rule.action,
         vendor.domains,
         scopeOf([rule.dashboard]),
+        {
+          kind: 'vendor-on-dashboard',
+          vendorId: rule.vendorId,
+          dashboardId: allDashboards.find((d) => dashboardMatchesRef(d, rule.dashboard))?.id,
+        },
       );
   }
 
   // Report-only: every request from a dashboard goes through (the audit marks it "would be blocked").
   if (reportOnly) {
-    const index = 0;
+    const id = dynamicRuleId('reportOnly', 0);
+    subjects.set(id, { kind: 'dashboards' });
     dynamicRules.push({
-      id: dynamicRuleId('reportOnly', index),
+      id,
       priority: PRIORITY.reportOnly,
       action: { type: 'allow' },
       condition: {
@@ -154,7 +189,10 @@ export function computeRuleState(input: RuleStateInput): RuleState {
   // Policy: above every user decision.
   for (const category of [...new Set(policy.blockedCategories)].sort()) {
     const domains = [...vendors.values()].filter((v) => v.category === category).flatMap((v) => v.domains);
-    add('policyCategoryBlock', PRIORITY.policyCategoryBlock, 'block', domains, everywhere);
+    add('policyCategoryBlock', PRIORITY.policyCategoryBlock, 'block', domains, everywhere, {
+      kind: 'category',
+      category,
+    });
   }
   for (const allowed of [...policy.allowedVendors].sort((a, b) => a.vendorId.localeCompare(b.vendorId))) {
     const vendor = vendors.get(allowed.vendorId);
@@ -165,23 +203,36 @@ export function computeRuleState(input: RuleStateInput): RuleState {
       'allow',
       vendor.domains,
       allowed.dashboards.length === 0 ? everywhere : scopeOf(allowed.dashboards),
+      vendorSubject(allowed.vendorId),
     );
   }
   for (const vendorId of [...new Set(policy.blockedVendors)].sort()) {
     const vendor = vendors.get(vendorId);
-    if (vendor !== undefined) add('policyBlock', PRIORITY.policyBlock, 'block', vendor.domains, everywhere);
+    if (vendor !== undefined)
+      add('policyBlock', PRIORITY.policyBlock, 'block', vendor.domains, everywhere, vendorSubject(vendorId));
   }
 
   // Strict mode on sensitive pages (the catalog's are static; see strict-mode-state.ts).
-  dynamicRules.push(...strictModeRules({ dashboards: allDashboards, settings, policy, vendors, reportOnly }));
+  for (const { rule, subject } of strictModeRules({
+    dashboards: allDashboards,
+    settings,
+    policy,
+    vendors,
+    reportOnly,
+  })) {
+    subjects.set(rule.id, subject);
+    dynamicRules.push(rule);
+  }
 
   const sessionRules: DnrRule[] = [];
   if (policy.allowTabPause) {
     [...new Set(input.pausedTabs)]
       .sort((a, b) => a - b)
       .forEach((tabId, index) => {
+        const id = sessionRuleId('tabPause', index);
+        subjects.set(id, { kind: 'tab', tabId });
         sessionRules.push({
-          id: sessionRuleId('tabPause', index),
+          id,
           priority: PRIORITY.tabPause,
           action: { type: 'allow' },
           condition: { tabIds: [tabId] },
@@ -197,8 +248,22 @@ export function computeRuleState(input: RuleStateInput): RuleState {
   );
   let dynamicTwin = 0;
   let sessionTwin = 0;
-  dynamicRules.push(...ownDomainHostTwins(dynamicRules, ownHosts, () => dynamicRuleId('ownDomainHost', dynamicTwin++)));
-  sessionRules.push(...ownDomainHostTwins(sessionRules, ownHosts, () => sessionRuleId('ownDomainHost', sessionTwin++)));
+  // A twin is about what its rule is about.
+  const twinId = (id: number, original: DnrRule): number => {
+    const subject = subjects.get(original.id);
+    if (subject !== undefined) subjects.set(id, subject);
+    return id;
+  };
+  dynamicRules.push(
+    ...ownDomainHostTwins(dynamicRules, ownHosts, (rule) =>
+      twinId(dynamicRuleId('ownDomainHost', dynamicTwin++), rule),
+    ),
+  );
+  sessionRules.push(
+    ...ownDomainHostTwins(sessionRules, ownHosts, (rule) =>
+      twinId(sessionRuleId('ownDomainHost', sessionTwin++), rule),
+    ),
+  );
 
   // Tab cover: the same verdicts for every frame and worker of a dashboard tab (tab-cover.ts). Last, so that every rule
   // above, the own-domain-host twins included, has its twin.
@@ -214,7 +279,11 @@ export function computeRuleState(input: RuleStateInput): RuleState {
     const twins = tabIdsTwins([...staticRulesOf(catalog), ...dynamicRules], input.tabCover.tabs, dashboardHosts);
     sessionRules.push(...twins.map((rule, index) => ({ ...rule, id: sessionRuleId('tabCover', index) })));
   }
-  return { dynamicRules, sessionRules, enabledRulesets };
+  return { state: { dynamicRules, sessionRules, enabledRulesets }, subjects };
+}
+
+function vendorSubject(vendorId: string): RuleSubject {
+  return { kind: 'vendors', vendorIds: [vendorId] };
 }
 
 const staticRulesCache = new WeakMap<RuntimeCatalog, readonly DnrRule[]>();
@@ -227,11 +296,33 @@ const staticRulesCache = new WeakMap<RuntimeCatalog, readonly DnrRule[]>();
 function staticRulesOf(catalog: RuntimeCatalog): readonly DnrRule[] {
   let rules = staticRulesCache.get(catalog);
   if (rules === undefined) {
-    const { rulesets } = generateStaticRules(catalog.vendors, catalog.dashboards, { chromiumTabCover: false });
-    const all = Object.entries(rulesets).flatMap(([id, ruleset]) => (id === RULESET.tabCover ? [] : ruleset));
     // Ids only to fit the rule type: these never reach the browser, only their tab-cover twins do.
-    rules = mergeByRequestDomains(all).map((rule, index) => ({ ...rule, id: staticRuleId(index) }));
+    rules = mergeByRequestDomains(staticRulesAbout(catalog).map(({ rule }) => rule)).map((rule, index) => ({
+      ...rule,
+      id: staticRuleId(index),
+    }));
     staticRulesCache.set(catalog, rules);
+  }
+  return rules;
+}
+
+const staticRulesAboutCache = new WeakMap<RuntimeCatalog, readonly RuleAbout[]>();
+
+/**
+ * The catalog's static rules as the build writes them into the rulesets (same generator, compact), each with its
+ * subject; without Chromium's tab-cover twins, which decide nothing the rules they twin do not.
+ */
+export function staticRulesAbout(catalog: RuntimeCatalog): readonly RuleAbout[] {
+  let rules = staticRulesAboutCache.get(catalog);
+  if (rules === undefined) {
+    const { rulesets, index } = generateStaticRules(catalog.vendors, catalog.dashboards, { chromiumTabCover: false });
+    rules = STATIC_RULESETS.flatMap((id) =>
+      rulesets[id].flatMap((rule) => {
+        const subject = index[`${id}/${rule.id}`];
+        return subject === undefined ? [] : [{ rule, subject }];
+      }),
+    );
+    staticRulesAboutCache.set(catalog, rules);
   }
   return rules;
 }

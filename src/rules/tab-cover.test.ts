@@ -1,4 +1,4 @@
-import { simulate } from '../../test/unit/dnr-simulator';
+import { outcomeOf } from './dnr-matcher';
 import { mulberry32 } from '../../test/unit/seeded-random';
 import type { DnrRule } from './dnr-rule';
 import { mergeByRequestDomains } from './compact-rules';
@@ -119,9 +119,9 @@ describe('tabIdsTwins', () => {
         for (const initiatorHost of [undefined, 'widget.example', 'app.ci.example']) {
           for (const tabId of [1, 2, 3, 4]) {
             const request = { url: `https://${host}/x`, initiatorHost, type: 'script' as const, tabId };
-            expect(simulate(merged, request)).toBe(simulate(unmerged, request));
-            expect(simulate(premerged, request)).toBe(simulate(unmerged, request));
-            expect(simulate(remerged, request)).toBe(simulate(originals, request));
+            expect(outcomeOf(merged, request)).toBe(outcomeOf(unmerged, request));
+            expect(outcomeOf(premerged, request)).toBe(outcomeOf(unmerged, request));
+            expect(outcomeOf(remerged, request)).toBe(outcomeOf(originals, request));
           }
         }
       }

@@ -3,7 +3,7 @@
  * the browser's: for many addresses and settings, it is checked against the generated rules (static and dynamic)
  * evaluated with the DNR model, on the main-frame request that loads the address.
  */
-import { appliedResponseHeaders } from '../../test/unit/dnr-simulator';
+import { appliedResponseHeaders } from '../rules/dnr-matcher';
 import { testCatalog } from '../../test/unit/test-catalog';
 import { NO_POLICY, type ManagedPolicy } from '../policy/managed-policy';
 import { computeRuleState, type RuleStateInput } from '../rules/rule-state';

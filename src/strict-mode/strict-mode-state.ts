@@ -10,7 +10,7 @@
  */
 import type { DashboardEntry } from '../catalog/catalog-types';
 import { dashboardForHost, dashboardMatchesRef } from '../catalog/dashboards';
-import type { DnrRule } from '../rules/dnr-rule';
+import type { RuleAbout } from '../rules/rule-subject';
 import type { ManagedPolicy } from '../policy/managed-policy';
 import { PRIORITY, dynamicRuleId } from '../rules/rule-registry';
 import { sensitivePageHost } from './sensitive-page';
@@ -109,8 +109,9 @@ export function sensitivePages(
   return pages;
 }
 
-export function strictModeRules(input: StrictModeInput): DnrRule[] {
-  const rules: DnrRule[] = [];
+/** The strict-mode rules of the rule state, each with what it is about (its sensitive page and that page's sources). */
+export function strictModeRules(input: StrictModeInput): RuleAbout[] {
+  const rules: RuleAbout[] = [];
   const counters = { strictModeCsp: 0, strictModeReplace: 0, strictModeReplacement: 0 };
   const next = (band: keyof typeof counters): number => dynamicRuleId(band, counters[band]++);
   const sourcesByDashboard = new Map<string, { sources: StrictModeSources; loosened: boolean }>();
@@ -126,29 +127,39 @@ export function strictModeRules(input: StrictModeInput): DnrRule[] {
 
   for (const { pattern, dashboard, builtIn } of sensitivePages(input)) {
     const { sources, loosened } = forDashboard(dashboard);
+    const subject = { kind: 'strict-mode', dashboardId: dashboard?.id, urlFilter: pattern, sources } as const;
     if (!loosened) {
       // The catalog's pages already have their static rule.
-      if (!builtIn)
-        rules.push(
-          strictModeRule({ id: next('strictModeCsp'), priority: PRIORITY.strictModeCsp, urlFilter: pattern, sources }),
-        );
+      if (!builtIn) {
+        const rule = strictModeRule({
+          id: next('strictModeCsp'),
+          priority: PRIORITY.strictModeCsp,
+          urlFilter: pattern,
+          sources,
+        });
+        rules.push({ rule, subject });
+      }
       continue;
     }
     rules.push({
-      id: next('strictModeReplace'),
-      priority: PRIORITY.strictModeReplace,
-      action: { type: 'allow' },
-      condition: { urlFilter: pattern, resourceTypes: [...STRICT_MODE_RESOURCE_TYPES] },
+      rule: {
+        id: next('strictModeReplace'),
+        priority: PRIORITY.strictModeReplace,
+        action: { type: 'allow' },
+        condition: { urlFilter: pattern, resourceTypes: [...STRICT_MODE_RESOURCE_TYPES] },
+      },
+      subject,
     });
-    rules.push(
-      strictModeRule({
+    rules.push({
+      rule: strictModeRule({
         id: next('strictModeReplacement'),
         priority: PRIORITY.strictModeReplacement,
         urlFilter: pattern,
         sources,
         reportOnly: input.reportOnly,
       }),
-    );
+      subject,
+    });
   }
   return rules;
 }

@@ -16,7 +16,7 @@ import type { ThirdPartyWebEntity } from '../../scripts/catalog/merge-third-part
 import { NO_POLICY } from '../../src/policy/managed-policy';
 import { computeRuleState } from '../../src/rules/rule-state';
 import { DEFAULT_SETTINGS } from '../../src/settings/user-settings';
-import { simulate } from './dnr-simulator';
+import { outcomeOf } from '../../src/rules/dnr-matcher';
 
 const thirdPartyWeb = JSON.parse(
   readFileSync(require.resolve('third-party-web/dist/entities.json'), 'utf8'),
@@ -61,7 +61,7 @@ describe('dashboard profiles', () => {
     for (const profile of dashboardProfiles) {
       const initiatorHost = catalog.dashboards.find((d) => d.id === profile.dashboardId)?.hosts[0];
       for (const need of profile.needs) {
-        const outcome = simulate(defaultRules, {
+        const outcome = outcomeOf(defaultRules, {
           url: `https://${need.host}/`,
           initiatorHost,
           type: RESOURCE_TYPE[need.loadedAs],
@@ -69,7 +69,7 @@ describe('dashboard profiles', () => {
         if (outcome === 'block') wrong.push(`${profile.dashboardId}: needed ${need.host} is blocked`);
       }
       for (const tracker of profile.trackers) {
-        const outcome = simulate(defaultRules, {
+        const outcome = outcomeOf(defaultRules, {
           url: `https://${tracker.host}/`,
           initiatorHost,
           type: RESOURCE_TYPE[tracker.loadedAs],

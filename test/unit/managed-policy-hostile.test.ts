@@ -12,12 +12,11 @@
  *     that dashboard in allowedVendors, or validly turns report-only on.
  */
 import type { DnrRule } from '../../src/rules/dnr-rule';
-import { hostMatchesAny } from '../../src/shared/domain-name';
 import { NO_POLICY, type ManagedPolicy } from '../../src/policy/managed-policy';
 import { parseManagedPolicy } from '../../src/policy/parse-managed-policy';
 import { computeRuleState } from '../../src/rules/rule-state';
 import { DEFAULT_SETTINGS, type UserSettings } from '../../src/settings/user-settings';
-import { simulate, type Outcome, type SimulatedRequest } from './dnr-simulator';
+import { createRuleMatcher, type DnrRequest, type Outcome, type RuleMatcher } from '../../src/rules/dnr-matcher';
 import { hostileCatalog } from './hostile-catalog';
 import { Gen, setOwn } from './seeded-random';
 
@@ -378,7 +377,7 @@ function generateSettings(g: Gen): UserSettings {
 }
 
 interface Probe {
-  readonly request: SimulatedRequest;
+  readonly request: DnrRequest;
   /** The vendor's id for the policy; undefined for a person's own vendor, which no policy can name. */
   readonly policyId: string | undefined;
   /** The refs that name the page's dashboard: its id and hosts. */
@@ -409,15 +408,13 @@ function probes(settings: UserSettings): Probe[] {
   );
 }
 
-/** The DNR model's outcome, asked only of the rules whose requestDomains can match (the same answer, faster). */
-function outcome(rules: readonly DnrRule[], request: SimulatedRequest): Outcome {
-  const host = new URL(request.url).hostname;
-  return simulate(
-    rules.filter(
-      (rule) => rule.condition.requestDomains === undefined || hostMatchesAny(host, rule.condition.requestDomains),
-    ),
-    request,
-  );
+const matchers = new WeakMap<readonly DnrRule[], RuleMatcher<DnrRule>>();
+
+/** The DNR model's outcome, from the production matcher indexed once per rule set (the same answer, faster). */
+function outcome(rules: readonly DnrRule[], request: DnrRequest): Outcome {
+  let matcher = matchers.get(rules);
+  if (matcher === undefined) matchers.set(rules, (matcher = createRuleMatcher(rules)));
+  return matcher.outcome(request);
 }
 
 function rulesFor(settings: UserSettings, policy: ManagedPolicy) {

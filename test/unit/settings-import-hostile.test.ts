@@ -21,7 +21,6 @@ import { createSettingsStore, SETTINGS_KEY } from '../../src/settings/settings-s
 import { applySettingsChange } from '../../src/settings/apply-settings-change';
 import { CATEGORY_IDS } from '../../src/catalog/catalog-types';
 import type { DnrRule } from '../../src/rules/dnr-rule';
-import { hostMatchesAny } from '../../src/shared/domain-name';
 import { NO_POLICY, type ManagedPolicy } from '../../src/policy/managed-policy';
 import { parseManagedPolicy } from '../../src/policy/parse-managed-policy';
 import { LOCKED_MESSAGE } from '../../src/policy/policy-lock';
@@ -31,7 +30,7 @@ import { settingsFileText } from '../../src/settings/settings-export';
 import { readSettingsFile } from '../../src/settings/settings-file';
 import type { FieldError } from '../../src/settings/settings-validation';
 import { DEFAULT_SETTINGS, type UserSettings } from '../../src/settings/user-settings';
-import { simulate, type Outcome, type SimulatedRequest } from './dnr-simulator';
+import { createRuleMatcher, type DnrRequest, type Outcome, type RuleMatcher } from '../../src/rules/dnr-matcher';
 import { FakeDnr } from './fake-dnr';
 import { FakeStorageArea } from './fake-storage-area';
 import { hostileCatalog } from './hostile-catalog';
@@ -826,18 +825,16 @@ function expectedDecision(
   return vendor.defaultAction;
 }
 
-/** The DNR model's outcome, asked only of the rules whose requestDomains can match (the same answer, faster). */
-function outcome(rules: readonly DnrRule[], request: SimulatedRequest): Outcome {
-  const host = new URL(request.url).hostname;
-  return simulate(
-    rules.filter(
-      (rule) => rule.condition.requestDomains === undefined || hostMatchesAny(host, rule.condition.requestDomains),
-    ),
-    request,
-  );
+const matchers = new WeakMap<readonly DnrRule[], RuleMatcher<DnrRule>>();
+
+/** The DNR model's outcome, from the production matcher indexed once per rule set (the same answer, faster). */
+function outcome(rules: readonly DnrRule[], request: DnrRequest): Outcome {
+  let matcher = matchers.get(rules);
+  if (matcher === undefined) matchers.set(rules, (matcher = createRuleMatcher(rules)));
+  return matcher.outcome(request);
 }
 
-const request = (host: string, initiatorHost: string): SimulatedRequest => ({
+const request = (host: string, initiatorHost: string): DnrRequest => ({
   url: `https://${host}/dg.js`,
   initiatorHost,
   type: 'script',
