@@ -2,11 +2,11 @@
  * The JSON schemas the build derives files and validators from, each from its one TypeScript declaration.
  */
 import type { AnySchema } from 'ajv';
-import managedSchema from '../schemas/managed-schema.json';
+import { managedPolicySchema } from '../src/policy/policy-schema';
 import { settingsFileSchema } from '../src/settings/settings-schema';
 
 /** schemas/NAME.json -> its schema; each is also compiled to src/generated/validate-NAME.js. */
 export const SCHEMA_FILES: Readonly<Record<string, AnySchema>> = {
   'settings.json': settingsFileSchema(),
-  'managed-schema.json': managedSchema,
+  'managed-schema.json': managedPolicySchema,
 };

@@ -6,6 +6,8 @@
  * organisation never meant (a plain-http URL, a mistyped format), so any malformed field turns reporting off, and
  * each problem is named for the options page's "ignored" list.
  */
+import type { FromSchema } from 'json-schema-to-ts';
+import type { DeepReadonly } from '../shared/deep-readonly';
 import { isRecord } from '../shared/is-record';
 import { formatPath, type ValuePath } from '../policy/schema-unknown-keys';
 
@@ -19,16 +21,28 @@ const MAX_ENDPOINT_LENGTH = 2_048;
 const MAX_AUTHORIZATION_LENGTH = 8_192;
 const MAX_DEVICE_LABEL_LENGTH = 200;
 
-export interface FleetReportingConfig {
-  /** An https URL the reports are POSTed to, as given (the OTLP `/v1/logs` or HEC `/services/collector/event` path included). */
-  readonly endpoint: string;
-  readonly format: FleetFormat;
-  /** The Authorization header's value, sent as given; absent when the collector needs none. */
-  readonly authorization: string | undefined;
-  readonly intervalSeconds: number;
-  /** Names the device in reports; without it, reports carry no identity. */
-  readonly deviceLabel: string | undefined;
-}
+/** The configuration in force, as the policy status carries it to the pages too (policy-status.ts). */
+export const fleetReportingConfigSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['endpoint', 'format', 'intervalSeconds'],
+  properties: {
+    endpoint: {
+      description:
+        'An https URL the reports are POSTed to, as given (the OTLP `/v1/logs` or HEC `/services/collector/event` path included).',
+      type: 'string',
+    },
+    format: { enum: FLEET_FORMATS },
+    authorization: {
+      description: "The Authorization header's value, sent as given; absent when the collector needs none.",
+      type: 'string',
+    },
+    intervalSeconds: { type: 'integer' },
+    deviceLabel: { description: 'Names the device in reports; without it, reports carry no identity.', type: 'string' },
+  },
+} as const;
+
+export type FleetReportingConfig = DeepReadonly<FromSchema<typeof fleetReportingConfigSchema>>;
 
 export interface ParsedFleetReporting {
   readonly config: FleetReportingConfig | undefined;

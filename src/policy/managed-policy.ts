@@ -1,34 +1,83 @@
 /**
- * The organisation's policy (storage.managed), after validation. Absent policy is `NO_POLICY`.
+ * The organisation's policy (storage.managed), after validation: what the rule state reads, and what `policy/get`
+ * sends the pages (policy-status.ts checks it there against this schema). Absent policy is `NO_POLICY`.
  */
-import type { CategoryId } from '../catalog/catalog-types';
-import type { CustomDashboard, CustomVendor } from '../settings/user-settings';
-import type { FleetReportingConfig } from '../fleet/fleet-reporting-config';
+import type { FromSchema } from 'json-schema-to-ts';
+import { CATEGORY_IDS } from '../catalog/catalog-types';
+import { fleetReportingConfigSchema } from '../fleet/fleet-reporting-config';
+import type { DeepReadonly } from '../shared/deep-readonly';
 
-export interface PolicyAllowedVendor {
-  readonly vendorId: string;
-  /** Dashboard ids or custom hosts; empty means every dashboard. */
-  readonly dashboards: readonly string[];
-}
+const strings = { type: 'array', items: { type: 'string' } } as const;
+const named = { type: 'string' } as const;
 
-export interface ManagedPolicy {
-  readonly blockedVendors: readonly string[];
-  readonly allowedVendors: readonly PolicyAllowedVendor[];
-  readonly blockedCategories: readonly CategoryId[];
-  readonly extraDashboards: readonly CustomDashboard[];
-  readonly extraVendors: readonly CustomVendor[];
-  readonly sensitivePages: readonly string[];
-  readonly reportOnly: boolean;
-  /** Users may tighten but not loosen anything. */
-  readonly lockUserRules: boolean;
-  /** Off under `lockUserRules` unless the policy sets it true by name. */
-  readonly allowTabPause: boolean;
-  readonly auditRetentionDays: number | undefined;
-  /** Whether the audit keeps addresses whole (true) or redacted (false); undefined leaves it to the user. */
-  readonly keepFullAuditUrls: boolean | undefined;
-  /** Where audit summaries go (fleet reporting); undefined: nothing is ever sent. */
-  readonly fleetReporting: FleetReportingConfig | undefined;
-}
+export const managedPolicyInForceSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: [
+    'blockedVendors',
+    'allowedVendors',
+    'blockedCategories',
+    'extraDashboards',
+    'extraVendors',
+    'sensitivePages',
+    'reportOnly',
+    'lockUserRules',
+    'allowTabPause',
+  ],
+  properties: {
+    blockedVendors: strings,
+    allowedVendors: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['vendorId', 'dashboards'],
+        properties: {
+          vendorId: named,
+          dashboards: { ...strings, description: 'Dashboard ids or custom hosts; empty means every dashboard.' },
+        },
+      },
+    },
+    blockedCategories: { type: 'array', items: { enum: CATEGORY_IDS } },
+    extraDashboards: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['host', 'name'],
+        properties: { host: named, name: named },
+      },
+    },
+    extraVendors: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['id', 'name', 'domains'],
+        properties: { id: named, name: named, domains: strings },
+      },
+    },
+    sensitivePages: strings,
+    reportOnly: { type: 'boolean' },
+    lockUserRules: { description: 'Users may tighten but not loosen anything.', type: 'boolean' },
+    allowTabPause: {
+      description: 'Off under `lockUserRules` unless the policy sets it true by name.',
+      type: 'boolean',
+    },
+    auditRetentionDays: { description: 'Absent: the user decides.', type: 'integer' },
+    keepFullAuditUrls: {
+      description: 'Whether the audit keeps addresses whole (true) or redacted (false); absent leaves it to the user.',
+      type: 'boolean',
+    },
+    fleetReporting: {
+      ...fleetReportingConfigSchema,
+      description: 'Where audit summaries go (fleet reporting); absent: nothing is ever sent.',
+    },
+  },
+} as const;
+
+export type ManagedPolicy = DeepReadonly<FromSchema<typeof managedPolicyInForceSchema>>;
+export type PolicyAllowedVendor = ManagedPolicy['allowedVendors'][number];
 
 export const NO_POLICY: ManagedPolicy = {
   blockedVendors: [],

@@ -12,10 +12,10 @@
  *   person's own vendor's: allowing it would allow a vendor the policy never named;
  * - an extra vendor's host inside a dashboard's own domains is blocked there above the own-domain allow, for that host
  *   alone; a domain that is (or covers) a dashboard's host or own domain is refused by name, never silently ignored.
- * The types come from schemas/managed-schema.json through its build-time ajv validator; what a schema in Chrome's
+ * The types come from the policy's one schema (policy-schema.ts) through its build-time ajv validator; what a schema in Chrome's
  * dialect cannot say (known ids, domain syntax, unknown keys) is checked here against the run-time catalog.
  */
-import managedSchema from '../../schemas/managed-schema.json';
+import { managedPolicySchema } from './policy-schema';
 import validateManagedSchema from '../generated/validate-managed-schema';
 import { CATEGORY_IDS, type CategoryId } from '../catalog/catalog-types';
 import { hostMatchesDomain, normaliseDomain } from '../shared/domain-name';
@@ -98,7 +98,7 @@ export function parseManagedPolicy(raw: unknown, catalog: PolicyCatalog): Parsed
   const ignore = (path: ValuePath, why: string): void => {
     warnings.push(`${formatPath(path)}: ${why}; ignored.`);
   };
-  for (const path of unknownKeyPaths(raw, managedSchema)) {
+  for (const path of unknownKeyPaths(raw, managedPolicySchema)) {
     warnings.push(`${formatPath(path)}: unknown key; ignored.`);
   }
 

@@ -117,8 +117,9 @@ export function schemaProblem(value: unknown, schema: unknown, at = ''): SchemaP
     const keys = Object.keys(value);
     if (typeof s.maxProperties === 'number' && keys.length > s.maxProperties)
       return problem('maxProperties', { limit: s.maxProperties });
+    // As in ajv (and as JSON would carry it), a key whose value is undefined is absent.
     for (const key of Array.isArray(s.required) ? (s.required as unknown[]) : [])
-      if (typeof key === 'string' && !Object.hasOwn(value, key)) return problem('required', { missingProperty: key });
+      if (typeof key === 'string' && value[key] === undefined) return problem('required', { missingProperty: key });
     const properties = isRecord(s.properties) ? s.properties : {};
     for (const key of keys) {
       if (s.propertyNames !== undefined) {
@@ -126,6 +127,7 @@ export function schemaProblem(value: unknown, schema: unknown, at = ''): SchemaP
         if (found !== undefined) return { ...found, instancePath: at, propertyName: key };
       }
       const declared = Object.hasOwn(properties, key) ? properties[key] : undefined;
+      if (declared !== undefined && value[key] === undefined) continue;
       const child = declared ?? (isRecord(s.additionalProperties) ? s.additionalProperties : undefined);
       if (child !== undefined) {
         const found = schemaProblem(value[key], child, `${at}/${escape(key)}`);
