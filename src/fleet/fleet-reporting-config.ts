@@ -7,11 +7,12 @@
  * each problem is named for the options page's "ignored" list.
  */
 import type { FromSchema } from 'json-schema-to-ts';
+import { FLEET_FORMATS, type fleetReportingConfigSchema } from './fleet-reporting-schema';
 import type { DeepReadonly } from '../shared/deep-readonly';
 import { isRecord } from '../shared/is-record';
 import { formatPath, type ValuePath } from '../policy/schema-unknown-keys';
 
-export const FLEET_FORMATS = ['otlp-json', 'splunk-hec'] as const;
+export { FLEET_FORMATS };
 export type FleetFormat = (typeof FLEET_FORMATS)[number];
 
 export const MIN_INTERVAL_SECONDS = 10;
@@ -20,27 +21,6 @@ export const DEFAULT_INTERVAL_SECONDS = 300;
 const MAX_ENDPOINT_LENGTH = 2_048;
 const MAX_AUTHORIZATION_LENGTH = 8_192;
 const MAX_DEVICE_LABEL_LENGTH = 200;
-
-/** The configuration in force, as the policy status carries it to the pages too (policy-status.ts). */
-export const fleetReportingConfigSchema = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['endpoint', 'format', 'intervalSeconds'],
-  properties: {
-    endpoint: {
-      description:
-        'An https URL the reports are POSTed to, as given (the OTLP `/v1/logs` or HEC `/services/collector/event` path included).',
-      type: 'string',
-    },
-    format: { enum: FLEET_FORMATS },
-    authorization: {
-      description: "The Authorization header's value, sent as given; absent when the collector needs none.",
-      type: 'string',
-    },
-    intervalSeconds: { type: 'integer' },
-    deviceLabel: { description: 'Names the device in reports; without it, reports carry no identity.', type: 'string' },
-  },
-} as const;
 
 export type FleetReportingConfig = DeepReadonly<FromSchema<typeof fleetReportingConfigSchema>>;
 

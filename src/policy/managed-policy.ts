@@ -4,7 +4,7 @@
  */
 import type { FromSchema } from 'json-schema-to-ts';
 import { CATEGORY_IDS } from '../catalog/catalog-types';
-import { fleetReportingConfigSchema } from '../fleet/fleet-reporting-config';
+import { fleetReportingConfigSchema } from '../fleet/fleet-reporting-schema';
 import type { DeepReadonly } from '../shared/deep-readonly';
 
 const strings = { type: 'array', items: { type: 'string' } } as const;
