@@ -1,14 +1,15 @@
 /**
- * Draws the popup from its store, and builds a large list a slice at a time: the first draw holds `firstRows` rows
- * (the first screen, within one frame), each later task adds as many as fit in `sliceMs`, measured on the last
- * slice, until every row is built. Between slices the popup stays responsive (a click is one task away).
+ * Draws the popup from its store, and builds a large list a slice at a time: the first draw holds `firstRows` list
+ * items (vendor groups first, then request rows: the first screen, within one frame), each later task adds as many as
+ * fit in `sliceMs`, measured on the last slice, until every item is built. Between slices the popup stays responsive
+ * (a click is one task away).
  */
 import { h, render } from 'preact';
 import type { SendMessage } from '../src/settings/settings-client';
 import type { PageStore } from '../src/ui/page-store';
 import { PopupApp } from './components/popup-app';
 import type { PopupController } from './popup-controller';
-import type { PopupState } from './popup-state';
+import { listSize, listSlice, type PopupState } from './popup-state';
 
 export interface RendererDeps {
   readonly root: Element;
@@ -22,17 +23,17 @@ export interface RendererDeps {
   readonly clock: () => number;
   readonly firstRows: number;
   readonly sliceMs: number;
-  /** After a draw: whether every row is built, and whether this was the first draw with rows. */
-  readonly onDrawn?: (info: { readonly complete: boolean; readonly rows: number }) => void;
+  /** After a draw: whether every list item is built, and how many are (vendor groups and request rows). */
+  readonly onDrawn?: (info: { readonly complete: boolean; readonly items: number }) => void;
 }
 
 export function startRenderer(deps: RendererDeps): () => void {
   let step = deps.firstRows;
   let growing = false;
   const draw = (state: PopupState): void => {
-    const rows = state.shown?.rows ?? 0;
-    // The first rows of a new list are built in its first draw.
-    if (state.shown !== undefined && state.budget === 0 && rows > 0) {
+    const size = listSize(state.shown);
+    // The first items of a new list are built in its first draw.
+    if (state.shown !== undefined && state.budget === 0 && size > 0) {
       deps.store.set({ budget: deps.firstRows });
       state = { ...state, budget: deps.firstRows };
     }
@@ -48,8 +49,9 @@ export function startRenderer(deps: RendererDeps): () => void {
       deps.root,
     );
     const elapsed = deps.clock() - started;
-    const complete = state.budget >= rows;
-    deps.onDrawn?.({ complete, rows: Math.min(state.budget, rows) });
+    const complete = state.budget >= size;
+    const slice = listSlice(state.shown, state.budget);
+    deps.onDrawn?.({ complete, items: slice.groups + slice.rows });
     if (complete || growing) return;
     // Rows per slice follow what the last slice cost, so each slice stays near sliceMs on any machine.
     if (state.budget > deps.firstRows)

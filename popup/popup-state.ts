@@ -17,6 +17,8 @@ export interface AuditShown {
   /** Blocked vendors first, then the rest in the audit's order (what got through first). */
   readonly groups: readonly VendorGroup[];
   readonly summary: AuditSummary;
+  /** Requests per category for the summary bar, most first. */
+  readonly categories: readonly CategoryCount[];
   readonly rows: number;
   /** Identifies the page the audit is of: a new page starts the list afresh. */
   readonly pageKey: string;
@@ -31,7 +33,10 @@ export interface PopupState {
   readonly shown: AuditShown | undefined;
   /** Why there is no list (no audit, not a dashboard, an error). */
   readonly empty: string | undefined;
-  /** Rows built so far: a large audit is built a slice at a time, so the first rows show at once. */
+  /**
+   * List items built so far (vendor groups, then their request rows; see listSlice): a large audit is built a slice
+   * at a time, so the first screen shows at once.
+   */
   readonly budget: number;
   /** The background's answer about this tab (dashboard, vendors' states here); undefined until it answers. */
   readonly view: TabView | undefined;
@@ -100,9 +105,25 @@ export function showAudit(audit: TabAudit): AuditShown {
     audit,
     groups,
     summary: summarise(audit.entries),
+    categories: countsByCategory(audit.entries),
     rows: audit.entries.length,
     pageKey: audit.page === null ? 'pending' : `${audit.page.timeOrigin}|${audit.page.url}`,
   };
+}
+
+/** How many list items (vendor groups and request rows) the whole audit makes. */
+export function listSize(shown: AuditShown | undefined): number {
+  return shown === undefined ? 0 : shown.groups.length + shown.rows;
+}
+
+/**
+ * What `budget` list items buy: every vendor group first (the folded list is what the first screen shows), then
+ * request rows in list order. Rows of a folded group are out of sight, so they come after every group's head.
+ */
+export function listSlice(shown: AuditShown | undefined, budget: number): { groups: number; rows: number } {
+  if (shown === undefined) return { groups: 0, rows: 0 };
+  const groups = Math.min(shown.groups.length, Math.max(0, budget));
+  return { groups, rows: Math.min(shown.rows, Math.max(0, budget - groups)) };
 }
 
 export function pageLabelOf(audit: TabAudit): { label: string; title: string | undefined } {

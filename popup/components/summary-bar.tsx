@@ -5,7 +5,8 @@
  */
 import { summaryText } from '../../src/audit/audit-groups';
 import type { TabView } from '../../src/ui/tab-view';
-import { countsByCategory, type AuditShown } from '../popup-state';
+import { memo } from '../../src/ui/memo';
+import type { AuditShown } from '../popup-state';
 
 /** Categories shown by name; the rest are summed up in one line. */
 const TOP_CATEGORIES = 4;
@@ -18,7 +19,7 @@ function categoryName(id: string, view: TabView | undefined): string {
   return view?.categoryLabels[id] ?? id;
 }
 
-export function SummaryBar({
+function SummaryBarView({
   shown,
   view,
 }: {
@@ -27,7 +28,7 @@ export function SummaryBar({
 }) {
   const summary = shown?.summary ?? { blocked: 0, allowed: 0, unknown: 0, wouldBeBlocked: 0 };
   const total = summary.blocked + summary.allowed + summary.unknown;
-  const categories = shown === undefined ? [] : countsByCategory(shown.audit.entries);
+  const categories = shown?.categories ?? [];
   const top = categories.slice(0, TOP_CATEGORIES);
   const rest = categories.slice(TOP_CATEGORIES);
   const widest = Math.max(1, ...top.map((c) => c.blocked + c.allowed));
@@ -78,3 +79,6 @@ export function SummaryBar({
     </section>
   );
 }
+
+/** The list grows a slice per task: the summary, made once per audit, is not drawn again for each slice. */
+export const SummaryBar = memo(SummaryBarView, (a, b) => a.shown === b.shown && a.view === b.view);

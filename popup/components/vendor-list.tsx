@@ -1,12 +1,13 @@
 /**
  * The one list: every vendor this page tried to load, blocked ones first, each with its quick action and its
  * requests; then the vendors the person named or has a rule for here that the page did not load. A large audit is
- * built `budget` rows at a time (the page grows it a slice per task), so the first rows show at once. `#audit` says
- * `aria-busy="false"` and `data-rendered` (rows built) once every row of the latest data is built.
+ * built `budget` items at a time (the page grows it a slice per task; listSlice: every vendor first, then their
+ * requests), so the first screen shows at once. `#audit` says `aria-busy="false"` and `data-rendered` (request rows
+ * built) once every row of the latest data is built.
  */
 import { useMemo } from 'preact/hooks';
 import type { TabView } from '../../src/ui/tab-view';
-import { rowMatches, type AuditShown, type StatusFilter } from '../popup-state';
+import { listSlice, rowMatches, type AuditShown, type StatusFilter } from '../popup-state';
 import { VendorGroup } from './vendor-group';
 
 export interface VendorListProps {
@@ -40,8 +41,9 @@ export function VendorList(props: VendorListProps) {
   // Vendors with a rule here or named by the person, not loaded by this page: listed after, with their action.
   const others = (view?.dashboard ? view.vendors : []).filter((v) => !listed.has(v.id));
   const rows = shown?.rows ?? 0;
-  const built = Math.min(budget, rows);
-  let left = budget;
+  const slice = listSlice(shown, budget);
+  const built = slice.rows;
+  let left = built;
   const dashboardName = view?.dashboard?.name;
 
   return (
@@ -59,7 +61,7 @@ export function VendorList(props: VendorListProps) {
         </p>
       )}
       <ul class="groups" id="groups" role="list" aria-label="Third parties by vendor">
-        {groups.map((group, index) => {
+        {groups.slice(0, slice.groups).map((group, index) => {
           const take = Math.max(0, Math.min(group.entries.length, left));
           left -= take;
           const id = group.vendor.id;
@@ -85,6 +87,7 @@ export function VendorList(props: VendorListProps) {
           );
         })}
         {!filtering &&
+          slice.groups === groups.length &&
           others.map((vendor, i) => (
             <VendorGroup
               key={`named:${vendor.id}`}

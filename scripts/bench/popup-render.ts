@@ -20,7 +20,7 @@ const FAKE_TAB = 424_242;
 /** One frame at 60 Hz. */
 export const FRAME_BUDGET_MS = 1000 / 60;
 
-function syntheticAudit(): TabAudit {
+export function syntheticAudit(): TabAudit {
   const vendors = Array.from({ length: 120 }, (_, i) => ({
     id: i % 4 === 0 ? null : `vendor-${i}`,
     name: `vendor${i}.example`,
