@@ -389,6 +389,30 @@ describe('popup', () => {
     stop();
   }, 30_000);
 
+  it('says in the footer what the log dropped, and reads it again when the log changes', async () => {
+    const fake = fakeBrowser(audit(PAGE));
+    let dropped: Record<string, number> = {};
+    let logChanged: () => void = () => undefined;
+    const { root, stop } = openPopup({
+      ...fake,
+      deps: {
+        ...fake.deps,
+        readDropped: () => Promise.resolve(dropped),
+        onLogChanged: (listener) => void (logChanged = listener),
+      },
+    });
+    await waitUntilBuilt(root, 4);
+    const line = root.querySelector<HTMLElement>('#log-dropped')!;
+    expect(line.hidden).toBe(true);
+    dropped = { 'https://app.ci.example tab 7': 40, 'https://other.example tab 9': 2 };
+    logChanged();
+    await waitFor(() => expect(line.hidden).toBe(false));
+    expect(line.textContent).toBe(
+      '42 records dropped to keep the log within its limit: 40 from https://app.ci.example tab 7, 2 from https://other.example tab 9.',
+    );
+    stop();
+  });
+
   it('follows the audit live and filters by text and status', async () => {
     const fake = fakeBrowser(audit(PAGE.slice(0, 2)), { vendors: [tracker, live] });
     const { root, stop } = openPopup(fake);
