@@ -52,7 +52,8 @@ interface TrackedScript {
   readonly integrity: boolean;
   settled: boolean;
   refusedByCsp: boolean;
-  timer: ReturnType<typeof setTimeout> | undefined;
+  /** When it is reported as pending if nothing else was seen (deps.now()). */
+  readonly deadline: number;
 }
 
 const HTML_NS = 'http://www.w3.org/1999/xhtml';
@@ -70,10 +71,32 @@ export function startAuditCollector(deps: CollectorDeps): AuditCollector {
   const isScript = (node: Node): node is HTMLScriptElement =>
     node.nodeType === 1 && (node as Element).localName === 'script' && (node as Element).namespaceURI === HTML_NS;
 
+  // Scripts waiting for their outcome, oldest first: one timer for all of them (a page that inserts scripts by the
+  // hundred would otherwise set and clear a timer for each).
+  const waiting = new Set<TrackedScript>();
+  let deadlineTimer: ReturnType<typeof setTimeout> | undefined;
+  const watchDeadlines = (): void => {
+    if (deadlineTimer !== undefined) return;
+    const oldest = waiting.values().next();
+    if (oldest.done === true) return;
+    deadlineTimer = setTimeout(
+      () => {
+        deadlineTimer = undefined;
+        const now = deps.now();
+        for (const tracked of waiting) {
+          if (tracked.deadline > now) break;
+          settle(tracked, 'pending');
+        }
+        watchDeadlines();
+      },
+      Math.max(0, oldest.value.deadline - deps.now()),
+    );
+  };
+
   const settle = (tracked: TrackedScript, outcome: 'loaded' | 'failed' | 'pending'): void => {
     if (tracked.settled) return;
     tracked.settled = true;
-    if (tracked.timer !== undefined) clearTimeout(tracked.timer);
+    waiting.delete(tracked);
     const observed = outcome === 'failed' && tracked.refusedByCsp ? 'refused-by-csp' : outcome;
     deps.emit({
       url: tracked.url,
@@ -110,14 +133,15 @@ export function startAuditCollector(deps: CollectorDeps): AuditCollector {
       integrity: hasEnforcedIntegrity(element.getAttribute('integrity')),
       settled: false,
       refusedByCsp: false,
-      timer: undefined,
+      deadline: deps.now() + deps.outcomeTimeoutMs,
     };
     scripts.set(element, tracked);
     scriptUrls.set(party.url, tracked);
     forgetOldestSettled(scriptUrls, AUDIT_LIMITS.trackedScriptUrls);
     element.addEventListener('load', onScriptEvent, { once: true });
     element.addEventListener('error', onScriptEvent, { once: true });
-    tracked.timer = setTimeout(() => settle(tracked, 'pending'), deps.outcomeTimeoutMs);
+    waiting.add(tracked);
+    watchDeadlines();
     return tracked;
   };
 
@@ -226,6 +250,8 @@ export function startAuditCollector(deps: CollectorDeps): AuditCollector {
   document.addEventListener(WEBSOCKET_EVENT, onWebSocket, true);
 
   const emitTiming = (entry: PerformanceResourceTiming): void => {
+    // A script element's own URL, as the browser requested it: no need to parse it again to know it is covered.
+    if (scriptUrls.has(entry.name)) return;
     const party = thirdPartyUrl(entry.name, document.baseURI, scope);
     // Script elements are covered, with their outcome and integrity, by the element itself.
     if (party === undefined || scriptUrls.has(party.url)) return;

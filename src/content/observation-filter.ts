@@ -53,10 +53,13 @@ export function thirdPartyUrl(raw: string, baseUrl: string, scope: PageScope): T
   const host = url.hostname;
   const named = scope.namedHosts.some((d) => covers(host, d));
   if (!named && (host === scope.pageHost || scope.ownDomains.some((d) => covers(host, d)))) return undefined;
-  url.hash = '';
+  // Each setter makes the URL again: set only what is there (a page making hundreds of requests pays per request).
+  if (url.hash !== '') url.hash = '';
   // Credentials in a URL (https://user:token@host/) never reach the audit, its log or an export.
-  url.username = '';
-  url.password = '';
+  if (url.username !== '' || url.password !== '') {
+    url.username = '';
+    url.password = '';
+  }
   const capped = capUrl(url.href);
   return { url: capped.url, urlTruncated: capped.truncated, host };
 }
