@@ -185,6 +185,14 @@ export function createPopupController(store: PageStore<PopupState>, deps: PopupD
         store.set({ empty: 'No tab to show.', quick: 'not-a-dashboard' });
         return;
       }
+      // The audit first: on a busy page it is the largest read, and the first screen waits for it.
+      const reads = Promise.all([
+        deps.readAudit(tabId).catch((error: unknown) => {
+          store.set({ empty: `The audit could not be read: ${message(error)}` });
+          return undefined;
+        }),
+        deps.tabUrl(tabId).catch(() => undefined),
+      ]);
       store.set({ tabId });
       void readRetention();
       readDropped();
@@ -206,13 +214,7 @@ export function createPopupController(store: PageStore<PopupState>, deps: PopupD
         void readRetention();
       });
 
-      const [stored, url] = await Promise.all([
-        deps.readAudit(tabId).catch((error: unknown) => {
-          store.set({ empty: `The audit could not be read: ${message(error)}` });
-          return undefined;
-        }),
-        deps.tabUrl(tabId).catch(() => undefined),
-      ]);
+      const [stored, url] = await reads;
       store.set({ url });
       if (isTabAudit(stored)) showAuditNow(stored);
 

@@ -100,7 +100,8 @@ const hasBlocked = (group: VendorGroup): boolean => group.entries.some((e) => BL
 export function showAudit(audit: TabAudit): AuditShown {
   const grouped = groupByVendor(audit.entries);
   // Blocked first (what Dashguard did on this page), each part in the audit's order; sort is stable.
-  const groups = [...grouped].sort((a, b) => Number(hasBlocked(b)) - Number(hasBlocked(a)));
+  const blocked = new Set(grouped.filter(hasBlocked));
+  const groups = [...grouped].sort((a, b) => Number(blocked.has(b)) - Number(blocked.has(a)));
   return {
     audit,
     groups,

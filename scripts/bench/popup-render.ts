@@ -1,10 +1,11 @@
 /**
  * 3a. Popup first render with 5,000 audit entries (Chromium, the release build): the popup opened as a tab on a tab
  * whose audit holds 5,000 rows (120 vendors, every status), seeded into storage.session. It reports through its own
- * performance marks, `dashguard:audit-first-render` (first slice of rows built) and `dashguard:audit-rendered`
- * (every row built); this benchmark adds `bench:audit-read` when the popup's read of the tab's audit answers, so the
- * work between the data arriving and the first rows (the task that holds the first frame) is told apart from the
- * popup's own start-up (loading and running popup.js).
+ * performance marks, `dashguard:audit-first-render` (the list's first slice built: its vendor groups, then rows)
+ * and `dashguard:audit-rendered` (every row built); this benchmark adds `bench:audit-read` when the popup's read of
+ * the tab's audit answers, so the work between the data arriving and the first rows (the task that holds the first
+ * frame) is told apart from the popup's own start-up (loading and running popup.js). The baseline is the same popup
+ * on a 10-row audit, opened alternately in the same run: what opening the popup costs on this machine at all.
  */
 import type { Browser } from 'puppeteer-core';
 import { launchChromium } from '../../test/e2e/harness/browsers';
@@ -16,11 +17,14 @@ import { formatValue, type FigureRow } from './bench-table';
 import { installNameShim } from './bundled-names-shim';
 
 export const POPUP_ROWS = 5_000;
+/** The baseline: the same popup on a tab whose audit holds a handful of rows, opened in the same run. */
+export const BASELINE_ROWS = 10;
 const FAKE_TAB = 424_242;
+const BASELINE_TAB = 424_243;
 /** One frame at 60 Hz. */
 export const FRAME_BUDGET_MS = 1000 / 60;
 
-export function syntheticAudit(): TabAudit {
+export function syntheticAudit(rows = POPUP_ROWS, tabId = FAKE_TAB): TabAudit {
   const vendors = Array.from({ length: 120 }, (_, i) => ({
     id: i % 4 === 0 ? null : `vendor-${i}`,
     name: `vendor${i}.example`,
@@ -28,7 +32,7 @@ export function syntheticAudit(): TabAudit {
     source: i % 4 === 0 ? null : ('curated' as const),
   }));
   const statuses = ['blocked', 'allowed-essential', 'allowed-unknown', 'report-only'] as const;
-  const entries: AuditEntry[] = Array.from({ length: POPUP_ROWS }, (_, i) => {
+  const entries: AuditEntry[] = Array.from({ length: rows }, (_, i) => {
     const vendor = vendors[i % vendors.length]!;
     const status = vendor.id === null ? 'allowed-unknown' : statuses[i % 2 === 0 ? 0 : 1];
     const url = `https://cdn${i % 7}.${vendor.name}/assets/${i}/bundle-${i.toString(36)}.js?v=${i}`;
@@ -52,7 +56,7 @@ export function syntheticAudit(): TabAudit {
   });
   return {
     v: AUDIT_FORMAT_VERSION,
-    tabId: FAKE_TAB,
+    tabId,
     page: {
       url: 'https://app.circleci.com/pipelines',
       host: 'app.circleci.com',
@@ -117,14 +121,14 @@ export interface PopupTiming {
   readonly allRowsMs: number;
 }
 
-async function renderOnce(browser: Browser, base: string): Promise<PopupTiming> {
+async function renderOnce(browser: Browser, base: string, tabId: number, rows: number): Promise<PopupTiming> {
   const popup = await browser.newPage();
   try {
     await popup.setViewport({ width: 460, height: 600 });
     await installNameShim(popup);
     await popup.evaluateOnNewDocument(markAuditRead);
-    await popup.goto(`${base}popup.html?tabId=${FAKE_TAB}`);
-    await popup.waitForSelector(`#audit[aria-busy="false"][data-rendered="${POPUP_ROWS}"]`, { timeout: 60_000 });
+    await popup.goto(`${base}popup.html?tabId=${tabId}`);
+    await popup.waitForSelector(`#audit[aria-busy="false"][data-rendered="${rows}"]`, { timeout: 60_000 });
     return await popup.evaluate(() => {
       const at = (name: string): number => performance.getEntriesByName(name)[0]?.startTime ?? Number.NaN;
       return {
@@ -142,7 +146,14 @@ async function renderOnce(browser: Browser, base: string): Promise<PopupTiming> 
   }
 }
 
-export async function measurePopupRender(runs: number): Promise<PopupTiming[]> {
+export interface PopupResult {
+  /** Opens on the 5,000-row audit. */
+  readonly full: PopupTiming[];
+  /** Opens on the baseline audit, alternating with those. */
+  readonly baseline: PopupTiming[];
+}
+
+export async function measurePopupRender(runs: number): Promise<PopupResult> {
   const fixture = await startFixtureServer();
   const session = await launchChromium(extensionDir('chromium'), { fixture });
   try {
@@ -150,25 +161,33 @@ export async function measurePopupRender(runs: number): Promise<PopupTiming[]> {
     const seed = await session.browser.newPage();
     await seed.goto(`${base}options.html`);
     await seed.evaluate(
-      async (key: string, audit: unknown) => chrome.storage.session.set({ [key]: audit }),
+      async (key: string, audit: unknown, baselineKey: string, baseline: unknown) =>
+        chrome.storage.session.set({ [key]: audit, [baselineKey]: baseline }),
       `audit:tab:${FAKE_TAB}`,
       syntheticAudit(),
+      `audit:tab:${BASELINE_TAB}`,
+      syntheticAudit(BASELINE_ROWS, BASELINE_TAB),
     );
     // One render first: the extension's renderer process and its code cache are warm for a person's second click too.
-    await renderOnce(session.browser, base);
-    const timings: PopupTiming[] = [];
-    for (let run = 0; run < runs; run += 1) timings.push(await renderOnce(session.browser, base));
+    await renderOnce(session.browser, base, FAKE_TAB, POPUP_ROWS);
+    await renderOnce(session.browser, base, BASELINE_TAB, BASELINE_ROWS);
+    const result: PopupResult = { full: [], baseline: [] };
+    for (let run = 0; run < runs; run += 1) {
+      result.full.push(await renderOnce(session.browser, base, FAKE_TAB, POPUP_ROWS));
+      result.baseline.push(await renderOnce(session.browser, base, BASELINE_TAB, BASELINE_ROWS));
+    }
     await seed.close();
-    return timings;
+    return result;
   } finally {
     await session.close();
     await fixture.close();
   }
 }
 
-export function popupRows(timings: readonly PopupTiming[]): FigureRow[] {
+export function popupRows({ full: timings, baseline }: PopupResult): FigureRow[] {
   const section = '3. Extension pages (Chromium)';
   const m = (key: keyof PopupTiming): number => median(timings.map((t) => t[key]));
+  const b = (key: keyof PopupTiming): number => median(baseline.map((t) => t[key]));
   const n = `median of ${timings.length} opens, ${POPUP_ROWS.toLocaleString('en-US')} audit rows`;
   return [
     {
@@ -191,7 +210,7 @@ export function popupRows(timings: readonly PopupTiming[]): FigureRow[] {
       value: m('firstRenderMs'),
       unit: 'ms',
       target: { op: '<=', value: 100 },
-      detail: `popup.js loaded and run at ${formatValue(m('scriptReadyMs'), 'ms')}, the audit read from storage.session at ${formatValue(m('auditReadMs'), 'ms')}; ${n}`,
+      detail: `popup.js loaded and run at ${formatValue(m('scriptReadyMs'), 'ms')}, the audit read from storage.session at ${formatValue(m('auditReadMs'), 'ms')}; baseline, the same popup on a ${BASELINE_ROWS}-row audit in the same run: first rows at ${formatValue(b('firstRenderMs'), 'ms')} (popup.js run at ${formatValue(b('scriptReadyMs'), 'ms')}, audit read at ${formatValue(b('auditReadMs'), 'ms')}); ${n}`,
     },
     {
       section,
