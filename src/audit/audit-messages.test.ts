@@ -1,5 +1,5 @@
 import { AUDIT_LIMITS } from './audit-limits';
-import { auditableUrl, parseAuditReport } from './audit-messages';
+import { auditableUrl, isAuditReportAck, parseAuditReport } from './audit-messages';
 
 const observation = (seq: number, overrides: Record<string, unknown> = {}): Record<string, unknown> => ({
   seq,
@@ -65,5 +65,14 @@ describe('auditableUrl', () => {
     expect(auditableUrl('blob:https://a.example/1')).toBeUndefined();
     expect(auditableUrl('not a url')).toBeUndefined();
     expect(auditableUrl(42)).toBeUndefined();
+  });
+});
+
+describe('isAuditReportAck (the content script checks the reply)', () => {
+  it('accepts the stored-through mark, and nothing else', () => {
+    expect(isAuditReportAck({ storedThrough: 12 })).toBe(true);
+    expect(isAuditReportAck({ storedThrough: '12' })).toBe(false);
+    expect(isAuditReportAck({ ok: true, value: { storedThrough: 12 } })).toBe(false);
+    expect(isAuditReportAck(null)).toBe(false);
   });
 });

@@ -9,6 +9,7 @@ import {
   OBSERVED_OUTCOMES,
   type AuditLogRecord,
   type AuditReport,
+  type AuditReportAck,
   type AuditResourceType,
   type Observation,
   type ObservedOutcome,
@@ -19,6 +20,11 @@ import { isRecord } from '../shared/is-record';
 
 /** Content script -> background: what the page requested. Reply: AuditReportAck. */
 export const AUDIT_REPORT = 'audit/report';
+
+/** Checks an `audit/report` reply where the content script receives it. */
+export function isAuditReportAck(value: unknown): value is AuditReportAck {
+  return isRecord(value) && typeof value.storedThrough === 'number';
+}
 /** Extension page -> background: delete the audit log. Payload null. Reply: null. */
 export const AUDIT_CLEAR_LOG = 'audit/clear-log';
 /** Extension page -> background: the audit log within retention, to export. Payload null. Reply: AuditLogExport. */

@@ -1,4 +1,4 @@
-import type { AuditReport } from '../audit/audit-types';
+import type { AuditReport, AuditReportAck } from '../audit/audit-types';
 import { createReportQueue, type NewObservation } from './report-queue';
 
 /** Timers run when the test says so, in order of due time. */
@@ -30,7 +30,7 @@ const observation = (n: number): NewObservation => ({
   time: n,
 });
 
-/** A background that stores what it receives, answers like the router, and can be told to drop messages. */
+/** A background that stores what it receives, acknowledges it, and can be told to drop messages. */
 function background() {
   const stored = new Map<string, number[]>();
   const reports: AuditReport[] = [];
@@ -39,14 +39,14 @@ function background() {
     reports,
     stored,
     setDown: (value: boolean) => void (down = value),
-    send: async (report: AuditReport): Promise<unknown> => {
+    send: async (report: AuditReport): Promise<AuditReportAck> => {
       reports.push(report);
       if (down) throw new Error('Could not establish connection. Receiving end does not exist.');
       const seqs = stored.get(report.instanceId) ?? [];
       const mark = seqs.length > 0 ? Math.max(...seqs) : 0;
       seqs.push(...report.observations.map((o) => o.seq).filter((s) => s > mark));
       stored.set(report.instanceId, seqs);
-      return { ok: true, value: { storedThrough: Math.max(mark, ...report.observations.map((o) => o.seq)) } };
+      return { storedThrough: Math.max(mark, ...report.observations.map((o) => o.seq)) };
     },
   };
 }

@@ -6,13 +6,13 @@
  * background's "stored through seq N" mark is all it needs to ignore a resend.
  */
 import { AUDIT_LIMITS } from '../audit/audit-limits';
-import type { AuditReport, Observation } from '../audit/audit-types';
+import type { AuditReport, AuditReportAck, Observation } from '../audit/audit-types';
 
 export type NewObservation = Omit<Observation, 'seq'>;
 
 export interface ReportQueueDeps {
-  /** Sends the report; resolves with the background's reply (a Result<AuditReportAck>), rejects if it got none. */
-  readonly send: (report: AuditReport) => Promise<unknown>;
+  /** Sends the report; resolves with the background's acknowledgement, rejects if it got none or a refusal. */
+  readonly send: (report: AuditReport) => Promise<AuditReportAck>;
   readonly schedule: (run: () => void, delayMs: number) => void;
   readonly newInstanceId: () => string;
   readonly timeOrigin: number;
@@ -39,14 +39,6 @@ export interface ReportQueue {
 
 /** Observations remembered for a resend after a back-forward cache restore (page reports within their own share). */
 const HISTORY_LIMIT = 5_000;
-
-function storedThrough(reply: unknown): number | undefined {
-  if (typeof reply !== 'object' || reply === null || (reply as { ok?: unknown }).ok !== true) return undefined;
-  const value = (reply as { value?: unknown }).value;
-  const mark =
-    typeof value === 'object' && value !== null ? (value as { storedThrough?: unknown }).storedThrough : undefined;
-  return typeof mark === 'number' ? mark : undefined;
-}
 
 export function createReportQueue(deps: ReportQueueDeps): ReportQueue {
   let instanceId = deps.newInstanceId();
@@ -86,7 +78,7 @@ export function createReportQueue(deps: ReportQueueDeps): ReportQueue {
     let mark: number | undefined;
     try {
       sent += 1;
-      mark = storedThrough(await deps.send(report));
+      mark = (await deps.send(report)).storedThrough;
     } catch {
       mark = undefined;
     }

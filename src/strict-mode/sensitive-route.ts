@@ -66,6 +66,11 @@ export function parseFreshLoad(payload: unknown): Result<{ url: string }> {
   return { ok: true, value: { url: payload.url } };
 }
 
+/** Checks a `strict-mode/fresh-load` reply where the content script receives it. */
+export function isFreshLoadReply(value: unknown): value is FreshLoadReply {
+  return isRecord(value) && (value.loaded === true || (value.loaded === false && typeof value.reason === 'string'));
+}
+
 /** Checks a `strict-mode/pages` reply where the content script receives it. */
 export function isStrictModePagesReply(value: unknown): value is StrictModePagesReply {
   return (
