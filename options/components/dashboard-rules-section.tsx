@@ -93,8 +93,8 @@ export function DashboardRulesSection({
           const where = dashboardName.get(dashboard) ?? dashboard;
           void actions
             .apply(
-              { kind: 'set-dashboard-vendor', dashboard, vendorId: found.vendor.id, action },
-              `${found.vendor.name}: ${action === 'allow' ? 'allowed' : 'blocked'} on ${where}.`,
+              { kind: 'set-dashboard-vendor', dashboard, vendorId: found.value.id, action },
+              `${found.value.name}: ${action === 'allow' ? 'allowed' : 'blocked'} on ${where}.`,
             )
             .then((reply) => {
               if (reply.applied) {

@@ -131,7 +131,7 @@ export function countRules(distDir: string, catalog: RuntimeCatalog): RuleCounts
   const checked = validateSettings(atLimits, { catalog, policy: NO_POLICY });
   if (!checked.ok) {
     throw new BrokenRunError(
-      `Broken run: the settings at every limit are not valid settings: ${checked.errors
+      `Broken run: the settings at every limit are not valid settings: ${checked.error
         .slice(0, 3)
         .map((e) => `${e.field}: ${e.message}`)
         .join('; ')}`,
@@ -161,10 +161,10 @@ export function countRules(distDir: string, catalog: RuntimeCatalog): RuleCounts
     enabledRulesets: resources.filter((r) => r.enabled).length,
     regexRules,
     dynamicDefault: dynamicCounts(state(DEFAULT_SETTINGS)),
-    dynamicAtLimits: dynamicCounts(state(checked.settings)),
-    dynamicChromiumAtLimits: dynamicCounts(state(checked.settings, { by: 'top-domains' })),
+    dynamicAtLimits: dynamicCounts(state(checked.value)),
+    dynamicChromiumAtLimits: dynamicCounts(state(checked.value, { by: 'top-domains' })),
     sessionDefault: sessionRules(DEFAULT_SETTINGS),
-    sessionAtLimits: sessionRules(checked.settings),
+    sessionAtLimits: sessionRules(checked.value),
   };
 }
 

@@ -14,7 +14,7 @@ describe('lookUpVendor', () => {
     ['widget.intercom.io', 'intercom'],
     [vendorSuggestion(vendors[1]!), 'tpw-a'],
   ])('finds %j', (input, id) => {
-    expect(lookUpVendor(input, vendors)).toMatchObject({ ok: true, vendor: { id } });
+    expect(lookUpVendor(input, vendors)).toMatchObject({ ok: true, value: { id } });
   });
 
   it.each([

@@ -3,6 +3,7 @@
  * "Name (id)" text a suggestion list fills in, or a domain the vendor owns.
  */
 import { hostMatchesAny } from '../shared/host-match';
+import type { Result } from '../shared/result';
 
 export interface NamedVendor {
   readonly id: string;
@@ -10,7 +11,7 @@ export interface NamedVendor {
   readonly domains: readonly string[];
 }
 
-export type VendorLookup = { ok: true; vendor: NamedVendor } | { ok: false; error: string };
+export type VendorLookup = Result<NamedVendor>;
 
 /** The text a suggestion for this vendor carries. */
 export function vendorSuggestion(vendor: NamedVendor): string {
@@ -22,16 +23,16 @@ export function lookUpVendor(input: string, vendors: readonly NamedVendor[]): Ve
   if (text === '') return { ok: false, error: 'Enter a vendor name, such as Intercom.' };
   const suggested = /\(([a-z0-9-]+)\)$/.exec(text)?.[1];
   const byId = vendors.find((v) => v.id === (suggested ?? text));
-  if (byId) return { ok: true, vendor: byId };
+  if (byId) return { ok: true, value: byId };
   const lower = text.toLowerCase();
   const byName = vendors.filter((v) => v.name.toLowerCase() === lower);
-  if (byName.length === 1 && byName[0]) return { ok: true, vendor: byName[0] };
+  if (byName.length === 1 && byName[0]) return { ok: true, value: byName[0] };
   if (byName.length > 1)
     return { ok: false, error: `Several vendors are called "${text}": pick one from the suggestions.` };
   const host = typedHost(text);
   if (host !== undefined) {
     const byDomain = vendors.find((v) => hostMatchesAny(host, v.domains));
-    if (byDomain) return { ok: true, vendor: byDomain };
+    if (byDomain) return { ok: true, value: byDomain };
   }
   return {
     ok: false,

@@ -228,6 +228,6 @@ export function applySettingsChange(
   // An import was validated strictly already; everything else is checked whole, keeping dormant references.
   if (change.kind === 'import') return candidate;
   const validated = validateSettings(candidate.settings, context, { references: 'keep-unknown' });
-  if (!validated.ok) return validated;
-  return { ok: true, settings: validated.settings, notes: candidate.notes };
+  if (!validated.ok) return { ok: false, errors: validated.error };
+  return { ok: true, settings: validated.value, notes: candidate.notes };
 }

@@ -33,9 +33,9 @@ export function readSettingsFile(text: string, context: SettingsContext): ReadSe
   const migrated = migrateSettings(data);
   if (!migrated.ok) return { ok: false, errors: [migrated.error] };
   // The schema has vouched for the shape; this builds the typed object (and would name anything it still dislikes).
-  const shaped = parseStoredSettings(migrated.value);
+  const shaped = parseStoredSettings(migrated.value.settings);
   if (shaped.problems.length > 0) return { ok: false, errors: shaped.problems };
   const validated = validateSettings(shaped.settings, context, { references: 'strict' });
-  if (!validated.ok) return { ok: false, errors: validated.errors.map((e) => `${e.field}: ${e.message}`) };
-  return { ok: true, settings: validated.settings, fromVersion: migrated.fromVersion, notes: migrated.notes };
+  if (!validated.ok) return { ok: false, errors: validated.error.map((e) => `${e.field}: ${e.message}`) };
+  return { ok: true, settings: validated.value, fromVersion: migrated.value.fromVersion, notes: migrated.value.notes };
 }

@@ -18,34 +18,37 @@ describe('migrateSettings', () => {
       reportOnly: false,
     };
     const result = migrateSettings(v1);
-    expect(result).toMatchObject({ ok: true, fromVersion: 1 });
+    expect(result).toMatchObject({ ok: true, value: { fromVersion: 1 } });
     if (!result.ok) return;
-    expect(result.value.version).toBe(SETTINGS_VERSION);
-    expect(result.value.customVendors).toEqual([
+    expect(result.value.settings.version).toBe(SETTINGS_VERSION);
+    expect(result.value.settings.customVendors).toEqual([
       { id: 'custom-acme-2', name: 'Acme', domains: ['acme.example'] },
       { id: 'custom-acme', name: 'Already fine', domains: ['fine.example'] },
       { id: 'custom-beacon-co', name: 'Beacon', domains: ['beacon.example'] },
     ]);
-    expect(result.value.vendorRules).toEqual({ 'custom-acme-2': 'allow', intercom: 'allow' });
-    expect(result.value.dashboardVendorRules).toEqual([
+    expect(result.value.settings.vendorRules).toEqual({ 'custom-acme-2': 'allow', intercom: 'allow' });
+    expect(result.value.settings.dashboardVendorRules).toEqual([
       { dashboard: 'gitlab', vendorId: 'custom-acme-2', action: 'allow' },
       { dashboard: 'gitlab', vendorId: 'intercom', action: 'allow' },
     ]);
-    expect(result.notes).toEqual([
+    expect(result.value.notes).toEqual([
       'custom vendor "acme" is now "custom-acme-2"',
       'custom vendor "Beacon Co" is now "custom-beacon-co"',
     ]);
     // Nothing else is touched.
-    expect(result.value.reportOnly).toBe(false);
+    expect(result.value.settings.reportOnly).toBe(false);
   });
 
   it('reads settings with no version as version 1, and leaves current ones alone', () => {
     expect(migrateSettings({ customVendors: [{ id: 'x', name: 'X', domains: ['x.example'] }] })).toMatchObject({
       ok: true,
-      fromVersion: 1,
+      value: { fromVersion: 1 },
     });
     const current = { version: SETTINGS_VERSION, vendorRules: { amplitude: 'allow' } };
-    expect(migrateSettings(current)).toEqual({ ok: true, value: current, fromVersion: SETTINGS_VERSION, notes: [] });
+    expect(migrateSettings(current)).toEqual({
+      ok: true,
+      value: { settings: current, fromVersion: SETTINGS_VERSION, notes: [] },
+    });
   });
 
   it('refuses a newer version and a nonsense one, saying why', () => {
@@ -84,14 +87,16 @@ describe('migrateSettings from version 2: Cirrus CI retired', () => {
       customDashboards: [{ host: 'ci.corp.example', name: 'Jenkins' }],
     };
     const result = migrateSettings(v2);
-    expect(result).toMatchObject({ ok: true, fromVersion: 2 });
+    expect(result).toMatchObject({ ok: true, value: { fromVersion: 2 } });
     if (!result.ok) return;
-    expect(result.value.version).toBe(3);
-    expect(result.value.dashboardVendorRules).toEqual([{ dashboard: 'gitlab', vendorId: 'intercom', action: 'allow' }]);
-    expect(result.value.sensitivePages).toEqual(['||gitlab.com/-/secrets', '||notcirrus-ci.com/a']);
-    expect(result.value.vendorRules).toEqual({ intercom: 'allow' });
-    expect(result.value.customDashboards).toEqual(v2.customDashboards);
-    expect(result.notes).toEqual([
+    expect(result.value.settings.version).toBe(3);
+    expect(result.value.settings.dashboardVendorRules).toEqual([
+      { dashboard: 'gitlab', vendorId: 'intercom', action: 'allow' },
+    ]);
+    expect(result.value.settings.sensitivePages).toEqual(['||gitlab.com/-/secrets', '||notcirrus-ci.com/a']);
+    expect(result.value.settings.vendorRules).toEqual({ intercom: 'allow' });
+    expect(result.value.settings.customDashboards).toEqual(v2.customDashboards);
+    expect(result.value.notes).toEqual([
       'the rule for "sentry" on Cirrus CI is removed: Cirrus CI shut down on 1 June 2026',
       'the rule for "intercom" on Cirrus CI is removed: Cirrus CI shut down on 1 June 2026',
       'the sensitive page ||cirrus-ci.com/settings/github is removed: Cirrus CI shut down on 1 June 2026',
@@ -104,7 +109,10 @@ describe('migrateSettings from version 2: Cirrus CI retired', () => {
       customVendors: [{ id: 'acme', name: 'Acme', domains: ['acme.example'] }],
       dashboardVendorRules: [{ dashboard: 'cirrus-ci', vendorId: 'acme', action: 'allow' }],
     });
-    expect(result).toMatchObject({ ok: true, fromVersion: 1, value: { version: 3, dashboardVendorRules: [] } });
+    expect(result).toMatchObject({
+      ok: true,
+      value: { fromVersion: 1, settings: { version: 3, dashboardVendorRules: [] } },
+    });
   });
 
   it('leaves malformed entries for validation to name', () => {
@@ -115,7 +123,7 @@ describe('migrateSettings from version 2: Cirrus CI retired', () => {
     });
     expect(result).toMatchObject({
       ok: true,
-      value: { dashboardVendorRules: [42, { dashboard: 7 }], sensitivePages: [null] },
+      value: { settings: { dashboardVendorRules: [42, { dashboard: 7 }], sensitivePages: [null] } },
     });
   });
 });

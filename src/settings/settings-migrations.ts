@@ -13,9 +13,10 @@
 import { sensitivePageHost } from '../strict-mode/sensitive-page';
 import { CUSTOM_VENDOR_ID, SETTINGS_VERSION } from './user-settings';
 import { isRecord } from '../shared/is-record';
+import type { Result } from '../shared/result';
 
-export type Migrated =
-  { ok: true; value: Record<string, unknown>; fromVersion: number; notes: string[] } | { ok: false; error: string };
+/** Settings in the current format, the version they were read from, and a note per change a step made. */
+export type Migrated = Result<{ settings: Record<string, unknown>; fromVersion: number; notes: string[] }>;
 
 type Step = (settings: Record<string, unknown>) => { value: Record<string, unknown>; notes: string[] };
 
@@ -132,5 +133,5 @@ export function migrateSettings(raw: unknown): Migrated {
     value = result.value;
     notes.push(...result.notes);
   }
-  return { ok: true, value, fromVersion: version, notes };
+  return { ok: true, value: { settings: value, fromVersion: version, notes } };
 }

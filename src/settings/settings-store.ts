@@ -22,7 +22,7 @@ export function createSettingsStore(area: Pick<StorageArea, 'get' | 'set'>): Set
       if (stored === undefined) return parseStoredSettings(undefined);
       // Settings saved by an earlier version are read in the current format; the next save writes it.
       const migrated = migrateSettings(stored);
-      if (migrated.ok) return parseStoredSettings(migrated.value);
+      if (migrated.ok) return parseStoredSettings(migrated.value.settings);
       const parsed = parseStoredSettings(stored);
       return { settings: parsed.settings, problems: [migrated.error, ...parsed.problems] };
     },

@@ -42,7 +42,7 @@ export interface FieldError {
   readonly message: string;
 }
 
-export type ValidatedSettings = { ok: true; settings: UserSettings } | { ok: false; errors: FieldError[] };
+export type ValidatedSettings = Result<UserSettings, FieldError[]>;
 
 /** A display name: trimmed, not empty, not too long. */
 export function checkName(input: string, what: string): Result<string> {
@@ -315,10 +315,10 @@ export function validateSettings(
       `must be a whole number of days from ${MIN_AUDIT_RETENTION_DAYS} to ${MAX_AUDIT_RETENTION_DAYS}`,
     );
 
-  if (errors.length > 0) return { ok: false, errors };
+  if (errors.length > 0) return { ok: false, error: errors };
   return {
     ok: true,
-    settings: {
+    value: {
       version: SETTINGS_VERSION,
       vendorRules,
       categoryRules,

@@ -130,7 +130,7 @@ export function buildTabView(context: TabContext, request: TabViewRequest): TabV
     ...context.settings.dashboardVendorRules
       .filter((r) => dashboardMatchesRef(dashboard, r.dashboard))
       .map((r) => r.vendorId),
-    ...(found?.ok ? [found.vendor.id] : []),
+    ...(found?.ok ? [found.value.id] : []),
   ]);
   const shown: TabViewVendor[] = [];
   for (const id of ids) {
@@ -147,7 +147,7 @@ export function buildTabView(context: TabContext, request: TabViewRequest): TabV
     vendors: shown,
     ...(found === undefined
       ? {}
-      : { found: found.ok ? { ok: true, vendorId: found.vendor.id } : { ok: false, error: found.error } }),
+      : { found: found.ok ? { ok: true, vendorId: found.value.id } : { ok: false, error: found.error } }),
     strictMode: strict === undefined ? null : { enforced: strict.enforced },
     strictModeOrigin: strictModeOrigin(
       host,
