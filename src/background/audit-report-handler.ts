@@ -38,7 +38,6 @@ export interface AuditReportDeps {
   readonly auditLog: AuditLogStore;
   readonly badge: AuditBadge;
   readonly now: () => number;
-  /** Told what was stored, after it was (fleet reporting counts it). Its failure never fails the report. */
   /**
    * Records the page's third parties in the dashboard's history; resolves to how many of the dashboard's new ones
    * the person has not seen (the badge shows them). Its failure never fails the report.
@@ -49,13 +48,19 @@ export interface AuditReportDeps {
     readonly page: string;
     readonly observations: readonly ClassifiedObservation[];
   }) => Promise<number>;
+  /**
+   * Told what was stored, after it was and before the report is acknowledged (fleet reporting counts it, by the
+   * instance's sequence numbers, so a report sent again is not counted twice). Its failure never fails the report.
+   */
   readonly onStored?: (stored: {
     readonly dashboardId: string | null;
     readonly documentUrl: string;
     readonly documentKey: string;
+    readonly instanceId: string;
+    readonly maxSeq: number;
     readonly strictMode: ParsedReport['strictMode'];
     readonly observations: readonly ClassifiedObservation[];
-  }) => void;
+  }) => Promise<void> | void;
 }
 
 /** The sending document's URL without its fragment or credentials, or undefined when it is not a web page. */
@@ -208,10 +213,12 @@ export function createAuditReportHandler(deps: AuditReportDeps): MessageHandler<
         }
         void deps.badge.show(audit, unseenNew);
         try {
-          deps.onStored?.({
+          await deps.onStored?.({
             dashboardId: dashboard?.id ?? null,
             documentUrl,
             documentKey: `${tabId}:${report.instanceId}`,
+            instanceId: report.instanceId,
+            maxSeq: report.maxSeq,
             strictMode: report.strictMode,
             observations,
           });

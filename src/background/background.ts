@@ -39,18 +39,21 @@ import { STRICT_MODE_FRESH_LOAD, STRICT_MODE_PAGES } from '../strict-mode/sensit
 import { createSensitiveRouteHandlers } from './sensitive-route-handlers';
 import { createStorageHealthHandler } from './storage-health-handler';
 import { createStorageHealthMonitor } from '../storage/storage-health-monitor';
-import { seenRequestsOf } from '../fleet/audit-requests';
 import { createFleetReporter } from '../fleet/fleet-reporter';
 import { createFleetStatusHandler } from './fleet-status-handler';
 import { FLEET_STATUS_GET } from '../fleet/fleet-status';
+import { FLEET_PAUSE_STARTS_KEY } from '../fleet/fleet-storage-layout';
 import { groupKey } from '../audit/audit-groups';
 import { NEW_THIRD_PARTIES_TAKE } from '../audit/third-party-history';
 import { createThirdPartyHistoryStore } from '../audit/third-party-history-store';
 import { createNewThirdPartiesHandler } from './new-third-parties-handler';
 import { pauseChanges, pauseEvent, ruleChanges, vendorRulesOf, type PauseStart } from '../fleet/person-changes';
-import { redactUrl } from '../audit/redact-url';
-import { matchesUrlFilter } from '../rules/url-filter';
-import { strictModePagesFor } from '../strict-mode/strict-mode-pages';
+import {
+  mayBeUnprotected,
+  unprotectedOnceKey,
+  unprotectedSensitivePage,
+  type ReportedDocument,
+} from '../fleet/sensitive-unprotected';
 import { POPUP_TAB_VIEW } from '../ui/tab-view';
 import { CATALOG_GET } from '../catalog/catalog-messages';
 import { createCatalogGetHandler } from './catalog-get-handler';
@@ -201,11 +204,10 @@ const fleet = createFleetReporter({
 const thirdPartyHistory = createThirdPartyHistoryStore(localArea);
 
 // What a person changed, for the fleet report (nothing is kept or sent without the policy key: fleet.add checks).
-const PAUSE_STARTS_KEY = 'fleet:pauseStarts';
 const fleetPauses = async (before: unknown, after: unknown): Promise<void> => {
   const { started, ended } = pauseChanges(before, after);
   if (started.length === 0 && ended.length === 0) return;
-  const stored = (await sessionArea.get(PAUSE_STARTS_KEY))[PAUSE_STARTS_KEY];
+  const stored = (await sessionArea.get(FLEET_PAUSE_STARTS_KEY))[FLEET_PAUSE_STARTS_KEY];
   const starts: Record<string, PauseStart> =
     typeof stored === 'object' && stored !== null ? { ...(stored as Record<string, PauseStart>) } : {};
   const now = Date.now();
@@ -225,7 +227,7 @@ const fleetPauses = async (before: unknown, after: unknown): Promise<void> => {
     delete starts[String(tabId)];
     return start === undefined ? [] : [start];
   });
-  await sessionArea.set({ [PAUSE_STARTS_KEY]: starts });
+  await sessionArea.set({ [FLEET_PAUSE_STARTS_KEY]: starts });
   if (endedStarts.length > 0)
     await fleet.add((newId, at) => endedStarts.map((start) => pauseEvent(newId(), start, at)));
 };
@@ -236,24 +238,15 @@ const fleetRuleChanges = (before: unknown, after: unknown): void => {
       changes.map((change) => ({ kind: 'rule-change' as const, id: newId(), time: now, ...change })),
     );
 };
-/** Documents (and addresses in them) already checked for a sensitive page shown without strict mode: each once. */
-const reportedUnprotected = new Set<string>();
-const fleetSensitiveUnprotected = async (
-  dashboardId: string | null,
-  documentUrl: string,
-  strictMode: string | undefined,
-  documentKey: string,
-): Promise<void> => {
-  const address = documentUrl.split('#')[0] ?? documentUrl;
-  const checked = `${documentKey} ${address}`;
-  if (strictMode !== 'none' || dashboardId === null || reportedUnprotected.has(checked)) return;
-  if (reportedUnprotected.size > 1_000) reportedUnprotected.clear();
-  reportedUnprotected.add(checked);
-  const pages = strictModePagesFor(new URL(address).hostname, await loadAuditInputs());
-  if (!pages.some((page) => matchesUrlFilter(page.urlFilter, address))) return;
-  await fleet.add((newId, now) => [
-    { kind: 'sensitive-unprotected', id: newId(), time: now, dashboard: dashboardId, page: redactUrl(address) },
-  ]);
+/** A sensitive page shown without strict mode: once per document and page, whatever restarts come between. */
+const fleetSensitiveUnprotected = async (document: ReportedDocument, documentKey: string): Promise<void> => {
+  if (!mayBeUnprotected(document)) return;
+  const page = unprotectedSensitivePage(document, await loadAuditInputs());
+  if (page === undefined) return;
+  await fleet.add(
+    (newId, now) => [{ kind: 'sensitive-unprotected', id: newId(), time: now, dashboard: document.dashboardId, page }],
+    { once: unprotectedOnceKey(documentKey, page) },
+  );
 };
 
 const tabPause = { store: pausedTabs, loadPolicy: () => policyStore.load(), reconcile: () => reconciler.reconcile() };
@@ -421,16 +414,17 @@ const handlers: Handlers = {
       }
       return unseen;
     },
-    onStored: ({ dashboardId, documentUrl, strictMode, observations, documentKey }) => {
-      void fleetSensitiveUnprotected(dashboardId, documentUrl, strictMode, documentKey).catch((error: unknown) =>
-        console.error('Dashguard: fleet report not counted.', error),
+    // Awaited before the report is acknowledged, and counted once per sequence number: exactly once.
+    onStored: async ({ dashboardId, documentUrl, strictMode, observations, documentKey, instanceId, maxSeq }) => {
+      const requests = observations.flatMap((o) =>
+        o.classification.audited
+          ? [{ seq: o.seq, vendor: o.classification.vendor, status: o.classification.status }]
+          : [],
       );
-      const audited = observations.flatMap((o) =>
-        o.classification.audited ? [{ vendor: o.classification.vendor, status: o.classification.status }] : [],
-      );
-      void fleet
-        .countRequests(seenRequestsOf(audited, dashboardId))
-        .catch((error: unknown) => console.error('Dashguard: fleet report not counted.', error));
+      await Promise.all([
+        fleetSensitiveUnprotected({ dashboardId, documentUrl, strictMode }, documentKey),
+        fleet.countRequests({ source: instanceId, maxSeq, dashboard: dashboardId, requests }),
+      ]);
     },
   }),
   [FLEET_STATUS_GET]: createFleetStatusHandler(fleet),

@@ -8,9 +8,14 @@
  *   one per dashboard, vendor and status. An event is sent only once its interval has ended, so an event that left
  *   never changes afterwards and its id always stands for the same content.
  * - Nothing leaves the queue before the collector accepted it (`acknowledge`).
+ * - Nothing is counted twice: a content script resends observations the background stored but did not acknowledge
+ *   (it stopped in between), so the queue keeps, per content-script instance, the highest sequence number it counted,
+ *   and the keys of events that go out once (a sensitive page shown unprotected, once per document). Both are written
+ *   in the same value as the events, so an event and its mark are stored together or not at all.
  */
 import { isRecord } from '../shared/is-record';
 import type { AuditStatus, VendorRef } from '../audit/audit-types';
+import { seenRequestsOf, type AuditedRequest } from './audit-requests';
 import { verdictOf, type DroppedEvent, type FleetEvent, type RequestsEvent } from './fleet-event';
 
 export const FLEET_QUEUE_VERSION = 1;
@@ -21,9 +26,17 @@ export interface FleetQueue {
   readonly events: readonly FleetEvent[];
   /** Events dropped since the last `dropped` event went into the queue. */
   readonly dropped: number;
+  /** Per content-script instance, the highest sequence number counted; oldest instance first. */
+  readonly counted: Readonly<Record<string, number>>;
+  /** Keys of the events that go out once and went into the queue; oldest first. */
+  readonly once: readonly string[];
 }
 
-export const EMPTY_QUEUE: FleetQueue = { v: FLEET_QUEUE_VERSION, events: [], dropped: 0 };
+export const EMPTY_QUEUE: FleetQueue = { v: FLEET_QUEUE_VERSION, events: [], dropped: 0, counted: {}, once: [] };
+
+/** Marks kept: far more content-script instances, and documents, than a browser reports between two stops. */
+export const MAX_COUNTED_SOURCES = 1_000;
+export const MAX_ONCE_KEYS = 1_000;
 
 export interface QueueLimits {
   readonly maxEvents: number;
@@ -58,7 +71,13 @@ export function readQueue(stored: unknown): FleetQueue {
       typeof event.kind === 'string' &&
       typeof event.time === 'number',
   );
-  return { v: FLEET_QUEUE_VERSION, events, dropped: stored.dropped };
+  // Queues stored before the marks existed have none: nothing of theirs was counted twice yet.
+  const counted: Record<string, number> = {};
+  if (isRecord(stored.counted))
+    for (const [source, seq] of Object.entries(stored.counted))
+      if (typeof seq === 'number' && Number.isSafeInteger(seq)) counted[source] = seq;
+  const once = Array.isArray(stored.once) ? stored.once.filter((key): key is string => typeof key === 'string') : [];
+  return { v: FLEET_QUEUE_VERSION, events, dropped: stored.dropped, counted, once };
 }
 
 /** The start of the interval `time` falls in (intervals are aligned to the epoch, so every device shares them). */
@@ -67,7 +86,7 @@ export function windowStartOf(time: number, intervalMs: number): number {
 }
 
 /** Drops the oldest events until the queue is within its limits; a dropped `dropped` event passes its count on. */
-function bounded(events: FleetEvent[], dropped: number, limits: QueueLimits): FleetQueue {
+function bounded(queue: FleetQueue, events: FleetEvent[], dropped: number, limits: QueueLimits): FleetQueue {
   let bytes = events.reduce((sum, event) => sum + sizeOf(event), 0);
   let first = 0;
   let lost = dropped;
@@ -77,7 +96,7 @@ function bounded(events: FleetEvent[], dropped: number, limits: QueueLimits): Fl
     lost += oldest.kind === 'dropped' ? oldest.count : 1;
     first += 1;
   }
-  return { v: FLEET_QUEUE_VERSION, events: events.slice(first), dropped: lost };
+  return { ...queue, events: events.slice(first), dropped: lost };
 }
 
 /** Appends events (other than requests), oldest dropped if the queue overflows. */
@@ -87,7 +106,60 @@ export function enqueue(
   limits: QueueLimits = DEFAULT_QUEUE_LIMITS,
 ): FleetQueue {
   if (events.length === 0) return queue;
-  return bounded([...queue.events, ...events], queue.dropped, limits);
+  return bounded(queue, [...queue.events, ...events], queue.dropped, limits);
+}
+
+/**
+ * Appends events that go out once per `key` (a document shown unprotected): unchanged if that key went in before,
+ * even if the background stopped since. The key is stored with the events; the oldest keys go beyond `MAX_ONCE_KEYS`.
+ */
+export function enqueueOnce(
+  queue: FleetQueue,
+  key: string,
+  events: readonly FleetEvent[],
+  limits: QueueLimits = DEFAULT_QUEUE_LIMITS,
+): FleetQueue {
+  if (events.length === 0 || queue.once.includes(key)) return queue;
+  const once = [...queue.once, key];
+  return { ...enqueue(queue, events, limits), once: once.slice(Math.max(0, once.length - MAX_ONCE_KEYS)) };
+}
+
+/** Whether events under `key` went into the queue already (enqueueOnce would change nothing). */
+export function wentOnce(queue: FleetQueue, key: string): boolean {
+  return queue.once.includes(key);
+}
+
+/** What one stored audit report saw: its content-script instance, its highest sequence number, its requests. */
+export interface ReportedRequests {
+  readonly source: string;
+  readonly maxSeq: number;
+  readonly dashboard: string | null;
+  readonly requests: readonly (AuditedRequest & { readonly seq: number })[];
+}
+
+/**
+ * Counts a report's requests that were not counted before (a sequence number above its instance's mark), and moves
+ * the mark to the report's highest: a report sent again after the background stopped between storing it and
+ * acknowledging it counts nothing the second time. The oldest instances' marks go beyond `MAX_COUNTED_SOURCES`.
+ */
+export function countReport(
+  queue: FleetQueue,
+  report: ReportedRequests,
+  now: number,
+  intervalMs: number,
+  newId: () => string,
+  limits: QueueLimits = DEFAULT_QUEUE_LIMITS,
+): FleetQueue {
+  const mark = queue.counted[report.source] ?? 0;
+  const fresh = report.requests.filter((request) => request.seq > mark);
+  const counted = countRequests(queue, seenRequestsOf(fresh, report.dashboard), now, intervalMs, newId, limits);
+  const marks: Record<string, number> = { ...queue.counted };
+  // Re-inserted, so the instance reporting now is the newest.
+  delete marks[report.source];
+  marks[report.source] = Math.max(mark, report.maxSeq);
+  const sources = Object.keys(marks);
+  for (const source of sources.slice(0, Math.max(0, sources.length - MAX_COUNTED_SOURCES))) delete marks[source];
+  return { ...counted, counted: marks };
 }
 
 export interface SeenRequests {
@@ -145,7 +217,7 @@ export function countRequests(
       events.push(event);
     }
   }
-  return bounded(events, queue.dropped, limits);
+  return bounded(queue, events, queue.dropped, limits);
 }
 
 /** When an event may be sent: once the interval it fell in has ended (a `dropped` event goes with the next batch). */
@@ -170,7 +242,7 @@ export function takeBatch(
   let current = queue;
   if (queue.dropped > 0) {
     const dropped: DroppedEvent = { kind: 'dropped', id: newId(), time: now, dashboard: null, count: queue.dropped };
-    current = { v: FLEET_QUEUE_VERSION, events: [dropped, ...queue.events], dropped: 0 };
+    current = { ...queue, events: [dropped, ...queue.events], dropped: 0 };
   }
   const batch: FleetEvent[] = [];
   let bytes = 0;

@@ -1,6 +1,7 @@
 import { FakeStorageArea } from '../../test/unit/fake-storage-area';
 import { NO_POLICY, type ManagedPolicy } from '../policy/managed-policy';
 import type { FleetEvent } from './fleet-event';
+import type { ReportedRequests } from './fleet-queue';
 import { createFleetReporter, type FetchLike } from './fleet-reporter';
 import type { FleetReportingConfig } from './fleet-reporting-config';
 import { FLEET_QUEUE_KEY } from './fleet-storage-layout';
@@ -99,7 +100,16 @@ function world(initialPolicy: ManagedPolicy = { ...NO_POLICY, fleetReporting: CO
   };
 }
 
-const seen = (count: number) => [{ dashboard: 'circleci', vendor: AMPLITUDE, status: 'blocked' as const, count }];
+let lastSeq = 0;
+/** A content script's report of `count` blocked Amplitude requests, under its next sequence numbers. */
+const seen = (count: number, source = 'instance-a'): ReportedRequests => {
+  const requests = Array.from({ length: count }, () => ({
+    seq: (lastSeq += 1),
+    vendor: AMPLITUDE,
+    status: 'blocked' as const,
+  }));
+  return { source, maxSeq: lastSeq, dashboard: 'circleci', requests };
+};
 const pauseEvent = (id: string, time: number): FleetEvent => ({
   kind: 'tab-pause',
   id,
@@ -183,6 +193,46 @@ describe('fleet reporter', () => {
     await w.advance(2_000);
     expect(w.posts).toHaveLength(2);
     expect((w.posts[1]?.at ?? 0) - refusedAt).toBeGreaterThanOrEqual(40_000);
+  });
+
+  test('a report sent again after the background stopped between storing and acknowledging it is counted once', async () => {
+    const w = world();
+    const report = seen(3);
+    await w.reporter.countRequests(report);
+    // The background stopped before the content script had its acknowledgement: the same report comes again, to a
+    // new background, with what the page saw since.
+    w.restart();
+    await w.reporter.countRequests(report);
+    const later = seen(2);
+    await w.reporter.countRequests({ ...later, requests: [...report.requests, ...later.requests] });
+    // Another document's report counts on its own.
+    await w.reporter.countRequests(seen(1, 'instance-b'));
+    await w.advance(10_100);
+    expect(w.posts.flatMap((p) => p.events)).toEqual([expect.objectContaining({ kind: 'requests', count: 6 })]);
+  });
+
+  test('an event added once under a key goes out once, across restarts and after it was sent', async () => {
+    const w = world();
+    let made = 0;
+    const make = (newId: () => string, now: number): FleetEvent[] => {
+      made += 1;
+      return [
+        { kind: 'sensitive-unprotected', id: newId(), time: now, dashboard: 'circleci', page: 'https://x.example/t' },
+      ];
+    };
+    await w.reporter.add(make, { once: 'doc-1 https://x.example/t' });
+    w.restart();
+    await w.reporter.add(make, { once: 'doc-1 https://x.example/t' });
+    await w.advance(10_100);
+    w.restart();
+    await w.reporter.add(make, { once: 'doc-1 https://x.example/t' });
+    await w.reporter.add(make, { once: 'doc-2 https://x.example/t' });
+    await w.advance(10_100);
+    expect(made).toBe(2);
+    expect(w.posts.flatMap((p) => p.events).map((e) => e.kind)).toEqual([
+      'sensitive-unprotected',
+      'sensitive-unprotected',
+    ]);
   });
 
   test('when the policy stops reporting, the queue and the state are deleted and nothing more is sent', async () => {

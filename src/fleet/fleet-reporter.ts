@@ -18,17 +18,19 @@ import type { ManagedPolicy } from '../policy/managed-policy';
 import type { FleetEvent, FleetReportContext } from './fleet-event';
 import {
   acknowledge,
-  countRequests,
+  countReport,
   DEFAULT_BATCH_LIMITS,
   DEFAULT_QUEUE_LIMITS,
   enqueue,
+  enqueueOnce,
   nextReadyAt,
   readQueue,
   takeBatch,
+  wentOnce,
   type BatchLimits,
   type FleetQueue,
   type QueueLimits,
-  type SeenRequests,
+  type ReportedRequests,
 } from './fleet-queue';
 import type { FleetReportingConfig } from './fleet-reporting-config';
 import { collectorHost } from './fleet-reporting-config';
@@ -86,10 +88,16 @@ export interface FleetReporterDeps {
 }
 
 export interface FleetReporter {
-  /** Requests the audit stored; counted into the current interval. */
-  countRequests(seen: readonly SeenRequests[]): Promise<void>;
-  /** Discrete events (a new third party, a pause, a rule change...); `make` gets the id maker. */
-  add(make: (newId: () => string, now: number) => FleetEvent[]): Promise<void>;
+  /**
+   * Requests of an audit report the audit stored; counted into the current interval, each sequence number of its
+   * content-script instance once (a report sent again counts nothing twice).
+   */
+  countRequests(report: ReportedRequests): Promise<void>;
+  /**
+   * Discrete events (a new third party, a pause, a rule change...); `make` gets the id maker. With `once`, events
+   * under that key go into the queue once, whatever restarts come between (`make` is not even asked again).
+   */
+  add(make: (newId: () => string, now: number) => FleetEvent[], options?: { readonly once?: string }): Promise<void>;
   /** Sends what is ready if it is time (worker start, an audit report, a timer, a policy change). */
   poke(): Promise<void>;
   status(): Promise<FleetStatus>;
@@ -267,32 +275,43 @@ export function createFleetReporter(deps: FleetReporterDeps): FleetReporter {
     }).catch((error: unknown) => deps.onError?.(error));
 
   return {
-    countRequests: (seen) =>
+    countRequests: (report) =>
       serially(async () => {
         const config = await configInForce();
-        if (config === undefined || seen.length === 0) return;
-        const queue = countRequests(
-          await loadQueue(),
-          seen,
+        if (config === undefined) return;
+        const stored = await loadQueue();
+        const queue = countReport(
+          stored,
+          report,
           deps.now(),
           config.intervalSeconds * 1000,
           deps.newId,
           await limits(),
         );
+        if (queue === stored) return;
         await saveQueue(queue);
         // Most reports only count: a send is due only when something became ready (the timer may not have run).
         const ready = nextReadyAt(queue, config.intervalSeconds * 1000);
-        if (ready !== undefined && ready <= deps.now()) await flush(config);
-        else if (ready !== undefined) wakeAt(ready);
+        // A send is a step of its own (a timer): the audit waits for the count, to acknowledge the report, but not for
+        // a collector.
+        if (ready !== undefined) wakeAt(ready);
       }),
-    add: (make) =>
+    add: (make, options = {}) =>
       serially(async () => {
         const config = await configInForce();
         if (config === undefined) return;
+        const queue = await loadQueue();
+        const { once } = options;
+        if (once !== undefined && wentOnce(queue, once)) return;
         const events = make(deps.newId, deps.now());
         if (events.length === 0) return;
-        await saveQueue(enqueue(await loadQueue(), events, await limits()));
-        await flush(config);
+        await saveQueue(
+          once === undefined
+            ? enqueue(queue, events, await limits())
+            : enqueueOnce(queue, once, events, await limits()),
+        );
+        // The send decides what is ready (a dropped count may be); a step of its own, as above.
+        wakeAt(deps.now());
       }),
     poke,
     status: () =>

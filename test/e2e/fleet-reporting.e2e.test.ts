@@ -11,6 +11,8 @@ import { newPartiesTitle } from '../../src/audit/audit-badge';
 import { NEW_THIRD_PARTIES_TAKE } from '../../src/audit/third-party-history';
 import { TEST_BACKGROUND_STARTS_KEY, TEST_FLEET_QUEUE_LIMITS } from '../../src/background/test-surface';
 import { FLEET_STATUS_GET, isFleetStatus, type FleetStatus } from '../../src/fleet/fleet-status';
+import { FLEET_PAUSE_STARTS_KEY } from '../../src/fleet/fleet-storage-layout';
+import { SETTINGS_CHANGE, TAB_PAUSE_SET } from '../../src/settings/settings-messages';
 import { isPolicyStatus, POLICY_GET, type PolicyStatus } from '../../src/policy/policy-status';
 import { decodeOtlpLogs, logRecordsOf } from '../unit/otlp-logs-decoder';
 import { BROWSER_KINDS, launchWithDashguard, type BrowserKind, type ExtensionBrowser } from './harness/browsers';
@@ -48,6 +50,9 @@ const NEW_PARTY_ASSETS = {
     ),
   },
 };
+
+/** Registrable domains a dashboard page loads only once in a session (so they are new on it then). */
+const SECOND_PARTY_DOMAINS = BROWSER_KINDS.map((kind) => `sensitive-second-${kind}.example`);
 
 const EXTENSION_ORIGINS = [`chrome-extension://${CHROMIUM_EXTENSION_ID}`, `moz-extension://${FIREFOX_EXTENSION_UUID}`];
 const AUTHORIZATION = 'Bearer fleet-e2e-7d3f9a';
@@ -97,7 +102,7 @@ function launchWithPolicy(
       session = await launchWithDashguard(kind, {
         fixture,
         build: 'test',
-        extraDomains: ['fleet.example'],
+        extraDomains: ['fleet.example', ...SECOND_PARTY_DOMAINS],
         firefoxPrefs: { 'extensions.background.idle.timeout': FIREFOX_IDLE_TIMEOUT_MS },
       });
     } finally {
@@ -454,7 +459,7 @@ describe.each(BROWSER_KINDS)('Fleet reporting in %s', (kind) => {
       try {
         await page.waitForSelector('html[data-party-done]', { timeout: 20_000 });
         const tabId = await tabIdOf(options, url);
-        // The badge turns amber and its title counts it until the person has seen it; its number stays the blocked count.
+        // Until the person has seen it, the badge counts it ("+1", amber) and its title says so and the blocked count.
         const badgeState = () =>
           options.evaluate(async (id: number) => {
             const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
@@ -471,11 +476,16 @@ describe.each(BROWSER_KINDS)('Fleet reporting in %s', (kind) => {
           async () => {
             const state = await badgeState();
             lastBadge = state;
-            return state.title === newPartiesTitle(1) ? true : undefined;
+            return state.title.startsWith(newPartiesTitle(1, 0).split(';')[0] ?? '') ? true : undefined;
           },
           { timeoutMs: 20_000, intervalMs: 250, describeFailure: () => `Last badge: ${JSON.stringify(lastBadge)}.` },
         );
-        expect((await badgeState()).color.slice(0, 3)).toEqual([0xb5, 0x47, 0x08]);
+        // Nothing on this page is blocked (the party is an unknown third party, allowed): the title says 0.
+        expect(await badgeState()).toEqual({
+          title: newPartiesTitle(1, 0),
+          color: [0xb5, 0x47, 0x08, expect.any(Number)],
+          text: '+1',
+        });
         const first = await openExtensionPage(session, options, `popup.html?tabId=${tabId}`);
         const marked = await first.waitForFunction(
           () => {
@@ -491,12 +501,17 @@ describe.each(BROWSER_KINDS)('Fleet reporting in %s', (kind) => {
         );
         expect(await marked.jsonValue()).toEqual([{ group: 'unknown:fleet.example', flag: 'new' }]);
         await first.close();
-        // Seen: the badge is the usual one again.
+        // Seen: the badge is the usual one again, the blocked count (none on this page: no number).
         await waitFor(
           'the badge to stop counting it',
           async () => ((await badgeState()).title === 'Dashguard' ? true : undefined),
           { timeoutMs: 20_000, intervalMs: 250 },
         );
+        expect(await badgeState()).toEqual({
+          title: 'Dashguard',
+          color: [0xb4, 0x23, 0x18, expect.any(Number)],
+          text: '',
+        });
         // Seen: the next popup marks nothing.
         const second = await openExtensionPage(session, options, `popup.html?tabId=${tabId}`);
         await second.waitForSelector('#audit[data-new-checked="0"]', { timeout: 20_000 });
@@ -514,6 +529,133 @@ describe.each(BROWSER_KINDS)('Fleet reporting in %s', (kind) => {
           .map((e) => [e.attributes['dashguard.dashboard'], e.attributes['dashguard.vendor.name']]),
       ).toContainEqual(['circleci', 'fleet.example']);
     }, 180_000);
+
+    test('a tab pause on a dashboard is reported when it ends, with the dashboard and its duration', async () => {
+      const { session, options } = ready();
+      const since = Date.now();
+      const url = `https://app.circleci.com${NEW_PARTY_PAGE}?run=pause-${since}&token=qv${since}pause`;
+      const page = await session.openPage(url);
+      try {
+        await page.waitForSelector('html[data-party-done]', { timeout: 20_000 });
+        const tabId = await tabIdOf(options, url);
+        await sendFromPage(options, TAB_PAUSE_SET, { tabId, paused: true });
+        // The background notes when (and where) the pause began; the event goes when it ends.
+        await waitFor(
+          'the pause to be noted',
+          async () => {
+            const starts = await sessionStorageValue(options, FLEET_PAUSE_STARTS_KEY);
+            return typeof starts === 'object' && starts !== null && String(tabId) in starts ? true : undefined;
+          },
+          { timeoutMs: 20_000, intervalMs: 100 },
+        );
+        const PAUSED_AT_LEAST_MS = 2_500;
+        await new Promise((resolve) => setTimeout(resolve, PAUSED_AT_LEAST_MS));
+        await sendFromPage(options, TAB_PAUSE_SET, { tabId, paused: false });
+      } finally {
+        await page.close();
+      }
+      const batch = await waitForBatch(options, 'the tab pause event', since, (b) =>
+        otlpEvents([b]).some((e) => e.name === 'dashguard.tab-pause'),
+      );
+      const pauses = otlpEvents([batch]).filter((e) => e.name === 'dashguard.tab-pause');
+      expect(pauses).toHaveLength(1);
+      expect(pauses[0]?.attributes['dashguard.dashboard']).toBe('circleci');
+      // Paused for 2.5 s at least (measured from after the background noted the start), so 3 s once rounded.
+      expect(Number(pauses[0]?.attributes['dashguard.pause.duration_s'])).toBeGreaterThanOrEqual(3);
+      for (const received of collector.received.filter((b) => b.time >= since))
+        expect(received.body).not.toContain(`qv${since}pause`);
+    }, 180_000);
+
+    test('a rule a person changed is reported with the vendor, the dashboard and the direction, and so is its removal', async () => {
+      const { options } = ready();
+      const since = Date.now();
+      await sendFromPage(options, SETTINGS_CHANGE, {
+        kind: 'set-dashboard-vendor',
+        dashboard: 'circleci',
+        vendorId: BLOCKED_VENDOR,
+        action: 'allow',
+      });
+      await sendFromPage(options, SETTINGS_CHANGE, {
+        kind: 'set-dashboard-vendor',
+        dashboard: 'circleci',
+        vendorId: BLOCKED_VENDOR,
+        action: null,
+      });
+      const changes = () =>
+        otlpEvents(collector.accepted().filter((b) => b.time >= since))
+          .filter((e) => e.name === 'dashguard.rule-change')
+          .map((e) => [
+            e.attributes['dashguard.vendor.id'],
+            e.attributes['dashguard.dashboard'],
+            e.attributes['dashguard.rule.direction'],
+          ]);
+      await waitForBatch(options, 'both rule changes', since, () => changes().length >= 2);
+      expect(changes()).toEqual([
+        [BLOCKED_VENDOR, 'circleci', 'allow'],
+        [BLOCKED_VENDOR, 'circleci', 'default'],
+      ]);
+    }, 180_000);
+
+    test('a sensitive page shown without strict mode is reported once per document, redacted', async () => {
+      const { session, options } = ready();
+      const since = Date.now();
+      const secret = `qv${since}sensitive`;
+      const url = `https://app.circleci.com${NEW_PARTY_PAGE}?run=sensitive-${since}&token=${secret}`;
+      // Loaded as an ordinary page: no strict mode in this document.
+      const page = await session.openPage(url);
+      const pattern = `app.circleci.com${NEW_PARTY_PAGE}`;
+      try {
+        await page.waitForSelector('html[data-party-done]', { timeout: 20_000 });
+        // The person makes it sensitive while it is open: the page in the tab is now a sensitive page shown unprotected.
+        await sendFromPage(options, SETTINGS_CHANGE, { kind: 'add-sensitive-page', pattern });
+        const load = (host: string) =>
+          page.evaluate(
+            (src: string) =>
+              new Promise<void>((resolve) => {
+                const script = document.createElement('script');
+                script.src = src;
+                script.onload = script.onerror = () => resolve();
+                document.head.append(script);
+              }),
+            `https://${host}/lib.js?token=${secret}`,
+          );
+        // Something on the page makes its content script report again.
+        await load(`sensitive-${kind}.fleet.example`);
+        const unprotected = () =>
+          otlpEvents(collector.accepted().filter((b) => b.time >= since && b.origin === originOf(session))).filter(
+            (e) => e.name === 'dashguard.sensitive-unprotected',
+          );
+        await waitForBatch(options, 'the sensitive page event', since, () => unprotected().length > 0);
+        expect(
+          unprotected().map((e) => [e.attributes['dashguard.dashboard'], String(e.attributes['url.full'])]),
+        ).toEqual([
+          [
+            'circleci',
+            expect.stringMatching(
+              new RegExp(`^https://app\\.circleci\\.com${NEW_PARTY_PAGE.replace(/\./g, '\\.')}\\?`),
+            ),
+          ],
+        ]);
+        // The same document reports again (a third party new on the dashboard this time, so its event says when the
+        // report was handled): no second event for the page.
+        const second = `sensitive-second-${kind}.example`;
+        await load(second);
+        await waitForBatch(options, 'the second report', since, (b) =>
+          otlpEvents([b]).some(
+            (e) => e.name === 'dashguard.new-third-party' && e.attributes['server.address'] === second,
+          ),
+        );
+        await waitForFleet(options, 'the queue to be delivered', (s) => s.waiting === 0);
+        expect(unprotected()).toHaveLength(1);
+      } finally {
+        await sendFromPage(options, SETTINGS_CHANGE, { kind: 'remove-sensitive-page', pattern: `||${pattern}` });
+        await page.close();
+      }
+      for (const received of collector.received.filter((b) => b.time >= since)) {
+        expect(received.body).not.toContain(secret);
+        expect(received.body).not.toContain(`sensitive-${since}`);
+      }
+    }, 240_000);
   });
 
   describe('Splunk HTTP Event Collector', () => {
