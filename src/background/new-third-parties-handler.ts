@@ -29,7 +29,8 @@ export function createNewThirdPartiesHandler(deps: NewThirdPartiesDeps) {
     async handle({ dashboard, tabId }) {
       const keys = await deps.history.take(dashboard);
       const audit = await deps.tabAudits.get(tabId);
-      if (audit !== undefined && audit.page?.dashboardId === dashboard) void deps.badge.show(audit, 0);
+      // Awaited, so the reply means the badge already says it.
+      if (audit !== undefined && audit.page?.dashboardId === dashboard) await deps.badge.show(audit, 0);
       return keys;
     },
   });

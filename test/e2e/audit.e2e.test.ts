@@ -10,6 +10,7 @@ import { AUDIT_CSV_COLUMNS } from '../../src/audit/audit-export';
 import { AUDIT_CLEAR_LOG } from '../../src/audit/audit-messages';
 import { tabAuditKey, type AuditLogRecord } from '../../src/audit/audit-types';
 import { redactUrl } from '../../src/audit/redact-url';
+import { NEW_THIRD_PARTIES_TAKE } from '../../src/audit/third-party-history';
 import { parseCsv } from '../unit/csv-parse';
 import {
   AUDIT_ASSETS,
@@ -138,6 +139,9 @@ describe.each(BROWSER_KINDS)('The audit in %s', (kind) => {
     test('sums it up on top, and shows the blocked count on the toolbar badge', async () => {
       const { summary } = await readPopupRows(popup);
       expect(summary).toBe('5 blocked, 4 allowed, 3 unknown');
+      // Third parties new on the dashboard are counted on the badge until seen: the popup took those reported before
+      // it opened; one whose first report came later waits for the next popup. Seen now, as that popup would.
+      await sendFromPage(home, NEW_THIRD_PARTIES_TAKE, { dashboard: 'circleci', tabId });
       const badge = await home.evaluate(async (id: number) => {
         const api = (globalThis as unknown as { browser?: PageApi }).browser ?? chrome;
         return api.action.getBadgeText({ tabId: id });
