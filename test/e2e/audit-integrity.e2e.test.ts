@@ -59,9 +59,12 @@ describe.each(BROWSER_KINDS)('Audit integrity in %s', (kind) => {
   });
 
   const exportLog = (): Promise<AuditLogExport> => sendFromPage<AuditLogExport>(home, AUDIT_EXPORT_LOG, null);
-  const recordKey = (r: AuditLogExport['records'][number]): string => `${r.source ?? ''} ${r.status} ${r.host}${r.path}`;
+  const recordKey = (r: AuditLogExport['records'][number]): string =>
+    `${r.source ?? ''} ${r.status} ${r.host}${r.path}`;
 
-  async function openWithPopup(which: keyof typeof INTEGRITY_PATHS): Promise<{ page: Page; popup: Page; tabId: number }> {
+  async function openWithPopup(
+    which: keyof typeof INTEGRITY_PATHS,
+  ): Promise<{ page: Page; popup: Page; tabId: number }> {
     const url = integrityPageUrl(which);
     const page = await session.openPage(url);
     await page.waitForSelector('html[data-dg-done]', { timeout: 60_000 });
@@ -74,22 +77,40 @@ describe.each(BROWSER_KINDS)('Audit integrity in %s', (kind) => {
     const url = integrityPageUrl('token');
     tokenTab = await session.openPage(url);
     await tokenTab.waitForSelector('html[data-dg-done]', { timeout: 20_000 });
-    const log = await waitFor('the token page\'s three records in the log', async () => {
+    const log = await waitFor("the token page's three records in the log", async () => {
       const current = await exportLog();
       return current.records.filter((r) => r.pageUrl === url).length >= 3 ? current : undefined;
     });
-    tokenRecords = log.records.filter((r) => r.pageUrl === url).map(recordKey).sort();
+    tokenRecords = log.records
+      .filter((r) => r.pageUrl === url)
+      .map(recordKey)
+      .sort();
     expect(tokenRecords).toHaveLength(3);
-    expect(log.records.find((r) => r.host === 'cdn.amplitude.com')).toMatchObject({ status: 'blocked', source: expect.stringMatching(/^https:\/\/app\.circleci\.com tab \d+$/) });
+    expect(log.records.find((r) => r.host === 'cdn.amplitude.com')).toMatchObject({
+      status: 'blocked',
+      source: expect.stringMatching(/^https:\/\/app\.circleci\.com tab \d+$/),
+    });
   });
 
   test('forged pagehide and pageshow change nothing: real outcomes kept, nothing counted twice', async () => {
     const { page, popup } = await openWithPopup('lifecycle');
     try {
-      expect(await page.evaluate(() => (window as unknown as { dgForged: unknown }).dgForged)).toEqual({ pagehide: 5, pageshow: 5 });
-      const rows = await waitForPopupRows(popup, 'both scripts with their outcome', (current) =>
-        current.some((r) => hostOf(r.url) === 'slow.unrelated.example' && r.observed === 'loaded') && current.some((r) => hostOf(r.url) === 'cdn.amplitude.com' && r.observed === 'failed'));
-      expect(rows.map((r) => ({ host: hostOf(r.url), status: r.status, observed: r.observed, count: r.count })).sort((a, b) => a.host.localeCompare(b.host))).toEqual([
+      expect(await page.evaluate(() => (window as unknown as { dgForged: unknown }).dgForged)).toEqual({
+        pagehide: 5,
+        pageshow: 5,
+      });
+      const rows = await waitForPopupRows(
+        popup,
+        'both scripts with their outcome',
+        (current) =>
+          current.some((r) => hostOf(r.url) === 'slow.unrelated.example' && r.observed === 'loaded') &&
+          current.some((r) => hostOf(r.url) === 'cdn.amplitude.com' && r.observed === 'failed'),
+      );
+      expect(
+        rows
+          .map((r) => ({ host: hostOf(r.url), status: r.status, observed: r.observed, count: r.count }))
+          .sort((a, b) => a.host.localeCompare(b.host)),
+      ).toEqual([
         { host: 'cdn.amplitude.com', status: 'blocked', observed: 'failed', count: 1 },
         { host: 'slow.unrelated.example', status: 'allowed-unknown', observed: 'loaded', count: 1 },
       ]);
@@ -104,8 +125,12 @@ describe.each(BROWSER_KINDS)('Audit integrity in %s', (kind) => {
   test('10,000 forged page-world reports, then a real blocked vendor: the real one is listed, the forged ones marked and budgeted', async () => {
     const { page, popup } = await openWithPopup('forged');
     try {
-      const rows = await waitForPopupRows(popup, 'the real Hotjar script', (current) =>
-        current.some((r) => r.vendor === 'hotjar' && r.status === 'blocked' && r.observed === 'failed'), 60_000);
+      const rows = await waitForPopupRows(
+        popup,
+        'the real Hotjar script',
+        (current) => current.some((r) => r.vendor === 'hotjar' && r.status === 'blocked' && r.observed === 'failed'),
+        60_000,
+      );
       const forged = rows.filter((r) => /^f\d+\.unrelated\.example$/.test(hostOf(r.url)));
       // The forged reports arrived (so the budget is what held them back), each marked as the page's, within budget.
       expect(forged.length).toBeGreaterThan(0);
@@ -113,8 +138,15 @@ describe.each(BROWSER_KINDS)('Audit integrity in %s', (kind) => {
       expect(forged.filter((r) => !r.flags.includes('by-page'))).toEqual([]);
       expect(rows.find((r) => r.vendor === 'hotjar')?.flags ?? []).not.toContain('by-page');
       const log = await exportLog();
-      expect(log.records.filter((r) => r.pageUrl === integrityPageUrl('token')).map(recordKey).sort()).toEqual(tokenRecords);
-      expect(log.records.some((r) => r.host === 'static.hotjar.com' && r.status === 'blocked' && r.reportedByPage !== true)).toBe(true);
+      expect(
+        log.records
+          .filter((r) => r.pageUrl === integrityPageUrl('token'))
+          .map(recordKey)
+          .sort(),
+      ).toEqual(tokenRecords);
+      expect(
+        log.records.some((r) => r.host === 'static.hotjar.com' && r.status === 'blocked' && r.reportedByPage !== true),
+      ).toBe(true);
       expect(log.records.filter((r) => /^f\d+\./.test(r.host)).every((r) => r.reportedByPage === true)).toBe(true);
     } finally {
       await popup.close();
@@ -122,31 +154,49 @@ describe.each(BROWSER_KINDS)('Audit integrity in %s', (kind) => {
     }
   });
 
-  test('a page with more records than the log holds cannot push out another tab\'s records; the popup and the export say what was dropped and from where', async () => {
+  test("a page with more records than the log holds cannot push out another tab's records; the popup and the export say what was dropped and from where", async () => {
     const url = integrityPageUrl('flood');
     const page = await session.openPage(url);
     try {
       await page.waitForSelector('html[data-dg-done]', { timeout: 120_000 });
-      const log = await waitFor('the log to hold the flood\'s last record, with records dropped', async () => {
-        const current = await exportLog();
-        return current.records.some((r) => r.host === 'sentinel.unrelated.example') && Object.keys(current.dropped).length > 0 ? current : undefined;
-      }, { timeoutMs: 120_000, intervalMs: 1_000 });
+      const log = await waitFor(
+        "the log to hold the flood's last record, with records dropped",
+        async () => {
+          const current = await exportLog();
+          return current.records.some((r) => r.host === 'sentinel.unrelated.example') &&
+            Object.keys(current.dropped).length > 0
+            ? current
+            : undefined;
+        },
+        { timeoutMs: 120_000, intervalMs: 1_000 },
+      );
       const floodSource = log.records.find((r) => r.pageUrl === url)?.source;
       expect(floodSource).toMatch(/^https:\/\/app\.circleci\.com tab \d+$/);
       // Only the flood gave up records, and the token page kept every one of its own.
       expect(Object.keys(log.dropped)).toEqual([floodSource]);
       expect(log.dropped[floodSource ?? '']).toBeGreaterThan(0);
       expect(log.records.length).toBeLessThanOrEqual(AUDIT_LIMITS.logRecords);
-      expect(log.records.filter((r) => r.pageUrl === integrityPageUrl('token')).map(recordKey).sort()).toEqual(tokenRecords);
+      expect(
+        log.records
+          .filter((r) => r.pageUrl === integrityPageUrl('token'))
+          .map(recordKey)
+          .sort(),
+      ).toEqual(tokenRecords);
 
       const tabId = await tabIdOf(home, url);
       const popup = await openExtensionPage(session, home, `popup.html?tabId=${tabId}`);
       try {
-        await popup.waitForFunction((source: string) => {
-          const line = document.getElementById('log-dropped');
-          return line !== null && !line.hidden && (line.textContent ?? '').includes(source);
-        }, { timeout: 15_000 }, floodSource ?? '');
-        const json = JSON.parse((await exportFrom(popup, 'export-json')).text) as { dropped: { source: string; count: number }[] };
+        await popup.waitForFunction(
+          (source: string) => {
+            const line = document.getElementById('log-dropped');
+            return line !== null && !line.hidden && (line.textContent ?? '').includes(source);
+          },
+          { timeout: 15_000 },
+          floodSource ?? '',
+        );
+        const json = JSON.parse((await exportFrom(popup, 'export-json')).text) as {
+          dropped: { source: string; count: number }[];
+        };
         expect(json.dropped).toEqual([{ source: floodSource, count: log.dropped[floodSource ?? ''] }]);
       } finally {
         await popup.close();
@@ -161,19 +211,27 @@ describe.each(BROWSER_KINDS)('Audit integrity in %s', (kind) => {
     const { page, popup } = await openWithPopup('sri');
     try {
       const rows = await waitForPopupRows(popup, 'the three SRI scripts with their outcome', (current) =>
-        ['sri-x', 'sri-ok', 'sri-bad'].every((name) => current.some((r) => hostOf(r.url) === `${name}.unrelated.example` && r.observed !== 'pending')));
-      const row = (name: string): PopupRow | undefined => rows.find((r) => hostOf(r.url) === `${name}.unrelated.example`);
+        ['sri-x', 'sri-ok', 'sri-bad'].every((name) =>
+          current.some((r) => hostOf(r.url) === `${name}.unrelated.example` && r.observed !== 'pending'),
+        ),
+      );
+      const row = (name: string): PopupRow | undefined =>
+        rows.find((r) => hostOf(r.url) === `${name}.unrelated.example`);
       // integrity="x": the browser ignored it and ran the script unchecked.
-      expect(row('sri-x')).toMatchObject({ sri: 'absent', observed: 'loaded', flags: expect.arrayContaining(['no-sri']) });
+      expect(row('sri-x')).toMatchObject({
+        sri: 'absent',
+        observed: 'loaded',
+        flags: expect.arrayContaining(['no-sri']),
+      });
       expect(row('sri-ok')).toMatchObject({ sri: 'present', observed: 'loaded' });
       expect(row('sri-ok')?.flags).not.toContain('no-sri');
       // A valid-format hash that does not match: enforced, so the browser refused the script it fetched.
       expect(row('sri-bad')).toMatchObject({ sri: 'present', observed: 'failed' });
-      for (const name of ['sri-x', 'sri-ok', 'sri-bad']) expect(fixture.log.all().some((r) => r.host === `${name}.unrelated.example`)).toBe(true);
+      for (const name of ['sri-x', 'sri-ok', 'sri-bad'])
+        expect(fixture.log.all().some((r) => r.host === `${name}.unrelated.example`)).toBe(true);
     } finally {
       await popup.close();
       await page.close();
     }
   });
 });
-

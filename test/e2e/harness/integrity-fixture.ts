@@ -12,11 +12,17 @@ import path from 'node:path';
 import type { StaticAsset } from './fixture-pages';
 
 const DIR = path.resolve(__dirname, '../../fixtures/integrity');
-const file = (name: string, contentType: string): StaticAsset => ({ contentType, body: readFileSync(path.join(DIR, name)) });
+const file = (name: string, contentType: string): StaticAsset => ({
+  contentType,
+  body: readFileSync(path.join(DIR, name)),
+});
 const NOOP_BODY = Buffer.from('void 0;\n');
 const NOOP: StaticAsset = { contentType: 'text/javascript', body: NOOP_BODY };
 const NOOP_SHA384 = `sha384-${createHash('sha384').update(NOOP_BODY).digest('base64')}`;
-const html = (name: string): StaticAsset => ({ contentType: 'text/html; charset=utf-8', body: Buffer.from(readFileSync(path.join(DIR, name), 'utf8').replace('{{NOOP_SHA384}}', NOOP_SHA384)) });
+const html = (name: string): StaticAsset => ({
+  contentType: 'text/html; charset=utf-8',
+  body: Buffer.from(readFileSync(path.join(DIR, name), 'utf8').replace('{{NOOP_SHA384}}', NOOP_SHA384)),
+});
 
 export const INTEGRITY_PATHS = {
   token: '/dg-fixture/integrity/token',
@@ -39,6 +45,14 @@ export const INTEGRITY_ASSETS: Readonly<Record<string, StaticAsset>> = {
   '/dg-fixture/integrity/lifecycle.js': file('lifecycle.js', 'text/javascript'),
   '/dg-fixture/integrity/forged.js': file('forged.js', 'text/javascript'),
   '/dg-fixture/integrity/flood.js': file('flood.js', 'text/javascript'),
-  '/dg-fixture/integrity/token-p.gif': { contentType: 'image/gif', body: Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64') },
-  ...Object.fromEntries(['token-a', 'token-u', 'slow', 'lc-b', 'hotjar', 'end', 'noop'].map((name) => [`/dg-fixture/integrity/${name}.js`, NOOP])),
+  '/dg-fixture/integrity/token-p.gif': {
+    contentType: 'image/gif',
+    body: Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64'),
+  },
+  ...Object.fromEntries(
+    ['token-a', 'token-u', 'slow', 'lc-b', 'hotjar', 'end', 'noop'].map((name) => [
+      `/dg-fixture/integrity/${name}.js`,
+      NOOP,
+    ]),
+  ),
 };
