@@ -3,7 +3,7 @@
  *   - token: a page whose records must survive other pages (a blocked tracker, an unknown script, an image);
  *   - lifecycle: forged pagehide and pageshow (persisted) while two scripts load;
  *   - forged: 10,000 forged page-world WebSocket reports, then a real blocked vendor (Hotjar);
- *   - flood: 12,000 distinct third-party requests, more than the log's 10,000 records;
+ *   - flood: 1,500 distinct third-party images with long paths (over 60 hosts), more than the log's bytes hold;
  *   - sri: scripts with integrity="x" (ignored by the browser), a valid hash, and a wrong valid-format hash.
  */
 import { createHash } from 'node:crypto';
@@ -18,6 +18,13 @@ const file = (name: string, contentType: string): StaticAsset => ({
 });
 const NOOP_BODY = Buffer.from('void 0;\n');
 const NOOP: StaticAsset = { contentType: 'text/javascript', body: NOOP_BODY };
+const GIF: StaticAsset = {
+  contentType: 'image/gif',
+  body: Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64'),
+};
+/** The flood page's images and their long path's tail (flood.js). */
+const FLOOD_IMAGES = 1_500;
+const FLOOD_TAIL = `${'audit-evidence-kept/'.repeat(95)}p.gif`;
 const NOOP_SHA384 = `sha384-${createHash('sha384').update(NOOP_BODY).digest('base64')}`;
 const html = (name: string): StaticAsset => ({
   contentType: 'text/html; charset=utf-8',
@@ -45,10 +52,10 @@ export const INTEGRITY_ASSETS: Readonly<Record<string, StaticAsset>> = {
   '/dg-fixture/integrity/lifecycle.js': file('lifecycle.js', 'text/javascript'),
   '/dg-fixture/integrity/forged.js': file('forged.js', 'text/javascript'),
   '/dg-fixture/integrity/flood.js': file('flood.js', 'text/javascript'),
-  '/dg-fixture/integrity/token-p.gif': {
-    contentType: 'image/gif',
-    body: Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64'),
-  },
+  '/dg-fixture/integrity/token-p.gif': GIF,
+  ...Object.fromEntries(
+    Array.from({ length: FLOOD_IMAGES }, (_, i) => [`/dg-fixture/integrity/px/${i}/${FLOOD_TAIL}`, GIF]),
+  ),
   ...Object.fromEntries(
     ['token-a', 'token-u', 'slow', 'lc-b', 'hotjar', 'end', 'noop'].map((name) => [
       `/dg-fixture/integrity/${name}.js`,
