@@ -24,7 +24,11 @@ import { waitFor, withTimeout } from './harness/wait-for';
 let fixture: FixtureServer;
 
 beforeAll(async () => {
-  fixture = await startFixtureServer({ assets: INTEGRITY_ASSETS });
+  // The lifecycle page's slow script is held back, so it is still loading when the page forges a pagehide.
+  fixture = await startFixtureServer({
+    assets: INTEGRITY_ASSETS,
+    shapeResponse: ({ host }) => (host === 'slow.unrelated.example' ? { delayMs: 1_000 } : undefined),
+  });
 });
 
 afterAll(async () => {
@@ -116,6 +120,22 @@ describe.each(BROWSER_KINDS)('Audit integrity in %s', (kind) => {
       ]);
       // The slow script really loaded (the server served it): "loaded" is the truth, "pending" would have been a lie.
       expect(fixture.log.all().some((r) => r.host === 'slow.unrelated.example')).toBe(true);
+      // The log counts each script once: a forged pageshow would have resent the blocked one's failure as a new
+      // page instance. The slow script's record comes after any resend (it loaded a second later).
+      const url = integrityPageUrl('lifecycle');
+      const log = await waitFor("the lifecycle page's two records in the log", async () => {
+        const current = await exportLog();
+        return current.records.some((r) => r.pageUrl === url && r.host === 'slow.unrelated.example') &&
+          current.records.some((r) => r.pageUrl === url && r.host === 'cdn.amplitude.com')
+          ? current
+          : undefined;
+      });
+      const counted = (host: string): number =>
+        log.records.filter((r) => r.pageUrl === url && r.host === host).reduce((sum, r) => sum + r.count, 0);
+      expect({ amplitude: counted('cdn.amplitude.com'), slow: counted('slow.unrelated.example') }).toEqual({
+        amplitude: 1,
+        slow: 1,
+      });
     } finally {
       await popup.close();
       await page.close();
