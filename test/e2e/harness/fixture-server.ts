@@ -27,9 +27,10 @@ export interface FixtureServerOptions {
   /** More files served from any host, by path (a test's own fixture pages and scripts). */
   readonly assets?: Readonly<Record<string, StaticAsset>>;
   /**
-   * Opt-in, for benchmarks (scripts/bench/): realistic traffic. Asked about every request and WebSocket upgrade; what
-   * it returns adds latency before the answer and may replace the body (a vendor's script at its real size). Without
-   * it (the default, every test) the server answers at once with the fixture files.
+   * Opt-in, for benchmarks (scripts/bench/: realistic traffic) and a test that needs an answer held back (the
+   * integrity suite's slow script). Asked about every request and WebSocket upgrade; what it returns adds latency
+   * before the answer and may replace the body (a vendor's script at its real size). Without it (the default) the
+   * server answers at once with the fixture files.
    */
   readonly shapeResponse?: (request: ShapedRequest) => ResponseShape | undefined;
   /**
