@@ -5,7 +5,7 @@
  * JSON files the repository ships (schemas/*.json: the settings file format, Chrome's managed_schema); a unit test
  * (schema-files.test.ts) fails when those files differ from their source.
  */
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Ajv, { type AnySchema } from 'ajv';
 import standaloneCode from 'ajv/dist/standalone';
@@ -51,6 +51,8 @@ async function writeSchemaFiles(): Promise<void> {
 }
 
 async function main(): Promise<void> {
+  // src/generated/ is not in the repository: a fresh clone has none.
+  mkdirSync(outDir, { recursive: true });
   if (process.argv.includes('--write-schemas')) await writeSchemaFiles();
   for (const [file, schema] of Object.entries(SCHEMA_FILES)) writeValidator(path.basename(file, '.json'), schema);
   console.log('Dashguard build: schema validators written to src/generated/.');
