@@ -397,7 +397,11 @@ describe.each(BROWSER_KINDS)('Fleet reporting in %s', (kind) => {
         await visitDashboard(session, `${kind}-429-${since}`, `qv${since}429`);
         throttled = await waitFor(
           'the collector to answer 429',
-          () => collector.received.find((b) => b.time >= since && b.status === 429),
+          async () => {
+            // Keeps the background awake until its interval ends, as waitForBatch does (Firefox's sleeps after 1 s).
+            await fleetStatus(options).catch(() => undefined);
+            return collector.received.find((b) => b.time >= since && b.status === 429);
+          },
           { timeoutMs: DELIVERY_TIMEOUT_MS, intervalMs: 100 },
         );
       } finally {
