@@ -2,7 +2,7 @@
  * What the options page's "Managed by your organisation" notice says, from the `policy/get` status (pure): one line
  * per thing the organisation enforces, in words a person reads, and one line per policy item Dashguard ignored.
  */
-import type { RuntimeCatalog } from '../src/catalog/runtime-catalog';
+import type { RuntimeCatalog } from '../src/catalog';
 import { tabPauseRefusal } from '../src/policy/policy-lock';
 import type { PolicyStatus } from '../src/policy/policy-status';
 

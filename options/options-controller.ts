@@ -5,15 +5,12 @@
  * says the outcome in the status line. A change made elsewhere (the popup, another options tab, the policy) arrives
  * through `refresh`, so every open page converges to the last change.
  */
-import { customDashboardOrigin, allDashboards } from '../src/catalog/dashboards';
-import type { RuntimeCatalog } from '../src/catalog/runtime-catalog';
-import type { SettingsChange } from '../src/settings/settings-change';
-import type { SettingsClient } from '../src/settings/settings-client';
-import { settingsFileName, settingsFileText } from '../src/settings/settings-export';
-import type { ChangeReply } from '../src/settings/settings-messages';
-import type { UserSettings } from '../src/settings/user-settings';
+import type { RuntimeCatalog } from '../src/catalog';
+import type { SettingsChange, SettingsClient, ChangeReply, UserSettings } from '../src/settings';
+import type { PageStore } from '../src/ui';
+import { customDashboardOrigin, allDashboards } from '../src/catalog';
+import { settingsFileName, settingsFileText } from '../src/settings';
 import { sensitivePagesAccess } from '../src/strict-mode/strict-mode-access';
-import type { PageStore } from '../src/ui/page-store';
 import type { OptionsState } from './options-state';
 
 /** The part of `permissions` the page uses. */

@@ -3,11 +3,11 @@
  * page last said (the status line, the import's verdict), and what the browser says about host access. Components
  * draw it; only the controller (options-controller.ts) changes it.
  */
-import type { RuntimeCatalog } from '../src/catalog/runtime-catalog';
+import type { RuntimeCatalog } from '../src/catalog';
+import type { UserSettings } from '../src/settings';
+import { NO_POLICY_STATUS, DEFAULT_SETTINGS } from '../src/settings';
 import type { PolicyStatus } from '../src/policy/policy-status';
-import { NO_POLICY_STATUS } from '../src/settings/settings-client';
 import type { SensitivePageAccess } from '../src/strict-mode/strict-mode-access';
-import { DEFAULT_SETTINGS, type UserSettings } from '../src/settings/user-settings';
 
 /** The verdict on the last settings file imported; `seq` counts imports, so each verdict is drawn afresh. */
 export interface ImportResult {

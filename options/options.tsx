@@ -5,13 +5,12 @@
  */
 import { h, render } from 'preact';
 import browser from 'webextension-polyfill';
-import { CATALOG_GET, isRuntimeCatalog } from '../src/catalog/catalog-messages';
+import type { SendMessage } from '../src/messaging';
+import { CATALOG_GET, isRuntimeCatalog } from '../src/catalog';
+import { createMessageClient } from '../src/messaging';
+import { createSettingsClient, SETTINGS_KEY } from '../src/settings';
+import { downloadText, createPageStore } from '../src/ui';
 import { mountFleetStatusLine } from '../src/fleet/fleet-status-line';
-import { createMessageClient } from '../src/messaging/message-client';
-import { createSettingsClient, type SendMessage } from '../src/settings/settings-client';
-import { SETTINGS_KEY } from '../src/settings/settings-key';
-import { downloadText } from '../src/ui/download';
-import { createPageStore } from '../src/ui/page-store';
 import { OptionsApp } from './components/options-app';
 import { createOptionsController } from './options-controller';
 import { INITIAL_OPTIONS_STATE, type OptionsState } from './options-state';

@@ -2,11 +2,10 @@
  * The vendors a per-dashboard rule can name, with the names a person knows them by: the catalog's, the
  * organisation's extra vendors and the person's custom ones (pure).
  */
-import type { RuntimeCatalog } from '../src/catalog/runtime-catalog';
-import { ruleVendors } from '../src/catalog/rule-vendors';
-import type { NamedVendor } from '../src/catalog/vendor-lookup';
+import type { RuntimeCatalog, NamedVendor } from '../src/catalog';
+import type { UserSettings } from '../src/settings';
+import { ruleVendors } from '../src/catalog';
 import type { ManagedPolicy } from '../src/policy/managed-policy';
-import type { UserSettings } from '../src/settings/user-settings';
 
 export function ruleVendorNames(catalog: RuntimeCatalog, settings: UserSettings, policy: ManagedPolicy): NamedVendor[] {
   const names = new Map<string, string>([...policy.extraVendors, ...settings.customVendors].map((v) => [v.id, v.name]));

@@ -4,13 +4,11 @@
  * which change a click sends. Controls are rendered from this model, so a control the policy locks is disabled and
  * labelled "managed by your organisation" the same way everywhere.
  */
-import type { CatalogVendor, CategoryEntry, CategoryId } from '../src/catalog/catalog-types';
+import type { CatalogVendor, CategoryEntry, CategoryId, RuntimeCatalog } from '../src/catalog';
+import type { DecisionOrDefault, UserSettings, VendorDecision } from '../src/settings';
 import type { ManagedPolicy } from '../src/policy/managed-policy';
 import { managedVendorState } from '../src/policy/policy-lock';
 import { effectiveUserSettings } from '../src/policy/effective-user-settings';
-import type { RuntimeCatalog } from '../src/catalog/runtime-catalog';
-import type { DecisionOrDefault } from '../src/settings/settings-change';
-import type { UserSettings, VendorDecision } from '../src/settings/user-settings';
 
 export const MANAGED_LABEL = 'Managed by your organisation';
 

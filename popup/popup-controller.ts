@@ -8,12 +8,14 @@ import { auditExportFileName, auditLogCsv, auditLogJson } from '../src/audit/aud
 import { AUDIT_CLEAR_LOG, AUDIT_EXPORT_LOG, isAuditLogExport, type AuditPageAnswer } from '../src/audit/audit-messages';
 import { auditRetentionDays } from '../src/audit/audit-retention';
 import type { TabAudit } from '../src/audit/audit-types';
-import { createMessageClient } from '../src/messaging/message-client';
-import { createSettingsClient, type SendMessage, type SettingsClient } from '../src/settings/settings-client';
-import { isTabView, POPUP_TAB_VIEW, type TabView } from '../src/ui/tab-view';
+import type { SendMessage } from '../src/messaging';
+import type { SettingsClient } from '../src/settings';
+import type { TabView, PageStore } from '../src/ui';
+import { createMessageClient } from '../src/messaging';
+import { createSettingsClient } from '../src/settings';
+import { isTabView, POPUP_TAB_VIEW } from '../src/ui';
 import { NEW_THIRD_PARTIES_TAKE } from '../src/audit/third-party-history';
 import { droppedSummary } from './dropped-summary';
-import type { PageStore } from '../src/ui/page-store';
 import { pageLabelOf, showAudit, type PopupState, type StatusFilter } from './popup-state';
 
 export interface PopupDeps {

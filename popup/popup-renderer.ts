@@ -5,8 +5,8 @@
  * (a click is one task away).
  */
 import { h, render } from 'preact';
-import type { SendMessage } from '../src/settings/settings-client';
-import type { PageStore } from '../src/ui/page-store';
+import type { SendMessage } from '../src/messaging';
+import type { PageStore } from '../src/ui';
 import { PopupApp } from './components/popup-app';
 import type { PopupController } from './popup-controller';
 import { listSize, listSlice, type PopupState } from './popup-state';

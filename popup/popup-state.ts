@@ -6,8 +6,8 @@
 import { groupByVendor, summarise, type AuditSummary, type VendorGroup } from '../src/audit/audit-groups';
 import { BLOCKED_STATUSES, type AuditEntry, type TabAudit } from '../src/audit/audit-types';
 import type { DocumentStrictMode } from '../src/strict-mode/document-strict-mode';
-import type { TabPauseState } from '../src/settings/settings-messages';
-import type { TabView } from '../src/ui/tab-view';
+import type { TabPauseState } from '../src/settings';
+import type { TabView } from '../src/ui';
 
 export type StatusFilter = 'all' | 'blocked' | 'allowed' | 'unknown';
 

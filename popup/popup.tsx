@@ -6,12 +6,11 @@
 import browser from 'webextension-polyfill';
 import { AUDIT_PAGE_QUERY, isAuditPageAnswer } from '../src/audit/audit-messages';
 import { tabAuditKey } from '../src/audit/audit-types';
-import { SETTINGS_KEY } from '../src/settings/settings-key';
-import type { SendMessage } from '../src/settings/settings-client';
-import { createPageStore } from '../src/ui/page-store';
+import type { SendMessage } from '../src/messaging';
+import { SETTINGS_KEY } from '../src/settings';
+import { createPageStore, downloadText } from '../src/ui';
 import { AUDIT_LOG_META_KEY, readDroppedRecords } from '../src/audit/audit-log-layout';
 import { mountFleetStatusLine } from '../src/fleet/fleet-status-line';
-import { downloadText } from '../src/ui/download';
 import { createPopupController } from './popup-controller';
 import { startRenderer } from './popup-renderer';
 import { INITIAL_STATE } from './popup-state';

@@ -5,7 +5,7 @@
  */
 import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { RuntimeCatalog } from '../src/catalog/runtime-catalog';
+import type { RuntimeCatalog } from '../src/catalog';
 import { manifestFor, type Manifest, type TargetBrowser } from './browser-manifest';
 import { STATIC_FILES, staticFilesFor } from './build-outputs';
 import { storeManifest } from './release/store-manifest';

@@ -2,7 +2,7 @@
  * The manifest each browser gets, from the one source manifest (pure). Chrome: a service worker and the `key`
  * that fixes the extension id. Firefox: background scripts and the gecko settings.
  */
-import type { DashboardEntry } from '../src/catalog/catalog-types';
+import type { DashboardEntry } from '../src/catalog';
 import { RULESET } from '../src/rules/rule-registry';
 
 export type TargetBrowser = 'chrome' | 'firefox';

@@ -3,7 +3,7 @@
  */
 import type { AnySchema } from 'ajv';
 import { managedPolicySchema } from '../src/policy/policy-schema';
-import { settingsFileSchema } from '../src/settings/settings-schema';
+import { settingsFileSchema } from '../src/settings';
 
 /** schemas/NAME.json -> its schema; each is also compiled to src/generated/validate-NAME.js. */
 export const SCHEMA_FILES: Readonly<Record<string, AnySchema>> = {

@@ -4,7 +4,7 @@
  */
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { ComponentChild } from 'preact';
-import type { CatalogVendor } from '../../src/catalog/catalog-types';
+import type { CatalogVendor } from '../../src/catalog';
 import type { OptionsActions } from '../options-controller';
 import { categoryChange, type CategoryChoice, type CategoryModel } from '../vendor-model';
 import { ManagedLabel } from './managed-label';

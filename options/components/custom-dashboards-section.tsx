@@ -4,8 +4,8 @@
  * script and strict mode need. Removing one gives the access back (the background does it, whatever removed it).
  */
 import { useId, useRef, useState } from 'preact/hooks';
-import { customDashboardOrigin } from '../../src/catalog/dashboards';
-import { FieldError, fieldDescription, messagesAbout } from '../../src/ui/field-error';
+import { customDashboardOrigin } from '../../src/catalog';
+import { FieldError, fieldDescription, messagesAbout } from '../../src/ui';
 import type { OptionsActions } from '../options-controller';
 import type { OptionsState } from '../options-state';
 import { typedHost } from '../typed-host';

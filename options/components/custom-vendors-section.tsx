@@ -1,7 +1,7 @@
 /** Custom vendors: a name and its domains; blocked on every dashboard unless allowed (globally or per dashboard). */
 import { useCallback, useId, useRef, useState } from 'preact/hooks';
-import type { DecisionOrDefault } from '../../src/settings/settings-change';
-import { FieldError, fieldDescription, messagesAbout } from '../../src/ui/field-error';
+import type { DecisionOrDefault } from '../../src/settings';
+import { FieldError, fieldDescription, messagesAbout } from '../../src/ui';
 import type { OptionsActions } from '../options-controller';
 import type { OptionsState } from '../options-state';
 import { vendorRow } from '../vendor-model';

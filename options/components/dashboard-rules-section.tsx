@@ -3,9 +3,8 @@
  * form to add one (dashboard, vendor, allow or block).
  */
 import { useId, useMemo, useRef, useState } from 'preact/hooks';
-import { allDashboards } from '../../src/catalog/dashboards';
-import { lookUpVendor, vendorSuggestion } from '../../src/catalog/vendor-lookup';
-import { FieldError, fieldDescription, messagesAbout } from '../../src/ui/field-error';
+import { allDashboards, lookUpVendor, vendorSuggestion } from '../../src/catalog';
+import { FieldError, fieldDescription, messagesAbout } from '../../src/ui';
 import type { OptionsActions } from '../options-controller';
 import type { OptionsState } from '../options-state';
 import { ruleVendorNames } from '../rule-vendor-names';

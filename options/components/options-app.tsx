@@ -3,8 +3,8 @@
  * screen readers), the organisation's notice, then every section. Every rule Dashguard applies, in one place.
  */
 import { useEffect, useMemo, useRef } from 'preact/hooks';
-import type { SendMessage } from '../../src/settings/settings-client';
-import { StorageAlert } from '../../src/ui/storage-alert';
+import type { SendMessage } from '../../src/messaging';
+import { StorageAlert } from '../../src/ui';
 import { managedNoticeModel } from '../managed-notice-model';
 import type { OptionsActions } from '../options-controller';
 import type { OptionsState } from '../options-state';

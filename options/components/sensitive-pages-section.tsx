@@ -4,10 +4,10 @@
  * of host access, with a way to grant it.
  */
 import { useId, useMemo, useRef, useState } from 'preact/hooks';
-import type { RuntimeCatalog } from '../../src/catalog/runtime-catalog';
+import type { RuntimeCatalog } from '../../src/catalog';
+import type { UserSettings } from '../../src/settings';
+import { FieldError, fieldDescription } from '../../src/ui';
 import { sensitivePageAccessProblem, type SensitivePageAccess } from '../../src/strict-mode/strict-mode-access';
-import { FieldError, fieldDescription } from '../../src/ui/field-error';
-import type { UserSettings } from '../../src/settings/user-settings';
 import type { OptionsActions } from '../options-controller';
 import type { OptionsState } from '../options-state';
 import { ManagedLabel } from './managed-label';

@@ -4,8 +4,8 @@
  */
 import { useId } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
-import type { DecisionOrDefault } from '../../src/settings/settings-change';
-import { memo } from '../../src/ui/memo';
+import type { DecisionOrDefault } from '../../src/settings';
+import { memo } from '../../src/ui';
 import { MANAGED_LABEL, type VendorRowModel } from '../vendor-model';
 import { ManagedLabel } from './managed-label';
 

@@ -4,8 +4,8 @@
  * the page stays fast however long the catalog grows.
  */
 import { useCallback, useEffect, useId, useMemo, useState } from 'preact/hooks';
-import type { CatalogVendor } from '../../src/catalog/catalog-types';
-import type { DecisionOrDefault } from '../../src/settings/settings-change';
+import type { CatalogVendor } from '../../src/catalog';
+import type { DecisionOrDefault } from '../../src/settings';
 import type { OptionsActions } from '../options-controller';
 import type { OptionsState } from '../options-state';
 import { categoryModels, searchIndex, searchVendors, vendorRow } from '../vendor-model';

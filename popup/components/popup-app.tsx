@@ -3,8 +3,8 @@
  * to load, the filter, the one list of vendors (blocked first, each with its quick action), then naming another
  * vendor and the audit log.
  */
-import type { SendMessage } from '../../src/settings/settings-client';
-import { StorageAlert } from '../../src/ui/storage-alert';
+import type { SendMessage } from '../../src/messaging';
+import { StorageAlert } from '../../src/ui';
 import type { PopupController } from '../popup-controller';
 import type { PopupState } from '../popup-state';
 import { ListTools } from './list-tools';

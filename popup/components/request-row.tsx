@@ -4,7 +4,7 @@
  * `data-vendor`, `data-status` and `data-url`. Everything from the page is text (JSX sets text and attributes,
  * never markup).
  */
-import { memo } from '../../src/ui/memo';
+import { memo } from '../../src/ui';
 import { useState } from 'preact/hooks';
 import { entryFindings } from '../../src/audit/audit-groups';
 import type { AuditEntry } from '../../src/audit/audit-types';

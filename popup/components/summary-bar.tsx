@@ -4,8 +4,8 @@
  * (aria-hidden); the words beside them say everything.
  */
 import { summaryText } from '../../src/audit/audit-groups';
-import type { TabView } from '../../src/ui/tab-view';
-import { memo } from '../../src/ui/memo';
+import type { TabView } from '../../src/ui';
+import { memo } from '../../src/ui';
 import type { AuditShown } from '../popup-state';
 
 /** Categories shown by name; the rest are summed up in one line. */

@@ -6,8 +6,8 @@
 import { useState } from 'preact/hooks';
 import type { VendorGroup as Group } from '../../src/audit/audit-groups';
 import type { AuditEntry, AuditStatus } from '../../src/audit/audit-types';
-import type { TabViewVendor } from '../../src/ui/tab-view';
-import { memo } from '../../src/ui/memo';
+import type { TabViewVendor } from '../../src/ui';
+import { memo } from '../../src/ui';
 import { RequestRow } from './request-row';
 import { StatusPill } from './status-pill';
 

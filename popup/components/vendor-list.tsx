@@ -6,7 +6,7 @@
  * built) once every row of the latest data is built.
  */
 import { useMemo } from 'preact/hooks';
-import type { TabView } from '../../src/ui/tab-view';
+import type { TabView } from '../../src/ui';
 import { listSlice, rowMatches, type AuditShown, type StatusFilter } from '../popup-state';
 import { VendorGroup } from './vendor-group';
 

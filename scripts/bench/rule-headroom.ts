@@ -6,15 +6,14 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { CATEGORY_IDS } from '../../src/catalog/catalog-types';
+import type { RuntimeCatalog } from '../../src/catalog';
+import type { UserSettings } from '../../src/settings';
+import { CATEGORY_IDS, allDashboards } from '../../src/catalog';
+import { LIMITS, validateSettings, DEFAULT_SETTINGS } from '../../src/settings';
 import type { DnrRule } from '../../src/rules/dnr-rule';
 import { NO_POLICY } from '../../src/policy/managed-policy';
-import { allDashboards } from '../../src/catalog/dashboards';
 import { computeRuleState } from '../../src/rules/rule-state';
 import type { DashboardTab } from '../../src/rules/tab-cover';
-import type { RuntimeCatalog } from '../../src/catalog/runtime-catalog';
-import { LIMITS, validateSettings } from '../../src/settings/settings-validation';
-import { DEFAULT_SETTINGS, type UserSettings } from '../../src/settings/user-settings';
 import { BrokenRunError } from './bench-errors';
 import type { FigureRow } from './bench-table';
 

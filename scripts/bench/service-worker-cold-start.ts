@@ -19,7 +19,7 @@
  * and some of its "cold" round trips may have met a warm worker).
  */
 import puppeteer, { TargetType, type Browser, type CDPSession, type Page } from 'puppeteer-core';
-import { SETTINGS_GET } from '../../src/settings/settings-messages';
+import { SETTINGS_GET } from '../../src/settings';
 import { chromiumArgs } from '../../test/e2e/harness/chromium';
 import { CHROMIUM_EXTENSION_ID, extensionDir } from '../../test/e2e/harness/extension-build';
 import { startFixtureServer } from '../../test/e2e/harness/fixture-server';

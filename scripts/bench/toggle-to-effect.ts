@@ -15,8 +15,7 @@ import { launchChromium } from '../../test/e2e/harness/browsers';
 import { extensionDir } from '../../test/e2e/harness/extension-build';
 import { SITES } from '../../test/e2e/harness/fixture-catalog';
 import { startFixtureServer } from '../../test/e2e/harness/fixture-server';
-import { SETTINGS_CHANGE } from '../../src/settings/settings-messages';
-import { RULES_APPLIED_MARK } from '../../src/settings/settings-service';
+import { SETTINGS_CHANGE, RULES_APPLIED_MARK } from '../../src/settings';
 import { median, percentile } from './bench-stats';
 import { formatValue, type FigureRow } from './bench-table';
 

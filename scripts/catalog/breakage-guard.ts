@@ -11,13 +11,14 @@ import type {
   EvidenceSource,
   NeededHost,
   RequestKind,
-} from '../../src/catalog/catalog-types';
+  RuntimeCatalog,
+} from '../../src/catalog';
+import type { UserSettings } from '../../src/settings';
+import { hostMatchesDomain } from '../../src/shared';
+import { DEFAULT_SETTINGS } from '../../src/settings';
 import type { DnrRule, ResourceType } from '../../src/rules/dnr-rule';
-import { hostMatchesDomain } from '../../src/shared/domain-name';
 import { NO_POLICY } from '../../src/policy/managed-policy';
 import { computeRuleState } from '../../src/rules/rule-state';
-import type { RuntimeCatalog } from '../../src/catalog/runtime-catalog';
-import { DEFAULT_SETTINGS, type UserSettings } from '../../src/settings/user-settings';
 import { winningRule } from '../../src/rules/dnr-matcher';
 
 export type GuardScenario = 'default settings' | 'every non-essential category blocked';

@@ -10,8 +10,8 @@ import type {
   DashboardProfile,
   PlatformDomain,
   VendorEntry,
-} from '../../src/catalog/catalog-types';
-import type { RuntimeCatalog } from '../../src/catalog/runtime-catalog';
+  RuntimeCatalog,
+} from '../../src/catalog';
 import { mergeThirdPartyWeb, type DroppedDomain, type ThirdPartyWebEntity } from './merge-third-party-web';
 import { validateCatalog } from './validate-catalog';
 import { generateStaticRules, type StaticRulesets } from './generate-static-rules';

@@ -10,11 +10,11 @@
  * the tests and the benchmark that compare the two). Also returns the index from rule id back to what the rule is
  * about: for a shared rule, every vendor in it (vendorOfMatch names the one a request went to).
  */
-import type { CatalogVendor, DashboardEntry } from '../../src/catalog/catalog-types';
+import type { CatalogVendor, DashboardEntry } from '../../src/catalog';
+import { dashboardScope } from '../../src/catalog';
+import { hostMatchesDomain } from '../../src/shared';
 import { compactRules, type RuleWithoutId } from '../../src/rules/compact-rules';
 import type { DnrRule } from '../../src/rules/dnr-rule';
-import { hostMatchesDomain } from '../../src/shared/domain-name';
-import { dashboardScope } from '../../src/catalog/runtime-catalog';
 import { ownDomainHosts, ownDomainHostTwins } from '../../src/rules/own-domain-hosts';
 import { PRIORITY, RULESET, staticRuleId, type RulesetId } from '../../src/rules/rule-registry';
 import { strictModeRule, strictModeSources } from '../../src/strict-mode/strict-mode-csp';

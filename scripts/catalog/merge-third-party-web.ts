@@ -5,14 +5,8 @@
  * domain (rules/catalog/platform-domains.ts: microsoft.com, apple.com, okta.com...) is never taken whole, only the
  * tracking hosts an entity names under it, and never one of its product hosts.
  */
-import type {
-  CatalogVendor,
-  CategoryId,
-  DashboardEntry,
-  PlatformDomain,
-  VendorEntry,
-} from '../../src/catalog/catalog-types';
-import { hostMatchesDomain, normaliseDomain, strictParents } from '../../src/shared/domain-name';
+import type { CatalogVendor, CategoryId, DashboardEntry, PlatformDomain, VendorEntry } from '../../src/catalog';
+import { hostMatchesDomain, normaliseDomain, strictParents } from '../../src/shared';
 
 /** The fields of a third-party-web entity this build reads. */
 export interface ThirdPartyWebEntity {

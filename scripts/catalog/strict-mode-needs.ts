@@ -4,14 +4,8 @@
  * it shows, the sign-in that keeps the session (framed or called, never its scripts). Captcha, billing, realtime, status, feature flags and logs are vendors
  * or other pages' business: a vendor gets onto a sensitive page only when someone allows it on that dashboard.
  */
-import type {
-  DashboardEntry,
-  DashboardProfile,
-  NeededPurpose,
-  RequestKind,
-  StrictModeNeeds,
-} from '../../src/catalog/catalog-types';
-import { hostMatchesDomain } from '../../src/shared/domain-name';
+import type { DashboardEntry, DashboardProfile, NeededPurpose, RequestKind, StrictModeNeeds } from '../../src/catalog';
+import { hostMatchesDomain } from '../../src/shared';
 
 export const STRICT_MODE_PURPOSES: ReadonlySet<NeededPurpose> = new Set(['app', 'assets', 'avatars', 'sign-in']);
 

@@ -2,14 +2,9 @@
  * Checks a catalog before any rule is generated from it (pure). Returns every problem found, each naming the entry,
  * so one build run reports them all.
  */
-import {
-  CATEGORY_IDS,
-  type CategoryEntry,
-  type DashboardEntry,
-  type VendorEntry,
-  type VendorSource,
-} from '../../src/catalog/catalog-types';
-import { hostMatchesDomain, normaliseDomain, strictParents } from '../../src/shared/domain-name';
+import type { CategoryEntry, DashboardEntry, VendorEntry, VendorSource } from '../../src/catalog';
+import { CATEGORY_IDS } from '../../src/catalog';
+import { hostMatchesDomain, normaliseDomain, strictParents } from '../../src/shared';
 
 const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 

@@ -7,14 +7,13 @@
  * dashboard from the catalog (github.githubassets.com is GitHub's own on github.com). Everything else is third party.
  */
 import type { AuditResourceType, AuditStatus, VendorRef } from './audit-types';
-import type { DashboardEntry } from '../catalog/catalog-types';
+import type { DashboardEntry, IndexedVendor } from '../catalog';
+import { allDashboards, dashboardForHost, vendorsInForce } from '../catalog';
+import { hostMatchesAny, registrableDomain } from '../shared';
 import type { DocumentStrictMode } from '../strict-mode/document-strict-mode';
-import { allDashboards, dashboardForHost } from '../catalog/dashboards';
-import { hostMatchesAny, registrableDomain } from '../shared/domain-name';
 import { isOwnDomainHost, ownDomainHosts } from '../rules/own-domain-hosts';
 import { effectiveUserSettings } from '../rules/rule-state';
 import { createExplainer, hostOf, type ExplainContext, type Explanation } from './explain-request';
-import { vendorsInForce, type IndexedVendor } from '../catalog/vendor-index';
 
 export interface AuditRequest {
   readonly url: string;

@@ -7,8 +7,8 @@
  * dashboard never rewrites megabytes per report; dropping the oldest records drops or trims the oldest chunk.
  */
 import { AUDIT_FORMAT_VERSION, type AuditLogRecord } from './audit-types';
-import type { StorageArea } from '../storage/storage-area';
-import { isRecord } from '../shared/is-record';
+import type { StorageArea } from '../storage';
+import { isRecord } from '../shared';
 
 export const AUDIT_LOG_META_KEY = 'auditLog:meta';
 export const AUDIT_LOG_CHUNK_PREFIX = 'auditLog:chunk:';

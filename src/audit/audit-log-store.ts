@@ -22,8 +22,8 @@ import {
 import { addDropped, chooseEvictions, evictionRank, sourceOf } from './audit-log-eviction';
 import { retentionCutoff } from './audit-retention';
 import { AUDIT_FORMAT_VERSION, type AuditLogRecord, type IntegrityState } from './audit-types';
-import { createSerialBatcher } from '../shared/serial-batcher';
-import type { StorageArea } from '../storage/storage-area';
+import type { StorageArea } from '../storage';
+import { createSerialBatcher } from '../shared';
 
 export interface LoggedObservation extends AuditLogRecord {
   readonly seq: number;

@@ -15,8 +15,8 @@ import {
   type ObservedOutcome,
 } from './audit-types';
 import { isDocumentStrictMode, type DocumentStrictMode } from '../strict-mode/document-strict-mode';
-import type { Result } from '../shared/result';
-import { isRecord } from '../shared/is-record';
+import type { Result } from '../shared';
+import { isRecord } from '../shared';
 
 /** Content script -> background: what the page requested. Reply: AuditReportAck. */
 export const AUDIT_REPORT = 'audit/report';

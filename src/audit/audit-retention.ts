@@ -3,7 +3,7 @@
  */
 import { DEFAULT_AUDIT_RETENTION_DAYS, MAX_AUDIT_RETENTION_DAYS, MIN_AUDIT_RETENTION_DAYS } from './audit-limits';
 import type { ManagedPolicy } from '../policy/managed-policy';
-import type { UserSettings } from '../settings/user-settings';
+import type { UserSettings } from '../settings';
 
 const DAY_MS = 86_400_000;
 

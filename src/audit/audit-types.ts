@@ -2,7 +2,7 @@
  * The audit's data model, shared by the content script (what it saw), the background (what it stored) and the
  * popup (what it shows). The stored and exported shapes are documented in docs/AUDIT-LOG.md; change both together.
  */
-import type { CategoryId } from '../catalog/catalog-types';
+import type { CategoryId } from '../catalog';
 import type { DocumentStrictMode } from '../strict-mode/document-strict-mode';
 import { TRACKER_RESOURCE_TYPES } from '../rules/dnr-rule';
 

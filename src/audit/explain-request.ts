@@ -9,8 +9,9 @@
  * a request no rule blocks can still be refused by the page's policy. explain-request.test.ts checks the verdict
  * against the rules and the CSP model over every combination of settings, policy, pause and report-only.
  */
-import type { CategoryId } from '../catalog/catalog-types';
-import { allDashboards, dashboardForHost } from '../catalog/dashboards';
+import type { CategoryId, RuntimeCatalog, DashboardEntry, VendorIndex } from '../catalog';
+import type { UserSettings } from '../settings';
+import { allDashboards, dashboardForHost, createVendorIndex, vendorsInForce } from '../catalog';
 import type { DnrRule, ResourceType } from '../rules/dnr-rule';
 import { createRuleMatcher, headerRulesOf, rankedRules, type DnrRequest, type RuleMatcher } from '../rules/dnr-matcher';
 import {
@@ -21,14 +22,10 @@ import {
 } from '../rules/rule-state';
 import { priorityBand, type PriorityBand } from '../rules/rule-registry';
 import type { RuleAbout, RuleSubject } from '../rules/rule-subject';
-import type { RuntimeCatalog } from '../catalog/runtime-catalog';
 import type { DocumentStrictMode } from '../strict-mode/document-strict-mode';
 import { CSP_HEADER, strictModeAllows, type StrictModeSources } from '../strict-mode/strict-mode-csp';
 import { strictModeSourcesFor } from '../strict-mode/strict-mode-state';
-import type { DashboardEntry } from '../catalog/catalog-types';
 import type { ManagedPolicy } from '../policy/managed-policy';
-import type { UserSettings } from '../settings/user-settings';
-import { createVendorIndex, vendorsInForce, type VendorIndex } from '../catalog/vendor-index';
 
 /** The inputs of the rule state: what the browser enforces is a function of them. */
 export type ExplainContext = RuleStateInput;

@@ -3,7 +3,7 @@
  * setting, which is off by default (query values and token-like path segments can be secrets).
  */
 import type { ManagedPolicy } from '../policy/managed-policy';
-import type { UserSettings } from '../settings/user-settings';
+import type { UserSettings } from '../settings';
 import { redactUrl } from './redact-url';
 
 export function keepsFullAuditUrls(

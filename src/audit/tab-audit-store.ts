@@ -5,9 +5,9 @@
  * storage call for all tabs. A caller's promise resolves once its update is stored.
  */
 import { tabAuditKey, tabIdOfAuditKey, type TabAudit } from './audit-types';
-import { createSerialBatcher } from '../shared/serial-batcher';
+import type { StorageArea } from '../storage';
+import { createSerialBatcher } from '../shared';
 import { correctTabAudit, mergeTabAudit, type TabAuditUpdate, type VerdictCorrection } from './tab-audit-merge';
-import type { StorageArea } from '../storage/storage-area';
 
 /** The part of a storage area (storage.session) this store uses. */
 export interface TabAuditStore {

@@ -2,8 +2,8 @@
  * The third-party history (third-party-history.ts) in storage.local, one key, every change serialised so two reports
  * never overwrite each other's parties.
  */
-import { createSerialQueue } from '../shared/serial-queue';
-import type { StorageArea } from '../storage/storage-area';
+import type { StorageArea } from '../storage';
+import { createSerialQueue } from '../shared';
 import {
   EMPTY_HISTORY,
   markSeen,

@@ -7,7 +7,7 @@
  * that page's third parties are recorded without a mark. A party is keyed as the audit groups it (vendor id, or
  * `unknown:<registrable domain>`).
  */
-import { isRecord } from '../shared/is-record';
+import { isRecord } from '../shared';
 /** From extension pages: `{ dashboard, tabId }` -> the keys of its unseen new parties, which count as seen from then on. */
 export const NEW_THIRD_PARTIES_TAKE = 'new-third-parties/take';
 export const THIRD_PARTY_HISTORY_VERSION = 1;

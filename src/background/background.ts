@@ -3,11 +3,27 @@
  * registers every listener synchronously on the first tick, so an event that wakes the worker is never missed.
  */
 import browser, { type Runtime } from 'webextension-polyfill';
-import { vendorCatalog } from '../catalog/catalog-data';
-import { customDashboards } from '../catalog/dashboards';
+import {
+  vendorCatalog,
+  customDashboards,
+  createCustomDashboardAccess,
+  allDashboards,
+  dashboardForHost,
+  CATALOG_GET,
+} from '../catalog';
+import {
+  SETTINGS_CHANGE,
+  SETTINGS_GET,
+  TAB_PAUSE_GET,
+  TAB_PAUSE_SET,
+  createSettingsService,
+  RULES_APPLIED_MARK,
+  createSettingsStore,
+  SETTINGS_KEY,
+} from '../settings';
+import { STORAGE_HEALTH_GET, createStorageHealthMonitor } from '../storage';
+import { POPUP_TAB_VIEW } from '../ui';
 import { POLICY_GET } from '../policy/policy-status';
-import { SETTINGS_CHANGE, SETTINGS_GET, TAB_PAUSE_GET, TAB_PAUSE_SET } from '../settings/settings-messages';
-import { createCustomDashboardAccess } from '../catalog/custom-dashboard-access';
 import { createManagedReader } from '../policy/managed-storage-read';
 import { createMessageRouter, type Handlers } from './message-router';
 import { createPolicyGetHandler } from './policy-get-handler';
@@ -15,12 +31,9 @@ import { createPolicyStore } from '../policy/policy-store';
 import { createRuleReconciler } from '../rules/rule-reconciler';
 import { createRuleSync } from '../rules/rule-sync';
 import { createDashboardTabs } from '../rules/dashboard-tabs';
-import { allDashboards, dashboardForHost } from '../catalog/dashboards';
 import { createPausedTabsStore } from '../rules/paused-tabs-store';
 import { createSettingsChangeHandler } from './settings-change-handler';
 import { createSettingsGetHandler } from './settings-get-handler';
-import { createSettingsService, RULES_APPLIED_MARK } from '../settings/settings-service';
-import { createSettingsStore, SETTINGS_KEY } from '../settings/settings-store';
 import { createTabPauseGetHandler, createTabPauseSetHandler } from './tab-pause-handlers';
 import { auditRetentionDays } from '../audit/audit-retention';
 import { AUDIT_REPORT } from '../audit/audit-messages';
@@ -34,11 +47,9 @@ import { createAuditReportHandler } from './audit-report-handler';
 import { PAUSED_TABS_KEY } from '../rules/paused-tabs-store';
 import { createTabAuditLifecycle } from '../audit/tab-audit-lifecycle';
 import { createTabAuditStore } from '../audit/tab-audit-store';
-import { STORAGE_HEALTH_GET } from '../storage/storage-health';
 import { STRICT_MODE_FRESH_LOAD, STRICT_MODE_PAGES } from '../strict-mode/sensitive-route';
 import { createSensitiveRouteHandlers } from './sensitive-route-handlers';
 import { createStorageHealthHandler } from './storage-health-handler';
-import { createStorageHealthMonitor } from '../storage/storage-health-monitor';
 import { createFleetReporter } from '../fleet/fleet-reporter';
 import { createFleetStatusHandler } from './fleet-status-handler';
 import { FLEET_STATUS_GET } from '../fleet/fleet-status';
@@ -54,8 +65,6 @@ import {
   unprotectedSensitivePage,
   type ReportedDocument,
 } from '../fleet/sensitive-unprotected';
-import { POPUP_TAB_VIEW } from '../ui/tab-view';
-import { CATALOG_GET } from '../catalog/catalog-messages';
 import { createCatalogGetHandler } from './catalog-get-handler';
 import { createTabViewHandler } from './tab-view-handler';
 

@@ -1,6 +1,6 @@
 /** `catalog/get`: the catalog in force, for the options page (src/catalog/catalog-messages.ts). Read-only. */
-import type { RuntimeCatalog } from '../catalog/runtime-catalog';
-import { parseNull } from '../settings/settings-messages';
+import type { RuntimeCatalog } from '../catalog';
+import { parseNull } from '../settings';
 import { defineHandler } from './message-router';
 
 export function createCatalogGetHandler(catalog: RuntimeCatalog) {

@@ -3,10 +3,9 @@
  * (no other extension, no web page via externally_connectable), the sender is of a kind allowed for that message
  * type, and the payload parses. Anything else is refused without side effects.
  */
-import type { SenderKind } from '../shared/messages';
-import { isEnvelope } from '../shared/messages';
-import type { PayloadOf, Protocol, ReplyOf } from '../messaging/protocol';
-import type { Result } from '../shared/result';
+import type { SenderKind, Result } from '../shared';
+import type { PayloadOf, Protocol, ReplyOf } from '../messaging';
+import { isEnvelope } from '../shared';
 
 export interface MessageSender {
   readonly id?: string;

@@ -6,7 +6,7 @@
 import type { AuditBadge } from '../audit/audit-badge';
 import type { TabAuditStore } from '../audit/tab-audit-store';
 import type { ThirdPartyHistoryStore } from '../audit/third-party-history-store';
-import { isRecord } from '../shared/is-record';
+import { isRecord } from '../shared';
 import { defineHandler } from './message-router';
 
 export interface NewThirdPartiesDeps {

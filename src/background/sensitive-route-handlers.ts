@@ -15,7 +15,7 @@ import {
   type FreshLoadReply,
   type StrictModePagesReply,
 } from '../strict-mode/sensitive-route';
-import { parseNull } from '../settings/settings-messages';
+import { parseNull } from '../settings';
 import { strictModePagesFor } from '../strict-mode/strict-mode-pages';
 import { defineHandler, type MessageSender } from './message-router';
 

@@ -3,10 +3,9 @@
  * whole, rules in force, one storage write). A refusal comes back as `{ applied: false, errors }`, each error naming
  * the field it is about, for the page to show next to it. Extension pages only.
  */
-import { parseSettingsChange, type SettingsChange } from '../settings/settings-change';
-import type { ChangeReply } from '../settings/settings-messages';
+import type { SettingsChange, ChangeReply, SettingsService } from '../settings';
+import { parseSettingsChange } from '../settings';
 import { defineHandler } from './message-router';
-import type { SettingsService } from '../settings/settings-service';
 
 export function createSettingsChangeHandler(service: Pick<SettingsService, 'change'>) {
   return defineHandler<SettingsChange, ChangeReply>({

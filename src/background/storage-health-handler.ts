@@ -1,7 +1,6 @@
 /** `storage-health/get`: the storage writes failing now, for the popup's and the options page's alert. Read-only. */
-import type { StorageHealth } from '../storage/storage-health';
+import type { StorageHealth, StorageHealthMonitor } from '../storage';
 import { defineHandler } from './message-router';
-import type { StorageHealthMonitor } from '../storage/storage-health-monitor';
 
 export function createStorageHealthHandler(monitor: Pick<StorageHealthMonitor, 'status'>) {
   return defineHandler<null, StorageHealth>({

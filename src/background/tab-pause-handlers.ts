@@ -5,7 +5,8 @@
  */
 import type { ManagedPolicy } from '../policy/managed-policy';
 import { tabPauseRefusal } from '../policy/policy-lock';
-import { parseTabPauseGet, parseTabPauseSet, type TabPauseState } from '../settings/settings-messages';
+import type { TabPauseState } from '../settings';
+import { parseTabPauseGet, parseTabPauseSet } from '../settings';
 import { defineHandler } from './message-router';
 import type { PausedTabsStore } from '../rules/paused-tabs-store';
 

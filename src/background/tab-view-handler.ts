@@ -3,11 +3,11 @@
  * settings and the policy in force, so the popup need not carry the catalog. Extension pages only.
  */
 import type { ManagedPolicy } from '../policy/managed-policy';
-import type { RuntimeCatalog } from '../catalog/runtime-catalog';
-import { parseTabViewRequest, type TabView, type TabViewRequest } from '../ui/tab-view';
-import type { UserSettings } from '../settings/user-settings';
+import type { RuntimeCatalog } from '../catalog';
+import type { TabView, TabViewRequest } from '../ui';
+import type { UserSettings } from '../settings';
+import { parseTabViewRequest, buildTabView } from '../ui';
 import { defineHandler } from './message-router';
-import { buildTabView } from '../ui/tab-view-model';
 
 export interface TabViewInputs {
   readonly catalog: RuntimeCatalog;

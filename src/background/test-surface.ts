@@ -6,7 +6,7 @@
  */
 
 import { defineHandler } from './message-router';
-import type { StorageArea } from '../storage/storage-area';
+import type { StorageArea } from '../storage';
 
 export const TEST_BACKGROUND_STARTS_KEY = 'test:backgroundStarts';
 

@@ -7,7 +7,7 @@
  *   - host access granted for a dashboard no longer in the list is given back.
  */
 import { customDashboardOrigin } from './dashboards';
-import { createSerialQueue } from '../shared/serial-queue';
+import { createSerialQueue } from '../shared';
 
 /** The audit's content script, as the manifest's static entry runs it on the built-in dashboards. */
 export const CONTENT_SCRIPT_FILE = 'content.js';

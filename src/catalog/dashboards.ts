@@ -5,10 +5,10 @@
  * subdomains are not the dashboard).
  */
 import type { DashboardEntry } from './catalog-types';
-import { hostMatchesAny } from '../shared/host-match';
+import type { CustomDashboard, UserSettings } from '../settings';
+import { hostMatchesAny } from '../shared';
 import type { ManagedPolicy } from '../policy/managed-policy';
 import type { RuntimeCatalog } from './runtime-catalog';
-import type { CustomDashboard, UserSettings } from '../settings/user-settings';
 
 /** A self-hosted dashboard as a catalog entry: its id is its host, it has no own domains besides the host. */
 export function customDashboardEntry(custom: CustomDashboard): DashboardEntry {

@@ -5,7 +5,7 @@
 import type { CategoryId } from './catalog-types';
 import type { ManagedPolicy } from '../policy/managed-policy';
 import type { RuntimeCatalog } from './runtime-catalog';
-import type { UserSettings, VendorDecision } from '../settings/user-settings';
+import type { UserSettings, VendorDecision } from '../settings';
 
 /** A vendor as the rule state sees it: catalog or custom (custom ones have no category and are blocked by default). */
 export interface RuleVendor {

@@ -4,10 +4,10 @@
  * host is looked up label by label: a few map reads per request.
  */
 import type { CategoryId, DefaultAction } from './catalog-types';
-import { strictParents } from '../shared/domain-name';
+import type { UserSettings } from '../settings';
+import { strictParents } from '../shared';
 import type { ManagedPolicy } from '../policy/managed-policy';
 import type { RuntimeCatalog } from './runtime-catalog';
-import type { UserSettings } from '../settings/user-settings';
 
 /** A vendor as the audit sees it: from the catalog (curated or third-party-web) or added by the user or policy. */
 export interface IndexedVendor {

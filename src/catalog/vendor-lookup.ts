@@ -2,8 +2,8 @@
  * Finds the vendor a person means from what they typed in a vendor field: an id, a name (any case), the
  * "Name (id)" text a suggestion list fills in, or a domain the vendor owns.
  */
-import { hostMatchesAny } from '../shared/host-match';
-import type { Result } from '../shared/result';
+import type { Result } from '../shared';
+import { hostMatchesAny } from '../shared';
 
 export interface NamedVendor {
   readonly id: string;

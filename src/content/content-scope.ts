@@ -4,7 +4,7 @@
  * first-party telemetry hosts reported all the same. The content script runs on every dashboard page, so it carries
  * these lists and not the dashboards' strict-mode texts and other fields only the background reads.
  */
-import type { DashboardEntry, VendorEntry } from '../catalog/catalog-types';
+import type { DashboardEntry, VendorEntry } from '../catalog';
 
 export interface ContentDashboard {
   readonly hosts: readonly string[];

@@ -8,7 +8,7 @@
 import contentScopeJson from '../../rules/generated/content-scope.json';
 import { AUDIT_LIMITS } from '../audit/audit-limits';
 import { AUDIT_REPORT, isAuditReportAck } from '../audit/audit-messages';
-import { createMessageClient } from '../messaging/message-client';
+import { createMessageClient } from '../messaging';
 import { startAuditCollector } from './audit-collector';
 import { readDocumentStrictMode } from './document-marker';
 import { startSensitiveRouteGuard } from './sensitive-route-guard';

@@ -11,9 +11,8 @@
  * start); nothing is lost meanwhile, the queue is in storage.local. Every step is serialised, and the queue and the
  * retry state are written before and after each send, so a background stopped at any point resumes where it was.
  */
-import { isRecord } from '../shared/is-record';
-import { createSerialQueue } from '../shared/serial-queue';
-import type { StorageArea } from '../storage/storage-area';
+import type { StorageArea } from '../storage';
+import { isRecord, createSerialQueue } from '../shared';
 import type { ManagedPolicy } from '../policy/managed-policy';
 import type { FleetEvent, FleetReportContext } from './fleet-event';
 import {

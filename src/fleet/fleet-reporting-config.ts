@@ -8,8 +8,8 @@
  */
 import type { FromSchema } from 'json-schema-to-ts';
 import { FLEET_FORMATS, type fleetReportingConfigSchema } from './fleet-reporting-schema';
-import type { DeepReadonly } from '../shared/deep-readonly';
-import { isRecord } from '../shared/is-record';
+import type { DeepReadonly } from '../shared';
+import { isRecord } from '../shared';
 import { formatPath, type ValuePath } from '../policy/schema-unknown-keys';
 
 export { FLEET_FORMATS };

@@ -2,8 +2,8 @@
  * What a person changed that a security team wants to see, as fleet events (pure): vendor rules set, changed or
  * removed (on every dashboard, or on one), and a tab pause ended, with its duration.
  */
-import { isRecord } from '../shared/is-record';
-import type { UserSettings } from '../settings/user-settings';
+import type { UserSettings } from '../settings';
+import { isRecord } from '../shared';
 import type { RuleChangeEvent, TabPauseEvent } from './fleet-event';
 
 type VendorRuleShape = Pick<UserSettings, 'vendorRules' | 'dashboardVendorRules'>;

@@ -4,7 +4,7 @@
  * names the types it uses and their checks; a check of the wrong shape, or a type it has no check for, does not
  * compile. No answer, a refusal, or a reply that fails its check throws a sentence a page can show.
  */
-import type { Envelope } from '../shared/messages';
+import type { Envelope } from '../shared';
 import type { MessageType, ReplyOf, SentOf } from './protocol';
 
 export type SendMessage = (message: Envelope) => Promise<unknown>;

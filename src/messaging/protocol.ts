@@ -11,13 +11,12 @@ import type { AuditLogExport, ParsedReport } from '../audit/audit-messages';
 import type { AuditReport, AuditReportAck } from '../audit/audit-types';
 import type { FleetStatus } from '../fleet/fleet-status';
 import type { PolicyStatus } from '../policy/policy-status';
-import type { SettingsChange } from '../settings/settings-change';
-import type { ChangeReply, SettingsView, TabPauseState } from '../settings/settings-messages';
-import type { StorageHealth } from '../storage/storage-health';
+import type { SettingsChange, ChangeReply, SettingsView, TabPauseState } from '../settings';
+import type { StorageHealth } from '../storage';
+import type { Result } from '../shared';
+import type { RuntimeCatalog } from '../catalog';
+import type { TabView, TabViewRequest } from '../ui';
 import type { FreshLoadReply, StrictModePagesReply } from '../strict-mode/sensitive-route';
-import type { Result } from '../shared/result';
-import type { RuntimeCatalog } from '../catalog/runtime-catalog';
-import type { TabView, TabViewRequest } from '../ui/tab-view';
 
 interface Message<Payload, Reply, Sent = Payload> {
   /** What the handler receives once its parser accepted the payload. */

@@ -3,9 +3,9 @@
  * sends the pages (policy-status.ts checks it there against this schema). Absent policy is `NO_POLICY`.
  */
 import type { FromSchema } from 'json-schema-to-ts';
-import { CATEGORY_IDS } from '../catalog/catalog-types';
+import type { DeepReadonly } from '../shared';
+import { CATEGORY_IDS } from '../catalog';
 import { fleetReportingConfigSchema } from '../fleet/fleet-reporting-schema';
-import type { DeepReadonly } from '../shared/deep-readonly';
 
 const strings = { type: 'array', items: { type: 'string' } } as const;
 const named = { type: 'string' } as const;

@@ -4,7 +4,7 @@
  * policies.json names nothing for the add-on). Chrome may also hold the call until its policy service is ready
  * (about 3 s after start-up on a fresh profile), so a read is bounded in time and a late answer is reported.
  */
-import type { StorageArea } from '../storage/storage-area';
+import type { StorageArea } from '../storage';
 
 export type ManagedRead =
   /** What managed storage holds (possibly `{}`). */

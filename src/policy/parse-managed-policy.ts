@@ -17,15 +17,14 @@
  */
 import { managedPolicySchema } from './policy-schema';
 import validateManagedSchema from '../generated/validate-managed-schema';
-import { CATEGORY_IDS, type CategoryId } from '../catalog/catalog-types';
-import { hostMatchesDomain, normaliseDomain } from '../shared/domain-name';
+import type { CategoryId, RuntimeCatalog } from '../catalog';
+import type { CustomDashboard, CustomVendor } from '../settings';
+import { CATEGORY_IDS } from '../catalog';
+import { hostMatchesDomain, normaliseDomain, isRecord } from '../shared';
 import { parseFleetReporting } from '../fleet/fleet-reporting-config';
 import { NO_POLICY, type ManagedPolicy, type PolicyAllowedVendor } from './managed-policy';
-import type { RuntimeCatalog } from '../catalog/runtime-catalog';
 import { normaliseSensitivePage } from '../strict-mode/sensitive-page';
 import { formatPath, pointerToPath, unknownKeyPaths, type ValuePath } from './schema-unknown-keys';
-import type { CustomDashboard, CustomVendor } from '../settings/user-settings';
-import { isRecord } from '../shared/is-record';
 import { isAuditRetentionDays, MAX_AUDIT_RETENTION_DAYS, MIN_AUDIT_RETENTION_DAYS } from '../audit/audit-limits';
 
 export interface ParsedPolicy {

@@ -4,9 +4,9 @@
  * drops every loosening user decision under the lock, whatever is stored. These functions only make the refusal
  * visible instead of silent.
  */
-import type { CategoryId } from '../catalog/catalog-types';
+import type { CategoryId } from '../catalog';
+import type { DashboardVendorRule, UserSettings } from '../settings';
 import type { ManagedPolicy } from './managed-policy';
-import type { DashboardVendorRule, UserSettings } from '../settings/user-settings';
 
 export const LOCKED_MESSAGE = 'Your organisation manages Dashguard and does not allow loosening its rules';
 

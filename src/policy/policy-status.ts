@@ -5,8 +5,8 @@
  */
 import type { FromSchema } from 'json-schema-to-ts';
 import { managedPolicyInForceSchema } from './managed-policy';
-import type { DeepReadonly } from '../shared/deep-readonly';
-import { conforms } from '../shared/schema-check';
+import type { DeepReadonly } from '../shared';
+import { conforms } from '../shared';
 
 /** Message type of the request; payload `null`, from extension pages only. */
 export const POLICY_GET = 'policy/get';

@@ -12,9 +12,8 @@ import { parseManagedPolicy, type PolicyCatalog } from './parse-managed-policy';
 import type { PolicyStatus } from './policy-status';
 import type { ManagedRead } from './managed-storage-read';
 import { choosePolicySource, type PolicyValues } from './policy-source';
-import { createSerialQueue } from '../shared/serial-queue';
-import type { StorageArea } from '../storage/storage-area';
-import { isRecord } from '../shared/is-record';
+import type { StorageArea } from '../storage';
+import { createSerialQueue, isRecord } from '../shared';
 
 /** storage.local key of the last policy managed storage gave. */
 export const LAST_KNOWN_POLICY_KEY = 'managedPolicyLastKnown';

@@ -3,7 +3,7 @@
  * `additionalProperties` on the top-level object (and Chrome strips unknown keys silently), so "unknown key" cannot
  * be a schema rule there: this walk, driven by the same schema file, finds them so the options page can name them.
  */
-import { isRecord } from '../shared/is-record';
+import { isRecord } from '../shared';
 
 /** The part of a JSON schema node this walk reads. */
 export interface SchemaShape {

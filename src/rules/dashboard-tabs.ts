@@ -11,7 +11,7 @@
  * the dashboards change (a self-hosted one added). Only tabs on dashboards are remembered, and only their hosts.
  */
 import type { DashboardTab } from './tab-cover';
-import { createSerialQueue } from '../shared/serial-queue';
+import { createSerialQueue } from '../shared';
 
 export interface TabsQueryApi {
   query(queryInfo: Record<string, never>): Promise<readonly { id?: number; url?: string }[]>;

@@ -5,9 +5,9 @@
  * restricted to these hosts. Pure; shared by the static rule generator, computeRuleState and the audit's
  * classifier so they agree.
  */
-import type { DashboardEntry } from '../catalog/catalog-types';
+import type { DashboardEntry } from '../catalog';
+import { hostMatchesAny, hostMatchesDomain } from '../shared';
 import type { DnrRule } from './dnr-rule';
-import { hostMatchesAny, hostMatchesDomain } from '../shared/domain-name';
 import { ownDomainHostPriority } from './rule-registry';
 
 /** Every vendor domain that lies inside (or is) a host or own domain of one of the dashboards, sorted. */

@@ -3,8 +3,8 @@
  * clears it when it closes, as it clears the session rules built from it. A tab id leaves the list when its tab
  * closes (the background listens to tabs.onRemoved), so a reused id never inherits a pause.
  */
-import { createSerialQueue } from '../shared/serial-queue';
-import type { StorageArea } from '../storage/storage-area';
+import type { StorageArea } from '../storage';
+import { createSerialQueue } from '../shared';
 
 export const PAUSED_TABS_KEY = 'pausedTabs';
 

@@ -5,11 +5,11 @@
  */
 import type { ManagedPolicy } from '../policy/managed-policy';
 import { computeRuleState } from './rule-state';
-import type { RuntimeCatalog } from '../catalog/runtime-catalog';
+import type { RuntimeCatalog } from '../catalog';
+import type { UserSettings } from '../settings';
+import { createSerialQueue } from '../shared';
 import type { TabCover } from './tab-cover';
-import type { UserSettings } from '../settings/user-settings';
 import type { RuleSync } from './rule-sync';
-import { createSerialQueue } from '../shared/serial-queue';
 
 export interface ReconcilerDeps {
   readonly catalog: RuntimeCatalog;

@@ -7,12 +7,12 @@
  */
 import { generateStaticRules } from '../../scripts/catalog/generate-static-rules';
 import { mergeByRequestDomains } from './compact-rules';
-import { customDashboards as customDashboardsOf, dashboardMatchesRef } from '../catalog/dashboards';
-import type { CatalogVendor } from '../catalog/catalog-types';
+import type { CatalogVendor, RuntimeCatalog } from '../catalog';
+import type { UserSettings } from '../settings';
+import { customDashboards as customDashboardsOf, dashboardMatchesRef, dashboardScope, ruleVendors } from '../catalog';
 import type { RuleAbout, RuleSubject } from './rule-subject';
 import type { DnrRule } from './dnr-rule';
 import type { ManagedPolicy } from '../policy/managed-policy';
-import { dashboardScope, type RuntimeCatalog } from '../catalog/runtime-catalog';
 import { ownDomainHosts, ownDomainHostTwins } from './own-domain-hosts';
 import {
   PRIORITY,
@@ -24,9 +24,7 @@ import {
   type RulesetId,
 } from './rule-registry';
 import { strictModeRules } from '../strict-mode/strict-mode-state';
-import { ruleVendors } from '../catalog/rule-vendors';
 import { isInitiatorScoped, tabIdsTwins, topDomainsTwin, type TabCover } from './tab-cover';
-import type { UserSettings } from '../settings/user-settings';
 import { effectiveUserSettings } from '../policy/effective-user-settings';
 
 // Where it always lived for its callers; its own module keeps the pages from bundling the rule state.

@@ -3,7 +3,7 @@
  * give every rule they write its subject, and the audit reads the subject of the rule that won a request (with the
  * rule's priority band, rule-registry.ts) instead of re-deriving the decision.
  */
-import type { CategoryId } from '../catalog/catalog-types';
+import type { CategoryId } from '../catalog';
 import type { DnrRule } from './dnr-rule';
 import type { StrictModeSources } from '../strict-mode/strict-mode-csp';
 

@@ -8,7 +8,7 @@
  */
 import type { DnrRule } from './dnr-rule';
 import type { RuleState } from './rule-state';
-import { createSerialQueue } from '../shared/serial-queue';
+import { createSerialQueue } from '../shared';
 
 /** The part of `declarativeNetRequest` this component uses; unit tests pass an in-memory fake. */
 export interface DnrRuleStore {

@@ -4,8 +4,8 @@
  * the reasons it was refused, each naming the form field (`host`, `domains`...) or settings path it is about.
  * A change that loosens what the organisation locks is refused here, visibly (the rule state would ignore it anyway).
  */
-import { allDashboards, dashboardMatchesRef } from '../catalog/dashboards';
-import { hostMatchesDomain } from '../shared/domain-name';
+import { allDashboards, dashboardMatchesRef } from '../catalog';
+import { hostMatchesDomain } from '../shared';
 import { lockedLoosenings, lockedRefusal } from '../policy/policy-lock';
 import { normaliseSensitivePage, sensitivePageHost } from '../strict-mode/sensitive-page';
 import type { SettingsChange } from './settings-change';

@@ -2,7 +2,7 @@
  * Schema errors (ajv's, or schema-check's in the same form) for settings as lines a person can act on, naming the field (`customVendors[0].domains[1]`): what an
  * import refuses, and what the stored-settings reader dropped.
  */
-import type { SchemaProblem } from '../shared/schema-check';
+import type { SchemaProblem } from '../shared';
 
 /** `/customVendors/0/domains/1` -> `customVendors[0].domains[1]`. */
 export function fieldName(pointer: string, child?: string): string {

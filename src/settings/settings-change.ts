@@ -3,10 +3,11 @@
  * background applies it to the settings as they are when it arrives, so the popup and the options page changing
  * things at the same time never undo each other's edits, and the last change to one setting wins.
  */
-import { CATEGORY_IDS, type CategoryId } from '../catalog/catalog-types';
-import type { Result } from '../shared/result';
+import type { CategoryId } from '../catalog';
+import type { Result } from '../shared';
+import { CATEGORY_IDS } from '../catalog';
+import { isRecord } from '../shared';
 import type { VendorDecision } from './user-settings';
-import { isRecord } from '../shared/is-record';
 import { isAuditRetentionDays, MAX_AUDIT_RETENTION_DAYS, MIN_AUDIT_RETENTION_DAYS } from '../audit/audit-limits';
 
 /** `null` removes the person's decision: back to the default (or the category's). */

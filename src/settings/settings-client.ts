@@ -2,7 +2,8 @@
  * The settings API as the extension's pages call it (popup, options page): typed methods over runtime messages,
  * every reply checked before it is used. `send` is `runtime.sendMessage` in the pages and a fake in unit tests.
  */
-import { createMessageClient, type SendMessage } from '../messaging/message-client';
+import type { SendMessage } from '../messaging';
+import { createMessageClient } from '../messaging';
 import { POLICY_GET, isPolicyStatus, type PolicyStatus } from '../policy/policy-status';
 import { NO_POLICY } from '../policy/managed-policy';
 import type { SettingsChange } from './settings-change';

@@ -6,12 +6,11 @@
  *   tab-pause/get    { tabId }             -> TabPauseState
  *   tab-pause/set    { tabId, paused }     -> TabPauseState
  */
-import type { Result } from '../shared/result';
+import type { Result } from '../shared';
+import { conforms, isRecord } from '../shared';
 import type { FieldError } from './settings-validation';
 import type { UserSettings } from './user-settings';
 import { userSettingsSchema } from './settings-schema';
-import { conforms } from '../shared/schema-check';
-import { isRecord } from '../shared/is-record';
 
 export const SETTINGS_GET = 'settings/get';
 export const SETTINGS_CHANGE = 'settings/change';

@@ -12,8 +12,8 @@
  */
 import { sensitivePageHost } from '../strict-mode/sensitive-page';
 import { CUSTOM_VENDOR_ID, SETTINGS_VERSION } from './user-settings';
-import { isRecord } from '../shared/is-record';
-import type { Result } from '../shared/result';
+import type { Result } from '../shared';
+import { isRecord } from '../shared';
 
 /** Settings in the current format, the version they were read from, and a note per change a step made. */
 export type Migrated = Result<{ settings: Record<string, unknown>; fromVersion: number; notes: string[] }>;

@@ -8,7 +8,7 @@
  * - the limits the whole-settings validation applies (SETTINGS_LIMITS).
  * The schema's `description`s are the format's documentation (they are in schemas/settings.json).
  */
-import { CATEGORY_IDS } from '../catalog/catalog-types';
+import { CATEGORY_IDS } from '../catalog';
 import { MAX_AUDIT_RETENTION_DAYS, MIN_AUDIT_RETENTION_DAYS } from '../audit/audit-limits';
 
 /**

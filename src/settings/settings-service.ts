@@ -6,7 +6,8 @@
  */
 import { applySettingsChange } from './apply-settings-change';
 import type { ManagedPolicy } from '../policy/managed-policy';
-import type { RuntimeCatalog } from '../catalog/runtime-catalog';
+import type { RuntimeCatalog } from '../catalog';
+import { createSerialQueue } from '../shared';
 import type { SettingsChange } from './settings-change';
 import type { ChangeReply, SettingsView } from './settings-messages';
 import type { UserSettings } from './user-settings';
@@ -15,7 +16,6 @@ import type { ReconcileOverrides } from '../rules/rule-reconciler';
 /** How often the rules are put back after a failed save before the person is told they could not be. */
 const ROLLBACK_ATTEMPTS = 3;
 import type { SettingsStore } from './settings-store';
-import { createSerialQueue } from '../shared/serial-queue';
 
 export interface SettingsServiceDeps {
   readonly catalog: RuntimeCatalog;

@@ -4,11 +4,10 @@
  * item, a map entry), so one bad entry never discards the rest. (An import refuses a bad file whole instead:
  * settings-file.ts.)
  */
-import { schemaProblem } from '../shared/schema-check';
+import { schemaProblem, isRecord } from '../shared';
 import { SETTINGS_FIELDS, SETTINGS_FIELD_NAMES, type SettingsField } from './settings-schema';
 import { describeSchemaError } from './schema-error-text';
 import { DEFAULT_SETTINGS, type UserSettings } from './user-settings';
-import { isRecord } from '../shared/is-record';
 
 export interface ParsedSettings {
   readonly settings: UserSettings;

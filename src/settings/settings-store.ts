@@ -4,7 +4,7 @@
 import { migrateSettings } from './settings-migrations';
 import { parseStoredSettings, type ParsedSettings } from './settings-shape';
 import type { UserSettings } from './user-settings';
-import type { StorageArea } from '../storage/storage-area';
+import type { StorageArea } from '../storage';
 
 import { SETTINGS_KEY } from './settings-key';
 

@@ -7,12 +7,11 @@
  * The field checks a form needs (a host, a vendor's domains, a name) are exported too, so a page can show the same
  * message inline as the background would return.
  */
-import type { CategoryId } from '../catalog/catalog-types';
-import { CATEGORY_IDS } from '../catalog/catalog-types';
-import { allDashboards, dashboardForHost, dashboardMatchesRef } from '../catalog/dashboards';
-import { hostMatchesAny, hostMatchesDomain, normaliseDomain } from '../shared/domain-name';
+import type { CategoryId, RuntimeCatalog } from '../catalog';
+import type { Result } from '../shared';
+import { CATEGORY_IDS, allDashboards, dashboardForHost, dashboardMatchesRef } from '../catalog';
+import { hostMatchesAny, hostMatchesDomain, normaliseDomain } from '../shared';
 import type { ManagedPolicy } from '../policy/managed-policy';
-import type { RuntimeCatalog } from '../catalog/runtime-catalog';
 import { normaliseSensitivePage } from '../strict-mode/sensitive-page';
 import {
   CUSTOM_VENDOR_ID,
@@ -24,7 +23,6 @@ import {
   type UserSettings,
   type VendorDecision,
 } from './user-settings';
-import type { Result } from '../shared/result';
 import { SETTINGS_LIMITS } from './settings-schema';
 import { isAuditRetentionDays, MAX_AUDIT_RETENTION_DAYS, MIN_AUDIT_RETENTION_DAYS } from '../audit/audit-limits';
 

@@ -3,9 +3,9 @@
  * the UI only edits this object. The types are inferred from the one declaration of the shape, settings-schema.ts.
  */
 import type { FromSchema } from 'json-schema-to-ts';
-import type { CategoryId } from '../catalog/catalog-types';
+import type { CategoryId } from '../catalog';
+import type { DeepReadonly } from '../shared';
 import { DEFAULT_AUDIT_RETENTION_DAYS } from '../audit/audit-limits';
-import type { DeepReadonly } from '../shared/deep-readonly';
 import {
   CUSTOM_VENDOR_ID_PATTERN,
   SETTINGS_VERSION,

@@ -3,7 +3,7 @@
  * failing now (storage full, a browser error). Blocking never depends on a write (the rules in force stay in force),
  * so this is what the popup and the options page show a person, not something the extension waits on.
  */
-import { isRecord } from '../shared/is-record';
+import { isRecord } from '../shared';
 
 /** Message type of the request; payload `null`, from extension pages only. */
 export const STORAGE_HEALTH_GET = 'storage-health/get';

@@ -3,9 +3,9 @@
  * filters anchored on a host (`||ci.example.com/credentials`), the form the catalog uses; a person may type a URL,
  * `host/path`, or the filter itself. `*` in the path matches anything.
  */
-import { normaliseDomain } from '../shared/domain-name';
+import type { Result } from '../shared';
+import { normaliseDomain } from '../shared';
 import { urlFilterHost } from '../rules/url-filter';
-import type { Result } from '../shared/result';
 
 export const MAX_SENSITIVE_PAGE_LENGTH = 500;
 

@@ -9,9 +9,9 @@
  *   strict-mode/pages       null              -> StrictModePagesReply  (the pages in force on the sender's host)
  *   strict-mode/fresh-load  { url }           -> FreshLoadReply        (load this sensitive address as a new document)
  */
-import type { Result } from '../shared/result';
+import type { Result } from '../shared';
+import { isRecord } from '../shared';
 import { matchesUrlFilter, urlFilterHost } from '../rules/url-filter';
-import { isRecord } from '../shared/is-record';
 
 export const STRICT_MODE_PAGES = 'strict-mode/pages';
 export const STRICT_MODE_FRESH_LOAD = 'strict-mode/fresh-load';

@@ -5,8 +5,8 @@
  * added, and may be declined. So a sensitive page can be in force in the rules and still unprotected: this says which
  * (pure), for the options page and the popup, and which permission would fix it.
  */
-import type { DashboardEntry } from '../catalog/catalog-types';
-import { customDashboardOrigin, dashboardForHost } from '../catalog/dashboards';
+import type { DashboardEntry } from '../catalog';
+import { customDashboardOrigin, dashboardForHost } from '../catalog';
 import { urlFilterHost } from '../rules/url-filter';
 
 export interface SensitivePageAccess {

@@ -15,10 +15,10 @@
  * own navigation entry, so the popup and the audit say "strict mode" only for a document that was really loaded under
  * this policy, never from the URL alone (docs: README "Strict mode on sensitive pages").
  */
-import type { DashboardEntry, StrictModeAllowances, StrictModeNeeds } from '../catalog/catalog-types';
+import type { DashboardEntry, StrictModeAllowances, StrictModeNeeds } from '../catalog';
+import { hostMatchesAny } from '../shared';
 import type { DnrRule, ResourceType } from '../rules/dnr-rule';
 import { STRICT_MODE_MARKER, STRICT_MODE_MARKER_HEADER } from './document-strict-mode';
-import { hostMatchesAny } from '../shared/domain-name';
 
 /** Both browsers accept appending to this response header (Chromium 156 and Firefox ESR 153, see the e2e tests). */
 export const CSP_HEADER = 'Content-Security-Policy';

@@ -2,7 +2,7 @@
  * The sensitive pages in force on one host, for the content script's route guard (`strict-mode/pages`): the
  * catalog's, the organisation's and the person's, each enforced or report-only as the rule state makes it (pure).
  */
-import { allDashboards } from '../catalog/dashboards';
+import { allDashboards } from '../catalog';
 import { effectiveUserSettings, type RuleStateInput } from '../rules/rule-state';
 import { filterCoversHost, type SensitivePageFilter } from './sensitive-route';
 import { sensitivePages } from './strict-mode-state';

@@ -8,8 +8,9 @@
  * A vendor counts as allowed on a page only when someone allowed it on that dashboard (a per-dashboard user rule, or
  * a policy allow naming the dashboard), never through a global or category allow, and never when the policy blocks it.
  */
-import type { DashboardEntry } from '../catalog/catalog-types';
-import { dashboardForHost, dashboardMatchesRef } from '../catalog/dashboards';
+import type { DashboardEntry } from '../catalog';
+import type { UserSettings } from '../settings';
+import { dashboardForHost, dashboardMatchesRef } from '../catalog';
 import type { RuleAbout } from '../rules/rule-subject';
 import type { ManagedPolicy } from '../policy/managed-policy';
 import { PRIORITY, dynamicRuleId } from '../rules/rule-registry';
@@ -20,7 +21,6 @@ import {
   strictModeSources,
   type StrictModeSources,
 } from './strict-mode-csp';
-import type { UserSettings } from '../settings/user-settings';
 
 /** A vendor as strict mode needs it. */
 export interface StrictModeVendor {

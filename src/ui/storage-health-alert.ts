@@ -3,13 +3,10 @@
  * browser error): asked of the background when the page opens and every few seconds while it stays open, so it
  * appears and goes away by itself. Text only, through textContent.
  */
-import { createMessageClient, type SendMessage } from '../messaging/message-client';
-import {
-  describeStorageHealth,
-  isStorageHealth,
-  STORAGE_HEALTH_GET,
-  type StorageHealth,
-} from '../storage/storage-health';
+import type { SendMessage } from '../messaging';
+import type { StorageHealth } from '../storage';
+import { createMessageClient } from '../messaging';
+import { describeStorageHealth, isStorageHealth, STORAGE_HEALTH_GET } from '../storage';
 
 export type { SendMessage };
 

@@ -3,15 +3,18 @@
  * dashboard it is on, whether the rules make the page a sensitive one, and for each vendor its state on this
  * dashboard and the one change an "Allow here" / "Block here" click sends.
  */
-import type { DashboardEntry } from '../catalog/catalog-types';
-import { allDashboards, dashboardForHost, dashboardMatchesRef } from '../catalog/dashboards';
+import type { DashboardEntry, RuntimeCatalog, NamedVendor } from '../catalog';
+import type { SettingsChange, UserSettings, VendorDecision } from '../settings';
+import {
+  allDashboards,
+  dashboardForHost,
+  dashboardMatchesRef,
+  lookUpVendor,
+  vendorSuggestion,
+  ruleVendors,
+} from '../catalog';
 import { explainRequest, strictModeForPage, type StrictModeState } from '../audit/explain-request';
 import type { ManagedPolicy } from '../policy/managed-policy';
-import type { RuntimeCatalog } from '../catalog/runtime-catalog';
-import type { SettingsChange } from '../settings/settings-change';
-import type { UserSettings, VendorDecision } from '../settings/user-settings';
-import { lookUpVendor, vendorSuggestion, type NamedVendor } from '../catalog/vendor-lookup';
-import { ruleVendors } from '../catalog/rule-vendors';
 import { tabPauseRefusal } from '../policy/policy-lock';
 import { strictModeOrigin } from '../strict-mode/strict-mode-access';
 import type { TabView, TabViewRequest, TabViewVendor } from './tab-view';

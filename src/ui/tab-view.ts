@@ -5,8 +5,8 @@
  * change an "Allow here" / "Block here" click sends. Accepted from extension pages only.
  *   popup/tab-view  TabViewRequest -> TabView
  */
-import type { Result } from '../shared/result';
-import type { SettingsChange } from '../settings/settings-change';
+import type { Result } from '../shared';
+import type { SettingsChange } from '../settings';
 
 export const POPUP_TAB_VIEW = 'popup/tab-view';
 

@@ -3,6 +3,11 @@
  * that pulled in the background's wiring would carry its listeners and browser calls into a context where they do
  * not belong. Walks the import graph (type imports too) from every page module and fails on any path into
  * src/background/.
+ *
+ * And a module imports another feature (a folder of src/ with an `index.ts`) only through that entry, so what a
+ * feature offers the others is one file's list: every production import (tests may reach inside) that lands in
+ * another feature's folder must land on its `index.ts`, and none may land in src/background/ (the wiring).
+ * eslint.config.mjs refuses the same as you type.
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -20,8 +25,8 @@ function resolveImport(fromFile: string, specifier: string): string | undefined 
   );
 }
 
-function importsOf(file: string): string[] {
-  const info = ts.preProcessFile(readFileSync(path.join(ROOT, file), 'utf8'), true, true);
+function importsOf(file: string, text = readFileSync(path.join(ROOT, file), 'utf8')): string[] {
+  const info = ts.preProcessFile(text, true, true);
   return info.importedFiles
     .map((imported) => resolveImport(file, imported.fileName))
     .filter((target): target is string => target !== undefined);
@@ -41,8 +46,8 @@ function reachable(entries: readonly string[]): Map<string, readonly string[]> {
   return chains;
 }
 
-/** Every module under the page folders (components in their subfolders too), tests left out. */
-function pageModules(): string[] {
+/** Every module under `folders` (and their subfolders), tests left out. */
+function modulesUnder(folders: readonly string[]): string[] {
   const walk = (folder: string): string[] =>
     readdirSync(path.join(ROOT, folder), { withFileTypes: true }).flatMap((entry) =>
       entry.isDirectory()
@@ -51,7 +56,31 @@ function pageModules(): string[] {
           ? [`${folder}/${entry.name}`]
           : [],
     );
-  return PAGE_FOLDERS.flatMap(walk);
+  return folders.flatMap(walk);
+}
+
+/** Every module under the page folders (components in their subfolders too), tests left out. */
+function pageModules(): string[] {
+  return modulesUnder(PAGE_FOLDERS);
+}
+
+/** The feature folders: every folder of src/ with an entry. */
+function features(): string[] {
+  return readdirSync(path.join(ROOT, 'src'), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(path.join(ROOT, 'src', entry.name, 'index.ts')))
+    .map((entry) => `src/${entry.name}/`);
+}
+
+/** The imports of `file` (its text given, or read) that break the boundaries, as `file -> target`. */
+function boundaryBreaches(file: string, featureFolders: readonly string[], text?: string): string[] {
+  const own = featureFolders.find((folder) => file.startsWith(folder));
+  return importsOf(file, text)
+    .filter(
+      (target) =>
+        (target.startsWith(BACKGROUND) && !file.startsWith(BACKGROUND)) ||
+        featureFolders.some((folder) => folder !== own && target.startsWith(folder) && target !== `${folder}index.ts`),
+    )
+    .map((target) => `${file} -> ${target}`);
 }
 
 describe('import boundaries', () => {
@@ -79,5 +108,57 @@ describe('import boundaries', () => {
       chain[chain.length - 1]!.startsWith(BACKGROUND),
     );
     expect(intoBackground.map((chain) => chain.join(' -> '))).toEqual([]);
+  });
+
+  it('every production module imports another feature through its entry, and none imports the background', () => {
+    const featureFolders = features();
+    expect(featureFolders).toEqual(expect.arrayContaining(['src/catalog/', 'src/settings/', 'src/shared/', 'src/ui/']));
+    expect(featureFolders).not.toContain(BACKGROUND);
+    const modules = modulesUnder(['src', 'popup', 'options', 'scripts']).filter(
+      (file) => !file.startsWith('src/generated/'),
+    );
+    expect(modules.length).toBeGreaterThan(200);
+    expect(modules.flatMap((file) => boundaryBreaches(file, featureFolders))).toEqual([]);
+  });
+
+  it('refuses a page importing background code and a feature importing another feature inside its entry', () => {
+    const featureFolders = features();
+    // Deliberately bad imports, as they would be written in these files.
+    expect(
+      boundaryBreaches(
+        'popup/popup-controller.ts',
+        featureFolders,
+        "import { x } from '../src/background/message-router';",
+      ),
+    ).toEqual(['popup/popup-controller.ts -> src/background/message-router.ts']);
+    expect(
+      boundaryBreaches(
+        'src/ui/page-store.ts',
+        featureFolders,
+        "import type { X } from '../background/message-router';",
+      ),
+    ).toEqual(['src/ui/page-store.ts -> src/background/message-router.ts']);
+    expect(
+      boundaryBreaches(
+        'src/audit/audit-classify.ts',
+        featureFolders,
+        "import { x } from '../catalog/runtime-catalog';",
+      ),
+    ).toEqual(['src/audit/audit-classify.ts -> src/catalog/runtime-catalog.ts']);
+    expect(
+      boundaryBreaches(
+        'options/options-controller.ts',
+        featureFolders,
+        "import { x } from '../src/settings/user-settings';",
+      ),
+    ).toEqual(['options/options-controller.ts -> src/settings/user-settings.ts']);
+    // The same imports through the entry, or inside one's own feature, are fine.
+    expect(boundaryBreaches('src/audit/audit-classify.ts', featureFolders, "import { x } from '../catalog';")).toEqual(
+      [],
+    );
+    expect(
+      boundaryBreaches('src/audit/audit-classify.ts', featureFolders, "import { x } from './audit-types';"),
+    ).toEqual([]);
+    expect(boundaryBreaches('popup/popup.tsx', featureFolders, "import { x } from '../src/ui';")).toEqual([]);
   });
 });

@@ -1,0 +1,13 @@
+// The shared feature's entry: what code outside src/shared/ may use of it. Other features and the pages
+// import from here only, never from a module inside (eslint.config.mjs, test/unit/import-boundaries.test.ts).
+export type { DeepReadonly } from './deep-readonly';
+export { normaliseDomain, registrableDomain } from './domain-name';
+export { hostMatchesAny, hostMatchesDomain, isWellFormedHost, strictParents } from './host-match';
+export { isRecord } from './is-record';
+export { isEnvelope } from './messages';
+export type { Envelope, SenderKind } from './messages';
+export type { Result } from './result';
+export { conforms, schemaProblem } from './schema-check';
+export type { SchemaProblem } from './schema-check';
+export { createSerialBatcher } from './serial-batcher';
+export { createSerialQueue } from './serial-queue';
