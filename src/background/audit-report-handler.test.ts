@@ -113,6 +113,39 @@ describe('audit/report', () => {
     ]);
   });
 
+  it("right after start-up: the page's first announcement is acknowledged once stored, without waiting for the policy", async () => {
+    const session = new FakeStorageArea();
+    const atHand = createAuditClassifier({ catalog, settings: DEFAULT_SETTINGS, policy: NO_POLICY, pausedTabs: [] });
+    let arrive: (() => void) | undefined;
+    const settled = new Promise<ReturnType<typeof createAuditClassifier>>((resolve) => {
+      arrive = () => resolve(atHand);
+    });
+    const stored: { documentUrl: string; observations: number }[] = [];
+    const handler = createAuditReportHandler({
+      classifier: () => settled,
+      classifierAtHand: async () => ({ classifier: atHand, settled: false }),
+      urlWriter: async () => auditUrlWriter(false),
+      tabAudits: createTabAuditStore(session),
+      auditLog: createAuditLogStore({ area: new FakeStorageArea(), now: () => 10_000, retentionDays: async () => 30 }),
+      badge: createAuditBadge({
+        setBadgeText: async () => undefined,
+        setBadgeBackgroundColor: async () => undefined,
+        setTitle: async () => undefined,
+      }),
+      now: () => 10_000,
+      onStored: ({ documentUrl, observations }) => void stored.push({ documentUrl, observations: observations.length }),
+    });
+    const route = createMessageRouter({ [AUDIT_REPORT]: handler }, EXTENSION);
+    // The policy has not arrived: the announcement is answered all the same (the next report can follow at once).
+    expect(await route(report([]), TOP)).toEqual({ ok: true, value: { storedThrough: 0 } });
+    expect((session.data.get(tabAuditKey(12)) as TabAudit).page?.url).toBe('https://app.ci.example/pipelines');
+    // Fleet reporting's look at the page waits for the policy.
+    expect(stored).toEqual([]);
+    arrive?.();
+    for (let i = 0; i < 50 && stored.length === 0; i += 1) await new Promise((resolve) => setTimeout(resolve, 1));
+    expect(stored).toEqual([{ documentUrl: 'https://app.ci.example/pipelines', observations: 0 }]);
+  });
+
   it('classifies, stores in the tab audit and the log, sets the badge, then acknowledges', async () => {
     const { session, badges, auditLog, route } = setup();
     const reply = await route(

@@ -247,6 +247,20 @@ export function createAuditReportHandler(deps: AuditReportDeps): MessageHandler<
       const writeAtHand = await (deps.urlWriterAtHand ?? deps.urlWriter)();
       const early = judge(first.classifier, writeAtHand);
       void deps.badge.show(await deps.tabAudits.record(tabUpdate(first.classifier, writeAtHand, early)));
+      if (early.length === 0) {
+        // The page's first announcement: nothing to judge again or to log. Acknowledged as soon as the page is
+        // stored, since the content script sends its observations only after this answer (one report in flight):
+        // holding it for the policy would keep the first rows out of the popup for seconds after the browser starts.
+        // What follows a stored report (fleet reporting's judgement of the page) waits for the policy as before.
+        void deps
+          .classifier()
+          .then(async (settled) => {
+            const audit = await deps.tabAudits.get(tabId);
+            if (audit !== undefined) await afterStored(settled, [], audit);
+          })
+          .catch((error: unknown) => console.error('Dashguard: a page announced at start-up was not reported.', error));
+        return { storedThrough: report.maxSeq };
+      }
       const [settled, write] = await Promise.all([deps.classifier(), deps.urlWriter()]);
       const final = judge(settled, writeAtHand);
       const corrections: VerdictCorrection[] = [];
