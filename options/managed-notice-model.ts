@@ -3,8 +3,8 @@
  * per thing the organisation enforces, in words a person reads, and one line per policy item Dashguard ignored.
  */
 import type { RuntimeCatalog } from '../src/catalog';
-import { tabPauseRefusal } from '../src/policy/policy-lock';
-import type { PolicyStatus } from '../src/policy/policy-status';
+import type { PolicyStatus } from '../src/policy';
+import { tabPauseRefusal } from '../src/policy';
 
 export interface ManagedNoticeModel {
   readonly title: string;

@@ -10,7 +10,7 @@ import type { SettingsChange, SettingsClient, ChangeReply, UserSettings } from '
 import type { PageStore } from '../src/ui';
 import { customDashboardOrigin, allDashboards } from '../src/catalog';
 import { settingsFileName, settingsFileText } from '../src/settings';
-import { sensitivePagesAccess } from '../src/strict-mode/strict-mode-access';
+import { sensitivePagesAccess } from '../src/strict-mode';
 import type { OptionsState } from './options-state';
 
 /** The part of `permissions` the page uses. */

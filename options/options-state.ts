@@ -5,9 +5,9 @@
  */
 import type { RuntimeCatalog } from '../src/catalog';
 import type { UserSettings } from '../src/settings';
+import type { PolicyStatus } from '../src/policy';
+import type { SensitivePageAccess } from '../src/strict-mode';
 import { NO_POLICY_STATUS, DEFAULT_SETTINGS } from '../src/settings';
-import type { PolicyStatus } from '../src/policy/policy-status';
-import type { SensitivePageAccess } from '../src/strict-mode/strict-mode-access';
 
 /** The verdict on the last settings file imported; `seq` counts imports, so each verdict is drawn afresh. */
 export interface ImportResult {

@@ -6,11 +6,11 @@
 import { h, render } from 'preact';
 import browser from 'webextension-polyfill';
 import type { SendMessage } from '../src/messaging';
-import { CATALOG_GET, isRuntimeCatalog } from '../src/catalog';
 import { createMessageClient } from '../src/messaging';
+import { CATALOG_GET, isRuntimeCatalog } from '../src/catalog';
 import { createSettingsClient, SETTINGS_KEY } from '../src/settings';
 import { downloadText, createPageStore } from '../src/ui';
-import { mountFleetStatusLine } from '../src/fleet/fleet-status-line';
+import { mountFleetStatusLine } from '../src/fleet';
 import { OptionsApp } from './components/options-app';
 import { createOptionsController } from './options-controller';
 import { INITIAL_OPTIONS_STATE, type OptionsState } from './options-state';

@@ -4,8 +4,8 @@
  */
 import type { RuntimeCatalog, NamedVendor } from '../src/catalog';
 import type { UserSettings } from '../src/settings';
+import type { ManagedPolicy } from '../src/policy';
 import { ruleVendors } from '../src/catalog';
-import type { ManagedPolicy } from '../src/policy/managed-policy';
 
 export function ruleVendorNames(catalog: RuntimeCatalog, settings: UserSettings, policy: ManagedPolicy): NamedVendor[] {
   const names = new Map<string, string>([...policy.extraVendors, ...settings.customVendors].map((v) => [v.id, v.name]));

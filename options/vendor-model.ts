@@ -6,9 +6,9 @@
  */
 import type { CatalogVendor, CategoryEntry, CategoryId, RuntimeCatalog } from '../src/catalog';
 import type { DecisionOrDefault, UserSettings, VendorDecision } from '../src/settings';
-import type { ManagedPolicy } from '../src/policy/managed-policy';
-import { managedVendorState } from '../src/policy/policy-lock';
-import { effectiveUserSettings } from '../src/policy/effective-user-settings';
+import type { ManagedPolicy } from '../src/policy';
+import { managedVendorState } from '../src/policy';
+import { effectiveUserSettings } from '../src/rules';
 
 export const MANAGED_LABEL = 'Managed by your organisation';
 

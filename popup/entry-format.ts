@@ -1,5 +1,5 @@
 /** Words for the popup's rows (pure). */
-import type { AuditEntry, AuditResourceType, ObservedOutcome } from '../src/audit/audit-types';
+import type { AuditEntry, AuditResourceType, ObservedOutcome } from '../src/audit';
 
 const TYPE_LABEL: Readonly<Record<AuditResourceType, string>> = {
   script: 'script',

@@ -4,17 +4,23 @@
  * and carries out the person's clicks (allow or block here, pause, reload, export, delete). Every outcome goes into
  * the page's one store; the components only render it. The browser is reached through `PopupDeps` (fakes in tests).
  */
-import { auditExportFileName, auditLogCsv, auditLogJson } from '../src/audit/audit-export';
-import { AUDIT_CLEAR_LOG, AUDIT_EXPORT_LOG, isAuditLogExport, type AuditPageAnswer } from '../src/audit/audit-messages';
-import { auditRetentionDays } from '../src/audit/audit-retention';
-import type { TabAudit } from '../src/audit/audit-types';
+import type { AuditPageAnswer, TabAudit } from '../src/audit';
 import type { SendMessage } from '../src/messaging';
 import type { SettingsClient } from '../src/settings';
 import type { TabView, PageStore } from '../src/ui';
+import {
+  auditExportFileName,
+  auditLogCsv,
+  auditLogJson,
+  AUDIT_CLEAR_LOG,
+  AUDIT_EXPORT_LOG,
+  isAuditLogExport,
+  auditRetentionDays,
+  NEW_THIRD_PARTIES_TAKE,
+} from '../src/audit';
 import { createMessageClient } from '../src/messaging';
 import { createSettingsClient } from '../src/settings';
 import { isTabView, POPUP_TAB_VIEW } from '../src/ui';
-import { NEW_THIRD_PARTIES_TAKE } from '../src/audit/third-party-history';
 import { droppedSummary } from './dropped-summary';
 import { pageLabelOf, showAudit, type PopupState, type StatusFilter } from './popup-state';
 

@@ -3,11 +3,11 @@
  * derived from the audit (vendor groups in display order, the summary) is computed once when the audit arrives, not
  * on every draw.
  */
-import { groupByVendor, summarise, type AuditSummary, type VendorGroup } from '../src/audit/audit-groups';
-import { BLOCKED_STATUSES, type AuditEntry, type TabAudit } from '../src/audit/audit-types';
-import type { DocumentStrictMode } from '../src/strict-mode/document-strict-mode';
+import type { AuditSummary, VendorGroup, AuditEntry, TabAudit } from '../src/audit';
+import type { DocumentStrictMode } from '../src/strict-mode';
 import type { TabPauseState } from '../src/settings';
 import type { TabView } from '../src/ui';
+import { groupByVendor, summarise, BLOCKED_STATUSES } from '../src/audit';
 
 export type StatusFilter = 'all' | 'blocked' | 'allowed' | 'unknown';
 

@@ -4,13 +4,11 @@
  * browser and the background (popup-controller.ts), and Preact components draw it (components/).
  */
 import browser from 'webextension-polyfill';
-import { AUDIT_PAGE_QUERY, isAuditPageAnswer } from '../src/audit/audit-messages';
-import { tabAuditKey } from '../src/audit/audit-types';
 import type { SendMessage } from '../src/messaging';
+import { AUDIT_PAGE_QUERY, isAuditPageAnswer, tabAuditKey, AUDIT_LOG_META_KEY, readDroppedRecords } from '../src/audit';
 import { SETTINGS_KEY } from '../src/settings';
 import { createPageStore, downloadText } from '../src/ui';
-import { AUDIT_LOG_META_KEY, readDroppedRecords } from '../src/audit/audit-log-layout';
-import { mountFleetStatusLine } from '../src/fleet/fleet-status-line';
+import { mountFleetStatusLine } from '../src/fleet';
 import { createPopupController } from './popup-controller';
 import { startRenderer } from './popup-renderer';
 import { INITIAL_STATE } from './popup-state';

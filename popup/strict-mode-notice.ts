@@ -1,4 +1,4 @@
-import type { DocumentStrictMode } from '../src/strict-mode/document-strict-mode';
+import type { DocumentStrictMode } from '../src/strict-mode';
 
 /**
  * What the popup says about strict mode on this tab, from two facts: whether the rules make this address a sensitive

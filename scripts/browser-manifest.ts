@@ -3,7 +3,7 @@
  * that fixes the extension id. Firefox: background scripts and the gecko settings.
  */
 import type { DashboardEntry } from '../src/catalog';
-import { RULESET } from '../src/rules/rule-registry';
+import { RULESET } from '../src/rules';
 
 export type TargetBrowser = 'chrome' | 'firefox';
 

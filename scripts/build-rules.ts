@@ -15,7 +15,7 @@ import { platformDomains } from '../rules/catalog/platform-domains';
 import { curatedVendors } from '../rules/catalog/vendors';
 import { packCatalog, unpackCatalog } from '../src/catalog';
 import { contentScopeOf } from '../src/content';
-import { RULESET } from '../src/rules/rule-registry';
+import { RULESET } from '../src/rules';
 import { describeConflict, findBreakage, profileProblems } from './catalog/breakage-guard';
 import { buildCatalog } from './catalog/build-catalog';
 import type { ThirdPartyWebEntity } from './catalog/merge-third-party-web';

@@ -1,6 +1,6 @@
 /** How long the audit log keeps its records: the audit's one setting on this page. */
 import { useId, useRef, useState } from 'preact/hooks';
-import { isAuditRetentionDays, MAX_AUDIT_RETENTION_DAYS, MIN_AUDIT_RETENTION_DAYS } from '../../src/audit/audit-limits';
+import { isAuditRetentionDays, MAX_AUDIT_RETENTION_DAYS, MIN_AUDIT_RETENTION_DAYS } from '../../src/audit';
 import { FieldError, fieldDescription } from '../../src/ui';
 import type { OptionsActions } from '../options-controller';
 import type { OptionsState } from '../options-state';

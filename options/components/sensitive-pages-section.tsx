@@ -6,8 +6,9 @@
 import { useId, useMemo, useRef, useState } from 'preact/hooks';
 import type { RuntimeCatalog } from '../../src/catalog';
 import type { UserSettings } from '../../src/settings';
+import type { SensitivePageAccess } from '../../src/strict-mode';
 import { FieldError, fieldDescription } from '../../src/ui';
-import { sensitivePageAccessProblem, type SensitivePageAccess } from '../../src/strict-mode/strict-mode-access';
+import { sensitivePageAccessProblem } from '../../src/strict-mode';
 import type { OptionsActions } from '../options-controller';
 import type { OptionsState } from '../options-state';
 import { ManagedLabel } from './managed-label';

@@ -4,10 +4,10 @@
  * `data-vendor`, `data-status` and `data-url`. Everything from the page is text (JSX sets text and attributes,
  * never markup).
  */
+import type { AuditEntry } from '../../src/audit';
 import { memo } from '../../src/ui';
+import { entryFindings } from '../../src/audit';
 import { useState } from 'preact/hooks';
-import { entryFindings } from '../../src/audit/audit-groups';
-import type { AuditEntry } from '../../src/audit/audit-types';
 import { mainOutcome, outcomesText, shortPath, timeText, typeLabel } from '../entry-format';
 import { StatusPill } from './status-pill';
 

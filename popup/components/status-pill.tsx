@@ -1,6 +1,6 @@
 /** A request's or a vendor's status as a coloured pill (colours from theme.css, light and dark). */
-import { STATUS_LABEL } from '../../src/audit/audit-groups';
-import { BLOCKED_STATUSES, type AuditStatus } from '../../src/audit/audit-types';
+import type { AuditStatus } from '../../src/audit';
+import { STATUS_LABEL, BLOCKED_STATUSES } from '../../src/audit';
 
 export function statusClass(status: AuditStatus | undefined): string {
   if (status === undefined) return 'status-mixed';

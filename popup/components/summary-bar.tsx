@@ -3,8 +3,8 @@
  * a bar of blocked, allowed and unknown requests, and the same per category. The bars are drawing only
  * (aria-hidden); the words beside them say everything.
  */
-import { summaryText } from '../../src/audit/audit-groups';
 import type { TabView } from '../../src/ui';
+import { summaryText } from '../../src/audit';
 import { memo } from '../../src/ui';
 import type { AuditShown } from '../popup-state';
 

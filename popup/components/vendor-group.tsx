@@ -4,8 +4,7 @@
  * person named that the page did not load shows with no requests.
  */
 import { useState } from 'preact/hooks';
-import type { VendorGroup as Group } from '../../src/audit/audit-groups';
-import type { AuditEntry, AuditStatus } from '../../src/audit/audit-types';
+import type { VendorGroup as Group, AuditEntry, AuditStatus } from '../../src/audit';
 import type { TabViewVendor } from '../../src/ui';
 import { memo } from '../../src/ui';
 import { RequestRow } from './request-row';

@@ -8,12 +8,11 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { RuntimeCatalog } from '../../src/catalog';
 import type { UserSettings } from '../../src/settings';
+import type { DnrRule, DashboardTab } from '../../src/rules';
 import { CATEGORY_IDS, allDashboards } from '../../src/catalog';
 import { LIMITS, validateSettings, DEFAULT_SETTINGS } from '../../src/settings';
-import type { DnrRule } from '../../src/rules/dnr-rule';
-import { NO_POLICY } from '../../src/policy/managed-policy';
-import { computeRuleState } from '../../src/rules/rule-state';
-import type { DashboardTab } from '../../src/rules/tab-cover';
+import { computeRuleState } from '../../src/rules';
+import { NO_POLICY } from '../../src/policy';
 import { BrokenRunError } from './bench-errors';
 import type { FigureRow } from './bench-table';
 

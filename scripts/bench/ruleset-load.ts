@@ -15,9 +15,8 @@ import os from 'node:os';
 import path from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { generateStaticRules } from '../catalog/generate-static-rules';
+import type { DnrRule, RulesetId } from '../../src/rules';
 import { vendorCatalog } from '../../src/catalog';
-import type { DnrRule } from '../../src/rules/dnr-rule';
-import type { RulesetId } from '../../src/rules/rule-registry';
 import { chromiumArgs } from '../../test/e2e/harness/chromium';
 import { launchFirefox } from '../../test/e2e/harness/browsers';
 import {

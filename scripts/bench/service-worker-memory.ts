@@ -11,7 +11,7 @@
  * at least 90 % of the records expected (the traffic must really have gone through the worker).
  */
 import { TargetType, type CDPSession, type Page } from 'puppeteer-core';
-import { AUDIT_LOG_META_KEY } from '../../src/audit/audit-log-layout';
+import { AUDIT_LOG_META_KEY } from '../../src/audit';
 import { launchChromium, type ExtensionBrowser } from '../../test/e2e/harness/browsers';
 import { extensionDir } from '../../test/e2e/harness/extension-build';
 import type { StaticAsset } from '../../test/e2e/harness/fixture-pages';

@@ -14,12 +14,11 @@ import type {
   RuntimeCatalog,
 } from '../../src/catalog';
 import type { UserSettings } from '../../src/settings';
-import { hostMatchesDomain } from '../../src/shared';
+import type { DnrRule, ResourceType } from '../../src/rules';
 import { DEFAULT_SETTINGS } from '../../src/settings';
-import type { DnrRule, ResourceType } from '../../src/rules/dnr-rule';
-import { NO_POLICY } from '../../src/policy/managed-policy';
-import { computeRuleState } from '../../src/rules/rule-state';
-import { winningRule } from '../../src/rules/dnr-matcher';
+import { hostMatchesDomain } from '../../src/shared';
+import { computeRuleState, winningRule } from '../../src/rules';
+import { NO_POLICY } from '../../src/policy';
 
 export type GuardScenario = 'default settings' | 'every non-essential category blocked';
 

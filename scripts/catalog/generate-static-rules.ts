@@ -11,15 +11,19 @@
  * about: for a shared rule, every vendor in it (vendorOfMatch names the one a request went to).
  */
 import type { CatalogVendor, DashboardEntry } from '../../src/catalog';
+import type { RuleWithoutId, DnrRule, RulesetId, RuleSubject } from '../../src/rules';
 import { dashboardScope } from '../../src/catalog';
 import { hostMatchesDomain } from '../../src/shared';
-import { compactRules, type RuleWithoutId } from '../../src/rules/compact-rules';
-import type { DnrRule } from '../../src/rules/dnr-rule';
-import { ownDomainHosts, ownDomainHostTwins } from '../../src/rules/own-domain-hosts';
-import { PRIORITY, RULESET, staticRuleId, type RulesetId } from '../../src/rules/rule-registry';
-import { strictModeRule, strictModeSources } from '../../src/strict-mode/strict-mode-csp';
-import { tabCoverRuleset } from '../../src/rules/tab-cover';
-import type { RuleSubject } from '../../src/rules/rule-subject';
+import {
+  compactRules,
+  ownDomainHosts,
+  ownDomainHostTwins,
+  PRIORITY,
+  RULESET,
+  staticRuleId,
+  tabCoverRuleset,
+} from '../../src/rules';
+import { strictModeRule, strictModeSources } from '../../src/strict-mode';
 
 /** What a static rule is about: catalog defaults name their vendors (one, or a group sharing the rule). */
 export type StaticRuleSubject = Extract<RuleSubject, { kind: 'vendors' | 'first-party' | 'strict-mode' }>;

@@ -2,8 +2,8 @@
  * The static rulesets against both browsers' limits (pure; a build step: the worker never needs it, so it lives apart
  * from the generator the worker runs).
  */
-import type { DnrRule } from '../../src/rules/dnr-rule';
-import { DNR_LIMITS } from '../../src/rules/dnr-limits';
+import type { DnrRule } from '../../src/rules';
+import { DNR_LIMITS } from '../../src/rules';
 
 /** Problems with the generated rulesets against both browsers' limits; empty when they fit. */
 export function checkStaticLimits(rulesets: Readonly<Record<string, readonly DnrRule[]>>): string[] {

@@ -8,11 +8,10 @@
  */
 import type { AuditResourceType, AuditStatus, VendorRef } from './audit-types';
 import type { DashboardEntry, IndexedVendor } from '../catalog';
+import type { DocumentStrictMode } from '../strict-mode';
 import { allDashboards, dashboardForHost, vendorsInForce } from '../catalog';
 import { hostMatchesAny, registrableDomain } from '../shared';
-import type { DocumentStrictMode } from '../strict-mode/document-strict-mode';
-import { isOwnDomainHost, ownDomainHosts } from '../rules/own-domain-hosts';
-import { effectiveUserSettings } from '../rules/rule-state';
+import { isOwnDomainHost, ownDomainHosts, effectiveUserSettings } from '../rules';
 import { createExplainer, hostOf, type ExplainContext, type Explanation } from './explain-request';
 
 export interface AuditRequest {

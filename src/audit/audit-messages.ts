@@ -14,8 +14,9 @@ import {
   type Observation,
   type ObservedOutcome,
 } from './audit-types';
-import { isDocumentStrictMode, type DocumentStrictMode } from '../strict-mode/document-strict-mode';
+import type { DocumentStrictMode } from '../strict-mode';
 import type { Result } from '../shared';
+import { isDocumentStrictMode } from '../strict-mode';
 import { isRecord } from '../shared';
 
 /** Content script -> background: what the page requested. Reply: AuditReportAck. */

@@ -2,7 +2,7 @@
  * How long the audit log keeps records: the organisation's policy when it sets a value, else the user's setting.
  */
 import { DEFAULT_AUDIT_RETENTION_DAYS, MAX_AUDIT_RETENTION_DAYS, MIN_AUDIT_RETENTION_DAYS } from './audit-limits';
-import type { ManagedPolicy } from '../policy/managed-policy';
+import type { ManagedPolicy } from '../policy';
 import type { UserSettings } from '../settings';
 
 const DAY_MS = 86_400_000;

@@ -3,8 +3,8 @@
  * popup (what it shows). The stored and exported shapes are documented in docs/AUDIT-LOG.md; change both together.
  */
 import type { CategoryId } from '../catalog';
-import type { DocumentStrictMode } from '../strict-mode/document-strict-mode';
-import { TRACKER_RESOURCE_TYPES } from '../rules/dnr-rule';
+import type { DocumentStrictMode } from '../strict-mode';
+import { TRACKER_RESOURCE_TYPES } from '../rules';
 
 /**
  * Why a third-party request got the outcome it got, as the rules decide it (explain-request.ts). Values are part of

@@ -11,21 +11,30 @@
  */
 import type { CategoryId, RuntimeCatalog, DashboardEntry, VendorIndex } from '../catalog';
 import type { UserSettings } from '../settings';
+import type {
+  DnrRule,
+  ResourceType,
+  DnrRequest,
+  RuleMatcher,
+  RuleStateInput,
+  PriorityBand,
+  RuleAbout,
+  RuleSubject,
+} from '../rules';
+import type { DocumentStrictMode, StrictModeSources } from '../strict-mode';
+import type { ManagedPolicy } from '../policy';
 import { allDashboards, dashboardForHost, createVendorIndex, vendorsInForce } from '../catalog';
-import type { DnrRule, ResourceType } from '../rules/dnr-rule';
-import { createRuleMatcher, headerRulesOf, rankedRules, type DnrRequest, type RuleMatcher } from '../rules/dnr-matcher';
 import {
+  createRuleMatcher,
+  headerRulesOf,
+  rankedRules,
   computeRuleStateAbout,
   effectiveUserSettings,
   staticRulesAbout,
-  type RuleStateInput,
-} from '../rules/rule-state';
-import { priorityBand, type PriorityBand } from '../rules/rule-registry';
-import type { RuleAbout, RuleSubject } from '../rules/rule-subject';
-import type { DocumentStrictMode } from '../strict-mode/document-strict-mode';
-import { CSP_HEADER, strictModeAllows, type StrictModeSources } from '../strict-mode/strict-mode-csp';
-import { strictModeSourcesFor } from '../strict-mode/strict-mode-state';
-import type { ManagedPolicy } from '../policy/managed-policy';
+  priorityBand,
+  strictModeSourcesFor,
+} from '../rules';
+import { CSP_HEADER, strictModeAllows } from '../strict-mode';
 
 /** The inputs of the rule state: what the browser enforces is a function of them. */
 export type ExplainContext = RuleStateInput;

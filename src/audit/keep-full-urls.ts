@@ -2,7 +2,7 @@
  * Whether the audit keeps addresses whole or redacted: the organisation's policy when it says, else the person's
  * setting, which is off by default (query values and token-like path segments can be secrets).
  */
-import type { ManagedPolicy } from '../policy/managed-policy';
+import type { ManagedPolicy } from '../policy';
 import type { UserSettings } from '../settings';
 import { redactUrl } from './redact-url';
 

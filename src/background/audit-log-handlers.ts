@@ -2,8 +2,8 @@
  * The audit log's messages from the extension's pages: export it (the page makes the file) and delete it.
  * Content scripts cannot send these: a web page can neither read nor erase the log.
  */
-import { AUDIT_CLEAR_LOG, AUDIT_EXPORT_LOG, parseNoPayload, type AuditLogExport } from '../audit/audit-messages';
-import type { AuditLogStore } from '../audit/audit-log-store';
+import type { AuditLogExport, AuditLogStore } from '../audit';
+import { AUDIT_CLEAR_LOG, AUDIT_EXPORT_LOG, parseNoPayload } from '../audit';
 import { defineHandler, type Handlers } from './message-router';
 
 export interface AuditLogHandlerDeps {

@@ -9,21 +9,23 @@
  * Requests are judged by their full address; what is stored (request, page and frame addresses) is redacted first
  * (src/audit/redact-url.ts) unless the settings or the policy keep addresses whole.
  */
-import type { AuditClassifier } from '../audit/audit-classify';
-import { capUrl } from '../audit/audit-limits';
-import { parseAuditReport, type ParsedReport } from '../audit/audit-messages';
-import type { AuditReportAck, AuditStatus, TabAudit } from '../audit/audit-types';
-import type { ClassifierAtHand } from '../audit/audit-classifier-source';
-import type { AuditBadge } from '../audit/audit-badge';
-import type { AuditLogStore, LoggedObservation } from '../audit/audit-log-store';
+import type {
+  AuditClassifier,
+  ParsedReport,
+  AuditReportAck,
+  AuditStatus,
+  TabAudit,
+  ClassifierAtHand,
+  AuditBadge,
+  AuditLogStore,
+  LoggedObservation,
+  ClassifiedObservation,
+  TabAuditUpdate,
+  VerdictCorrection,
+  TabAuditStore,
+} from '../audit';
+import { capUrl, parseAuditReport, urlPath } from '../audit';
 import { defineHandler, type MessageHandler, type MessageSender } from './message-router';
-import {
-  urlPath,
-  type ClassifiedObservation,
-  type TabAuditUpdate,
-  type VerdictCorrection,
-} from '../audit/tab-audit-merge';
-import type { TabAuditStore } from '../audit/tab-audit-store';
 
 export interface AuditReportDeps {
   /** The settled classifier (settings and the organisation's policy as confirmed). */

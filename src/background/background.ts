@@ -3,6 +3,7 @@
  * registers every listener synchronously on the first tick, so an event that wakes the worker is never missed.
  */
 import browser, { type Runtime } from 'webextension-polyfill';
+import type { PauseStart, ReportedDocument } from '../fleet';
 import {
   vendorCatalog,
   customDashboards,
@@ -23,48 +24,54 @@ import {
 } from '../settings';
 import { STORAGE_HEALTH_GET, createStorageHealthMonitor } from '../storage';
 import { POPUP_TAB_VIEW } from '../ui';
-import { POLICY_GET } from '../policy/policy-status';
-import { createManagedReader } from '../policy/managed-storage-read';
-import { createMessageRouter, type Handlers } from './message-router';
-import { createPolicyGetHandler } from './policy-get-handler';
-import { createPolicyStore } from '../policy/policy-store';
-import { createRuleReconciler } from '../rules/rule-reconciler';
-import { createRuleSync } from '../rules/rule-sync';
-import { createDashboardTabs } from '../rules/dashboard-tabs';
-import { createPausedTabsStore } from '../rules/paused-tabs-store';
-import { createSettingsChangeHandler } from './settings-change-handler';
-import { createSettingsGetHandler } from './settings-get-handler';
-import { createTabPauseGetHandler, createTabPauseSetHandler } from './tab-pause-handlers';
-import { auditRetentionDays } from '../audit/audit-retention';
-import { AUDIT_REPORT } from '../audit/audit-messages';
-import { AUDIT_LOG_CHUNK_PREFIX, AUDIT_LOG_META_KEY } from '../audit/audit-log-layout';
-import { createAuditBadge } from '../audit/audit-badge';
-import { createClassifierSource } from '../audit/audit-classifier-source';
-import { auditUrlWriter, keepsFullAuditUrls } from '../audit/keep-full-urls';
-import { createAuditLogHandlers } from './audit-log-handlers';
-import { createAuditLogStore } from '../audit/audit-log-store';
-import { createAuditReportHandler } from './audit-report-handler';
-import { PAUSED_TABS_KEY } from '../rules/paused-tabs-store';
-import { createTabAuditLifecycle } from '../audit/tab-audit-lifecycle';
-import { createTabAuditStore } from '../audit/tab-audit-store';
-import { STRICT_MODE_FRESH_LOAD, STRICT_MODE_PAGES } from '../strict-mode/sensitive-route';
-import { createSensitiveRouteHandlers } from './sensitive-route-handlers';
-import { createStorageHealthHandler } from './storage-health-handler';
-import { createFleetReporter } from '../fleet/fleet-reporter';
-import { createFleetStatusHandler } from './fleet-status-handler';
-import { FLEET_STATUS_GET } from '../fleet/fleet-status';
-import { FLEET_PAUSE_STARTS_KEY } from '../fleet/fleet-storage-layout';
-import { groupKey } from '../audit/audit-groups';
-import { NEW_THIRD_PARTIES_TAKE } from '../audit/third-party-history';
-import { createThirdPartyHistoryStore } from '../audit/third-party-history-store';
-import { createNewThirdPartiesHandler } from './new-third-parties-handler';
-import { pauseChanges, pauseEvent, ruleChanges, vendorRulesOf, type PauseStart } from '../fleet/person-changes';
+import { POLICY_GET, createManagedReader, createPolicyStore } from '../policy';
 import {
+  createRuleReconciler,
+  createRuleSync,
+  createDashboardTabs,
+  createPausedTabsStore,
+  PAUSED_TABS_KEY,
+} from '../rules';
+import {
+  auditRetentionDays,
+  AUDIT_REPORT,
+  AUDIT_LOG_CHUNK_PREFIX,
+  AUDIT_LOG_META_KEY,
+  createAuditBadge,
+  createClassifierSource,
+  auditUrlWriter,
+  keepsFullAuditUrls,
+  createAuditLogStore,
+  createTabAuditLifecycle,
+  createTabAuditStore,
+  groupKey,
+  NEW_THIRD_PARTIES_TAKE,
+  createThirdPartyHistoryStore,
+} from '../audit';
+import { STRICT_MODE_FRESH_LOAD, STRICT_MODE_PAGES } from '../strict-mode';
+import {
+  createFleetReporter,
+  FLEET_STATUS_GET,
+  FLEET_PAUSE_STARTS_KEY,
+  pauseChanges,
+  pauseEvent,
+  ruleChanges,
+  vendorRulesOf,
   mayBeUnprotected,
   unprotectedOnceKey,
   unprotectedSensitivePage,
-  type ReportedDocument,
-} from '../fleet/sensitive-unprotected';
+} from '../fleet';
+import { createMessageRouter, type Handlers } from './message-router';
+import { createPolicyGetHandler } from './policy-get-handler';
+import { createSettingsChangeHandler } from './settings-change-handler';
+import { createSettingsGetHandler } from './settings-get-handler';
+import { createTabPauseGetHandler, createTabPauseSetHandler } from './tab-pause-handlers';
+import { createAuditLogHandlers } from './audit-log-handlers';
+import { createAuditReportHandler } from './audit-report-handler';
+import { createSensitiveRouteHandlers } from './sensitive-route-handlers';
+import { createStorageHealthHandler } from './storage-health-handler';
+import { createFleetStatusHandler } from './fleet-status-handler';
+import { createNewThirdPartiesHandler } from './new-third-parties-handler';
 import { createCatalogGetHandler } from './catalog-get-handler';
 import { createTabViewHandler } from './tab-view-handler';
 

@@ -1,7 +1,6 @@
 /** `fleet/status` for the extension's pages (fleet-status.ts). Read-only. */
 import { defineHandler } from './message-router';
-import type { FleetReporter } from '../fleet/fleet-reporter';
-import type { FleetStatus } from '../fleet/fleet-status';
+import type { FleetReporter, FleetStatus } from '../fleet';
 
 export function createFleetStatusHandler(reporter: Pick<FleetReporter, 'status'>) {
   return defineHandler<null, FleetStatus>({

@@ -3,9 +3,7 @@
  * shows, to mark them; from then on they count as seen (marked once), and the tab's badge says so at once.
  * Extension pages only.
  */
-import type { AuditBadge } from '../audit/audit-badge';
-import type { TabAuditStore } from '../audit/tab-audit-store';
-import type { ThirdPartyHistoryStore } from '../audit/third-party-history-store';
+import type { AuditBadge, TabAuditStore, ThirdPartyHistoryStore } from '../audit';
 import { isRecord } from '../shared';
 import { defineHandler } from './message-router';
 

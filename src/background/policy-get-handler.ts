@@ -2,9 +2,9 @@
  * `policy/get`: the policy in force, what it locks and what was ignored, for the extension's own pages (the options
  * page's "managed by your organisation" notice, disabled controls and warnings). Read-only; no other context may ask.
  */
-import { AUTHORIZATION_HIDDEN, type PolicyStatus } from '../policy/policy-status';
+import type { PolicyStatus, PolicyStore } from '../policy';
+import { AUTHORIZATION_HIDDEN } from '../policy';
 import { defineHandler } from './message-router';
-import type { PolicyStore } from '../policy/policy-store';
 
 export function createPolicyGetHandler(store: Pick<PolicyStore, 'status'>) {
   return defineHandler<null, PolicyStatus>({

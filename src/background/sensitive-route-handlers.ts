@@ -8,15 +8,11 @@
  * from the browser, the address must be on the sender's own origin and a sensitive page whose policy is enforced,
  * and a tab gets a few fresh loads in a row at most, so no page can make Dashguard reload it in a loop.
  */
-import type { RuleStateInput } from '../rules/rule-state';
-import {
-  isEnforcedSensitiveUrl,
-  parseFreshLoad,
-  type FreshLoadReply,
-  type StrictModePagesReply,
-} from '../strict-mode/sensitive-route';
+import type { RuleStateInput } from '../rules';
+import type { FreshLoadReply, StrictModePagesReply } from '../strict-mode';
+import { strictModePagesFor } from '../rules';
+import { isEnforcedSensitiveUrl, parseFreshLoad } from '../strict-mode';
 import { parseNull } from '../settings';
-import { strictModePagesFor } from '../strict-mode/strict-mode-pages';
 import { defineHandler, type MessageSender } from './message-router';
 
 export interface SensitiveRouteDeps {

@@ -3,12 +3,12 @@
  * (computeRuleState turns the paused tab ids into it); it ends when the tab closes or the browser does. Refused, by
  * name, when the organisation switched tab pause off or locks Dashguard without allowing it. Extension pages only.
  */
-import type { ManagedPolicy } from '../policy/managed-policy';
-import { tabPauseRefusal } from '../policy/policy-lock';
+import type { ManagedPolicy } from '../policy';
 import type { TabPauseState } from '../settings';
+import type { PausedTabsStore } from '../rules';
+import { tabPauseRefusal } from '../policy';
 import { parseTabPauseGet, parseTabPauseSet } from '../settings';
 import { defineHandler } from './message-router';
-import type { PausedTabsStore } from '../rules/paused-tabs-store';
 
 export interface TabPauseDeps {
   readonly store: PausedTabsStore;

@@ -2,7 +2,7 @@
  * `popup/tab-view`: the popup's questions about its tab (src/ui/tab-view.ts), answered from the catalog, the
  * settings and the policy in force, so the popup need not carry the catalog. Extension pages only.
  */
-import type { ManagedPolicy } from '../policy/managed-policy';
+import type { ManagedPolicy } from '../policy';
 import type { RuntimeCatalog } from '../catalog';
 import type { TabView, TabViewRequest } from '../ui';
 import type { UserSettings } from '../settings';

@@ -3,9 +3,9 @@
  * ones. An id already taken is skipped, so a user's custom vendor never shadows the organisation's or the catalog's.
  */
 import type { CategoryId } from './catalog-types';
-import type { ManagedPolicy } from '../policy/managed-policy';
-import type { RuntimeCatalog } from './runtime-catalog';
+import type { ManagedPolicy } from '../policy';
 import type { UserSettings, VendorDecision } from '../settings';
+import type { RuntimeCatalog } from './runtime-catalog';
 
 /** A vendor as the rule state sees it: catalog or custom (custom ones have no category and are blocked by default). */
 export interface RuleVendor {

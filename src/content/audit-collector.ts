@@ -16,7 +16,7 @@
  * and queued apart, so a flood of them never takes the place of anything the content script saw itself.
  */
 import type { NewObservation } from './report-queue';
-import { AUDIT_LIMITS } from '../audit/audit-limits';
+import { AUDIT_LIMITS } from '../audit';
 import { WEBSOCKET_EVENT } from './page-world-events';
 import { hasEnforcedIntegrity } from './integrity-metadata';
 import { createPageReportBudget } from './page-report-budget';

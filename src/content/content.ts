@@ -6,20 +6,19 @@
  * sensitive page and has the background load that page as a new document (sensitive-route-guard.ts).
  */
 import contentScopeJson from '../../rules/generated/content-scope.json';
-import { AUDIT_LIMITS } from '../audit/audit-limits';
-import { AUDIT_REPORT, isAuditReportAck } from '../audit/audit-messages';
+import type { SensitivePageFilter } from '../strict-mode';
+import { AUDIT_LIMITS, AUDIT_REPORT, isAuditReportAck } from '../audit';
 import { createMessageClient } from '../messaging';
-import { startAuditCollector } from './audit-collector';
-import { readDocumentStrictMode } from './document-marker';
-import { startSensitiveRouteGuard } from './sensitive-route-guard';
 import {
   STRICT_MODE_FRESH_LOAD,
   STRICT_MODE_PAGES,
   catalogPagesFor,
   isFreshLoadReply,
   isStrictModePagesReply,
-  type SensitivePageFilter,
-} from '../strict-mode/sensitive-route';
+} from '../strict-mode';
+import { startAuditCollector } from './audit-collector';
+import { readDocumentStrictMode } from './document-marker';
+import { startSensitiveRouteGuard } from './sensitive-route-guard';
 import { extensionRuntime } from './extension-runtime';
 import { pageScope } from './observation-filter';
 import { answerPageQueries } from './page-query';

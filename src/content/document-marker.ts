@@ -4,7 +4,8 @@
  * replaces the page's `performance.getEntriesByType` or its prototype changes nothing here; and no script can change
  * the headers a document was loaded with. On a plain-http page browsers expose no serverTiming: "unknown".
  */
-import { documentStrictModeOf, type DocumentStrictMode } from '../strict-mode/document-strict-mode';
+import type { DocumentStrictMode } from '../strict-mode';
+import { documentStrictModeOf } from '../strict-mode';
 
 interface TimingSource {
   getEntriesByType(type: string): readonly unknown[];

@@ -4,8 +4,8 @@
  * the background makes the exact call (public suffix list), so this bundle stays free of the suffix list and cheap
  * to load on every dashboard page.
  */
-import { capUrl } from '../audit/audit-limits';
-import type { AuditResourceType } from '../audit/audit-types';
+import type { AuditResourceType } from '../audit';
+import { capUrl } from '../audit';
 
 const SCHEMES: ReadonlySet<string> = new Set(['http:', 'https:', 'ws:', 'wss:']);
 

@@ -3,8 +3,9 @@
  * has left the dashboards, and its audit is dropped) and the popup's, which also shows whether this document was
  * loaded under strict mode's policy.
  */
-import { AUDIT_PAGE_QUERY, type AuditPageAnswer } from '../audit/audit-messages';
-import type { DocumentStrictMode } from '../strict-mode/document-strict-mode';
+import type { AuditPageAnswer } from '../audit';
+import type { DocumentStrictMode } from '../strict-mode';
+import { AUDIT_PAGE_QUERY } from '../audit';
 import type { ExtensionRuntime } from './extension-runtime';
 
 export function answerPageQueries(runtime: ExtensionRuntime, timeOrigin: number, strictMode: DocumentStrictMode): void {

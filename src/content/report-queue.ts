@@ -5,8 +5,8 @@
  * stopped worker. One message is in flight at a time, always from the oldest unacknowledged observation on, so the
  * background's "stored through seq N" mark is all it needs to ignore a resend.
  */
-import { AUDIT_LIMITS } from '../audit/audit-limits';
-import type { AuditReport, AuditReportAck, Observation } from '../audit/audit-types';
+import type { AuditReport, AuditReportAck, Observation } from '../audit';
+import { AUDIT_LIMITS } from '../audit';
 
 export type NewObservation = Omit<Observation, 'seq'>;
 

@@ -18,7 +18,8 @@
  * at an address never asks to load that address again (a page without the policy there, for lack of host access say,
  * cannot make Dashguard reload it in a loop), and the background refuses too many loads of one tab in a row.
  */
-import { isEnforcedSensitiveUrl, type FreshLoadReply, type SensitivePageFilter } from '../strict-mode/sensitive-route';
+import type { FreshLoadReply, SensitivePageFilter } from '../strict-mode';
+import { isEnforcedSensitiveUrl } from '../strict-mode';
 
 /** The part of the Navigation API's `navigate` event the guard reads. */
 interface NavigateLikeEvent extends Event {

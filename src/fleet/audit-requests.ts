@@ -2,7 +2,7 @@
  * What fleet reporting counts from one stored audit report: its requests by vendor and status (pure). Only what the
  * audit lists (third parties); the URLs stay out: a report names vendors, never addresses.
  */
-import type { AuditStatus, VendorRef } from '../audit/audit-types';
+import type { AuditStatus, VendorRef } from '../audit';
 import type { SeenRequests } from './fleet-queue';
 
 export interface AuditedRequest {

@@ -3,7 +3,7 @@
  * vendors by id and name, hosts, and page addresses only as the audit's redaction leaves them. Each carries an id
  * that stays the same across retries, so a collector can drop a batch it received twice.
  */
-import type { AuditStatus, VendorRef } from '../audit/audit-types';
+import type { AuditStatus, VendorRef } from '../audit';
 
 /** A request's verdict as a security team reads it (the audit's status, coarser). */
 export type FleetVerdict = 'blocked' | 'allowed' | 'would-be-blocked' | 'unknown-third-party';

@@ -13,8 +13,8 @@
  *   and the keys of events that go out once (a sensitive page shown unprotected, once per document). Both are written
  *   in the same value as the events, so an event and its mark are stored together or not at all.
  */
+import type { AuditStatus, VendorRef } from '../audit';
 import { isRecord } from '../shared';
-import type { AuditStatus, VendorRef } from '../audit/audit-types';
 import { seenRequestsOf, type AuditedRequest } from './audit-requests';
 import { verdictOf, type DroppedEvent, type FleetEvent, type RequestsEvent } from './fleet-event';
 

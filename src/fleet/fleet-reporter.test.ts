@@ -3,7 +3,7 @@ import { NO_POLICY, type ManagedPolicy } from '../policy/managed-policy';
 import type { FleetEvent } from './fleet-event';
 import type { ReportedRequests } from './fleet-queue';
 import { createFleetReporter, type FetchLike } from './fleet-reporter';
-import type { FleetReportingConfig } from './fleet-reporting-config';
+import type { FleetReportingConfig } from '../policy/fleet-reporting-config';
 import { FLEET_QUEUE_KEY } from './fleet-storage-layout';
 
 const CONFIG: FleetReportingConfig = {

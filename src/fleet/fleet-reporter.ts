@@ -12,8 +12,9 @@
  * retry state are written before and after each send, so a background stopped at any point resumes where it was.
  */
 import type { StorageArea } from '../storage';
+import type { ManagedPolicy, FleetReportingConfig } from '../policy';
 import { isRecord, createSerialQueue } from '../shared';
-import type { ManagedPolicy } from '../policy/managed-policy';
+import { collectorHost } from '../policy';
 import type { FleetEvent, FleetReportContext } from './fleet-event';
 import {
   acknowledge,
@@ -31,8 +32,6 @@ import {
   type QueueLimits,
   type ReportedRequests,
 } from './fleet-queue';
-import type { FleetReportingConfig } from './fleet-reporting-config';
-import { collectorHost } from './fleet-reporting-config';
 import type { FleetStatus } from './fleet-status';
 import { encodeOtlpJson } from './otlp-json-encoder';
 import { parseRetryAfter, retryDelayMs, type BackoffOptions, DEFAULT_BACKOFF } from './retry-backoff';

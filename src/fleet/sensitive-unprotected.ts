@@ -3,11 +3,11 @@
  * script found loaded without strict mode's policy (marker 'none'), at an address one of the sensitive pages in force
  * covers; typically a page made sensitive while it was open. The page leaves only as the audit redacts it.
  */
-import { redactUrl } from '../audit/redact-url';
-import type { DocumentStrictMode } from '../strict-mode/document-strict-mode';
-import { matchesUrlFilter } from '../rules/url-filter';
-import type { RuleStateInput } from '../rules/rule-state';
-import { strictModePagesFor } from '../strict-mode/strict-mode-pages';
+import type { DocumentStrictMode } from '../strict-mode';
+import type { RuleStateInput } from '../rules';
+import { redactUrl } from '../audit';
+import { matchesUrlFilter } from '../shared';
+import { strictModePagesFor } from '../rules';
 
 export interface ReportedDocument {
   readonly dashboardId: string | null;

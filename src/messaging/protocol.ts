@@ -7,16 +7,15 @@
  * To add a message: its constant and parser in its feature, one line here, its handler in src/background/ and in
  * background.ts's map (the type checker refuses the map until it is there).
  */
-import type { AuditLogExport, ParsedReport } from '../audit/audit-messages';
-import type { AuditReport, AuditReportAck } from '../audit/audit-types';
-import type { FleetStatus } from '../fleet/fleet-status';
-import type { PolicyStatus } from '../policy/policy-status';
+import type { AuditLogExport, ParsedReport, AuditReport, AuditReportAck } from '../audit';
+import type { FleetStatus } from '../fleet';
+import type { PolicyStatus } from '../policy';
 import type { SettingsChange, ChangeReply, SettingsView, TabPauseState } from '../settings';
 import type { StorageHealth } from '../storage';
 import type { Result } from '../shared';
 import type { RuntimeCatalog } from '../catalog';
 import type { TabView, TabViewRequest } from '../ui';
-import type { FreshLoadReply, StrictModePagesReply } from '../strict-mode/sensitive-route';
+import type { FreshLoadReply, StrictModePagesReply } from '../strict-mode';
 
 interface Message<Payload, Reply, Sent = Payload> {
   /** What the handler receives once its parser accepted the payload. */

@@ -5,7 +5,7 @@
 import type { FromSchema } from 'json-schema-to-ts';
 import type { DeepReadonly } from '../shared';
 import { CATEGORY_IDS } from '../catalog';
-import { fleetReportingConfigSchema } from '../fleet/fleet-reporting-schema';
+import { fleetReportingConfigSchema } from './fleet-reporting-schema';
 
 const strings = { type: 'array', items: { type: 'string' } } as const;
 const named = { type: 'string' } as const;

@@ -21,11 +21,11 @@ import type { CategoryId, RuntimeCatalog } from '../catalog';
 import type { CustomDashboard, CustomVendor } from '../settings';
 import { CATEGORY_IDS } from '../catalog';
 import { hostMatchesDomain, normaliseDomain, isRecord } from '../shared';
-import { parseFleetReporting } from '../fleet/fleet-reporting-config';
+import { normaliseSensitivePage } from '../strict-mode';
+import { isAuditRetentionDays, MAX_AUDIT_RETENTION_DAYS, MIN_AUDIT_RETENTION_DAYS } from '../audit';
+import { parseFleetReporting } from './fleet-reporting-config';
 import { NO_POLICY, type ManagedPolicy, type PolicyAllowedVendor } from './managed-policy';
-import { normaliseSensitivePage } from '../strict-mode/sensitive-page';
 import { formatPath, pointerToPath, unknownKeyPaths, type ValuePath } from './schema-unknown-keys';
-import { isAuditRetentionDays, MAX_AUDIT_RETENTION_DAYS, MIN_AUDIT_RETENTION_DAYS } from '../audit/audit-limits';
 
 export interface ParsedPolicy {
   readonly policy: ManagedPolicy;

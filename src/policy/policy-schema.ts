@@ -6,8 +6,8 @@
  * syntax, unknown keys, the fleet endpoint's form) the parser checks against the run-time catalog.
  */
 import type { FromSchema } from 'json-schema-to-ts';
-import { MAX_AUDIT_RETENTION_DAYS, MIN_AUDIT_RETENTION_DAYS } from '../audit/audit-limits';
-import { MAX_INTERVAL_SECONDS, MIN_INTERVAL_SECONDS, DEFAULT_INTERVAL_SECONDS } from '../fleet/fleet-reporting-config';
+import { MAX_AUDIT_RETENTION_DAYS, MIN_AUDIT_RETENTION_DAYS } from '../audit';
+import { MAX_INTERVAL_SECONDS, MIN_INTERVAL_SECONDS, DEFAULT_INTERVAL_SECONDS } from './fleet-reporting-config';
 
 export const managedPolicySchema = {
   title: 'Dashguard managed policy',

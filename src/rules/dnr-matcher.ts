@@ -9,8 +9,7 @@
  * (and the few with no request domains) instead of every rule: the audit classifies every request a dashboard makes.
  */
 import type { DnrHeaderOperation, DnrRule, ResourceType } from './dnr-rule';
-import { hostMatchesAny } from '../shared';
-import { matchesUrlFilter } from './url-filter';
+import { hostMatchesAny, matchesUrlFilter } from '../shared';
 
 export interface DnrRequest {
   readonly url: string;

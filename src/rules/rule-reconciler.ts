@@ -3,11 +3,11 @@
  * (the dashboard tabs, in Firefox), computes the rule state (pure) and applies it (atomic). If anything fails the
  * previous rules stay in force: never looser.
  */
-import type { ManagedPolicy } from '../policy/managed-policy';
-import { computeRuleState } from './rule-state';
+import type { ManagedPolicy } from '../policy';
 import type { RuntimeCatalog } from '../catalog';
 import type { UserSettings } from '../settings';
 import { createSerialQueue } from '../shared';
+import { computeRuleState } from './rule-state';
 import type { TabCover } from './tab-cover';
 import type { RuleSync } from './rule-sync';
 

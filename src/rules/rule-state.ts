@@ -9,10 +9,10 @@ import { generateStaticRules } from '../../scripts/catalog/generate-static-rules
 import { mergeByRequestDomains } from './compact-rules';
 import type { CatalogVendor, RuntimeCatalog } from '../catalog';
 import type { UserSettings } from '../settings';
+import type { ManagedPolicy } from '../policy';
 import { customDashboards as customDashboardsOf, dashboardMatchesRef, dashboardScope, ruleVendors } from '../catalog';
 import type { RuleAbout, RuleSubject } from './rule-subject';
 import type { DnrRule } from './dnr-rule';
-import type { ManagedPolicy } from '../policy/managed-policy';
 import { ownDomainHosts, ownDomainHostTwins } from './own-domain-hosts';
 import {
   PRIORITY,
@@ -23,9 +23,9 @@ import {
   type DynamicBand,
   type RulesetId,
 } from './rule-registry';
-import { strictModeRules } from '../strict-mode/strict-mode-state';
+import { strictModeRules } from './strict-mode-state';
 import { isInitiatorScoped, tabIdsTwins, topDomainsTwin, type TabCover } from './tab-cover';
-import { effectiveUserSettings } from '../policy/effective-user-settings';
+import { effectiveUserSettings } from './effective-user-settings';
 
 // Where it always lived for its callers; its own module keeps the pages from bundling the rule state.
 export { effectiveUserSettings };

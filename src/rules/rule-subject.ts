@@ -4,8 +4,8 @@
  * rule's priority band, rule-registry.ts) instead of re-deriving the decision.
  */
 import type { CategoryId } from '../catalog';
+import type { StrictModeSources } from '../strict-mode';
 import type { DnrRule } from './dnr-rule';
-import type { StrictModeSources } from '../strict-mode/strict-mode-csp';
 
 export type RuleSubject =
   /** Vendor rules: the vendors whose domains the rule names (one, or a group sharing the rule). */

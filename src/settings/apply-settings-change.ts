@@ -6,8 +6,8 @@
  */
 import { allDashboards, dashboardMatchesRef } from '../catalog';
 import { hostMatchesDomain } from '../shared';
-import { lockedLoosenings, lockedRefusal } from '../policy/policy-lock';
-import { normaliseSensitivePage, sensitivePageHost } from '../strict-mode/sensitive-page';
+import { lockedLoosenings, lockedRefusal } from '../policy';
+import { normaliseSensitivePage, sensitivePageHost } from '../strict-mode';
 import type { SettingsChange } from './settings-change';
 import { readSettingsFile } from './settings-file';
 import { uniqueCustomId } from './settings-migrations';

@@ -7,8 +7,8 @@ import type { CategoryId } from '../catalog';
 import type { Result } from '../shared';
 import { CATEGORY_IDS } from '../catalog';
 import { isRecord } from '../shared';
+import { isAuditRetentionDays, MAX_AUDIT_RETENTION_DAYS, MIN_AUDIT_RETENTION_DAYS } from '../audit';
 import type { VendorDecision } from './user-settings';
-import { isAuditRetentionDays, MAX_AUDIT_RETENTION_DAYS, MIN_AUDIT_RETENTION_DAYS } from '../audit/audit-limits';
 
 /** `null` removes the person's decision: back to the default (or the category's). */
 export type DecisionOrDefault = VendorDecision | null;

@@ -3,9 +3,9 @@
  * every reply checked before it is used. `send` is `runtime.sendMessage` in the pages and a fake in unit tests.
  */
 import type { SendMessage } from '../messaging';
+import type { PolicyStatus } from '../policy';
 import { createMessageClient } from '../messaging';
-import { POLICY_GET, isPolicyStatus, type PolicyStatus } from '../policy/policy-status';
-import { NO_POLICY } from '../policy/managed-policy';
+import { POLICY_GET, isPolicyStatus, NO_POLICY } from '../policy';
 import type { SettingsChange } from './settings-change';
 import {
   SETTINGS_CHANGE,

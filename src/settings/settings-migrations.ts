@@ -10,10 +10,10 @@
  *   3  Cirrus CI shut down on 1 June 2026 and left the catalog: its per-dashboard rules and sensitive pages would name a
  *      dashboard that no longer exists (an import would be refused for them). The step drops them, with a note each.
  */
-import { sensitivePageHost } from '../strict-mode/sensitive-page';
-import { CUSTOM_VENDOR_ID, SETTINGS_VERSION } from './user-settings';
 import type { Result } from '../shared';
+import { sensitivePageHost } from '../strict-mode';
 import { isRecord } from '../shared';
+import { CUSTOM_VENDOR_ID, SETTINGS_VERSION } from './user-settings';
 
 /** Settings in the current format, the version they were read from, and a note per change a step made. */
 export type Migrated = Result<{ settings: Record<string, unknown>; fromVersion: number; notes: string[] }>;

@@ -9,7 +9,7 @@
  * The schema's `description`s are the format's documentation (they are in schemas/settings.json).
  */
 import { CATEGORY_IDS } from '../catalog';
-import { MAX_AUDIT_RETENTION_DAYS, MIN_AUDIT_RETENTION_DAYS } from '../audit/audit-limits';
+import { MAX_AUDIT_RETENTION_DAYS, MIN_AUDIT_RETENTION_DAYS } from '../audit';
 
 /**
  * Version of the stored and exported format. 2: custom vendor ids carry the `custom-` prefix, so a vendor the catalog

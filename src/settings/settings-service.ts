@@ -5,13 +5,13 @@
  * the save fails after the rules changed, the rules are brought back to the stored settings.
  */
 import { applySettingsChange } from './apply-settings-change';
-import type { ManagedPolicy } from '../policy/managed-policy';
+import type { ManagedPolicy } from '../policy';
 import type { RuntimeCatalog } from '../catalog';
+import type { ReconcileOverrides } from '../rules';
 import { createSerialQueue } from '../shared';
 import type { SettingsChange } from './settings-change';
 import type { ChangeReply, SettingsView } from './settings-messages';
 import type { UserSettings } from './user-settings';
-import type { ReconcileOverrides } from '../rules/rule-reconciler';
 
 /** How often the rules are put back after a failed save before the person is told they could not be. */
 const ROLLBACK_ATTEMPTS = 3;

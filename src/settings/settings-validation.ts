@@ -9,10 +9,11 @@
  */
 import type { CategoryId, RuntimeCatalog } from '../catalog';
 import type { Result } from '../shared';
+import type { ManagedPolicy } from '../policy';
 import { CATEGORY_IDS, allDashboards, dashboardForHost, dashboardMatchesRef } from '../catalog';
 import { hostMatchesAny, hostMatchesDomain, normaliseDomain } from '../shared';
-import type { ManagedPolicy } from '../policy/managed-policy';
-import { normaliseSensitivePage } from '../strict-mode/sensitive-page';
+import { normaliseSensitivePage } from '../strict-mode';
+import { isAuditRetentionDays, MAX_AUDIT_RETENTION_DAYS, MIN_AUDIT_RETENTION_DAYS } from '../audit';
 import {
   CUSTOM_VENDOR_ID,
   DEFAULT_SETTINGS,
@@ -24,7 +25,6 @@ import {
   type VendorDecision,
 } from './user-settings';
 import { SETTINGS_LIMITS } from './settings-schema';
-import { isAuditRetentionDays, MAX_AUDIT_RETENTION_DAYS, MIN_AUDIT_RETENTION_DAYS } from '../audit/audit-limits';
 
 /** The limits the schema declares (settings-schema.ts). */
 export const LIMITS = SETTINGS_LIMITS;

@@ -11,3 +11,4 @@ export { conforms, schemaProblem } from './schema-check';
 export type { SchemaProblem } from './schema-check';
 export { createSerialBatcher } from './serial-batcher';
 export { createSerialQueue } from './serial-queue';
+export { matchesUrlFilter, urlFilterHost } from './url-filter';

@@ -4,8 +4,7 @@
  * `host/path`, or the filter itself. `*` in the path matches anything.
  */
 import type { Result } from '../shared';
-import { normaliseDomain } from '../shared';
-import { urlFilterHost } from '../rules/url-filter';
+import { normaliseDomain, urlFilterHost } from '../shared';
 
 export const MAX_SENSITIVE_PAGE_LENGTH = 500;
 

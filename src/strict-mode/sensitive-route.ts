@@ -10,8 +10,7 @@
  *   strict-mode/fresh-load  { url }           -> FreshLoadReply        (load this sensitive address as a new document)
  */
 import type { Result } from '../shared';
-import { isRecord } from '../shared';
-import { matchesUrlFilter, urlFilterHost } from '../rules/url-filter';
+import { isRecord, matchesUrlFilter, urlFilterHost } from '../shared';
 
 export const STRICT_MODE_PAGES = 'strict-mode/pages';
 export const STRICT_MODE_FRESH_LOAD = 'strict-mode/fresh-load';

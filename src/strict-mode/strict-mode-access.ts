@@ -7,7 +7,7 @@
  */
 import type { DashboardEntry } from '../catalog';
 import { customDashboardOrigin, dashboardForHost } from '../catalog';
-import { urlFilterHost } from '../rules/url-filter';
+import { urlFilterHost } from '../shared';
 
 export interface SensitivePageAccess {
   readonly pattern: string;

@@ -5,6 +5,8 @@
  */
 import type { DashboardEntry, RuntimeCatalog, NamedVendor } from '../catalog';
 import type { SettingsChange, UserSettings, VendorDecision } from '../settings';
+import type { StrictModeState } from '../audit';
+import type { ManagedPolicy } from '../policy';
 import {
   allDashboards,
   dashboardForHost,
@@ -13,10 +15,9 @@ import {
   vendorSuggestion,
   ruleVendors,
 } from '../catalog';
-import { explainRequest, strictModeForPage, type StrictModeState } from '../audit/explain-request';
-import type { ManagedPolicy } from '../policy/managed-policy';
-import { tabPauseRefusal } from '../policy/policy-lock';
-import { strictModeOrigin } from '../strict-mode/strict-mode-access';
+import { explainRequest, strictModeForPage } from '../audit';
+import { tabPauseRefusal } from '../policy';
+import { strictModeOrigin } from '../strict-mode';
 import type { TabView, TabViewRequest, TabViewVendor } from './tab-view';
 
 export interface TabContext {

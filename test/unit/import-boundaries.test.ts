@@ -8,6 +8,10 @@
  * feature offers the others is one file's list: every production import (tests may reach inside) that lands in
  * another feature's folder must land on its `index.ts`, and none may land in src/background/ (the wiring).
  * eslint.config.mjs refuses the same as you type.
+ *
+ * An entry loads its whole feature, so features must not load one another in a cycle at run time: in CommonJS (Jest,
+ * the tsx build scripts) a module reached again through a cycle of entries reads exports that do not exist yet (a
+ * schema built from `undefined`, silently). So the features' run-time imports (type imports vanish) form no cycle.
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -81,6 +85,73 @@ function boundaryBreaches(file: string, featureFolders: readonly string[], text?
         featureFolders.some((folder) => folder !== own && target.startsWith(folder) && target !== `${folder}index.ts`),
     )
     .map((target) => `${file} -> ${target}`);
+}
+
+/** For each feature, the features its modules load at run time, each with one import that does. */
+function runtimeFeatureGraph(featureFolders: readonly string[]): Map<string, Map<string, string>> {
+  const config = ts.parseJsonConfigFileContent(
+    ts.readConfigFile(path.join(ROOT, 'tsconfig.json'), (file) => ts.sys.readFile(file)).config,
+    ts.sys,
+    ROOT,
+  );
+  const modules = featureFolders.flatMap((folder) => modulesUnder([folder.slice(0, -1)]));
+  const program = ts.createProgram(
+    modules.map((file) => path.join(ROOT, file)),
+    config.options,
+  );
+  const checker = program.getTypeChecker();
+  const featureOf = (file: string) => featureFolders.find((folder) => file.startsWith(folder));
+  const graph = new Map<string, Map<string, string>>(featureFolders.map((folder) => [folder, new Map()]));
+  for (const file of modules) {
+    const own = featureOf(file)!;
+    for (const statement of program.getSourceFile(path.join(ROOT, file))!.statements) {
+      if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier)) continue;
+      const clause = statement.importClause;
+      if (clause?.isTypeOnly) continue;
+      const target = resolveImport(file, statement.moduleSpecifier.text);
+      const feature = target && featureOf(target);
+      if (!feature || feature === own) continue;
+      const bindings = clause?.namedBindings;
+      const loads =
+        !clause ||
+        clause.name !== undefined ||
+        (bindings !== undefined && ts.isNamespaceImport(bindings)) ||
+        (bindings?.elements ?? []).some((element) => {
+          if (element.isTypeOnly) return false;
+          const symbol = checker.getSymbolAtLocation(element.name);
+          return symbol !== undefined && (checker.getAliasedSymbol(symbol).flags & ts.SymbolFlags.Value) !== 0;
+        });
+      if (loads && !graph.get(own)!.has(feature)) graph.get(own)!.set(feature, `${file} -> ${target}`);
+    }
+  }
+  return graph;
+}
+
+/** One cycle of the graph, as its edges' examples, or [] when it has none. */
+function cycleOf(graph: ReadonlyMap<string, ReadonlyMap<string, string>>): string[] {
+  const done = new Set<string>();
+  const path: string[] = [];
+  const visit = (node: string): string[] => {
+    const at = path.indexOf(node);
+    if (at >= 0) {
+      const loop = [...path.slice(at), node];
+      return loop.slice(1).map((to, i) => graph.get(loop[i]!)!.get(to)!);
+    }
+    if (done.has(node)) return [];
+    path.push(node);
+    for (const next of graph.get(node)?.keys() ?? []) {
+      const found = visit(next);
+      if (found.length > 0) return found;
+    }
+    path.pop();
+    done.add(node);
+    return [];
+  };
+  for (const node of graph.keys()) {
+    const found = visit(node);
+    if (found.length > 0) return found;
+  }
+  return [];
 }
 
 describe('import boundaries', () => {
@@ -160,5 +231,27 @@ describe('import boundaries', () => {
       boundaryBreaches('src/audit/audit-classify.ts', featureFolders, "import { x } from './audit-types';"),
     ).toEqual([]);
     expect(boundaryBreaches('popup/popup.tsx', featureFolders, "import { x } from '../src/ui';")).toEqual([]);
+  });
+
+  it('no cycle of features at run time (an entry loads its whole feature)', () => {
+    const graph = runtimeFeatureGraph(features());
+    // The walk sees run-time imports across features (the audit loads the rules) and leaves type imports out.
+    expect(graph.get('src/audit/')!.has('src/rules/')).toBe(true);
+    expect(cycleOf(graph)).toEqual([]);
+  });
+
+  it('reports a cycle of features when there is one', () => {
+    const graph = new Map([
+      ['src/rules/', new Map([['src/policy/', 'src/rules/a.ts -> src/policy/index.ts']])],
+      ['src/policy/', new Map([['src/audit/', 'src/policy/b.ts -> src/audit/index.ts']])],
+      ['src/audit/', new Map([['src/rules/', 'src/audit/c.ts -> src/rules/index.ts']])],
+    ]);
+    expect(cycleOf(graph)).toEqual([
+      'src/rules/a.ts -> src/policy/index.ts',
+      'src/policy/b.ts -> src/audit/index.ts',
+      'src/audit/c.ts -> src/rules/index.ts',
+    ]);
+    graph.get('src/audit/')!.clear();
+    expect(cycleOf(graph)).toEqual([]);
   });
 });

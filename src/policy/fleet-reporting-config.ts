@@ -10,7 +10,7 @@ import type { FromSchema } from 'json-schema-to-ts';
 import { FLEET_FORMATS, type fleetReportingConfigSchema } from './fleet-reporting-schema';
 import type { DeepReadonly } from '../shared';
 import { isRecord } from '../shared';
-import { formatPath, type ValuePath } from '../policy/schema-unknown-keys';
+import { formatPath, type ValuePath } from './schema-unknown-keys';
 
 export { FLEET_FORMATS };
 export type FleetFormat = (typeof FLEET_FORMATS)[number];

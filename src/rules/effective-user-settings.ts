@@ -1,5 +1,5 @@
 /** What the policy's lock leaves of the user's settings (pure): used by the rule state, the audit and the pages. */
-import type { ManagedPolicy } from './managed-policy';
+import type { ManagedPolicy } from '../policy';
 import type { UserSettings, VendorDecision } from '../settings';
 
 /** The user's settings with everything that loosens dropped, when the policy locks them. */

@@ -10,17 +10,12 @@
  */
 import type { DashboardEntry } from '../catalog';
 import type { UserSettings } from '../settings';
+import type { ManagedPolicy } from '../policy';
+import type { StrictModeSources } from '../strict-mode';
 import { dashboardForHost, dashboardMatchesRef } from '../catalog';
-import type { RuleAbout } from '../rules/rule-subject';
-import type { ManagedPolicy } from '../policy/managed-policy';
-import { PRIORITY, dynamicRuleId } from '../rules/rule-registry';
-import { sensitivePageHost } from './sensitive-page';
-import {
-  STRICT_MODE_RESOURCE_TYPES,
-  strictModeRule,
-  strictModeSources,
-  type StrictModeSources,
-} from './strict-mode-csp';
+import { sensitivePageHost, STRICT_MODE_RESOURCE_TYPES, strictModeRule, strictModeSources } from '../strict-mode';
+import type { RuleAbout } from './rule-subject';
+import { PRIORITY, dynamicRuleId } from './rule-registry';
 
 /** A vendor as strict mode needs it. */
 export interface StrictModeVendor {

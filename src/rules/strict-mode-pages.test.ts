@@ -3,11 +3,11 @@
  * the browser's: for many addresses and settings, it is checked against the generated rules (static and dynamic)
  * evaluated with the DNR model, on the main-frame request that loads the address.
  */
-import { appliedResponseHeaders } from '../rules/dnr-matcher';
+import { appliedResponseHeaders } from './dnr-matcher';
 import { testCatalog } from '../../test/unit/test-catalog';
 import { NO_POLICY, type ManagedPolicy } from '../policy/managed-policy';
-import { computeRuleState, type RuleStateInput } from '../rules/rule-state';
-import { catalogPagesFor, isEnforcedSensitiveUrl } from './sensitive-route';
+import { computeRuleState, type RuleStateInput } from './rule-state';
+import { catalogPagesFor, isEnforcedSensitiveUrl } from '../strict-mode/sensitive-route';
 import { strictModePagesFor } from './strict-mode-pages';
 import { DEFAULT_SETTINGS, type UserSettings } from '../settings/user-settings';
 
