@@ -1,7 +1,8 @@
 /**
- * What the popup does: reads the tab's audit (straight from storage.session, also while the background sleeps) and
- * follows it live, asks the background about the tab (`popup/tab-view`: the dashboard, each vendor's state here),
- * and carries out the person's clicks (allow or block here, pause, reload, export, delete). Every outcome goes into
+ * What the popup does: asks the background for the first screen of the tab's audit (`audit/first-screen`, from the
+ * audit it holds in memory: drawn at once), reads the whole audit (straight from storage.session, also while the
+ * background sleeps) for the rest and follows it live, asks the background about the tab (`popup/tab-view`: the
+ * dashboard, each vendor's state here), and carries out the person's clicks (allow or block here, pause, reload, export, delete). Every outcome goes into
  * the page's one store; the components only render it. The browser is reached through `PopupDeps` (fakes in tests).
  */
 import type { AuditPageAnswer, TabAudit } from '../src/audit';
@@ -14,6 +15,8 @@ import {
   auditLogJson,
   AUDIT_CLEAR_LOG,
   AUDIT_EXPORT_LOG,
+  AUDIT_FIRST_SCREEN,
+  isAuditFirstScreen,
   isAuditLogExport,
   auditRetentionDays,
   NEW_THIRD_PARTIES_TAKE,
@@ -22,7 +25,14 @@ import { createMessageClient } from '../src/messaging';
 import { createSettingsClient } from '../src/settings';
 import { isTabView, POPUP_TAB_VIEW } from '../src/ui';
 import { droppedSummary } from './dropped-summary';
-import { pageLabelOf, showAudit, type PopupState, type StatusFilter } from './popup-state';
+import {
+  pageLabelOf,
+  showAudit,
+  showFirstScreen,
+  type AuditShown,
+  type PopupState,
+  type StatusFilter,
+} from './popup-state';
 
 export interface PopupDeps {
   readonly send: SendMessage;
@@ -48,6 +58,8 @@ export interface PopupDeps {
   readonly updateIntervalMs: number;
   /** How long the delete button waits for its confirming click. */
   readonly confirmMs: number;
+  /** List items the first draw holds (vendor groups, then rows): what the background's first screen carries. */
+  readonly firstItems: number;
   /** Records the log dropped to stay within its caps, by source (storage.local's log meta). */
   readDropped(): Promise<Readonly<Record<string, number>>>;
   /** Calls `listener` when the log's meta changes. */
@@ -74,6 +86,7 @@ export function createPopupController(store: PageStore<PopupState>, deps: PopupD
   const client: SettingsClient = createSettingsClient(deps.send);
   const background = createMessageClient(deps.send, {
     [POPUP_TAB_VIEW]: isTabView,
+    [AUDIT_FIRST_SCREEN]: isAuditFirstScreen,
     [AUDIT_EXPORT_LOG]: isAuditLogExport,
     [AUDIT_CLEAR_LOG]: (value: unknown): value is null => value === null || value === undefined,
     [NEW_THIRD_PARTIES_TAKE]: (value: unknown): value is string[] =>
@@ -81,12 +94,12 @@ export function createPopupController(store: PageStore<PopupState>, deps: PopupD
   });
   let newAsked = false;
   /** "New on this dashboard": asked once per popup (from then on they count as seen, so a party is new once). */
-  const askNew = (audit: TabAudit): void => {
-    const dashboard = audit.page?.dashboardId ?? null;
+  const askNew = (shown: AuditShown): void => {
+    const dashboard = shown.page?.dashboardId ?? null;
     if (newAsked || dashboard === null) return;
     newAsked = true;
     background
-      .request(NEW_THIRD_PARTIES_TAKE, { dashboard, tabId: audit.tabId })
+      .request(NEW_THIRD_PARTIES_TAKE, { dashboard, tabId: shown.tabId })
       .then((keys) => store.set({ newGroups: new Set(keys) }))
       .catch(() => store.set({ newGroups: new Set() }));
   };
@@ -132,6 +145,9 @@ export function createPopupController(store: PageStore<PopupState>, deps: PopupD
       view,
       ...(s.quick === 'loading' ? {} : { quick: view.dashboard === null ? 'not-a-dashboard' : 'ready' }),
     }));
+    // Vendors listed while the question was on its way (the rest of the audit arrived): ask about them too.
+    const asked = new Set(payload.vendorIds);
+    if (view.dashboard !== null && vendorIdsShown().some((id) => !asked.has(id))) refreshView();
     return view;
   };
 
@@ -143,15 +159,14 @@ export function createPopupController(store: PageStore<PopupState>, deps: PopupD
 
   let pending: TabAudit | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const showAuditNow = (audit: TabAudit): void => {
+  const show = (shown: AuditShown): void => {
     const before = store.get().shown;
-    const shown = showAudit(audit);
-    const label = pageLabelOf(audit);
+    const label = pageLabelOf(shown.page);
     const samePage = before?.pageKey === shown.pageKey;
-    askNew(audit);
+    askNew(shown);
     store.set({
       shown,
-      empty: audit.entries.length === 0 ? 'No third-party requests on this page so far.' : undefined,
+      empty: shown.rows === 0 ? 'No third-party requests on this page so far.' : undefined,
       pageLabel: label.label,
       pageTitle: label.title,
       ...(samePage ? {} : { budget: 0 }),
@@ -159,6 +174,12 @@ export function createPopupController(store: PageStore<PopupState>, deps: PopupD
     // A vendor the background has not judged yet: ask again.
     const known = new Set(store.get().view?.vendors.map((v) => v.id));
     if (store.get().view?.dashboard && vendorIdsShown().some((id) => !known.has(id))) refreshView();
+  };
+  const showAuditNow = (audit: TabAudit): void => {
+    const before = store.get().shown;
+    // A read that answered after a live update is older than what is shown.
+    if (before?.complete === true && before.updatedAt > audit.updatedAt) return;
+    show(showAudit(audit));
   };
 
   const showNoAudit = (): void => {
@@ -193,14 +214,20 @@ export function createPopupController(store: PageStore<PopupState>, deps: PopupD
         store.set({ empty: 'No tab to show.', quick: 'not-a-dashboard' });
         return;
       }
-      // The audit first: on a busy page it is the largest read, and the first screen waits for it.
-      const reads = Promise.all([
-        deps.readAudit(tabId).catch((error: unknown) => {
-          store.set({ empty: `The audit could not be read: ${message(error)}` });
-          return undefined;
-        }),
-        deps.tabUrl(tabId).catch(() => undefined),
-      ]);
+      // The first screen from the background (a few kilobytes, however large the audit), and the whole audit from
+      // storage for the rest: whichever answers first is drawn first (a stopped worker must read the audit first).
+      const firstScreen = background
+        .request(AUDIT_FIRST_SCREEN, { tabId, items: deps.firstItems })
+        .then((display) => {
+          if (display !== null && display.tabId === tabId && store.get().shown === undefined)
+            show(showFirstScreen(display));
+        })
+        .catch(() => undefined);
+      const auditRead = deps.readAudit(tabId).catch((error: unknown) => {
+        store.set({ empty: `The audit could not be read: ${message(error)}` });
+        return undefined;
+      });
+      const urlRead = deps.tabUrl(tabId).catch(() => undefined);
       store.set({ tabId });
       void readRetention();
       readDropped();
@@ -222,9 +249,14 @@ export function createPopupController(store: PageStore<PopupState>, deps: PopupD
         void readRetention();
       });
 
-      const [stored, url] = await reads;
+      const shownWhenRead = auditRead.then((stored) => {
+        if (isTabAudit(stored)) showAuditNow(stored);
+        return stored;
+      });
+      const url = await urlRead;
       store.set({ url });
-      if (isTabAudit(stored)) showAuditNow(stored);
+      // The vendors the background is asked about are those listed: the first screen's, or the whole audit's.
+      await Promise.race([firstScreen, shownWhenRead]);
 
       // The header: what the background says about the tab, then the page's own answer (strict mode's marker).
       const answer = deps.askPage(tabId).catch(() => undefined);
@@ -251,6 +283,8 @@ export function createPopupController(store: PageStore<PopupState>, deps: PopupD
         hostAccess: access,
         quick: s.quick === 'error' ? 'error' : s.view?.dashboard ? 'ready' : 'not-a-dashboard',
       }));
+      const stored = await shownWhenRead;
+      await firstScreen;
       if (!isTabAudit(stored) && store.get().shown === undefined) showNoAudit();
     },
 

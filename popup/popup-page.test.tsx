@@ -15,6 +15,8 @@ import { createPageStore } from '../src/ui/page-store';
 import { createPopupController, type PopupDeps } from './popup-controller';
 import { startRenderer } from './popup-renderer';
 import { INITIAL_STATE } from './popup-state';
+import { displayAudit, firstScreenOf } from '../src/audit/audit-display';
+import { parseFirstScreenRequest } from '../src/audit/audit-first-screen';
 
 const TAB = 7;
 const URL_HERE = 'https://app.ci.example/pipelines';
@@ -61,6 +63,7 @@ const audit = (entries: AuditEntry[]): TabAudit =>
     entries,
     unlisted: 0,
     bytes: 0,
+    updatedAt: entries.length,
   }) as unknown as TabAudit;
 
 interface Fake {
@@ -74,8 +77,21 @@ interface Fake {
 
 function fakeBrowser(
   stored: unknown,
-  options: { vendors?: TabViewVendor[]; pauseAllowed?: boolean; pauseRefusal?: string } = {},
+  options: {
+    vendors?: TabViewVendor[];
+    pauseAllowed?: boolean;
+    pauseRefusal?: string;
+    /** The popup's read of the whole audit answers only once this settles. */
+    readAfter?: Promise<void>;
+    /** What the background holds for the tab: the stored audit unless told (another tab's, or refused). */
+    held?: TabAudit | 'refuse';
+    /** The background's reply to `audit/first-screen`, as sent, instead of its handler's. */
+    firstScreenReply?: unknown;
+  } = {},
 ): Fake {
+  // The background's answer (audit-first-screen-handler.ts), from the audit it holds for the asked tab.
+  const held = (tabId: number): TabAudit | undefined =>
+    options.held === undefined ? (tabId === TAB && isAudit(stored) ? stored : undefined) : (options.held as TabAudit);
   const sent: { type: string; payload: unknown }[] = [];
   const auditListeners: ((value: unknown) => void)[] = [];
   const fake: Fake = {
@@ -85,12 +101,24 @@ function fakeBrowser(
     reloaded: [],
     pushAudit: (value) => auditListeners.forEach((l) => l(value)),
     deps: {
-      send(message) {
-        return Promise.resolve(answer(message));
+      async send(message) {
+        if (message.type === 'audit/first-screen') {
+          sent.push(message);
+          if (options.held === 'refuse') return { ok: false, error: 'not in this test' };
+          if (options.firstScreenReply !== undefined) return { ok: true, value: options.firstScreenReply };
+          const parsed = parseFirstScreenRequest(message.payload);
+          if (!parsed.ok) return parsed;
+          const audit = held(parsed.value.tabId);
+          return { ok: true, value: audit ? firstScreenOf(displayAudit(audit), parsed.value.items) : null };
+        }
+        return answer(message);
       },
       tabId: () => Promise.resolve(TAB),
       tabUrl: () => Promise.resolve(URL_HERE),
-      readAudit: () => Promise.resolve(stored),
+      readAudit: async () => {
+        await options.readAfter;
+        return stored;
+      },
       onAuditChanged: (_tabId, listener) => void auditListeners.push(listener),
       onSettingsChanged: () => undefined,
       askPage: () => Promise.resolve({ timeOrigin: 1, strictMode: 'none' }),
@@ -105,6 +133,7 @@ function fakeBrowser(
       now: () => 2_000,
       updateIntervalMs: 0,
       confirmMs: 60_000,
+      firstItems: 60,
       readDropped: () => Promise.resolve({}),
       onLogChanged: () => undefined,
     },
@@ -183,6 +212,9 @@ function openPopup(fake: Fake, firstRows = 60): { root: HTMLElement; stop: () =>
   void actions.start();
   return { root, stop };
 }
+
+const isAudit = (value: unknown): value is TabAudit =>
+  typeof value === 'object' && value !== null && 'entries' in value;
 
 const tracker: TabViewVendor = {
   id: 'tracker',
@@ -436,6 +468,100 @@ describe('popup', () => {
     );
     fake.pushAudit(undefined);
     await waitFor(() => expect(rowsOf(root)).toHaveLength(0));
+    stop();
+  });
+});
+
+describe('popup first screen', () => {
+  /** A gate the popup's read of the whole audit waits on. */
+  function gate(): { opened: Promise<void>; open: () => void } {
+    let open = (): void => undefined;
+    const opened = new Promise<void>((resolve) => (open = resolve));
+    return { opened, open };
+  }
+  /** 100 rows of 80 vendors, every fourth blocked: more vendor groups than the first draw holds. */
+  const WIDE = Array.from({ length: 100 }, (_, i) =>
+    entry({
+      url: `https://v${i % 80}.example/r${i}.js`,
+      status: (i % 80) % 4 === 3 ? 'blocked' : 'allowed-unknown',
+      vendorId: (i % 80) % 4 === 3 ? `v${i % 80}` : null,
+      vendorName: `v${i % 80}.example`,
+    }),
+  );
+
+  it("draws the background's first screen before the whole audit is read, then every row", async () => {
+    const read = gate();
+    const fake = fakeBrowser(audit(WIDE), { readAfter: read.opened });
+    const { root, stop } = openPopup(fake, 60);
+    await waitFor(() => expect(root.querySelectorAll('#audit li.group')).toHaveLength(60));
+    expect(fake.sent.find((m) => m.type === 'audit/first-screen')?.payload).toEqual({ tabId: TAB, items: 60 });
+    // The whole audit's summary, its blocked vendors first, none of its rows yet: the list says it is not done.
+    expect(root.querySelector('#summary')?.textContent).toBe('25 blocked, 0 allowed, 75 unknown');
+    const heads = groupsOf(root);
+    expect(heads.slice(0, 20).every((g) => g !== 'unknown')).toBe(true);
+    expect(heads[20]).toBe('unknown');
+    expect(root.querySelectorAll('#audit li.entry')).toHaveLength(0);
+    expect(root.querySelector('#audit')?.getAttribute('aria-busy')).toBe('true');
+    expect(root.querySelector('#audit')?.getAttribute('data-rendered')).toBe('0');
+    read.open();
+    await waitUntilBuilt(root, 100);
+    expect(root.querySelectorAll('#audit li.group')).toHaveLength(80);
+    expect(groupsOf(root).slice(0, 60)).toEqual(heads);
+    expect(root.querySelector('#audit')?.getAttribute('data-rendered')).toBe('100');
+    stop();
+  });
+
+  it('draws a small audit whole from the first screen, quick actions included, before the read answers', async () => {
+    const read = gate();
+    const { root, stop } = openPopup(fakeBrowser(audit(PAGE), { vendors: [tracker, live], readAfter: read.opened }));
+    await waitUntilBuilt(root, 4);
+    expect(groupsOf(root)).toEqual(['tracker', 'unknown', 'live']);
+    expect(root.querySelector('#summary')?.textContent).toBe('4 blocked, 1 allowed, 1 unknown');
+    await screen.findByRole('button', { name: 'Allow here: Tracker on CI' });
+    expect(root.querySelector('li[data-vendor-group="tracker"] .group-reason')?.textContent).toBe(
+      'Blocked by default: analytics.',
+    );
+    read.open();
+    stop();
+  });
+
+  it('reads the audit itself when the background cannot answer', async () => {
+    const fake = fakeBrowser(audit(PAGE), { held: 'refuse' });
+    const { root, stop } = openPopup(fake);
+    await waitUntilBuilt(root, 4);
+    expect(fake.sent.some((m) => m.type === 'audit/first-screen')).toBe(true);
+    expect(groupsOf(root)).toEqual(['tracker', 'unknown', 'live']);
+    stop();
+  });
+
+  it("does not draw an answer about another tab, nor one that fails the reply's check", async () => {
+    for (const reply of [
+      { ...displayAudit({ ...audit(PAGE), tabId: 99 }) },
+      { ...displayAudit(audit(PAGE)), groups: [{ key: 'x', vendor: { id: null, name: 'x' }, entries: 'no' }] },
+    ]) {
+      const read = gate();
+      const fake = fakeBrowser(audit(PAGE.slice(0, 1)), { firstScreenReply: reply, readAfter: read.opened });
+      const { root, stop } = openPopup(fake);
+      await waitFor(() => expect(fake.sent.some((m) => m.type === 'popup/tab-view')).toBe(true));
+      expect(root.querySelectorAll('#audit li.group')).toHaveLength(0);
+      read.open();
+      await waitUntilBuilt(root, 1);
+      expect(groupsOf(root)).toEqual(['live']);
+      stop();
+    }
+  });
+
+  it('keeps a live update that came before the read answered: the older read does not undo it', async () => {
+    const read = gate();
+    const fake = fakeBrowser(audit(PAGE.slice(0, 2)), { readAfter: read.opened });
+    const { root, stop } = openPopup(fake);
+    await waitUntilBuilt(root, 2);
+    fake.pushAudit(audit(PAGE));
+    await waitUntilBuilt(root, 4);
+    read.open();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await waitUntilBuilt(root, 4);
+    expect(root.querySelector('#summary')?.textContent).toBe('4 blocked, 1 allowed, 1 unknown');
     stop();
   });
 });

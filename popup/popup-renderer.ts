@@ -49,10 +49,11 @@ export function startRenderer(deps: RendererDeps): () => void {
       deps.root,
     );
     const elapsed = deps.clock() - started;
-    const complete = state.budget >= size;
+    // A first screen is not the whole list: the rest comes with the audit read after it.
+    const complete = state.budget >= size && state.shown?.complete !== false;
     const slice = listSlice(state.shown, state.budget);
     deps.onDrawn?.({ complete, items: slice.groups + slice.rows });
-    if (complete || growing) return;
+    if (state.budget >= size || growing) return;
     // Rows per slice follow what the last slice cost, so each slice stays near sliceMs on any machine.
     if (state.budget > deps.firstRows)
       step = Math.max(50, Math.min(2_000, Math.round((step * deps.sliceMs) / Math.max(elapsed, 1))));

@@ -3,23 +3,23 @@
  * derived from the audit (vendor groups in display order, the summary) is computed once when the audit arrives, not
  * on every draw.
  */
-import type { AuditSummary, VendorGroup, AuditEntry, TabAudit } from '../src/audit';
+import { displayAudit, type AuditDisplay, type AuditEntry, type AuditPage, type TabAudit } from '../src/audit';
 import type { DocumentStrictMode } from '../src/strict-mode';
 import type { TabPauseState } from '../src/settings';
 import type { TabView } from '../src/ui';
-import { groupByVendor, summarise, BLOCKED_STATUSES } from '../src/audit';
+import { BLOCKED_STATUSES } from '../src/audit';
 
 export type StatusFilter = 'all' | 'blocked' | 'allowed' | 'unknown';
 
-/** The audit as the list shows it. */
-export interface AuditShown {
-  readonly audit: TabAudit;
-  /** Blocked vendors first, then the rest in the audit's order (what got through first). */
-  readonly groups: readonly VendorGroup[];
-  readonly summary: AuditSummary;
-  /** Requests per category for the summary bar, most first. */
-  readonly categories: readonly CategoryCount[];
-  readonly rows: number;
+/**
+ * The audit as the list shows it: its display (audit-display.ts), whole once the popup has read the audit, or the
+ * background's first screen until then (`complete` false: some groups or rows not yet at hand).
+ */
+export interface AuditShown extends AuditDisplay {
+  /** The request rows at hand (every row once complete): what the filter looks through. */
+  readonly entries: readonly AuditEntry[];
+  /** How many request rows are at hand. */
+  readonly rowsAtHand: number;
   /** Identifies the page the audit is of: a new page starts the list afresh. */
   readonly pageKey: string;
 }
@@ -95,26 +95,27 @@ export const INITIAL_STATE: PopupState = {
   droppedText: '',
 };
 
-const hasBlocked = (group: VendorGroup): boolean => group.entries.some((e) => BLOCKED_STATUSES.has(e.status));
+const pageKeyOf = (page: AuditPage | null): string => (page === null ? 'pending' : `${page.timeOrigin}|${page.url}`);
 
+/** The full audit, read by the popup. */
 export function showAudit(audit: TabAudit): AuditShown {
-  const grouped = groupByVendor(audit.entries);
-  // Blocked first (what Dashguard did on this page), each part in the audit's order; sort is stable.
-  const blocked = new Set(grouped.filter(hasBlocked));
-  const groups = [...grouped].sort((a, b) => Number(blocked.has(b)) - Number(blocked.has(a)));
   return {
-    audit,
-    groups,
-    summary: summarise(audit.entries),
-    categories: countsByCategory(audit.entries),
-    rows: audit.entries.length,
-    pageKey: audit.page === null ? 'pending' : `${audit.page.timeOrigin}|${audit.page.url}`,
+    ...displayAudit(audit),
+    entries: audit.entries,
+    rowsAtHand: audit.entries.length,
+    pageKey: pageKeyOf(audit.page),
   };
+}
+
+/** The background's first screen: drawn as it is, nothing computed over the audit. */
+export function showFirstScreen(display: AuditDisplay): AuditShown {
+  const entries = display.groups.flatMap((g) => g.entries);
+  return { ...display, entries, rowsAtHand: entries.length, pageKey: pageKeyOf(display.page) };
 }
 
 /** How many list items (vendor groups and request rows) the whole audit makes. */
 export function listSize(shown: AuditShown | undefined): number {
-  return shown === undefined ? 0 : shown.groups.length + shown.rows;
+  return shown === undefined ? 0 : shown.groups.length + shown.rowsAtHand;
 }
 
 /**
@@ -124,11 +125,10 @@ export function listSize(shown: AuditShown | undefined): number {
 export function listSlice(shown: AuditShown | undefined, budget: number): { groups: number; rows: number } {
   if (shown === undefined) return { groups: 0, rows: 0 };
   const groups = Math.min(shown.groups.length, Math.max(0, budget));
-  return { groups, rows: Math.min(shown.rows, Math.max(0, budget - groups)) };
+  return { groups, rows: Math.min(shown.rowsAtHand, Math.max(0, budget - groups)) };
 }
 
-export function pageLabelOf(audit: TabAudit): { label: string; title: string | undefined } {
-  const page = audit.page;
+export function pageLabelOf(page: AuditPage | null): { label: string; title: string | undefined } {
   if (page === null) return { label: 'This tab', title: undefined };
   return { label: page.dashboardName ? `${page.dashboardName} · ${page.host}` : page.host, title: page.url };
 }
@@ -139,25 +139,4 @@ export function rowMatches(entry: AuditEntry, text: string, status: StatusFilter
   if (status === 'unknown' && entry.status !== 'allowed-unknown') return false;
   if (status === 'allowed' && (BLOCKED_STATUSES.has(entry.status) || entry.status === 'allowed-unknown')) return false;
   return text === '' || entry.url.toLowerCase().includes(text) || entry.vendor.name.toLowerCase().includes(text);
-}
-
-/** Blocked and allowed requests per category, most requests first: the summary bar. */
-export interface CategoryCount {
-  readonly id: string;
-  readonly blocked: number;
-  readonly allowed: number;
-}
-
-export function countsByCategory(entries: readonly AuditEntry[]): CategoryCount[] {
-  const counts = new Map<string, { blocked: number; allowed: number }>();
-  for (const entry of entries) {
-    const id = entry.status === 'allowed-unknown' ? 'unknown' : (entry.vendor.category ?? 'custom');
-    const count = counts.get(id) ?? { blocked: 0, allowed: 0 };
-    if (BLOCKED_STATUSES.has(entry.status)) count.blocked += entry.count;
-    else count.allowed += entry.count;
-    counts.set(id, count);
-  }
-  return [...counts]
-    .map(([id, c]) => ({ id, ...c }))
-    .sort((a, b) => b.blocked + b.allowed - (a.blocked + a.allowed) || a.id.localeCompare(b.id, 'en'));
 }

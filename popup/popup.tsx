@@ -14,6 +14,8 @@ import { startRenderer } from './popup-renderer';
 import { INITIAL_STATE } from './popup-state';
 import { resolveTabId } from './popup-tab';
 
+/** List items (vendor groups, then rows) in the first draw: the first screen, asked of the background. */
+const FIRST_ROWS = 60;
 /** How long the popup waits for a tab's content script to answer. */
 const PAGE_QUERY_TIMEOUT_MS = 1_000;
 
@@ -70,6 +72,7 @@ const controller = createPopupController(store, {
   now: () => Date.now(),
   updateIntervalMs: 150,
   confirmMs: 5_000,
+  firstItems: FIRST_ROWS,
   readDropped: () => readDroppedRecords(browser.storage.local),
   onLogChanged(listener) {
     browser.storage.onChanged.addListener((changes, area) => {
@@ -90,7 +93,7 @@ startRenderer({
   now: () => Date.now(),
   defer: createDefer(),
   clock: () => performance.now(),
-  firstRows: 60,
+  firstRows: FIRST_ROWS,
   sliceMs: 8,
   mountFleetStatus: (slot) =>
     mountFleetStatusLine(slot, (message) => browser.runtime.sendMessage(message), browser.storage.onChanged),

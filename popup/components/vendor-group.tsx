@@ -17,8 +17,12 @@ export interface VendorGroupProps {
   readonly index: number;
   readonly vendor: { readonly id: string | null; readonly name: string };
   readonly categoryLabel: string;
-  /** The group's requests in display order (none for a vendor named but not seen). */
+  /** The group's requests at hand, in display order (none for a vendor named but not seen). */
   readonly entries: readonly AuditEntry[];
+  /** How many request rows it has in all (a first screen may hold fewer). */
+  readonly rows: number;
+  /** The reason its rows share, or a line saying they differ ('' for a vendor not seen). */
+  readonly reason: string;
   readonly count: number;
   /** The status every request shares, undefined when they differ. */
   readonly status: AuditStatus | undefined;
@@ -36,14 +40,6 @@ export interface VendorGroupProps {
   readonly isNew: boolean;
   readonly onToggle: (vendorId: string) => void;
   readonly now: () => number;
-}
-
-function reasonOf(entries: readonly AuditEntry[]): string {
-  const first = entries[0];
-  if (first === undefined) return 'Not seen on this page.';
-  return entries.every((e) => e.reason === first.reason)
-    ? first.reason
-    : 'Different rules apply to its requests: see each one.';
 }
 
 function QuickAction({
@@ -75,8 +71,8 @@ function VendorGroupView(props: VendorGroupProps) {
   const [open, setOpen] = useState(false);
   const expanded = open || props.unfold;
   const listId = `group-${index}-requests`;
-  const rows = entries.slice(0, built);
-  const hidden = visible !== undefined && !rows.some((e) => visible.has(e.key));
+  const shownRows = entries.slice(0, built);
+  const hidden = visible !== undefined && !shownRows.some((e) => visible.has(e.key));
   return (
     <li
       class="group"
@@ -111,7 +107,7 @@ function VendorGroupView(props: VendorGroupProps) {
               new
             </span>
           )}
-          {entries.length > 0 && <StatusPill status={props.status} />}
+          {props.rows > 0 && <StatusPill status={props.status} />}
           <span class="count" aria-label={`${props.count} request${props.count === 1 ? '' : 's'}`}>
             {String(props.count)}
           </span>
@@ -121,11 +117,11 @@ function VendorGroupView(props: VendorGroupProps) {
         )}
       </div>
       <p class="group-reason">
-        {reasonOf(entries)}
+        {props.rows > 0 ? props.reason : 'Not seen on this page.'}
         {quick?.change === null && <span class="managed"> {MANAGED}.</span>}
       </p>
       <ul class="entries" id={listId} role="list" aria-labelledby={`group-${index}`} hidden={!expanded}>
-        {rows.map((entry) => (
+        {shownRows.map((entry) => (
           <RequestRow
             key={entry.key}
             entry={entry}
@@ -144,6 +140,8 @@ export const VendorGroup = memo(
   (a, b) =>
     a.index === b.index &&
     a.entries === b.entries &&
+    a.rows === b.rows &&
+    a.reason === b.reason &&
     a.count === b.count &&
     a.status === b.status &&
     a.built === b.built &&

@@ -32,7 +32,7 @@ export function VendorList(props: VendorListProps) {
   const filtering = text !== '' || props.filterStatus !== 'all';
   const visible = useMemo(() => {
     if (!filtering || shown === undefined) return undefined;
-    return new Set(shown.audit.entries.filter((e) => rowMatches(e, text, props.filterStatus)).map((e) => e.key));
+    return new Set(shown.entries.filter((e) => rowMatches(e, text, props.filterStatus)).map((e) => e.key));
   }, [shown, text, props.filterStatus, filtering]);
   const quick = useMemo(() => new Map(view?.vendors.map((v) => [v.id, v])), [view]);
 
@@ -51,7 +51,7 @@ export function VendorList(props: VendorListProps) {
       id="audit"
       class="audit"
       aria-label="Requests by vendor"
-      aria-busy={shown !== undefined && built < rows ? 'true' : 'false'}
+      aria-busy={shown !== undefined && (built < rows || !shown.complete) ? 'true' : 'false'}
       data-rendered={String(built)}
       data-new-checked={props.newGroups === undefined ? undefined : String(props.newGroups.size)}
     >
@@ -72,6 +72,8 @@ export function VendorList(props: VendorListProps) {
               vendor={group.vendor}
               categoryLabel={categoryLabel(view, group.vendor.category)}
               entries={group.entries}
+              rows={group.rows}
+              reason={group.reason}
               count={group.count}
               status={group.status}
               built={take}
@@ -87,6 +89,7 @@ export function VendorList(props: VendorListProps) {
           );
         })}
         {!filtering &&
+          shown?.complete !== false &&
           slice.groups === groups.length &&
           others.map((vendor, i) => (
             <VendorGroup
@@ -95,6 +98,8 @@ export function VendorList(props: VendorListProps) {
               vendor={vendor}
               categoryLabel=""
               entries={[]}
+              rows={0}
+              reason=""
               count={0}
               status={undefined}
               built={0}
@@ -109,11 +114,11 @@ export function VendorList(props: VendorListProps) {
             />
           ))}
       </ul>
-      {shown !== undefined && shown.audit.unlisted > 0 && (
+      {shown !== undefined && shown.unlisted > 0 && (
         <p
           class="unlisted"
           id="audit-unlisted"
-        >{`${shown.audit.unlisted} more requests are counted but not listed: this page made too many distinct requests.`}</p>
+        >{`${shown.unlisted} more requests are counted but not listed: this page made too many distinct requests.`}</p>
       )}
     </section>
   );

@@ -54,3 +54,54 @@ describe('createTabAuditStore', () => {
     expect([...area.data.keys()].sort()).toEqual([tabAuditKey(5), 'managedPolicySession']);
   });
 });
+
+describe('createTabAuditStore reads', () => {
+  /** Storage whose first read answers only when released: a read that overlaps what the store does meanwhile. */
+  function slowFirstRead(area: FakeStorageArea): { area: FakeStorageArea; release: () => void } {
+    let release = (): void => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let reads = 0;
+    const slow = Object.create(area) as FakeStorageArea;
+    slow.get = async (keys) => {
+      const value = await area.get(keys);
+      reads += 1;
+      if (reads === 1) await gate;
+      return value;
+    };
+    return { area: slow, release };
+  }
+
+  it('keeps what it read, so the next question is answered from memory', async () => {
+    const area = new FakeStorageArea();
+    await createTabAuditStore(area).record(update([observation(1)]));
+    const restarted = createTabAuditStore(area);
+    const first = await restarted.get(4);
+    expect(first?.entries).toHaveLength(1);
+    // The area copies values out: the same object twice means the second came from memory.
+    expect(await restarted.get(4)).toBe(first);
+  });
+
+  it('does not keep a read that a removal overlapped (the closed tab stays gone)', async () => {
+    const stored = new FakeStorageArea();
+    await createTabAuditStore(stored).record(update([observation(1)]));
+    const { area, release } = slowFirstRead(stored);
+    const store = createTabAuditStore(area);
+    const read = store.get(4);
+    await store.remove(4);
+    release();
+    expect((await read)?.entries).toHaveLength(1);
+    expect(await store.get(4)).toBeUndefined();
+  });
+
+  it('does not keep a read that a write overlapped (the newer audit stays)', async () => {
+    const stored = new FakeStorageArea();
+    await createTabAuditStore(stored).record(update([observation(1)]));
+    const { area, release } = slowFirstRead(stored);
+    const store = createTabAuditStore(area);
+    const read = store.get(4);
+    await store.record(update([observation(2)]));
+    release();
+    expect((await read)?.entries[0]?.count).toBe(1);
+    expect((await store.get(4))?.entries[0]?.count).toBe(2);
+  });
+});

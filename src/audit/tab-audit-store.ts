@@ -28,14 +28,22 @@ const isTabAudit = (value: unknown): value is TabAudit =>
   Array.isArray((value as TabAudit).entries);
 
 export function createTabAuditStore(area: StorageArea): TabAuditStore {
-  // The background is the only writer, so what it last wrote is what storage holds; a new worker starts empty.
+  // The background is the only writer, so what it last wrote is what storage holds; a new worker starts empty and
+  // keeps what it reads (the popup's first screen is answered from here). A read that overlapped a write may hold
+  // the value from before it, so only a read no write overlapped is kept.
   const cache = new Map<number, TabAudit>();
+  let writeGeneration = 0;
+  let writing = false;
   const load = async (tabId: number): Promise<TabAudit | undefined> => {
     const cached = cache.get(tabId);
     if (cached) return cached;
     const key = tabAuditKey(tabId);
+    const generation = writeGeneration;
+    const clean = !writing;
     const raw = (await area.get(key))[key];
-    return isTabAudit(raw) ? raw : undefined;
+    if (!isTabAudit(raw)) return undefined;
+    if (clean && !writing && generation === writeGeneration && !cache.has(tabId)) cache.set(tabId, raw);
+    return raw;
   };
 
   // Removals go through the same queue, so a write in flight cannot bring back the audit of a closed tab.
@@ -50,6 +58,16 @@ export function createTabAuditStore(area: StorageArea): TabAuditStore {
         };
       };
   const writes = createSerialBatcher<Item, TabAudit | undefined>(async (items) => {
+    writing = true;
+    writeGeneration += 1;
+    try {
+      return await writeBatch(items);
+    } finally {
+      writing = false;
+      writeGeneration += 1;
+    }
+  });
+  async function writeBatch(items: readonly Item[]): Promise<(TabAudit | undefined)[]> {
     const next = new Map<number, TabAudit | undefined>();
     const results: (TabAudit | undefined)[] = [];
     for (const item of items) {
@@ -87,7 +105,7 @@ export function createTabAuditStore(area: StorageArea): TabAuditStore {
       else cache.set(tabId, audit);
     }
     return results;
-  });
+  }
 
   return {
     async record(update) {

@@ -74,6 +74,8 @@ import { createFleetStatusHandler } from './fleet-status-handler';
 import { createNewThirdPartiesHandler } from './new-third-parties-handler';
 import { createCatalogGetHandler } from './catalog-get-handler';
 import { createTabViewHandler } from './tab-view-handler';
+import { AUDIT_FIRST_SCREEN } from '../audit/audit-first-screen';
+import { createAuditFirstScreenHandler } from './audit-first-screen-handler';
 
 /** Chrome can hold storage.managed.get until its policy service is ready; a reconcile does not wait longer. */
 const MANAGED_READ_TIMEOUT_MS = 2_000;
@@ -457,6 +459,7 @@ const handlers: Handlers = {
     ? { [testSurface.TEST_FLEET_QUEUE_LIMITS]: testSurface.createFleetQueueLimitsHandler(browser.storage.session) }
     : {}),
   [POPUP_TAB_VIEW]: createTabViewHandler(loadAuditInputs),
+  [AUDIT_FIRST_SCREEN]: createAuditFirstScreenHandler({ tabAudits }),
   [CATALOG_GET]: createCatalogGetHandler(vendorCatalog),
   ...(testSurface && simulatedStorageFailure
     ? { [testSurface.TEST_FAIL_STORAGE]: testSurface.createFailStorageHandler(simulatedStorageFailure) }

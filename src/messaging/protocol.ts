@@ -8,6 +8,7 @@
  * background.ts's map (the type checker refuses the map until it is there).
  */
 import type { AuditLogExport, ParsedReport, AuditReport, AuditReportAck } from '../audit';
+import type { AuditDisplay, FirstScreenRequest } from '../audit';
 import type { FleetStatus } from '../fleet';
 import type { PolicyStatus } from '../policy';
 import type { SettingsChange, ChangeReply, SettingsView, TabPauseState } from '../settings';
@@ -40,6 +41,7 @@ export interface Protocol {
   'fleet/status': Message<null, FleetStatus>;
   'new-third-parties/take': Message<{ dashboard: string; tabId: number }, string[]>;
   'popup/tab-view': Message<TabViewRequest, TabView>;
+  'audit/first-screen': Message<FirstScreenRequest, AuditDisplay | null>;
   'catalog/get': Message<null, RuntimeCatalog>;
   /** Test builds only (src/background/test-surface.ts): make storage writes fail, as a full disk would. */
   'test/fail-storage'?: Message<{ local: boolean; session: boolean }, { local: boolean; session: boolean }>;
