@@ -104,4 +104,16 @@ describe('createTabAuditStore reads', () => {
     expect((await read)?.entries[0]?.count).toBe(1);
     expect((await store.get(4))?.entries[0]?.count).toBe(2);
   });
+
+  it("keeps a read that only another tab's write overlapped", async () => {
+    const stored = new FakeStorageArea();
+    await createTabAuditStore(stored).record(update([observation(1)]));
+    const { area, release } = slowFirstRead(stored);
+    const store = createTabAuditStore(area);
+    const read = store.get(4);
+    await store.record(update([observation(1)], { tabId: 8 }));
+    release();
+    const first = await read;
+    expect(await store.get(4)).toBe(first);
+  });
 });

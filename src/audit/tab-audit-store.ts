@@ -29,20 +29,22 @@ const isTabAudit = (value: unknown): value is TabAudit =>
 
 export function createTabAuditStore(area: StorageArea): TabAuditStore {
   // The background is the only writer, so what it last wrote is what storage holds; a new worker starts empty and
-  // keeps what it reads (the popup's first screen is answered from here). A read that overlapped a write may hold
-  // the value from before it, so only a read no write overlapped is kept.
+  // keeps what it reads (the popup's first screen is answered from here). A read that overlapped a write of its tab
+  // may hold the value from before it, so only a read no write of that tab overlapped is kept.
   const cache = new Map<number, TabAudit>();
-  let writeGeneration = 0;
-  let writing = false;
+  /** Per tab: writes started or finished (odd while one is under way). */
+  const writeMarks = new Map<number, number>();
+  const markWrites = (tabIds: ReadonlySet<number>): void => {
+    for (const tabId of tabIds) writeMarks.set(tabId, (writeMarks.get(tabId) ?? 0) + 1);
+  };
   const load = async (tabId: number): Promise<TabAudit | undefined> => {
     const cached = cache.get(tabId);
     if (cached) return cached;
     const key = tabAuditKey(tabId);
-    const generation = writeGeneration;
-    const clean = !writing;
+    const before = writeMarks.get(tabId) ?? 0;
     const raw = (await area.get(key))[key];
     if (!isTabAudit(raw)) return undefined;
-    if (clean && !writing && generation === writeGeneration && !cache.has(tabId)) cache.set(tabId, raw);
+    if (before % 2 === 0 && (writeMarks.get(tabId) ?? 0) === before && !cache.has(tabId)) cache.set(tabId, raw);
     return raw;
   };
 
@@ -57,14 +59,15 @@ export function createTabAuditStore(area: StorageArea): TabAuditStore {
           readonly now: number;
         };
       };
+  const tabOf = (item: Item): number =>
+    'remove' in item ? item.remove : 'correct' in item ? item.correct.tabId : item.update.tabId;
   const writes = createSerialBatcher<Item, TabAudit | undefined>(async (items) => {
-    writing = true;
-    writeGeneration += 1;
+    const tabIds = new Set(items.map(tabOf));
+    markWrites(tabIds);
     try {
       return await writeBatch(items);
     } finally {
-      writing = false;
-      writeGeneration += 1;
+      markWrites(tabIds);
     }
   });
   async function writeBatch(items: readonly Item[]): Promise<(TabAudit | undefined)[]> {
