@@ -60,6 +60,8 @@ export interface PopupDeps {
   readonly confirmMs: number;
   /** List items the first draw holds (vendor groups, then rows): what the background's first screen carries. */
   readonly firstItems: number;
+  /** How long the whole audit's read waits for the first screen at most. */
+  readonly firstScreenWaitMs: number;
   /** Records the log dropped to stay within its caps, by source (storage.local's log meta). */
   readDropped(): Promise<Readonly<Record<string, number>>>;
   /** Calls `listener` when the log's meta changes. */
@@ -214,19 +216,29 @@ export function createPopupController(store: PageStore<PopupState>, deps: PopupD
         store.set({ empty: 'No tab to show.', quick: 'not-a-dashboard' });
         return;
       }
-      // The first screen from the background (a few kilobytes, however large the audit), and the whole audit from
-      // storage for the rest: whichever answers first is drawn first (a stopped worker must read the audit first).
+      // The first screen from the background (a few kilobytes, however large the audit), drawn at once; then the
+      // whole audit from storage for the rest. Not both at once: while the browser hands the popup megabytes of
+      // audit, the background's small answer waits behind them. A background slow to answer does not hold the read.
+      let startRead = (): void => undefined;
+      const readMay = new Promise<void>((resolve) => (startRead = resolve));
+      const waiting = setTimeout(() => startRead(), deps.firstScreenWaitMs);
       const firstScreen = background
         .request(AUDIT_FIRST_SCREEN, { tabId, items: deps.firstItems })
         .then((display) => {
           if (display !== null && display.tabId === tabId && store.get().shown === undefined)
             show(showFirstScreen(display));
         })
-        .catch(() => undefined);
-      const auditRead = deps.readAudit(tabId).catch((error: unknown) => {
-        store.set({ empty: `The audit could not be read: ${message(error)}` });
-        return undefined;
-      });
+        .catch(() => undefined)
+        .finally(() => {
+          clearTimeout(waiting);
+          startRead();
+        });
+      const auditRead = readMay
+        .then(() => deps.readAudit(tabId))
+        .catch((error: unknown) => {
+          store.set({ empty: `The audit could not be read: ${message(error)}` });
+          return undefined;
+        });
       const urlRead = deps.tabUrl(tabId).catch(() => undefined);
       store.set({ tabId });
       void readRetention();

@@ -105,6 +105,7 @@ function fakeBrowser(
         if (message.type === 'audit/first-screen') {
           sent.push(message);
           if (options.held === 'refuse') return { ok: false, error: 'not in this test' };
+          if (options.firstScreenReply === 'never') return new Promise(() => undefined);
           if (options.firstScreenReply !== undefined) return { ok: true, value: options.firstScreenReply };
           const parsed = parseFirstScreenRequest(message.payload);
           if (!parsed.ok) return parsed;
@@ -134,6 +135,7 @@ function fakeBrowser(
       updateIntervalMs: 0,
       confirmMs: 60_000,
       firstItems: 60,
+      firstScreenWaitMs: 5_000,
       readDropped: () => Promise.resolve({}),
       onLogChanged: () => undefined,
     },
@@ -530,6 +532,14 @@ describe('popup first screen', () => {
     const { root, stop } = openPopup(fake);
     await waitUntilBuilt(root, 4);
     expect(fake.sent.some((m) => m.type === 'audit/first-screen')).toBe(true);
+    expect(groupsOf(root)).toEqual(['tracker', 'unknown', 'live']);
+    stop();
+  });
+
+  it('does not wait for a background that does not answer: the audit is read after a while', async () => {
+    const fake = fakeBrowser(audit(PAGE), { firstScreenReply: 'never' });
+    const { root, stop } = openPopup({ ...fake, deps: { ...fake.deps, firstScreenWaitMs: 50 } });
+    await waitUntilBuilt(root, 4);
     expect(groupsOf(root)).toEqual(['tracker', 'unknown', 'live']);
     stop();
   });

@@ -73,6 +73,7 @@ const controller = createPopupController(store, {
   updateIntervalMs: 150,
   confirmMs: 5_000,
   firstItems: FIRST_ROWS,
+  firstScreenWaitMs: 500,
   readDropped: () => readDroppedRecords(browser.storage.local),
   onLogChanged(listener) {
     browser.storage.onChanged.addListener((changes, area) => {
