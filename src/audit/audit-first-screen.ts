@@ -6,8 +6,8 @@
  *   audit/first-screen  FirstScreenRequest -> AuditDisplay | null (the tab has no audit)
  */
 import type { AuditDisplay } from './audit-display';
-import { isRecord } from '../shared/is-record';
-import type { Result } from '../shared/result';
+import { isRecord } from '../shared';
+import type { Result } from '../shared';
 
 export const AUDIT_FIRST_SCREEN = 'audit/first-screen';
 
