@@ -19,7 +19,12 @@ export type { AuditClassifier } from './audit-classify';
 export { auditExportFileName, auditLogCsv, auditLogJson } from './audit-export';
 export { countsByCategory, displayAudit, firstScreenOf, MIXED_REASONS } from './audit-display';
 export type { AuditDisplay, CategoryCount, GroupShown } from './audit-display';
-export { AUDIT_FIRST_SCREEN, isAuditFirstScreen, MAX_FIRST_SCREEN_ITEMS, parseFirstScreenRequest } from './audit-first-screen';
+export {
+  AUDIT_FIRST_SCREEN,
+  isAuditFirstScreen,
+  MAX_FIRST_SCREEN_ITEMS,
+  parseFirstScreenRequest,
+} from './audit-first-screen';
 export type { FirstScreenRequest } from './audit-first-screen';
 export { STATUS_LABEL, entryFindings, groupByVendor, groupKey, summarise, summaryText } from './audit-groups';
 export type { AuditSummary, VendorGroup } from './audit-groups';
@@ -41,6 +46,7 @@ export type { AuditLogExport, AuditPageAnswer, ParsedReport } from './audit-mess
 export { AUDIT_FORMAT_VERSION, BLOCKED_STATUSES, tabAuditKey } from './audit-types';
 export type {
   AuditEntry,
+  AuditPage,
   AuditReport,
   AuditReportAck,
   AuditResourceType,

@@ -4,10 +4,15 @@
  * display is computed once per audit object (audits are replaced, never changed, by each merge). Extension pages only;
  * it answers about the asked tab alone, null when that tab has no audit.
  */
-import { displayAudit, firstScreenOf, type AuditDisplay } from '../audit/audit-display';
-import { parseFirstScreenRequest, type FirstScreenRequest } from '../audit/audit-first-screen';
-import type { TabAudit } from '../audit/audit-types';
-import type { TabAuditStore } from '../audit/tab-audit-store';
+import {
+  displayAudit,
+  firstScreenOf,
+  parseFirstScreenRequest,
+  type AuditDisplay,
+  type FirstScreenRequest,
+  type TabAudit,
+  type TabAuditStore,
+} from '../audit';
 import { defineHandler } from './message-router';
 
 export interface FirstScreenDeps {

@@ -35,6 +35,7 @@ import {
 import {
   auditRetentionDays,
   AUDIT_REPORT,
+  AUDIT_FIRST_SCREEN,
   AUDIT_LOG_CHUNK_PREFIX,
   AUDIT_LOG_META_KEY,
   createAuditBadge,
@@ -74,7 +75,6 @@ import { createFleetStatusHandler } from './fleet-status-handler';
 import { createNewThirdPartiesHandler } from './new-third-parties-handler';
 import { createCatalogGetHandler } from './catalog-get-handler';
 import { createTabViewHandler } from './tab-view-handler';
-import { AUDIT_FIRST_SCREEN } from '../audit/audit-first-screen';
 import { createAuditFirstScreenHandler } from './audit-first-screen-handler';
 
 /** Chrome can hold storage.managed.get until its policy service is ready; a reconcile does not wait longer. */
