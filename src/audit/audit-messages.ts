@@ -70,13 +70,6 @@ export function isAuditLogExport(value: unknown): value is AuditLogExport {
   );
 }
 
-/** Payload check of the messages that carry none. */
-export function parseNoPayload(raw: unknown): Result<null> {
-  return raw === null || raw === undefined
-    ? { ok: true, value: null }
-    : { ok: false, error: 'this message takes no payload' };
-}
-
 export const AUDIT_URL_SCHEMES: ReadonlySet<string> = new Set(['http:', 'https:', 'ws:', 'wss:']);
 
 const INSTANCE_ID = /^[A-Za-z0-9-]+$/;

@@ -40,7 +40,6 @@ export {
   isAuditPageAnswer,
   isAuditReportAck,
   parseAuditReport,
-  parseNoPayload,
 } from './audit-messages';
 export type { AuditLogExport, AuditPageAnswer, ParsedReport } from './audit-messages';
 export { AUDIT_FORMAT_VERSION, BLOCKED_STATUSES, tabAuditKey } from './audit-types';

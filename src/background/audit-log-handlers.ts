@@ -3,7 +3,8 @@
  * Content scripts cannot send these: a web page can neither read nor erase the log.
  */
 import type { AuditLogExport, AuditLogStore } from '../audit';
-import { AUDIT_CLEAR_LOG, AUDIT_EXPORT_LOG, parseNoPayload } from '../audit';
+import { AUDIT_CLEAR_LOG, AUDIT_EXPORT_LOG } from '../audit';
+import { parseNoPayload } from '../messaging';
 import { defineHandler, type Handlers } from './message-router';
 
 export interface AuditLogHandlerDeps {

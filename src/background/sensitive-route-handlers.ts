@@ -12,7 +12,7 @@ import type { RuleStateInput } from '../rules';
 import type { FreshLoadReply, StrictModePagesReply } from '../strict-mode';
 import { strictModePagesFor } from '../rules';
 import { isEnforcedSensitiveUrl, parseFreshLoad } from '../strict-mode';
-import { parseNull } from '../settings';
+import { parseNoPayload } from '../messaging';
 import { defineHandler, type MessageSender } from './message-router';
 
 export interface SensitiveRouteDeps {
@@ -48,7 +48,7 @@ export function createSensitiveRouteHandlers(deps: SensitiveRouteDeps) {
 
   const pages = defineHandler<null, StrictModePagesReply>({
     from: ['content-script'],
-    parse: parseNull,
+    parse: parseNoPayload,
     async handle(_payload, sender: MessageSender) {
       const page = webUrl(sender.url);
       if (page === undefined || !(await deps.hasOrigin(originOf(page)).catch(() => false))) return { pages: [] };

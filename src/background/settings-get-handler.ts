@@ -3,13 +3,13 @@
  * page and the popup. Extension pages only: a web page's content script has no business reading them.
  */
 import type { SettingsView, SettingsService } from '../settings';
-import { parseNull } from '../settings';
+import { parseNoPayload } from '../messaging';
 import { defineHandler } from './message-router';
 
 export function createSettingsGetHandler(service: Pick<SettingsService, 'view'>) {
   return defineHandler<null, SettingsView>({
     from: ['extension-page'],
-    parse: parseNull,
+    parse: parseNoPayload,
     handle: () => service.view(),
   });
 }

@@ -2,7 +2,12 @@ import { testCatalog } from '../../test/unit/test-catalog';
 import { NO_POLICY, type ManagedPolicy } from '../policy/managed-policy';
 import { parseManagedPolicy } from '../policy/parse-managed-policy';
 import { createPausedTabsStore, PAUSED_TABS_KEY } from '../rules/paused-tabs-store';
-import { createTabPauseGetHandler, createTabPauseSetHandler } from './tab-pause-handlers';
+import {
+  createTabPauseGetHandler,
+  createTabPauseSetHandler,
+  parseTabPauseGet,
+  parseTabPauseSet,
+} from './tab-pause-handlers';
 
 function setup(policy: ManagedPolicy = NO_POLICY, reconcileOk = true) {
   const data: Record<string, unknown> = {};
@@ -76,5 +81,24 @@ describe('tab pause', () => {
     expect(t.set.parse({ tabId: -1, paused: true }).ok).toBe(false);
     expect(t.set.parse({ tabId: 2, paused: 'yes' }).ok).toBe(false);
     expect(t.get.parse({ tabId: 2 }).ok).toBe(true);
+  });
+});
+
+describe('tab pause payloads, checked by their schemas', () => {
+  it('accepts a tab id (and paused), and refuses each field by name', () => {
+    expect(parseTabPauseGet({ tabId: 4 })).toEqual({ ok: true, value: { tabId: 4 } });
+    expect(parseTabPauseSet({ tabId: 4, paused: true })).toEqual({ ok: true, value: { tabId: 4, paused: true } });
+    expect(parseTabPauseGet({})).toEqual({ ok: false, error: 'tab-pause/get: tabId: missing' });
+    expect(parseTabPauseGet({ tabId: -1 })).toEqual({ ok: false, error: 'tab-pause/get: tabId: must be 0 or more' });
+    expect(parseTabPauseGet({ tabId: 1.5 })).toEqual({
+      ok: false,
+      error: 'tab-pause/get: tabId: must be a whole number',
+    });
+    expect(parseTabPauseGet(null)).toEqual({ ok: false, error: 'tab-pause/get: the payload: must be an object {...}' });
+    expect(parseTabPauseSet({ tabId: 4, paused: 'yes' })).toEqual({
+      ok: false,
+      error: 'tab-pause/set: paused: must be true or false',
+    });
+    expect(parseTabPauseSet({ tabId: 4 })).toEqual({ ok: false, error: 'tab-pause/set: paused: missing' });
   });
 });

@@ -4,10 +4,10 @@
  * name, when the organisation switched tab pause off or locks Dashguard without allowing it. Extension pages only.
  */
 import type { ManagedPolicy } from '../policy';
-import type { TabPauseState } from '../settings';
 import type { PausedTabsStore } from '../rules';
 import { tabPauseRefusal } from '../policy';
-import { parseTabPauseGet, parseTabPauseSet } from '../settings';
+import { TAB_PAUSE_GET, TAB_PAUSE_SET, tabPauseGetSchema, tabPauseSetSchema, type TabPauseState } from '../settings';
+import { payloadParser } from '../messaging';
 import { defineHandler } from './message-router';
 
 export interface TabPauseDeps {
@@ -16,6 +16,9 @@ export interface TabPauseDeps {
   /** Puts the session rules in force; resolves false when the browser refused them. */
   readonly reconcile: () => Promise<boolean>;
 }
+
+export const parseTabPauseGet = payloadParser(TAB_PAUSE_GET, tabPauseGetSchema);
+export const parseTabPauseSet = payloadParser(TAB_PAUSE_SET, tabPauseSetSchema);
 
 export function createTabPauseGetHandler(deps: TabPauseDeps) {
   return defineHandler<{ tabId: number }, TabPauseState>({

@@ -2,31 +2,30 @@
  * `fleet/status`: where fleet reports go and how delivery stands, for the options page and the popup footer. Read
  * by the extension's own pages only; it never carries the Authorization value.
  */
-import { isRecord } from '../shared';
+import { conforms, type SchemaType } from '../shared';
+
 export const FLEET_STATUS_GET = 'fleet/status';
 
-export interface FleetStatus {
-  readonly enabled: boolean;
-  /** The collector's host, when enabled. */
-  readonly host: string | undefined;
-  readonly lastSentAt: number | undefined;
-  /** Events waiting to be sent (dropped ones included, until their count is sent). */
-  readonly waiting: number;
-  readonly lastError: string | undefined;
-}
+export const fleetStatusSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['enabled', 'waiting'],
+  properties: {
+    enabled: { type: 'boolean' },
+    /** The collector's host, when enabled. */
+    host: { type: 'string' },
+    lastSentAt: { type: 'number' },
+    /** Events waiting to be sent (dropped ones included, until their count is sent). */
+    waiting: { type: 'number' },
+    lastError: { type: 'string' },
+  },
+} as const;
 
-const optional = (value: unknown, type: 'string' | 'number'): boolean => value === undefined || typeof value === type;
+export type FleetStatus = SchemaType<typeof fleetStatusSchema>;
 
 /** Checks a `fleet/status` reply where a page receives it. */
 export function isFleetStatus(value: unknown): value is FleetStatus {
-  return (
-    isRecord(value) &&
-    typeof value.enabled === 'boolean' &&
-    optional(value.host, 'string') &&
-    optional(value.lastSentAt, 'number') &&
-    typeof value.waiting === 'number' &&
-    optional(value.lastError, 'string')
-  );
+  return conforms(value, fleetStatusSchema);
 }
 
 /** The sentence the options page and the popup footer show; undefined when reporting is off. */

@@ -2,4 +2,6 @@
 // import from here only, never from a module inside (eslint.config.mjs, test/unit/import-boundaries.test.ts).
 export { createMessageClient } from './message-client';
 export type { SendMessage } from './message-client';
+export { parseNoPayload, payloadParser } from './payload-parser';
+export type { PayloadParser } from './payload-parser';
 export type { PayloadOf, Protocol, ReplyOf } from './protocol';

@@ -11,9 +11,8 @@ export {
   SETTINGS_GET,
   TAB_PAUSE_GET,
   TAB_PAUSE_SET,
-  parseNull,
-  parseTabPauseGet,
-  parseTabPauseSet,
+  tabPauseGetSchema,
+  tabPauseSetSchema,
 } from './settings-messages';
 export type { ChangeReply, SettingsView, TabPauseState } from './settings-messages';
 export { settingsFileSchema } from './settings-schema';

@@ -6,7 +6,7 @@
  */
 import validateSettingsFile from '../generated/validate-settings';
 import { parseStoredSettings } from './settings-shape';
-import { schemaErrorLines } from './schema-error-text';
+import { schemaErrorLines } from '../shared';
 import { migrateSettings } from './settings-migrations';
 import { validateSettings, type SettingsContext } from './settings-validation';
 import type { UserSettings } from './user-settings';

@@ -1,4 +1,4 @@
-import { isUserSettings } from './settings-messages';
+import { isChangeReply, isSettingsView, isTabPauseState, isUserSettings } from './settings-messages';
 import { DEFAULT_SETTINGS } from './user-settings';
 
 describe('isUserSettings (the reply check)', () => {
@@ -20,5 +20,36 @@ describe('isUserSettings (the reply check)', () => {
     expect(isUserSettings({ ...DEFAULT_SETTINGS, auditRetentionDays: 0 })).toBe(false);
     expect(isUserSettings({ ...DEFAULT_SETTINGS, version: '3' })).toBe(false);
     expect(isUserSettings(null)).toBe(false);
+  });
+});
+
+describe('the settings messages, checked by their schemas', () => {
+  it('tab pause: the reply, each field refused by name', () => {
+    expect(isTabPauseState({ tabId: 4, paused: false, allowed: true })).toBe(true);
+    for (const bad of [
+      { tabId: '4', paused: false, allowed: true },
+      { tabId: 4, paused: 0, allowed: true },
+      { tabId: 4, paused: false },
+      { tabId: 4, paused: false, allowed: true, extra: 1 },
+    ])
+      expect(isTabPauseState(bad)).toBe(false);
+  });
+
+  it('the settings view and the change reply: the settings by the settings schema, the lists item by item', () => {
+    expect(isSettingsView({ settings: DEFAULT_SETTINGS, problems: ['vendorRules.x: dropped'] })).toBe(true);
+    expect(isSettingsView({ settings: DEFAULT_SETTINGS, problems: [7] })).toBe(false);
+    expect(isSettingsView({ settings: { ...DEFAULT_SETTINGS, reportOnly: 'no' }, problems: [] })).toBe(false);
+    expect(isSettingsView({ settings: DEFAULT_SETTINGS })).toBe(false);
+    expect(isChangeReply({ applied: true, settings: DEFAULT_SETTINGS, notes: [] })).toBe(true);
+    expect(isChangeReply({ applied: false, errors: [{ field: 'host', message: 'Not a host.' }] })).toBe(true);
+    for (const bad of [
+      { applied: true, settings: DEFAULT_SETTINGS },
+      { applied: true, settings: { ...DEFAULT_SETTINGS, version: 2 }, notes: [] },
+      { applied: false, errors: [{ field: 'host' }] },
+      { applied: false, errors: [{ field: 'host', message: 5 }] },
+      { applied: false, settings: DEFAULT_SETTINGS, notes: [] },
+      { applied: 'yes', errors: [] },
+    ])
+      expect(isChangeReply(bad)).toBe(false);
   });
 });

@@ -6,78 +6,113 @@
  *   tab-pause/get    { tabId }             -> TabPauseState
  *   tab-pause/set    { tabId, paused }     -> TabPauseState
  */
-import type { Result } from '../shared';
-import { conforms, isRecord } from '../shared';
 import type { FieldError } from './settings-validation';
 import type { UserSettings } from './user-settings';
 import { userSettingsSchema } from './settings-schema';
+import { conforms, type SchemaType } from '../shared';
 
 export const SETTINGS_GET = 'settings/get';
 export const SETTINGS_CHANGE = 'settings/change';
 export const TAB_PAUSE_GET = 'tab-pause/get';
 export const TAB_PAUSE_SET = 'tab-pause/set';
 
-export interface SettingsView {
+const strings = { type: 'array', items: { type: 'string' } } as const;
+
+export const settingsViewSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['settings', 'problems'],
+  properties: {
+    settings: userSettingsSchema,
+    /** What was wrong with the stored settings and was replaced by its default when they were read. */
+    problems: strings,
+  },
+} as const;
+
+/** The settings' own type (its category keys narrowed) in place of the schema's. */
+export type SettingsView = Omit<SchemaType<typeof settingsViewSchema>, 'settings'> & {
   readonly settings: UserSettings;
-  /** What was wrong with the stored settings and was replaced by its default when they were read. */
-  readonly problems: readonly string[];
-}
+};
+
+const fieldErrors = {
+  type: 'array',
+  items: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['field', 'message'],
+    properties: { field: { type: 'string' }, message: { type: 'string' } },
+  },
+} as const;
+
+export const changeReplySchema = {
+  oneOf: [
+    {
+      type: 'object',
+      additionalProperties: false,
+      required: ['applied', 'settings', 'notes'],
+      properties: { applied: { const: true }, settings: userSettingsSchema, notes: strings },
+    },
+    {
+      type: 'object',
+      additionalProperties: false,
+      required: ['applied', 'errors'],
+      properties: { applied: { const: false }, errors: fieldErrors },
+    },
+  ],
+} as const;
 
 export type ChangeReply =
-  | { readonly applied: true; readonly settings: UserSettings; readonly notes: readonly string[] }
-  | { readonly applied: false; readonly errors: readonly FieldError[] };
+  | (Omit<Extract<SchemaType<typeof changeReplySchema>, { applied: true }>, 'settings'> & {
+      readonly settings: UserSettings;
+    })
+  | (Extract<SchemaType<typeof changeReplySchema>, { applied: false }> & { readonly errors: readonly FieldError[] });
 
-export interface TabPauseState {
-  readonly tabId: number;
-  readonly paused: boolean;
-  /** False when the organisation switched tab pause off. */
-  readonly allowed: boolean;
-}
+const tabId = { type: 'integer', minimum: 0 } as const;
 
-export function parseNull(payload: unknown): Result<null> {
-  return payload === null || payload === undefined
-    ? { ok: true, value: null }
-    : { ok: false, error: 'this message takes no payload' };
-}
+export const tabPauseGetSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['tabId'],
+  properties: { tabId },
+} as const;
 
-const isTabId = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 0;
+export const tabPauseSetSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['tabId', 'paused'],
+  properties: { tabId, paused: { type: 'boolean' } },
+} as const;
 
-export function parseTabPauseGet(payload: unknown): Result<{ tabId: number }> {
-  return isRecord(payload) && isTabId(payload.tabId)
-    ? { ok: true, value: { tabId: payload.tabId } }
-    : { ok: false, error: 'needs a "tabId"' };
-}
+export const tabPauseStateSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['tabId', 'paused', 'allowed'],
+  properties: {
+    tabId,
+    paused: { type: 'boolean' },
+    /** False when the organisation switched tab pause off. */
+    allowed: { type: 'boolean' },
+  },
+} as const;
 
-export function parseTabPauseSet(payload: unknown): Result<{ tabId: number; paused: boolean }> {
-  return isRecord(payload) && isTabId(payload.tabId) && typeof payload.paused === 'boolean'
-    ? { ok: true, value: { tabId: payload.tabId, paused: payload.paused } }
-    : { ok: false, error: 'needs a "tabId" and "paused": true or false' };
-}
+export type TabPauseState = SchemaType<typeof tabPauseStateSchema>;
 
 /**
- * Checks of replies, where a page receives them: the settings against the one settings schema (settings-schema.ts),
- * the current version with every field present.
+ * Checks of replies, where a page receives them, against the same schemas; the settings against the one settings
+ * schema (settings-schema.ts): the current version with every field present.
  */
 export function isUserSettings(value: unknown): value is UserSettings {
   return conforms(value, userSettingsSchema);
 }
 
 export function isSettingsView(value: unknown): value is SettingsView {
-  return isRecord(value) && isUserSettings(value.settings) && Array.isArray(value.problems);
+  return conforms(value, settingsViewSchema);
 }
 
 export function isChangeReply(value: unknown): value is ChangeReply {
-  if (!isRecord(value)) return false;
-  if (value.applied === true) return isUserSettings(value.settings) && Array.isArray(value.notes);
-  return (
-    value.applied === false &&
-    Array.isArray(value.errors) &&
-    value.errors.every((e) => isRecord(e) && typeof e.field === 'string' && typeof e.message === 'string')
-  );
+  return conforms(value, changeReplySchema);
 }
 
 export function isTabPauseState(value: unknown): value is TabPauseState {
-  return (
-    isRecord(value) && isTabId(value.tabId) && typeof value.paused === 'boolean' && typeof value.allowed === 'boolean'
-  );
+  return conforms(value, tabPauseStateSchema);
 }

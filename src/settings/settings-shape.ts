@@ -6,7 +6,7 @@
  */
 import { schemaProblem, isRecord } from '../shared';
 import { SETTINGS_FIELDS, SETTINGS_FIELD_NAMES, type SettingsField } from './settings-schema';
-import { describeSchemaError } from './schema-error-text';
+import { describeSchemaError } from '../shared';
 import { DEFAULT_SETTINGS, type UserSettings } from './user-settings';
 
 export interface ParsedSettings {

@@ -2,6 +2,8 @@ import Ajv from 'ajv';
 import { conforms, schemaProblem } from './schema-check';
 import { SETTINGS_FIELDS, userSettingsSchema } from '../settings/settings-schema';
 import { DEFAULT_SETTINGS } from '../settings/user-settings';
+import { settingsChangeSchema } from '../settings/settings-change';
+import { changeReplySchema } from '../settings/settings-messages';
 
 /** A small deterministic generator (mulberry32), so a failure can be replayed. */
 function generator(seed: number): () => number {
@@ -122,6 +124,52 @@ describe('schemaProblem', () => {
       keyword: 'pattern',
       propertyName: 'Bad Id',
     });
+  });
+
+  it.each([
+    [
+      'a settings change',
+      settingsChangeSchema,
+      { kind: 'set-dashboard-vendor', dashboard: 'gitlab', vendorId: 'x', action: null },
+    ],
+    ['a settings change', settingsChangeSchema, { kind: 'set-audit-retention', days: 30 }],
+    ['a change reply', changeReplySchema, { applied: false, errors: [{ field: 'host', message: 'Not a host.' }] }],
+    ['a change reply', changeReplySchema, { applied: true, settings: VALID, notes: ['renamed'] }],
+  ])('agrees with ajv on oneOf (%s), for a valid value and a thousand mutations of it', (_name, schema, start) => {
+    const validate = ajv.compile(JSON.parse(JSON.stringify(schema)) as object);
+    const random = generator(11);
+    let refused = 0;
+    let value: unknown = start;
+    for (let i = 0; i < 1_000; i += 1) {
+      value = random() < 0.3 ? start : mutate(value, random);
+      const json: unknown = value === undefined ? undefined : JSON.parse(JSON.stringify(value) ?? 'null');
+      if (json === undefined) continue;
+      const expected = validate(json);
+      if (conforms(json, schema) !== expected) throw new Error(`disagrees with ajv on ${JSON.stringify(json)}`);
+      if (!expected) refused += 1;
+    }
+    expect(refused).toBeGreaterThan(100);
+    expect(refused).toBeLessThan(1_000);
+    expect(conforms(start, schema)).toBe(true);
+  });
+
+  it('oneOf: names the problem of the branch a tagged value chose, and refuses a value two branches accept', () => {
+    expect(schemaProblem({ kind: 'reset', scope: 'some' }, settingsChangeSchema)).toMatchObject({
+      instancePath: '/scope',
+      keyword: 'enum',
+    });
+    expect(schemaProblem({ kind: 'nothing' }, settingsChangeSchema)).toMatchObject({ keyword: 'oneOf' });
+    expect(schemaProblem(1, { oneOf: [{ type: 'integer' }, { type: 'number' }] })).toMatchObject({
+      keyword: 'oneOf',
+      params: { passingSchemas: 2 },
+    });
+  });
+
+  it('takes a member whose value is undefined as absent, except in a map, whose values are checked', () => {
+    const closed = { type: 'object', additionalProperties: false, properties: { a: { type: 'string' } } };
+    expect(conforms({ a: undefined, b: undefined }, closed)).toBe(true);
+    expect(conforms({ b: 1 }, closed)).toBe(false);
+    expect(conforms({ x: undefined }, { type: 'object', additionalProperties: { type: 'string' } })).toBe(false);
   });
 
   it('throws on a keyword it does not implement, rather than pass what the schema forbids', () => {

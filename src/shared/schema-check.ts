@@ -38,6 +38,7 @@ const KNOWN = new Set([
   'additionalProperties',
   'propertyNames',
   'maxProperties',
+  'oneOf',
 ]);
 
 const patterns = new Map<string, RegExp>();
@@ -88,14 +89,23 @@ export function schemaProblem(value: unknown, schema: unknown, at = ''): SchemaP
       ? { instancePath: at, keyword, params }
       : { instancePath: at, keyword, params, propertyName };
 
+  if (Array.isArray(s.oneOf)) {
+    const found = oneOfProblem(value, s.oneOf, at);
+    if (found !== undefined) return found;
+  }
   if (s.type !== undefined && !hasType(value, s.type)) return problem('type', { type: s.type });
   if (Array.isArray(s.enum) && !s.enum.includes(value)) return problem('enum', { allowedValues: s.enum });
   if ('const' in s && value !== s.const) return problem('const', { allowedValue: s.const });
 
   if (typeof value === 'string') {
-    const length = [...value].length;
-    if (typeof s.maxLength === 'number' && length > s.maxLength) return problem('maxLength', { limit: s.maxLength });
-    if (typeof s.minLength === 'number' && length < s.minLength) return problem('minLength', { limit: s.minLength });
+    // Lengths in code points, as ajv counts them; a string has at least as many UTF-16 units, at most twice as many,
+    // so most strings are judged without counting (an imported file may be megabytes).
+    const units = value.length;
+    const length = (): number => [...value].length;
+    if (typeof s.maxLength === 'number' && units > s.maxLength && length() > s.maxLength)
+      return problem('maxLength', { limit: s.maxLength });
+    if (typeof s.minLength === 'number' && units < 2 * s.minLength && length() < s.minLength)
+      return problem('minLength', { limit: s.minLength });
     if (typeof s.pattern === 'string' && !patternOf(s.pattern).test(value))
       return problem('pattern', { pattern: s.pattern });
   }
@@ -127,7 +137,8 @@ export function schemaProblem(value: unknown, schema: unknown, at = ''): SchemaP
         if (found !== undefined) return { ...found, instancePath: at, propertyName: key };
       }
       const declared = Object.hasOwn(properties, key) ? properties[key] : undefined;
-      if (declared !== undefined && value[key] === undefined) continue;
+      // Absent, as JSON would carry it (Firefox's structured clone keeps an undefined member); a map's value is checked.
+      if (value[key] === undefined && (declared !== undefined || s.additionalProperties === false)) continue;
       const child = declared ?? (isRecord(s.additionalProperties) ? s.additionalProperties : undefined);
       if (child !== undefined) {
         const found = schemaProblem(value[key], child, `${at}/${escape(key)}`);
@@ -136,6 +147,24 @@ export function schemaProblem(value: unknown, schema: unknown, at = ''): SchemaP
     }
   }
   return undefined;
+}
+
+/**
+ * `oneOf`: exactly one branch conforms. When none does, the problem reported is that of the branch whose `const`
+ * members the value has (a tagged union's branch for its `kind`), so the message names the field, not the union.
+ */
+function oneOfProblem(value: unknown, branches: readonly unknown[], at: string): SchemaProblem | undefined {
+  const passing = branches.filter((branch) => schemaProblem(value, branch, at) === undefined).length;
+  if (passing === 1) return undefined;
+  if (passing === 0 && isRecord(value)) {
+    const tagged = branches.find((branch) => {
+      const properties = isRecord(branch) && isRecord(branch.properties) ? branch.properties : {};
+      const tags = Object.entries(properties).filter(([, p]) => isRecord(p) && 'const' in p);
+      return tags.length > 0 && tags.every(([key, p]) => isRecord(p) && value[key] === p.const);
+    });
+    if (tagged !== undefined) return schemaProblem(value, tagged, at);
+  }
+  return { instancePath: at, keyword: 'oneOf', params: { passingSchemas: passing } };
 }
 
 /** True when `value` conforms to `schema`. */

@@ -6,7 +6,8 @@
  * What is failing is also kept in `memory` (storage.session, unwatched), so a background that was stopped and started
  * again (Firefox stops an idle event page within seconds) still reports it.
  */
-import type { StorageAreaName, StorageFailure, StorageHealth } from './storage-health';
+import { storageFailureSchema, type StorageAreaName, type StorageFailure, type StorageHealth } from './storage-health';
+import { conforms } from '../shared';
 import type { StorageArea } from './storage-area';
 
 export interface StorageHealthMonitorDeps {
@@ -25,12 +26,7 @@ export interface StorageHealthMonitor {
 
 export const STORAGE_HEALTH_KEY = 'storageHealth';
 
-const isFailure = (value: unknown): value is StorageFailure =>
-  typeof value === 'object' &&
-  value !== null &&
-  ['local', 'session'].includes((value as StorageFailure).area) &&
-  typeof (value as StorageFailure).message === 'string' &&
-  typeof (value as StorageFailure).since === 'number';
+const isFailure = (value: unknown): value is StorageFailure => conforms(value, storageFailureSchema);
 
 const WRITES = new Set<PropertyKey>(['set', 'remove', 'clear']);
 

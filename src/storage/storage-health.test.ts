@@ -20,3 +20,20 @@ describe('storage health', () => {
     expect(text).toMatch(/Blocking continues/);
   });
 });
+
+describe('the storage health schema', () => {
+  const failure = { area: 'local', message: 'QUOTA_BYTES quota exceeded', since: 5 };
+  it('refuses each field of a failure that is wrong, missing or unknown', () => {
+    expect(isStorageHealth({ failures: [failure] })).toBe(true);
+    for (const bad of [
+      { ...failure, area: 'sync' },
+      { ...failure, message: null },
+      { ...failure, since: '5' },
+      { area: 'local', message: 'x' },
+      { ...failure, extra: true },
+    ])
+      expect(isStorageHealth({ failures: [bad] })).toBe(false);
+    expect(isStorageHealth({ failures: [], extra: 1 })).toBe(false);
+    expect(isStorageHealth({})).toBe(false);
+  });
+});

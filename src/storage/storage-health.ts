@@ -3,39 +3,45 @@
  * failing now (storage full, a browser error). Blocking never depends on a write (the rules in force stay in force),
  * so this is what the popup and the options page show a person, not something the extension waits on.
  */
-import { isRecord } from '../shared';
+import { conforms, type SchemaType } from '../shared';
 
 /** Message type of the request; payload `null`, from extension pages only. */
 export const STORAGE_HEALTH_GET = 'storage-health/get';
 
-export type StorageAreaName = 'local' | 'session';
+/** One area whose writes fail: as the reply carries it and as the monitor remembers it (storage.session). */
+export const storageFailureSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['area', 'message', 'since'],
+  properties: {
+    area: { enum: ['local', 'session'] },
+    /** The browser's error message. */
+    message: { type: 'string' },
+    /** When the first failing write of this run was seen (ms since the epoch). */
+    since: { type: 'number' },
+  },
+} as const;
 
-export interface StorageFailure {
-  readonly area: StorageAreaName;
-  /** The browser's error message. */
-  readonly message: string;
-  /** When the first failing write of this run was seen (ms since the epoch). */
-  readonly since: number;
-}
+export const storageHealthSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['failures'],
+  properties: {
+    /** One per area whose last write failed; empty when every last write succeeded. */
+    failures: {
+      type: 'array',
+      items: storageFailureSchema,
+    },
+  },
+} as const;
 
-export interface StorageHealth {
-  /** One per area whose last write failed; empty when every last write succeeded. */
-  readonly failures: readonly StorageFailure[];
-}
+export type StorageHealth = SchemaType<typeof storageHealthSchema>;
+export type StorageFailure = SchemaType<typeof storageFailureSchema>;
+export type StorageAreaName = StorageFailure['area'];
 
 /** Checks a `storage-health/get` reply where a page receives it. */
 export function isStorageHealth(value: unknown): value is StorageHealth {
-  return (
-    isRecord(value) &&
-    Array.isArray(value.failures) &&
-    value.failures.every(
-      (failure) =>
-        isRecord(failure) &&
-        (failure.area === 'local' || failure.area === 'session') &&
-        typeof failure.message === 'string' &&
-        typeof failure.since === 'number',
-    )
-  );
+  return conforms(value, storageHealthSchema);
 }
 
 /** The sentence a person reads for the failures, or undefined when storage is healthy. */

@@ -668,7 +668,7 @@ const TEXT_MUTATIONS: readonly ((g: Gen, text: string) => { text: string; names:
   (g) => ({ text: g.pick(['[]', 'null', '"settings"', '42', 'true', '[{"version":2}]']), names: 'the file' }),
   (_g, text) => ({
     text: `${text.slice(0, -1)},"padding":"${'x'.repeat(MAX_IMPORT_CHARS)}"}`,
-    names: `at most ${MAX_IMPORT_CHARS} characters`,
+    names: `longer than ${MAX_IMPORT_CHARS} characters`,
   }),
 ];
 
@@ -902,7 +902,9 @@ function unnamed(error: FieldError, file: Json): string | undefined {
       ? undefined
       : 'a lock refusal that names nothing';
   if (error.field === 'payload')
-    return /^import: needs the file as "text"/.test(error.message) ? undefined : 'an unexpected payload refusal';
+    return error.message === `import: text: is longer than ${MAX_IMPORT_CHARS} characters`
+      ? undefined
+      : 'an unexpected payload refusal';
   if (error.field !== 'file') return `an unexpected field "${error.field}"`;
   if (WHOLE_FILE.some((pattern) => pattern.test(error.message))) return undefined;
   const first = /^([^\s.[:]+(?: [^\s.[:]+)?)(?:\[\d+\]|\.[^:[]+)*: \S/.exec(error.message)?.[1];

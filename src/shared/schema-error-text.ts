@@ -1,8 +1,9 @@
 /**
- * Schema errors (ajv's, or schema-check's in the same form) for settings as lines a person can act on, naming the field (`customVendors[0].domains[1]`): what an
- * import refuses, and what the stored-settings reader dropped.
+ * Schema errors (ajv's, or schema-check's in the same form) as lines a person can act on, naming the field
+ * (`customVendors[0].domains[1]`): what a settings import refuses, what the stored-settings reader dropped, and why
+ * a message's payload was refused.
  */
-import type { SchemaProblem } from '../shared';
+import type { SchemaProblem } from './schema-check';
 
 /** `/customVendors/0/domains/1` -> `customVendors[0].domains[1]`. */
 export function fieldName(pointer: string, child?: string): string {
@@ -26,10 +27,13 @@ const TYPE_WORDS: Readonly<Record<string, string>> = {
   number: 'a number',
 };
 
-/** One line for one ajv error; undefined for errors that only repeat another one. */
-export function describeSchemaError(error: SchemaProblem): string | undefined {
+/**
+ * One line for one ajv error; undefined for errors that only repeat another one. `whole` names the value itself
+ * (a settings file, a message's payload).
+ */
+export function describeSchemaError(error: SchemaProblem, whole = 'the file'): string | undefined {
   const { params, propertyName } = error;
-  const field = fieldName(error.instancePath) || 'the file';
+  const field = fieldName(error.instancePath) || whole;
   switch (error.keyword) {
     case 'if':
     case 'propertyNames':
@@ -69,6 +73,8 @@ export function describeSchemaError(error: SchemaProblem): string | undefined {
       return `${field}: must be ${String(params.limit)} or more`;
     case 'maximum':
       return `${field}: must be ${String(params.limit)} or less`;
+    case 'oneOf':
+      return `${field}: is none of the forms it may take`;
     default:
       return `${field}: ${error.message ?? 'is not valid'}`;
   }
@@ -76,5 +82,9 @@ export function describeSchemaError(error: SchemaProblem): string | undefined {
 
 /** Lines naming each field a validator refused, in order, without repeats. */
 export function schemaErrorLines(errors: readonly SchemaProblem[] | null | undefined): string[] {
-  return [...new Set((errors ?? []).map(describeSchemaError).filter((line): line is string => line !== undefined))];
+  return [
+    ...new Set(
+      (errors ?? []).map((error) => describeSchemaError(error)).filter((line): line is string => line !== undefined),
+    ),
+  ];
 }
