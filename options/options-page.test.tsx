@@ -8,7 +8,7 @@
  */
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { h, render } from 'preact';
-import { vendorCatalog } from '../src/catalog/catalog-data';
+import { vendorCatalog } from '../src/catalog-data';
 import type { RuntimeCatalog } from '../src/catalog/runtime-catalog';
 import { NO_POLICY, type ManagedPolicy } from '../src/policy/managed-policy';
 import type { PolicyStatus } from '../src/policy/policy-status';

@@ -7,7 +7,7 @@
  * who opens the page and unfolds everything.
  */
 import type { Browser } from 'puppeteer-core';
-import { vendorCatalog } from '../../src/catalog';
+import { vendorCatalog } from '../../src/catalog-data';
 import { launchChromium } from '../../test/e2e/harness/browsers';
 import { extensionDir } from '../../test/e2e/harness/extension-build';
 import { startFixtureServer } from '../../test/e2e/harness/fixture-server';

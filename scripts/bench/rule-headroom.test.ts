@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { vendorCatalog } from '../../src/catalog/catalog-data';
+import { vendorCatalog } from '../../src/catalog-data';
 import { NO_POLICY } from '../../src/policy/managed-policy';
 import { LIMITS, validateSettings } from '../../src/settings/settings-validation';
 import { verdict } from './bench-table';

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import os from 'node:os';
 import path from 'node:path';
 import { generateStaticRules } from '../catalog/generate-static-rules';
-import { vendorCatalog } from '../../src/catalog/catalog-data';
+import { vendorCatalog } from '../../src/catalog-data';
 import { RULESET } from '../../src/rules/rule-registry';
 import { verdict } from './bench-table';
 import { layoutCopies, rulesetFiles, rulesetRows } from './ruleset-load';

@@ -16,7 +16,7 @@ import path from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { generateStaticRules } from '../catalog/generate-static-rules';
 import type { DnrRule, RulesetId } from '../../src/rules';
-import { vendorCatalog } from '../../src/catalog';
+import { vendorCatalog } from '../../src/catalog-data';
 import { chromiumArgs } from '../../test/e2e/harness/chromium';
 import { launchFirefox } from '../../test/e2e/harness/browsers';
 import {

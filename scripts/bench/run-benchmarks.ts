@@ -9,7 +9,7 @@
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { vendorCatalog } from '../../src/catalog';
+import { vendorCatalog } from '../../src/catalog-data';
 import { extensionDir, REPO_ROOT } from '../../test/e2e/harness/extension-build';
 import { parseBenchArgs, STEP_IDS, type BenchOptions, type StepId } from './bench-options';
 import { textTable, verdict, type FigureRow, type Verdict } from './bench-table';

@@ -13,12 +13,15 @@ import type {
   RequestKind,
   RuntimeCatalog,
 } from '../../src/catalog';
-import type { UserSettings } from '../../src/settings';
 import type { DnrRule, ResourceType } from '../../src/rules';
-import { DEFAULT_SETTINGS } from '../../src/settings';
+// Not the settings and policy entries: they load the validators the build writes after this step (a fresh clone has
+// none yet).
+// eslint-disable-next-line no-restricted-imports -- see above
+import { DEFAULT_SETTINGS, type UserSettings } from '../../src/settings/user-settings';
+// eslint-disable-next-line no-restricted-imports -- see above
+import { NO_POLICY } from '../../src/policy/managed-policy';
 import { hostMatchesDomain } from '../../src/shared';
 import { computeRuleState, winningRule } from '../../src/rules';
-import { NO_POLICY } from '../../src/policy';
 
 export type GuardScenario = 'default settings' | 'every non-essential category blocked';
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { testCatalog } from '../../test/unit/test-catalog';
 import { createRuleMatcher, outcomeOf, winnerOf, type RuleMatcher } from '../../src/rules/dnr-matcher';
-import { vendorCatalog } from '../../src/catalog/catalog-data';
+import { vendorCatalog } from '../../src/catalog-data';
 import { TRACKER_RESOURCE_TYPES, type DnrRule } from '../../src/rules/dnr-rule';
 import { PRIORITY, RULESET, type RulesetId } from '../../src/rules/rule-registry';
 import { dashboardScope } from '../../src/catalog/runtime-catalog';

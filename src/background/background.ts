@@ -4,8 +4,8 @@
  */
 import browser, { type Runtime } from 'webextension-polyfill';
 import type { PauseStart, ReportedDocument } from '../fleet';
+import { vendorCatalog } from '../catalog-data';
 import {
-  vendorCatalog,
   customDashboards,
   createCustomDashboardAccess,
   allDashboards,

@@ -1,6 +1,5 @@
 // The catalog feature's entry: what code outside src/catalog/ may use of it. Other features and the pages
 // import from here only, never from a module inside (eslint.config.mjs, test/unit/import-boundaries.test.ts).
-export { vendorCatalog } from './catalog-data';
 export { CATALOG_GET, isRuntimeCatalog } from './catalog-messages';
 export { CATEGORY_IDS } from './catalog-types';
 export type {
@@ -20,6 +19,7 @@ export type {
   VendorSource,
 } from './catalog-types';
 export { packCatalog, unpackCatalog } from './packed-catalog';
+export type { PackedCatalog } from './packed-catalog';
 export { ruleVendors } from './rule-vendors';
 export { dashboardScope } from './runtime-catalog';
 export type { RuntimeCatalog } from './runtime-catalog';

@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { CatalogVendor } from './catalog-types';
-import { vendorCatalog } from './catalog-data';
+import { vendorCatalog } from '../catalog-data';
 import { packCatalog, unpackCatalog, type PackedCatalog } from './packed-catalog';
 import type { RuntimeCatalog } from './runtime-catalog';
 

@@ -1,7 +1,7 @@
 /** The settings-file example in the README imports as it is, with the real catalog: the documentation cannot drift. */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { vendorCatalog } from '../catalog/catalog-data';
+import { vendorCatalog } from '../catalog-data';
 import { NO_POLICY } from '../policy/managed-policy';
 import { readSettingsFile } from './settings-file';
 

@@ -75,6 +75,17 @@ function features(): string[] {
     .map((entry) => `src/${entry.name}/`);
 }
 
+/**
+ * Build steps that run before src/generated/ exists (a fresh clone): the settings and policy entries load the
+ * validators they write, so they import the one module they need (each marked in its file).
+ */
+const BUILD_STEP_IMPORTS: ReadonlySet<string> = new Set([
+  'scripts/schema-sources.ts -> src/settings/settings-schema.ts',
+  'scripts/schema-sources.ts -> src/policy/policy-schema.ts',
+  'scripts/catalog/breakage-guard.ts -> src/settings/user-settings.ts',
+  'scripts/catalog/breakage-guard.ts -> src/policy/managed-policy.ts',
+]);
+
 /** The imports of `file` (its text given, or read) that break the boundaries, as `file -> target`. */
 function boundaryBreaches(file: string, featureFolders: readonly string[], text?: string): string[] {
   const own = featureFolders.find((folder) => file.startsWith(folder));
@@ -189,7 +200,11 @@ describe('import boundaries', () => {
       (file) => !file.startsWith('src/generated/'),
     );
     expect(modules.length).toBeGreaterThan(200);
-    expect(modules.flatMap((file) => boundaryBreaches(file, featureFolders))).toEqual([]);
+    expect(
+      modules
+        .flatMap((file) => boundaryBreaches(file, featureFolders))
+        .filter((breach) => !BUILD_STEP_IMPORTS.has(breach)),
+    ).toEqual([]);
   });
 
   it('refuses a page importing background code and a feature importing another feature inside its entry', () => {

@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import managedSchema from '../../schemas/managed-schema.json';
 import validateManagedSchema from '../../src/generated/validate-managed-schema';
-import { vendorCatalog } from '../../src/catalog/catalog-data';
+import { vendorCatalog } from '../../src/catalog-data';
 import { parseManagedPolicy } from '../../src/policy/parse-managed-policy';
 import { parsePlist } from './plist-xml';
 import { parseRegFile, regKeyAt, registryPolicy } from './registry-file';

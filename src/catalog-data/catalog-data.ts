@@ -3,8 +3,7 @@
  * packed-catalog.ts).
  */
 import catalogJson from '../../rules/generated/catalog.json';
-import { unpackCatalog, type PackedCatalog } from './packed-catalog';
-import type { RuntimeCatalog } from './runtime-catalog';
+import { unpackCatalog, type PackedCatalog, type RuntimeCatalog } from '../catalog';
 
 // The file is the build's own output, validated when it was written.
 export const vendorCatalog: RuntimeCatalog = unpackCatalog(catalogJson as unknown as PackedCatalog);
