@@ -8,6 +8,8 @@ export interface RunPlan {
   readonly toggles: number;
   /** Popup and options page opens timed. */
   readonly pageOpens: number;
+  /** Fresh Chromium profiles started for the popup's first rows right after a start. */
+  readonly freshStarts: number;
   /** Service-worker stop/wake cycles. */
   readonly coldStarts: number;
   /** Page loads of simulated audit traffic (one a minute: 60 is an hour). */
@@ -23,6 +25,7 @@ export const FULL_PLAN: RunPlan = {
   loadPairsFirefox: 7,
   toggles: 51,
   pageOpens: 11,
+  freshStarts: 5,
   coldStarts: 21,
   trafficPages: 60,
   contentScriptPairs: 9,
@@ -33,6 +36,7 @@ export const QUICK_PLAN: RunPlan = {
   loadPairsFirefox: 2,
   toggles: 11,
   pageOpens: 3,
+  freshStarts: 2,
   coldStarts: 5,
   trafficPages: 10,
   contentScriptPairs: 2,
@@ -46,6 +50,7 @@ export const STEP_IDS = [
   'toggle',
   'popup',
   'options',
+  'first-rows',
   'cold-start',
   'memory',
   'content-script',

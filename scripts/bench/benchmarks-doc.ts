@@ -125,6 +125,14 @@ at 60 Hz (16.7 ms). *Open to first rows*: target 100 ms (RAIL response); beside 
 10-row audit, opened alternately in the same run, which shows what loading the popup at all costs on this machine.
 The remaining rows are built in slices of at most 8 ms so the popup stays responsive; target for all of them 1 s.
 
+*Popup right after a start* (\`scripts/bench/first-rows-after-start.ts\`): ${plan.freshStarts} fresh Chromium
+profiles, each started with a real managed policy file (one that changes a verdict: Amplitude allowed on every
+dashboard) and the fixture dashboard on its command line. Chromium delivers the policy seconds after it starts; the
+audit shows rows with the policy at hand and judges them again when it arrives. Once the page has loaded (a start
+counts only if that is within 10 s of the launch), the popup is opened on its tab and timed from its navigation start
+to the first request row in its DOM: target 500 ms. Beside it, in the same sessions, the same figure later on (the
+policy read, the first 10 s past, the page opened again in a new tab).
+
 *Options page* (\`scripts/bench/options-render.ts\`): opened ${plan.pageOpens} times; *ready* is when it marks
 \`#app[data-state="ready"]\` (every section built, the curated vendors listed, the third-party-web vendors folded per
 category). Then every category is unfolded at once and the time runs until every vendor of the catalog has its row

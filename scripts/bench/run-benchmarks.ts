@@ -18,6 +18,7 @@ import { bundleRows, measureBundleSizes, measurePageScripts } from './bundle-siz
 import { contentScriptRows, measureContentScriptCost } from './content-script-cost';
 import { dashboardLoadRows, measureDashboardLoad } from './dashboard-load';
 import { machineInfo } from './machine-info';
+import { firstRowsRows, measureFirstRowsAfterStart } from './first-rows-after-start';
 import { measureOptionsRender, optionsRows } from './options-render';
 import { measurePopupRender, popupRows } from './popup-render';
 import { countRules, ruleRows } from './rule-headroom';
@@ -58,6 +59,11 @@ const STEPS: Record<StepId, Step> = {
     title: 'options page render',
     section: '3. Extension pages (Chromium)',
     run: async ({ plan }) => optionsRows(await measureOptionsRender(plan.pageOpens)),
+  },
+  'first-rows': {
+    title: 'popup first rows after a fresh start',
+    section: '3. Extension pages (Chromium)',
+    run: async ({ plan }) => firstRowsRows(await measureFirstRowsAfterStart(plan.freshStarts)),
   },
   'cold-start': {
     title: 'service worker cold start',

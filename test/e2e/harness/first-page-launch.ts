@@ -13,7 +13,11 @@ const MAX_STARTS = 5;
 
 export async function launchOnFirstPage(
   kind: BrowserKind,
-  options: LaunchOptions & { readonly startUrl: string },
+  options: LaunchOptions & {
+    readonly startUrl: string;
+    /** Called just before each start (a benchmark times from the start that counted). */
+    readonly onLaunch?: () => void;
+  },
 ): Promise<ExtensionBrowser> {
   const wanted = new URL(options.startUrl);
   const requested = (): boolean =>
@@ -22,6 +26,7 @@ export async function launchOnFirstPage(
       .some((r) => r.host === wanted.hostname && `${wanted.pathname}${wanted.search}` === r.path);
   for (let attempt = 1; ; attempt += 1) {
     options.fixture.log.clear();
+    options.onLaunch?.();
     const session = await launchWithDashguard(kind, options);
     const ok = await waitFor(`${kind} to request its first page`, () => (requested() ? true : undefined), {
       timeoutMs: 15_000,
