@@ -394,7 +394,7 @@ export function createPopupController(store: PageStore<PopupState>, deps: PopupD
                 retentionDays: log.retentionDays,
                 dropped: log.dropped,
               })
-            : auditLogCsv(log.records);
+            : auditLogCsv(log.records, log.dropped);
         deps.download(auditExportFileName(now, format), text, format === 'json' ? 'application/json' : 'text/csv');
         store.set({
           logStatus: `Exported ${log.records.length} log record${log.records.length === 1 ? '' : 's'} as ${format.toUpperCase()}.`,

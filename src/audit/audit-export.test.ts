@@ -46,6 +46,41 @@ describe('audit log export', () => {
     expect(column('source', 1)).toBe(new URL(logRecord().pageUrl).origin);
   });
 
+  it('ends the CSV with one line per source the log dropped records from, in the same columns', () => {
+    const dropped = { 'https://app.ci.example tab 3': 520, 'other pages': 7, '=cmd|x tab 1': 2 };
+    const rows = parseCsv(auditLogCsv(records, dropped));
+    expect(rows[0]).toEqual([...AUDIT_CSV_COLUMNS]);
+    // Every line has every column: one table for any CSV reader.
+    expect(rows.every((row) => row.length === AUDIT_CSV_COLUMNS.length)).toBe(true);
+    const column = (row: readonly string[], name: (typeof AUDIT_CSV_COLUMNS)[number]): string | undefined =>
+      row[AUDIT_CSV_COLUMNS.indexOf(name)];
+    expect(rows.slice(1, 3).map((row) => [column(row, 'rowType'), column(row, 'droppedRecords')])).toEqual([
+      ['record', ''],
+      ['record', ''],
+    ]);
+    const droppedLines = rows.slice(3);
+    expect(
+      droppedLines.map((row) => [column(row, 'rowType'), column(row, 'source'), column(row, 'droppedRecords')]),
+    ).toEqual([
+      ['dropped', 'https://app.ci.example tab 3', '520'],
+      ['dropped', 'other pages', '7'],
+      // A source is a page's origin; whatever it holds, a spreadsheet never reads it as a formula.
+      ['dropped', "'=cmd|x tab 1", '2'],
+    ]);
+    // Nothing else on a drop line: sums over `count` or the outcome columns are not disturbed.
+    for (const row of droppedLines) {
+      expect(
+        AUDIT_CSV_COLUMNS.filter((name) => !['rowType', 'source', 'droppedRecords'].includes(name)).map((name) =>
+          column(row, name),
+        ),
+      ).toEqual(
+        AUDIT_CSV_COLUMNS.filter((name) => !['rowType', 'source', 'droppedRecords'].includes(name)).map(() => ''),
+      );
+    }
+    // No drops: the records alone.
+    expect(parseCsv(auditLogCsv(records, {}))).toHaveLength(3);
+  });
+
   it('keeps spreadsheet formulas inert', () => {
     const rows = parseCsv(auditLogCsv([hostile]));
     expect(rows[1]?.[AUDIT_CSV_COLUMNS.indexOf('reason')]).toBe(`'${hostile.reason}`);

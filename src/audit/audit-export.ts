@@ -1,6 +1,7 @@
 /**
  * The audit log as a file (pure): JSON (the records as stored, in an envelope) and CSV (one line per record, the
- * same fields flattened). docs/AUDIT-LOG.md documents both; change them together.
+ * same fields flattened, then one line per source the log dropped records from, told apart by the `rowType` column,
+ * so the file stays one table any CSV reader takes). docs/AUDIT-LOG.md documents both; change them together.
  *
  * URLs and reasons come from web pages and the catalog: in CSV every field is quoted when it needs to be, and a field
  * a spreadsheet would read as a formula (starting with = + - @ or a tab or carriage return) is prefixed with '.
@@ -59,6 +60,9 @@ export const AUDIT_CSV_COLUMNS = [
   'reportedByPage',
   'source',
   'changedFrom',
+  /** `record`, or `dropped` for a line that counts the records dropped from one source (`source`). */
+  'rowType',
+  'droppedRecords',
 ] as const;
 
 function csvField(value: string): string {
@@ -89,12 +93,31 @@ function csvRow(record: AuditLogRecord): string[] {
     String(record.reportedByPage === true),
     sourceOf(record),
     record.changedFrom ?? '',
+    'record',
+    '',
   ];
 }
 
-/** RFC 4180 CSV with a header line and CRLF line ends. */
-export function auditLogCsv(records: readonly AuditLogRecord[]): string {
-  const lines = [[...AUDIT_CSV_COLUMNS], ...records.map(csvRow)].map((fields) => fields.map(csvField).join(','));
+/** A line that says how many records the log dropped from `source`: every other field empty. */
+function droppedRow(source: string, count: number): string[] {
+  return AUDIT_CSV_COLUMNS.map((column) => {
+    if (column === 'source') return source;
+    if (column === 'rowType') return 'dropped';
+    if (column === 'droppedRecords') return String(count);
+    return '';
+  });
+}
+
+/** RFC 4180 CSV with a header line and CRLF line ends: the records, then the drop counts by source. */
+export function auditLogCsv(
+  records: readonly AuditLogRecord[],
+  dropped: Readonly<Record<string, number>> = {},
+): string {
+  const lines = [
+    [...AUDIT_CSV_COLUMNS],
+    ...records.map(csvRow),
+    ...Object.entries(dropped).map(([source, count]) => droppedRow(source, count)),
+  ].map((fields) => fields.map(csvField).join(','));
   return `${lines.join('\r\n')}\r\n`;
 }
 

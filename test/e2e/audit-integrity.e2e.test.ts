@@ -7,11 +7,13 @@
  *     "reported by the page" and kept within their budget, and another tab's records stay in the log;
  *   - 1,500 real requests from one page with long addresses, more than the log holds (its byte cap; the record cap
  *     drops the same way): the log drops that page's records, never another tab's, and the popup and the export say
- *     how many and from where (the control: records were dropped, so the cap was reached and the test could fail);
+ *     how many and from where, in the JSON export and the CSV's drop lines (the control: records were dropped, so
+ *     the cap was reached and the test could fail);
  *   - SRI counts only a hash the browser enforces: integrity="x" is "no SRI" (the script loaded unchecked: the server
  *     served it and the page saw it load), a valid hash is present.
  */
 import type { Page } from 'puppeteer-core';
+import { AUDIT_CSV_COLUMNS } from '../../src/audit/audit-export';
 import { AUDIT_LIMITS } from '../../src/audit/audit-limits';
 import { AUDIT_CLEAR_LOG, AUDIT_EXPORT_LOG, type AuditLogExport } from '../../src/audit/audit-messages';
 import { exportFrom, waitForPopupRows, type PopupRow } from './harness/audit-popup';
@@ -20,6 +22,7 @@ import { openExtensionPage, optionsPage, sendFromPage, tabIdOf } from './harness
 import { startFixtureServer, type FixtureServer } from './harness/fixture-server';
 import { INTEGRITY_ASSETS, integrityPageUrl, type INTEGRITY_PATHS } from './harness/integrity-fixture';
 import { waitFor, withTimeout } from './harness/wait-for';
+import { parseCsv } from '../unit/csv-parse';
 
 let fixture: FixtureServer;
 
@@ -242,9 +245,19 @@ describe.each(BROWSER_KINDS)('Audit integrity in %s', (kind) => {
         const json = JSON.parse((await exportFrom(popup, 'export-json')).text) as {
           dropped: { source: string; count: number }[];
         };
-        // The same counts as the log holds (read after the popup's export, so no later record falls between them).
+        // The CSV export says the same on its drop lines (`rowType` "dropped"), in the records' columns.
+        const [header = [], ...lines] = parseCsv((await exportFrom(popup, 'export-csv')).text);
+        expect(header).toEqual([...AUDIT_CSV_COLUMNS]);
+        const field = (line: readonly string[], name: (typeof AUDIT_CSV_COLUMNS)[number]): string =>
+          line[header.indexOf(name)] ?? '';
+        const csvDropped = lines
+          .filter((line) => field(line, 'rowType') === 'dropped')
+          .map((line) => ({ source: field(line, 'source'), count: Number(field(line, 'droppedRecords')) }));
+        expect(lines.filter((line) => field(line, 'rowType') === 'record').length).toBeGreaterThan(0);
+        // The same counts as the log holds (read after the popup's exports, so no later record falls between them).
         const after = await exportLog();
         expect(json.dropped).toEqual([{ source: floodSource, count: after.dropped[floodSource ?? ''] }]);
+        expect(csvDropped).toEqual(json.dropped);
       } finally {
         await popup.close();
       }
