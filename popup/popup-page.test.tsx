@@ -16,7 +16,8 @@ import { createPopupController, type PopupDeps } from './popup-controller';
 import { startRenderer } from './popup-renderer';
 import { INITIAL_STATE } from './popup-state';
 import { displayAudit, firstScreenOf } from '../src/audit/audit-display';
-import { parseFirstScreenRequest } from '../src/audit/audit-first-screen';
+import { firstScreenRequestSchema } from '../src/audit/audit-first-screen';
+import { payloadParser } from '../src/messaging';
 
 const TAB = 7;
 const URL_HERE = 'https://app.ci.example/pipelines';
@@ -107,7 +108,7 @@ function fakeBrowser(
           if (options.held === 'refuse') return { ok: false, error: 'not in this test' };
           if (options.firstScreenReply === 'never') return new Promise(() => undefined);
           if (options.firstScreenReply !== undefined) return { ok: true, value: options.firstScreenReply };
-          const parsed = parseFirstScreenRequest(message.payload);
+          const parsed = payloadParser('audit/first-screen', firstScreenRequestSchema)(message.payload);
           if (!parsed.ok) return parsed;
           const audit = held(parsed.value.tabId);
           return { ok: true, value: audit ? firstScreenOf(displayAudit(audit), parsed.value.items) : null };

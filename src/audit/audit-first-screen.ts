@@ -4,83 +4,161 @@
  * background holds in memory. A few kilobytes, however large the audit: the popup draws it in one task, then reads
  * the full audit for the rest. Accepted from extension pages only; the answer is about the asked tab alone.
  *   audit/first-screen  FirstScreenRequest -> AuditDisplay | null (the tab has no audit)
+ * The request's shape is declared once, as a schema (its type inferred, the background's parser made from it); the
+ * reply's schema is what the popup checks it against, and a unit test holds displayAudit's output to it.
  */
+import { CATEGORY_IDS } from '../catalog';
+import { conforms, type SchemaType } from '../shared';
 import type { AuditDisplay } from './audit-display';
-import { isRecord } from '../shared';
-import type { Result } from '../shared';
+import { AUDIT_RESOURCE_TYPES, AUDIT_STATUSES, OBSERVED_OUTCOMES } from './audit-types';
 
 export const AUDIT_FIRST_SCREEN = 'audit/first-screen';
 
 /** At most this many list items in one first screen (the popup draws 60). */
 export const MAX_FIRST_SCREEN_ITEMS = 500;
 
-export interface FirstScreenRequest {
-  readonly tabId: number;
-  /** List items the first draw holds: vendor groups first, then request rows. */
-  readonly items: number;
-}
+export const firstScreenRequestSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['tabId', 'items'],
+  properties: {
+    tabId: { type: 'integer', minimum: 0 },
+    /** List items the first draw holds: vendor groups first, then request rows. */
+    items: { type: 'integer', minimum: 1, maximum: MAX_FIRST_SCREEN_ITEMS },
+  },
+} as const;
 
-export function parseFirstScreenRequest(payload: unknown): Result<FirstScreenRequest> {
-  if (
-    !isRecord(payload) ||
-    !Number.isSafeInteger(payload.tabId) ||
-    (payload.tabId as number) < 0 ||
-    !Number.isSafeInteger(payload.items) ||
-    (payload.items as number) < 1 ||
-    (payload.items as number) > MAX_FIRST_SCREEN_ITEMS
-  )
-    return { ok: false, error: `needs { tabId, items } (items 1 to ${MAX_FIRST_SCREEN_ITEMS})` };
-  return { ok: true, value: { tabId: payload.tabId as number, items: payload.items as number } };
-}
+export type FirstScreenRequest = SchemaType<typeof firstScreenRequestSchema>;
 
-const isCount = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value) && value >= 0;
-const isText = (value: unknown): value is string => typeof value === 'string';
+const count = { type: 'integer', minimum: 0 } as const;
+const text = { type: 'string' } as const;
+const textOrNull = { oneOf: [{ type: 'string' }, { type: 'null' }] } as const;
+const status = { enum: AUDIT_STATUSES } as const;
 
-const isEntry = (value: unknown): boolean =>
-  isRecord(value) &&
-  isText(value.key) &&
-  isText(value.url) &&
-  isText(value.status) &&
-  isText(value.reason) &&
-  isCount(value.count) &&
-  isRecord(value.vendor) &&
-  isText(value.vendor.name) &&
-  isRecord(value.outcomes);
+const vendorSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['id', 'name', 'category', 'source'],
+  properties: {
+    id: textOrNull,
+    name: text,
+    category: { enum: [...CATEGORY_IDS, null] },
+    source: { enum: ['curated', 'third-party-web', 'custom', null] },
+  },
+} as const;
 
-const isGroup = (value: unknown): boolean =>
-  isRecord(value) &&
-  isText(value.key) &&
-  isRecord(value.vendor) &&
-  isText(value.vendor.name) &&
-  (value.vendor.id === null || isText(value.vendor.id)) &&
-  Array.isArray(value.entries) &&
-  value.entries.every(isEntry) &&
-  isCount(value.rows) &&
-  isCount(value.count) &&
-  (value.status === undefined || isText(value.status)) &&
-  isText(value.reason);
+const entrySchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: [
+    'key',
+    'url',
+    'urlTruncated',
+    'host',
+    'path',
+    'type',
+    'vendor',
+    'status',
+    'reason',
+    'outcomes',
+    'integrity',
+    'count',
+    'firstSeen',
+    'lastSeen',
+    'inFrame',
+  ],
+  properties: {
+    key: text,
+    url: text,
+    urlTruncated: { type: 'boolean' },
+    host: text,
+    path: text,
+    type: { enum: AUDIT_RESOURCE_TYPES },
+    vendor: vendorSchema,
+    status,
+    reason: text,
+    outcomes: { type: 'object', propertyNames: { enum: OBSERVED_OUTCOMES }, additionalProperties: count },
+    integrity: { enum: ['present', 'absent', 'mixed', null] },
+    count,
+    reportedByPage: { const: true },
+    changedFrom: status,
+    firstSeen: { type: 'number' },
+    lastSeen: { type: 'number' },
+    inFrame: { type: 'boolean' },
+  },
+} as const;
 
-/** Checks the reply where the popup receives it: the shapes it draws from (text is drawn as text). */
+const groupSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['key', 'vendor', 'entries', 'rows', 'count', 'reason'],
+  properties: {
+    key: text,
+    vendor: vendorSchema,
+    entries: { type: 'array', maxItems: MAX_FIRST_SCREEN_ITEMS, items: entrySchema },
+    rows: count,
+    count,
+    status,
+    reason: text,
+  },
+} as const;
+
+const pageSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['url', 'host', 'timeOrigin', 'dashboardId', 'dashboardName'],
+  properties: {
+    url: text,
+    host: text,
+    timeOrigin: { type: 'number' },
+    dashboardId: textOrNull,
+    dashboardName: textOrNull,
+  },
+} as const;
+
+export const firstScreenReplySchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: [
+    'tabId',
+    'page',
+    'groups',
+    'groupCount',
+    'summary',
+    'categories',
+    'rows',
+    'unlisted',
+    'updatedAt',
+    'complete',
+  ],
+  properties: {
+    tabId: count,
+    page: { oneOf: [{ type: 'null' }, pageSchema] },
+    groups: { type: 'array', maxItems: MAX_FIRST_SCREEN_ITEMS, items: groupSchema },
+    groupCount: count,
+    summary: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['blocked', 'allowed', 'unknown', 'wouldBeBlocked'],
+      properties: { blocked: count, allowed: count, unknown: count, wouldBeBlocked: count },
+    },
+    categories: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['id', 'blocked', 'allowed'],
+        properties: { id: text, blocked: count, allowed: count },
+      },
+    },
+    rows: count,
+    unlisted: count,
+    updatedAt: { type: 'number' },
+    complete: { type: 'boolean' },
+  },
+} as const;
+
+/** Checks the reply where the popup receives it: null (the tab has no audit), or a first screen of this schema. */
 export function isAuditFirstScreen(value: unknown): value is AuditDisplay | null {
-  if (value === null) return true;
-  if (!isRecord(value)) return false;
-  const { summary, page } = value;
-  return (
-    isCount(value.tabId) &&
-    (page === null || (isRecord(page) && isText(page.url) && isText(page.host))) &&
-    Array.isArray(value.groups) &&
-    value.groups.every(isGroup) &&
-    isCount(value.groupCount) &&
-    isRecord(summary) &&
-    isCount(summary.blocked) &&
-    isCount(summary.allowed) &&
-    isCount(summary.unknown) &&
-    isCount(summary.wouldBeBlocked) &&
-    Array.isArray(value.categories) &&
-    value.categories.every((c) => isRecord(c) && isText(c.id) && isCount(c.blocked) && isCount(c.allowed)) &&
-    isCount(value.rows) &&
-    isCount(value.unlisted) &&
-    typeof value.updatedAt === 'number' &&
-    typeof value.complete === 'boolean'
-  );
+  return value === null || conforms(value, firstScreenReplySchema);
 }

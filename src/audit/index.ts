@@ -23,7 +23,8 @@ export {
   AUDIT_FIRST_SCREEN,
   isAuditFirstScreen,
   MAX_FIRST_SCREEN_ITEMS,
-  parseFirstScreenRequest,
+  firstScreenReplySchema,
+  firstScreenRequestSchema,
 } from './audit-first-screen';
 export type { FirstScreenRequest } from './audit-first-screen';
 export { STATUS_LABEL, entryFindings, groupByVendor, groupKey, summarise, summaryText } from './audit-groups';

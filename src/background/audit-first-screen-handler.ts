@@ -5,15 +5,19 @@
  * it answers about the asked tab alone, null when that tab has no audit.
  */
 import {
+  AUDIT_FIRST_SCREEN,
   displayAudit,
   firstScreenOf,
-  parseFirstScreenRequest,
+  firstScreenRequestSchema,
   type AuditDisplay,
   type FirstScreenRequest,
   type TabAudit,
   type TabAuditStore,
 } from '../audit';
+import { payloadParser } from '../messaging';
 import { defineHandler } from './message-router';
+
+export const parseFirstScreenRequest = payloadParser(AUDIT_FIRST_SCREEN, firstScreenRequestSchema);
 
 export interface FirstScreenDeps {
   readonly tabAudits: Pick<TabAuditStore, 'get'>;
