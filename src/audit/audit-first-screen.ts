@@ -1,11 +1,7 @@
 /**
- * `audit/first-screen`: the popup asks the background for the first screen of its tab's audit (summary, categories,
- * the first vendor groups in display order and their first rows: audit-display.ts), computed from the audit the
- * background holds in memory. A few kilobytes, however large the audit: the popup draws it in one task, then reads
- * the full audit for the rest. Accepted from extension pages only; the answer is about the asked tab alone.
- *   audit/first-screen  FirstScreenRequest -> AuditDisplay | null (the tab has no audit)
- * The request's shape is declared once, as a schema (its type inferred, the background's parser made from it); the
- * reply's schema is what the popup checks it against, and a unit test holds displayAudit's output to it.
+ * `audit/first-screen` FirstScreenRequest -> AuditDisplay | null (no audit): the first screen of a tab's audit
+ * (audit-display.ts), from the audit the background holds; small however large the audit. Extension pages only, about
+ * the asked tab alone. The request's schema gives its type and parser; the popup checks the reply by its schema.
  */
 import { CATEGORY_IDS } from '../catalog';
 import { conforms, type SchemaType } from '../shared';
@@ -30,51 +26,34 @@ export const firstScreenRequestSchema = {
 
 export type FirstScreenRequest = SchemaType<typeof firstScreenRequestSchema>;
 
-const count = { type: 'integer', minimum: 0 } as const;
-const text = { type: 'string' } as const;
-const textOrNull = { oneOf: [{ type: 'string' }, { type: 'null' }] } as const;
-const status = { enum: AUDIT_STATUSES } as const;
-
-const vendorSchema = {
+/** An object with exactly these members, each required but those named optional. */
+const exactly = (properties: Readonly<Record<string, unknown>>, optional: readonly string[] = []) => ({
   type: 'object',
   additionalProperties: false,
-  required: ['id', 'name', 'category', 'source'],
-  properties: {
-    id: textOrNull,
-    name: text,
-    category: { enum: [...CATEGORY_IDS, null] },
-    source: { enum: ['curated', 'third-party-web', 'custom', null] },
-  },
-} as const;
-
-const entrySchema = {
-  type: 'object',
-  additionalProperties: false,
-  required: [
-    'key',
-    'url',
-    'urlTruncated',
-    'host',
-    'path',
-    'type',
-    'vendor',
-    'status',
-    'reason',
-    'outcomes',
-    'integrity',
-    'count',
-    'firstSeen',
-    'lastSeen',
-    'inFrame',
-  ],
-  properties: {
+  required: Object.keys(properties).filter((key) => !optional.includes(key)),
+  properties,
+});
+const count = { type: 'integer', minimum: 0 };
+const number = { type: 'number' };
+const flag = { type: 'boolean' };
+const text = { type: 'string' };
+const textOrNull = { oneOf: [text, { type: 'null' }] };
+const status = { enum: AUDIT_STATUSES };
+const vendor = exactly({
+  id: textOrNull,
+  name: text,
+  category: { enum: [...CATEGORY_IDS, null] },
+  source: { enum: ['curated', 'third-party-web', 'custom', null] },
+});
+const entry = exactly(
+  {
     key: text,
     url: text,
-    urlTruncated: { type: 'boolean' },
+    urlTruncated: flag,
     host: text,
     path: text,
     type: { enum: AUDIT_RESOURCE_TYPES },
-    vendor: vendorSchema,
+    vendor,
     status,
     reason: text,
     outcomes: { type: 'object', propertyNames: { enum: OBSERVED_OUTCOMES }, additionalProperties: count },
@@ -82,81 +61,34 @@ const entrySchema = {
     count,
     reportedByPage: { const: true },
     changedFrom: status,
-    firstSeen: { type: 'number' },
-    lastSeen: { type: 'number' },
-    inFrame: { type: 'boolean' },
+    firstSeen: number,
+    lastSeen: number,
+    inFrame: flag,
   },
-} as const;
+  ['reportedByPage', 'changedFrom'],
+);
+const list = (items: unknown) => ({ type: 'array', maxItems: MAX_FIRST_SCREEN_ITEMS, items });
 
-const groupSchema = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['key', 'vendor', 'entries', 'rows', 'count', 'reason'],
-  properties: {
-    key: text,
-    vendor: vendorSchema,
-    entries: { type: 'array', maxItems: MAX_FIRST_SCREEN_ITEMS, items: entrySchema },
-    rows: count,
-    count,
-    status,
-    reason: text,
+/** The reply (AuditDisplay), as the popup checks it. */
+export const firstScreenReplySchema = exactly({
+  tabId: count,
+  page: {
+    oneOf: [
+      { type: 'null' },
+      exactly({ url: text, host: text, timeOrigin: number, dashboardId: textOrNull, dashboardName: textOrNull }),
+    ],
   },
-} as const;
-
-const pageSchema = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['url', 'host', 'timeOrigin', 'dashboardId', 'dashboardName'],
-  properties: {
-    url: text,
-    host: text,
-    timeOrigin: { type: 'number' },
-    dashboardId: textOrNull,
-    dashboardName: textOrNull,
-  },
-} as const;
-
-export const firstScreenReplySchema = {
-  type: 'object',
-  additionalProperties: false,
-  required: [
-    'tabId',
-    'page',
-    'groups',
-    'groupCount',
-    'summary',
-    'categories',
-    'rows',
-    'unlisted',
-    'updatedAt',
-    'complete',
-  ],
-  properties: {
-    tabId: count,
-    page: { oneOf: [{ type: 'null' }, pageSchema] },
-    groups: { type: 'array', maxItems: MAX_FIRST_SCREEN_ITEMS, items: groupSchema },
-    groupCount: count,
-    summary: {
-      type: 'object',
-      additionalProperties: false,
-      required: ['blocked', 'allowed', 'unknown', 'wouldBeBlocked'],
-      properties: { blocked: count, allowed: count, unknown: count, wouldBeBlocked: count },
-    },
-    categories: {
-      type: 'array',
-      items: {
-        type: 'object',
-        additionalProperties: false,
-        required: ['id', 'blocked', 'allowed'],
-        properties: { id: text, blocked: count, allowed: count },
-      },
-    },
-    rows: count,
-    unlisted: count,
-    updatedAt: { type: 'number' },
-    complete: { type: 'boolean' },
-  },
-} as const;
+  groups: list(
+    exactly({ key: text, vendor, entries: list(entry), rows: count, count, status, reason: text }, ['status']),
+  ),
+  groupCount: count,
+  summary: exactly({ blocked: count, allowed: count, unknown: count, wouldBeBlocked: count }),
+  categories: { type: 'array', items: exactly({ id: text, blocked: count, allowed: count }) },
+  rows: count,
+  unlisted: count,
+  updatedAt: number,
+  complete: flag,
+});
 
 /** Checks the reply where the popup receives it: null (the tab has no audit), or a first screen of this schema. */
 export function isAuditFirstScreen(value: unknown): value is AuditDisplay | null {

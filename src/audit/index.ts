@@ -40,9 +40,10 @@ export {
   isAuditLogExport,
   isAuditPageAnswer,
   isAuditReportAck,
-  parseAuditReport,
 } from './audit-messages';
-export type { AuditLogExport, AuditPageAnswer, ParsedReport } from './audit-messages';
+export type { AuditLogExport, AuditPageAnswer } from './audit-messages';
+export { parseAuditReport } from './audit-report-parser';
+export type { ParsedReport } from './audit-report-parser';
 export { AUDIT_FORMAT_VERSION, BLOCKED_STATUSES, tabAuditKey } from './audit-types';
 export type {
   AuditEntry,
