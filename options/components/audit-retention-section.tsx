@@ -1,7 +1,7 @@
 /** How long the audit log keeps its records: the audit's one setting on this page. */
-import { useId, useRef, useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { isAuditRetentionDays, MAX_AUDIT_RETENTION_DAYS, MIN_AUDIT_RETENTION_DAYS } from '../../src/audit';
-import { FieldError, fieldDescription } from '../../src/ui';
+import { TextField } from '../../src/ui';
 import type { OptionsActions } from '../options-controller';
 import type { OptionsState } from '../options-state';
 import { ManagedLabel } from './managed-label';
@@ -15,7 +15,6 @@ export function AuditRetentionSection({
   readonly state: OptionsState;
   readonly actions: OptionsActions;
 }) {
-  const errorId = useId();
   const input = useRef<HTMLInputElement>(null);
   // What the person typed and has not saved yet; otherwise the field shows the value in force.
   const [draft, setDraft] = useState<string | undefined>(undefined);
@@ -48,10 +47,12 @@ export function AuditRetentionSection({
             });
         }}
       >
-        <label for="audit-retention">Keep the audit log for (days)</label>
-        <input
-          ref={input}
+        <TextField
+          label="Keep the audit log for (days)"
+          hint="Older records are deleted. The log stays on this computer; export or delete it from the popup."
+          error={error}
           id="audit-retention"
+          fieldRef={input}
           type="number"
           min={MIN_AUDIT_RETENTION_DAYS}
           max={MAX_AUDIT_RETENTION_DAYS}
@@ -60,17 +61,12 @@ export function AuditRetentionSection({
           data-field="audit-retention"
           value={value}
           disabled={forced !== undefined}
-          onInput={(event) => setDraft(event.currentTarget.value)}
-          {...fieldDescription('audit-retention-hint', errorId, error)}
+          onValue={setDraft}
         />
         <button type="submit" data-action="save-retention" disabled={forced !== undefined}>
           Save
         </button>
       </form>
-      <FieldError id={errorId} message={error} />
-      <p class="hint" id="audit-retention-hint">
-        Older records are deleted. The log stays on this computer; export or delete it from the popup.
-      </p>
       <ManagedLabel as="p" reason={forced === undefined ? undefined : `${days(forced)}.`} />
     </section>
   );

@@ -3,9 +3,9 @@
  * no permission) and, in the same click, asks the browser for access to that one host, which the audit's content
  * script and strict mode need. Removing one gives the access back (the background does it, whatever removed it).
  */
-import { useId, useRef, useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { customDashboardOrigin } from '../../src/catalog';
-import { FieldError, fieldDescription, messagesAbout } from '../../src/ui';
+import { Field, TextField, messagesAbout } from '../../src/ui';
 import type { OptionsActions } from '../options-controller';
 import type { OptionsState } from '../options-state';
 import { typedHost } from '../typed-host';
@@ -82,7 +82,6 @@ export function CustomDashboardsSection({
   readonly actions: OptionsActions;
 }) {
   const { settings, policy, hostAccess } = state;
-  const ids = { host: useId(), hint: useId(), kind: useId(), name: useId(), hostError: useId(), nameError: useId() };
   const hostField = useRef<HTMLInputElement>(null);
   const nameField = useRef<HTMLInputElement>(null);
   const [host, setHost] = useState('');
@@ -152,55 +151,44 @@ export function CustomDashboardsSection({
         }}
       >
         <h3 id="dashboard-add-heading">Add a self-hosted dashboard</h3>
-        <div class="field">
-          <label for={ids.host}>Host</label>
-          <input
-            ref={hostField}
-            id={ids.host}
-            type="text"
-            autocomplete="off"
-            spellcheck={false}
-            placeholder="jenkins.example.com"
-            data-field="dashboard-host"
-            value={host}
-            onInput={(event) => setHost(event.currentTarget.value)}
-            {...fieldDescription(ids.hint, ids.hostError, errors.host)}
-          />
-          <p class="hint" id={ids.hint}>
-            The host name only, without https:// or a path. It also covers its subdomains.
-          </p>
-          <FieldError id={ids.hostError} message={errors.host} />
-        </div>
-        <div class="field">
-          <label for={ids.kind}>Kind</label>
-          <select
-            id={ids.kind}
-            data-field="dashboard-kind"
-            value={kind}
-            onChange={(event) => setKind(event.currentTarget.value)}
-          >
-            {KINDS.map((k) => (
-              <option key={k} value={k}>
-                {k}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="field">
-          <label for={ids.name}>Name (optional)</label>
-          <input
-            ref={nameField}
-            id={ids.name}
-            type="text"
-            autocomplete="off"
-            maxLength={80}
-            data-field="dashboard-name"
-            value={name}
-            onInput={(event) => setName(event.currentTarget.value)}
-            {...fieldDescription(undefined, ids.nameError, errors.name)}
-          />
-          <FieldError id={ids.nameError} message={errors.name} />
-        </div>
+        <TextField
+          label="Host"
+          hint="The host name only, without https:// or a path. It also covers its subdomains."
+          error={errors.host}
+          fieldRef={hostField}
+          autocomplete="off"
+          spellcheck={false}
+          placeholder="jenkins.example.com"
+          data-field="dashboard-host"
+          value={host}
+          onValue={setHost}
+        />
+        <Field label="Kind">
+          {(control) => (
+            <select
+              {...control}
+              data-field="dashboard-kind"
+              value={kind}
+              onChange={(event) => setKind(event.currentTarget.value)}
+            >
+              {KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {k}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <TextField
+          label="Name (optional)"
+          error={errors.name}
+          fieldRef={nameField}
+          autocomplete="off"
+          maxLength={80}
+          data-field="dashboard-name"
+          value={name}
+          onValue={setName}
+        />
         <button type="submit" class="primary" data-action="add-dashboard">
           Add dashboard
         </button>

@@ -1,7 +1,7 @@
 /** Custom vendors: a name and its domains; blocked on every dashboard unless allowed (globally or per dashboard). */
-import { useCallback, useId, useRef, useState } from 'preact/hooks';
+import { useCallback, useRef, useState } from 'preact/hooks';
 import type { DecisionOrDefault } from '../../src/settings';
-import { FieldError, fieldDescription, messagesAbout } from '../../src/ui';
+import { TextField, messagesAbout } from '../../src/ui';
 import type { OptionsActions } from '../options-controller';
 import type { OptionsState } from '../options-state';
 import { vendorRow } from '../vendor-model';
@@ -20,7 +20,6 @@ export function CustomVendorsSection({
   readonly actions: OptionsActions;
 }) {
   const { settings, policy } = state;
-  const ids = { name: useId(), domains: useId(), hint: useId(), nameError: useId(), domainsError: useId() };
   const nameField = useRef<HTMLInputElement>(null);
   const domainsField = useRef<HTMLTextAreaElement>(null);
   const [name, setName] = useState('');
@@ -97,37 +96,26 @@ export function CustomVendorsSection({
         }}
       >
         <h3 id="custom-vendor-add-heading">Add a vendor</h3>
-        <div class="field">
-          <label for={ids.name}>Name</label>
-          <input
-            ref={nameField}
-            id={ids.name}
-            type="text"
-            autocomplete="off"
-            maxLength={80}
-            data-field="custom-vendor-name"
-            value={name}
-            onInput={(event) => setName(event.currentTarget.value)}
-            {...fieldDescription(undefined, ids.nameError, errors.name)}
-          />
-          <FieldError id={ids.nameError} message={errors.name} />
-        </div>
-        <div class="field">
-          <label for={ids.domains}>Domains</label>
-          <textarea
-            ref={domainsField}
-            id={ids.domains}
-            rows={3}
-            data-field="custom-vendor-domains"
-            value={domains}
-            onInput={(event) => setDomains(event.currentTarget.value)}
-            {...fieldDescription(ids.hint, ids.domainsError, errors.domains)}
-          />
-          <p class="hint" id={ids.hint}>
-            Domain names such as cdn.example.com, separated by commas or new lines. Each also covers its subdomains.
-          </p>
-          <FieldError id={ids.domainsError} message={errors.domains} />
-        </div>
+        <TextField
+          label="Name"
+          error={errors.name}
+          fieldRef={nameField}
+          autocomplete="off"
+          maxLength={80}
+          data-field="custom-vendor-name"
+          value={name}
+          onValue={setName}
+        />
+        <TextField
+          label="Domains"
+          hint="Domain names such as cdn.example.com, separated by commas or new lines. Each also covers its subdomains."
+          error={errors.domains}
+          fieldRef={domainsField}
+          rows={3}
+          data-field="custom-vendor-domains"
+          value={domains}
+          onValue={setDomains}
+        />
         <button type="submit" class="primary" data-action="add-custom-vendor">
           Add vendor
         </button>

@@ -4,7 +4,7 @@
  */
 import { useId, useMemo, useRef, useState } from 'preact/hooks';
 import { allDashboards, lookUpVendor, vendorSuggestion } from '../../src/catalog';
-import { FieldError, fieldDescription, messagesAbout } from '../../src/ui';
+import { Field, TextField, messagesAbout } from '../../src/ui';
 import type { OptionsActions } from '../options-controller';
 import type { OptionsState } from '../options-state';
 import { ruleVendorNames } from '../rule-vendor-names';
@@ -23,8 +23,7 @@ export function DashboardRulesSection({
   readonly actions: OptionsActions;
 }) {
   const { catalog, settings, policy } = state;
-  const ids = { dashboard: useId(), vendor: useId(), action: useId(), list: useId(), hint: useId() };
-  const errorIds = { dashboard: useId(), vendor: useId() };
+  const listId = useId();
   const vendorField = useRef<HTMLInputElement>(null);
   const [chosenDashboard, setDashboard] = useState('');
   const [vendorText, setVendorText] = useState('');
@@ -109,60 +108,53 @@ export function DashboardRulesSection({
         }}
       >
         <h3 id="rules-add-heading">Add a rule</h3>
-        <div class="field">
-          <label for={ids.dashboard}>Dashboard</label>
-          <select
-            id={ids.dashboard}
-            data-field="rule-dashboard"
-            value={dashboard}
-            onChange={(event) => setDashboard(event.currentTarget.value)}
-            {...fieldDescription(undefined, errorIds.dashboard, errors.dashboard)}
-          >
-            {dashboards.map((d) => (
-              <option key={d.id} value={d.id}>
-                {`${d.name} (${d.hosts.join(', ')})`}
+        <Field label="Dashboard" error={errors.dashboard}>
+          {(control) => (
+            <select
+              {...control}
+              data-field="rule-dashboard"
+              value={dashboard}
+              onChange={(event) => setDashboard(event.currentTarget.value)}
+            >
+              {dashboards.map((d) => (
+                <option key={d.id} value={d.id}>
+                  {`${d.name} (${d.hosts.join(', ')})`}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <TextField
+          label="Vendor"
+          hint="A vendor name, id or domain, e.g. Intercom."
+          error={errors.vendor}
+          fieldRef={vendorField}
+          list={listId}
+          autocomplete="off"
+          data-field="rule-vendor"
+          value={vendorText}
+          onValue={setVendorText}
+        />
+        <datalist id={listId}>
+          {vendors.map((v) => (
+            <option key={v.id} value={vendorSuggestion(v)} />
+          ))}
+        </datalist>
+        <Field label="Rule">
+          {(control) => (
+            <select
+              {...control}
+              data-field="rule-action"
+              value={action}
+              onChange={(event) => setAction(event.currentTarget.value === 'block' ? 'block' : 'allow')}
+            >
+              <option value="allow" disabled={locked}>
+                Allow on this dashboard
               </option>
-            ))}
-          </select>
-          <FieldError id={errorIds.dashboard} message={errors.dashboard} />
-        </div>
-        <div class="field">
-          <label for={ids.vendor}>Vendor</label>
-          <input
-            ref={vendorField}
-            id={ids.vendor}
-            type="text"
-            list={ids.list}
-            autocomplete="off"
-            data-field="rule-vendor"
-            value={vendorText}
-            onInput={(event) => setVendorText(event.currentTarget.value)}
-            {...fieldDescription(ids.hint, errorIds.vendor, errors.vendor)}
-          />
-          <p class="hint" id={ids.hint}>
-            A vendor name, id or domain, e.g. Intercom.
-          </p>
-          <FieldError id={errorIds.vendor} message={errors.vendor} />
-          <datalist id={ids.list}>
-            {vendors.map((v) => (
-              <option key={v.id} value={vendorSuggestion(v)} />
-            ))}
-          </datalist>
-        </div>
-        <div class="field">
-          <label for={ids.action}>Rule</label>
-          <select
-            id={ids.action}
-            data-field="rule-action"
-            value={action}
-            onChange={(event) => setAction(event.currentTarget.value === 'block' ? 'block' : 'allow')}
-          >
-            <option value="allow" disabled={locked}>
-              Allow on this dashboard
-            </option>
-            <option value="block">Block on this dashboard</option>
-          </select>
-        </div>
+              <option value="block">Block on this dashboard</option>
+            </select>
+          )}
+        </Field>
         <button type="submit" class="primary" data-action="add-rule">
           Add rule
         </button>

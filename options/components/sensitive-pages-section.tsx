@@ -3,11 +3,11 @@
  * form to add one by address. Each page of the organisation's or the person's says when it is not protected for lack
  * of host access, with a way to grant it.
  */
-import { useId, useMemo, useRef, useState } from 'preact/hooks';
+import { useMemo, useRef, useState } from 'preact/hooks';
 import type { RuntimeCatalog } from '../../src/catalog';
 import type { UserSettings } from '../../src/settings';
 import type { SensitivePageAccess } from '../../src/strict-mode';
-import { FieldError, fieldDescription } from '../../src/ui';
+import { TextField } from '../../src/ui';
 import { sensitivePageAccessProblem } from '../../src/strict-mode';
 import type { OptionsActions } from '../options-controller';
 import type { OptionsState } from '../options-state';
@@ -72,9 +72,6 @@ export function SensitivePagesSection({
   readonly actions: OptionsActions;
 }) {
   const { catalog, settings, policy, pageAccess, dashboardsAccess } = state;
-  const inputId = useId();
-  const hintId = useId();
-  const errorId = useId();
   const field = useRef<HTMLInputElement>(null);
   const [pattern, setPattern] = useState('');
   const [error, setError] = useState<string | undefined>(undefined);
@@ -160,26 +157,18 @@ export function SensitivePagesSection({
         }}
       >
         <h3 id="sensitive-add-heading">Add a page</h3>
-        <div class="field">
-          <label for={inputId}>Page address</label>
-          <input
-            ref={field}
-            id={inputId}
-            type="text"
-            autocomplete="off"
-            spellcheck={false}
-            placeholder="https://jenkins.example.com/credentials"
-            data-field="sensitive-page"
-            value={pattern}
-            onInput={(event) => setPattern(event.currentTarget.value)}
-            {...fieldDescription(hintId, errorId, error)}
-          />
-          <p class="hint" id={hintId}>
-            The address of a page on one of your dashboards. It covers the pages under it; * in the path matches
-            anything.
-          </p>
-          <FieldError id={errorId} message={error} />
-        </div>
+        <TextField
+          label="Page address"
+          hint="The address of a page on one of your dashboards. It covers the pages under it; * in the path matches anything."
+          error={error}
+          fieldRef={field}
+          autocomplete="off"
+          spellcheck={false}
+          placeholder="https://jenkins.example.com/credentials"
+          data-field="sensitive-page"
+          value={pattern}
+          onValue={setPattern}
+        />
         <button type="submit" class="primary" data-action="add-sensitive-page">
           Add page
         </button>

@@ -1,6 +1,8 @@
 // The ui feature's entry: what code outside src/ui/ may use of it. Other features and the pages
 // import from here only, never from a module inside (eslint.config.mjs, test/unit/import-boundaries.test.ts).
 export { downloadText } from './download';
+export { Field, TextField } from './field';
+export type { FieldControl, TextFieldProps } from './field';
 export { FieldError, fieldDescription, messagesAbout } from './field-error';
 export { memo } from './memo';
 export { createPageStore } from './page-store';
