@@ -1,9 +1,10 @@
 /**
  * The audit's eyes in a dashboard page (DOM glue; the decisions are in observation-filter.ts). From document_start:
  *   - script elements with a `src`: parser-inserted, inserted by script, or given a `src` later (a MutationObserver
- *     on the document), and those already present; each one's `load` or `error` (a capturing listener on the window,
- *     which runs before any listener of the page, plus listeners on the element itself, which still fire after the
- *     page removed it); whether its `integrity` holds a hash the browser enforces (integrity-metadata.ts);
+ *     on the document), and those already present; each one's `load` or `error` (listeners on the element itself,
+ *     which still fire after the page removed it: a `load` event never reaches the window, its path ends at the
+ *     document; and a capturing listener on the window, which runs before any listener of the page, for `error`);
+ *     whether its `integrity` holds a hash the browser enforces (integrity-metadata.ts);
  *   - `error` of images and stylesheets (a blocked pixel or widget style);
  *   - every other request the page made (fetch, XHR, beacons, images, frames), from Resource Timing, which lists
  *     blocked requests as well as loaded ones (in Chromium and Firefox alike) without telling them apart: those are
@@ -25,6 +26,7 @@ import {
   isFetchedScriptType,
   resourceTypeOf,
   resourceTypeOfDirective,
+  serialisedThirdPartyUrl,
   thirdPartyUrl,
   type PageScope,
 } from './observation-filter';
@@ -249,19 +251,23 @@ export function startAuditCollector(deps: CollectorDeps): AuditCollector {
   };
   document.addEventListener(WEBSOCKET_EVENT, onWebSocket, true);
 
-  const emitTiming = (entry: PerformanceResourceTiming): void => {
-    // A script element's own URL, as the browser requested it: no need to parse it again to know it is covered.
-    if (scriptUrls.has(entry.name)) return;
-    const party = thirdPartyUrl(entry.name, document.baseURI, scope);
+  const timeOrigin = performance.timeOrigin;
+  const baseUrl = (): string => document.baseURI;
+  const emitTiming = (entry: PerformanceResourceTiming, initiatorType: string): void => {
+    const name = entry.name;
+    // A script element's own URL, as the browser requested it: no need to look at it again to know it is covered.
+    if (scriptUrls.has(name)) return;
+    // The browser's own serialisation of the URL: read as a string, parsed only when it must be.
+    const party = serialisedThirdPartyUrl(name, baseUrl, scope);
     // Script elements are covered, with their outcome and integrity, by the element itself.
     if (party === undefined || scriptUrls.has(party.url)) return;
     deps.emit({
       url: party.url,
       urlTruncated: party.urlTruncated,
-      type: resourceTypeOf(entry.initiatorType, party.url),
+      type: resourceTypeOf(initiatorType, party.url),
       observed: 'requested',
       integrity: null,
-      time: Math.round(performance.timeOrigin + entry.startTime),
+      time: Math.round(timeOrigin + entry.startTime),
     });
   };
   // A parser-inserted script's timing entry can arrive before its element is seen (and Firefox lists a blocked one
@@ -273,7 +279,7 @@ export function startAuditCollector(deps: CollectorDeps): AuditCollector {
     scriptTimer = undefined;
     const entries = scriptEntries;
     scriptEntries = [];
-    for (const entry of entries) emitTiming(entry);
+    for (const entry of entries) emitTiming(entry, 'script');
   };
 
   let timing: PerformanceObserver | undefined;
@@ -282,10 +288,13 @@ export function startAuditCollector(deps: CollectorDeps): AuditCollector {
   if (PerformanceObserverCtor !== undefined) {
     timing = new PerformanceObserverCtor((list) => {
       for (const entry of list.getEntries() as PerformanceResourceTiming[]) {
-        if (entry.initiatorType !== 'script') {
-          emitTiming(entry);
+        const initiatorType = entry.initiatorType;
+        if (initiatorType !== 'script') {
+          emitTiming(entry, initiatorType);
           continue;
         }
+        // Most are of an element already seen (the entry comes when the response has ended): nothing to wait for.
+        if (scriptUrls.has(entry.name)) continue;
         scriptEntries.push(entry);
         scriptTimer ??= setTimeout(flushScriptEntries, SCRIPT_ENTRY_DELAY_MS);
       }

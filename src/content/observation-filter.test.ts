@@ -6,11 +6,57 @@ import {
   pageScope,
   resourceTypeOf,
   resourceTypeOfDirective,
+  serialisedThirdPartyUrl,
   thirdPartyUrl,
 } from './observation-filter';
 
 const PAGE = 'https://github.com/org/repo/actions';
 const scope = pageScope('github.com', dashboards);
+
+describe('serialisedThirdPartyUrl', () => {
+  const named = pageScope('github.com', dashboards, ['collector.github.com']);
+  // What Resource Timing names look like: URLs as the browser serialised them, awkward ones included.
+  const serialised = [
+    'https://github.com/org/repo',
+    'https://api.github.com/graphql?x=1',
+    'https://collector.github.com/github/collect',
+    'https://cdn.segment.com/analytics.js/v1/key/analytics.min.js',
+    'https://cdn.segment.com:8443/a.js',
+    'https://cdn.segment.com',
+    'wss://ws-mt1.pusher.com/app/key?protocol=7',
+    'http://203.0.113.9/p.gif',
+    'http://[2001:db8::1]/p.gif',
+    'https://user:token@cdn.example/a.js',
+    'https://user@cdn.example/a.js',
+    'https://cdn.example/a.js#frag',
+    'https://cdn.example/path/@scope/pkg.js?q=a:b@c',
+    'https://xn--bcher-kva.example/idn.js',
+    'https://trailing.example./a.js',
+    'https://under_score.example/a.js',
+    `https://x.example/?q=${'a'.repeat(10_000)}`,
+    'blob:https://github.com/1',
+    'data:image/gif;base64,R0lGODlh',
+    'ftp://files.example/a',
+  ];
+
+  it('answers exactly as parsing the URL does, for URLs the browser serialised', () => {
+    for (const url of serialised) {
+      const href = new URL(url).href;
+      expect(serialisedThirdPartyUrl(href, () => PAGE, named)).toEqual(thirdPartyUrl(href, PAGE, named));
+    }
+  });
+
+  it('reads the base only when it parses', () => {
+    const base = jest.fn(() => PAGE);
+    expect(serialisedThirdPartyUrl('https://cdn.segment.com/a.js', base, scope)?.host).toBe('cdn.segment.com');
+    expect(serialisedThirdPartyUrl('https://github.com/x', base, scope)).toBeUndefined();
+    expect(base).not.toHaveBeenCalled();
+    expect(serialisedThirdPartyUrl('https://u:p@cdn.segment.com/a.js#f', base, scope)?.url).toBe(
+      'https://cdn.segment.com/a.js',
+    );
+    expect(base).toHaveBeenCalledTimes(1);
+  });
+});
 
 describe('thirdPartyUrl', () => {
   it("drops the page's own host and its dashboard's own domains", () => {

@@ -41,6 +41,12 @@ export interface ThirdPartyUrl {
   readonly host: string;
 }
 
+/** Whether a request to `host` is reported: a third party's, or a first-party host a vendor names. */
+function isReported(host: string, scope: PageScope): boolean {
+  if (scope.namedHosts.some((d) => covers(host, d))) return true;
+  return host !== scope.pageHost && !scope.ownDomains.some((d) => covers(host, d));
+}
+
 /** The request as the audit records it (no fragment, no credentials), or undefined when it is first party or not a network URL. */
 export function thirdPartyUrl(raw: string, baseUrl: string, scope: PageScope): ThirdPartyUrl | undefined {
   let url: URL;
@@ -51,8 +57,7 @@ export function thirdPartyUrl(raw: string, baseUrl: string, scope: PageScope): T
   }
   if (!SCHEMES.has(url.protocol)) return undefined;
   const host = url.hostname;
-  const named = scope.namedHosts.some((d) => covers(host, d));
-  if (!named && (host === scope.pageHost || scope.ownDomains.some((d) => covers(host, d)))) return undefined;
+  if (!isReported(host, scope)) return undefined;
   // Each setter makes the URL again: set only what is there (a page making hundreds of requests pays per request).
   if (url.hash !== '') url.hash = '';
   // Credentials in a URL (https://user:token@host/) never reach the audit, its log or an export.
@@ -61,6 +66,29 @@ export function thirdPartyUrl(raw: string, baseUrl: string, scope: PageScope): T
     url.password = '';
   }
   const capped = capUrl(url.href);
+  return { url: capped.url, urlTruncated: capped.truncated, host };
+}
+
+// A serialised http(s)/ws(s) URL whose authority is a plain host name (an optional port, no credentials): what the
+// URL parser would give back unchanged.
+const PLAIN_SERIALISED = /^(?:https?|wss?):\/\/([a-z0-9._-]+)(?::[0-9]+)?(?=[/?]|$)/;
+
+/**
+ * thirdPartyUrl for a URL the browser serialised itself (a Resource Timing entry's name), read as a string: a
+ * serialised URL parses back to itself, so when it has no fragment and a plain host, its host is where it stands and
+ * nothing needs parsing (on a page that makes hundreds of requests, parsing each was most of the content script's
+ * cost). Anything else (credentials, an IPv6 host, a fragment) goes through thirdPartyUrl.
+ */
+export function serialisedThirdPartyUrl(
+  serialised: string,
+  baseUrl: () => string,
+  scope: PageScope,
+): ThirdPartyUrl | undefined {
+  const match = serialised.includes('#') ? null : PLAIN_SERIALISED.exec(serialised);
+  if (match === null) return thirdPartyUrl(serialised, baseUrl(), scope);
+  const host = match[1] ?? '';
+  if (!isReported(host, scope)) return undefined;
+  const capped = capUrl(serialised);
   return { url: capped.url, urlTruncated: capped.truncated, host };
 }
 
