@@ -316,4 +316,125 @@ describe.each(BROWSER_KINDS)('Strict mode in %s', (kind) => {
     await fresh.popup.close();
     await page.close();
   });
+
+  /**
+   * Withdraws or gives back Dashguard's access to the dashboards as a person does in the browser's own settings:
+   * Chromium's "Site access" (chrome://extensions, whose page carries the API of that switch), Firefox's add-on
+   * permissions (permissions.remove of the patterns that cover the dashboard; giving back is the options page's
+   * button, below). Chromium refuses permissions.remove for the manifest's hosts.
+   */
+  async function setChromiumSiteAccess(access: 'ON_CLICK' | 'ON_ALL_SITES'): Promise<void> {
+    const settings = await session.openPage('chrome://extensions/');
+    try {
+      await settings.evaluate(
+        async (extensionId: string, hostAccess: string) => {
+          const developer = (
+            chrome as unknown as {
+              developerPrivate: {
+                updateExtensionConfiguration(update: { extensionId: string; hostAccess: string }): Promise<void>;
+              };
+            }
+          ).developerPrivate;
+          await developer.updateExtensionConfiguration({ extensionId, hostAccess });
+        },
+        session.extensionId,
+        access,
+      );
+    } finally {
+      await settings.close();
+    }
+  }
+
+  const dashboardAccess = (): Promise<boolean> =>
+    options.evaluate(async (host: string) => {
+      const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
+      return api.permissions.contains({ origins: [`https://${host}/*`] });
+    }, SITES.dashboard);
+
+  /** The options page asks the browser again when it gets the focus back, as when the person returns to it. */
+  const strictAccessWarning = async (): Promise<string | undefined> => {
+    await options.evaluate(() => window.dispatchEvent(new Event('focus')));
+    return options.evaluate(
+      () => document.querySelector<HTMLElement>('[data-dg="strict-access"]')?.textContent ?? undefined,
+    );
+  };
+
+  // Last in this file: in Chromium only the browser's settings give the access back (the options page's button opens
+  // a prompt no one can answer here).
+  test('without access to the dashboards the options page says strict mode is off, and it is: the token page reaches the third party', async () => {
+    // Control: with access, no warning (once the page has checked) and the token page is refused.
+    expect(await dashboardAccess()).toBe(true);
+    await options.waitForSelector('#strict-mode');
+    expect(await strictAccessWarning()).toBeUndefined();
+
+    if (kind === 'chromium') await setChromiumSiteAccess('ON_CLICK');
+    else
+      await options.evaluate(async (host: string) => {
+        const api = (globalThis as unknown as { browser: typeof chrome }).browser;
+        // The manifest names the dashboard twice (the host, and its subdomains with it): both cover it.
+        const manifest = api.runtime.getManifest() as { host_permissions?: string[] };
+        const covering = (manifest.host_permissions ?? []).filter(
+          (pattern) => pattern === `https://${host}/*` || pattern === `https://*.${host}/*`,
+        );
+        if (!(await api.permissions.remove({ origins: covering }))) throw new Error('Firefox kept the access');
+      }, SITES.dashboard);
+    try {
+      expect(await dashboardAccess()).toBe(false);
+      const warning = await waitFor('the options page to say strict mode is off', strictAccessWarning, {
+        timeoutMs: 15_000,
+        intervalMs: 200,
+      });
+      expect(warning).toMatch(/^\s*Strict mode is off: Dashguard has no access to the dashboards/);
+      const grant = await options.$('[data-dg="strict-access"] + button');
+      expect(await grant?.evaluate((button) => button.textContent)).toBe('Allow access to the dashboards');
+
+      // The truth of it: the token page now sends to the third party by every channel the ordinary page does.
+      const run = nextRun('no-access');
+      const page = await openExfil(EXFIL_SENSITIVE_PATH, run);
+      await waitFor(
+        'the token page to reach the third party without strict mode',
+        () => {
+          const seen = received(run);
+          return thirdParty.every((r) => seen.includes(r)) ? true : undefined;
+        },
+        {
+          timeoutMs: 20_000,
+          intervalMs: 100,
+          describeFailure: () => `Received: ${received(run).join(', ') || 'nothing'}.`,
+        },
+      );
+      await page.close();
+
+      if (kind === 'firefox') {
+        // The warning's button asks for the access again (granted without a prompt in this test profile).
+        await options.bringToFront();
+        await grant?.click();
+        await options.waitForSelector('[data-dg="strict-access"]', { hidden: true, timeout: 15_000 });
+        expect(await dashboardAccess()).toBe(true);
+      }
+    } finally {
+      if (kind === 'chromium') await setChromiumSiteAccess('ON_ALL_SITES');
+    }
+    expect(await dashboardAccess()).toBe(true);
+    await waitFor('the warning to go', async () => ((await strictAccessWarning()) === undefined ? true : undefined), {
+      timeoutMs: 15_000,
+      intervalMs: 200,
+    });
+
+    // Access back, the token page is refused again.
+    const run = nextRun('access-back');
+    const page = await openExfil(EXFIL_SENSITIVE_PATH, run);
+    await waitFor(
+      'the policy to refuse the token page its image again',
+      async () => {
+        const list = await page.evaluate(
+          () => (window as unknown as { dgStrict?: { violations: string[] } }).dgStrict?.violations ?? [],
+        );
+        return list.some((v) => v.startsWith('img-src') && v.includes(THIRD_PARTY_HOST)) ? true : undefined;
+      },
+      { timeoutMs: 20_000, intervalMs: 100 },
+    );
+    expect(received(run).filter((r) => r.startsWith(`${THIRD_PARTY_HOST} `))).toEqual([]);
+    await page.close();
+  });
 });
