@@ -27,8 +27,13 @@ module.exports = ['chrome', 'firefox'].map((browser) => ({
         test: /\.tsx?$/,
         loader: 'ts-loader',
         // Readable code without its comments: they were a fifth of each bundle (the pages' size budget, the content
-        // script parsed in every frame). The source archive keeps them.
-        options: { transpileOnly: true, compilerOptions: { removeComments: true } },
+        // script parsed in every frame). The source archive keeps them. Schemas without their prose too
+        // (scripts/strip-schema-prose.js): the bundles only check values against them.
+        options: {
+          transpileOnly: true,
+          compilerOptions: { removeComments: true },
+          getCustomTransformers: path.resolve(__dirname, 'scripts/strip-schema-prose.js'),
+        },
       },
     ],
   },
