@@ -69,9 +69,9 @@ async function openOptions(
     change: async (change) => {
       sent.push(change);
       const outcome = applySettingsChange(stored, change, { catalog: vendorCatalog, policy });
-      if (!outcome.ok) return { applied: false, errors: outcome.errors };
-      stored = outcome.settings;
-      return { applied: true, settings: stored, notes: outcome.notes };
+      if (!outcome.ok) return { applied: false, errors: outcome.error };
+      stored = outcome.value.settings;
+      return { applied: true, settings: stored, notes: outcome.value.notes };
     },
     tabPause: async () => ({ tabId: 1, paused: false, allowed: true }),
     setTabPause: async () => ({ tabId: 1, paused: false, allowed: true }),

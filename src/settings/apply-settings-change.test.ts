@@ -12,11 +12,11 @@ const apply = (
   policy: ManagedPolicy = NO_POLICY,
 ): ChangeOutcome => applySettingsChange(current, change, { catalog, policy });
 const settingsOf = (outcome: ChangeOutcome): UserSettings => {
-  if (!outcome.ok) throw new Error(JSON.stringify(outcome.errors));
-  return outcome.settings;
+  if (!outcome.ok) throw new Error(JSON.stringify(outcome.error));
+  return outcome.value.settings;
 };
 const errorsOf = (outcome: ChangeOutcome): { field: string; message: string }[] =>
-  outcome.ok ? [] : [...outcome.errors];
+  outcome.ok ? [] : [...outcome.error];
 
 describe('applySettingsChange: decisions', () => {
   it('sets and clears a vendor, a category and a vendor on one dashboard', () => {
@@ -191,7 +191,7 @@ describe('applySettingsChange: sensitive pages, report-only, reset, import', () 
       { field: 'file', message: 'customDashboards[0].host: "com" is a public suffix: name a domain under it.' },
     ]);
     const old = apply({ kind: 'import', text: JSON.stringify({ version: 1, vendorRules: { tracker: 'allow' } }) });
-    expect(old).toMatchObject({ ok: true, notes: ['migrated from settings version 1'] });
+    expect(old).toMatchObject({ ok: true, value: { notes: ['migrated from settings version 1'] } });
   });
 
   it('keeps a rule for a vendor a catalog update removed, without blocking later changes', () => {

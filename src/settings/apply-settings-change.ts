@@ -5,7 +5,7 @@
  * A change that loosens what the organisation locks is refused here, visibly (the rule state would ignore it anyway).
  */
 import { allDashboards, dashboardMatchesRef } from '../catalog';
-import { hostMatchesDomain } from '../shared';
+import { hostMatchesDomain, type Result } from '../shared';
 import { lockedLoosenings, lockedRefusal } from '../policy';
 import { normaliseSensitivePage, sensitivePageHost } from '../strict-mode';
 import type { SettingsChange } from './settings-change';
@@ -23,9 +23,14 @@ import {
 } from './settings-validation';
 import { DEFAULT_SETTINGS, type UserSettings, type VendorDecision } from './user-settings';
 
-export type ChangeOutcome = { ok: true; settings: UserSettings; notes: string[] } | { ok: false; errors: FieldError[] };
+/** The complete new settings, with notes for the person (a migrated import), or every reason it was refused. */
+export type ChangeOutcome = Result<{ settings: UserSettings; notes: string[] }, FieldError[]>;
 
-const refuse = (field: string, message: string): ChangeOutcome => ({ ok: false, errors: [{ field, message }] });
+const changed = (settings: UserSettings, notes: string[] = []): ChangeOutcome => ({
+  ok: true,
+  value: { settings, notes },
+});
+const refuse = (field: string, message: string): ChangeOutcome => ({ ok: false, error: [{ field, message }] });
 
 function withDecision<K extends string>(
   record: Readonly<Partial<Record<K, VendorDecision>>>,
@@ -48,23 +53,18 @@ function candidateFor(current: UserSettings, change: SettingsChange, context: Se
     case 'set-vendor':
       if (!knownVendor(change.vendorId))
         return refuse('vendorId', `Dashguard does not know a vendor "${change.vendorId}".`);
-      return {
-        ok: true,
-        notes: [],
-        settings: {
-          ...current,
-          vendorRules: withDecision(current.vendorRules, change.vendorId, change.action) as Record<
-            string,
-            VendorDecision
-          >,
-        },
-      };
+      return changed({
+        ...current,
+        vendorRules: withDecision(current.vendorRules, change.vendorId, change.action) as Record<
+          string,
+          VendorDecision
+        >,
+      });
     case 'set-category':
-      return {
-        ok: true,
-        notes: [],
-        settings: { ...current, categoryRules: withDecision(current.categoryRules, change.category, change.action) },
-      };
+      return changed({
+        ...current,
+        categoryRules: withDecision(current.categoryRules, change.category, change.action),
+      });
     case 'set-dashboard-vendor': {
       const dashboard = allDashboards(context.catalog, current, context.policy).find((d) =>
         dashboardMatchesRef(d, change.dashboard),
@@ -82,7 +82,7 @@ function candidateFor(current: UserSettings, change: SettingsChange, context: Se
           : [...others, { dashboard: dashboard.id, vendorId: change.vendorId, action: change.action }];
       if (rules.length > LIMITS.dashboardVendorRules)
         return refuse('vendorId', `At most ${LIMITS.dashboardVendorRules} per-dashboard rules.`);
-      return { ok: true, notes: [], settings: { ...current, dashboardVendorRules: rules } };
+      return changed({ ...current, dashboardVendorRules: rules });
     }
     case 'add-custom-vendor': {
       const name = checkName(change.name, 'vendor');
@@ -109,27 +109,23 @@ function candidateFor(current: UserSettings, change: SettingsChange, context: Se
       }
       if (current.customVendors.length >= LIMITS.customVendors)
         errors.push({ field: 'name', message: `At most ${LIMITS.customVendors} custom vendors.` });
-      if (errors.length > 0 || !name.ok || !domains.ok) return { ok: false, errors };
+      if (errors.length > 0 || !name.ok || !domains.ok) return { ok: false, error: errors };
       const taken = new Set([
         ...context.catalog.vendors.map((v) => v.id),
         ...context.policy.extraVendors.map((v) => v.id),
         ...current.customVendors.map((v) => v.id),
       ]);
       const vendor = { id: uniqueCustomId(name.value, taken), name: name.value, domains: domains.value };
-      return { ok: true, notes: [], settings: { ...current, customVendors: [...current.customVendors, vendor] } };
+      return changed({ ...current, customVendors: [...current.customVendors, vendor] });
     }
     case 'remove-custom-vendor': {
       const { [change.id]: _removed, ...vendorRules } = current.vendorRules;
-      return {
-        ok: true,
-        notes: [],
-        settings: {
-          ...current,
-          customVendors: current.customVendors.filter((v) => v.id !== change.id),
-          vendorRules,
-          dashboardVendorRules: current.dashboardVendorRules.filter((r) => r.vendorId !== change.id),
-        },
-      };
+      return changed({
+        ...current,
+        customVendors: current.customVendors.filter((v) => v.id !== change.id),
+        vendorRules,
+        dashboardVendorRules: current.dashboardVendorRules.filter((r) => r.vendorId !== change.id),
+      });
     }
     case 'add-custom-dashboard': {
       const host = checkDashboardHost(change.host, context, current.customDashboards);
@@ -140,28 +136,20 @@ function candidateFor(current: UserSettings, change: SettingsChange, context: Se
       if (!name.ok) return refuse('name', name.error);
       if (current.customDashboards.length >= LIMITS.customDashboards)
         return refuse('host', `At most ${LIMITS.customDashboards} self-hosted dashboards.`);
-      return {
-        ok: true,
-        notes: [],
-        settings: {
-          ...current,
-          customDashboards: [...current.customDashboards, { host: host.value, name: name.value }],
-        },
-      };
+      return changed({
+        ...current,
+        customDashboards: [...current.customDashboards, { host: host.value, name: name.value }],
+      });
     }
     case 'remove-custom-dashboard': {
       // Its per-dashboard rules and sensitive pages go with it: nothing dormant is left behind.
       const onIt = (host: string | undefined): boolean => host !== undefined && hostMatchesDomain(host, change.host);
-      return {
-        ok: true,
-        notes: [],
-        settings: {
-          ...current,
-          customDashboards: current.customDashboards.filter((d) => d.host !== change.host),
-          dashboardVendorRules: current.dashboardVendorRules.filter((r) => r.dashboard !== change.host),
-          sensitivePages: current.sensitivePages.filter((p) => !onIt(sensitivePageHost(p))),
-        },
-      };
+      return changed({
+        ...current,
+        customDashboards: current.customDashboards.filter((d) => d.host !== change.host),
+        dashboardVendorRules: current.dashboardVendorRules.filter((r) => r.dashboard !== change.host),
+        sensitivePages: current.sensitivePages.filter((p) => !onIt(sensitivePageHost(p))),
+      });
     }
     case 'add-sensitive-page': {
       const checked = checkSensitivePage(change.pattern, context, current.customDashboards);
@@ -172,46 +160,34 @@ function candidateFor(current: UserSettings, change: SettingsChange, context: Se
       if (builtIn) return refuse('pattern', `${checked.value} is already a sensitive page of ${builtIn.name}.`);
       if (current.sensitivePages.length >= LIMITS.sensitivePages)
         return refuse('pattern', `At most ${LIMITS.sensitivePages} sensitive pages.`);
-      return {
-        ok: true,
-        notes: [],
-        settings: { ...current, sensitivePages: [...current.sensitivePages, checked.value] },
-      };
+      return changed({ ...current, sensitivePages: [...current.sensitivePages, checked.value] });
     }
     case 'remove-sensitive-page': {
       const normalised = normaliseSensitivePage(change.pattern);
       const target = normalised.ok ? normalised.value.pattern : change.pattern;
-      return {
-        ok: true,
-        notes: [],
-        settings: {
-          ...current,
-          sensitivePages: current.sensitivePages.filter((p) => p !== change.pattern && p !== target),
-        },
-      };
+      return changed({
+        ...current,
+        sensitivePages: current.sensitivePages.filter((p) => p !== change.pattern && p !== target),
+      });
     }
     case 'set-report-only':
-      return { ok: true, notes: [], settings: { ...current, reportOnly: change.value } };
+      return changed({ ...current, reportOnly: change.value });
     case 'set-audit-retention':
-      return { ok: true, notes: [], settings: { ...current, auditRetentionDays: change.days } };
+      return changed({ ...current, auditRetentionDays: change.days });
     case 'set-keep-full-audit-urls':
-      return { ok: true, notes: [], settings: { ...current, keepFullAuditUrls: change.value } };
+      return changed({ ...current, keepFullAuditUrls: change.value });
     case 'reset':
       return change.scope === 'all'
-        ? { ok: true, notes: [], settings: DEFAULT_SETTINGS }
-        : {
-            ok: true,
-            notes: [],
-            settings: { ...current, vendorRules: {}, categoryRules: {}, dashboardVendorRules: [], reportOnly: false },
-          };
+        ? changed(DEFAULT_SETTINGS)
+        : changed({ ...current, vendorRules: {}, categoryRules: {}, dashboardVendorRules: [], reportOnly: false });
     case 'import': {
       const read = readSettingsFile(change.text, context);
-      if (!read.ok) return { ok: false, errors: read.errors.map((message) => ({ field: 'file', message })) };
+      if (!read.ok) return { ok: false, error: read.error.map((message) => ({ field: 'file', message })) };
       const notes =
-        read.fromVersion < DEFAULT_SETTINGS.version
-          ? [`migrated from settings version ${read.fromVersion}`, ...read.notes]
-          : read.notes;
-      return { ok: true, notes, settings: read.settings };
+        read.value.fromVersion < DEFAULT_SETTINGS.version
+          ? [`migrated from settings version ${read.value.fromVersion}`, ...read.value.notes]
+          : read.value.notes;
+      return changed(read.value.settings, notes);
     }
   }
 }
@@ -223,11 +199,11 @@ export function applySettingsChange(
 ): ChangeOutcome {
   const candidate = candidateFor(current, change, context);
   if (!candidate.ok) return candidate;
-  const loosenings = lockedLoosenings(current, candidate.settings, context.policy);
+  const loosenings = lockedLoosenings(current, candidate.value.settings, context.policy);
   if (loosenings.length > 0) return refuse('policy', lockedRefusal(loosenings));
   // An import was validated strictly already; everything else is checked whole, keeping dormant references.
   if (change.kind === 'import') return candidate;
-  const validated = validateSettings(candidate.settings, context, { references: 'keep-unknown' });
-  if (!validated.ok) return { ok: false, errors: validated.error };
-  return { ok: true, settings: validated.value, notes: candidate.notes };
+  const validated = validateSettings(candidate.value.settings, context, { references: 'keep-unknown' });
+  if (!validated.ok) return validated;
+  return changed(validated.value, candidate.value.notes);
 }

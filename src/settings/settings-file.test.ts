@@ -28,18 +28,18 @@ describe('settings files', () => {
   it('round-trips: what is exported imports as the same settings', () => {
     expect(read(settingsFileText(full))).toEqual({
       ok: true,
-      settings: full,
-      fromVersion: SETTINGS_VERSION,
-      notes: [],
+      value: { settings: full, fromVersion: SETTINGS_VERSION, notes: [] },
     });
-    expect(read(settingsFileText(DEFAULT_SETTINGS))).toMatchObject({ ok: true, settings: DEFAULT_SETTINGS });
+    expect(read(settingsFileText(DEFAULT_SETTINGS))).toMatchObject({ ok: true, value: { settings: DEFAULT_SETTINGS } });
   });
 
   it('takes defaults for fields left out, and normalises what a person may have typed', () => {
     const result = read({ version: 2, customDashboards: [{ host: 'Jenkins.Corp.Example.', name: ' Jenkins ' }] });
     expect(result).toMatchObject({
       ok: true,
-      settings: { ...DEFAULT_SETTINGS, customDashboards: [{ host: 'jenkins.corp.example', name: 'Jenkins' }] },
+      value: {
+        settings: { ...DEFAULT_SETTINGS, customDashboards: [{ host: 'jenkins.corp.example', name: 'Jenkins' }] },
+      },
     });
   });
 
@@ -51,12 +51,14 @@ describe('settings files', () => {
     };
     expect(read(v1)).toEqual({
       ok: true,
-      fromVersion: 1,
-      notes: ['custom vendor "beacon" is now "custom-beacon"'],
-      settings: {
-        ...DEFAULT_SETTINGS,
-        customVendors: [{ id: 'custom-beacon', name: 'Beacon', domains: ['beacon.example'] }],
-        vendorRules: { 'custom-beacon': 'allow' },
+      value: {
+        fromVersion: 1,
+        notes: ['custom vendor "beacon" is now "custom-beacon"'],
+        settings: {
+          ...DEFAULT_SETTINGS,
+          customVendors: [{ id: 'custom-beacon', name: 'Beacon', domains: ['beacon.example'] }],
+          vendorRules: { 'custom-beacon': 'allow' },
+        },
       },
     });
   });
@@ -74,7 +76,7 @@ describe('settings files', () => {
     });
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.errors).toEqual(
+    expect(result.error).toEqual(
       expect.arrayContaining([
         'colour: unknown field (remove it)',
         'reportOnly: must be true or false',
@@ -88,7 +90,7 @@ describe('settings files', () => {
         'sensitivePages[0]: must be an address filter such as "||ci.example.com/credentials"',
       ]),
     );
-    expect(result.errors.every((line) => !/must match "then"/.test(line))).toBe(true);
+    expect(result.error.every((line) => !/must match "then"/.test(line))).toBe(true);
   });
 
   it('names bad meaning too: domains, unknown vendors and dashboards', () => {
@@ -102,7 +104,7 @@ describe('settings files', () => {
     });
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.errors).toEqual([
+    expect(result.error).toEqual([
       'customVendors[0].domains[0]: Enter a domain name only, without https:// or a path.',
       'customVendors[0].domains[1]: "com" is a public suffix: name a domain under it.',
       "customVendors[0].domains[2]: cdn.tracker.example is already part of Tracker: change Tracker's setting instead.",
@@ -116,13 +118,13 @@ describe('settings files', () => {
   it('refuses what is not a settings file at all', () => {
     expect(read('{"version": 2,')).toMatchObject({
       ok: false,
-      errors: [expect.stringMatching(/^The file is not JSON/)],
+      error: [expect.stringMatching(/^The file is not JSON/)],
     });
-    expect(read([])).toMatchObject({ ok: false, errors: ['the file: must be an object {...}'] });
-    expect(read({})).toMatchObject({ ok: false, errors: ['version: missing'] });
+    expect(read([])).toMatchObject({ ok: false, error: ['the file: must be an object {...}'] });
+    expect(read({})).toMatchObject({ ok: false, error: ['version: missing'] });
     expect(read({ version: 9 })).toMatchObject({
       ok: false,
-      errors: [expect.stringMatching(/newer Dashguard \(settings version 9\)/)],
+      error: [expect.stringMatching(/newer Dashguard \(settings version 9\)/)],
     });
   });
 

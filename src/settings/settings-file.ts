@@ -6,13 +6,13 @@
  */
 import validateSettingsFile from '../generated/validate-settings';
 import { parseStoredSettings } from './settings-shape';
-import { schemaErrorLines } from '../shared';
+import { schemaErrorLines, type Result } from '../shared';
 import { migrateSettings } from './settings-migrations';
 import { validateSettings, type SettingsContext } from './settings-validation';
 import type { UserSettings } from './user-settings';
 
-export type ReadSettingsFile =
-  { ok: true; settings: UserSettings; fromVersion: number; notes: string[] } | { ok: false; errors: string[] };
+/** Settings ready to save, the version the file was in and what its migration did; or one line per problem. */
+export type ReadSettingsFile = Result<{ settings: UserSettings; fromVersion: number; notes: string[] }, string[]>;
 
 /** Lines naming each field the schema refuses, in file order, without repeats. */
 export function schemaErrors(data: unknown): string[] {
@@ -26,16 +26,19 @@ export function readSettingsFile(text: string, context: SettingsContext): ReadSe
   try {
     data = JSON.parse(text);
   } catch (error) {
-    return { ok: false, errors: [`The file is not JSON: ${error instanceof Error ? error.message : String(error)}`] };
+    return { ok: false, error: [`The file is not JSON: ${error instanceof Error ? error.message : String(error)}`] };
   }
   const fromSchema = schemaErrors(data);
-  if (fromSchema.length > 0) return { ok: false, errors: fromSchema };
+  if (fromSchema.length > 0) return { ok: false, error: fromSchema };
   const migrated = migrateSettings(data);
-  if (!migrated.ok) return { ok: false, errors: [migrated.error] };
+  if (!migrated.ok) return { ok: false, error: [migrated.error] };
   // The schema has vouched for the shape; this builds the typed object (and would name anything it still dislikes).
   const shaped = parseStoredSettings(migrated.value.settings);
-  if (shaped.problems.length > 0) return { ok: false, errors: shaped.problems };
+  if (shaped.problems.length > 0) return { ok: false, error: shaped.problems };
   const validated = validateSettings(shaped.settings, context, { references: 'strict' });
-  if (!validated.ok) return { ok: false, errors: validated.error.map((e) => `${e.field}: ${e.message}`) };
-  return { ok: true, settings: validated.value, fromVersion: migrated.value.fromVersion, notes: migrated.value.notes };
+  if (!validated.ok) return { ok: false, error: validated.error.map((e) => `${e.field}: ${e.message}`) };
+  return {
+    ok: true,
+    value: { settings: validated.value, fromVersion: migrated.value.fromVersion, notes: migrated.value.notes },
+  };
 }

@@ -45,8 +45,8 @@ export function createSettingsService(deps: SettingsServiceDeps): SettingsServic
     const started = deps.now();
     const [{ settings: current }, policy] = await Promise.all([deps.store.load(), deps.loadPolicy()]);
     const outcome = applySettingsChange(current, change, { catalog: deps.catalog, policy });
-    if (!outcome.ok) return { applied: false, errors: outcome.errors };
-    const next: UserSettings = outcome.settings;
+    if (!outcome.ok) return { applied: false, errors: outcome.error };
+    const next: UserSettings = outcome.value.settings;
     if (!(await deps.reconcile({ settings: next, policy }))) {
       return {
         applied: false,
@@ -72,7 +72,7 @@ export function createSettingsService(deps: SettingsServiceDeps): SettingsServic
         ],
       };
     }
-    return { applied: true, settings: next, notes: outcome.notes };
+    return { applied: true, settings: next, notes: outcome.value.notes };
   };
 
   return {

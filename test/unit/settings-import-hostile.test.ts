@@ -942,7 +942,7 @@ describe('generated settings imports are applied whole or refused, and never loo
 
     // What was stored before: another valid file, read without the policy (the policy may have arrived later).
     const before = readSettingsFile(JSON.stringify(baseFile(g, rawPolicy)), { catalog, policy: NO_POLICY });
-    const stored: UserSettings = before.ok ? before.settings : DEFAULT_SETTINGS;
+    const stored: UserSettings = before.ok ? before.value.settings : DEFAULT_SETTINGS;
     const { area, dnr, service } = setup(policy);
     await area.set({ [SETTINGS_KEY]: stored });
     const writesBefore = area.writes;
@@ -1036,14 +1036,14 @@ describe('imports that would loosen another vendor or dashboard through an overl
   it("a custom vendor domain wider than a catalog or organisation vendor's", () => {
     expect(read({ version: 2, customVendors: [vendor('custom-adco', 'adco.example')] })).toEqual({
       ok: false,
-      errors: [
+      error: [
         'customVendors[0].domains[0]: adco.example is wider than pixel.adco.example, which is part of Pixel: allowing it would allow Pixel too (name a more specific domain).',
       ],
     });
     const org = parseManagedPolicy({ extraVendors: [ORG_VENDOR] }, catalog).policy;
     expect(read({ version: 2, customVendors: [vendor('custom-org', 'org.example')] }, org)).toMatchObject({
       ok: false,
-      errors: [
+      error: [
         expect.stringMatching(
           /^customVendors\[0\]\.domains\[0\]: org\.example is wider than tool\.org\.example, which is part of Org Tool/,
         ),
@@ -1051,7 +1051,7 @@ describe('imports that would loosen another vendor or dashboard through an overl
     });
     expect(read({ version: 2, customVendors: [vendor('custom-org', 'x.tool.org.example')] }, org)).toMatchObject({
       ok: false,
-      errors: [expect.stringMatching(/already part of Org Tool/)],
+      error: [expect.stringMatching(/already part of Org Tool/)],
     });
   });
 
@@ -1066,7 +1066,7 @@ describe('imports that would loosen another vendor or dashboard through an overl
       }),
     ).toEqual({
       ok: false,
-      errors: [
+      error: [
         'customVendors[1].domains[0]: pixel.corp-track.example overlaps corp-track.example, part of custom-corp: a rule for one would apply to both',
       ],
     });
@@ -1075,9 +1075,7 @@ describe('imports that would loosen another vendor or dashboard through an overl
   it('a self-hosted dashboard that covers a built-in one or another self-hosted one', () => {
     expect(read({ version: 2, customDashboards: [{ host: 'ci.example', name: 'CI' }] })).toMatchObject({
       ok: false,
-      errors: [
-        expect.stringMatching(/^customDashboards\[0\]\.host: ci\.example would include CI \(app\.ci\.example\)/),
-      ],
+      error: [expect.stringMatching(/^customDashboards\[0\]\.host: ci\.example would include CI \(app\.ci\.example\)/)],
     });
     expect(
       read({
@@ -1089,7 +1087,7 @@ describe('imports that would loosen another vendor or dashboard through an overl
       }),
     ).toMatchObject({
       ok: false,
-      errors: [expect.stringMatching(/^customDashboards\[1\]\.host: corp\.example overlaps jenkins\.corp\.example/)],
+      error: [expect.stringMatching(/^customDashboards\[1\]\.host: corp\.example overlaps jenkins\.corp\.example/)],
     });
   });
 
@@ -1102,7 +1100,7 @@ describe('imports that would loosen another vendor or dashboard through an overl
     const apply = (change: SettingsChange) => applySettingsChange(current, change, { catalog, policy: NO_POLICY });
     expect(apply({ kind: 'add-custom-vendor', name: 'Pixel', domains: 'pixel.corp-track.example' })).toEqual({
       ok: false,
-      errors: [
+      error: [
         {
           field: 'domains',
           message:
@@ -1112,15 +1110,15 @@ describe('imports that would loosen another vendor or dashboard through an overl
     });
     expect(apply({ kind: 'add-custom-vendor', name: 'AdCo', domains: 'adco.example' })).toMatchObject({
       ok: false,
-      errors: [{ field: 'domains', message: expect.stringMatching(/wider than pixel\.adco\.example/) }],
+      error: [{ field: 'domains', message: expect.stringMatching(/wider than pixel\.adco\.example/) }],
     });
     expect(apply({ kind: 'add-custom-dashboard', host: 'corp.example', name: '' })).toMatchObject({
       ok: false,
-      errors: [{ field: 'host', message: expect.stringMatching(/overlaps jenkins\.corp\.example/) }],
+      error: [{ field: 'host', message: expect.stringMatching(/overlaps jenkins\.corp\.example/) }],
     });
     expect(apply({ kind: 'add-custom-dashboard', host: 'ci.example', name: '' })).toMatchObject({
       ok: false,
-      errors: [{ field: 'host', message: expect.stringMatching(/would include CI/) }],
+      error: [{ field: 'host', message: expect.stringMatching(/would include CI/) }],
     });
     expect(apply({ kind: 'add-custom-vendor', name: 'Other', domains: 'other-track.example' })).toMatchObject({
       ok: true,
@@ -1136,7 +1134,7 @@ describe('imports that would loosen another vendor or dashboard through an overl
       }),
     ).toEqual({
       ok: false,
-      errors: ['customVendors[1].id: "custom-acme" is listed twice'],
+      error: ['customVendors[1].id: "custom-acme" is listed twice'],
     });
   });
 });
