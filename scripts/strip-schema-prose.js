@@ -41,7 +41,7 @@ const isProse = (property) =>
 
 function stripSchemaProse() {
   return (context) => {
-    /** `inSchema`: inside a schema object, where every object (a `properties` map too) loses its comments. */
+    /** `inSchema`: inside a schema object, where everything (a `properties` map, a `oneOf` list) loses its comments. */
     const visitor = (inSchema) => (node) => {
       if (ts.isObjectLiteralExpression(node) && (inSchema || isSchemaObject(node))) {
         const schema = isSchemaObject(node);
@@ -49,6 +49,7 @@ function stripSchemaProse() {
         for (const property of kept) ts.setEmitFlags(property, ts.EmitFlags.NoComments);
         return ts.visitEachChild(ts.factory.updateObjectLiteralExpression(node, kept), visitor(true), context);
       }
+      if (inSchema) ts.setEmitFlags(node, ts.EmitFlags.NoComments);
       return ts.visitEachChild(node, visitor(inSchema), context);
     };
     return (file) => ts.visitNode(file, visitor(false));

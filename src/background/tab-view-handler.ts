@@ -6,7 +6,8 @@ import type { ManagedPolicy } from '../policy';
 import type { RuntimeCatalog } from '../catalog';
 import type { TabView, TabViewRequest } from '../ui';
 import type { UserSettings } from '../settings';
-import { parseTabViewRequest, buildTabView } from '../ui';
+import { POPUP_TAB_VIEW, buildTabView, tabViewRequestSchema } from '../ui';
+import { payloadParser } from '../messaging';
 import { defineHandler } from './message-router';
 
 export interface TabViewInputs {
@@ -14,6 +15,8 @@ export interface TabViewInputs {
   readonly settings: UserSettings;
   readonly policy: ManagedPolicy;
 }
+
+export const parseTabViewRequest = payloadParser(POPUP_TAB_VIEW, tabViewRequestSchema);
 
 export function createTabViewHandler(loadInputs: () => Promise<TabViewInputs>) {
   return defineHandler<TabViewRequest, TabView>({

@@ -4,9 +4,8 @@
  * things at the same time never undo each other's edits, and the last change to one setting wins.
  */
 import { CATEGORY_IDS } from '../catalog';
-import { isRecord, type Result, type SchemaType } from '../shared';
+import type { SchemaType } from '../shared';
 import { MAX_AUDIT_RETENTION_DAYS, MIN_AUDIT_RETENTION_DAYS } from '../audit';
-import { payloadParser } from '../messaging';
 
 /** Longest settings file accepted: far above any real one, small enough to parse at once. */
 export const MAX_IMPORT_CHARS = 2_000_000;
@@ -57,13 +56,3 @@ export const settingsChangeSchema = {
 export type SettingsChange = SchemaType<typeof settingsChangeSchema>;
 export type SettingsChangeKind = SettingsChange['kind'];
 export type DecisionOrDefault = SchemaType<typeof action>;
-
-const KINDS: readonly string[] = settingsChangeSchema.oneOf.map((branch) => branch.properties.kind.const);
-
-/** Checks a `settings/change` payload against its schema; a refusal names the kind and the field. */
-export function parseSettingsChange(payload: unknown): Result<SettingsChange> {
-  if (!isRecord(payload) || typeof payload.kind !== 'string')
-    return { ok: false, error: 'a settings change needs a "kind"' };
-  if (!KINDS.includes(payload.kind)) return { ok: false, error: `unknown settings change "${payload.kind}"` };
-  return payloadParser(payload.kind, settingsChangeSchema)(payload);
-}

@@ -7,7 +7,7 @@ export { FieldError, fieldDescription, messagesAbout } from './field-error';
 export { memo } from './memo';
 export { createPageStore } from './page-store';
 export type { PageStore } from './page-store';
-export { POPUP_TAB_VIEW, isTabView, parseTabViewRequest } from './tab-view';
+export { POPUP_TAB_VIEW, isTabView, tabViewRequestSchema } from './tab-view';
 export type { TabView, TabViewRequest, TabViewVendor } from './tab-view';
 export { StorageAlert } from './storage-alert';
 export { buildTabView } from './tab-view-model';

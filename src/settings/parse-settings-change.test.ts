@@ -1,4 +1,4 @@
-import { parseSettingsChange } from './settings-change';
+import { parseSettingsChange } from './parse-settings-change';
 
 describe('parseSettingsChange', () => {
   it.each([
