@@ -1,7 +1,7 @@
-// Build step (webpack, through ts-loader): the JSON schemas declared in TypeScript carry prose (`description`s and
-// comments) that documents the source and schemas/*.json; the bundles only check values against them, so each
-// schema object (an object literal with a JSON Schema keyword) is emitted without its prose. Any other object, a
-// catalog category's description for one, is left as it is.
+// Build step (webpack, through ts-loader): the JSON schemas declared in TypeScript carry `description`s that
+// document the source and schemas/*.json; the bundles only check values against them, so each schema object (an
+// object literal with a JSON Schema keyword) is emitted without them. Any other object, a catalog category's
+// description for one, is left as it is.
 const ts = require('typescript');
 
 const KEYWORDS = new Set([
@@ -23,13 +23,12 @@ const nameOf = (property) =>
     : undefined;
 
 /** True for an object literal that declares (part of) a JSON schema. */
-function isSchemaObject(node) {
-  return node.properties.some(
+const isSchemaObject = (node) =>
+  node.properties.some(
     (property) =>
       (ts.isPropertyAssignment(property) || ts.isShorthandPropertyAssignment(property)) &&
       KEYWORDS.has(nameOf(property)),
   );
-}
 
 /** A `description` or `title` given as text (a member of a `properties` map that is named so holds an object). */
 const isProse = (property) =>
@@ -41,18 +40,14 @@ const isProse = (property) =>
 
 function stripSchemaProse() {
   return (context) => {
-    /** `inSchema`: inside a schema object, where everything (a `properties` map, a `oneOf` list) loses its comments. */
-    const visitor = (inSchema) => (node) => {
-      if (ts.isObjectLiteralExpression(node) && (inSchema || isSchemaObject(node))) {
-        const schema = isSchemaObject(node);
-        const kept = schema ? node.properties.filter((property) => !isProse(property)) : [...node.properties];
-        for (const property of kept) ts.setEmitFlags(property, ts.EmitFlags.NoComments);
-        return ts.visitEachChild(ts.factory.updateObjectLiteralExpression(node, kept), visitor(true), context);
+    const visit = (node) => {
+      if (ts.isObjectLiteralExpression(node) && isSchemaObject(node)) {
+        const kept = node.properties.filter((property) => !isProse(property));
+        return ts.visitEachChild(ts.factory.updateObjectLiteralExpression(node, kept), visit, context);
       }
-      if (inSchema) ts.setEmitFlags(node, ts.EmitFlags.NoComments);
-      return ts.visitEachChild(node, visitor(inSchema), context);
+      return ts.visitEachChild(node, visit, context);
     };
-    return (file) => ts.visitNode(file, visitor(false));
+    return (file) => ts.visitNode(file, visit);
   };
 }
 
