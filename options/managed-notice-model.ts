@@ -5,6 +5,7 @@
 import type { RuntimeCatalog } from '../src/catalog';
 import type { PolicyStatus } from '../src/policy';
 import { tabPauseRefusal } from '../src/policy';
+import { hostOf } from '../src/shared';
 
 export interface ManagedNoticeModel {
   readonly title: string;
@@ -16,13 +17,6 @@ export interface ManagedNoticeModel {
 
 export type NoticeCatalog = Pick<RuntimeCatalog, 'vendors' | 'dashboards' | 'categories'>;
 
-const hostOf = (endpoint: string): string => {
-  try {
-    return new URL(endpoint).host;
-  } catch {
-    return endpoint;
-  }
-};
 const list = (items: readonly string[]): string => items.join(', ');
 
 /** The notice for a status, or undefined when the organisation sets nothing. */
@@ -72,7 +66,7 @@ export function managedNoticeModel(status: PolicyStatus, catalog: NoticeCatalog)
     );
   if (policy.fleetReporting !== undefined) {
     enforced.push(
-      `Audit summaries (third parties by vendor and verdict per dashboard, pauses, rule changes; no page content, no query values) are sent to ${hostOf(policy.fleetReporting.endpoint)} every ${policy.fleetReporting.intervalSeconds} s.`,
+      `Audit summaries (third parties by vendor and verdict per dashboard, pauses, rule changes; no page content, no query values) are sent to ${hostOf(policy.fleetReporting.endpoint) || policy.fleetReporting.endpoint} every ${policy.fleetReporting.intervalSeconds} s.`,
     );
   }
   if (policy.auditRetentionDays !== undefined)

@@ -10,9 +10,9 @@ import type { AuditResourceType, AuditStatus, VendorRef } from './audit-types';
 import type { DashboardEntry, IndexedVendor } from '../catalog';
 import type { DocumentStrictMode } from '../strict-mode';
 import { allDashboards, dashboardForHost, vendorsInForce } from '../catalog';
-import { hostMatchesAny, registrableDomain } from '../shared';
+import { hostMatchesAny, hostOf, registrableDomain } from '../shared';
 import { isOwnDomainHost, ownDomainHosts, effectiveUserSettings } from '../rules';
-import { createExplainer, hostOf, type ExplainContext, type Explanation } from './explain-request';
+import { createExplainer, type ExplainContext, type Explanation } from './explain-request';
 
 export interface AuditRequest {
   readonly url: string;

@@ -35,6 +35,7 @@ import {
   strictModeSourcesFor,
 } from '../rules';
 import { CSP_HEADER, strictModeAllows } from '../strict-mode';
+import { hostOf } from '../shared';
 
 /** The inputs of the rule state: what the browser enforces is a function of them. */
 export type ExplainContext = RuleStateInput;
@@ -265,11 +266,6 @@ function strictModeOutcome(prepared: Prepared, request: ExplainableRequest): 'al
   if (headers.some((h) => h.enforced && !allows(h))) return 'refused';
   if (headers.some((h) => !h.enforced && !allows(h))) return 'reported';
   return 'allowed';
-}
-
-/** Lower-case host of a URL, without a trailing dot; '' when it does not parse. */
-export function hostOf(url: string): string {
-  return parseUrl(url)?.hostname.toLowerCase().replace(/\.$/, '') ?? '';
 }
 
 export type Explainer = (request: ExplainableRequest) => Explanation;

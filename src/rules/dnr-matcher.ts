@@ -9,7 +9,7 @@
  * (and the few with no request domains) instead of every rule: the audit classifies every request a dashboard makes.
  */
 import type { DnrHeaderOperation, DnrRule, ResourceType } from './dnr-rule';
-import { hostMatchesAny, matchesUrlFilter } from '../shared';
+import { hostMatchesAny, hostOf, matchesUrlFilter } from '../shared';
 
 export interface DnrRequest {
   readonly url: string;
@@ -29,10 +29,6 @@ export interface DnrRequest {
 }
 
 export type Outcome = 'allow' | 'block' | 'none';
-
-function hostOfUrl(url: string): string {
-  return new URL(url).hostname;
-}
 
 /** Every condition but the request domains. */
 function matchesBeyondHost(rule: DnrRule, request: DnrRequest): boolean {
@@ -155,7 +151,7 @@ export function createRuleMatcher<R extends DnrRule>(rules: readonly R[]): RuleM
   const matching = (request: DnrRequest): R[] => {
     // The rules whose request domains name the host or a parent of it, and those that name none, in their order.
     const positions = [...everyHostFor(request.type)];
-    const labels = hostOfUrl(request.url).split('.');
+    const labels = hostOf(request.url).split('.');
     for (let start = 0; start < labels.length; start += 1) {
       const found = byDomain.get(start === 0 ? labels.join('.') : labels.slice(start).join('.'));
       if (found !== undefined) positions.push(...found);

@@ -1,4 +1,22 @@
 import { hostMatchesAny, hostMatchesDomain, isWellFormedHost, normaliseDomain, registrableDomain } from './domain-name';
+import { hostOf } from './host-match';
+
+describe('hostOf', () => {
+  it.each([
+    ['https://cdn.amplitude.com/libs/a.js', 'cdn.amplitude.com'],
+    ['https://CDN.Amplitude.COM/a.js', 'cdn.amplitude.com'],
+    ['https://cdn.tracker.example./t.js', 'cdn.tracker.example'],
+    ['https://collector.example.com:4318/v1/logs', 'collector.example.com'],
+    ['wss://ws.pusher.example/app?x=1#y', 'ws.pusher.example'],
+    ['https://user:pass@app.ci.example/settings', 'app.ci.example'],
+    ['https://[::1]:8080/', '[::1]'],
+    ['not a url', ''],
+    ['', ''],
+    ['/relative/path', ''],
+  ])('%s -> %s', (url, host) => {
+    expect(hostOf(url)).toBe(host);
+  });
+});
 
 describe('hostMatchesDomain', () => {
   it.each([

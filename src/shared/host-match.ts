@@ -3,6 +3,18 @@
  * domain itself and its subdomains). Plain string work, apart from domain-name.ts and its public-suffix list.
  */
 
+/**
+ * The host name of a URL as the browser requests it and the rules match it: lower case, without a trailing dot
+ * (`cdn.example.com.` is `cdn.example.com`), no port; '' when the URL does not parse.
+ */
+export function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname.toLowerCase().replace(/\.$/, '');
+  } catch {
+    return '';
+  }
+}
+
 /** True when `host` is `domain` or one of its subdomains. Both must already be normalised. */
 export function hostMatchesDomain(host: string, domain: string): boolean {
   return (

@@ -2,7 +2,7 @@
 // import from here only, never from a module inside (eslint.config.mjs, test/unit/import-boundaries.test.ts).
 export type { DeepReadonly } from './deep-readonly';
 export { normaliseDomain, registrableDomain } from './domain-name';
-export { hostMatchesAny, hostMatchesDomain, isWellFormedHost, strictParents } from './host-match';
+export { hostMatchesAny, hostMatchesDomain, hostOf, isWellFormedHost, strictParents } from './host-match';
 export { isRecord } from './is-record';
 export { isEnvelope } from './messages';
 export type { Envelope, SenderKind } from './messages';

@@ -16,6 +16,7 @@ import type { Page } from 'puppeteer-core';
 import { AUDIT_CSV_COLUMNS } from '../../src/audit/audit-export';
 import { AUDIT_LIMITS } from '../../src/audit/audit-limits';
 import { AUDIT_CLEAR_LOG, AUDIT_EXPORT_LOG, type AuditLogExport } from '../../src/audit/audit-messages';
+import { hostOf } from '../../src/shared/host-match';
 import { exportFrom, waitForPopupRows, type PopupRow } from './harness/audit-popup';
 import { BROWSER_KINDS, launchWithDashguard, type ExtensionBrowser } from './harness/browsers';
 import { openExtensionPage, optionsPage, sendFromPage, tabIdOf } from './harness/extension-pages';
@@ -37,14 +38,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await fixture?.close();
 });
-
-const hostOf = (url: string): string => {
-  try {
-    return new URL(url).hostname;
-  } catch {
-    return '';
-  }
-};
 
 describe.each(BROWSER_KINDS)('Audit integrity in %s', (kind) => {
   let session: ExtensionBrowser;

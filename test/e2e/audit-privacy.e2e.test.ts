@@ -8,6 +8,7 @@
 import type { Page } from 'puppeteer-core';
 import { AUDIT_CLEAR_LOG } from '../../src/audit/audit-messages';
 import { SETTINGS_CHANGE } from '../../src/settings/settings-messages';
+import { hostOf } from '../../src/shared/host-match';
 import { exportFrom, waitForPopupRows, type PopupRow } from './harness/audit-popup';
 import { BROWSER_KINDS, launchWithDashguard, type ExtensionBrowser } from './harness/browsers';
 import { openExtensionPage, optionsPage, sendFromPage, tabIdOf } from './harness/extension-pages';
@@ -25,14 +26,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await fixture?.close();
 });
-
-const hostOf = (url: string): string => {
-  try {
-    return new URL(url).hostname;
-  } catch {
-    return '';
-  }
-};
 
 /** The secrets found in `text`. */
 const secretsIn = (text: string): string[] => SECRETS.filter((secret) => text.includes(secret));
