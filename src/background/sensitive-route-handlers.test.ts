@@ -3,7 +3,12 @@ import { NO_POLICY } from '../policy/managed-policy';
 import { DEFAULT_SETTINGS } from '../settings/user-settings';
 import { STRICT_MODE_FRESH_LOAD, STRICT_MODE_PAGES } from '../strict-mode/sensitive-route';
 import { createMessageRouter } from './message-router';
-import { FRESH_LOAD_WINDOW_MS, MAX_FRESH_LOADS, createSensitiveRouteHandlers } from './sensitive-route-handlers';
+import {
+  FRESH_LOAD_WINDOW_MS,
+  MAX_FRESH_LOADS,
+  createSensitiveRouteHandlers,
+  parseFreshLoad,
+} from './sensitive-route-handlers';
 
 const { catalog } = testCatalog();
 const EXTENSION = { extensionId: 'dashguard', extensionOrigin: 'chrome-extension://dashguard/' };
@@ -112,5 +117,24 @@ describe('strict-mode/fresh-load', () => {
     t.advance(FRESH_LOAD_WINDOW_MS);
     expect(await t.freshLoad(TOKENS)).toEqual({ ok: true, value: { loaded: true } });
     expect(t.calls).toHaveLength(MAX_FRESH_LOADS + 2);
+  });
+});
+
+describe('strict-mode/fresh-load payload, checked by its schema', () => {
+  it('takes a url, and names what is wrong otherwise', () => {
+    expect(parseFreshLoad({ url: TOKENS })).toEqual({ ok: true, value: { url: TOKENS } });
+    expect(parseFreshLoad({})).toEqual({ ok: false, error: 'strict-mode/fresh-load: url: missing' });
+    expect(parseFreshLoad({ url: 5 })).toEqual({
+      ok: false,
+      error: 'strict-mode/fresh-load: url: must be text in quotes',
+    });
+    expect(parseFreshLoad({ url: 'x'.repeat(4_097) })).toEqual({
+      ok: false,
+      error: 'strict-mode/fresh-load: url: is longer than 4096 characters',
+    });
+    expect(parseFreshLoad({ url: TOKENS, tab: 1 })).toEqual({
+      ok: false,
+      error: 'strict-mode/fresh-load: tab: unknown field (remove it)',
+    });
   });
 });

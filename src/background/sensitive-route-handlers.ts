@@ -11,9 +11,12 @@
 import type { RuleStateInput } from '../rules';
 import type { FreshLoadReply, StrictModePagesReply } from '../strict-mode';
 import { strictModePagesFor } from '../rules';
-import { isEnforcedSensitiveUrl, parseFreshLoad } from '../strict-mode';
-import { parseNoPayload } from '../messaging';
+import { STRICT_MODE_FRESH_LOAD, freshLoadRequestSchema, isEnforcedSensitiveUrl } from '../strict-mode';
+import { parseNoPayload, payloadParser } from '../messaging';
 import { defineHandler, type MessageSender } from './message-router';
+
+/** The fresh-load payload's check, from its schema (a refusal names the field). */
+export const parseFreshLoad = payloadParser(STRICT_MODE_FRESH_LOAD, freshLoadRequestSchema);
 
 export interface SensitiveRouteDeps {
   readonly loadContext: () => Promise<RuleStateInput>;

@@ -11,7 +11,7 @@ export {
   isEnforcedSensitiveUrl,
   isFreshLoadReply,
   isStrictModePagesReply,
-  parseFreshLoad,
+  freshLoadRequestSchema,
 } from './sensitive-route';
 export type { FreshLoadReply, SensitivePageFilter, StrictModePagesReply } from './sensitive-route';
 export { sensitivePageAccessProblem, sensitivePagesAccess, strictModeOrigin } from './strict-mode-access';

@@ -9,7 +9,6 @@
  *   strict-mode/pages       null              -> StrictModePagesReply  (the pages in force on the sender's host)
  *   strict-mode/fresh-load  { url }           -> FreshLoadReply        (load this sensitive address as a new document)
  */
-import type { Result } from '../shared';
 import { isRecord, matchesUrlFilter, urlFilterHost } from '../shared';
 
 export const STRICT_MODE_PAGES = 'strict-mode/pages';
@@ -59,11 +58,13 @@ export function catalogPagesFor(
     .map((urlFilter) => ({ urlFilter, enforced: true }));
 }
 
-export function parseFreshLoad(payload: unknown): Result<{ url: string }> {
-  if (!isRecord(payload) || typeof payload.url !== 'string' || payload.url.length > 4_096)
-    return { ok: false, error: 'needs a "url"' };
-  return { ok: true, value: { url: payload.url } };
-}
+/** `strict-mode/fresh-load`'s payload: the sensitive address to load as a document of its own. */
+export const freshLoadRequestSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['url'],
+  properties: { url: { type: 'string', maxLength: 4_096 } },
+} as const;
 
 /** Checks a `strict-mode/fresh-load` reply where the content script receives it. */
 export function isFreshLoadReply(value: unknown): value is FreshLoadReply {
