@@ -94,6 +94,8 @@ export interface FreshStart {
   readonly later: PopupOpen;
   /** Whether Dashguard had the policy within POLICY_BY_ITSELF_MS of the first popup, without being asked. */
   readonly policyTakenBySelf: boolean;
+  /** Whether policy/get reported the policy within a minute after that (else the later popup opened without it). */
+  readonly policyRead: boolean;
 }
 
 async function freshStart(fixture: FixtureServer, run: number): Promise<FreshStart> {
@@ -125,7 +127,9 @@ async function freshStart(fixture: FixtureServer, run: number): Promise<FreshSta
       timeoutMs: POLICY_BY_ITSELF_MS,
       intervalMs: 250,
     }).catch(() => false);
-    await waitFor(
+    // On this machine Chromium sometimes had not delivered the policy to Dashguard a minute and a half after the start
+    // (storage.managed answering nothing): noted, and the later figure is taken all the same.
+    const policyRead = await waitFor(
       'policy/get to report the policy file',
       async () =>
         helper.evaluate(async () => {
@@ -136,13 +140,13 @@ async function freshStart(fixture: FixtureServer, run: number): Promise<FreshSta
           return reply?.ok === true && reply.value?.source === 'managed' ? true : undefined;
         }),
       { timeoutMs: 60_000, intervalMs: 500 },
-    );
+    ).catch(() => false);
     while (Date.now() - launchedAt < EARLY_WINDOW_MS + 2_000) await new Promise((resolve) => setTimeout(resolve, 250));
     const laterUrl = siteUrl('dashboard', { run: `first-rows-${run}-later` });
     const laterPage = await session.openPage(laterUrl);
     await loaded(laterPage);
     const later = await timePopup(session, await tabIdOf(helper, laterUrl));
-    return { loadedAfterStartMs: loadedAt - launchedAt, early, later, policyTakenBySelf };
+    return { loadedAfterStartMs: loadedAt - launchedAt, early, later, policyTakenBySelf, policyRead };
   } finally {
     try {
       await session.close();
@@ -174,6 +178,7 @@ export function firstRowsRows(results: readonly FreshStart[]): FigureRow[] {
   const later = median(counted.map((r) => r.later.firstRowMs));
   const beforePolicy = counted.filter((r) => !r.early.policyRead).length;
   const bySelf = results.filter((r) => r.policyTakenBySelf).length;
+  const read = results.filter((r) => r.policyRead).length;
   const worst = Math.max(...counted.map((r) => r.early.firstRowMs));
   const notMeasured =
     counted.length === 0
@@ -188,7 +193,7 @@ export function firstRowsRows(results: readonly FreshStart[]): FigureRow[] {
       value: notMeasured === undefined ? early : Number.NaN,
       unit: 'ms',
       target: { op: '<=', value: FIRST_ROWS_BUDGET_MS },
-      detail: `median of ${counted.length} fresh Chromium profiles with a managed policy file (of ${results.length} started), worst ${formatValue(worst, 'ms')}; page loaded ${formatValue(median(counted.map((r) => r.loadedAfterStartMs)), 'ms')} after launch (median); the policy not yet read when the rows were there in ${beforePolicy} of ${counted.length}; later in the same sessions: ${formatValue(later, 'ms')} (ratio ${formatValue(early / later, 'ratio')}); Dashguard had taken the policy by itself within ${POLICY_BY_ITSELF_MS / 1000} s after the first popup in ${bySelf} of ${results.length} starts`,
+      detail: `median of ${counted.length} fresh Chromium profiles with a managed policy file (of ${results.length} started), worst ${formatValue(worst, 'ms')}; page loaded ${formatValue(median(counted.map((r) => r.loadedAfterStartMs)), 'ms')} after launch (median); the policy not yet read when the rows were there in ${beforePolicy} of ${counted.length}; later in the same sessions: ${formatValue(later, 'ms')} (ratio ${formatValue(early / later, 'ratio')}); Dashguard had taken the policy by itself within ${POLICY_BY_ITSELF_MS / 1000} s after the first popup in ${bySelf} of ${results.length} starts, and policy/get reported it within a further minute in ${read} of ${results.length}`,
       ...(notMeasured === undefined ? {} : { notMeasured }),
     },
   ];

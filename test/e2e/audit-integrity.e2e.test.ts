@@ -25,13 +25,16 @@ import { INTEGRITY_ASSETS, integrityPageUrl, type INTEGRITY_PATHS } from './harn
 import { waitFor, withTimeout } from './harness/wait-for';
 import { parseCsv } from '../unit/csv-parse';
 
+/** Long enough for Dashguard to store the blocked script's failure first (the test checks it did). */
+const SLOW_SCRIPT_DELAY_MS = 6_000;
+
 let fixture: FixtureServer;
 
 beforeAll(async () => {
   // The lifecycle page's slow script is held back, so it is still loading when the page forges a pagehide.
   fixture = await startFixtureServer({
     assets: INTEGRITY_ASSETS,
-    shapeResponse: ({ host }) => (host === 'slow.unrelated.example' ? { delayMs: 1_000 } : undefined),
+    shapeResponse: ({ host }) => (host === 'slow.unrelated.example' ? { delayMs: SLOW_SCRIPT_DELAY_MS } : undefined),
   });
 });
 
@@ -93,8 +96,21 @@ describe.each(BROWSER_KINDS)('Audit integrity in %s', (kind) => {
   });
 
   test('forged pagehide and pageshow change nothing: real outcomes kept, nothing counted twice', async () => {
-    const { page, popup } = await openWithPopup('lifecycle');
+    const url = integrityPageUrl('lifecycle');
+    const page = await session.openPage(url);
+    const tabId = await tabIdOf(home, url);
+    const popup = await openExtensionPage(session, home, `popup.html?tabId=${tabId}`);
     try {
+      // The page forges only once Dashguard has stored (logged) the blocked script's failure, so a restore would
+      // resend something already counted.
+      await waitFor("the blocked script's failure in the log", async () =>
+        (await exportLog()).records.some((r) => r.pageUrl === url && r.host === 'cdn.amplitude.com') ? true : undefined,
+      );
+      // ...and while the other script is still loading, so a pagehide would settle it as pending.
+      expect(await page.evaluate(() => (window as unknown as { dgForge: () => unknown }).dgForge())).toEqual({
+        slowSettled: false,
+      });
+      await page.waitForSelector('html[data-dg-done]', { timeout: 60_000 });
       expect(await page.evaluate(() => (window as unknown as { dgForged: unknown }).dgForged)).toEqual({
         pagehide: 5,
         pageshow: 5,
@@ -117,8 +133,7 @@ describe.each(BROWSER_KINDS)('Audit integrity in %s', (kind) => {
       // The slow script really loaded (the server served it): "loaded" is the truth, "pending" would have been a lie.
       expect(fixture.log.all().some((r) => r.host === 'slow.unrelated.example')).toBe(true);
       // The log counts each script once: a forged pageshow would have resent the blocked one's failure as a new
-      // page instance. The slow script's record comes after any resend (it loaded a second later).
-      const url = integrityPageUrl('lifecycle');
+      // page instance. The slow script's record comes after any resend (it loaded seconds later).
       const log = await waitFor("the lifecycle page's two records in the log", async () => {
         const current = await exportLog();
         return current.records.some((r) => r.pageUrl === url && r.host === 'slow.unrelated.example') &&
