@@ -18,6 +18,7 @@ import {
   AUDIT_FIRST_SCREEN,
   isAuditFirstScreen,
   isAuditLogExport,
+  isTabAudit,
   auditRetentionDays,
   NEW_THIRD_PARTIES_TAKE,
 } from '../src/audit';
@@ -80,8 +81,6 @@ export interface PopupController {
   clearLog(): Promise<void>;
 }
 
-const isTabAudit = (value: unknown): value is TabAudit =>
-  typeof value === 'object' && value !== null && Array.isArray((value as TabAudit).entries);
 const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 export function createPopupController(store: PageStore<PopupState>, deps: PopupDeps): PopupController {

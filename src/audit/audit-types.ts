@@ -176,6 +176,16 @@ export interface TabAudit {
   readonly updatedAt: number;
 }
 
+/**
+ * Whether a value read from storage.session is a tab's audit in this format (the store and the popup read the same
+ * key; an audit of another format is treated as none).
+ */
+export const isTabAudit = (value: unknown): value is TabAudit =>
+  typeof value === 'object' &&
+  value !== null &&
+  (value as TabAudit).v === AUDIT_FORMAT_VERSION &&
+  Array.isArray((value as TabAudit).entries);
+
 /** One record of the cross-tab audit log (storage.local): the requests of one report to one row key. */
 export interface AuditLogRecord extends AuditedRequests {
   /** When the requests were seen: the first and the last of them, in ms since the epoch. */

@@ -44,7 +44,7 @@ export {
 export type { AuditLogExport, AuditPageAnswer } from './audit-messages';
 export { parseAuditReport } from './audit-report-parser';
 export type { ParsedReport } from './audit-report-parser';
-export { AUDIT_FORMAT_VERSION, BLOCKED_STATUSES, tabAuditKey } from './audit-types';
+export { AUDIT_FORMAT_VERSION, BLOCKED_STATUSES, isTabAudit, tabAuditKey } from './audit-types';
 export type {
   AuditEntry,
   AuditPage,

@@ -4,7 +4,7 @@
  * Writes are serialised and batched (serial-batcher.ts): every update waiting when a write starts goes into it, one
  * storage call for all tabs. A caller's promise resolves once its update is stored.
  */
-import { tabAuditKey, tabIdOfAuditKey, type TabAudit } from './audit-types';
+import { isTabAudit, tabAuditKey, tabIdOfAuditKey, type TabAudit } from './audit-types';
 import type { StorageArea } from '../storage';
 import { createSerialBatcher } from '../shared';
 import { correctTabAudit, mergeTabAudit, type TabAuditUpdate, type VerdictCorrection } from './tab-audit-merge';
@@ -20,12 +20,6 @@ export interface TabAuditStore {
   /** Removes the audits of every tab not in `openTabIds` (tabs closed while the worker was stopped). */
   keepOnly(openTabIds: readonly number[]): Promise<void>;
 }
-
-const isTabAudit = (value: unknown): value is TabAudit =>
-  typeof value === 'object' &&
-  value !== null &&
-  (value as TabAudit).v === 1 &&
-  Array.isArray((value as TabAudit).entries);
 
 export function createTabAuditStore(area: StorageArea): TabAuditStore {
   // The background is the only writer, so what it last wrote is what storage holds; a new worker starts empty and
