@@ -24,6 +24,7 @@ export { ruleVendors } from './rule-vendors';
 export { dashboardScope } from './runtime-catalog';
 export type { RuntimeCatalog } from './runtime-catalog';
 export { createCustomDashboardAccess } from './custom-dashboard-access';
+export type { CustomDashboardAccess } from './custom-dashboard-access';
 export {
   allDashboards,
   customDashboardOrigin,

@@ -1,12 +1,8 @@
 // The fleet feature's entry: what code outside src/fleet/ may use of it. Other features and the pages
 // import from here only, never from a module inside (eslint.config.mjs, test/unit/import-boundaries.test.ts).
-export { FLEET_PAUSE_STARTS_KEY } from './fleet-storage-layout';
 export { createFleetReporter } from './fleet-reporter';
 export type { FleetReporter } from './fleet-reporter';
 export { mountFleetStatusLine } from './fleet-status-line';
 export { FLEET_STATUS_GET } from './fleet-status';
 export type { FleetStatus } from './fleet-status';
-export { pauseChanges, pauseEvent, ruleChanges, vendorRulesOf } from './person-changes';
-export type { PauseStart } from './person-changes';
-export { mayBeUnprotected, unprotectedOnceKey, unprotectedSensitivePage } from './sensitive-unprotected';
-export type { ReportedDocument } from './sensitive-unprotected';
+export { createFleetActivity } from './fleet-activity';

@@ -10,6 +10,7 @@ export { PRIORITY, RULESET, priorityBand, staticRuleId } from './rule-registry';
 export type { PriorityBand, RulesetId } from './rule-registry';
 export type { RuleAbout, RuleSubject } from './rule-subject';
 export { createDashboardTabs } from './dashboard-tabs';
+export type { DashboardTabs } from './dashboard-tabs';
 export { createRuleMatcher, headerRulesOf, rankedRules, winningRule } from './dnr-matcher';
 export type { DnrRequest, RuleMatcher } from './dnr-matcher';
 export { isOwnDomainHost, ownDomainHostTwins, ownDomainHosts } from './own-domain-hosts';
