@@ -16,12 +16,15 @@ import {
   AUDIT_CLEAR_LOG,
   AUDIT_EXPORT_LOG,
   AUDIT_FIRST_SCREEN,
+  auditClearLogReplySchema,
   isAuditFirstScreen,
   isAuditLogExport,
   isTabAudit,
   auditRetentionDays,
   NEW_THIRD_PARTIES_TAKE,
+  newThirdPartiesReplySchema,
 } from '../src/audit';
+import { conforms } from '../src/shared';
 import { createMessageClient } from '../src/messaging';
 import { createSettingsClient } from '../src/settings';
 import { isTabView, POPUP_TAB_VIEW } from '../src/ui';
@@ -89,9 +92,8 @@ export function createPopupController(store: PageStore<PopupState>, deps: PopupD
     [POPUP_TAB_VIEW]: isTabView,
     [AUDIT_FIRST_SCREEN]: isAuditFirstScreen,
     [AUDIT_EXPORT_LOG]: isAuditLogExport,
-    [AUDIT_CLEAR_LOG]: (value: unknown): value is null => value === null || value === undefined,
-    [NEW_THIRD_PARTIES_TAKE]: (value: unknown): value is string[] =>
-      Array.isArray(value) && value.every((key) => typeof key === 'string'),
+    [AUDIT_CLEAR_LOG]: (value: unknown): value is null => conforms(value, auditClearLogReplySchema),
+    [NEW_THIRD_PARTIES_TAKE]: (value: unknown): value is string[] => conforms(value, newThirdPartiesReplySchema),
   });
   let newAsked = false;
   /** "New on this dashboard": asked once per popup (from then on they count as seen, so a party is new once). */

@@ -5,55 +5,85 @@
  * (`firstScreenOf`), so the popup draws without reading and grouping the whole audit first; the popup computes it
  * again from the full audit it reads after.
  */
-import { groupByVendor, summarise, type AuditSummary, type VendorGroup } from './audit-groups';
+import { auditSummarySchema, groupByVendor, summarise, type VendorGroup } from './audit-groups';
 import {
+  AUDIT_STATUSES,
   BLOCKED_STATUSES,
+  auditEntrySchema,
+  auditPageSchema,
+  vendorRefSchema,
   type AuditEntry,
-  type AuditPage,
-  type AuditStatus,
   type TabAudit,
-  type VendorRef,
 } from './audit-types';
+import type { SchemaType } from '../shared';
+
+const count = { type: 'integer', minimum: 0 } as const;
+const text = { type: 'string' } as const;
 
 /** Blocked and allowed requests per category, most requests first: the summary bar. */
-export interface CategoryCount {
-  readonly id: string;
-  readonly blocked: number;
-  readonly allowed: number;
-}
+export const categoryCountSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['id', 'blocked', 'allowed'],
+  properties: { id: text, blocked: count, allowed: count },
+} as const;
+export type CategoryCount = SchemaType<typeof categoryCountSchema>;
 
 /** One vendor's group as the list shows it. */
-export interface GroupShown {
-  readonly key: string;
-  readonly vendor: VendorRef;
-  /** Its request rows at hand, in display order: every one, or in a first screen only the first (perhaps none). */
-  readonly entries: readonly AuditEntry[];
-  /** How many request rows it has in all. */
-  readonly rows: number;
-  /** How many requests its rows count. */
-  readonly count: number;
-  /** The status every row shares, undefined when they differ. */
-  readonly status: AuditStatus | undefined;
-  /** The reason every row shares, or a line saying they differ. */
-  readonly reason: string;
-}
+export const groupShownSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['key', 'vendor', 'entries', 'rows', 'count', 'reason'],
+  properties: {
+    key: text,
+    vendor: vendorRefSchema,
+    /** Its request rows at hand, in display order: every one, or in a first screen only the first (perhaps none). */
+    entries: { type: 'array', items: auditEntrySchema },
+    /** How many request rows it has in all. */
+    rows: count,
+    /** How many requests its rows count. */
+    count,
+    /** The status every row shares, absent when they differ. */
+    status: { enum: AUDIT_STATUSES },
+    /** The reason every row shares, or a line saying they differ. */
+    reason: text,
+  },
+} as const;
+export type GroupShown = SchemaType<typeof groupShownSchema>;
 
-export interface AuditDisplay {
-  readonly tabId: number;
-  readonly page: AuditPage | null;
-  /** Display order. */
-  readonly groups: readonly GroupShown[];
-  /** How many groups the audit has in all (a first screen may hold fewer). */
-  readonly groupCount: number;
-  readonly summary: AuditSummary;
-  readonly categories: readonly CategoryCount[];
-  /** How many request rows the audit has in all. */
-  readonly rows: number;
-  readonly unlisted: number;
-  readonly updatedAt: number;
-  /** Every group and every row is here (false for a first screen that left some out). */
-  readonly complete: boolean;
-}
+export const auditDisplaySchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: [
+    'tabId',
+    'page',
+    'groups',
+    'groupCount',
+    'summary',
+    'categories',
+    'rows',
+    'unlisted',
+    'updatedAt',
+    'complete',
+  ],
+  properties: {
+    tabId: count,
+    page: { oneOf: [{ type: 'null' }, auditPageSchema] },
+    /** Display order. */
+    groups: { type: 'array', items: groupShownSchema },
+    /** How many groups the audit has in all (a first screen may hold fewer). */
+    groupCount: count,
+    summary: auditSummarySchema,
+    categories: { type: 'array', items: categoryCountSchema },
+    /** How many request rows the audit has in all. */
+    rows: count,
+    unlisted: count,
+    updatedAt: { type: 'number' },
+    /** Every group and every row is here (false for a first screen that left some out). */
+    complete: { type: 'boolean' },
+  },
+} as const;
+export type AuditDisplay = SchemaType<typeof auditDisplaySchema>;
 
 export const MIXED_REASONS = 'Different rules apply to its requests: see each one.';
 

@@ -1,9 +1,12 @@
 import { entry, TRACKER } from '../../test/unit/audit-fixtures';
 import { payloadParser } from '../messaging';
+import { describeSchemaError, schemaProblem } from '../shared';
+import { refusedAgreeingWithAjv } from '../../test/unit/schema-mutations';
 import { displayAudit, firstScreenOf } from './audit-display';
 import {
   AUDIT_FIRST_SCREEN,
   firstScreenRequestSchema,
+  firstScreenReplySchema,
   isAuditFirstScreen,
   MAX_FIRST_SCREEN_ITEMS,
 } from './audit-first-screen';
@@ -83,6 +86,17 @@ describe('isAuditFirstScreen', () => {
       { ...good, page: { url: 1 } },
     ])
       expect(isAuditFirstScreen(bad)).toBe(false);
+  });
+
+  it('is the display schema with its lists bounded, and agrees with ajv on a thousand mutations', () => {
+    const refused = refusedAgreeingWithAjv(firstScreenReplySchema, JSON.parse(JSON.stringify(good)), 13);
+    expect(refused).toBeGreaterThan(100);
+    expect(refused).toBeLessThan(1_000);
+    const problem = schemaProblem(
+      { ...good, groups: [{ ...good.groups[0], vendor: { name: 'x' } }] },
+      firstScreenReplySchema,
+    );
+    expect(problem && describeSchemaError(problem)).toBe('groups[0].vendor.id: missing');
   });
 
   it('accepts the first screen of an audit as the background merges it', () => {

@@ -3,10 +3,9 @@
  * (audit-display.ts), from the audit the background holds; small however large the audit. Extension pages only, about
  * the asked tab alone. The request's schema gives its type and parser; the popup checks the reply by its schema.
  */
-import { CATEGORY_IDS } from '../catalog';
 import { conforms, type SchemaType } from '../shared';
-import type { AuditDisplay } from './audit-display';
-import { AUDIT_RESOURCE_TYPES, AUDIT_STATUSES, OBSERVED_OUTCOMES } from './audit-types';
+import { auditDisplaySchema, groupShownSchema, type AuditDisplay } from './audit-display';
+import { auditEntrySchema } from './audit-types';
 
 export const AUDIT_FIRST_SCREEN = 'audit/first-screen';
 
@@ -26,69 +25,20 @@ export const firstScreenRequestSchema = {
 
 export type FirstScreenRequest = SchemaType<typeof firstScreenRequestSchema>;
 
-/** An object with exactly these members, each required but those named optional. */
-const exactly = (properties: Readonly<Record<string, unknown>>, optional: readonly string[] = []) => ({
-  type: 'object',
-  additionalProperties: false,
-  required: Object.keys(properties).filter((key) => !optional.includes(key)),
-  properties,
-});
-const count = { type: 'integer', minimum: 0 };
-const number = { type: 'number' };
-const flag = { type: 'boolean' };
-const text = { type: 'string' };
-const textOrNull = { oneOf: [text, { type: 'null' }] };
-const status = { enum: AUDIT_STATUSES };
-const vendor = exactly({
-  id: textOrNull,
-  name: text,
-  category: { enum: [...CATEGORY_IDS, null] },
-  source: { enum: ['curated', 'third-party-web', 'custom', null] },
-});
-const entry = exactly(
-  {
-    key: text,
-    url: text,
-    urlTruncated: flag,
-    host: text,
-    path: text,
-    type: { enum: AUDIT_RESOURCE_TYPES },
-    vendor,
-    status,
-    reason: text,
-    outcomes: { type: 'object', propertyNames: { enum: OBSERVED_OUTCOMES }, additionalProperties: count },
-    integrity: { enum: ['present', 'absent', 'mixed', null] },
-    count,
-    reportedByPage: { const: true },
-    changedFrom: status,
-    firstSeen: number,
-    lastSeen: number,
-    inFrame: flag,
-  },
-  ['reportedByPage', 'changedFrom'],
-);
-const list = (items: unknown) => ({ type: 'array', maxItems: MAX_FIRST_SCREEN_ITEMS, items });
+/** A list of at most MAX_FIRST_SCREEN_ITEMS. */
+const bounded = <const S>(items: S) => ({ type: 'array', maxItems: MAX_FIRST_SCREEN_ITEMS, items }) as const;
 
-/** The reply (AuditDisplay), as the popup checks it. */
-export const firstScreenReplySchema = exactly({
-  tabId: count,
-  page: {
-    oneOf: [
-      { type: 'null' },
-      exactly({ url: text, host: text, timeOrigin: number, dashboardId: textOrNull, dashboardName: textOrNull }),
-    ],
+/** The reply (AuditDisplay), as the popup checks it: the display's schema, its lists bounded. */
+export const firstScreenReplySchema = {
+  ...auditDisplaySchema,
+  properties: {
+    ...auditDisplaySchema.properties,
+    groups: bounded({
+      ...groupShownSchema,
+      properties: { ...groupShownSchema.properties, entries: bounded(auditEntrySchema) },
+    }),
   },
-  groups: list(
-    exactly({ key: text, vendor, entries: list(entry), rows: count, count, status, reason: text }, ['status']),
-  ),
-  groupCount: count,
-  summary: exactly({ blocked: count, allowed: count, unknown: count, wouldBeBlocked: count }),
-  categories: { type: 'array', items: exactly({ id: text, blocked: count, allowed: count }) },
-  rows: count,
-  unlisted: count,
-  updatedAt: number,
-  complete: flag,
-});
+} as const;
 
 /** Checks the reply where the popup receives it: null (the tab has no audit), or a first screen of this schema. */
 export function isAuditFirstScreen(value: unknown): value is AuditDisplay | null {

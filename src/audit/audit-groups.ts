@@ -3,17 +3,26 @@
  * wants them (what got through first, unknown third parties first of all), and the findings worth flagging on a row.
  */
 import { BLOCKED_STATUSES, type AuditEntry, type AuditStatus, type VendorRef } from './audit-types';
+import type { SchemaType } from '../shared';
 
-export interface AuditSummary {
-  /** Requests blocked by a rule or refused by strict mode (the badge shows the same number). */
-  readonly blocked: number;
-  /** Requests a rule allowed (essential, user, policy, pause) or report-only let through. */
-  readonly allowed: number;
-  /** Requests to hosts no vendor in the catalog owns (allowed: no rule applies). */
-  readonly unknown: number;
-  /** Of `allowed`: what report-only mode let through that would be blocked. */
-  readonly wouldBeBlocked: number;
-}
+const count = { type: 'integer', minimum: 0 } as const;
+
+export const auditSummarySchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['blocked', 'allowed', 'unknown', 'wouldBeBlocked'],
+  properties: {
+    /** Requests blocked by a rule or refused by strict mode (the badge shows the same number). */
+    blocked: count,
+    /** Requests a rule allowed (essential, user, policy, pause) or report-only let through. */
+    allowed: count,
+    /** Requests to hosts no vendor in the catalog owns (allowed: no rule applies). */
+    unknown: count,
+    /** Of `allowed`: what report-only mode let through that would be blocked. */
+    wouldBeBlocked: count,
+  },
+} as const;
+export type AuditSummary = SchemaType<typeof auditSummarySchema>;
 
 export function summarise(entries: readonly AuditEntry[]): AuditSummary {
   let blocked = 0;

@@ -1,25 +1,17 @@
 /**
  * The check of `audit/report` payloads, in the background. A report comes from a content script running in a page the
  * extension does not control, so everything in it is bounded and checked before the background looks at it: sizes
- * (AUDIT_LIMITS), URL schemes (http, https, ws, wss only: never `javascript:` or `data:`), enums, numbers.
+ * (AUDIT_LIMITS), URL schemes (http, https, ws, wss only: never `javascript:` or `data:`), enums, numbers. Both checks
+ * are the report's schema (audit-types.ts): the envelope is refused whole when it does not conform; an observation
+ * that does not is dropped and counted, the rest kept. Members the schema does not declare are ignored, not refused.
  */
 import { AUDIT_LIMITS } from './audit-limits';
-import {
-  AUDIT_RESOURCE_TYPES,
-  OBSERVED_OUTCOMES,
-  type AuditReport,
-  type AuditResourceType,
-  type Observation,
-  type ObservedOutcome,
-} from './audit-types';
-import type { Result } from '../shared';
-import { isDocumentStrictMode } from '../strict-mode';
-import { isRecord } from '../shared';
+import { AUDIT_REPORT } from './audit-messages';
+import { auditReportSchema, observationSchema, type AuditReport, type Observation } from './audit-report-schema';
+import { payloadParser } from '../messaging';
+import { describeSchemaError, fieldName, isRecord, schemaProblem, type Result } from '../shared';
 
 export const AUDIT_URL_SCHEMES: ReadonlySet<string> = new Set(['http:', 'https:', 'ws:', 'wss:']);
-
-const INSTANCE_ID = /^[A-Za-z0-9-]+$/;
-const isTime = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value) && value > 0;
 
 /** The URL if it is one the audit records (an absolute http(s)/ws(s) URL within the length limit), else undefined. */
 export function auditableUrl(value: unknown): string | undefined {
@@ -31,29 +23,24 @@ export function auditableUrl(value: unknown): string | undefined {
   }
 }
 
-function parseObservation(raw: unknown): Observation | undefined {
-  if (!isRecord(raw)) return undefined;
-  const url = auditableUrl(raw.url);
-  const { seq, urlTruncated, type, observed, integrity, time, reportedByPage } = raw;
-  if (url === undefined || typeof seq !== 'number' || !Number.isSafeInteger(seq) || seq < 1) return undefined;
-  if (typeof urlTruncated !== 'boolean' || !isTime(time)) return undefined;
-  if (
-    !(AUDIT_RESOURCE_TYPES as readonly unknown[]).includes(type) ||
-    !(OBSERVED_OUTCOMES as readonly unknown[]).includes(observed)
-  )
-    return undefined;
-  if (integrity !== null && typeof integrity !== 'boolean') return undefined;
-  if (reportedByPage !== undefined && typeof reportedByPage !== 'boolean') return undefined;
-  return {
-    seq,
-    url,
-    urlTruncated,
-    type: type as AuditResourceType,
-    observed: observed as ObservedOutcome,
-    integrity,
-    time,
-    ...(reportedByPage === true ? { reportedByPage: true as const } : {}),
-  };
+/** `raw`'s members that `schema` declares: what a lenient reader looks at. */
+function declaredMembers(raw: Readonly<Record<string, unknown>>, schema: { readonly properties: object }) {
+  return Object.fromEntries(Object.keys(schema.properties).flatMap((key) => (key in raw ? [[key, raw[key]]] : [])));
+}
+
+/**
+ * One observation, checked against its schema (`at` names where it is, `/observations/3`); the refusal names the
+ * field. `reportedByPage` is kept only when true.
+ */
+export function parseObservation(raw: unknown, at = ''): Result<Observation> {
+  const candidate = isRecord(raw) ? declaredMembers(raw, observationSchema) : raw;
+  const problem = schemaProblem(candidate, observationSchema, at);
+  if (problem !== undefined)
+    return { ok: false, error: describeSchemaError(problem, 'the observation') ?? 'is not valid' };
+  const { reportedByPage, ...observation } = candidate as Observation;
+  if (auditableUrl(observation.url) === undefined)
+    return { ok: false, error: `${fieldName(at, 'url')}: must be an http, https, ws or wss address` };
+  return { ok: true, value: reportedByPage === true ? { ...observation, reportedByPage } : observation };
 }
 
 export interface ParsedReport extends AuditReport {
@@ -64,46 +51,28 @@ export interface ParsedReport extends AuditReport {
   readonly restored: boolean;
 }
 
+/** The envelope: the report's schema with its observations' list bounded but not looked into. */
+const { items: _observations, ...observationList } = auditReportSchema.properties.observations;
+const parseEnvelope = payloadParser(AUDIT_REPORT, {
+  ...auditReportSchema,
+  properties: { ...auditReportSchema.properties, observations: observationList },
+});
+const seqSchema = observationSchema.properties.seq;
+
 /** Checks an `audit/report` payload. A malformed envelope is refused whole; a malformed observation is dropped. */
 export function parseAuditReport(raw: unknown): Result<ParsedReport> {
-  if (!isRecord(raw)) return { ok: false, error: 'audit/report: payload must be an object' };
-  const { instanceId, timeOrigin, observations, restored, strictMode } = raw;
-  if (
-    typeof instanceId !== 'string' ||
-    instanceId.length > AUDIT_LIMITS.instanceIdLength ||
-    !INSTANCE_ID.test(instanceId)
-  ) {
-    return { ok: false, error: 'audit/report: bad instanceId' };
-  }
-  if (!isTime(timeOrigin)) return { ok: false, error: 'audit/report: bad timeOrigin' };
-  if (restored !== undefined && typeof restored !== 'boolean')
-    return { ok: false, error: 'audit/report: bad restored flag' };
-  if (strictMode !== undefined && !isDocumentStrictMode(strictMode))
-    return { ok: false, error: 'audit/report: bad strictMode' };
-  if (!Array.isArray(observations)) return { ok: false, error: 'audit/report: observations must be a list' };
-  if (observations.length > AUDIT_LIMITS.observationsPerReport) {
-    return { ok: false, error: `audit/report: at most ${AUDIT_LIMITS.observationsPerReport} observations per report` };
-  }
+  const envelope = parseEnvelope(isRecord(raw) ? declaredMembers(raw, auditReportSchema) : raw);
+  if (!envelope.ok) return envelope;
+  const { observations, restored, ...rest } = envelope.value;
   const parsed: Observation[] = [];
   let maxSeq = 0;
   let dropped = 0;
-  for (const item of observations) {
-    const seq = isRecord(item) && typeof item.seq === 'number' && Number.isSafeInteger(item.seq) ? item.seq : undefined;
-    if (seq !== undefined && seq > maxSeq) maxSeq = seq;
-    const observation = parseObservation(item);
-    if (observation === undefined) dropped += 1;
-    else parsed.push(observation);
+  for (const [index, item] of observations.entries()) {
+    const seq = isRecord(item) ? item.seq : undefined;
+    if (schemaProblem(seq, seqSchema) === undefined && (seq as number) > maxSeq) maxSeq = seq as number;
+    const observation = parseObservation(item, `/observations/${index}`);
+    if (observation.ok) parsed.push(observation.value);
+    else dropped += 1;
   }
-  return {
-    ok: true,
-    value: {
-      instanceId,
-      timeOrigin,
-      observations: parsed,
-      maxSeq,
-      dropped,
-      restored: restored === true,
-      ...(strictMode !== undefined ? { strictMode } : {}),
-    },
-  };
+  return { ok: true, value: { ...rest, observations: parsed, maxSeq, dropped, restored: restored === true } };
 }

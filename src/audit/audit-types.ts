@@ -2,9 +2,12 @@
  * The audit's data model, shared by the content script (what it saw), the background (what it stored) and the
  * popup (what it shows). The stored and exported shapes are documented in docs/AUDIT-LOG.md; change both together.
  */
-import type { CategoryId } from '../catalog';
-import type { DocumentStrictMode } from '../strict-mode';
+import { CATEGORY_IDS } from '../catalog';
 import { TRACKER_RESOURCE_TYPES } from '../rules';
+import type { SchemaType } from '../shared';
+
+/** The shapes of `audit/report` (what content scripts send), declared in audit-report-schema.ts. */
+export type { AuditReport, AuditReportAck, Observation } from './audit-report-schema';
 
 /**
  * Why a third-party request got the outcome it got, as the rules decide it (explain-request.ts). Values are part of
@@ -54,108 +57,112 @@ export const OBSERVED_OUTCOMES = [
 ] as const;
 export type ObservedOutcome = (typeof OBSERVED_OUTCOMES)[number];
 
-/** One request the content script saw (the `audit/report` wire format). */
-export interface Observation {
-  /** Position in this content-script instance's sequence, from 1; the background acknowledges by it. */
-  readonly seq: number;
-  /** http(s) or ws(s) URL, cut to MAX_AUDIT_URL_LENGTH. */
-  readonly url: string;
-  readonly urlTruncated: boolean;
-  readonly type: AuditResourceType;
-  readonly observed: ObservedOutcome;
-  /** Script elements: whether the element carried an `integrity` attribute. null when not a script element. */
-  readonly integrity: boolean | null;
-  /** When it was seen, in milliseconds since the epoch. */
-  readonly time: number;
-  /**
-   * Reported by the page's own world (the WebSocket observer), not seen by the content script itself: the page can
-   * send such a report too, so it is budgeted apart and marked wherever it is shown.
-   */
-  readonly reportedByPage?: true;
-}
-
-/** Payload of `audit/report` (content script -> background). */
-export interface AuditReport {
-  /** Random id of the content-script instance (one per frame document). */
-  readonly instanceId: string;
-  /** `performance.timeOrigin` of the frame's document: tells a new page from an old one in the same tab. */
-  readonly timeOrigin: number;
-  readonly observations: readonly Observation[];
-  /**
-   * True on the first report after the page came back from the back-forward cache: the tab shows this document
-   * again, and the content script resends what it saw on it.
-   */
-  readonly restored?: boolean;
-  /**
-   * Whether the document was loaded under strict mode's policy, from the marker on its own response
-   * (document-strict-mode.ts). The audit says "refused by strict mode" only for a document that was.
-   */
-  readonly strictMode?: DocumentStrictMode;
-}
-
-/** Reply to `audit/report`: every observation up to this `seq` is stored (the content script may forget them). */
-export interface AuditReportAck {
-  readonly storedThrough: number;
-}
+const count = { type: 'integer', minimum: 0 } as const;
+const flag = { type: 'boolean' } as const;
+const text = { type: 'string' } as const;
+const textOrNull = { oneOf: [text, { type: 'null' }] } as const;
+const resourceType = { enum: AUDIT_RESOURCE_TYPES } as const;
+const status = { enum: AUDIT_STATUSES } as const;
 
 /** Whether script elements of an entry carried `integrity`: all, none, some. null for other resource types. */
-export type IntegrityState = 'present' | 'absent' | 'mixed' | null;
+const integrityState = { enum: ['present', 'absent', 'mixed', null] } as const;
+export type IntegrityState = SchemaType<typeof integrityState>;
 
 /** Who a third-party host belongs to. */
-export interface VendorRef {
-  /** Catalog or custom vendor id; null for an unknown third party. */
-  readonly id: string | null;
-  /** The vendor's name, or the host's registrable domain for an unknown third party. */
-  readonly name: string;
-  readonly category: CategoryId | null;
-  readonly source: 'curated' | 'third-party-web' | 'custom' | null;
-}
+export const vendorRefSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['id', 'name', 'category', 'source'],
+  properties: {
+    /** Catalog or custom vendor id; null for an unknown third party. */
+    id: textOrNull,
+    /** The vendor's name, or the host's registrable domain for an unknown third party. */
+    name: text,
+    category: { enum: [...CATEGORY_IDS, null] },
+    source: { enum: ['curated', 'third-party-web', 'custom', null] },
+  },
+} as const;
+export type VendorRef = SchemaType<typeof vendorRefSchema>;
+
+/** How many requests had each outcome (only the outcomes seen). */
+const outcomeCounts = {
+  type: 'object',
+  additionalProperties: false,
+  properties: Object.fromEntries(OBSERVED_OUTCOMES.map((outcome) => [outcome, count])) as {
+    readonly [outcome in ObservedOutcome]: typeof count;
+  },
+} as const;
 
 /**
- * One row of an audit: the requests of one page to one URL path (query strings vary per request and are not part of
- * the identity), of one resource type and one status. `url` is the first full URL seen.
+ * What the tab audit and the log both say about the requests to one URL path of a page (query strings vary per
+ * request and are not part of the identity), of one resource type and one status. `url` is the first full URL seen.
  */
-/** What the tab audit and the log both say about the requests to one URL. */
-export interface AuditedRequests {
-  readonly url: string;
-  readonly urlTruncated: boolean;
-  readonly host: string;
-  readonly path: string;
-  readonly type: AuditResourceType;
-  readonly vendor: VendorRef;
-  readonly status: AuditStatus;
+const auditedRequests = {
+  url: text,
+  urlTruncated: flag,
+  host: text,
+  path: text,
+  type: resourceType,
+  vendor: vendorRefSchema,
+  status,
   /** One line for a person: which rule or setting decided, and why. */
-  readonly reason: string;
-  /** How many requests had each outcome. */
-  readonly outcomes: Readonly<Partial<Record<ObservedOutcome, number>>>;
-  readonly integrity: IntegrityState;
-  readonly count: number;
+  reason: text,
+  outcomes: outcomeCounts,
+  integrity: integrityState,
+  count,
   /** Only what the page's own world reported (see Observation): shown as "reported by the page". */
-  readonly reportedByPage?: true;
+  reportedByPage: { const: true },
   /**
    * The status these requests were first given, when it differs: judged at once with the policy at hand (right
    * after the browser starts, before managed storage answered), then again with the organisation's policy.
    */
-  readonly changedFrom?: AuditStatus;
-}
+  changedFrom: status,
+} as const;
+const AUDITED_REQUESTS_REQUIRED = [
+  'url',
+  'urlTruncated',
+  'host',
+  'path',
+  'type',
+  'vendor',
+  'status',
+  'reason',
+  'outcomes',
+  'integrity',
+  'count',
+] as const;
 
-export interface AuditEntry extends AuditedRequests {
-  readonly key: string;
-  readonly firstSeen: number;
-  readonly lastSeen: number;
-  /** True when seen from a frame of the page rather than the page itself. */
-  readonly inFrame: boolean;
-}
+/** One row of a tab's audit. */
+export const auditEntrySchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: [...AUDITED_REQUESTS_REQUIRED, 'key', 'firstSeen', 'lastSeen', 'inFrame'],
+  properties: {
+    ...auditedRequests,
+    key: text,
+    firstSeen: { type: 'number' },
+    lastSeen: { type: 'number' },
+    /** True when seen from a frame of the page rather than the page itself. */
+    inFrame: flag,
+  },
+} as const;
+export type AuditEntry = SchemaType<typeof auditEntrySchema>;
 
 /** The page a tab's audit is about. */
-export interface AuditPage {
-  /** The top-level page's URL, without its fragment, cut to MAX_AUDIT_URL_LENGTH. */
-  readonly url: string;
-  readonly host: string;
-  readonly timeOrigin: number;
-  readonly dashboardId: string | null;
-  readonly dashboardName: string | null;
-}
+export const auditPageSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['url', 'host', 'timeOrigin', 'dashboardId', 'dashboardName'],
+  properties: {
+    /** The top-level page's URL, without its fragment, cut to AUDIT_LIMITS.urlLength. */
+    url: text,
+    host: text,
+    timeOrigin: { type: 'number' },
+    dashboardId: textOrNull,
+    dashboardName: textOrNull,
+  },
+} as const;
+export type AuditPage = SchemaType<typeof auditPageSchema>;
 
 /** Version of the stored per-tab audit and of the log records. */
 export const AUDIT_FORMAT_VERSION = 1;
@@ -187,20 +194,27 @@ export const isTabAudit = (value: unknown): value is TabAudit =>
   Array.isArray((value as TabAudit).entries);
 
 /** One record of the cross-tab audit log (storage.local): the requests of one report to one row key. */
-export interface AuditLogRecord extends AuditedRequests {
-  /** When the requests were seen: the first and the last of them, in ms since the epoch. */
-  readonly firstSeen: number;
-  readonly lastSeen: number;
-  /** The page (frame) that made the requests, without its fragment. */
-  readonly pageUrl: string;
-  readonly dashboardId: string | null;
-  /**
-   * Which page produced it: the tab's page origin and the tab (`https://app.circleci.com tab 12`). The log drops
-   * records from the source that holds the most first, so one page cannot flush the others' (audit-log-eviction.ts).
-   * Absent in records stored before it existed: their page's origin stands in.
-   */
-  readonly source?: string;
-}
+export const auditLogRecordSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: [...AUDITED_REQUESTS_REQUIRED, 'firstSeen', 'lastSeen', 'pageUrl', 'dashboardId'],
+  properties: {
+    ...auditedRequests,
+    /** When the requests were seen: the first and the last of them, in ms since the epoch. */
+    firstSeen: { type: 'number' },
+    lastSeen: { type: 'number' },
+    /** The page (frame) that made the requests, without its fragment. */
+    pageUrl: text,
+    dashboardId: textOrNull,
+    /**
+     * Which page produced it: the tab's page origin and the tab (`https://app.circleci.com tab 12`). The log drops
+     * records from the source that holds the most first, so one page cannot flush the others' (audit-log-eviction.ts).
+     * Absent in records stored before it existed: their page's origin stands in.
+     */
+    source: text,
+  },
+} as const;
+export type AuditLogRecord = SchemaType<typeof auditLogRecordSchema>;
 
 /** storage.session key of a tab's audit. */
 export function tabAuditKey(tabId: number): string {

@@ -33,20 +33,38 @@ export { AUDIT_LOG_CHUNK_PREFIX, AUDIT_LOG_META_KEY, readDroppedRecords } from '
 export { createAuditLogStore } from './audit-log-store';
 export type { AuditLogStore, LoggedObservation } from './audit-log-store';
 export {
-  AUDIT_CLEAR_LOG,
-  AUDIT_EXPORT_LOG,
   AUDIT_PAGE_QUERY,
   AUDIT_REPORT,
-  isAuditLogExport,
+  auditPageAnswerSchema,
   isAuditPageAnswer,
   isAuditReportAck,
 } from './audit-messages';
-export type { AuditLogExport, AuditPageAnswer } from './audit-messages';
+export type { AuditPageAnswer } from './audit-messages';
+export {
+  AUDIT_CLEAR_LOG,
+  AUDIT_EXPORT_LOG,
+  NEW_THIRD_PARTIES_TAKE,
+  auditClearLogReplySchema,
+  auditLogExportSchema,
+  isAuditLogExport,
+  newThirdPartiesReplySchema,
+  newThirdPartiesTakeSchema,
+} from './audit-page-messages';
+export type { AuditLogExport, DroppedRecords } from './audit-page-messages';
 export { parseAuditReport } from './audit-report-parser';
 export type { ParsedReport } from './audit-report-parser';
-export { AUDIT_FORMAT_VERSION, BLOCKED_STATUSES, isTabAudit, tabAuditKey } from './audit-types';
+export {
+  AUDIT_FORMAT_VERSION,
+  BLOCKED_STATUSES,
+  auditEntrySchema,
+  auditLogRecordSchema,
+  isTabAudit,
+  tabAuditKey,
+} from './audit-types';
+export { auditReportAckSchema, auditReportSchema, observationSchema } from './audit-report-schema';
 export type {
   AuditEntry,
+  AuditLogRecord,
   AuditPage,
   AuditReport,
   AuditReportAck,
@@ -66,4 +84,3 @@ export { createTabAuditStore } from './tab-audit-store';
 export type { TabAuditStore } from './tab-audit-store';
 export { createThirdPartyHistoryStore } from './third-party-history-store';
 export type { ThirdPartyHistoryStore } from './third-party-history-store';
-export { NEW_THIRD_PARTIES_TAKE } from './third-party-history';

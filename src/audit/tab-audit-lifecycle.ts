@@ -3,7 +3,7 @@
  * Dashguard content script answers (it left the dashboards) loses its audit; audits of tabs closed while the worker
  * was stopped go when it starts. Needs no `tabs` permission: only tab ids and load status are used.
  */
-import { AUDIT_PAGE_QUERY, type AuditPageAnswer } from './audit-messages';
+import { AUDIT_PAGE_QUERY, isAuditPageAnswer } from './audit-messages';
 import type { AuditBadge } from './audit-badge';
 import type { TabAuditStore } from './tab-audit-store';
 
@@ -20,9 +20,6 @@ export interface TabAuditLifecycle {
   pruneClosedTabs(): Promise<void>;
 }
 
-const isAnswer = (value: unknown): value is AuditPageAnswer =>
-  typeof value === 'object' && value !== null && typeof (value as AuditPageAnswer).timeOrigin === 'number';
-
 export function createTabAuditLifecycle(deps: {
   tabs: TabsApi;
   tabAudits: TabAuditStore;
@@ -38,7 +35,7 @@ export function createTabAuditLifecycle(deps: {
       } catch {
         answer = undefined;
       }
-      if (isAnswer(answer)) return;
+      if (isAuditPageAnswer(answer)) return;
       // No content script in the page: it is not a dashboard (any more).
       await deps.tabAudits.remove(tabId);
       await deps.badge.clear(tabId);

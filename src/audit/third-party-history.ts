@@ -8,8 +8,6 @@
  * `unknown:<registrable domain>`).
  */
 import { isRecord } from '../shared';
-/** From extension pages: `{ dashboard, tabId }` -> the keys of its unseen new parties, which count as seen from then on. */
-export const NEW_THIRD_PARTIES_TAKE = 'new-third-parties/take';
 export const THIRD_PARTY_HISTORY_VERSION = 1;
 export const NEW_WINDOW_MS = 30 * 24 * 60 * 60_000;
 /** A party's last-seen time is refreshed at most this often, so most reports write nothing. */

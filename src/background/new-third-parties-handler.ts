@@ -4,7 +4,8 @@
  * Extension pages only.
  */
 import type { AuditBadge, TabAuditStore, ThirdPartyHistoryStore } from '../audit';
-import { isRecord } from '../shared';
+import { NEW_THIRD_PARTIES_TAKE, newThirdPartiesTakeSchema } from '../audit';
+import { payloadParser } from '../messaging';
 import { defineHandler } from './message-router';
 
 export interface NewThirdPartiesDeps {
@@ -13,17 +14,12 @@ export interface NewThirdPartiesDeps {
   readonly badge: Pick<AuditBadge, 'show'>;
 }
 
+export const parseNewThirdPartiesTake = payloadParser(NEW_THIRD_PARTIES_TAKE, newThirdPartiesTakeSchema);
+
 export function createNewThirdPartiesHandler(deps: NewThirdPartiesDeps) {
   return defineHandler<{ dashboard: string; tabId: number }, string[]>({
     from: ['extension-page'],
-    parse: (payload) =>
-      isRecord(payload) &&
-      typeof payload.dashboard === 'string' &&
-      payload.dashboard.length > 0 &&
-      payload.dashboard.length <= 300 &&
-      Number.isInteger(payload.tabId)
-        ? { ok: true, value: { dashboard: payload.dashboard, tabId: payload.tabId as number } }
-        : { ok: false, error: 'new-third-parties/take needs { dashboard, tabId }' },
+    parse: parseNewThirdPartiesTake,
     async handle({ dashboard, tabId }) {
       const keys = await deps.history.take(dashboard);
       const audit = await deps.tabAudits.get(tabId);

@@ -8,7 +8,7 @@ export { isEnvelope } from './messages';
 export type { Envelope, SenderKind } from './messages';
 export type { Result } from './result';
 export { conforms, schemaProblem } from './schema-check';
-export { describeSchemaError, schemaErrorLines } from './schema-error-text';
+export { describeSchemaError, fieldName, schemaErrorLines } from './schema-error-text';
 export type { JSONSchema, SchemaType } from './schema-type';
 export type { SchemaProblem } from './schema-check';
 export { createSerialBatcher } from './serial-batcher';

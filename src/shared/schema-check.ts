@@ -30,6 +30,7 @@ const KNOWN = new Set([
   'maxLength',
   'minimum',
   'maximum',
+  'exclusiveMinimum',
   'items',
   'minItems',
   'maxItems',
@@ -112,6 +113,8 @@ export function schemaProblem(value: unknown, schema: unknown, at = ''): SchemaP
   if (typeof value === 'number') {
     if (typeof s.maximum === 'number' && value > s.maximum) return problem('maximum', { limit: s.maximum });
     if (typeof s.minimum === 'number' && value < s.minimum) return problem('minimum', { limit: s.minimum });
+    if (typeof s.exclusiveMinimum === 'number' && value <= s.exclusiveMinimum)
+      return problem('exclusiveMinimum', { limit: s.exclusiveMinimum });
   }
   if (Array.isArray(value)) {
     if (typeof s.maxItems === 'number' && value.length > s.maxItems) return problem('maxItems', { limit: s.maxItems });

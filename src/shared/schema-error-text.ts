@@ -73,6 +73,8 @@ export function describeSchemaError(error: SchemaProblem, whole = 'the file'): s
       return `${field}: must be ${String(params.limit)} or more`;
     case 'maximum':
       return `${field}: must be ${String(params.limit)} or less`;
+    case 'exclusiveMinimum':
+      return `${field}: must be more than ${String(params.limit)}`;
     case 'oneOf':
       return `${field}: is none of the forms it may take`;
     default:

@@ -12,7 +12,7 @@
  * The control: the page loaded again under the policy reaches Amplitude on the server and is listed allowed, unmarked.
  */
 import type { Page } from 'puppeteer-core';
-import { AUDIT_EXPORT_LOG, type AuditLogExport } from '../../src/audit/audit-messages';
+import { AUDIT_EXPORT_LOG, type AuditLogExport } from '../../src/audit/audit-page-messages';
 import { isPolicyStatus, POLICY_GET, type PolicyStatus } from '../../src/policy/policy-status';
 import { readPopupRows, waitForPopupRows, type PopupRow } from './harness/audit-popup';
 import { BROWSER_KINDS, type ExtensionBrowser } from './harness/browsers';

@@ -6,7 +6,7 @@
  * "keep full addresses" switched on, the same search finds them, so it could fail.
  */
 import type { Page } from 'puppeteer-core';
-import { AUDIT_CLEAR_LOG } from '../../src/audit/audit-messages';
+import { AUDIT_CLEAR_LOG } from '../../src/audit/audit-page-messages';
 import { SETTINGS_CHANGE } from '../../src/settings/settings-messages';
 import { hostOf } from '../../src/shared/host-match';
 import { exportFrom, waitForPopupRows, type PopupRow } from './harness/audit-popup';

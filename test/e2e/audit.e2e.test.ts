@@ -7,10 +7,10 @@
  */
 import { TargetType, type Page } from 'puppeteer-core';
 import { AUDIT_CSV_COLUMNS } from '../../src/audit/audit-export';
-import { AUDIT_CLEAR_LOG } from '../../src/audit/audit-messages';
+import { AUDIT_CLEAR_LOG } from '../../src/audit/audit-page-messages';
 import { tabAuditKey, type AuditLogRecord } from '../../src/audit/audit-types';
 import { redactUrl } from '../../src/audit/redact-url';
-import { NEW_THIRD_PARTIES_TAKE } from '../../src/audit/third-party-history';
+import { NEW_THIRD_PARTIES_TAKE } from '../../src/audit/audit-page-messages';
 import { parseCsv } from '../unit/csv-parse';
 import {
   AUDIT_ASSETS,

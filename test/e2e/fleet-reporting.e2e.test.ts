@@ -8,7 +8,7 @@
  */
 import { TargetType, type Page } from 'puppeteer-core';
 import { newPartiesTitle } from '../../src/audit/audit-badge';
-import { NEW_THIRD_PARTIES_TAKE } from '../../src/audit/third-party-history';
+import { NEW_THIRD_PARTIES_TAKE } from '../../src/audit/audit-page-messages';
 import { TEST_BACKGROUND_STARTS_KEY, TEST_FLEET_QUEUE_LIMITS } from '../../src/background/test-surface';
 import { FLEET_STATUS_GET, isFleetStatus, type FleetStatus } from '../../src/fleet/fleet-status';
 import { FLEET_PAUSE_STARTS_KEY } from '../../src/fleet/fleet-storage-layout';

@@ -14,7 +14,7 @@ import { BROWSER_KINDS, launchWithDashguard, type ExtensionBrowser } from './har
 import { optionsPage, sendFromPage, sessionStorageValue, tabIdOf } from './harness/extension-pages';
 import { TEST_BACKGROUND_STARTS_KEY } from '../../src/background/test-surface';
 import { SETTINGS_CHANGE, SETTINGS_GET, TAB_PAUSE_SET } from '../../src/settings/settings-messages';
-import { AUDIT_EXPORT_LOG, type AuditLogExport } from '../../src/audit/audit-messages';
+import { AUDIT_EXPORT_LOG, type AuditLogExport } from '../../src/audit/audit-page-messages';
 import { tabAuditKey, type TabAudit } from '../../src/audit/audit-types';
 import { SITES } from './harness/fixture-catalog';
 import { startFixtureServer, type FixtureServer } from './harness/fixture-server';

@@ -1,0 +1,59 @@
+import { entry, logRecord, TRACKER } from '../../test/unit/audit-fixtures';
+import { refusedAgreeingWithAjv } from '../../test/unit/schema-mutations';
+import { conforms, describeSchemaError, schemaProblem } from '../shared';
+import { auditEntrySchema, auditLogRecordSchema } from './audit-types';
+import { auditReportSchema, observationSchema } from './audit-report-schema';
+
+const OBSERVATION = {
+  seq: 3,
+  url: 'https://cdn.tracker.example/t.js',
+  urlTruncated: false,
+  type: 'script',
+  observed: 'failed',
+  integrity: null,
+  time: 1_700_000_000_000,
+  reportedByPage: true,
+};
+const REPORT = { instanceId: 'abc-1', timeOrigin: 4_000.5, observations: [OBSERVATION], strictMode: 'none' };
+
+/** The first problem of `value` against `schema`, as the line a person reads. */
+const refusal = (value: unknown, schema: unknown): string | undefined => {
+  const problem = schemaProblem(value, schema);
+  return problem === undefined ? undefined : describeSchemaError(problem, 'the value');
+};
+
+describe("the audit's schemas", () => {
+  it.each([
+    ['an observation', observationSchema, OBSERVATION],
+    ['a report', auditReportSchema, REPORT],
+    ['a tab audit row', auditEntrySchema, entry({ reportedByPage: true, changedFrom: 'allowed-policy' })],
+    ['a log record', auditLogRecordSchema, logRecord({ source: 'https://app.ci.example tab 3' })],
+  ])('agree with ajv on %s, for a valid value and a thousand mutations of it', (_name, schema, start) => {
+    const refused = refusedAgreeingWithAjv(schema, start, 5);
+    expect(refused).toBeGreaterThan(100);
+    expect(refused).toBeLessThan(1_000);
+    expect(conforms(start, schema)).toBe(true);
+  });
+
+  it('take the rows and records the fixtures build, with and without their optional members', () => {
+    for (const row of [entry(), entry({ outcomes: {}, integrity: null, vendor: { ...TRACKER, source: 'custom' } })])
+      expect(refusal(row, auditEntrySchema)).toBeUndefined();
+    expect(refusal(logRecord(), auditLogRecordSchema)).toBeUndefined();
+  });
+
+  it.each([
+    [{ ...entry(), vendor: { ...TRACKER, category: 'spam' } }, /^vendor\.category: must be one of "analytics", /],
+    [{ ...entry(), outcomes: { seen: 1 } }, /^outcomes\.seen: unknown field \(remove it\)$/],
+    [{ ...entry(), outcomes: { failed: -1 } }, /^outcomes\.failed: must be 0 or more$/],
+    [{ ...entry(), reportedByPage: false }, /^reportedByPage: must be true$/],
+    [{ ...entry(), integrity: true }, /^integrity: must be one of "present", "absent", "mixed", null$/],
+    [{ ...entry(), key: undefined }, /^key: missing$/],
+  ])('name the field of a bad row (%#)', (row, message) => {
+    expect(refusal(row, auditEntrySchema)).toMatch(message);
+  });
+
+  it('name the field of a bad log record', () => {
+    expect(refusal({ ...logRecord(), pageUrl: null }, auditLogRecordSchema)).toBe('pageUrl: must be text in quotes');
+    expect(refusal({ ...logRecord(), inFrame: true }, auditLogRecordSchema)).toBe('inFrame: unknown field (remove it)');
+  });
+});
