@@ -1,7 +1,7 @@
 import { entry, TRACKER } from '../../test/unit/audit-fixtures';
 import { payloadParser } from '../messaging';
 import { describeSchemaError, schemaProblem } from '../shared';
-import { refusedAgreeingWithAjv } from '../../test/unit/schema-mutations';
+import { expectAgreementWithAjv } from '../../test/unit/schema-mutations';
 import { displayAudit, firstScreenOf } from './audit-display';
 import {
   AUDIT_FIRST_SCREEN,
@@ -89,9 +89,7 @@ describe('isAuditFirstScreen', () => {
   });
 
   it('is the display schema with its lists bounded, and agrees with ajv on a thousand mutations', () => {
-    const refused = refusedAgreeingWithAjv(firstScreenReplySchema, JSON.parse(JSON.stringify(good)), 13);
-    expect(refused).toBeGreaterThan(100);
-    expect(refused).toBeLessThan(1_000);
+    expectAgreementWithAjv(firstScreenReplySchema, JSON.parse(JSON.stringify(good)), 13);
     const problem = schemaProblem(
       { ...good, groups: [{ ...good.groups[0], vendor: { name: 'x' } }] },
       firstScreenReplySchema,

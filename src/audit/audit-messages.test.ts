@@ -1,5 +1,5 @@
 import { logRecord } from '../../test/unit/audit-fixtures';
-import { refusedAgreeingWithAjv } from '../../test/unit/schema-mutations';
+import { expectAgreementWithAjv, refusedAgreeingWithAjv } from '../../test/unit/schema-mutations';
 import { conforms, describeSchemaError, schemaProblem } from '../shared';
 import { auditPageAnswerSchema, isAuditPageAnswer, isAuditReportAck } from './audit-messages';
 import {
@@ -44,10 +44,7 @@ describe('the replies extension pages check', () => {
     ['the new third parties asked for', newThirdPartiesTakeSchema, { dashboard: 'circleci', tabId: 4 }],
     ['the new third parties', newThirdPartiesReplySchema, ['tracker', 'unknown:example.net']],
   ])('%s: agrees with ajv on a thousand mutations', (_name, schema, start) => {
-    const refused = refusedAgreeingWithAjv(schema, start, 9);
-    expect(refused).toBeGreaterThan(100);
-    expect(refused).toBeLessThan(1_000);
-    expect(conforms(start, schema)).toBe(true);
+    expectAgreementWithAjv(schema, start, 9);
   });
 
   it('checks the page answer and the export by their schemas, naming the field', () => {

@@ -1,6 +1,6 @@
 import { entry, logRecord, TRACKER } from '../../test/unit/audit-fixtures';
-import { refusedAgreeingWithAjv } from '../../test/unit/schema-mutations';
-import { conforms, describeSchemaError, schemaProblem } from '../shared';
+import { expectAgreementWithAjv } from '../../test/unit/schema-mutations';
+import { describeSchemaError, schemaProblem } from '../shared';
 import { auditEntrySchema, auditLogRecordSchema } from './audit-types';
 import { auditReportSchema, observationSchema } from './audit-report-schema';
 
@@ -29,10 +29,7 @@ describe("the audit's schemas", () => {
     ['a tab audit row', auditEntrySchema, entry({ reportedByPage: true, changedFrom: 'allowed-policy' })],
     ['a log record', auditLogRecordSchema, logRecord({ source: 'https://app.ci.example tab 3' })],
   ])('agree with ajv on %s, for a valid value and a thousand mutations of it', (_name, schema, start) => {
-    const refused = refusedAgreeingWithAjv(schema, start, 5);
-    expect(refused).toBeGreaterThan(100);
-    expect(refused).toBeLessThan(1_000);
-    expect(conforms(start, schema)).toBe(true);
+    expectAgreementWithAjv(schema, start, 5);
   });
 
   it('take the rows and records the fixtures build, with and without their optional members', () => {
