@@ -13,7 +13,7 @@ import { TEST_BACKGROUND_STARTS_KEY, TEST_FLEET_QUEUE_LIMITS } from '../../src/b
 import { FLEET_STATUS_GET, isFleetStatus, type FleetStatus } from '../../src/fleet/fleet-status';
 import { FLEET_PAUSE_STARTS_KEY } from '../../src/fleet/fleet-storage-layout';
 import { SETTINGS_CHANGE, TAB_PAUSE_SET } from '../../src/settings/settings-messages';
-import { isPolicyStatus, POLICY_GET, type PolicyStatus } from '../../src/policy/policy-status';
+import type { PolicyStatus } from '../../src/policy/policy-status';
 import { decodeOtlpLogs, logRecordsOf } from '../unit/otlp-logs-decoder';
 import { BROWSER_KINDS, launchWithDashguard, type BrowserKind, type ExtensionBrowser } from './harness/browsers';
 import {
@@ -23,18 +23,14 @@ import {
   type ReceivedBatch,
 } from './harness/collector-fixture';
 import { waitForPageSettled } from './harness/dashboard-page';
-import { CHROMIUM_EXTENSION_ID, FIREFOX_ADDON_ID } from './harness/extension-build';
+import { CHROMIUM_EXTENSION_ID } from './harness/extension-build';
 import { openExtensionPage, optionsPage, sendFromPage, sessionStorageValue, tabIdOf } from './harness/extension-pages';
 import { siteUrl } from './harness/fixture-catalog';
 import { startFixtureServer, type FixtureServer } from './harness/fixture-server';
 import { FIREFOX_EXTENSION_UUID } from './harness/firefox';
-import {
-  acquirePolicyLock,
-  chromiumPolicyFile,
-  firefoxPolicyFile,
-  type PolicyFile,
-  type PolicyLock,
-} from './harness/managed-policy-files';
+import { acquirePolicyLock, type PolicyLock } from './harness/managed-policy-files';
+import { closePolicyLaunch, launchWithPolicyFile, type PolicyLaunch } from './harness/policy-launch';
+import { policyStatus, waitForPolicy } from './harness/policy-status';
 import { waitFor } from './harness/wait-for';
 
 /** Firefox stops an idle event page after this long (the default is 30 s), so the test can stop it. */
@@ -92,51 +88,25 @@ function launchWithPolicy(
   policy: Record<string, unknown>,
   accept: (status: PolicyStatus) => boolean,
 ): () => Launched {
-  let session: ExtensionBrowser | undefined;
+  let launched: PolicyLaunch | undefined;
   let options: Page | undefined;
-  let file: PolicyFile | undefined;
   beforeAll(async () => {
-    file = kind === 'chromium' ? chromiumPolicyFile(CHROMIUM_EXTENSION_ID) : firefoxPolicyFile(FIREFOX_ADDON_ID);
-    file.write(policy);
-    try {
-      session = await launchWithDashguard(kind, {
+    launched = await launchWithPolicyFile(kind, policy, () =>
+      launchWithDashguard(kind, {
         fixture,
         build: 'test',
         extraDomains: ['fleet.example', ...SECOND_PARTY_DOMAINS],
         firefoxPrefs: { 'extensions.background.idle.timeout': FIREFOX_IDLE_TIMEOUT_MS },
-      });
-    } finally {
-      if (kind === 'firefox') file.remove();
-    }
-    options = await optionsPage(session);
-    const page = options;
-    let last: PolicyStatus | undefined;
-    await waitFor(
-      'the extension to report the policy file',
-      async () => {
-        last = await policyStatus(page);
-        return last.source === 'managed' && accept(last) ? true : undefined;
-      },
-      { timeoutMs: 45_000, intervalMs: 250, describeFailure: () => `Last policy/get: ${JSON.stringify(last)}.` },
+      }),
     );
+    options = await optionsPage(launched.session);
+    await waitForPolicy(options, 'the policy file', (status) => status.source === 'managed' && accept(status));
   });
-  afterAll(async () => {
-    try {
-      await session?.close();
-    } finally {
-      file?.remove();
-    }
-  });
+  afterAll(() => closePolicyLaunch(launched));
   return () => {
-    if (!session || !options) throw new Error(`${kind} with Dashguard and its policy did not start`);
-    return { session, options };
+    if (!launched || !options) throw new Error(`${kind} with Dashguard and its policy did not start`);
+    return { session: launched.session, options };
   };
-}
-
-async function policyStatus(page: Page): Promise<PolicyStatus> {
-  const value = await sendFromPage<unknown>(page, POLICY_GET, null);
-  if (!isPolicyStatus(value)) throw new Error(`policy/get answered ${JSON.stringify(value)}`);
-  return value;
 }
 
 async function fleetStatus(page: Page): Promise<FleetStatus> {

@@ -12,23 +12,18 @@
 import path from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { SETTINGS_KEY } from '../../src/settings/settings-store';
-import { isPolicyStatus, POLICY_GET, type PolicyStatus } from '../../src/policy/policy-status';
 import { SETTINGS_CHANGE, SETTINGS_GET, TAB_PAUSE_SET } from '../../src/settings/settings-messages';
 import { DEFAULT_SETTINGS, type UserSettings } from '../../src/settings/user-settings';
 import type { ExtensionBrowser } from './harness/browser-session';
 import { launchFirefox, launchWithDashguard } from './harness/browsers';
 import { waitForPageSettled } from './harness/dashboard-page';
-import { CHROMIUM_EXTENSION_ID, FIREFOX_ADDON_ID, REPO_ROOT } from './harness/extension-build';
+import { REPO_ROOT } from './harness/extension-build';
 import { openExtensionPage, sendFromPage, tabIdOf } from './harness/extension-pages';
 import { allowedVendors, blockedVendors, requestsToVendor, SITES, siteUrl } from './harness/fixture-catalog';
 import { startFixtureServer, type FixtureServer } from './harness/fixture-server';
-import {
-  acquirePolicyLock,
-  chromiumPolicyFile,
-  firefoxPolicyFile,
-  type PolicyFile,
-  type PolicyLock,
-} from './harness/managed-policy-files';
+import { acquirePolicyLock, type PolicyFile, type PolicyLock } from './harness/managed-policy-files';
+import { closePolicyLaunch, launchWithPolicyFile, type PolicyLaunch } from './harness/policy-launch';
+import { POLICY_CHANGE_TIMEOUT_MS, policyStatus, waitForPolicy } from './harness/policy-status';
 import { requestKey } from './harness/vendor-expectations';
 import { requestOutcome as recordedOutcome } from './harness/rules-canary';
 import { EXFIL_SENSITIVE_PATH, STRICT_ASSETS, THIRD_PARTY_HOST, strictChannel } from './harness/strict-fixture';
@@ -68,9 +63,6 @@ async function expectOwnDomainHostBlock(
   await expectOutcome(session, fixture, SITES.dashboard, OWN_DOMAIN_HOST.rest, 'reached');
   await expectOutcome(session, fixture, SITES.unrelated, OWN_DOMAIN_HOST.host, 'reached');
 }
-/** Chromium applies a rewritten policy file after its file watcher settles (a few seconds). */
-const POLICY_CHANGE_TIMEOUT_MS = 45_000;
-
 /** The Firefox build with test-only surfaces (it opens its options page when installed; see background.ts). */
 const FIREFOX_TEST_BUILD = process.env.DASHGUARD_FIREFOX_TEST_DIR ?? path.join(REPO_ROOT, 'dist-test', 'firefox');
 
@@ -134,37 +126,6 @@ async function optionsPage(session: ExtensionBrowser): Promise<Page> {
       return undefined;
     },
     { timeoutMs: 15_000, intervalMs: 200 },
-  );
-}
-
-/** Asks the background for the policy status, as the options page does (`policy/get`). */
-async function policyStatus(page: Page): Promise<PolicyStatus> {
-  const reply = await page.evaluate(async (type: string) => {
-    const api = (globalThis as unknown as { browser?: PageApi }).browser ?? chrome;
-    return api.runtime.sendMessage<unknown, unknown>({ type, payload: null });
-  }, POLICY_GET);
-  const value =
-    typeof reply === 'object' && reply !== null && 'ok' in reply && reply.ok === true && 'value' in reply
-      ? reply.value
-      : undefined;
-  if (!isPolicyStatus(value)) throw new Error(`policy/get answered ${JSON.stringify(reply)}`);
-  return value;
-}
-
-async function waitForPolicy(
-  page: Page,
-  what: string,
-  accept: (status: PolicyStatus) => boolean,
-  timeoutMs = POLICY_CHANGE_TIMEOUT_MS,
-): Promise<PolicyStatus> {
-  let last: PolicyStatus | undefined;
-  return waitFor(
-    `the extension to report ${what}`,
-    async () => {
-      last = await policyStatus(page);
-      return accept(last) ? last : undefined;
-    },
-    { timeoutMs, intervalMs: 250, describeFailure: () => `Last policy/get: ${JSON.stringify(last)}.` },
   );
 }
 
@@ -465,23 +426,22 @@ function leaks(requests: ReturnType<FixtureServer['log']['all']>): Record<string
 describe('Managed policy in Chromium (a file in /etc/chromium/policies/managed/)', () => {
   let lock: PolicyLock | undefined;
   let fixture: FixtureServer | undefined;
-  let file: PolicyFile | undefined;
-  let session: ExtensionBrowser | undefined;
+  let launched: PolicyLaunch | undefined;
   let options: Page | undefined;
   const ready = (): { session: ExtensionBrowser; fixture: FixtureServer; file: PolicyFile; options: Page } => {
-    if (!session || !fixture || !file || !options)
-      throw new Error('Chromium with Dashguard and its policy did not start');
-    return { session, fixture, file, options };
+    if (!launched || !fixture || !options) throw new Error('Chromium with Dashguard and its policy did not start');
+    return { session: launched.session, fixture, file: launched.file, options };
   };
 
   beforeAll(async () => {
     lock = await acquirePolicyLock();
-    fixture = await startFixtureServer({ assets: STRICT_ASSETS });
-    file = chromiumPolicyFile(CHROMIUM_EXTENSION_ID);
-    file.write({ extraDashboards: [SELF_HOSTED] });
+    const server = await startFixtureServer({ assets: STRICT_ASSETS });
+    fixture = server;
     // Loaded at start-up with --load-extension (managed storage needs it); throws unless Dashguard's rules are live.
-    session = await launchWithDashguard('chromium', { fixture });
-    options = await optionsPage(session);
+    launched = await launchWithPolicyFile('chromium', { extraDashboards: [SELF_HOSTED] }, () =>
+      launchWithDashguard('chromium', { fixture: server }),
+    );
+    options = await optionsPage(launched.session);
     // Chromium delivers the policy a few seconds after start-up.
     await waitForPolicy(
       options,
@@ -492,9 +452,8 @@ describe('Managed policy in Chromium (a file in /etc/chromium/policies/managed/)
 
   afterAll(async () => {
     try {
-      await session?.close();
+      await closePolicyLaunch(launched);
     } finally {
-      file?.remove();
       await fixture?.close();
       lock?.release();
     }
@@ -658,32 +617,22 @@ describe('Managed policy in Firefox ESR (/etc/firefox/policies/policies.json)', 
   function launchWithPolicy(
     policy: Record<string, unknown>,
   ): () => { session: ExtensionBrowser; fixture: FixtureServer; options: Page } {
-    let session: ExtensionBrowser | undefined;
+    let launched: PolicyLaunch | undefined;
     let options: Page | undefined;
-    const file = firefoxPolicyFile(FIREFOX_ADDON_ID);
     beforeAll(async () => {
-      if (!fixture) throw new Error('no fixture server');
-      file.write(policy);
-      try {
-        // Throws unless Dashguard's rules are live.
-        session = await launchFirefox(FIREFOX_TEST_BUILD, { fixture });
-      } finally {
-        // Firefox read the file at start-up; other Firefox instances on this machine must not.
-        file.remove();
-      }
-      options = await optionsPage(session);
+      const server = fixture;
+      if (!server) throw new Error('no fixture server');
+      // Throws unless Dashguard's rules are live.
+      launched = await launchWithPolicyFile('firefox', policy, () =>
+        launchFirefox(FIREFOX_TEST_BUILD, { fixture: server }),
+      );
+      options = await optionsPage(launched.session);
       await waitForPolicy(options, 'the policy from policies.json', (s) => s.source === 'managed', 15_000);
     });
-    afterAll(async () => {
-      try {
-        await session?.close();
-      } finally {
-        file.remove();
-      }
-    });
+    afterAll(() => closePolicyLaunch(launched));
     return () => {
-      if (!session || !fixture || !options) throw new Error('Firefox with Dashguard and its policy did not start');
-      return { session, fixture, options };
+      if (!launched || !fixture || !options) throw new Error('Firefox with Dashguard and its policy did not start');
+      return { session: launched.session, fixture, options };
     };
   }
 
