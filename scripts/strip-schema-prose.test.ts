@@ -25,14 +25,22 @@ describe('the bundles get schemas without their prose', () => {
       additionalProperties: false,
     } as const;
     export const category = { id: 'analytics', label: 'Analytics', description: 'Shown to a person.' };
+    export const button = { type: 'button', title: 'Pause on this tab', pattern: 'outline' };
+    export function settingsFileSchema() {
+      return { title: 'Settings file', oneOf: [{ description: 'Version 3.', const: 3 }] };
+    }
   `;
   const output = emit(source);
   // eslint-disable-next-line @typescript-eslint/no-implied-eval -- evaluates the emitted module's objects
-  const run = new Function(`${output.replace(/export /g, '')}; return { schema, category };`) as () => {
+  const run = new Function(
+    `${output.replace(/export /g, '')}; return { schema, category, button, fileSchema: settingsFileSchema() };`,
+  ) as () => {
     schema: Record<string, unknown>;
     category: Record<string, unknown>;
+    button: Record<string, unknown>;
+    fileSchema: Record<string, unknown>;
   };
-  const { schema, category } = run();
+  const { schema, category, button, fileSchema } = run();
 
   it('drops descriptions from schema objects, at every depth, and keeps what the checks read', () => {
     expect(schema).toEqual({
@@ -43,7 +51,15 @@ describe('the bundles get schemas without their prose', () => {
     expect(output).not.toMatch(/A thing|Up to/);
   });
 
+  it('drops them in what a function named as a schema returns', () => {
+    expect(fileSchema).toEqual({ oneOf: [{ const: 3 }] });
+  });
+
   it('leaves an object that is no schema as it is (a category shown to a person keeps its description)', () => {
     expect(category).toEqual({ id: 'analytics', label: 'Analytics', description: 'Shown to a person.' });
+  });
+
+  it('keeps a UI title beside keys a schema also has: only a declaration named as a schema is one', () => {
+    expect(button).toEqual({ type: 'button', title: 'Pause on this tab', pattern: 'outline' });
   });
 });

@@ -37,18 +37,18 @@ export const VENDOR_ID_PATTERN = '^[a-z0-9]+(-[a-z0-9]+)*$';
 /** Ids of custom vendors a person adds: never one the catalog can use. */
 export const CUSTOM_VENDOR_ID_PATTERN = '^custom-[a-z0-9]+(-[a-z0-9]+)*$';
 
-const decision = { description: '"allow" or "block".', enum: ['allow', 'block'] } as const;
+const decisionSchema = { description: '"allow" or "block".', enum: ['allow', 'block'] } as const;
 
-const vendorId = {
+const vendorIdSchema = {
   description: 'A vendor id: lower-case letters, digits and dashes.',
   type: 'string',
   pattern: VENDOR_ID_PATTERN,
   maxLength: SETTINGS_LIMITS.vendorIdLength,
 } as const;
 
-const name = { type: 'string', minLength: 1, maxLength: SETTINGS_LIMITS.nameLength } as const;
+const nameSchema = { type: 'string', minLength: 1, maxLength: SETTINGS_LIMITS.nameLength } as const;
 
-const domain = {
+const domainSchema = {
   description: 'A domain name such as cdn.example.com (no https://, no path).',
   type: 'string',
   minLength: 1,
@@ -67,19 +67,19 @@ export const dashboardVendorRuleSchema = {
       minLength: 1,
       maxLength: SETTINGS_LIMITS.domainLength,
     },
-    vendorId,
-    action: decision,
+    vendorId: vendorIdSchema,
+    action: decisionSchema,
   },
 } as const;
 
-const customVendorId = {
+const customVendorIdSchema = {
   description: '"custom-" followed by lower-case letters, digits and dashes.',
   type: 'string',
   pattern: CUSTOM_VENDOR_ID_PATTERN,
   maxLength: SETTINGS_LIMITS.vendorIdLength,
 } as const;
 
-const customVendorProperties = (id: typeof vendorId | typeof customVendorId) =>
+const vendorEntrySchema = (id: typeof vendorIdSchema | typeof customVendorIdSchema) =>
   ({
     description: 'A vendor the catalog does not know, added by the user or by policy. Blocked unless allowed.',
     type: 'object',
@@ -87,40 +87,40 @@ const customVendorProperties = (id: typeof vendorId | typeof customVendorId) =>
     required: ['id', 'name', 'domains'],
     properties: {
       id,
-      name,
+      name: nameSchema,
       domains: {
         type: 'array',
         minItems: 1,
         maxItems: SETTINGS_LIMITS.domainsPerVendor,
-        items: domain,
+        items: domainSchema,
       },
     },
   }) as const;
 
-export const customVendorSchema = customVendorProperties(customVendorId);
+export const customVendorSchema = vendorEntrySchema(customVendorIdSchema);
 
 export const customDashboardSchema = {
   description: 'A self-hosted dashboard (Jenkins, GitLab, TeamCity, Concourse...).',
   type: 'object',
   additionalProperties: false,
   required: ['host', 'name'],
-  properties: { host: domain, name },
+  properties: { host: domainSchema, name: nameSchema },
 } as const;
 
 /** Every settings field but `version`, in the order a file lists them. */
-export const SETTINGS_FIELDS = {
+export const SETTINGS_FIELD_SCHEMAS = {
   vendorRules: {
     description: 'Your decision per vendor on every dashboard, by vendor id.',
     type: 'object',
     maxProperties: SETTINGS_LIMITS.vendorRules,
-    propertyNames: vendorId,
-    additionalProperties: decision,
+    propertyNames: vendorIdSchema,
+    additionalProperties: decisionSchema,
   },
   categoryRules: {
     description: 'Your decision per category on every dashboard, by category id.',
     type: 'object',
     propertyNames: { enum: CATEGORY_IDS },
-    additionalProperties: decision,
+    additionalProperties: decisionSchema,
   },
   dashboardVendorRules: {
     description:
@@ -165,15 +165,15 @@ export const SETTINGS_FIELDS = {
   },
 } as const;
 
-export type SettingsField = keyof typeof SETTINGS_FIELDS;
-export const SETTINGS_FIELD_NAMES = Object.keys(SETTINGS_FIELDS) as SettingsField[];
+export type SettingsField = keyof typeof SETTINGS_FIELD_SCHEMAS;
+export const SETTINGS_FIELD_NAMES = Object.keys(SETTINGS_FIELD_SCHEMAS) as SettingsField[];
 
 /** The settings as stored and as the background sends them: the current version, every field present. */
 export const userSettingsSchema = {
   type: 'object',
   additionalProperties: false,
   required: ['version', ...SETTINGS_FIELD_NAMES],
-  properties: { version: { const: SETTINGS_VERSION }, ...SETTINGS_FIELDS },
+  properties: { version: { const: SETTINGS_VERSION }, ...SETTINGS_FIELD_SCHEMAS },
 } as const;
 
 /**
@@ -199,10 +199,10 @@ const FIELDS_SINCE: Readonly<Record<SettingsField, number>> = {
  */
 export function settingsFileSchema(): Record<string, unknown> {
   const versions = Array.from({ length: SETTINGS_VERSION }, (_, i) => i + 1);
-  const fieldDefs = Object.fromEntries(SETTINGS_FIELD_NAMES.map((field) => [field, SETTINGS_FIELDS[field]]));
+  const fieldDefs = Object.fromEntries(SETTINGS_FIELD_NAMES.map((field) => [field, SETTINGS_FIELD_SCHEMAS[field]]));
   const customVendorsV1 = {
-    ...SETTINGS_FIELDS.customVendors,
-    items: customVendorProperties(vendorId),
+    ...SETTINGS_FIELD_SCHEMAS.customVendors,
+    items: vendorEntrySchema(vendorIdSchema),
   };
   const versionDef = (version: number) => ({
     type: 'object',

@@ -5,7 +5,7 @@
  * settings-file.ts.)
  */
 import { schemaProblem, isRecord } from '../shared';
-import { SETTINGS_FIELDS, SETTINGS_FIELD_NAMES, type SettingsField } from './settings-schema';
+import { SETTINGS_FIELD_SCHEMAS, SETTINGS_FIELD_NAMES, type SettingsField } from './settings-schema';
 import { describeSchemaError } from '../shared';
 import { DEFAULT_SETTINGS, type UserSettings } from './user-settings';
 
@@ -16,7 +16,7 @@ export interface ParsedSettings {
 
 /** One field: its value, or its default with what was wrong; a list's or a map's bad entries dropped, each named. */
 function readField(field: SettingsField, value: unknown, problems: string[]): unknown {
-  const schema: Readonly<Record<string, unknown>> = SETTINGS_FIELDS[field];
+  const schema: Readonly<Record<string, unknown>> = SETTINGS_FIELD_SCHEMAS[field];
   /** True when `entry` conforms to `entrySchema`; otherwise the problem is noted. */
   const fits = (entry: unknown, entrySchema: unknown, at: string): boolean => {
     const problem = schemaProblem(entry, entrySchema, at);

@@ -1,5 +1,5 @@
 import { conforms, schemaProblem } from './schema-check';
-import { SETTINGS_FIELDS, userSettingsSchema } from '../settings/settings-schema';
+import { SETTINGS_FIELD_SCHEMAS, userSettingsSchema } from '../settings/settings-schema';
 import { DEFAULT_SETTINGS } from '../settings/user-settings';
 import { settingsChangeSchema } from '../settings/settings-change';
 import { changeReplySchema } from '../settings/settings-messages';
@@ -20,9 +20,9 @@ const VALID = {
 describe('schemaProblem', () => {
   it.each([
     ['the stored settings', userSettingsSchema],
-    ...Object.entries(SETTINGS_FIELDS).map(([field, schema]): [string, object] => [field, schema]),
+    ...Object.entries(SETTINGS_FIELD_SCHEMAS).map(([field, schema]): [string, object] => [field, schema]),
   ])('agrees with ajv on %s, for valid values and a thousand mutations of them', (_name, schema) => {
-    const field = Object.entries(SETTINGS_FIELDS).find(([, s]) => s === schema)?.[0];
+    const field = Object.entries(SETTINGS_FIELD_SCHEMAS).find(([, s]) => s === schema)?.[0];
     const start: unknown = field === undefined ? VALID : VALID[field as keyof typeof VALID];
     expectAgreementWithAjv(schema, start, 7);
   });
