@@ -17,18 +17,12 @@ export { createClassifierSource } from './audit-classifier-source';
 export type { ClassifierAtHand } from './audit-classifier-source';
 export type { AuditClassifier } from './audit-classify';
 export { auditExportFileName, auditLogCsv, auditLogJson } from './audit-export';
-export { countsByCategory, displayAudit, firstScreenOf, MIXED_REASONS } from './audit-display';
-export type { AuditDisplay, CategoryCount, GroupShown } from './audit-display';
-export {
-  AUDIT_FIRST_SCREEN,
-  isAuditFirstScreen,
-  MAX_FIRST_SCREEN_ITEMS,
-  firstScreenReplySchema,
-  firstScreenRequestSchema,
-} from './audit-first-screen';
+export { displayAudit, firstScreenOf } from './audit-display';
+export type { AuditDisplay } from './audit-display';
+export { AUDIT_FIRST_SCREEN, isAuditFirstScreen, firstScreenRequestSchema } from './audit-first-screen';
 export type { FirstScreenRequest } from './audit-first-screen';
-export { STATUS_LABEL, entryFindings, groupByVendor, groupKey, summarise, summaryText } from './audit-groups';
-export type { AuditSummary, VendorGroup } from './audit-groups';
+export { STATUS_LABEL, entryFindings, groupKey, summaryText } from './audit-groups';
+export type { VendorGroup } from './audit-groups';
 export { AUDIT_LOG_CHUNK_PREFIX, AUDIT_LOG_META_KEY, readDroppedRecords } from './audit-log-layout';
 export { createAuditLogStore } from './audit-log-store';
 export type { AuditLogStore, LoggedObservation } from './audit-log-store';

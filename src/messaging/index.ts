@@ -3,5 +3,4 @@
 export { createMessageClient } from './message-client';
 export type { SendMessage } from './message-client';
 export { parseNoPayload, payloadParser } from './payload-parser';
-export type { PayloadParser } from './payload-parser';
 export type { PayloadOf, Protocol, ReplyOf } from './protocol';

@@ -16,7 +16,6 @@ export {
   tabPauseSetSchema,
 } from './settings-messages';
 export type { ChangeReply, SettingsView, TabPauseState } from './settings-messages';
-export { settingsFileSchema } from './settings-schema';
 export { RULES_APPLIED_MARK, createSettingsService } from './settings-service';
 export type { SettingsService } from './settings-service';
 export { createSettingsStore } from './settings-store';

@@ -10,7 +10,6 @@ export type { Result } from './result';
 export { conforms, schemaProblem } from './schema-check';
 export { describeSchemaError, fieldName, schemaErrorLines } from './schema-error-text';
 export type { JSONSchema, SchemaType } from './schema-type';
-export type { SchemaProblem } from './schema-check';
 export { createSerialBatcher } from './serial-batcher';
 export { createSerialQueue } from './serial-queue';
 export { matchesUrlFilter, urlFilterHost } from './url-filter';

@@ -2,8 +2,7 @@
 // import from here only, never from a module inside (eslint.config.mjs, test/unit/import-boundaries.test.ts).
 export { downloadText } from './download';
 export { Field, TextField } from './field';
-export type { FieldControl, TextFieldProps } from './field';
-export { FieldError, fieldDescription, messagesAbout } from './field-error';
+export { messagesAbout } from './field-error';
 export { memo } from './memo';
 export { createPageStore } from './page-store';
 export type { PageStore } from './page-store';
