@@ -1,17 +1,7 @@
-import { NO_POLICY } from '../src/policy/managed-policy';
 import { DEFAULT_SETTINGS } from '../src/settings/user-settings';
-import { strictModeOfTab, type TabContext } from '../src/ui/tab-view-model';
-import { testCatalog } from '../test/unit/test-catalog';
+import { strictModeOfTab } from '../src/ui/tab-view-model';
+import { tabOn as on } from '../test/unit/tab-context';
 import { strictModeNotice } from './strict-mode-notice';
-
-const { catalog } = testCatalog();
-const on = (url: string, overrides: Partial<TabContext> = {}): TabContext => ({
-  catalog,
-  settings: DEFAULT_SETTINGS,
-  policy: NO_POLICY,
-  url,
-  ...overrides,
-});
 
 describe('strict mode notice', () => {
   it('says strict mode is in force only for a document loaded under the policy', () => {

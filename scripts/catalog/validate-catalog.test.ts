@@ -1,16 +1,9 @@
 import { categories } from '../../rules/catalog/categories';
 import type { DashboardEntry, VendorEntry } from '../../src/catalog/catalog-types';
+import { TEST_VENDORS } from '../../test/unit/test-catalog';
 import { validateCatalog } from './validate-catalog';
 
-const vendor = (over: Partial<VendorEntry> = {}): VendorEntry => ({
-  id: 'tracker',
-  name: 'Tracker',
-  category: 'analytics',
-  domains: ['tracker.example'],
-  defaultAction: 'block',
-  reason: 'Tracks.',
-  ...over,
-});
+const vendor = (over: Partial<VendorEntry> = {}): VendorEntry => ({ ...TEST_VENDORS.tracker, ...over });
 const dashboard: DashboardEntry = {
   id: 'ci',
   name: 'CI',

@@ -1,5 +1,6 @@
 import { categories } from '../../rules/catalog/categories';
 import { buildCatalog } from '../../scripts/catalog/build-catalog';
+import { TEST_VENDORS } from '../../test/unit/test-catalog';
 import { outcomeOf, type Outcome } from './dnr-matcher';
 import type { DnrRule } from './dnr-rule';
 import { explainRequest } from '../audit/explain-request';
@@ -32,14 +33,7 @@ const built = buildCatalog({
       defaultAction: 'allow',
       reason: 'Own.',
     },
-    {
-      id: 'tracker',
-      name: 'Tracker',
-      category: 'analytics',
-      domains: ['tracker.example'],
-      defaultAction: 'block',
-      reason: 'Tracks.',
-    },
+    TEST_VENDORS.tracker,
   ],
   dashboards: [
     { id: 'ci', name: 'CI', hosts: ['app.ci.example'], ownDomains: ['ci-assets.example'], strictMode: {} },

@@ -1,18 +1,10 @@
-import { testCatalog } from '../../test/unit/test-catalog';
+import { tabOn as on } from '../../test/unit/tab-context';
 import { NO_POLICY } from '../policy/managed-policy';
 import { DEFAULT_SETTINGS } from '../settings/user-settings';
-import { buildTabView, dashboardOfTab, quickVendor, strictModeOfTab, type TabContext } from './tab-view-model';
+import { buildTabView, dashboardOfTab, quickVendor, strictModeOfTab } from './tab-view-model';
 
-const { catalog } = testCatalog();
 const tracker = { id: 'tracker', name: 'Tracker', domains: ['tracker.example'] };
 const live = { id: 'live', name: 'Live', domains: ['live.example'] };
-const on = (url: string, overrides: Partial<TabContext> = {}): TabContext => ({
-  catalog,
-  settings: DEFAULT_SETTINGS,
-  policy: NO_POLICY,
-  url,
-  ...overrides,
-});
 
 describe('quick actions model', () => {
   it('knows the dashboard of the tab, and nothing on other pages', () => {

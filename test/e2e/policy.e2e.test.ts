@@ -201,6 +201,24 @@ async function importThroughOptions(options: Page, text: string): Promise<{ outc
 }
 
 /**
+ * Under a policy that forces FORCED blocked with the lock on, settings stored as an import would leave them (two
+ * allowances and one tightening): the tightening applies, so the new settings are in force, and neither allowance.
+ */
+async function expectLockKeepsStoredAllowancesOff(
+  session: ExtensionBrowser,
+  fixture: FixtureServer,
+  options: Page,
+): Promise<void> {
+  await storeUserSettings(
+    options,
+    settingsWith({ [FORCED.id]: 'allow', [OTHER.id]: 'allow', [ESSENTIAL.id]: 'block' }),
+  );
+  await waitForOutcome(session, fixture, SITES.dashboard, ESSENTIAL.host, 'blocked');
+  await expectOutcome(session, fixture, SITES.dashboard, FORCED.host, 'blocked');
+  await expectOutcome(session, fixture, SITES.dashboard, OTHER.host, 'blocked');
+}
+
+/**
  * Under a policy that forces FORCED blocked with the lock on: the options page shows FORCED as managed with its switch
  * disabled; a settings message from an extension page that would allow DEFAULT_BLOCKED is refused, naming it; an
  * import through the options page that would allow either is refused and leaves the settings as they were; and
@@ -495,16 +513,7 @@ describe('Managed policy in Chromium (a file in /etc/chromium/policies/managed/)
     file.write({ extraDashboards: [SELF_HOSTED], blockedVendors: [FORCED.id], lockUserRules: true });
     await waitForPolicy(options, 'the lock', (s) => s.policy.lockUserRules);
 
-    // As a settings import would leave them: two allowances and one tightening.
-    await storeUserSettings(
-      options,
-      settingsWith({ [FORCED.id]: 'allow', [OTHER.id]: 'allow', [ESSENTIAL.id]: 'block' }),
-    );
-    // The tightening applies, so the new settings are in force...
-    await waitForOutcome(session, fixture, SITES.dashboard, ESSENTIAL.host, 'blocked');
-    // ...and neither allowance does.
-    await expectOutcome(session, fixture, SITES.dashboard, FORCED.host, 'blocked');
-    await expectOutcome(session, fixture, SITES.dashboard, OTHER.host, 'blocked');
+    await expectLockKeepsStoredAllowancesOff(session, fixture, options);
     await expectOutcome(session, fixture, SELF_HOSTED.host, OTHER.host, 'blocked');
 
     await expectLockRefusesTheUi(session, fixture, options);
@@ -732,13 +741,7 @@ describe('Managed policy in Firefox ESR (/etc/firefox/policies/policies.json)', 
     test('stored settings cannot allow a forced vendor or loosen anything, but can tighten', async () => {
       const { session, fixture, options } = ready();
       expect((await policyStatus(options)).policy.lockUserRules).toBe(true);
-      await storeUserSettings(
-        options,
-        settingsWith({ [FORCED.id]: 'allow', [OTHER.id]: 'allow', [ESSENTIAL.id]: 'block' }),
-      );
-      await waitForOutcome(session, fixture, SITES.dashboard, ESSENTIAL.host, 'blocked');
-      await expectOutcome(session, fixture, SITES.dashboard, FORCED.host, 'blocked');
-      await expectOutcome(session, fixture, SITES.dashboard, OTHER.host, 'blocked');
+      await expectLockKeepsStoredAllowancesOff(session, fixture, options);
     });
 
     test('the options page, a message and an import cannot allow a forced vendor', async () => {
