@@ -26,39 +26,23 @@ export type { VendorGroup } from './audit-groups';
 export { AUDIT_LOG_CHUNK_PREFIX, AUDIT_LOG_META_KEY, readDroppedRecords } from './audit-log-layout';
 export { createAuditLogStore } from './audit-log-store';
 export type { AuditLogStore, LoggedObservation } from './audit-log-store';
-export {
-  AUDIT_PAGE_QUERY,
-  AUDIT_REPORT,
-  auditPageAnswerSchema,
-  isAuditPageAnswer,
-  isAuditReportAck,
-} from './audit-messages';
+export { AUDIT_PAGE_QUERY, AUDIT_REPORT, isAuditPageAnswer, isAuditReportAck } from './audit-messages';
 export type { AuditPageAnswer } from './audit-messages';
 export {
   AUDIT_CLEAR_LOG,
   AUDIT_EXPORT_LOG,
   NEW_THIRD_PARTIES_TAKE,
   auditClearLogReplySchema,
-  auditLogExportSchema,
   isAuditLogExport,
   newThirdPartiesReplySchema,
   newThirdPartiesTakeSchema,
 } from './audit-page-messages';
-export type { AuditLogExport, DroppedRecords } from './audit-page-messages';
+export type { AuditLogExport } from './audit-page-messages';
 export { parseAuditReport } from './audit-report-parser';
 export type { ParsedReport } from './audit-report-parser';
-export {
-  AUDIT_FORMAT_VERSION,
-  BLOCKED_STATUSES,
-  auditEntrySchema,
-  auditLogRecordSchema,
-  isTabAudit,
-  tabAuditKey,
-} from './audit-types';
-export { auditReportAckSchema, auditReportSchema, observationSchema } from './audit-report-schema';
+export { AUDIT_FORMAT_VERSION, BLOCKED_STATUSES, isTabAudit, tabAuditKey } from './audit-types';
 export type {
   AuditEntry,
-  AuditLogRecord,
   AuditPage,
   AuditReport,
   AuditReportAck,

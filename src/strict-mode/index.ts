@@ -1,6 +1,6 @@
 // The strict-mode feature's entry: what code outside src/strict-mode/ may use of it. Other features and the pages
 // import from here only, never from a module inside (eslint.config.mjs, test/unit/import-boundaries.test.ts).
-export { DOCUMENT_STRICT_MODES, documentStrictModeOf, isDocumentStrictMode } from './document-strict-mode';
+export { DOCUMENT_STRICT_MODES, documentStrictModeOf } from './document-strict-mode';
 export type { DocumentStrictMode } from './document-strict-mode';
 export { normaliseSensitivePage, sensitivePageHost } from './sensitive-page';
 export {
