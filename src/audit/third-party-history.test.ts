@@ -4,8 +4,10 @@ import {
   NEW_WINDOW_MS,
   readHistory,
   recordParties,
+  thirdPartyHistorySchema,
   unseenParties,
 } from './third-party-history';
+import { conforms } from '../shared';
 
 const AMPLITUDE = { key: 'amplitude', name: 'Amplitude', host: 'cdn.amplitude.com' };
 const HOTJAR = { key: 'hotjar', name: 'Hotjar', host: 'static.hotjar.com' };
@@ -54,5 +56,22 @@ describe('third-party history', () => {
   test('an unreadable stored value is an empty history', () => {
     expect(readHistory(undefined)).toEqual(EMPTY_HISTORY);
     expect(readHistory({ v: 7 })).toEqual(EMPTY_HISTORY);
+    expect(readHistory({ v: 1, dashboards: [] })).toEqual(EMPTY_HISTORY);
+  });
+
+  test("a dashboard's history that does not conform to the schema is left out, the others kept", () => {
+    const { history } = recordParties(EMPTY_HISTORY, 'circleci', 'p0', [AMPLITUDE], 0);
+    const stored = JSON.parse(JSON.stringify(history)) as { dashboards: Record<string, unknown> };
+    const bad = [
+      { baselinePage: 'p0' },
+      { baselinePage: 'p0', parties: { amplitude: { name: 'Amplitude' } } },
+      { baselinePage: 'p0', parties: { amplitude: { name: 'Amplitude', lastSeen: '0' } } },
+      'circleci',
+    ];
+    for (const [index, dashboard] of bad.entries()) stored.dashboards[`bad-${index}`] = dashboard;
+    expect(readHistory(stored)).toEqual(history);
+    expect(conforms(readHistory(stored), thirdPartyHistorySchema)).toBe(true);
+    // A page of a dashboard whose history was left out is its new baseline: nothing on it is new.
+    expect(recordParties(readHistory(stored), 'bad-0', 'p1', [HOTJAR], 1).found).toEqual([]);
   });
 });

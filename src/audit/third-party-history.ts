@@ -7,7 +7,8 @@
  * that page's third parties are recorded without a mark. A party is keyed as the audit groups it (vendor id, or
  * `unknown:<registrable domain>`).
  */
-import { isRecord } from '../shared';
+import { conforms, isRecord, type SchemaType } from '../shared';
+
 export const THIRD_PARTY_HISTORY_VERSION = 1;
 export const NEW_WINDOW_MS = 30 * 24 * 60 * 60_000;
 /** A party's last-seen time is refreshed at most this often, so most reports write nothing. */
@@ -19,30 +20,56 @@ export interface PartySeen {
   readonly host: string;
 }
 
-interface PartyRecord {
-  readonly name: string;
-  readonly lastSeen: number;
-  /** Set while the party is new and the person has not seen it: when it was found. */
-  readonly unseenSince?: number;
-}
+const party = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['name', 'lastSeen'],
+  properties: {
+    name: { type: 'string' },
+    lastSeen: { type: 'number' },
+    /** Set while the party is new and the person has not seen it: when it was found. */
+    unseenSince: { type: 'number' },
+  },
+} as const;
+type PartyRecord = SchemaType<typeof party>;
 
-interface DashboardHistory {
-  /** The page (tab and document) that was this dashboard's baseline. */
-  readonly baselinePage: string;
-  readonly parties: Readonly<Record<string, PartyRecord>>;
-}
-
-export interface ThirdPartyHistory {
-  readonly v: typeof THIRD_PARTY_HISTORY_VERSION;
-  readonly dashboards: Readonly<Record<string, DashboardHistory>>;
-}
+const dashboardHistory = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['baselinePage', 'parties'],
+  properties: {
+    /** The page (tab and document) that was this dashboard's baseline. */
+    baselinePage: { type: 'string' },
+    /** By party key. */
+    parties: { type: 'object', additionalProperties: party },
+  },
+} as const;
+/** What storage.local keeps, by dashboard id. */
+export const thirdPartyHistorySchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['v', 'dashboards'],
+  properties: {
+    v: { const: THIRD_PARTY_HISTORY_VERSION },
+    dashboards: { type: 'object', additionalProperties: dashboardHistory },
+  },
+} as const;
+export type ThirdPartyHistory = SchemaType<typeof thirdPartyHistorySchema>;
 
 export const EMPTY_HISTORY: ThirdPartyHistory = { v: THIRD_PARTY_HISTORY_VERSION, dashboards: {} };
 
+/**
+ * The stored history, read by its schema: another version, or no history, is an empty one; a dashboard's history that
+ * does not conform is left out (that dashboard starts again from a baseline), the others kept.
+ */
 export function readHistory(stored: unknown): ThirdPartyHistory {
-  return isRecord(stored) && stored.v === THIRD_PARTY_HISTORY_VERSION && isRecord(stored.dashboards)
-    ? (stored as unknown as ThirdPartyHistory)
-    : EMPTY_HISTORY;
+  if (!isRecord(stored) || stored.v !== THIRD_PARTY_HISTORY_VERSION || !isRecord(stored.dashboards))
+    return EMPTY_HISTORY;
+  const dashboards = Object.entries(stored.dashboards).filter(([, history]) => conforms(history, dashboardHistory));
+  return {
+    v: THIRD_PARTY_HISTORY_VERSION,
+    dashboards: Object.fromEntries(dashboards) as ThirdPartyHistory['dashboards'],
+  };
 }
 
 /**
