@@ -4,17 +4,7 @@
  */
 import Ajv from 'ajv';
 import { conforms } from '../../src/shared/schema-check';
-
-/** A small deterministic generator (mulberry32), so a failure can be replayed. */
-export function generator(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from './seeded-random';
 
 /** Values a mutation puts somewhere: wrong types, edge lengths and numbers, near-miss strings. */
 const ODD: unknown[] = [
@@ -85,7 +75,7 @@ export function refusedAgreeingWithAjv(
   rounds = 1_000,
 ): number {
   const validate = new Ajv({ strict: false }).compile(JSON.parse(JSON.stringify(schema)) as object);
-  const random = generator(seed);
+  const random = mulberry32(seed);
   let refused = 0;
   let value = start;
   for (let i = 0; i < rounds; i += 1) {
