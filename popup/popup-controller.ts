@@ -1,11 +1,13 @@
 /**
  * What the popup does: asks the background for the first screen of the tab's audit (`audit/first-screen`, from the
- * audit it holds in memory: drawn at once), reads the whole audit (straight from storage.session, also while the
+ * audit it holds in memory) and, at the same time, reads the first screen stored beside the audit in storage.session
+ * (a few KB, there also while the background's worker is stopped): whichever arrives first is drawn at once. It reads
+ * the whole audit (straight from storage.session, also while the
  * background sleeps) for the rest and follows it live, asks the background about the tab (`popup/tab-view`: the
  * dashboard, each vendor's state here), and carries out the person's clicks (allow or block here, pause, reload, export, delete). Every outcome goes into
  * the page's one store; the components only render it. The browser is reached through `PopupDeps` (fakes in tests).
  */
-import type { AuditPageAnswer, TabAudit } from '../src/audit';
+import type { AuditDisplay, AuditPageAnswer, TabAudit } from '../src/audit';
 import type { SendMessage } from '../src/messaging';
 import type { SettingsClient } from '../src/settings';
 import type { TabView, PageStore } from '../src/ui';
@@ -19,6 +21,7 @@ import {
   auditClearLogReplySchema,
   isAuditFirstScreen,
   isAuditLogExport,
+  isFirstScreenOf,
   isTabAudit,
   auditRetentionDays,
   NEW_THIRD_PARTIES_TAKE,
@@ -46,6 +49,8 @@ export interface PopupDeps {
   tabUrl(tabId: number): Promise<string | undefined>;
   /** The tab's audit as stored (unchecked). */
   readAudit(tabId: number): Promise<unknown>;
+  /** The first screen stored beside the tab's audit (unchecked; stored-first-screen.ts). */
+  readFirstScreen(tabId: number): Promise<unknown>;
   /** Calls `listener` with each new stored value of the tab's audit. */
   onAuditChanged(tabId: number, listener: (value: unknown) => void): void;
   /** Calls `listener` when the stored settings or the policy change (the options page, another window). */
@@ -217,17 +222,30 @@ export function createPopupController(store: PageStore<PopupState>, deps: PopupD
         store.set({ empty: 'No tab to show.', quick: 'not-a-dashboard' });
         return;
       }
-      // The first screen from the background (a few kilobytes, however large the audit), drawn at once; then the
-      // whole audit from storage for the rest. Not both at once: while the browser hands the popup megabytes of
-      // audit, the background's small answer waits behind them. A background slow to answer does not hold the read.
+      // The first screen (a few kilobytes, however large the audit), drawn at once: from the background, and from
+      // storage.session, where it is kept beside the audit (a stopped worker must read the whole audit before it can
+      // answer); whichever comes first and is about this tab, and a later one only if it is newer. Then the whole
+      // audit from storage for the rest. Not all at once: while the browser hands the popup megabytes of audit, the
+      // small answers wait behind them. A background slow to answer does not hold the read.
       let startRead = (): void => undefined;
       const readMay = new Promise<void>((resolve) => (startRead = resolve));
       const waiting = setTimeout(() => startRead(), deps.firstScreenWaitMs);
+      const drawFirstScreen = (display: AuditDisplay): boolean => {
+        const before = store.get().shown;
+        if (before !== undefined && (before.complete || before.updatedAt > display.updatedAt)) return false;
+        show(showFirstScreen(display));
+        clearTimeout(waiting);
+        startRead();
+        return true;
+      };
+      const storedFirstScreen = deps
+        .readFirstScreen(tabId)
+        .then((value) => isFirstScreenOf(value, tabId) && drawFirstScreen(value))
+        .catch(() => false);
       const firstScreen = background
         .request(AUDIT_FIRST_SCREEN, { tabId, items: deps.firstItems })
         .then((display) => {
-          if (display !== null && display.tabId === tabId && store.get().shown === undefined)
-            show(showFirstScreen(display));
+          if (display !== null && display.tabId === tabId) drawFirstScreen(display);
         })
         .catch(() => undefined)
         .finally(() => {
@@ -269,7 +287,11 @@ export function createPopupController(store: PageStore<PopupState>, deps: PopupD
       const url = await urlRead;
       store.set({ url });
       // The vendors the background is asked about are those listed: the first screen's, or the whole audit's.
-      await Promise.race([firstScreen, shownWhenRead]);
+      await Promise.race([
+        firstScreen,
+        shownWhenRead,
+        storedFirstScreen.then((drawn) => (drawn ? undefined : firstScreen)),
+      ]);
 
       // The header: what the background says about the tab, then the page's own answer (strict mode's marker).
       const answer = deps.askPage(tabId).catch(() => undefined);

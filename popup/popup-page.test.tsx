@@ -17,6 +17,7 @@ import { startRenderer } from './popup-renderer';
 import { INITIAL_STATE } from './popup-state';
 import { displayAudit, firstScreenOf } from '../src/audit/audit-display';
 import { firstScreenRequestSchema } from '../src/audit/audit-first-screen';
+import { storedFirstScreenOf } from '../src/audit/stored-first-screen';
 import { payloadParser } from '../src/messaging';
 
 const TAB = 7;
@@ -88,6 +89,10 @@ function fakeBrowser(
     held?: TabAudit | 'refuse';
     /** The background's reply to `audit/first-screen`, as sent, instead of its handler's. */
     firstScreenReply?: unknown;
+    /** What storage.session holds under the tab's first-screen key (none unless told). */
+    storedFirstScreen?: unknown;
+    /** The popup's read of that key answers only once this settles. */
+    storedAfter?: Promise<void>;
   } = {},
 ): Fake {
   // The background's answer (audit-first-screen-handler.ts), from the audit it holds for the asked tab.
@@ -120,6 +125,10 @@ function fakeBrowser(
       readAudit: async () => {
         await options.readAfter;
         return stored;
+      },
+      readFirstScreen: async () => {
+        await options.storedAfter;
+        return options.storedFirstScreen;
       },
       onAuditChanged: (_tabId, listener) => void auditListeners.push(listener),
       onSettingsChanged: () => undefined,
@@ -573,6 +582,74 @@ describe('popup first screen', () => {
     await new Promise((resolve) => setTimeout(resolve, 20));
     await waitUntilBuilt(root, 4);
     expect(root.querySelector('#summary')?.textContent).toBe('4 blocked, 1 allowed, 1 unknown');
+    stop();
+  });
+
+  it('draws the first screen stored beside the audit when the background does not answer (its worker was stopped)', async () => {
+    const read = gate();
+    const fake = fakeBrowser(audit(WIDE), {
+      firstScreenReply: 'never',
+      storedFirstScreen: storedFirstScreenOf(audit(WIDE)),
+      readAfter: read.opened,
+    });
+    // The read must not wait for the background's answer (which never comes) once the stored copy is drawn.
+    const { root, stop } = openPopup({ ...fake, deps: { ...fake.deps, firstScreenWaitMs: 60_000 } });
+    await waitFor(() => expect(root.querySelectorAll('#audit li.group')).toHaveLength(60));
+    expect(root.querySelector('#summary')?.textContent).toBe('25 blocked, 0 allowed, 75 unknown');
+    const heads = groupsOf(root);
+    expect(heads.slice(0, 20).every((g) => g !== 'unknown')).toBe(true);
+    expect(root.querySelectorAll('#audit li.entry')).toHaveLength(0);
+    expect(root.querySelector('#audit')?.getAttribute('aria-busy')).toBe('true');
+    read.open();
+    await waitUntilBuilt(root, 100);
+    expect(root.querySelectorAll('#audit li.group')).toHaveLength(80);
+    expect(groupsOf(root).slice(0, 60)).toEqual(heads);
+    stop();
+  });
+
+  it('does not draw a stored copy about another tab, nor one that fails the schema', async () => {
+    const good = storedFirstScreenOf(audit(PAGE));
+    for (const bad of [
+      { ...good, tabId: 99 },
+      { ...good, groups: [{ ...good.groups[0], vendor: { id: null, name: '<img src=x onerror=alert(1)>' }, x: 1 }] },
+      { ...good, summary: { blocked: -4, allowed: 1, unknown: 1, wouldBeBlocked: 0 } },
+      'audit',
+    ]) {
+      const read = gate();
+      const fake = fakeBrowser(audit(PAGE.slice(0, 1)), {
+        firstScreenReply: 'never',
+        storedFirstScreen: bad,
+        readAfter: read.opened,
+      });
+      const { root, stop } = openPopup({ ...fake, deps: { ...fake.deps, firstScreenWaitMs: 30 } });
+      // Nothing drawn until the whole audit is read (after the wait for the background).
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(root.querySelectorAll('#audit li.group')).toHaveLength(0);
+      expect(root.querySelector('img[src="x"]')).toBeNull();
+      read.open();
+      await waitUntilBuilt(root, 1);
+      expect(groupsOf(root)).toEqual(['live']);
+      expect(root.querySelector('#summary')?.textContent).toBe('0 blocked, 1 allowed, 0 unknown');
+      stop();
+    }
+  });
+
+  it("does not draw a stored copy older than the background's answer already drawn", async () => {
+    const read = gate();
+    const stored = gate();
+    const fake = fakeBrowser(audit(WIDE), {
+      storedFirstScreen: storedFirstScreenOf(audit(WIDE.slice(0, 8))),
+      storedAfter: stored.opened,
+      readAfter: read.opened,
+    });
+    const { root, stop } = openPopup(fake);
+    await waitFor(() => expect(root.querySelectorAll('#audit li.group')).toHaveLength(60));
+    stored.open();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(root.querySelectorAll('#audit li.group')).toHaveLength(60);
+    expect(root.querySelector('#summary')?.textContent).toBe('25 blocked, 0 allowed, 75 unknown');
+    read.open();
+    await waitUntilBuilt(root, 100);
     stop();
   });
 });

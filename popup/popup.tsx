@@ -5,7 +5,14 @@
  */
 import browser from 'webextension-polyfill';
 import type { SendMessage } from '../src/messaging';
-import { AUDIT_PAGE_QUERY, isAuditPageAnswer, tabAuditKey, AUDIT_LOG_META_KEY, readDroppedRecords } from '../src/audit';
+import {
+  AUDIT_PAGE_QUERY,
+  isAuditPageAnswer,
+  firstScreenKey,
+  tabAuditKey,
+  AUDIT_LOG_META_KEY,
+  readDroppedRecords,
+} from '../src/audit';
 import { SETTINGS_KEY } from '../src/settings';
 import { createPageStore, downloadText } from '../src/ui';
 import { mountFleetStatusLine } from '../src/fleet';
@@ -41,6 +48,10 @@ const controller = createPopupController(store, {
   },
   async readAudit(tabId) {
     const key = tabAuditKey(tabId);
+    return (await browser.storage.session.get(key))[key];
+  },
+  async readFirstScreen(tabId) {
+    const key = firstScreenKey(tabId);
     return (await browser.storage.session.get(key))[key];
   },
   onAuditChanged(tabId, listener) {

@@ -1,6 +1,9 @@
 import { FakeStorageArea } from '../../test/unit/fake-storage-area';
+import { TRACKER } from '../../test/unit/audit-fixtures';
 import { observation, update } from '../../test/unit/audit-observations';
-import { tabAuditKey } from './audit-types';
+import { displayAudit } from './audit-display';
+import { isTabAudit, tabAuditKey } from './audit-types';
+import { firstScreenKey, isFirstScreenOf, STORED_FIRST_SCREEN_GROUPS } from './stored-first-screen';
 import { createTabAuditStore } from './tab-audit-store';
 
 describe('createTabAuditStore', () => {
@@ -14,7 +17,12 @@ describe('createTabAuditStore', () => {
     ]);
     expect(results.map((r) => r.entries[0]?.count)).toEqual([1, 2, 1]);
     expect(area.writes).toBe(1);
-    expect([...area.data.keys()].sort()).toEqual([tabAuditKey(4), tabAuditKey(9)]);
+    expect([...area.data.keys()].sort()).toEqual([
+      firstScreenKey(4),
+      firstScreenKey(9),
+      tabAuditKey(4),
+      tabAuditKey(9),
+    ]);
   });
 
   it('picks up where a stopped worker left off, from storage alone', async () => {
@@ -50,8 +58,100 @@ describe('createTabAuditStore', () => {
     const store = createTabAuditStore(area);
     await Promise.all([store.record(update([observation(1)])), store.record(update([observation(1)], { tabId: 5 }))]);
     area.data.set('managedPolicySession', { kept: true });
+    // A first screen left without its audit (whatever the cause) goes too.
+    area.data.set(firstScreenKey(12), { tabId: 12 });
     await createTabAuditStore(area).keepOnly([5]);
-    expect([...area.data.keys()].sort()).toEqual([tabAuditKey(5), 'managedPolicySession']);
+    expect([...area.data.keys()].sort()).toEqual([firstScreenKey(5), tabAuditKey(5), 'managedPolicySession']);
+  });
+});
+
+describe('createTabAuditStore: the first screen stored beside each audit', () => {
+  /** An update with `vendors` vendors (one request each, on its own host). */
+  const manyVendors = (vendors: number, tabId = 4) =>
+    update(
+      Array.from({ length: vendors }, (_, i) =>
+        observation(i + 1, {
+          url: `https://cdn.vendor${i}.example/s${i}.js`,
+          classification: {
+            audited: true,
+            status: 'blocked',
+            reason: 'Blocked by default.',
+            dashboard: { id: 'ci', name: 'CI', hosts: ['app.ci.example'], ownDomains: [] },
+            host: `cdn.vendor${i}.example`,
+            vendor: { ...TRACKER, id: `vendor-${i}`, name: `Vendor ${i}` },
+          },
+        }),
+      ),
+      { tabId },
+    );
+
+  it('is written in the same storage call as the audit, validated and read back as the display of the audit', async () => {
+    const area = new FakeStorageArea();
+    const store = createTabAuditStore(area);
+    const audit = await store.record(update([observation(1), observation(2)]));
+    expect(area.writes).toBe(1);
+    const stored = area.data.get(firstScreenKey(4));
+    expect(isFirstScreenOf(stored, 4)).toBe(true);
+    const display = displayAudit(audit);
+    // Heads only: the same groups, summary and categories as the audit's display, no request rows.
+    expect(stored).toEqual({
+      ...display,
+      groups: display.groups.map((g) => ({ ...g, entries: [] })),
+      complete: false,
+    });
+    // A new worker (nothing held) reads it back from storage.
+    const restarted = createTabAuditStore(area);
+    expect(restarted.held(4)).toBeUndefined();
+    expect(await restarted.storedFirstScreen(4)).toEqual(stored);
+    expect(restarted.held(4)).toBeUndefined();
+    expect(await store.storedFirstScreen(5)).toBeUndefined();
+  });
+
+  it('follows each write of the audit', async () => {
+    const area = new FakeStorageArea();
+    const store = createTabAuditStore(area);
+    await store.record(update([observation(1)]));
+    const audit = await store.record(update([observation(1), observation(3)], { instanceId: 'second' }));
+    expect((await store.storedFirstScreen(4))?.updatedAt).toBe(audit.updatedAt);
+    expect((await store.storedFirstScreen(4))?.summary).toEqual(displayAudit(audit).summary);
+  });
+
+  it('stays small however large the audit: at most 60 vendor heads and no request rows', async () => {
+    const area = new FakeStorageArea();
+    const store = createTabAuditStore(area);
+    const audit = await store.record(manyVendors(200));
+    const stored = await store.storedFirstScreen(4);
+    expect(stored?.groups).toHaveLength(STORED_FIRST_SCREEN_GROUPS);
+    expect(stored?.groups.flatMap((g) => g.entries)).toEqual([]);
+    expect(stored?.groupCount).toBe(displayAudit(audit).groupCount);
+    expect(stored?.rows).toBe(audit.entries.length);
+    expect(JSON.stringify(stored).length).toBeLessThan(JSON.stringify(audit).length / 3);
+  });
+
+  it('is removed with the audit: tab closed or left the dashboards, tabs closed while the worker was stopped', async () => {
+    const area = new FakeStorageArea();
+    const store = createTabAuditStore(area);
+    await Promise.all([store.record(update([observation(1)])), store.record(update([observation(1)], { tabId: 5 }))]);
+    await store.remove(4);
+    expect(area.data.has(firstScreenKey(4))).toBe(false);
+    expect(await store.storedFirstScreen(4)).toBeUndefined();
+    await createTabAuditStore(area).keepOnly([]);
+    expect([...area.data.keys()]).toEqual([]);
+  });
+
+  it('a malformed or crossed stored copy is treated as none', async () => {
+    const area = new FakeStorageArea();
+    const store = createTabAuditStore(area);
+    await store.record(update([observation(1)]));
+    const stored = area.data.get(firstScreenKey(4)) as Record<string, unknown>;
+    area.data.set(firstScreenKey(4), { ...stored, rows: -1 });
+    expect(await store.storedFirstScreen(4)).toBeUndefined();
+    area.data.set(firstScreenKey(4), { ...stored, extra: '<img src=x onerror=alert(1)>' });
+    expect(await store.storedFirstScreen(4)).toBeUndefined();
+    area.data.set(firstScreenKey(4), { ...stored, tabId: 5 });
+    expect(await store.storedFirstScreen(4)).toBeUndefined();
+    // The audit itself is untouched by a bad copy.
+    expect(isTabAudit(area.data.get(tabAuditKey(4)))).toBe(true);
   });
 });
 

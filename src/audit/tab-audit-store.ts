@@ -2,9 +2,12 @@
  * Per-tab audits in storage.session: they survive the service worker being stopped (the popup reads them from
  * there, also while the worker sleeps) and go when the browser closes, the tab closes or it leaves the dashboard.
  * Writes are serialised and batched (serial-batcher.ts): every update waiting when a write starts goes into it, one
- * storage call for all tabs. A caller's promise resolves once its update is stored.
+ * storage call for all tabs. A caller's promise resolves once its update is stored. Each audit is written together
+ * with its first screen (stored-first-screen.ts) and removed with it.
  */
+import type { AuditDisplay } from './audit-display';
 import { isTabAudit, tabAuditKey, tabIdOfAuditKey, type TabAudit } from './audit-types';
+import { firstScreenKey, isFirstScreenOf, storedFirstScreenOf, tabIdOfFirstScreenKey } from './stored-first-screen';
 import type { StorageArea } from '../storage';
 import { createSerialBatcher } from '../shared';
 import { correctTabAudit, mergeTabAudit, type TabAuditUpdate, type VerdictCorrection } from './tab-audit-merge';
@@ -16,6 +19,10 @@ export interface TabAuditStore {
   /** Moves observations whose verdict changed to the rows of their new verdict (correctTabAudit). */
   correct(tabId: number, corrections: readonly VerdictCorrection[], now: number): Promise<void>;
   get(tabId: number): Promise<TabAudit | undefined>;
+  /** The tab's audit if this worker holds it already (wrote or read it), without reading storage. */
+  held(tabId: number): TabAudit | undefined;
+  /** The first screen stored beside the tab's audit (a few KB; no request rows), undefined when none or malformed. */
+  storedFirstScreen(tabId: number): Promise<AuditDisplay | undefined>;
   remove(tabId: number): Promise<void>;
   /** Removes the audits of every tab not in `openTabIds` (tabs closed while the worker was stopped). */
   keepOnly(openTabIds: readonly number[]): Promise<void>;
@@ -93,9 +100,17 @@ export function createTabAuditStore(area: StorageArea): TabAuditStore {
       results.push(merged);
     }
     const written = [...next].filter((entry): entry is [number, TabAudit] => entry[1] !== undefined);
-    const removed = [...next].filter(([, audit]) => audit === undefined).map(([tabId]) => tabAuditKey(tabId));
-    if (written.length > 0)
-      await area.set(Object.fromEntries(written.map(([tabId, audit]) => [tabAuditKey(tabId), audit])));
+    const removed = [...next]
+      .filter(([, audit]) => audit === undefined)
+      .flatMap(([tabId]) => [tabAuditKey(tabId), firstScreenKey(tabId)]);
+    if (written.length > 0) {
+      const items: Record<string, unknown> = {};
+      for (const [tabId, audit] of written) {
+        items[tabAuditKey(tabId)] = audit;
+        items[firstScreenKey(tabId)] = storedFirstScreenOf(audit);
+      }
+      await area.set(items);
+    }
     if (removed.length > 0) await area.remove(removed);
     for (const [tabId, audit] of next) {
       if (audit === undefined) cache.delete(tabId);
@@ -114,16 +129,23 @@ export function createTabAuditStore(area: StorageArea): TabAuditStore {
       if (corrections.length > 0) await writes.add({ correct: { tabId, corrections, now } });
     },
     get: load,
+    held: (tabId) => cache.get(tabId),
+    async storedFirstScreen(tabId) {
+      const key = firstScreenKey(tabId);
+      const value = (await area.get(key))[key];
+      return isFirstScreenOf(value, tabId) ? value : undefined;
+    },
     async remove(tabId) {
       await writes.add({ remove: tabId });
     },
     async keepOnly(openTabIds) {
       const open = new Set(openTabIds);
-      const stale = Object.keys(await area.get(null)).filter((key) => {
-        const tabId = tabIdOfAuditKey(key);
-        return tabId !== undefined && !open.has(tabId);
-      });
-      await Promise.all(stale.map((key) => writes.add({ remove: tabIdOfAuditKey(key) ?? -1 })));
+      const stale = new Set<number>();
+      for (const key of Object.keys(await area.get(null))) {
+        const tabId = tabIdOfAuditKey(key) ?? tabIdOfFirstScreenKey(key);
+        if (tabId !== undefined && !open.has(tabId)) stale.add(tabId);
+      }
+      await Promise.all([...stale].map((tabId) => writes.add({ remove: tabId })));
     },
   };
 }

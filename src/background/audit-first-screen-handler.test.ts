@@ -1,5 +1,6 @@
 import { entry } from '../../test/unit/audit-fixtures';
 import type { TabAudit } from '../audit/audit-types';
+import { storedFirstScreenOf } from '../audit/stored-first-screen';
 import { createAuditFirstScreenHandler } from './audit-first-screen-handler';
 
 const auditOf = (tabId: number, urls: string[]): TabAudit => ({
@@ -25,6 +26,8 @@ describe('audit/first-screen handler', () => {
         asked.push(tabId);
         return Promise.resolve(audits.get(tabId));
       },
+      held: () => undefined,
+      storedFirstScreen: () => Promise.resolve(undefined),
     },
   });
 
@@ -42,7 +45,13 @@ describe('audit/first-screen handler', () => {
   });
 
   it('refuses an audit stored under another tab id than asked', async () => {
-    const crossed = createAuditFirstScreenHandler({ tabAudits: { get: () => Promise.resolve(audits.get(3)) } });
+    const crossed = createAuditFirstScreenHandler({
+      tabAudits: {
+        get: () => Promise.resolve(audits.get(3)),
+        held: () => undefined,
+        storedFirstScreen: () => Promise.resolve(undefined),
+      },
+    });
     expect(await crossed.handle({ tabId: 4, items: 60 }, {})).toBeNull();
   });
 
@@ -53,5 +62,39 @@ describe('audit/first-screen handler', () => {
     audits.set(3, auditOf(3, ['https://cdn.tracker.example/three.js', 'https://cdn.tracker.example/more.js']));
     const c = await handler.handle({ tabId: 3, items: 60 }, {});
     expect(c?.rows).toBe(2);
+  });
+
+  it('answers a worker that does not hold the audit from the first screen stored beside it, without reading the audit', async () => {
+    const audit = auditOf(6, ['https://cdn.tracker.example/a.js', 'https://cdn.other.example/b.js']);
+    const reads: number[] = [];
+    let held: TabAudit | undefined;
+    const woken = createAuditFirstScreenHandler({
+      tabAudits: {
+        get: (tabId) => {
+          reads.push(tabId);
+          return Promise.resolve(tabId === 6 ? audit : auditOf(tabId, ['https://cdn.tracker.example/c.js']));
+        },
+        held: () => held,
+        storedFirstScreen: (tabId) => Promise.resolve(tabId === 6 ? storedFirstScreenOf(audit) : undefined),
+      },
+    });
+    const stored = await woken.handle({ tabId: 6, items: 60 }, {});
+    expect(stored).toEqual(storedFirstScreenOf(audit));
+    expect(stored?.groups.length).toBeGreaterThan(0);
+    expect(stored?.groups.every((g) => g.entries.length === 0)).toBe(true);
+    expect(stored?.complete).toBe(false);
+    expect(reads).toEqual([]);
+    // Once it holds the audit (wrote or read it), it answers from the audit: the rows too.
+    held = audit;
+    const whole = await woken.handle({ tabId: 6, items: 60 }, {});
+    expect(whole?.groups.flatMap((g) => g.entries.map((e) => e.url)).sort()).toEqual([
+      'https://cdn.other.example/b.js',
+      'https://cdn.tracker.example/a.js',
+    ]);
+    expect(whole?.complete).toBe(true);
+    // No stored copy (an audit stored by an older version): the audit is read.
+    held = undefined;
+    expect((await woken.handle({ tabId: 7, items: 60 }, {}))?.rows).toBe(1);
+    expect(reads).toEqual([6, 7]);
   });
 });

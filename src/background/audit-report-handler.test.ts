@@ -3,6 +3,7 @@ import { testCatalog } from '../../test/unit/test-catalog';
 import { createAuditClassifier } from '../audit/audit-classify';
 import { AUDIT_REPORT } from '../audit/audit-messages';
 import { tabAuditKey, type TabAudit } from '../audit/audit-types';
+import { firstScreenKey } from '../audit/stored-first-screen';
 import { NO_POLICY } from '../policy/managed-policy';
 import { DEFAULT_SETTINGS } from '../settings/user-settings';
 import { createAuditBadge } from '../audit/audit-badge';
@@ -262,7 +263,7 @@ describe('audit/report', () => {
       report([obs(1, 'https://cdn.tracker.example/t.js')], { pageUrl: 'https://other.example/', tabId: 99 }),
       TOP,
     );
-    expect([...session.data.keys()]).toEqual([tabAuditKey(12)]);
+    expect([...session.data.keys()].sort()).toEqual([firstScreenKey(12), tabAuditKey(12)]);
   });
 });
 

@@ -9,6 +9,7 @@ import { TargetType, type Page } from 'puppeteer-core';
 import { AUDIT_CSV_COLUMNS } from '../../src/audit/audit-export';
 import { AUDIT_CLEAR_LOG } from '../../src/audit/audit-page-messages';
 import { tabAuditKey, type AuditLogRecord } from '../../src/audit/audit-types';
+import { firstScreenKey } from '../../src/audit/stored-first-screen';
 import { redactUrl } from '../../src/audit/redact-url';
 import { NEW_THIRD_PARTIES_TAKE } from '../../src/audit/audit-page-messages';
 import { parseCsv } from '../unit/csv-parse';
@@ -210,11 +211,21 @@ describe.each(BROWSER_KINDS)('The audit in %s', (kind) => {
     });
 
     test("forgets the tab's audit when the tab leaves the dashboards", async () => {
+      // The first screen the popup reads while the background sleeps is stored beside the audit: vendor heads, no rows.
+      const stored = (await sessionStorageValue(home, firstScreenKey(tabId))) as
+        { tabId: number; rows: number; groups: { entries: unknown[] }[] } | undefined;
+      const held = (await sessionStorageValue(home, tabAuditKey(tabId))) as { entries: unknown[] } | undefined;
+      expect(held?.entries.length).toBeGreaterThan(0);
+      expect(stored).toMatchObject({ tabId, rows: held?.entries.length });
+      expect(stored?.groups.length).toBeGreaterThan(0);
+      expect(stored?.groups.flatMap((g) => g.entries)).toEqual([]);
       // Any page that is not a dashboard: here a plain text file on another host.
       await page.goto('https://cdn.unrelated.example/dg-fixture/audit/ping', { waitUntil: 'load' });
       await waitFor('the tab audit to be dropped', async () =>
         (await sessionStorageValue(home, tabAuditKey(tabId))) === undefined ? true : undefined,
       );
+      // And its first screen with it.
+      expect(await sessionStorageValue(home, firstScreenKey(tabId))).toBeUndefined();
       await popup.waitForFunction(() => document.querySelectorAll('#audit li.entry').length === 0, { timeout: 10_000 });
     });
   });
