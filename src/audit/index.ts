@@ -60,11 +60,6 @@ export { urlPath } from './tab-audit-merge';
 export type { ClassifiedObservation, TabAuditUpdate, VerdictCorrection } from './tab-audit-merge';
 export { createTabAuditStore } from './tab-audit-store';
 export type { TabAuditStore } from './tab-audit-store';
-export {
-  firstScreenKey,
-  isFirstScreenOf,
-  storedFirstScreenOf,
-  STORED_FIRST_SCREEN_GROUPS,
-} from './stored-first-screen';
+export { firstScreenKey, isFirstScreenOf, storedFirstScreenOf } from './stored-first-screen';
 export { createThirdPartyHistoryStore } from './third-party-history-store';
 export type { ThirdPartyHistoryStore } from './third-party-history-store';
