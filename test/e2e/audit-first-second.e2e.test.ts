@@ -13,7 +13,7 @@
  */
 import type { Page } from 'puppeteer-core';
 import { AUDIT_EXPORT_LOG, type AuditLogExport } from '../../src/audit/audit-page-messages';
-import { isPolicyStatus, POLICY_GET, type PolicyStatus } from '../../src/policy/policy-status';
+import type { PolicyStatus } from '../../src/policy/policy-status';
 import { readPopupRows, waitForPopupRows, type PopupRow } from './harness/audit-popup';
 import { BROWSER_KINDS, type ExtensionBrowser } from './harness/browsers';
 import { waitForPageSettled } from './harness/dashboard-page';
@@ -21,8 +21,9 @@ import { openExtensionPage, optionsPage, sendFromPage, tabIdOf } from './harness
 import { requestsToVendor, SITES, siteUrl } from './harness/fixture-catalog';
 import { startFixtureServer, type FixtureServer } from './harness/fixture-server';
 import { launchOnFirstPage } from './harness/first-page-launch';
-import { acquirePolicyLock, type PolicyFile, type PolicyLock } from './harness/managed-policy-files';
-import { launchWithPolicyFile } from './harness/policy-launch';
+import { acquirePolicyLock, type PolicyLock } from './harness/managed-policy-files';
+import { closePolicyLaunch, launchWithPolicyFile, type PolicyLaunch } from './harness/policy-launch';
+import { policyStatus } from './harness/policy-status';
 import { waitFor } from './harness/wait-for';
 
 /** Blocked by default on dashboards; the policy allows it everywhere, so the verdict and the server record differ. */
@@ -50,35 +51,23 @@ async function homePage(session: ExtensionBrowser): Promise<Page> {
   return session.openPage(`${session.extensionBaseUrl}popup.html?tabId=-1`);
 }
 
-async function policyStatus(page: Page): Promise<PolicyStatus> {
-  const value = await sendFromPage<unknown>(page, POLICY_GET, null);
-  if (!isPolicyStatus(value)) throw new Error(`policy/get answered ${JSON.stringify(value)}`);
-  return value;
-}
-
 const vendorRows = (rows: readonly PopupRow[]): PopupRow[] => rows.filter((r) => r.vendor === VENDOR);
 
 describe.each(BROWSER_KINDS)('The audit from the first second in %s', (kind) => {
   const run = `first-second-${kind}`;
   const startUrl = siteUrl('dashboard', { run });
-  let session: ExtensionBrowser | undefined;
-  let file: PolicyFile | undefined;
+  let launched: PolicyLaunch | undefined;
 
   beforeAll(async () => {
-    ({ session, file } = await launchWithPolicyFile(kind, POLICY, () =>
+    launched = await launchWithPolicyFile(kind, POLICY, () =>
       launchOnFirstPage(kind, { fixture, build: 'test', startUrl }),
-    ));
+    );
   });
-  afterAll(async () => {
-    try {
-      await session?.close();
-    } finally {
-      file?.remove();
-    }
-  });
+  afterAll(() => closePolicyLaunch(launched));
 
   test('rows at once; a verdict judged again under the policy is marked with what it was; the policy in force after', async () => {
-    if (!session) throw new Error(`${kind} with Dashguard and its policy did not start`);
+    if (!launched) throw new Error(`${kind} with Dashguard and its policy did not start`);
+    const { session } = launched;
     const home = await homePage(session);
     const prefix = `https://${SITES.dashboard}/`;
     const tabId = await waitFor('the first page in a tab', async () => tabIdOf(home, prefix).catch(() => undefined));
