@@ -7,7 +7,7 @@ import { h, render } from 'preact';
 import browser from 'webextension-polyfill';
 import type { SendMessage } from '../src/messaging';
 import { createMessageClient } from '../src/messaging';
-import { CATALOG_GET, isRuntimeCatalog } from '../src/catalog';
+import { CATALOG_GET, catalogGet } from '../src/catalog';
 import { createSettingsClient, SETTINGS_KEY } from '../src/settings';
 import { downloadText, createPageStore } from '../src/ui';
 import { mountFleetStatusLine } from '../src/fleet';
@@ -20,7 +20,7 @@ const store = createPageStore(INITIAL_OPTIONS_STATE);
 const controller = createOptionsController(store, {
   client: createSettingsClient(send),
   // The catalog comes from the background, which holds it anyway: the page's bundle stays small.
-  readCatalog: () => createMessageClient(send, { [CATALOG_GET]: isRuntimeCatalog }).request(CATALOG_GET, null),
+  readCatalog: () => createMessageClient(send, [catalogGet]).send(CATALOG_GET, null),
   permissions: {
     request: (origins) => browser.permissions.request({ origins }),
     contains: (origins) => browser.permissions.contains({ origins }),

@@ -18,19 +18,18 @@ import {
   AUDIT_CLEAR_LOG,
   AUDIT_EXPORT_LOG,
   AUDIT_FIRST_SCREEN,
-  auditClearLogReplySchema,
-  isAuditFirstScreen,
-  isAuditLogExport,
+  auditClearLog,
+  auditExportLog,
+  auditFirstScreen,
   isFirstScreenOf,
   isTabAudit,
   auditRetentionDays,
   NEW_THIRD_PARTIES_TAKE,
-  newThirdPartiesReplySchema,
+  newThirdPartiesTake,
 } from '../src/audit';
-import { conforms } from '../src/shared';
 import { createMessageClient } from '../src/messaging';
 import { createSettingsClient } from '../src/settings';
-import { isTabView, POPUP_TAB_VIEW } from '../src/ui';
+import { popupTabView, POPUP_TAB_VIEW } from '../src/ui';
 import { droppedSummary } from './dropped-summary';
 import {
   pageLabelOf,
@@ -93,13 +92,13 @@ const message = (error: unknown): string => (error instanceof Error ? error.mess
 
 export function createPopupController(store: PageStore<PopupState>, deps: PopupDeps): PopupController {
   const client: SettingsClient = createSettingsClient(deps.send);
-  const background = createMessageClient(deps.send, {
-    [POPUP_TAB_VIEW]: isTabView,
-    [AUDIT_FIRST_SCREEN]: isAuditFirstScreen,
-    [AUDIT_EXPORT_LOG]: isAuditLogExport,
-    [AUDIT_CLEAR_LOG]: (value: unknown): value is null => conforms(value, auditClearLogReplySchema),
-    [NEW_THIRD_PARTIES_TAKE]: (value: unknown): value is string[] => conforms(value, newThirdPartiesReplySchema),
-  });
+  const background = createMessageClient(deps.send, [
+    popupTabView,
+    auditFirstScreen,
+    auditExportLog,
+    auditClearLog,
+    newThirdPartiesTake,
+  ]);
   let newAsked = false;
   /** "New on this dashboard": asked once per popup (from then on they count as seen, so a party is new once). */
   const askNew = (shown: AuditShown): void => {
@@ -107,7 +106,7 @@ export function createPopupController(store: PageStore<PopupState>, deps: PopupD
     if (newAsked || dashboard === null) return;
     newAsked = true;
     background
-      .request(NEW_THIRD_PARTIES_TAKE, { dashboard, tabId: shown.tabId })
+      .send(NEW_THIRD_PARTIES_TAKE, { dashboard, tabId: shown.tabId })
       .then((keys) => store.set({ newGroups: new Set(keys) }))
       .catch(() => store.set({ newGroups: new Set() }));
   };
@@ -139,7 +138,7 @@ export function createPopupController(store: PageStore<PopupState>, deps: PopupD
       ...(find === undefined ? {} : { find }),
       ...(suggestionsAsked ? {} : { suggestions: true }),
     };
-    const answer = await background.request(POPUP_TAB_VIEW, payload);
+    const answer = await background.send(POPUP_TAB_VIEW, payload);
     suggestionsAsked = true;
     const previous = store.get().view;
     const view: TabView =
@@ -243,7 +242,7 @@ export function createPopupController(store: PageStore<PopupState>, deps: PopupD
         .then((value) => isFirstScreenOf(value, tabId) && drawFirstScreen(value))
         .catch(() => false);
       const firstScreen = background
-        .request(AUDIT_FIRST_SCREEN, { tabId, items: deps.firstItems })
+        .send(AUDIT_FIRST_SCREEN, { tabId, items: deps.firstItems })
         .then((display) => {
           if (display !== null && display.tabId === tabId) drawFirstScreen(display);
         })
@@ -407,7 +406,7 @@ export function createPopupController(store: PageStore<PopupState>, deps: PopupD
     async exportLog(format) {
       store.set({ logStatus: 'Preparing the export…' });
       try {
-        const log = await background.request(AUDIT_EXPORT_LOG, null);
+        const log = await background.send(AUDIT_EXPORT_LOG, null);
         const now = deps.now();
         const text =
           format === 'json'
@@ -436,7 +435,7 @@ export function createPopupController(store: PageStore<PopupState>, deps: PopupD
       if (armed !== undefined) clearTimeout(armed);
       store.set({ clearArmed: false });
       try {
-        await background.request(AUDIT_CLEAR_LOG, null);
+        await background.send(AUDIT_CLEAR_LOG, null);
         store.set({ logStatus: 'Audit log deleted.' });
       } catch (error) {
         store.set({ logStatus: `The log was not deleted: ${message(error)}` });

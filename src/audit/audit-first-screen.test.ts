@@ -1,5 +1,5 @@
 import { entry, TRACKER } from '../../test/unit/audit-fixtures';
-import { payloadParser } from '../messaging';
+import { isReplyOf, payloadParser } from '../messaging';
 import { describeSchemaError, schemaProblem } from '../shared';
 import { expectAgreementWithAjv } from '../../test/unit/schema-mutations';
 import { displayAudit, firstScreenOf } from './audit-display';
@@ -7,12 +7,15 @@ import {
   AUDIT_FIRST_SCREEN,
   firstScreenRequestSchema,
   firstScreenReplySchema,
-  isAuditFirstScreen,
+  auditFirstScreen,
   MAX_FIRST_SCREEN_ITEMS,
 } from './audit-first-screen';
 import type { TabAudit } from './audit-types';
 import { observation, update } from '../../test/unit/audit-observations';
 import { mergeTabAudit } from './tab-audit-merge';
+
+/** The popup's check of the reply: its declaration's (null, or the first screen's schema). */
+const isAuditFirstScreen = (value: unknown): boolean => isReplyOf(auditFirstScreen, value);
 
 const audit: TabAudit = {
   v: 1,

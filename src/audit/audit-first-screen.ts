@@ -3,7 +3,8 @@
  * (audit-display.ts), from the audit the background holds; small however large the audit. Extension pages only, about
  * the asked tab alone. The request's schema gives its type and parser; the popup checks the reply by its schema.
  */
-import { conforms, type SchemaType } from '../shared';
+import type { SchemaType } from '../shared';
+import { defineMessage, refine } from '../messaging';
 import { auditDisplaySchema, groupShownSchema, type AuditDisplay } from './audit-display';
 import { auditEntrySchema } from './audit-types';
 
@@ -40,7 +41,12 @@ export const firstScreenReplySchema = {
   },
 } as const;
 
-/** Checks the reply where the popup receives it: null (the tab has no audit), or a first screen of this schema. */
-export function isAuditFirstScreen(value: unknown): value is AuditDisplay | null {
-  return value === null || conforms(value, firstScreenReplySchema);
-}
+/**
+ * `audit/first-screen`, declared once (src/messaging): the reply is null (the tab has no audit) or a first screen of
+ * this schema, checked where the popup receives it and typed as the display it is cut from.
+ */
+export const auditFirstScreen = defineMessage(
+  AUDIT_FIRST_SCREEN,
+  firstScreenRequestSchema,
+  refine<AuditDisplay | null>()({ oneOf: [{ type: 'null' }, firstScreenReplySchema] }),
+);

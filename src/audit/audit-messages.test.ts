@@ -3,11 +3,15 @@ import { expectAgreementWithAjv, refusedAgreeingWithAjv } from '../../test/unit/
 import { conforms, describeSchemaError, schemaProblem } from '../shared';
 import { auditPageAnswerSchema, isAuditPageAnswer, isAuditReportAck } from './audit-messages';
 import {
+  auditExportLog,
   auditLogExportSchema,
-  isAuditLogExport,
   newThirdPartiesReplySchema,
   newThirdPartiesTakeSchema,
 } from './audit-page-messages';
+import { isReplyOf } from '../messaging';
+
+/** The page's check of an `audit/export-log` reply: its declaration's. */
+const isAuditLogExport = (value: unknown): boolean => isReplyOf(auditExportLog, value);
 import { auditReportAckSchema } from './audit-report-schema';
 
 const EXPORT = {

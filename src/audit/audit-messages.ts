@@ -4,7 +4,9 @@
  * audit-report-parser.ts; the messages of extension pages are in audit-page-messages.ts, so the content script's
  * bundle carries none of their schemas.
  */
-import type { AuditReportAck } from './audit-types';
+import type { AuditReport, AuditReportAck } from './audit-types';
+import type { ParsedReport } from './audit-report-parser';
+import { defineMessage, parsedByHandler } from '../messaging';
 import { DOCUMENT_STRICT_MODES } from '../strict-mode';
 import { conforms, isRecord, type SchemaType } from '../shared';
 
@@ -47,3 +49,10 @@ export type AuditPageAnswer = SchemaType<typeof auditPageAnswerSchema>;
 export function isAuditPageAnswer(value: unknown): value is AuditPageAnswer {
   return conforms(value, auditPageAnswerSchema);
 }
+
+/**
+ * `audit/report`, declared once (src/messaging). Its handler parses the report (audit-report-parser.ts: the report's
+ * schema, a malformed observation dropped rather than the whole report refused); the acknowledgement is checked by the
+ * guard above, so the content script carries no schema checker.
+ */
+export const auditReport = defineMessage(AUDIT_REPORT, parsedByHandler<AuditReport, ParsedReport>(), isAuditReportAck);

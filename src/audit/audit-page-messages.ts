@@ -4,7 +4,8 @@
  */
 import { auditLogRecordSchema } from './audit-types';
 import { MAX_AUDIT_RETENTION_DAYS, MIN_AUDIT_RETENTION_DAYS } from './audit-limits';
-import { conforms, type SchemaType } from '../shared';
+import type { SchemaType } from '../shared';
+import { NO_PAYLOAD, defineMessage } from '../messaging';
 
 /** Extension page -> background: delete the audit log. Payload null. Reply: null. */
 export const AUDIT_CLEAR_LOG = 'audit/clear-log';
@@ -49,7 +50,11 @@ export const newThirdPartiesTakeSchema = {
 } as const;
 export const newThirdPartiesReplySchema = { type: 'array', items: { type: 'string' } } as const;
 
-/** Checks an `audit/export-log` reply where it is received (an extension page). */
-export function isAuditLogExport(value: unknown): value is AuditLogExport {
-  return conforms(value, auditLogExportSchema);
-}
+/** The messages, declared once (src/messaging): each reply checked against its schema where a page receives it. */
+export const auditExportLog = defineMessage(AUDIT_EXPORT_LOG, NO_PAYLOAD, auditLogExportSchema);
+export const auditClearLog = defineMessage(AUDIT_CLEAR_LOG, NO_PAYLOAD, auditClearLogReplySchema);
+export const newThirdPartiesTake = defineMessage(
+  NEW_THIRD_PARTIES_TAKE,
+  newThirdPartiesTakeSchema,
+  newThirdPartiesReplySchema,
+);

@@ -19,22 +19,24 @@ export type { AuditClassifier } from './audit-classify';
 export { auditExportFileName, auditLogCsv, auditLogJson } from './audit-export';
 export { displayAudit, firstScreenOf } from './audit-display';
 export type { AuditDisplay } from './audit-display';
-export { AUDIT_FIRST_SCREEN, isAuditFirstScreen, firstScreenRequestSchema } from './audit-first-screen';
+export { AUDIT_FIRST_SCREEN, auditFirstScreen, firstScreenRequestSchema } from './audit-first-screen';
 export type { FirstScreenRequest } from './audit-first-screen';
 export { STATUS_LABEL, entryFindings, groupKey, summaryText } from './audit-groups';
 export type { VendorGroup } from './audit-groups';
 export { AUDIT_LOG_CHUNK_PREFIX, AUDIT_LOG_META_KEY, readDroppedRecords } from './audit-log-layout';
 export { createAuditLogStore } from './audit-log-store';
 export type { AuditLogStore, LoggedObservation } from './audit-log-store';
-export { AUDIT_PAGE_QUERY, AUDIT_REPORT, isAuditPageAnswer, isAuditReportAck } from './audit-messages';
+export { AUDIT_PAGE_QUERY, AUDIT_REPORT, auditReport, isAuditPageAnswer, isAuditReportAck } from './audit-messages';
 export type { AuditPageAnswer } from './audit-messages';
 export {
   AUDIT_CLEAR_LOG,
   AUDIT_EXPORT_LOG,
   NEW_THIRD_PARTIES_TAKE,
+  auditClearLog,
   auditClearLogReplySchema,
-  isAuditLogExport,
+  auditExportLog,
   newThirdPartiesReplySchema,
+  newThirdPartiesTake,
   newThirdPartiesTakeSchema,
 } from './audit-page-messages';
 export type { AuditLogExport } from './audit-page-messages';

@@ -8,19 +8,14 @@
  * audit.
  */
 import {
-  AUDIT_FIRST_SCREEN,
+  auditFirstScreen,
   displayAudit,
   firstScreenOf,
-  firstScreenRequestSchema,
   type AuditDisplay,
-  type FirstScreenRequest,
   type TabAudit,
   type TabAuditStore,
 } from '../audit';
-import { payloadParser } from '../messaging';
-import { defineHandler } from './message-router';
-
-export const parseFirstScreenRequest = payloadParser(AUDIT_FIRST_SCREEN, firstScreenRequestSchema);
+import { handlerFor } from './message-router';
 
 export interface FirstScreenDeps {
   readonly tabAudits: Pick<TabAuditStore, 'get' | 'held' | 'storedFirstScreen'>;
@@ -28,9 +23,8 @@ export interface FirstScreenDeps {
 
 export function createAuditFirstScreenHandler(deps: FirstScreenDeps) {
   const displays = new WeakMap<TabAudit, AuditDisplay>();
-  return defineHandler<FirstScreenRequest, AuditDisplay | null>({
+  return handlerFor(auditFirstScreen, {
     from: ['extension-page'],
-    parse: parseFirstScreenRequest,
     async handle({ tabId, items }) {
       if (deps.tabAudits.held(tabId) === undefined) {
         const stored = await deps.tabAudits.storedFirstScreen(tabId);

@@ -2,10 +2,9 @@
  * The audit log's messages from the extension's pages: export it (the page makes the file) and delete it.
  * Content scripts cannot send these: a web page can neither read nor erase the log.
  */
-import type { AuditLogExport, AuditLogStore } from '../audit';
-import { AUDIT_CLEAR_LOG, AUDIT_EXPORT_LOG } from '../audit';
-import { parseNoPayload } from '../messaging';
-import { defineHandler, type Handlers } from './message-router';
+import type { AuditLogStore } from '../audit';
+import { AUDIT_CLEAR_LOG, AUDIT_EXPORT_LOG, auditClearLog, auditExportLog } from '../audit';
+import { handlerFor } from './message-router';
 
 export interface AuditLogHandlerDeps {
   readonly auditLog: AuditLogStore;
@@ -13,13 +12,10 @@ export interface AuditLogHandlerDeps {
   readonly extensionVersion: string;
 }
 
-export function createAuditLogHandlers(
-  deps: AuditLogHandlerDeps,
-): Pick<Handlers, typeof AUDIT_EXPORT_LOG | typeof AUDIT_CLEAR_LOG> {
+export function createAuditLogHandlers(deps: AuditLogHandlerDeps) {
   return {
-    [AUDIT_EXPORT_LOG]: defineHandler<null, AuditLogExport>({
+    [AUDIT_EXPORT_LOG]: handlerFor(auditExportLog, {
       from: ['extension-page'],
-      parse: parseNoPayload,
       handle: async () => {
         const [records, dropped, retentionDays] = await Promise.all([
           deps.auditLog.read(),
@@ -29,9 +25,8 @@ export function createAuditLogHandlers(
         return { records, dropped, retentionDays, extensionVersion: deps.extensionVersion };
       },
     }),
-    [AUDIT_CLEAR_LOG]: defineHandler<null, null>({
+    [AUDIT_CLEAR_LOG]: handlerFor(auditClearLog, {
       from: ['extension-page'],
-      parse: parseNoPayload,
       handle: async () => {
         await deps.auditLog.clear();
         return null;

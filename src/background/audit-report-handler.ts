@@ -12,7 +12,6 @@
 import type {
   AuditClassifier,
   ParsedReport,
-  AuditReportAck,
   AuditStatus,
   TabAudit,
   ClassifierAtHand,
@@ -24,8 +23,8 @@ import type {
   VerdictCorrection,
   TabAuditStore,
 } from '../audit';
-import { capUrl, parseAuditReport, urlPath } from '../audit';
-import { defineHandler, type MessageHandler, type MessageSender } from './message-router';
+import { auditReport, capUrl, parseAuditReport, urlPath } from '../audit';
+import { handlerFor, type MessageSender } from './message-router';
 
 export interface AuditReportDeps {
   /** The settled classifier (settings and the organisation's policy as confirmed). */
@@ -144,8 +143,8 @@ function logged(
   ];
 }
 
-export function createAuditReportHandler(deps: AuditReportDeps): MessageHandler<ParsedReport, AuditReportAck> {
-  return defineHandler<ParsedReport, AuditReportAck>({
+export function createAuditReportHandler(deps: AuditReportDeps) {
+  return handlerFor(auditReport, {
     from: ['content-script'],
     parse: parseAuditReport,
     async handle(report, sender) {

@@ -1,14 +1,11 @@
 /** `fleet/status` for the extension's pages (fleet-status.ts). Read-only. */
-import { defineHandler } from './message-router';
-import type { FleetReporter, FleetStatus } from '../fleet';
+import { handlerFor } from './message-router';
+import type { FleetReporter } from '../fleet';
+import { fleetStatusGet } from '../fleet';
 
 export function createFleetStatusHandler(reporter: Pick<FleetReporter, 'status'>) {
-  return defineHandler<null, FleetStatus>({
+  return handlerFor(fleetStatusGet, {
     from: ['extension-page'],
-    parse: (payload) =>
-      payload === null || payload === undefined
-        ? { ok: true, value: null }
-        : { ok: false, error: 'fleet/status takes no payload' },
     handle: () => reporter.status(),
   });
 }

@@ -1,4 +1,7 @@
-import { createMessageRouter, defineHandler } from './message-router';
+import { auditReport } from '../audit';
+import { POLICY_GET, policyGet } from '../policy';
+import { NO_POLICY_STATUS, TAB_PAUSE_GET, TAB_PAUSE_SET, tabPauseSet } from '../settings';
+import { createMessageRouter, defineHandler, handlerFor, type Handlers } from './message-router';
 
 const context = { extensionId: 'self', extensionOrigin: 'chrome-extension://self/' };
 const calls: unknown[] = [];
@@ -49,5 +52,59 @@ describe('createMessageRouter', () => {
     expect(reply.ok).toBe(false);
     if (!reply.ok) expect(reply.error).toMatch(error);
     expect(calls).toEqual([]);
+  });
+});
+
+describe('handlerFor (a handler built from its message declaration)', () => {
+  const tabPause = handlerFor(tabPauseSet, {
+    from: ['extension-page'],
+    handle: async ({ tabId, paused }) => ({ tabId, paused, allowed: true }),
+  });
+  const routeDeclared = createMessageRouter(
+    {
+      [TAB_PAUSE_SET]: tabPause,
+      [POLICY_GET]: handlerFor(policyGet, { from: ['extension-page'], handle: async () => NO_POLICY_STATUS }),
+    },
+    context,
+  );
+
+  it("parses the payload with the declaration's schema before the handler runs", async () => {
+    expect(await routeDeclared({ type: TAB_PAUSE_SET, payload: { tabId: 2, paused: true } }, page)).toEqual({
+      ok: true,
+      value: { tabId: 2, paused: true, allowed: true },
+    });
+    expect(await routeDeclared({ type: TAB_PAUSE_SET, payload: { tabId: 2, paused: 'yes' } }, page)).toEqual({
+      ok: false,
+      error: 'tab-pause/set: paused: must be true or false',
+    });
+    expect(await routeDeclared({ type: POLICY_GET, payload: {} }, page)).toEqual({
+      ok: false,
+      error: 'policy/get takes no payload',
+    });
+    expect(await routeDeclared({ type: POLICY_GET, payload: undefined }, page)).toEqual({
+      ok: true,
+      value: NO_POLICY_STATUS,
+    });
+  });
+
+  it('refuses (at compile time) a reply or payload of the wrong shape and a handler under another type', () => {
+    handlerFor(tabPauseSet, {
+      from: ['extension-page'],
+      // @ts-expect-error: tab-pause/set answers a TabPauseState.
+      handle: async () => ({ tabId: 1, paused: true }),
+    });
+    handlerFor(tabPauseSet, {
+      from: ['extension-page'],
+      // @ts-expect-error: its payload has no `url`.
+      handle: async ({ url }) => ({ tabId: Number(url), paused: true, allowed: true }),
+    });
+    const noParse = { from: ['content-script'], handle: async () => ({ storedThrough: 0 }) } as const;
+    // @ts-expect-error: a message its handler parses needs the handler's `parse`.
+    expect(() => handlerFor(auditReport, noParse)).toThrow('audit/report: its handler must parse the payload');
+    const misfiled: Pick<Handlers, typeof TAB_PAUSE_GET> = {
+      // @ts-expect-error: a tab-pause/set handler under tab-pause/get.
+      [TAB_PAUSE_GET]: tabPause,
+    };
+    expect(misfiled).toBeDefined();
   });
 });

@@ -4,7 +4,8 @@
  * type, and the payload parses. Anything else is refused without side effects.
  */
 import type { SenderKind, Result } from '../shared';
-import type { PayloadOf, Protocol, ReplyOf } from '../messaging';
+import type { Message, ParsedByHandler, PayloadOf, PayloadParser, Protocol, ReplyOf } from '../messaging';
+import { messagePayloadParser } from '../messaging';
 import { isEnvelope } from '../shared';
 
 export interface MessageSender {
@@ -21,13 +22,55 @@ export interface MessageHandler<P = unknown, R = unknown> {
   handle(payload: P, sender: MessageSender): Promise<R>;
 }
 
-/** Helper so a handler's payload type is inferred from its parser. */
+/** Helper so a handler's payload type is inferred from its parser (a handler of no protocol message: tests). */
 export function defineHandler<P, R>(handler: MessageHandler<P, R>): MessageHandler<P, R> {
   return handler;
 }
 
-/** The background's handler map: one handler per message type of the protocol, its payload and reply typed by it. */
-export type Handlers = { readonly [K in keyof Protocol]: MessageHandler<PayloadOf<K>, ReplyOf<K>> };
+/** A handler of one protocol message, built from its declaration (`handlerFor`). */
+export interface ProtocolHandler<M extends Message> extends MessageHandler<PayloadOf<M>, ReplyOf<M>> {
+  readonly type: M['type'];
+}
+
+/**
+ * What a handler of message M says: who may send it and what it does. Its payload parser comes from M's declaration;
+ * a message declared `parsedByHandler` needs the handler's own `parse`, and a schema-declared one may give a parser
+ * of that same schema whose refusals say more (settings/change names the change's kind).
+ */
+export type HandlerSpec<M extends Message> = {
+  readonly from: readonly SenderKind[];
+  handle(payload: PayloadOf<M>, sender: MessageSender): Promise<ReplyOf<M>>;
+} & (M['payload'] extends ParsedByHandler<unknown, unknown>
+  ? { readonly parse: PayloadParser<PayloadOf<M>> }
+  : { readonly parse?: PayloadParser<PayloadOf<M>> });
+
+/** The handler of `message`, its payload parsed as the declaration says before `handle` sees it. */
+export function handlerFor<M extends Message>(message: M, spec: HandlerSpec<NoInfer<M>>): ProtocolHandler<M> {
+  // Typed by the signature; inside, the payload and reply are only passed along.
+  const given = spec as unknown as Omit<MessageHandler, 'parse'> & { readonly parse?: PayloadParser<unknown> };
+  const parse = given.parse ?? messagePayloadParser(message);
+  if (parse === undefined) throw new Error(`${message.type}: its handler must parse the payload`);
+  const handler: MessageHandler = {
+    from: given.from,
+    parse,
+    handle: (payload, sender) => given.handle(payload, sender),
+  };
+  return { type: message.type, ...handler } as ProtocolHandler<M>;
+}
+
+/**
+ * The background's handler map: one handler per message of the protocol, built by `handlerFor` from that message's
+ * declaration (its `type` says which), so its payload and reply types are the declaration's. Compared by type name,
+ * not structure: the structures are the declaration's already, and comparing every schema's type again is slow.
+ */
+export type Handlers = { readonly [K in keyof Protocol]: RoutedHandler & { readonly type: K } };
+
+/** What the router calls: the parsed payload is passed to `handle` as it came from `parse`. */
+export interface RoutedHandler {
+  readonly from: readonly SenderKind[];
+  parse(payload: unknown): Result<unknown>;
+  handle(payload: never, sender: MessageSender): Promise<unknown>;
+}
 
 export interface RouterContext {
   /** This extension's id (runtime.id). */
@@ -44,7 +87,7 @@ export function senderKind(sender: MessageSender, context: RouterContext): Sende
 }
 
 export function createMessageRouter(
-  handlers: Readonly<Record<string, MessageHandler<unknown, unknown> | undefined>>,
+  handlers: Readonly<Record<string, RoutedHandler | undefined>>,
   context: RouterContext,
 ) {
   return async function route(message: unknown, sender: MessageSender): Promise<Result<unknown>> {
@@ -57,7 +100,8 @@ export function createMessageRouter(
     const parsed = handler.parse(message.payload);
     if (!parsed.ok) return { ok: false, error: parsed.error };
     try {
-      return { ok: true, value: await handler.handle(parsed.value, sender) };
+      // `parse` is the handler's own, so its value is what `handle` takes.
+      return { ok: true, value: await handler.handle(parsed.value as never, sender) };
     } catch (error) {
       return { ok: false, error: error instanceof Error ? error.message : String(error) };
     }

@@ -1,4 +1,8 @@
-import { parseNewThirdPartiesTake } from './new-third-parties-handler';
+import { newThirdPartiesTake } from '../audit/audit-page-messages';
+import { messagePayloadParser } from '../messaging';
+
+/** The router's check of the payload, made from the declaration. */
+const parseNewThirdPartiesTake = messagePayloadParser(newThirdPartiesTake)!;
 
 describe('new-third-parties/take payload', () => {
   it('takes a dashboard id and a tab id', () => {

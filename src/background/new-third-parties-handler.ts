@@ -4,9 +4,8 @@
  * Extension pages only.
  */
 import type { AuditBadge, TabAuditStore, ThirdPartyHistoryStore } from '../audit';
-import { NEW_THIRD_PARTIES_TAKE, newThirdPartiesTakeSchema } from '../audit';
-import { payloadParser } from '../messaging';
-import { defineHandler } from './message-router';
+import { newThirdPartiesTake } from '../audit';
+import { handlerFor } from './message-router';
 
 export interface NewThirdPartiesDeps {
   readonly history: Pick<ThirdPartyHistoryStore, 'take'>;
@@ -14,12 +13,9 @@ export interface NewThirdPartiesDeps {
   readonly badge: Pick<AuditBadge, 'show'>;
 }
 
-export const parseNewThirdPartiesTake = payloadParser(NEW_THIRD_PARTIES_TAKE, newThirdPartiesTakeSchema);
-
 export function createNewThirdPartiesHandler(deps: NewThirdPartiesDeps) {
-  return defineHandler<{ dashboard: string; tabId: number }, string[]>({
+  return handlerFor(newThirdPartiesTake, {
     from: ['extension-page'],
-    parse: parseNewThirdPartiesTake,
     async handle({ dashboard, tabId }) {
       const keys = await deps.history.take(dashboard);
       const audit = await deps.tabAudits.get(tabId);

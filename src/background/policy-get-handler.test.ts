@@ -1,5 +1,8 @@
 import { NO_POLICY } from '../policy/managed-policy';
-import { AUTHORIZATION_HIDDEN, isPolicyStatus, POLICY_GET, type PolicyStatus } from '../policy/policy-status';
+import { AUTHORIZATION_HIDDEN, policyGet, POLICY_GET, type PolicyStatus } from '../policy/policy-status';
+import { isReplyOf } from '../messaging';
+
+const isPolicyStatus = (value: unknown): boolean => isReplyOf(policyGet, value);
 import { createMessageRouter } from './message-router';
 import { createPolicyGetHandler } from './policy-get-handler';
 

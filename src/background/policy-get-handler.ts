@@ -2,17 +2,13 @@
  * `policy/get`: the policy in force, what it locks and what was ignored, for the extension's own pages (the options
  * page's "managed by your organisation" notice, disabled controls and warnings). Read-only; no other context may ask.
  */
-import type { PolicyStatus, PolicyStore } from '../policy';
-import { AUTHORIZATION_HIDDEN } from '../policy';
-import { defineHandler } from './message-router';
+import type { PolicyStore } from '../policy';
+import { AUTHORIZATION_HIDDEN, policyGet } from '../policy';
+import { handlerFor } from './message-router';
 
 export function createPolicyGetHandler(store: Pick<PolicyStore, 'status'>) {
-  return defineHandler<null, PolicyStatus>({
+  return handlerFor(policyGet, {
     from: ['extension-page'],
-    parse: (payload) =>
-      payload === null || payload === undefined
-        ? { ok: true, value: null }
-        : { ok: false, error: 'policy/get takes no payload' },
     // The Authorization value is a credential: pages only learn whether one is set.
     handle: async () => {
       const status = await store.status();

@@ -1,14 +1,13 @@
 import { testCatalog } from '../../test/unit/test-catalog';
 import { NO_POLICY } from '../policy/managed-policy';
 import { DEFAULT_SETTINGS } from '../settings/user-settings';
-import { STRICT_MODE_FRESH_LOAD, STRICT_MODE_PAGES } from '../strict-mode/sensitive-route';
+import { STRICT_MODE_FRESH_LOAD, STRICT_MODE_PAGES, strictModeFreshLoad } from '../strict-mode/sensitive-route';
+import { messagePayloadParser } from '../messaging';
 import { createMessageRouter } from './message-router';
-import {
-  FRESH_LOAD_WINDOW_MS,
-  MAX_FRESH_LOADS,
-  createSensitiveRouteHandlers,
-  parseFreshLoad,
-} from './sensitive-route-handlers';
+import { FRESH_LOAD_WINDOW_MS, MAX_FRESH_LOADS, createSensitiveRouteHandlers } from './sensitive-route-handlers';
+
+/** The router's check of the fresh-load payload, made from its declaration. */
+const parseFreshLoad = messagePayloadParser(strictModeFreshLoad)!;
 
 const { catalog } = testCatalog();
 const EXTENSION = { extensionId: 'dashguard', extensionOrigin: 'chrome-extension://dashguard/' };

@@ -9,14 +9,10 @@
  * and a tab gets a few fresh loads in a row at most, so no page can make Dashguard reload it in a loop.
  */
 import type { RuleStateInput } from '../rules';
-import type { FreshLoadReply, StrictModePagesReply } from '../strict-mode';
+import type { FreshLoadReply } from '../strict-mode';
 import { strictModePagesFor } from '../rules';
-import { STRICT_MODE_FRESH_LOAD, freshLoadRequestSchema, isEnforcedSensitiveUrl } from '../strict-mode';
-import { parseNoPayload, payloadParser } from '../messaging';
-import { defineHandler, type MessageSender } from './message-router';
-
-/** The fresh-load payload's check, from its schema (a refusal names the field). */
-export const parseFreshLoad = payloadParser(STRICT_MODE_FRESH_LOAD, freshLoadRequestSchema);
+import { isEnforcedSensitiveUrl, strictModeFreshLoad, strictModePages } from '../strict-mode';
+import { handlerFor, type MessageSender } from './message-router';
 
 export interface SensitiveRouteDeps {
   readonly loadContext: () => Promise<RuleStateInput>;
@@ -49,9 +45,8 @@ const originOf = (url: URL): string => `${url.protocol}//${url.hostname}/*`;
 export function createSensitiveRouteHandlers(deps: SensitiveRouteDeps) {
   const loads = new Map<number, number[]>();
 
-  const pages = defineHandler<null, StrictModePagesReply>({
+  const pages = handlerFor(strictModePages, {
     from: ['content-script'],
-    parse: parseNoPayload,
     async handle(_payload, sender: MessageSender) {
       const page = webUrl(sender.url);
       if (page === undefined || !(await deps.hasOrigin(originOf(page)).catch(() => false))) return { pages: [] };
@@ -59,10 +54,9 @@ export function createSensitiveRouteHandlers(deps: SensitiveRouteDeps) {
     },
   });
 
-  const freshLoad = defineHandler<{ url: string }, FreshLoadReply>({
+  const freshLoad = handlerFor(strictModeFreshLoad, {
     from: ['content-script'],
-    parse: parseFreshLoad,
-    async handle({ url }, sender: MessageSender) {
+    async handle({ url }, sender: MessageSender): Promise<FreshLoadReply> {
       const tabId = sender.tab?.id;
       const page = webUrl(sender.url);
       const target = webUrl(url);

@@ -3,13 +3,14 @@
  * whole, rules in force, one storage write). A refusal comes back as `{ applied: false, errors }`, each error naming
  * the field it is about, for the page to show next to it. Extension pages only.
  */
-import type { SettingsChange, ChangeReply, SettingsService } from '../settings';
-import { parseSettingsChange } from '../settings';
-import { defineHandler } from './message-router';
+import type { SettingsService } from '../settings';
+import { parseSettingsChange, settingsChange } from '../settings';
+import { handlerFor } from './message-router';
 
 export function createSettingsChangeHandler(service: Pick<SettingsService, 'change'>) {
-  return defineHandler<SettingsChange, ChangeReply>({
+  return handlerFor(settingsChange, {
     from: ['extension-page'],
+    // The same schema's parser, whose refusals name the change's kind (`set-audit-retention: days: ...`).
     parse: parseSettingsChange,
     handle: (change) => service.change(change),
   });

@@ -2,12 +2,13 @@ import { testCatalog } from '../../test/unit/test-catalog';
 import { NO_POLICY, type ManagedPolicy } from '../policy/managed-policy';
 import { parseManagedPolicy } from '../policy/parse-managed-policy';
 import { createPausedTabsStore, PAUSED_TABS_KEY } from '../rules/paused-tabs-store';
-import {
-  createTabPauseGetHandler,
-  createTabPauseSetHandler,
-  parseTabPauseGet,
-  parseTabPauseSet,
-} from './tab-pause-handlers';
+import { createTabPauseGetHandler, createTabPauseSetHandler } from './tab-pause-handlers';
+import { tabPauseGet, tabPauseSet } from '../settings/settings-messages';
+import { messagePayloadParser } from '../messaging';
+
+/** The router's checks of the payloads, made from the declarations. */
+const parseTabPauseGet = messagePayloadParser(tabPauseGet)!;
+const parseTabPauseSet = messagePayloadParser(tabPauseSet)!;
 
 function setup(policy: ManagedPolicy = NO_POLICY, reconcileOk = true) {
   const data: Record<string, unknown> = {};

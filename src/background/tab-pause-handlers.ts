@@ -6,9 +6,8 @@
 import type { ManagedPolicy } from '../policy';
 import type { PausedTabsStore } from '../rules';
 import { tabPauseRefusal } from '../policy';
-import { TAB_PAUSE_GET, TAB_PAUSE_SET, tabPauseGetSchema, tabPauseSetSchema, type TabPauseState } from '../settings';
-import { payloadParser } from '../messaging';
-import { defineHandler } from './message-router';
+import { tabPauseGet, tabPauseSet } from '../settings';
+import { handlerFor } from './message-router';
 
 export interface TabPauseDeps {
   readonly store: PausedTabsStore;
@@ -17,13 +16,9 @@ export interface TabPauseDeps {
   readonly reconcile: () => Promise<boolean>;
 }
 
-export const parseTabPauseGet = payloadParser(TAB_PAUSE_GET, tabPauseGetSchema);
-export const parseTabPauseSet = payloadParser(TAB_PAUSE_SET, tabPauseSetSchema);
-
 export function createTabPauseGetHandler(deps: TabPauseDeps) {
-  return defineHandler<{ tabId: number }, TabPauseState>({
+  return handlerFor(tabPauseGet, {
     from: ['extension-page'],
-    parse: parseTabPauseGet,
     async handle({ tabId }) {
       const [paused, policy] = await Promise.all([deps.store.list(), deps.loadPolicy()]);
       return { tabId, paused: policy.allowTabPause && paused.includes(tabId), allowed: policy.allowTabPause };
@@ -32,9 +27,8 @@ export function createTabPauseGetHandler(deps: TabPauseDeps) {
 }
 
 export function createTabPauseSetHandler(deps: TabPauseDeps) {
-  return defineHandler<{ tabId: number; paused: boolean }, TabPauseState>({
+  return handlerFor(tabPauseSet, {
     from: ['extension-page'],
-    parse: parseTabPauseSet,
     async handle({ tabId, paused }) {
       const policy = await deps.loadPolicy();
       const refusal = tabPauseRefusal(policy);

@@ -4,11 +4,9 @@
  */
 import type { ManagedPolicy } from '../policy';
 import type { RuntimeCatalog } from '../catalog';
-import type { TabView, TabViewRequest } from '../ui';
 import type { UserSettings } from '../settings';
-import { POPUP_TAB_VIEW, buildTabView, tabViewRequestSchema } from '../ui';
-import { payloadParser } from '../messaging';
-import { defineHandler } from './message-router';
+import { buildTabView, popupTabView } from '../ui';
+import { handlerFor } from './message-router';
 
 export interface TabViewInputs {
   readonly catalog: RuntimeCatalog;
@@ -16,12 +14,9 @@ export interface TabViewInputs {
   readonly policy: ManagedPolicy;
 }
 
-export const parseTabViewRequest = payloadParser(POPUP_TAB_VIEW, tabViewRequestSchema);
-
 export function createTabViewHandler(loadInputs: () => Promise<TabViewInputs>) {
-  return defineHandler<TabViewRequest, TabView>({
+  return handlerFor(popupTabView, {
     from: ['extension-page'],
-    parse: parseTabViewRequest,
     handle: async (request) => buildTabView({ ...(await loadInputs()), url: request.url }, request),
   });
 }

@@ -5,8 +5,9 @@
  * was stopped and started again while a page kept reporting.
  */
 
-import { defineHandler } from './message-router';
+import { handlerFor } from './message-router';
 import type { StorageArea } from '../storage';
+import { defineMessage, parsedByHandler } from '../messaging';
 
 export const TEST_BACKGROUND_STARTS_KEY = 'test:backgroundStarts';
 
@@ -46,8 +47,16 @@ export function createSimulatedStorageFailure(session: Pick<StorageArea, 'get' |
   };
 }
 
+type FailingAreas = { local: boolean; session: boolean };
+const isFailingAreas = (value: unknown): value is FailingAreas =>
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as Partial<FailingAreas>).local === 'boolean' &&
+  typeof (value as Partial<FailingAreas>).session === 'boolean';
+const testFailStorage = defineMessage(TEST_FAIL_STORAGE, parsedByHandler<FailingAreas, FailingAreas>(), isFailingAreas);
+
 export function createFailStorageHandler(failure: SimulatedStorageFailure) {
-  return defineHandler<{ local: boolean; session: boolean }, { local: boolean; session: boolean }>({
+  return handlerFor(testFailStorage, {
     from: ['extension-page'],
     parse: (payload) => {
       const value = payload as { local?: unknown; session?: unknown } | null;
@@ -85,8 +94,19 @@ export async function fleetQueueLimits(session: Pick<StorageArea, 'get'>): Promi
     : undefined;
 }
 
+const isQueueLimits = (value: unknown): value is QueueLimitsShape | null =>
+  value === null ||
+  (typeof value === 'object' &&
+    Number.isInteger((value as Partial<QueueLimitsShape>).maxEvents) &&
+    Number.isInteger((value as Partial<QueueLimitsShape>).maxBytes));
+const testFleetQueueLimits = defineMessage(
+  TEST_FLEET_QUEUE_LIMITS,
+  parsedByHandler<QueueLimitsShape | null, QueueLimitsShape | null>(),
+  isQueueLimits,
+);
+
 export function createFleetQueueLimitsHandler(session: StorageArea) {
-  return defineHandler<QueueLimitsShape | null, QueueLimitsShape | null>({
+  return handlerFor(testFleetQueueLimits, {
     from: ['extension-page'],
     parse: (payload) => {
       if (payload === null) return { ok: true, value: null };

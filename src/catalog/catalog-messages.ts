@@ -4,6 +4,7 @@
  *   catalog/get  null -> RuntimeCatalog
  */
 import type { RuntimeCatalog } from './runtime-catalog';
+import { NO_PAYLOAD, defineMessage } from '../messaging';
 
 export const CATALOG_GET = 'catalog/get';
 
@@ -23,3 +24,6 @@ export function isRuntimeCatalog(value: unknown): value is RuntimeCatalog {
     )
   );
 }
+
+/** `catalog/get`, declared once (src/messaging): no payload; the reply checked by the guard above. */
+export const catalogGet = defineMessage(CATALOG_GET, NO_PAYLOAD, isRuntimeCatalog);

@@ -4,7 +4,8 @@
  * Plain DOM in a slot the page gives, so either page (whatever renders the rest of it) can host it.
  */
 import { FLEET_QUEUE_KEY, FLEET_STATE_KEY } from './fleet-storage-layout';
-import { FLEET_STATUS_GET, fleetStatusLine, isFleetStatus } from './fleet-status';
+import { FLEET_STATUS_GET, fleetStatusGet, fleetStatusLine } from './fleet-status';
+import { createMessageClient, type SendMessage } from '../messaging';
 
 export interface StorageEvents {
   addListener(listener: (changes: Record<string, unknown>, area: string) => void): void;
@@ -14,20 +15,13 @@ const formatTime = (ms: number): string =>
   new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
 
 /** Fills `slot` (a `<p>`) with the line, and keeps it current as batches go and the policy changes. */
-export function mountFleetStatusLine(
-  slot: HTMLElement,
-  send: (message: unknown) => Promise<unknown>,
-  storageEvents: StorageEvents,
-): void {
+export function mountFleetStatusLine(slot: HTMLElement, send: SendMessage, storageEvents: StorageEvents): void {
+  const client = createMessageClient(send, [fleetStatusGet]);
   slot.dataset.dg = 'fleet-status';
   slot.hidden = true;
   const show = async (): Promise<void> => {
-    const reply = await send({ type: FLEET_STATUS_GET, payload: null });
-    const value =
-      typeof reply === 'object' && reply !== null && 'ok' in reply && reply.ok === true && 'value' in reply
-        ? reply.value
-        : undefined;
-    const line = isFleetStatus(value) ? fleetStatusLine(value, formatTime) : undefined;
+    const status = await client.send(FLEET_STATUS_GET, null).catch(() => undefined);
+    const line = status === undefined ? undefined : fleetStatusLine(status, formatTime);
     slot.textContent = line ?? '';
     slot.hidden = line === undefined;
   };

@@ -1,4 +1,7 @@
-import { isFleetStatus } from './fleet-status';
+import { fleetStatusGet } from './fleet-status';
+import { isReplyOf } from '../messaging';
+
+const isFleetStatus = (value: unknown): boolean => isReplyOf(fleetStatusGet, value);
 
 describe('the fleet status reply, checked by its schema', () => {
   const status = { enabled: true, host: 'collector.example', lastSentAt: 10, waiting: 2, lastError: 'timeout' };

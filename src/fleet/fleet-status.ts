@@ -2,7 +2,8 @@
  * `fleet/status`: where fleet reports go and how delivery stands, for the options page and the popup footer. Read
  * by the extension's own pages only; it never carries the Authorization value.
  */
-import { conforms, type SchemaType } from '../shared';
+import type { SchemaType } from '../shared';
+import { NO_PAYLOAD, defineMessage } from '../messaging';
 
 export const FLEET_STATUS_GET = 'fleet/status';
 
@@ -23,10 +24,8 @@ export const fleetStatusSchema = {
 
 export type FleetStatus = SchemaType<typeof fleetStatusSchema>;
 
-/** Checks a `fleet/status` reply where a page receives it. */
-export function isFleetStatus(value: unknown): value is FleetStatus {
-  return conforms(value, fleetStatusSchema);
-}
+/** `fleet/status`: no payload; the reply is checked where a page receives it. */
+export const fleetStatusGet = defineMessage(FLEET_STATUS_GET, NO_PAYLOAD, fleetStatusSchema);
 
 /** The sentence the options page and the popup footer show; undefined when reporting is off. */
 export function fleetStatusLine(status: FleetStatus, formatTime: (ms: number) => string): string | undefined {

@@ -3,6 +3,6 @@
 export { createFleetReporter } from './fleet-reporter';
 export type { FleetReporter } from './fleet-reporter';
 export { mountFleetStatusLine } from './fleet-status-line';
-export { FLEET_STATUS_GET } from './fleet-status';
+export { FLEET_STATUS_GET, fleetStatusGet } from './fleet-status';
 export type { FleetStatus } from './fleet-status';
 export { createFleetActivity } from './fleet-activity';

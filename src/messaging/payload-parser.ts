@@ -3,20 +3,31 @@
  * sees anything, and a refusal names the message and the field (`tab-pause/set: paused: must be true or false`).
  */
 import { describeSchemaError, schemaProblem, type JSONSchema, type Result, type SchemaType } from '../shared';
+import { NO_PAYLOAD, type Message } from './message';
 
 export type PayloadParser<T> = (payload: unknown) => Result<T>;
 
 export function payloadParser<const S extends JSONSchema>(type: string, schema: S): PayloadParser<SchemaType<S>> {
-  return (payload) => {
-    const problem = schemaProblem(payload, schema);
-    if (problem === undefined) return { ok: true, value: payload as SchemaType<S> };
-    return { ok: false, error: `${type}: ${describeSchemaError(problem, 'the payload') ?? 'is not valid'}` };
-  };
+  return messagePayloadParser({ type, payload: schema, reply: true }) as PayloadParser<SchemaType<S>>;
 }
 
-/** The check of messages that carry no payload (`null`, or none at all). */
-export function parseNoPayload(payload: unknown): Result<null> {
-  return payload === null || payload === undefined
-    ? { ok: true, value: null }
-    : { ok: false, error: 'this message takes no payload' };
+/** The check of a message that carries no payload (`null`, or none at all); a refusal names the message. */
+export function noPayloadParser(type: string): PayloadParser<null> {
+  return (payload) =>
+    payload === null || payload === undefined
+      ? { ok: true, value: null }
+      : { ok: false, error: `${type} takes no payload` };
+}
+
+/** The payload parser a message's declaration gives, or undefined where its handler parses the payload itself. */
+export function messagePayloadParser(message: Message): PayloadParser<unknown> | undefined {
+  const check: unknown = message.payload;
+  if (typeof check === 'object' && check !== null && 'parsedBy' in check) return undefined;
+  const schema = check as JSONSchema;
+  if (schema === NO_PAYLOAD) return noPayloadParser(message.type);
+  return (payload) => {
+    const problem = schemaProblem(payload, schema);
+    if (problem === undefined) return { ok: true, value: payload };
+    return { ok: false, error: `${message.type}: ${describeSchemaError(problem, 'the payload') ?? 'is not valid'}` };
+  };
 }

@@ -1,61 +1,72 @@
 /**
- * Every message a Dashguard page or content script sends the background: its type, the payload its handler receives
- * once parsed, and the reply. The background's handler map must hold exactly one handler per type, typed by this
- * map (`Handlers`), and a page's client gets the reply type from it (message-client.ts), so a request and its reply
- * are related by type, not by a string alone. Types only: importing this costs a bundle nothing.
+ * The protocol: every message a Dashguard page or content script sends the background, one entry a message, each the
+ * type of its one declaration (message.ts: type, payload check, reply check), so what is sent, what the handler
+ * receives and what comes back are all derived from it. The background's handler map must hold exactly one handler
+ * per entry, built from that entry's declaration (src/background/message-router.ts `Handlers`, `handlerFor`); a page's
+ * client is made only from declarations of this map (message-client.ts). Types only: importing this costs a bundle
+ * nothing, and a page bundles the checks of the messages it sends alone.
  *
- * To add a message: its constant and parser in its feature, one line here, its handler in src/background/ and in
- * background.ts's map (the type checker refuses the map until it is there).
+ * To add a message: its constant, schemas and `defineMessage` in its feature, one line here, its handler
+ * (`handlerFor(declaration, ...)`) in src/background/ and in background.ts's map (the type checker refuses the map
+ * until it is there).
  */
-import type { AuditLogExport, ParsedReport, AuditReport, AuditReportAck } from '../audit';
-import type { AuditDisplay, FirstScreenRequest } from '../audit';
-import type { FleetStatus } from '../fleet';
-import type { PolicyStatus } from '../policy';
-import type { SettingsChange, ChangeReply, SettingsView, TabPauseState } from '../settings';
-import type { StorageHealth } from '../storage';
-import type { Result } from '../shared';
-import type { RuntimeCatalog } from '../catalog';
-import type { TabView, TabViewRequest } from '../ui';
-import type { FreshLoadReply, StrictModePagesReply } from '../strict-mode';
+import type { auditClearLog, auditExportLog, auditFirstScreen, auditReport, newThirdPartiesTake } from '../audit';
+import type { catalogGet } from '../catalog';
+import type { fleetStatusGet } from '../fleet';
+import type { policyGet } from '../policy';
+import type { settingsChange, settingsGet, tabPauseGet, tabPauseSet } from '../settings';
+import type { storageHealthGet } from '../storage';
+import type { strictModeFreshLoad, strictModePages } from '../strict-mode';
+import type { popupTabView } from '../ui';
+import type { Guard, Message, ParsedByHandler } from './message';
 
-interface Message<Payload, Reply, Sent = Payload> {
-  /** What the handler receives once its parser accepted the payload. */
-  readonly payload: Payload;
-  /** What the sender puts in the envelope (the payload before parsing). */
-  readonly sent: Sent;
-  readonly reply: Reply;
+interface QueueLimits {
+  readonly maxEvents: number;
+  readonly maxBytes: number;
+}
+interface StorageFailing {
+  readonly local: boolean;
+  readonly session: boolean;
 }
 
 export interface Protocol {
-  'policy/get': Message<null, PolicyStatus>;
-  'settings/get': Message<null, SettingsView>;
-  'settings/change': Message<SettingsChange, ChangeReply>;
-  'tab-pause/get': Message<{ tabId: number }, TabPauseState>;
-  'tab-pause/set': Message<{ tabId: number; paused: boolean }, TabPauseState>;
-  'audit/report': Message<ParsedReport, AuditReportAck, AuditReport>;
-  'audit/export-log': Message<null, AuditLogExport>;
-  'audit/clear-log': Message<null, null>;
-  'storage-health/get': Message<null, StorageHealth>;
-  'strict-mode/pages': Message<null, StrictModePagesReply>;
-  'strict-mode/fresh-load': Message<{ url: string }, FreshLoadReply>;
-  'fleet/status': Message<null, FleetStatus>;
-  'new-third-parties/take': Message<{ dashboard: string; tabId: number }, string[]>;
-  'popup/tab-view': Message<TabViewRequest, TabView>;
-  'audit/first-screen': Message<FirstScreenRequest, AuditDisplay | null>;
-  'catalog/get': Message<null, RuntimeCatalog>;
+  'policy/get': typeof policyGet;
+  'settings/get': typeof settingsGet;
+  'settings/change': typeof settingsChange;
+  'tab-pause/get': typeof tabPauseGet;
+  'tab-pause/set': typeof tabPauseSet;
+  'audit/report': typeof auditReport;
+  'audit/export-log': typeof auditExportLog;
+  'audit/clear-log': typeof auditClearLog;
+  'storage-health/get': typeof storageHealthGet;
+  'strict-mode/pages': typeof strictModePages;
+  'strict-mode/fresh-load': typeof strictModeFreshLoad;
+  'fleet/status': typeof fleetStatusGet;
+  'new-third-parties/take': typeof newThirdPartiesTake;
+  'popup/tab-view': typeof popupTabView;
+  'audit/first-screen': typeof auditFirstScreen;
+  'catalog/get': typeof catalogGet;
   /** Test builds only (src/background/test-surface.ts): make storage writes fail, as a full disk would. */
-  'test/fail-storage'?: Message<{ local: boolean; session: boolean }, { local: boolean; session: boolean }>;
+  'test/fail-storage'?: Message<
+    'test/fail-storage',
+    ParsedByHandler<StorageFailing, StorageFailing>,
+    Guard<StorageFailing>
+  >;
   /** Test builds only: the fleet report queue's bounds, small enough for an end-to-end test to fill. */
   'test/fleet-queue-limits'?: Message<
-    { maxEvents: number; maxBytes: number } | null,
-    { maxEvents: number; maxBytes: number } | null
+    'test/fleet-queue-limits',
+    ParsedByHandler<QueueLimits | null, QueueLimits | null>,
+    Guard<QueueLimits | null>
   >;
 }
 
 export type MessageType = keyof Protocol;
-type Entry<K extends MessageType> = NonNullable<Protocol[K]>;
-export type PayloadOf<K extends MessageType> = Entry<K>['payload'];
-export type SentOf<K extends MessageType> = Entry<K>['sent'];
-export type ReplyOf<K extends MessageType> = Entry<K>['reply'];
-/** What the background answers to a message of type K: its reply, or a refusal naming why. */
-export type ReplyEnvelope<K extends MessageType> = Result<ReplyOf<K>>;
+/** The declaration of the message of type K. */
+export type ProtocolEntry<K extends MessageType> = NonNullable<Protocol[K]>;
+/** Any message of the protocol. */
+export type ProtocolMessage = { [K in MessageType]: ProtocolEntry<K> }[MessageType];
+
+/** Each entry is declared under its own type: `'settings/get': typeof tabPauseGet` does not compile. */
+type Misfiled = { [K in MessageType]: ProtocolEntry<K>['type'] extends K ? never : K }[MessageType];
+type Holds<T extends true> = T;
+export type ProtocolKeysMatch = Holds<[Misfiled] extends [never] ? true : false>;

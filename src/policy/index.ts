@@ -6,7 +6,7 @@ export { collectorHost } from './fleet-reporting-config';
 export type { FleetReportingConfig } from './fleet-reporting-config';
 export { NO_POLICY } from './managed-policy';
 export type { ManagedPolicy } from './managed-policy';
-export { AUTHORIZATION_HIDDEN, POLICY_GET, isPolicyStatus } from './policy-status';
+export { AUTHORIZATION_HIDDEN, POLICY_GET, policyGet } from './policy-status';
 export type { PolicyStatus } from './policy-status';
 export { createPolicyStore } from './policy-store';
 export type { PolicyStore } from './policy-store';

@@ -1,5 +1,8 @@
-import { isPolicyStatus, type PolicyStatus } from './policy-status';
+import { policyGet, type PolicyStatus } from './policy-status';
+import { isReplyOf } from '../messaging';
 import { NO_POLICY } from './managed-policy';
+
+const isPolicyStatus = (value: unknown): boolean => isReplyOf(policyGet, value);
 
 const status: PolicyStatus = {
   policy: {

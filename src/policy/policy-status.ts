@@ -6,7 +6,7 @@
 import type { FromSchema } from 'json-schema-to-ts';
 import { managedPolicyInForceSchema } from './managed-policy';
 import type { DeepReadonly } from '../shared';
-import { conforms } from '../shared';
+import { NO_PAYLOAD, defineMessage } from '../messaging';
 
 /** Message type of the request; payload `null`, from extension pages only. */
 export const POLICY_GET = 'policy/get';
@@ -36,7 +36,5 @@ export type PolicySource = PolicyStatus['source'];
 /** What `policy/get` says in place of the fleet reporting Authorization value. */
 export const AUTHORIZATION_HIDDEN = '(set, not shown)';
 
-/** Checks a `policy/get` reply where it is received (an extension page), so the page never renders a wrong shape. */
-export function isPolicyStatus(value: unknown): value is PolicyStatus {
-  return conforms(value, policyStatusSchema);
-}
+/** `policy/get`: no payload; the reply is checked where it is received, so a page never renders a wrong shape. */
+export const policyGet = defineMessage(POLICY_GET, NO_PAYLOAD, policyStatusSchema);

@@ -12,8 +12,10 @@ export {
   SETTINGS_GET,
   TAB_PAUSE_GET,
   TAB_PAUSE_SET,
-  tabPauseGetSchema,
-  tabPauseSetSchema,
+  settingsChange,
+  settingsGet,
+  tabPauseGet,
+  tabPauseSet,
 } from './settings-messages';
 export type { ChangeReply, SettingsView, TabPauseState } from './settings-messages';
 export { RULES_APPLIED_MARK, createSettingsService } from './settings-service';

@@ -5,16 +5,17 @@
 import type { SendMessage } from '../messaging';
 import type { PolicyStatus } from '../policy';
 import { createMessageClient } from '../messaging';
-import { POLICY_GET, isPolicyStatus, NO_POLICY } from '../policy';
+import { POLICY_GET, policyGet, NO_POLICY } from '../policy';
 import type { SettingsChange } from './settings-change';
 import {
   SETTINGS_CHANGE,
   SETTINGS_GET,
   TAB_PAUSE_GET,
   TAB_PAUSE_SET,
-  isChangeReply,
-  isSettingsView,
-  isTabPauseState,
+  settingsChange,
+  settingsGet,
+  tabPauseGet,
+  tabPauseSet,
   type ChangeReply,
   type SettingsView,
   type TabPauseState,
@@ -34,25 +35,19 @@ export interface SettingsClient {
 export const NO_POLICY_STATUS: PolicyStatus = { policy: NO_POLICY, warnings: [], source: 'none', managed: false };
 
 export function createSettingsClient(send: SendMessage): SettingsClient {
-  const client = createMessageClient(send, {
-    [SETTINGS_GET]: isSettingsView,
-    [SETTINGS_CHANGE]: isChangeReply,
-    [POLICY_GET]: isPolicyStatus,
-    [TAB_PAUSE_GET]: isTabPauseState,
-    [TAB_PAUSE_SET]: isTabPauseState,
-  });
+  const client = createMessageClient(send, [settingsGet, settingsChange, policyGet, tabPauseGet, tabPauseSet]);
   return {
-    get: () => client.request(SETTINGS_GET, null),
-    change: (change) => client.request(SETTINGS_CHANGE, change),
+    get: () => client.send(SETTINGS_GET, null),
+    change: (change) => client.send(SETTINGS_CHANGE, change),
     async policy() {
       try {
-        return await client.request(POLICY_GET, null);
+        return await client.send(POLICY_GET, null);
       } catch {
         // The page still works without policy information: the rule state enforces the policy regardless.
         return NO_POLICY_STATUS;
       }
     },
-    tabPause: (tabId) => client.request(TAB_PAUSE_GET, { tabId }),
-    setTabPause: (tabId, paused) => client.request(TAB_PAUSE_SET, { tabId, paused }),
+    tabPause: (tabId) => client.send(TAB_PAUSE_GET, { tabId }),
+    setTabPause: (tabId, paused) => client.send(TAB_PAUSE_SET, { tabId, paused }),
   };
 }

@@ -1,5 +1,14 @@
-import { isChangeReply, isSettingsView, isTabPauseState, isUserSettings } from './settings-messages';
+import { settingsChange, settingsGet, tabPauseGet } from './settings-messages';
+import { userSettingsSchema } from './settings-schema';
+import { isReplyOf } from '../messaging';
+import { conforms } from '../shared';
 import { DEFAULT_SETTINGS } from './user-settings';
+
+/** The pages' checks of the replies: their declarations'; the settings against the one settings schema. */
+const isUserSettings = (value: unknown): boolean => conforms(value, userSettingsSchema);
+const isSettingsView = (value: unknown): boolean => isReplyOf(settingsGet, value);
+const isChangeReply = (value: unknown): boolean => isReplyOf(settingsChange, value);
+const isTabPauseState = (value: unknown): boolean => isReplyOf(tabPauseGet, value);
 
 describe('isUserSettings (the reply check)', () => {
   it('accepts settings the background sends', () => {

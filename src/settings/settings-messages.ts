@@ -9,7 +9,9 @@
 import type { FieldError } from './settings-validation';
 import type { UserSettings } from './user-settings';
 import { userSettingsSchema } from './settings-schema';
-import { conforms, type SchemaType } from '../shared';
+import type { SchemaType } from '../shared';
+import { NO_PAYLOAD, defineMessage, refine } from '../messaging';
+import { settingsChangeSchema } from './settings-change';
 
 export const SETTINGS_GET = 'settings/get';
 export const SETTINGS_CHANGE = 'settings/change';
@@ -98,21 +100,15 @@ export const tabPauseStateSchema = {
 export type TabPauseState = SchemaType<typeof tabPauseStateSchema>;
 
 /**
- * Checks of replies, where a page receives them, against the same schemas; the settings against the one settings
- * schema (settings-schema.ts): the current version with every field present.
+ * The messages, each declared once: the background's payload parsers and a page's reply checks are made from these
+ * (src/messaging). The settings are checked against the one settings schema (settings-schema.ts): the current version
+ * with every field present; their category keys typed as the category ids that schema's `propertyNames` allows.
  */
-export function isUserSettings(value: unknown): value is UserSettings {
-  return conforms(value, userSettingsSchema);
-}
-
-export function isSettingsView(value: unknown): value is SettingsView {
-  return conforms(value, settingsViewSchema);
-}
-
-export function isChangeReply(value: unknown): value is ChangeReply {
-  return conforms(value, changeReplySchema);
-}
-
-export function isTabPauseState(value: unknown): value is TabPauseState {
-  return conforms(value, tabPauseStateSchema);
-}
+export const settingsGet = defineMessage(SETTINGS_GET, NO_PAYLOAD, refine<SettingsView>()(settingsViewSchema));
+export const settingsChange = defineMessage(
+  SETTINGS_CHANGE,
+  settingsChangeSchema,
+  refine<ChangeReply>()(changeReplySchema),
+);
+export const tabPauseGet = defineMessage(TAB_PAUSE_GET, tabPauseGetSchema, tabPauseStateSchema);
+export const tabPauseSet = defineMessage(TAB_PAUSE_SET, tabPauseSetSchema, tabPauseStateSchema);

@@ -3,5 +3,5 @@
 export type { StorageArea } from './storage-area';
 export { createStorageHealthMonitor } from './storage-health-monitor';
 export type { StorageHealthMonitor } from './storage-health-monitor';
-export { STORAGE_HEALTH_GET, describeStorageHealth, isStorageHealth } from './storage-health';
+export { STORAGE_HEALTH_GET, describeStorageHealth, storageHealthGet } from './storage-health';
 export type { StorageHealth } from './storage-health';

@@ -1,4 +1,7 @@
-import { describeStorageHealth, isStorageHealth } from './storage-health';
+import { describeStorageHealth, storageHealthGet } from './storage-health';
+import { isReplyOf } from '../messaging';
+
+const isStorageHealth = (value: unknown): boolean => isReplyOf(storageHealthGet, value);
 
 describe('storage health', () => {
   it('accepts well-formed replies only', () => {

@@ -3,7 +3,8 @@
  * failing now (storage full, a browser error). Blocking never depends on a write (the rules in force stay in force),
  * so this is what the popup and the options page show a person, not something the extension waits on.
  */
-import { conforms, type SchemaType } from '../shared';
+import type { SchemaType } from '../shared';
+import { NO_PAYLOAD, defineMessage } from '../messaging';
 
 /** Message type of the request; payload `null`, from extension pages only. */
 export const STORAGE_HEALTH_GET = 'storage-health/get';
@@ -39,10 +40,8 @@ export type StorageHealth = SchemaType<typeof storageHealthSchema>;
 export type StorageFailure = SchemaType<typeof storageFailureSchema>;
 export type StorageAreaName = StorageFailure['area'];
 
-/** Checks a `storage-health/get` reply where a page receives it. */
-export function isStorageHealth(value: unknown): value is StorageHealth {
-  return conforms(value, storageHealthSchema);
-}
+/** `storage-health/get`: no payload; the reply is checked where a page receives it. */
+export const storageHealthGet = defineMessage(STORAGE_HEALTH_GET, NO_PAYLOAD, storageHealthSchema);
 
 /** The sentence a person reads for the failures, or undefined when storage is healthy. */
 export function describeStorageHealth(health: StorageHealth): string | undefined {

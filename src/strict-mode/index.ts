@@ -12,6 +12,8 @@ export {
   isFreshLoadReply,
   isStrictModePagesReply,
   freshLoadRequestSchema,
+  strictModeFreshLoad,
+  strictModePages,
 } from './sensitive-route';
 export type { FreshLoadReply, SensitivePageFilter, StrictModePagesReply } from './sensitive-route';
 export { sensitivePageAccessProblem, sensitivePagesAccess, strictModeOrigin } from './strict-mode-access';

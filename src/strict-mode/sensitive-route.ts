@@ -10,6 +10,7 @@
  *   strict-mode/fresh-load  { url }           -> FreshLoadReply        (load this sensitive address as a new document)
  */
 import { isRecord, matchesUrlFilter, urlFilterHost } from '../shared';
+import { NO_PAYLOAD, defineMessage } from '../messaging';
 
 export const STRICT_MODE_PAGES = 'strict-mode/pages';
 export const STRICT_MODE_FRESH_LOAD = 'strict-mode/fresh-load';
@@ -81,3 +82,10 @@ export function isStrictModePagesReply(value: unknown): value is StrictModePages
     )
   );
 }
+
+/**
+ * The two messages, declared once (src/messaging). Their replies are checked by the guards above, not by schemas: the
+ * content script, which receives them, does not carry the schema checker.
+ */
+export const strictModePages = defineMessage(STRICT_MODE_PAGES, NO_PAYLOAD, isStrictModePagesReply);
+export const strictModeFreshLoad = defineMessage(STRICT_MODE_FRESH_LOAD, freshLoadRequestSchema, isFreshLoadReply);

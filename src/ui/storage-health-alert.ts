@@ -6,7 +6,7 @@
 import type { SendMessage } from '../messaging';
 import type { StorageHealth } from '../storage';
 import { createMessageClient } from '../messaging';
-import { describeStorageHealth, isStorageHealth, STORAGE_HEALTH_GET } from '../storage';
+import { describeStorageHealth, storageHealthGet, STORAGE_HEALTH_GET } from '../storage';
 
 export type { SendMessage };
 
@@ -14,7 +14,7 @@ const POLL_MS = 3_000;
 
 async function fetchHealth(send: SendMessage): Promise<StorageHealth | undefined> {
   try {
-    return await createMessageClient(send, { [STORAGE_HEALTH_GET]: isStorageHealth }).request(STORAGE_HEALTH_GET, null);
+    return await createMessageClient(send, [storageHealthGet]).send(STORAGE_HEALTH_GET, null);
   } catch {
     return undefined;
   }

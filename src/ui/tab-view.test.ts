@@ -1,11 +1,14 @@
 import { testCatalog } from '../../test/unit/test-catalog';
 import { NO_POLICY } from '../policy/managed-policy';
 import { DEFAULT_SETTINGS } from '../settings/user-settings';
-import { parseTabViewRequest } from '../background/tab-view-handler';
-import { isTabView, type TabView } from './tab-view';
+import { isReplyOf, messagePayloadParser } from '../messaging';
+import { popupTabView, type TabView } from './tab-view';
 import { buildTabView } from './tab-view-model';
 
 const { catalog } = testCatalog();
+/** The router's check of the request and the popup's check of the reply, both made from the declaration. */
+const parseTabViewRequest = messagePayloadParser(popupTabView)!;
+const isTabView = (value: unknown): boolean => isReplyOf(popupTabView, value);
 
 const view: TabView = {
   dashboard: { id: 'ci', name: 'CI' },

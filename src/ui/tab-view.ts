@@ -5,7 +5,8 @@
  * change an "Allow here" / "Block here" click sends. Accepted from extension pages only.
  *   popup/tab-view  TabViewRequest -> TabView
  */
-import { conforms, type SchemaType } from '../shared';
+import type { SchemaType } from '../shared';
+import { defineMessage } from '../messaging';
 import { settingsChangeSchema } from '../settings';
 
 export const POPUP_TAB_VIEW = 'popup/tab-view';
@@ -108,7 +109,5 @@ export const tabViewSchema = {
 
 export type TabView = SchemaType<typeof tabViewSchema>;
 
-/** Checks the reply where the popup receives it, against the same schema. */
-export function isTabView(value: unknown): value is TabView {
-  return conforms(value, tabViewSchema);
-}
+/** `popup/tab-view`: the request and the reply, each checked against its schema where it is received. */
+export const popupTabView = defineMessage(POPUP_TAB_VIEW, tabViewRequestSchema, tabViewSchema);

@@ -10,7 +10,8 @@ import { TargetType, type Page } from 'puppeteer-core';
 import { newPartiesTitle } from '../../src/audit/audit-badge';
 import { NEW_THIRD_PARTIES_TAKE } from '../../src/audit/audit-page-messages';
 import { TEST_BACKGROUND_STARTS_KEY, TEST_FLEET_QUEUE_LIMITS } from '../../src/background/test-surface';
-import { FLEET_STATUS_GET, isFleetStatus, type FleetStatus } from '../../src/fleet/fleet-status';
+import { FLEET_STATUS_GET, fleetStatusGet, type FleetStatus } from '../../src/fleet/fleet-status';
+import { isReplyOf } from '../../src/messaging';
 import { FLEET_PAUSE_STARTS_KEY } from '../../src/fleet/fleet-storage-layout';
 import { SETTINGS_CHANGE, TAB_PAUSE_SET } from '../../src/settings/settings-messages';
 import type { PolicyStatus } from '../../src/policy/policy-status';
@@ -111,7 +112,7 @@ function launchWithPolicy(
 
 async function fleetStatus(page: Page): Promise<FleetStatus> {
   const value = await sendFromPage<unknown>(page, FLEET_STATUS_GET, null);
-  if (!isFleetStatus(value)) throw new Error(`fleet/status answered ${JSON.stringify(value)}`);
+  if (!isReplyOf(fleetStatusGet, value)) throw new Error(`fleet/status answered ${JSON.stringify(value)}`);
   return value;
 }
 

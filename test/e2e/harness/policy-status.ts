@@ -1,6 +1,7 @@
 /** What the extension says of the managed policy (`policy/get`), asked from an extension page as the pages ask. */
 import type { Page } from 'puppeteer-core';
-import { isPolicyStatus, POLICY_GET, type PolicyStatus } from '../../../src/policy/policy-status';
+import { policyGet, POLICY_GET, type PolicyStatus } from '../../../src/policy/policy-status';
+import { isReplyOf } from '../../../src/messaging';
 import { sendFromPage } from './extension-pages';
 import { waitFor } from './wait-for';
 
@@ -9,7 +10,7 @@ export const POLICY_CHANGE_TIMEOUT_MS = 45_000;
 
 export async function policyStatus(page: Page): Promise<PolicyStatus> {
   const value = await sendFromPage<unknown>(page, POLICY_GET, null);
-  if (!isPolicyStatus(value)) throw new Error(`policy/get answered ${JSON.stringify(value)}`);
+  if (!isReplyOf(policyGet, value)) throw new Error(`policy/get answered ${JSON.stringify(value)}`);
   return value;
 }
 
