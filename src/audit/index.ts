@@ -26,18 +26,15 @@ export type { VendorGroup } from './audit-groups';
 export { AUDIT_LOG_CHUNK_PREFIX, AUDIT_LOG_META_KEY, readDroppedRecords } from './audit-log-layout';
 export { createAuditLogStore } from './audit-log-store';
 export type { AuditLogStore, LoggedObservation } from './audit-log-store';
-export { AUDIT_PAGE_QUERY, AUDIT_REPORT, auditReport, isAuditPageAnswer, isAuditReportAck } from './audit-messages';
+export { AUDIT_PAGE_QUERY, AUDIT_REPORT, auditReport, isAuditPageAnswer } from './audit-messages';
 export type { AuditPageAnswer } from './audit-messages';
 export {
   AUDIT_CLEAR_LOG,
   AUDIT_EXPORT_LOG,
   NEW_THIRD_PARTIES_TAKE,
   auditClearLog,
-  auditClearLogReplySchema,
   auditExportLog,
-  newThirdPartiesReplySchema,
   newThirdPartiesTake,
-  newThirdPartiesTakeSchema,
 } from './audit-page-messages';
 export type { AuditLogExport } from './audit-page-messages';
 export { parseAuditReport } from './audit-report-parser';

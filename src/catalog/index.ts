@@ -1,6 +1,6 @@
 // The catalog feature's entry: what code outside src/catalog/ may use of it. Other features and the pages
 // import from here only, never from a module inside (eslint.config.mjs, test/unit/import-boundaries.test.ts).
-export { CATALOG_GET, catalogGet, isRuntimeCatalog } from './catalog-messages';
+export { CATALOG_GET, catalogGet } from './catalog-messages';
 export { CATEGORY_IDS } from './catalog-types';
 export type {
   CatalogVendor,

@@ -9,9 +9,6 @@ export {
   catalogPagesFor,
   filterCoversHost,
   isEnforcedSensitiveUrl,
-  isFreshLoadReply,
-  isStrictModePagesReply,
-  freshLoadRequestSchema,
   strictModeFreshLoad,
   strictModePages,
 } from './sensitive-route';

@@ -6,7 +6,7 @@ export { messagesAbout } from './field-error';
 export { memo } from './memo';
 export { createPageStore } from './page-store';
 export type { PageStore } from './page-store';
-export { POPUP_TAB_VIEW, popupTabView, tabViewRequestSchema } from './tab-view';
+export { POPUP_TAB_VIEW, popupTabView } from './tab-view';
 export type { TabView, TabViewRequest, TabViewVendor } from './tab-view';
 export { StorageAlert } from './storage-alert';
 export { buildTabView } from './tab-view-model';
