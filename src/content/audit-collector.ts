@@ -1,10 +1,11 @@
 /**
  * The audit's eyes in a dashboard page (DOM glue; the decisions are in observation-filter.ts). From document_start:
  *   - script elements with a `src`: parser-inserted, inserted by script, or given a `src` later (a MutationObserver
- *     on the document), and those already present; each one's `load` or `error` (listeners on the element itself,
- *     which still fire after the page removed it: a `load` event never reaches the window, its path ends at the
- *     document; and a capturing listener on the window, which runs before any listener of the page, for `error`);
- *     whether its `integrity` holds a hash the browser enforces (integrity-metadata.ts);
+ *     on the document), and those already present; each one's `load` or `error`, from capturing listeners that run
+ *     before any listener of the page, even one it added to the element itself (a `load` event's path ends at the
+ *     document, so its listener is the document's; `error` reaches the window), and, for a script the page removed
+ *     from the document while it loads (it still loads, and its events then stop at the element), from listeners on
+ *     the element; whether its `integrity` holds a hash the browser enforces (integrity-metadata.ts);
  *   - `error` of images and stylesheets (a blocked pixel or widget style);
  *   - every other request the page made (fetch, XHR, beacons, images, frames), from Resource Timing, which lists
  *     blocked requests as well as loaded ones (in Chromium and Firefox alike) without telling them apart: those are
@@ -70,6 +71,15 @@ export function startAuditCollector(deps: CollectorDeps): AuditCollector {
   /** URLs of third-party script elements: Resource Timing entries for them are already covered. Bounded (see below). */
   const scriptUrls = new Map<string, TrackedScript>();
 
+  let timing: PerformanceObserver | undefined;
+  // The browser calls the timing observer about once per response, and each call into this world costs more than
+  // what it does: a call made anyway (a script's load, a batch of mutations) takes the entries waiting for the
+  // observer's next call, which the browser then skips (it never calls an observer with an empty list). The same
+  // entries, from the same observer, which the page cannot clear.
+  const takePendingTiming = (): void => {
+    const entries = timing?.takeRecords();
+    if (entries !== undefined && entries.length > 0) onTimingEntries(entries);
+  };
   const isScript = (node: Node): node is HTMLScriptElement =>
     node.nodeType === 1 && (node as Element).localName === 'script' && (node as Element).namespaceURI === HTML_NS;
 
@@ -110,10 +120,15 @@ export function startAuditCollector(deps: CollectorDeps): AuditCollector {
     });
   };
 
-  const onScriptEvent = (event: Event): void => {
+  // A detached script's outcome never reaches the document: only a listener on the element itself hears it.
+  const onDetachedScriptEvent = (event: Event): void => {
     if (!event.isTrusted) return;
-    const tracked = scripts.get(event.currentTarget as Element) ?? scripts.get(event.target as Element);
+    const tracked = scripts.get(event.currentTarget as Element);
     if (tracked) settle(tracked, event.type === 'load' ? 'loaded' : 'failed');
+  };
+  const followDetached = (element: Element): void => {
+    element.addEventListener('load', onDetachedScriptEvent, { once: true });
+    element.addEventListener('error', onDetachedScriptEvent, { once: true });
   };
 
   const consider = (element: HTMLScriptElement): TrackedScript | null => {
@@ -140,8 +155,9 @@ export function startAuditCollector(deps: CollectorDeps): AuditCollector {
     scripts.set(element, tracked);
     scriptUrls.set(party.url, tracked);
     forgetOldestSettled(scriptUrls, AUDIT_LIMITS.trackedScriptUrls);
-    element.addEventListener('load', onScriptEvent, { once: true });
-    element.addEventListener('error', onScriptEvent, { once: true });
+    // Connected, its load and error reach the document's and the window's listeners (below); the page can remove it
+    // from the document before it loads (it still does), and the removal is followed then.
+    if (!element.isConnected) followDetached(element);
     waiting.add(tracked);
     watchDeadlines();
     return tracked;
@@ -158,6 +174,21 @@ export function startAuditCollector(deps: CollectorDeps): AuditCollector {
     }
   };
 
+  // A script still waiting for its outcome that leaves the document: its events now stop at the element.
+  const scanRemoved = (node: Node): void => {
+    if (isScript(node)) {
+      const tracked = scripts.get(node);
+      if (tracked && !tracked.settled) followDetached(node);
+      return;
+    }
+    if (node.nodeType === 1 && (node as Element).firstElementChild !== null) {
+      for (const script of (node as Element).querySelectorAll('script[src]')) {
+        const tracked = scripts.get(script);
+        if (tracked && !tracked.settled) followDetached(script);
+      }
+    }
+  };
+
   const mutations = new MutationObserver((records) => {
     for (const record of records) {
       if (record.type === 'attributes') {
@@ -165,7 +196,9 @@ export function startAuditCollector(deps: CollectorDeps): AuditCollector {
         continue;
       }
       for (const node of record.addedNodes) scan(node);
+      if (waiting.size > 0) for (const node of record.removedNodes) scanRemoved(node);
     }
+    takePendingTiming();
   });
   mutations.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['src'] });
   for (const script of document.querySelectorAll('script[src]')) if (isScript(script)) consider(script);
@@ -202,6 +235,17 @@ export function startAuditCollector(deps: CollectorDeps): AuditCollector {
   };
   view.addEventListener('load', onWindowEvent, true);
   view.addEventListener('error', onWindowEvent, true);
+  // A `load` event's path ends at the document (it never reaches the window): a capturing listener there runs before
+  // any listener of the page (the page's own capturing ones were added after it), so stopping the event hides
+  // nothing. Called for every element that loads in the document (images, frames): only scripts are looked at.
+  const onDocumentLoad = (event: Event): void => {
+    const target = event.target as Node;
+    if (!event.isTrusted || !isScript(target)) return;
+    const tracked = consider(target);
+    if (tracked) settle(tracked, 'loaded');
+    takePendingTiming();
+  };
+  document.addEventListener('load', onDocumentLoad, true);
 
   // Strict mode: what the page's policy refused never loads, so neither an element event nor a timing entry tells.
   const onViolation = (event: SecurityPolicyViolationEvent): void => {
@@ -282,23 +326,23 @@ export function startAuditCollector(deps: CollectorDeps): AuditCollector {
     for (const entry of entries) emitTiming(entry, 'script');
   };
 
-  let timing: PerformanceObserver | undefined;
+  const onTimingEntries = (entries: PerformanceEntryList): void => {
+    for (const entry of entries as PerformanceResourceTiming[]) {
+      const initiatorType = entry.initiatorType;
+      if (initiatorType !== 'script') {
+        emitTiming(entry, initiatorType);
+        continue;
+      }
+      // Most are of an element already seen (the entry comes when the response has ended): nothing to wait for.
+      if (scriptUrls.has(entry.name)) continue;
+      scriptEntries.push(entry);
+      scriptTimer ??= setTimeout(flushScriptEntries, SCRIPT_ENTRY_DELAY_MS);
+    }
+  };
   const PerformanceObserverCtor = (view as Window & { PerformanceObserver?: typeof PerformanceObserver })
     .PerformanceObserver;
   if (PerformanceObserverCtor !== undefined) {
-    timing = new PerformanceObserverCtor((list) => {
-      for (const entry of list.getEntries() as PerformanceResourceTiming[]) {
-        const initiatorType = entry.initiatorType;
-        if (initiatorType !== 'script') {
-          emitTiming(entry, initiatorType);
-          continue;
-        }
-        // Most are of an element already seen (the entry comes when the response has ended): nothing to wait for.
-        if (scriptUrls.has(entry.name)) continue;
-        scriptEntries.push(entry);
-        scriptTimer ??= setTimeout(flushScriptEntries, SCRIPT_ENTRY_DELAY_MS);
-      }
-    });
+    timing = new PerformanceObserverCtor((list) => onTimingEntries(list.getEntries()));
     try {
       timing.observe({ type: 'resource', buffered: true });
     } catch {
@@ -316,6 +360,7 @@ export function startAuditCollector(deps: CollectorDeps): AuditCollector {
       timing?.disconnect();
       view.removeEventListener('load', onWindowEvent, true);
       view.removeEventListener('error', onWindowEvent, true);
+      document.removeEventListener('load', onDocumentLoad, true);
       document.removeEventListener('securitypolicyviolation', onViolation, true);
       document.removeEventListener(WEBSOCKET_EVENT, onWebSocket, true);
     },

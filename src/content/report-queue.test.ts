@@ -78,6 +78,45 @@ describe('createReportQueue', () => {
     expect(bg.stored.get('instance-1')).toHaveLength(450);
   });
 
+  it('gathers what arrives while a message is in flight instead of sending it at once, one or two at a time', async () => {
+    const clock = new ManualClock();
+    const reports: AuditReport[] = [];
+    let answer: (() => void) | undefined;
+    const queue = createReportQueue({
+      send: (report) => {
+        reports.push(report);
+        const through = Math.max(0, ...report.observations.map((o) => o.seq));
+        return new Promise<AuditReportAck>((resolve) => {
+          answer = () => resolve({ storedThrough: through });
+        });
+      },
+      schedule: clock.schedule,
+      newInstanceId: () => 'instance-1',
+      timeOrigin: 1_000,
+      batchDelayMs: 100,
+      maxRetryDelayMs: 2_000,
+      maxPending: 1_000,
+      maxPagePending: 50,
+    });
+    queue.add(observation(1));
+    await clock.advance(100);
+    expect(reports).toHaveLength(1);
+    // Requests trickle in while the first message waits for its answer.
+    queue.add(observation(2));
+    queue.add(observation(3));
+    answer?.();
+    await clock.advance(0);
+    expect(reports).toHaveLength(1);
+    queue.add(observation(4));
+    await clock.advance(99);
+    expect(reports).toHaveLength(1);
+    await clock.advance(1);
+    expect(reports.map((r) => r.observations.map((o) => o.seq))).toEqual([[1], [2, 3, 4]]);
+    answer?.();
+    await clock.advance(1_000);
+    expect(queue.state()).toMatchObject({ pending: 0, dropped: 0 });
+  });
+
   it('keeps what was not acknowledged and sends it again when the background is back, nothing lost or doubled', async () => {
     const { clock, bg, queue } = setup();
     queue.add(observation(1));

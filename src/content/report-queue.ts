@@ -68,6 +68,7 @@ export function createReportQueue(deps: ReportQueueDeps): ReportQueue {
     if (inFlight || (pending.length === 0 && !mustAnnounce)) return;
     inFlight = true;
     const batch = pending.slice(0, AUDIT_LIMITS.observationsPerReport);
+    const backlogThrough = seq;
     const report: AuditReport = {
       instanceId,
       timeOrigin: deps.timeOrigin,
@@ -98,7 +99,11 @@ export function createReportQueue(deps: ReportQueueDeps): ReportQueue {
     restoredFlag = false;
     pending = pending.filter((o) => o.seq > (mark ?? 0));
     pagePending = pending.filter((o) => o.reportedByPage === true).length;
-    if (pending.length > 0) schedule(0);
+    // What was waiting when this message left (a burst larger than one message) goes at once; what arrived while it
+    // was in flight is gathered like any other, or a page whose requests trickle in would send a message for each
+    // one or two of them (every message and its answer are calls into the page's process).
+    const first = pending[0];
+    if (first !== undefined) schedule(first.seq <= backlogThrough ? 0 : deps.batchDelayMs);
   };
 
   return {

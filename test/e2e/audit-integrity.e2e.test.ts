@@ -10,7 +10,9 @@
  *     how many and from where, in the JSON export and the CSV's drop lines (the control: records were dropped, so
  *     the cap was reached and the test could fail);
  *   - SRI counts only a hash the browser enforces: integrity="x" is "no SRI" (the script loaded unchecked: the server
- *     served it and the page saw it load), a valid hash is present.
+ *     served it and the page saw it load), a valid hash is present;
+ *   - a page that stops a script's load or error event in its own listener on the element (added before insertion, so
+ *     it runs before any other listener there) or removes the script while it loads does not hide its outcome.
  */
 import type { Page } from 'puppeteer-core';
 import { AUDIT_CSV_COLUMNS } from '../../src/audit/audit-export';
@@ -274,6 +276,32 @@ describe.each(BROWSER_KINDS)('Audit integrity in %s', (kind) => {
     }
     // 1,500 requests and the log's evictions take a while on a busy machine; the waits inside bound it.
   }, 600_000);
+
+  test("a script's load or error stopped by the page, or the script removed while it loads: its outcome is still recorded", async () => {
+    const { page, popup } = await openWithPopup('stopped');
+    try {
+      const hosts = ['stop-load', 'removed-now', 'slow'].map((name) => `${name}.unrelated.example`);
+      const rows = await waitForPopupRows(popup, 'the four scripts with their outcome', (current) =>
+        [...hosts, 'cdn.amplitude.com'].every((host) =>
+          current.some((r) => hostOf(r.url) === host && r.observed !== 'pending'),
+        ),
+      );
+      const row = (host: string): PopupRow | undefined => rows.find((r) => hostOf(r.url) === host);
+      for (const host of hosts) {
+        expect(row(host)).toMatchObject({ observed: 'loaded' });
+        // The truth: each reached the server (the slow host's request is this page's: its query says so).
+        const path = host.startsWith('slow.')
+          ? '/dg-fixture/integrity/noop.js?removed-later'
+          : '/dg-fixture/integrity/noop.js';
+        expect(fixture.log.all().some((r) => r.host === host && r.path === path)).toBe(true);
+      }
+      expect(row('cdn.amplitude.com')).toMatchObject({ status: 'blocked', observed: 'failed' });
+      expect(fixture.log.all().some((r) => r.host === 'cdn.amplitude.com')).toBe(false);
+    } finally {
+      await popup.close();
+      await page.close();
+    }
+  });
 
   test('SRI counts only a hash the browser enforces', async () => {
     const { page, popup } = await openWithPopup('sri');

@@ -4,7 +4,9 @@
  *   - lifecycle: forged pagehide and pageshow (persisted) while two scripts load;
  *   - forged: 10,000 forged page-world WebSocket reports, then a real blocked vendor (Hotjar);
  *   - flood: 1,500 distinct third-party images with long paths (over 60 hosts), more than the log's bytes hold;
- *   - sri: scripts with integrity="x" (ignored by the browser), a valid hash, and a wrong valid-format hash.
+ *   - sri: scripts with integrity="x" (ignored by the browser), a valid hash, and a wrong valid-format hash;
+ *   - stopped: scripts whose load or error the page stops before any other listener on the element, and scripts it
+ *     removes from the document while they load.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -37,6 +39,7 @@ export const INTEGRITY_PATHS = {
   forged: '/dg-fixture/integrity/forged',
   flood: '/dg-fixture/integrity/flood',
   sri: '/dg-fixture/integrity/sri',
+  stopped: '/dg-fixture/integrity/stopped',
 } as const;
 
 export function integrityPageUrl(which: keyof typeof INTEGRITY_PATHS): string {
@@ -49,6 +52,7 @@ export const INTEGRITY_ASSETS: Readonly<Record<string, StaticAsset>> = {
   [INTEGRITY_PATHS.forged]: html('forged.html'),
   [INTEGRITY_PATHS.flood]: html('flood.html'),
   [INTEGRITY_PATHS.sri]: html('sri.html'),
+  [INTEGRITY_PATHS.stopped]: html('stopped.html'),
   '/dg-fixture/integrity/lifecycle.js': file('lifecycle.js', 'text/javascript'),
   '/dg-fixture/integrity/forged.js': file('forged.js', 'text/javascript'),
   '/dg-fixture/integrity/flood.js': file('flood.js', 'text/javascript'),
