@@ -190,6 +190,7 @@ export function startAuditCollector(deps: CollectorDeps): AuditCollector {
   };
 
   const mutations = new MutationObserver((records) => {
+    takePendingTiming();
     for (const record of records) {
       if (record.type === 'attributes') {
         if (isScript(record.target)) consider(record.target);
@@ -198,7 +199,6 @@ export function startAuditCollector(deps: CollectorDeps): AuditCollector {
       for (const node of record.addedNodes) scan(node);
       if (waiting.size > 0) for (const node of record.removedNodes) scanRemoved(node);
     }
-    takePendingTiming();
   });
   mutations.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['src'] });
   for (const script of document.querySelectorAll('script[src]')) if (isScript(script)) consider(script);
@@ -241,9 +241,10 @@ export function startAuditCollector(deps: CollectorDeps): AuditCollector {
   const onDocumentLoad = (event: Event): void => {
     const target = event.target as Node;
     if (!event.isTrusted || !isScript(target)) return;
+    // First what arrived before (a page's observations are reported in the order they happened).
+    takePendingTiming();
     const tracked = consider(target);
     if (tracked) settle(tracked, 'loaded');
-    takePendingTiming();
   };
   document.addEventListener('load', onDocumentLoad, true);
 
