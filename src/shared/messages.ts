@@ -1,8 +1,7 @@
 /**
- * The typed protocol between Dashguard's contexts (content script, popup, options page -> background).
- * Every message is `{ type, payload }`; each type declares who may send it and how its payload is checked, so the
- * background never acts on a shape it did not validate. Add a message type here, then its handler in
- * src/background/ and one line in background.ts.
+ * The envelope every message between Dashguard's contexts travels in: `{ type, payload }`. What each type carries,
+ * who may send it and how its payload and reply are checked is declared once per message (`defineMessage` in its
+ * feature, listed in src/messaging/protocol.ts); this is only the outer shape the router and the clients share.
  */
 
 /** Who may send a message: a content script in a web page, or one of the extension's own pages. */
