@@ -12,16 +12,25 @@ import { waitFor } from './wait-for';
 type PageApi = typeof chrome;
 
 async function pageAt(session: ExtensionBrowser, prefix: string, what: string): Promise<Page> {
+  // What the last look saw, so a page that never appears leaves a trace of what was open instead.
+  let seen: string[] = [];
   return waitFor(
     what,
     async () => {
+      seen = [];
       for (const page of await session.browser.pages()) {
-        const href = await page.evaluate(() => location.href).catch(() => '');
+        const href = await page
+          .evaluate(() => location.href)
+          .catch((error: unknown) => {
+            seen.push(`(unreadable: ${error instanceof Error ? error.message : String(error)})`);
+            return '';
+          });
         if (href.startsWith(prefix)) return page;
+        if (href !== '') seen.push(href);
       }
       return undefined;
     },
-    { timeoutMs: 15_000, intervalMs: 200 },
+    { timeoutMs: 15_000, intervalMs: 200, describeFailure: () => `Pages open: ${seen.join(', ') || 'none'}.` },
   );
 }
 
