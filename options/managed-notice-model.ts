@@ -5,7 +5,7 @@
 import type { RuntimeCatalog } from '../src/catalog';
 import type { PolicyStatus } from '../src/policy';
 import { tabPauseRefusal } from '../src/policy';
-import { hostOf } from '../src/shared';
+import { hostOf } from '../src/domains';
 
 export interface ManagedNoticeModel {
   readonly title: string;

@@ -3,7 +3,7 @@
  * trailing dot, international names to punycode), or what is wrong with it (pure). The page needs the name at once,
  * to ask for access inside the click; the background checks it in full (public suffixes, overlaps) when it is saved.
  */
-import { isWellFormedHost } from '../src/shared';
+import { isWellFormedHost } from '../src/domains';
 
 export type TypedHost = { readonly ok: true; readonly value: string } | { readonly ok: false; readonly error: string };
 

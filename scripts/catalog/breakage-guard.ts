@@ -20,7 +20,7 @@ import type { DnrRule, ResourceType } from '../../src/rules';
 import { DEFAULT_SETTINGS, type UserSettings } from '../../src/settings/user-settings';
 // eslint-disable-next-line no-restricted-imports -- see above
 import { NO_POLICY } from '../../src/policy/managed-policy';
-import { hostMatchesDomain } from '../../src/shared';
+import { hostMatchesDomain } from '../../src/domains';
 import { computeRuleState, winningRule } from '../../src/rules';
 
 export type GuardScenario = 'default settings' | 'every non-essential category blocked';

@@ -13,7 +13,7 @@
 import type { CatalogVendor, DashboardEntry } from '../../src/catalog';
 import type { RuleWithoutId, DnrRule, RulesetId, RuleSubject } from '../../src/rules';
 import { dashboardScope } from '../../src/catalog';
-import { hostMatchesDomain } from '../../src/shared';
+import { hostMatchesDomain } from '../../src/domains';
 import {
   compactRules,
   ownDomainHosts,

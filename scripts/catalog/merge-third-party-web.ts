@@ -6,7 +6,7 @@
  * tracking hosts an entity names under it, and never one of its product hosts.
  */
 import type { CatalogVendor, CategoryId, DashboardEntry, PlatformDomain, VendorEntry } from '../../src/catalog';
-import { hostMatchesDomain, normaliseDomain, strictParents } from '../../src/shared';
+import { hostMatchesDomain, normaliseDomain, strictParents } from '../../src/domains';
 
 /** The fields of a third-party-web entity this build reads. */
 export interface ThirdPartyWebEntity {

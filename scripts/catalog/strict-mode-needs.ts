@@ -5,7 +5,7 @@
  * or other pages' business: a vendor gets onto a sensitive page only when someone allows it on that dashboard.
  */
 import type { DashboardEntry, DashboardProfile, NeededPurpose, RequestKind, StrictModeNeeds } from '../../src/catalog';
-import { hostMatchesDomain } from '../../src/shared';
+import { hostMatchesDomain } from '../../src/domains';
 
 export const STRICT_MODE_PURPOSES: ReadonlySet<NeededPurpose> = new Set(['app', 'assets', 'avatars', 'sign-in']);
 

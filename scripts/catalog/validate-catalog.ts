@@ -4,7 +4,7 @@
  */
 import type { CategoryEntry, DashboardEntry, VendorEntry, VendorSource } from '../../src/catalog';
 import { CATEGORY_IDS } from '../../src/catalog';
-import { hostMatchesDomain, normaliseDomain, strictParents } from '../../src/shared';
+import { hostMatchesDomain, normaliseDomain, strictParents } from '../../src/domains';
 
 const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 

@@ -10,7 +10,7 @@ import type { AuditResourceType, AuditStatus, VendorRef } from './audit-types';
 import type { DashboardEntry, IndexedVendor } from '../catalog';
 import type { DocumentStrictMode } from '../strict-mode';
 import { allDashboards, dashboardForHost, vendorsInForce } from '../catalog';
-import { hostMatchesAny, hostOf, registrableDomain } from '../shared';
+import { hostMatchesAny, hostOf, registrableDomain } from '../domains';
 import { isOwnDomainHost, ownDomainHosts, effectiveUserSettings } from '../rules';
 import { createExplainer, type ExplainContext, type Explanation } from './explain-request';
 

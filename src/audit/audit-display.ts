@@ -15,7 +15,7 @@ import {
   type AuditEntry,
   type TabAudit,
 } from './audit-types';
-import type { SchemaType } from '../shared';
+import type { SchemaType } from '../schema';
 
 const count = { type: 'integer', minimum: 0 } as const;
 const text = { type: 'string' } as const;

@@ -1,6 +1,6 @@
 import { entry, TRACKER } from '../../test/unit/audit-fixtures';
 import { isReplyOf, payloadParser } from '../messaging';
-import { describeSchemaError, schemaProblem } from '../shared';
+import { describeSchemaError, schemaProblem } from '../schema';
 import { expectAgreementWithAjv } from '../../test/unit/schema-mutations';
 import { displayAudit, firstScreenOf } from './audit-display';
 import {

@@ -3,7 +3,7 @@
  * (audit-display.ts), from the audit the background holds; small however large the audit. Extension pages only, about
  * the asked tab alone. The request's schema gives its type and parser; the popup checks the reply by its schema.
  */
-import type { SchemaType } from '../shared';
+import type { SchemaType } from '../schema';
 import { defineMessage, refine } from '../messaging';
 import { auditDisplaySchema, groupShownSchema, type AuditDisplay } from './audit-display';
 import { auditEntrySchema } from './audit-types';

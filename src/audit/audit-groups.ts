@@ -3,7 +3,7 @@
  * wants them (what got through first, unknown third parties first of all), and the findings worth flagging on a row.
  */
 import { BLOCKED_STATUSES, type AuditEntry, type AuditStatus, type VendorRef } from './audit-types';
-import type { SchemaType } from '../shared';
+import type { SchemaType } from '../schema';
 
 const count = { type: 'integer', minimum: 0 } as const;
 

@@ -23,7 +23,7 @@ import { addDropped, chooseEvictions, evictionRank, sourceOf } from './audit-log
 import { retentionCutoff } from './audit-retention';
 import { AUDIT_FORMAT_VERSION, type AuditLogRecord, type IntegrityState } from './audit-types';
 import type { StorageArea } from '../storage';
-import { createSerialBatcher } from '../shared';
+import { createSerialBatcher } from './serial-batcher';
 
 export interface LoggedObservation extends AuditLogRecord {
   readonly seq: number;

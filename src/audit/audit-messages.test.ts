@@ -1,6 +1,6 @@
 import { logRecord } from '../../test/unit/audit-fixtures';
 import { expectAgreementWithAjv, refusedAgreeingWithAjv } from '../../test/unit/schema-mutations';
-import { conforms, describeSchemaError, schemaProblem } from '../shared';
+import { conforms, describeSchemaError, schemaProblem } from '../schema';
 import { auditPageAnswerSchema, isAuditPageAnswer, isAuditReportAck } from './audit-messages';
 import {
   auditExportLog,

@@ -8,7 +8,9 @@ import type { AuditReport, AuditReportAck } from './audit-types';
 import type { ParsedReport } from './audit-report-parser';
 import { defineMessage, parsedByHandler } from '../messaging';
 import { DOCUMENT_STRICT_MODES } from '../strict-mode';
-import { conforms, isRecord, type SchemaType } from '../shared';
+import type { SchemaType } from '../schema';
+import { conforms } from '../schema';
+import { isRecord } from '../shared';
 
 /** Content script -> background: what the page requested. Reply: AuditReportAck. */
 export const AUDIT_REPORT = 'audit/report';

@@ -4,7 +4,7 @@
  */
 import { auditLogRecordSchema } from './audit-types';
 import { MAX_AUDIT_RETENTION_DAYS, MIN_AUDIT_RETENTION_DAYS } from './audit-limits';
-import type { SchemaType } from '../shared';
+import type { SchemaType } from '../schema';
 import { NO_PAYLOAD, defineMessage } from '../messaging';
 
 /** Extension page -> background: delete the audit log. Payload null. Reply: null. */

@@ -9,7 +9,9 @@ import { AUDIT_LIMITS } from './audit-limits';
 import { AUDIT_REPORT } from './audit-messages';
 import { auditReportSchema, observationSchema, type AuditReport, type Observation } from './audit-report-schema';
 import { payloadParser } from '../messaging';
-import { describeSchemaError, fieldName, isRecord, schemaProblem, type Result } from '../shared';
+import { describeSchemaError, fieldName, schemaProblem } from '../schema';
+import type { Result } from '../shared';
+import { isRecord } from '../shared';
 
 export const AUDIT_URL_SCHEMES: ReadonlySet<string> = new Set(['http:', 'https:', 'ws:', 'wss:']);
 

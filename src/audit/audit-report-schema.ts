@@ -3,7 +3,7 @@
  * audit's other shapes (audit-types.ts) so the pages, which never send a report, bundle none of it.
  */
 import { DOCUMENT_STRICT_MODES } from '../strict-mode';
-import type { SchemaType } from '../shared';
+import type { SchemaType } from '../schema';
 import { AUDIT_LIMITS } from './audit-limits';
 import { AUDIT_RESOURCE_TYPES, OBSERVED_OUTCOMES } from './audit-types';
 

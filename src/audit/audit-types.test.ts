@@ -1,6 +1,6 @@
 import { entry, logRecord, TRACKER } from '../../test/unit/audit-fixtures';
 import { expectAgreementWithAjv } from '../../test/unit/schema-mutations';
-import { describeSchemaError, schemaProblem } from '../shared';
+import { describeSchemaError, schemaProblem } from '../schema';
 import { auditEntrySchema, auditLogRecordSchema } from './audit-types';
 import { auditReportSchema, observationSchema } from './audit-report-schema';
 

@@ -4,7 +4,7 @@
  */
 import { CATEGORY_IDS } from '../catalog';
 import { TRACKER_RESOURCE_TYPES } from '../rules';
-import type { SchemaType } from '../shared';
+import type { SchemaType } from '../schema';
 
 /** The shapes of `audit/report` (what content scripts send), declared in audit-report-schema.ts. */
 export type { AuditReport, AuditReportAck, Observation } from './audit-report-schema';

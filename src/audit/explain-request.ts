@@ -35,7 +35,7 @@ import {
   strictModeSourcesFor,
 } from '../rules';
 import { CSP_HEADER, strictModeAllows } from '../strict-mode';
-import { hostOf } from '../shared';
+import { hostOf } from '../domains';
 
 /** The inputs of the rule state: what the browser enforces is a function of them. */
 export type ExplainContext = RuleStateInput;

@@ -6,7 +6,7 @@
  * 2 KB): a few kilobytes, so storage.session's 10 MB stays for the audits. Same shape and schema as the background's
  * reply; a stored copy that does not conform, or is about another tab, is treated as none.
  */
-import { conforms } from '../shared';
+import { conforms } from '../schema';
 import { displayAudit, firstScreenOf, type AuditDisplay } from './audit-display';
 import { firstScreenReplySchema } from './audit-first-screen';
 import type { TabAudit } from './audit-types';

@@ -9,7 +9,7 @@ import type { AuditDisplay } from './audit-display';
 import { isTabAudit, tabAuditKey, tabIdOfAuditKey, type TabAudit } from './audit-types';
 import { firstScreenKey, isFirstScreenOf, storedFirstScreenOf, tabIdOfFirstScreenKey } from './stored-first-screen';
 import type { StorageArea } from '../storage';
-import { createSerialBatcher } from '../shared';
+import { createSerialBatcher } from './serial-batcher';
 import { correctTabAudit, mergeTabAudit, type TabAuditUpdate, type VerdictCorrection } from './tab-audit-merge';
 
 /** The part of a storage area (storage.session) this store uses. */

@@ -7,7 +7,7 @@ import {
   thirdPartyHistorySchema,
   unseenParties,
 } from './third-party-history';
-import { conforms } from '../shared';
+import { conforms } from '../schema';
 
 const AMPLITUDE = { key: 'amplitude', name: 'Amplitude', host: 'cdn.amplitude.com' };
 const HOTJAR = { key: 'hotjar', name: 'Hotjar', host: 'static.hotjar.com' };

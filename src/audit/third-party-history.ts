@@ -7,7 +7,9 @@
  * that page's third parties are recorded without a mark. A party is keyed as the audit groups it (vendor id, or
  * `unknown:<registrable domain>`).
  */
-import { conforms, isRecord, type SchemaType } from '../shared';
+import type { SchemaType } from '../schema';
+import { conforms } from '../schema';
+import { isRecord } from '../shared';
 
 export const THIRD_PARTY_HISTORY_VERSION = 1;
 export const NEW_WINDOW_MS = 30 * 24 * 60 * 60_000;

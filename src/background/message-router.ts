@@ -3,10 +3,9 @@
  * (no other extension, no web page via externally_connectable), the sender is of a kind allowed for that message
  * type, and the payload parses. Anything else is refused without side effects.
  */
-import type { SenderKind, Result } from '../shared';
-import type { Message, ParsedByHandler, PayloadOf, PayloadParser, Protocol, ReplyOf } from '../messaging';
-import { messagePayloadParser } from '../messaging';
-import { isEnvelope } from '../shared';
+import type { Result } from '../shared';
+import type { Message, ParsedByHandler, PayloadOf, PayloadParser, Protocol, ReplyOf, SenderKind } from '../messaging';
+import { isEnvelope, messagePayloadParser } from '../messaging';
 
 export interface MessageSender {
   readonly id?: string;

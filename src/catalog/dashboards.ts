@@ -7,7 +7,7 @@
 import type { DashboardEntry } from './catalog-types';
 import type { CustomDashboard, UserSettings } from '../settings';
 import type { ManagedPolicy } from '../policy';
-import { hostMatchesAny } from '../shared';
+import { hostMatchesAny } from '../domains';
 import type { RuntimeCatalog } from './runtime-catalog';
 
 /** A self-hosted dashboard as a catalog entry: its id is its host, it has no own domains besides the host. */

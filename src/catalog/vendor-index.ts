@@ -6,7 +6,7 @@
 import type { CategoryId, DefaultAction } from './catalog-types';
 import type { UserSettings } from '../settings';
 import type { ManagedPolicy } from '../policy';
-import { strictParents } from '../shared';
+import { strictParents } from '../domains';
 import type { RuntimeCatalog } from './runtime-catalog';
 
 /** A vendor as the audit sees it: from the catalog (curated or third-party-web) or added by the user or policy. */

@@ -3,7 +3,7 @@
  * "Name (id)" text a suggestion list fills in, or a domain the vendor owns.
  */
 import type { Result } from '../shared';
-import { hostMatchesAny } from '../shared';
+import { hostMatchesAny } from '../domains';
 
 export interface NamedVendor {
   readonly id: string;

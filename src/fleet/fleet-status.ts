@@ -2,7 +2,7 @@
  * `fleet/status`: where fleet reports go and how delivery stands, for the options page and the popup footer. Read
  * by the extension's own pages only; it never carries the Authorization value.
  */
-import type { SchemaType } from '../shared';
+import type { SchemaType } from '../schema';
 import { NO_PAYLOAD, defineMessage } from '../messaging';
 
 export const FLEET_STATUS_GET = 'fleet/status';

@@ -6,7 +6,7 @@
 import type { DocumentStrictMode } from '../strict-mode';
 import type { RuleStateInput } from '../rules';
 import { redactUrl } from '../audit';
-import { matchesUrlFilter } from '../shared';
+import { matchesUrlFilter } from '../domains';
 import { strictModePagesFor } from '../rules';
 
 export interface ReportedDocument {

@@ -3,7 +3,7 @@
  * typecheck` compiles this file, and fails if any of those lines compiles (a wrong payload, a wrong reply type, a
  * message the client was not made for, a schema-checked reply in the content script's guard-only client).
  */
-import type { Envelope } from '../shared';
+import type { Envelope } from './envelope';
 import { POLICY_GET, policyGet, type PolicyStatus } from '../policy';
 import {
   SETTINGS_GET,

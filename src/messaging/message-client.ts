@@ -5,8 +5,8 @@
  * the client was not made for, does not compile. No answer, a refusal, or a reply that fails its check throws a
  * sentence a page can show: nothing unchecked reaches the caller.
  */
-import type { Envelope } from '../shared';
-import { conforms } from '../shared';
+import type { Envelope } from './envelope';
+import { conforms } from '../schema';
 import type { Guard, Message, ReplyOf, SentOf } from './message';
 import type { ProtocolMessage } from './protocol';
 

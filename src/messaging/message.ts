@@ -8,7 +8,7 @@
  * checker (the content script), a type guard. A payload a handler parses further than a schema can (one bad item
  * dropped, not the whole payload refused) is declared `parsedByHandler<Sent, Parsed>()`.
  */
-import type { JSONSchema, SchemaType } from '../shared';
+import type { JSONSchema, SchemaType } from '../schema';
 
 /** A hand-written check of a shape. */
 export type Guard<T> = (value: unknown) => value is T;

@@ -2,7 +2,9 @@
  * A message's payload check, made from the schema that declares the payload: the router runs it before a handler
  * sees anything, and a refusal names the message and the field (`tab-pause/set: paused: must be true or false`).
  */
-import { describeSchemaError, schemaProblem, type JSONSchema, type Result, type SchemaType } from '../shared';
+import type { JSONSchema, SchemaType } from '../schema';
+import { describeSchemaError, schemaProblem } from '../schema';
+import type { Result } from '../shared';
 import { NO_PAYLOAD, type Message } from './message';
 
 export type PayloadParser<T> = (payload: unknown) => Result<T>;

@@ -8,7 +8,7 @@
  */
 import type { FromSchema } from 'json-schema-to-ts';
 import { FLEET_FORMATS, type fleetReportingConfigSchema } from './fleet-reporting-schema';
-import type { DeepReadonly } from '../shared';
+import type { DeepReadonly } from '../schema';
 import { isRecord } from '../shared';
 import { formatPath, type ValuePath } from './schema-unknown-keys';
 

@@ -3,7 +3,7 @@
  * sends the pages (policy-status.ts checks it there against this schema). Absent policy is `NO_POLICY`.
  */
 import type { FromSchema } from 'json-schema-to-ts';
-import type { DeepReadonly } from '../shared';
+import type { DeepReadonly } from '../schema';
 import { CATEGORY_IDS } from '../catalog';
 import { fleetReportingConfigSchema } from './fleet-reporting-schema';
 

@@ -5,7 +5,7 @@
  */
 import type { FromSchema } from 'json-schema-to-ts';
 import { managedPolicyInForceSchema } from './managed-policy';
-import type { DeepReadonly } from '../shared';
+import type { DeepReadonly } from '../schema';
 import { NO_PAYLOAD, defineMessage } from '../messaging';
 
 /** Message type of the request; payload `null`, from extension pages only. */

@@ -5,7 +5,7 @@
  */
 import { allCases, rulesFor, TAB } from '../../test/unit/rule-cases';
 import { createRuleMatcher, outcomeOf, rankedRules, winnerOf, type DnrRequest } from './dnr-matcher';
-import { hostMatchesAny } from '../shared/host-match';
+import { hostMatchesAny } from '../domains/host-match';
 import type { DnrRule } from './dnr-rule';
 
 const HOSTS = [

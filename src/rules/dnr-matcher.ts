@@ -9,7 +9,7 @@
  * (and the few with no request domains) instead of every rule: the audit classifies every request a dashboard makes.
  */
 import type { DnrHeaderOperation, DnrRule, ResourceType } from './dnr-rule';
-import { hostMatchesAny, hostOf, matchesUrlFilter } from '../shared';
+import { hostMatchesAny, hostOf, matchesUrlFilter } from '../domains';
 
 export interface DnrRequest {
   readonly url: string;

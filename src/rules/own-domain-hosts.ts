@@ -6,7 +6,7 @@
  * classifier so they agree.
  */
 import type { DashboardEntry } from '../catalog';
-import { hostMatchesAny, hostMatchesDomain } from '../shared';
+import { hostMatchesAny, hostMatchesDomain } from '../domains';
 import type { DnrRule } from './dnr-rule';
 import { ownDomainHostPriority } from './rule-registry';
 

@@ -12,7 +12,7 @@
  * decide that, so it cannot loosen them); a block twin may, and only blocks what some dashboard's rules block.
  */
 import type { RuleWithoutId } from './compact-rules';
-import { hostMatchesAny } from '../shared';
+import { hostMatchesAny } from '../domains';
 import type { DnrCondition, DnrRule } from './dnr-rule';
 import { staticRuleId } from './rule-registry';
 

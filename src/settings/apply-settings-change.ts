@@ -5,7 +5,8 @@
  * A change that loosens what the organisation locks is refused here, visibly (the rule state would ignore it anyway).
  */
 import { allDashboards, dashboardMatchesRef } from '../catalog';
-import { hostMatchesDomain, type Result } from '../shared';
+import { hostMatchesDomain } from '../domains';
+import type { Result } from '../shared';
 import { lockedLoosenings, lockedRefusal } from '../policy';
 import { normaliseSensitivePage, sensitivePageHost } from '../strict-mode';
 import type { SettingsChange } from './settings-change';

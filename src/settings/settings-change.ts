@@ -4,7 +4,7 @@
  * things at the same time never undo each other's edits, and the last change to one setting wins.
  */
 import { CATEGORY_IDS } from '../catalog';
-import type { SchemaType } from '../shared';
+import type { SchemaType } from '../schema';
 import { MAX_AUDIT_RETENTION_DAYS, MIN_AUDIT_RETENTION_DAYS } from '../audit';
 
 /** Longest settings file accepted: far above any real one, small enough to parse at once. */

@@ -6,7 +6,8 @@
  */
 import validateSettingsFile from '../generated/validate-settings';
 import { parseStoredSettings } from './settings-shape';
-import { schemaErrorLines, type Result } from '../shared';
+import { schemaErrorLines } from '../schema';
+import type { Result } from '../shared';
 import { migrateSettings } from './settings-migrations';
 import { validateSettings, type SettingsContext } from './settings-validation';
 import type { UserSettings } from './user-settings';

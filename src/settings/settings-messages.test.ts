@@ -1,7 +1,7 @@
 import { settingsChange, settingsGet, tabPauseGet } from './settings-messages';
 import { userSettingsSchema } from './settings-schema';
 import { isReplyOf } from '../messaging';
-import { conforms } from '../shared';
+import { conforms } from '../schema';
 import { DEFAULT_SETTINGS } from './user-settings';
 
 /** The pages' checks of the replies: their declarations'; the settings against the one settings schema. */

@@ -9,7 +9,7 @@
 import type { FieldError } from './settings-validation';
 import type { UserSettings } from './user-settings';
 import { userSettingsSchema } from './settings-schema';
-import type { SchemaType } from '../shared';
+import type { SchemaType } from '../schema';
 import { NO_PAYLOAD, defineMessage, refine } from '../messaging';
 import { settingsChangeSchema } from './settings-change';
 

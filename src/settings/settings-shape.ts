@@ -4,9 +4,9 @@
  * item, a map entry), so one bad entry never discards the rest. (An import refuses a bad file whole instead:
  * settings-file.ts.)
  */
-import { schemaProblem, isRecord } from '../shared';
+import { describeSchemaError, schemaProblem } from '../schema';
+import { isRecord } from '../shared';
 import { SETTINGS_FIELD_SCHEMAS, SETTINGS_FIELD_NAMES, type SettingsField } from './settings-schema';
-import { describeSchemaError } from '../shared';
 import { DEFAULT_SETTINGS, type UserSettings } from './user-settings';
 
 export interface ParsedSettings {

@@ -11,7 +11,7 @@ import type { CategoryId, RuntimeCatalog } from '../catalog';
 import type { Result } from '../shared';
 import type { ManagedPolicy } from '../policy';
 import { CATEGORY_IDS, allDashboards, dashboardForHost, dashboardMatchesRef } from '../catalog';
-import { hostMatchesAny, hostMatchesDomain, normaliseDomain } from '../shared';
+import { hostMatchesAny, hostMatchesDomain, normaliseDomain } from '../domains';
 import { normaliseSensitivePage } from '../strict-mode';
 import { isAuditRetentionDays, MAX_AUDIT_RETENTION_DAYS, MIN_AUDIT_RETENTION_DAYS } from '../audit';
 import {

@@ -4,7 +4,7 @@
  */
 import type { FromSchema } from 'json-schema-to-ts';
 import type { CategoryId } from '../catalog';
-import type { DeepReadonly } from '../shared';
+import type { DeepReadonly } from '../schema';
 import { DEFAULT_AUDIT_RETENTION_DAYS } from '../audit';
 import {
   CUSTOM_VENDOR_ID_PATTERN,

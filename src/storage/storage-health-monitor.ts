@@ -7,7 +7,7 @@
  * again (Firefox stops an idle event page within seconds) still reports it.
  */
 import { storageFailureSchema, type StorageAreaName, type StorageFailure, type StorageHealth } from './storage-health';
-import { conforms } from '../shared';
+import { conforms } from '../schema';
 import type { StorageArea } from './storage-area';
 
 export interface StorageHealthMonitorDeps {

@@ -3,7 +3,7 @@
  * failing now (storage full, a browser error). Blocking never depends on a write (the rules in force stay in force),
  * so this is what the popup and the options page show a person, not something the extension waits on.
  */
-import type { SchemaType } from '../shared';
+import type { SchemaType } from '../schema';
 import { NO_PAYLOAD, defineMessage } from '../messaging';
 
 /** Message type of the request; payload `null`, from extension pages only. */

@@ -4,7 +4,7 @@
  * `host/path`, or the filter itself. `*` in the path matches anything.
  */
 import type { Result } from '../shared';
-import { normaliseDomain, urlFilterHost } from '../shared';
+import { normaliseDomain, urlFilterHost } from '../domains';
 
 export const MAX_SENSITIVE_PAGE_LENGTH = 500;
 

@@ -9,7 +9,8 @@
  *   strict-mode/pages       null              -> StrictModePagesReply  (the pages in force on the sender's host)
  *   strict-mode/fresh-load  { url }           -> FreshLoadReply        (load this sensitive address as a new document)
  */
-import { isRecord, matchesUrlFilter, urlFilterHost } from '../shared';
+import { isRecord } from '../shared';
+import { matchesUrlFilter, urlFilterHost } from '../domains';
 import { NO_PAYLOAD, defineMessage } from '../messaging';
 
 export const STRICT_MODE_PAGES = 'strict-mode/pages';

@@ -7,7 +7,7 @@
  */
 import type { DashboardEntry } from '../catalog';
 import { customDashboardOrigin, dashboardForHost } from '../catalog';
-import { urlFilterHost } from '../shared';
+import { urlFilterHost } from '../domains';
 
 export interface SensitivePageAccess {
   readonly pattern: string;

@@ -17,7 +17,7 @@
  */
 import type { DashboardEntry, StrictModeAllowances, StrictModeNeeds } from '../catalog';
 import type { DnrRule, ResourceType } from '../rules';
-import { hostMatchesAny } from '../shared';
+import { hostMatchesAny } from '../domains';
 import { STRICT_MODE_MARKER, STRICT_MODE_MARKER_HEADER } from './document-strict-mode';
 
 /** Both browsers accept appending to this response header (Chromium 156 and Firefox ESR 153, see the e2e tests). */

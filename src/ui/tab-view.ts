@@ -5,7 +5,7 @@
  * change an "Allow here" / "Block here" click sends. Accepted from extension pages only.
  *   popup/tab-view  TabViewRequest -> TabView
  */
-import type { SchemaType } from '../shared';
+import type { SchemaType } from '../schema';
 import { defineMessage } from '../messaging';
 import { settingsChangeSchema } from '../settings';
 

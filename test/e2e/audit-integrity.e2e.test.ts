@@ -18,7 +18,7 @@ import type { Page } from 'puppeteer-core';
 import { AUDIT_CSV_COLUMNS } from '../../src/audit/audit-export';
 import { AUDIT_LIMITS } from '../../src/audit/audit-limits';
 import { AUDIT_CLEAR_LOG, AUDIT_EXPORT_LOG, type AuditLogExport } from '../../src/audit/audit-page-messages';
-import { hostOf } from '../../src/shared/host-match';
+import { hostOf } from '../../src/domains/host-match';
 import { exportFrom, waitForPopupRows, type PopupRow } from './harness/audit-popup';
 import { BROWSER_KINDS, launchWithDashguard, type ExtensionBrowser } from './harness/browsers';
 import { openExtensionPage, optionsPage, sendFromPage, tabIdOf } from './harness/extension-pages';

@@ -8,7 +8,7 @@
 import type { Page } from 'puppeteer-core';
 import { AUDIT_CLEAR_LOG } from '../../src/audit/audit-page-messages';
 import { SETTINGS_CHANGE } from '../../src/settings/settings-messages';
-import { hostOf } from '../../src/shared/host-match';
+import { hostOf } from '../../src/domains/host-match';
 import { exportFrom, waitForPopupRows, type PopupRow } from './harness/audit-popup';
 import { BROWSER_KINDS, launchWithDashguard, type ExtensionBrowser } from './harness/browsers';
 import { openExtensionPage, optionsPage, sendFromPage, tabIdOf } from './harness/extension-pages';

@@ -3,7 +3,7 @@
  * replaced by an odd one, a key added or removed, an item added), so a disagreement can be replayed.
  */
 import Ajv from 'ajv';
-import { conforms } from '../../src/shared/schema-check';
+import { conforms } from '../../src/schema/schema-check';
 import { mulberry32 } from './seeded-random';
 
 /** Values a mutation puts somewhere: wrong types, edge lengths and numbers, near-miss strings. */

@@ -11,7 +11,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { dashboards } from '../../../rules/catalog/dashboards';
-import { matchesUrlFilter } from '../../../src/shared/url-filter';
+import { matchesUrlFilter } from '../../../src/domains/url-filter';
 import type { StaticAsset } from './fixture-pages';
 import { SITES } from './fixture-catalog';
 import type { RecordedRequest } from './request-log';

@@ -3,7 +3,7 @@
  * way declarativeNetRequest's `requestDomains` / `initiatorDomains` do (the domain itself and its subdomains).
  */
 import { parse } from 'tldts';
-import type { Result } from './result';
+import type { Result } from '../shared';
 import { hostMatchesAny, hostMatchesDomain, isWellFormedHost, MAX_HOST_LENGTH, strictParents } from './host-match';
 
 // Matching needs no public-suffix list: its own module, so the pages need not bundle one.

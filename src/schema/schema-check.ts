@@ -6,7 +6,7 @@
  * pages already hold. A unit test runs it against ajv on the same schemas and values (schema-check.test.ts); a keyword
  * it does not know throws, so a schema can never be checked more loosely than it says.
  */
-import { isRecord } from './is-record';
+import { isRecord } from '../shared';
 
 /** The part of ajv's ErrorObject a problem has. */
 export interface SchemaProblem {
