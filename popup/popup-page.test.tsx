@@ -57,16 +57,16 @@ function entry(
   };
 }
 
-const audit = (entries: AuditEntry[]): TabAudit =>
-  ({
-    v: 1,
-    tabId: TAB,
-    page: { url: URL_HERE, host: 'app.ci.example', timeOrigin: 1, dashboardId: 'ci', dashboardName: 'CI' },
-    entries,
-    unlisted: 0,
-    bytes: 0,
-    updatedAt: entries.length,
-  }) as unknown as TabAudit;
+const audit = (entries: AuditEntry[]): TabAudit => ({
+  v: 1,
+  tabId: TAB,
+  page: { url: URL_HERE, host: 'app.ci.example', timeOrigin: 1, dashboardId: 'ci', dashboardName: 'CI' },
+  entries,
+  unlisted: 0,
+  bytes: 0,
+  stored: {},
+  updatedAt: entries.length,
+});
 
 interface Fake {
   readonly sent: { type: string; payload: unknown }[];

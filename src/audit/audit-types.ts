@@ -5,6 +5,7 @@
 import { CATEGORY_IDS } from '../catalog';
 import { TRACKER_RESOURCE_TYPES } from '../rules';
 import type { SchemaType } from '../schema';
+import { conforms } from '../schema';
 
 /** The shapes of `audit/report` (what content scripts send), declared in audit-report-schema.ts. */
 export type { AuditReport, AuditReportAck, Observation } from './audit-report-schema';
@@ -168,30 +169,40 @@ export type AuditPage = SchemaType<typeof auditPageSchema>;
 export const AUDIT_FORMAT_VERSION = 1;
 
 /** A tab's audit, as kept in storage.session under `tabAuditKey(tabId)`. */
-export interface TabAudit {
-  readonly v: typeof AUDIT_FORMAT_VERSION;
-  readonly tabId: number;
-  /** null until the page's own frame has reported (a frame of it may report first). */
-  readonly page: AuditPage | null;
-  readonly entries: readonly AuditEntry[];
-  /** Requests counted but not listed because the tab reached its limit of rows (AUDIT_LIMITS). */
-  readonly unlisted: number;
-  /** Approximate size of `entries` (JSON characters), kept under AUDIT_LIMITS.tabBytes. */
-  readonly bytes: number;
-  /** Content-script instance id -> highest `seq` stored, so a resent report is never counted twice. */
-  readonly stored: Readonly<Record<string, number>>;
-  readonly updatedAt: number;
-}
+export const tabAuditSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['v', 'tabId', 'page', 'entries', 'unlisted', 'bytes', 'stored', 'updatedAt'],
+  properties: {
+    v: { const: AUDIT_FORMAT_VERSION },
+    tabId: { type: 'integer' },
+    /** null until the page's own frame has reported (a frame of it may report first). */
+    page: { oneOf: [auditPageSchema, { type: 'null' }] },
+    entries: { type: 'array', items: auditEntrySchema },
+    /** Requests counted but not listed because the tab reached its limit of rows (AUDIT_LIMITS). */
+    unlisted: count,
+    /** Approximate size of `entries` (JSON characters), kept under AUDIT_LIMITS.tabBytes. */
+    bytes: count,
+    /** Content-script instance id -> highest `seq` stored, so a resent report is never counted twice. */
+    stored: { type: 'object', additionalProperties: count },
+    updatedAt: { type: 'number' },
+  },
+} as const;
+export type TabAudit = SchemaType<typeof tabAuditSchema>;
+
+/** What isTabAudit checks: every member of tabAuditSchema, the rows only as a list. */
+const tabAuditMembersSchema = {
+  ...tabAuditSchema,
+  properties: { ...tabAuditSchema.properties, entries: { type: 'array' } },
+} as const;
 
 /**
  * Whether a value read from storage.session is a tab's audit in this format (the store and the popup read the same
- * key; an audit of another format is treated as none).
+ * key; an audit of another format is treated as none). Its rows are not looked into: the popup asks on every change
+ * of the tab's audit, and checking a full one (5,000 rows, 3 MB) takes about 55 ms in node against 0.2 ms for the
+ * rest; the background is their only writer, each row made from a checked observation.
  */
-export const isTabAudit = (value: unknown): value is TabAudit =>
-  typeof value === 'object' &&
-  value !== null &&
-  (value as TabAudit).v === AUDIT_FORMAT_VERSION &&
-  Array.isArray((value as TabAudit).entries);
+export const isTabAudit = (value: unknown): value is TabAudit => conforms(value, tabAuditMembersSchema);
 
 /** One record of the cross-tab audit log (storage.local): the requests of one report to one row key. */
 export const auditLogRecordSchema = {
