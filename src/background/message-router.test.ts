@@ -1,6 +1,14 @@
 import { auditReport } from '../audit';
 import { POLICY_GET, policyGet } from '../policy';
-import { NO_POLICY_STATUS, TAB_PAUSE_GET, TAB_PAUSE_SET, tabPauseSet } from '../settings';
+import {
+  NO_POLICY_STATUS,
+  SETTINGS_CHANGE,
+  TAB_PAUSE_GET,
+  TAB_PAUSE_SET,
+  settingsChange,
+  tabPauseSet,
+} from '../settings';
+import { createSettingsChangeHandler } from './settings-change-handler';
 import { createMessageRouter, defineHandler, handlerFor, type Handlers } from './message-router';
 
 const context = { extensionId: 'self', extensionOrigin: 'chrome-extension://self/' };
@@ -87,6 +95,25 @@ describe('handlerFor (a handler built from its message declaration)', () => {
     });
   });
 
+  it("words a refusal of a payload of several kinds by its kind, from the declaration's schema", async () => {
+    const route = createMessageRouter(
+      { [SETTINGS_CHANGE]: createSettingsChangeHandler({ change: () => Promise.reject(new Error('not applied')) }) },
+      context,
+    );
+    expect(await route({ type: SETTINGS_CHANGE, payload: { kind: 'set-audit-retention', days: 0 } }, page)).toEqual({
+      ok: false,
+      error: 'set-audit-retention: days: must be 1 or more',
+    });
+    expect(await route({ type: SETTINGS_CHANGE, payload: { kind: 'unblock-everything' } }, page)).toEqual({
+      ok: false,
+      error: 'unknown settings change "unblock-everything"',
+    });
+    expect(await route({ type: SETTINGS_CHANGE, payload: 'reset' }, page)).toEqual({
+      ok: false,
+      error: 'a settings change needs a "kind"',
+    });
+  });
+
   it('refuses (at compile time) a reply or payload of the wrong shape and a handler under another type', () => {
     handlerFor(tabPauseSet, {
       from: ['extension-page'],
@@ -101,6 +128,12 @@ describe('handlerFor (a handler built from its message declaration)', () => {
     const noParse = { from: ['content-script'], handle: async () => ({ storedThrough: 0 }) } as const;
     // @ts-expect-error: a message its handler parses needs the handler's `parse`.
     expect(() => handlerFor(auditReport, noParse)).toThrow('audit/report: its handler must parse the payload');
+    handlerFor(settingsChange, {
+      from: ['extension-page'],
+      // @ts-expect-error: a schema-declared payload is checked by its schema only, never by a parser of the handler's.
+      parse: () => ({ ok: true, value: { kind: 'reset', scope: 'all' } }),
+      handle: async () => ({ applied: false as const, errors: [] }),
+    });
     const misfiled: Pick<Handlers, typeof TAB_PAUSE_GET> = {
       // @ts-expect-error: a tab-pause/set handler under tab-pause/get.
       [TAB_PAUSE_GET]: tabPause,

@@ -32,16 +32,16 @@ export interface ProtocolHandler<M extends Message> extends MessageHandler<Paylo
 }
 
 /**
- * What a handler of message M says: who may send it and what it does. Its payload parser comes from M's declaration;
- * a message declared `parsedByHandler` needs the handler's own `parse`, and a schema-declared one may give a parser
- * of that same schema whose refusals say more (settings/change names the change's kind).
+ * What a handler of message M says: who may send it and what it does. Its payload parser comes from M's declaration
+ * (its schema, and how a refusal is worded: `PayloadKinds`); only a message declared `parsedByHandler` has its
+ * handler's own `parse`, so a schema-declared payload is never checked by anything but its schema.
  */
 export type HandlerSpec<M extends Message> = {
   readonly from: readonly SenderKind[];
   handle(payload: PayloadOf<M>, sender: MessageSender): Promise<ReplyOf<M>>;
 } & (M['payload'] extends ParsedByHandler<unknown, unknown>
   ? { readonly parse: PayloadParser<PayloadOf<M>> }
-  : { readonly parse?: PayloadParser<PayloadOf<M>> });
+  : { readonly parse?: never });
 
 /** The handler of `message`, its payload parsed as the declaration says before `handle` sees it. */
 export function handlerFor<M extends Message>(message: M, spec: HandlerSpec<NoInfer<M>>): ProtocolHandler<M> {

@@ -4,14 +4,12 @@
  * the field it is about, for the page to show next to it. Extension pages only.
  */
 import type { SettingsService } from '../settings';
-import { parseSettingsChange, settingsChange } from '../settings';
+import { settingsChange } from '../settings';
 import { handlerFor } from './message-router';
 
 export function createSettingsChangeHandler(service: Pick<SettingsService, 'change'>) {
   return handlerFor(settingsChange, {
     from: ['extension-page'],
-    // The same schema's parser, whose refusals name the change's kind (`set-audit-retention: days: ...`).
-    parse: parseSettingsChange,
     handle: (change) => service.change(change),
   });
 }

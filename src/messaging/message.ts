@@ -43,19 +43,31 @@ export const NO_PAYLOAD = { type: 'null' } as const;
 export type PayloadCheck = JSONSchema | ParsedByHandler<unknown, unknown>;
 export type ReplyCheck = JSONSchema | Guard<unknown>;
 
+/**
+ * A payload of several kinds: a `oneOf` whose every branch fixes the member `tag` with a `const`. A refusal then names
+ * the kind rather than the message (`set-audit-retention: days: must be 1 or more`), and a payload without a known
+ * kind is `a <noun> needs a "<tag>"` or `unknown <noun> "<kind>"`.
+ */
+export interface PayloadKinds {
+  readonly tag: string;
+  readonly noun: string;
+}
+
 /** A declared message. Its checks are constrained where it is declared (`defineMessage`), not here: cheaper to compare. */
 export interface Message<T extends string = string, P = unknown, R = unknown> {
   readonly type: T;
   readonly payload: P;
   readonly reply: R;
+  readonly kinds?: PayloadKinds;
 }
 
 export function defineMessage<const T extends string, const P extends PayloadCheck, const R extends ReplyCheck>(
   type: T,
   payload: P,
   reply: R,
+  kinds?: P extends JSONSchema ? PayloadKinds : never,
 ): Message<T, P, R> {
-  return { type, payload, reply };
+  return kinds === undefined ? { type, payload, reply } : { type, payload, reply, kinds };
 }
 
 /** The type a check proves. */

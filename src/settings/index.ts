@@ -1,7 +1,6 @@
 // The settings feature's entry: what code outside src/settings/ may use of it. Other features and the pages
 // import from here only, never from a module inside (eslint.config.mjs, test/unit/import-boundaries.test.ts).
 export { SETTINGS_KEY } from './settings-key';
-export { parseSettingsChange } from './parse-settings-change';
 export { settingsChangeSchema } from './settings-change';
 export type { DecisionOrDefault, SettingsChange } from './settings-change';
 export { NO_POLICY_STATUS, createSettingsClient } from './settings-client';

@@ -105,10 +105,12 @@ export type TabPauseState = SchemaType<typeof tabPauseStateSchema>;
  * with every field present; their category keys typed as the category ids that schema's `propertyNames` allows.
  */
 export const settingsGet = defineMessage(SETTINGS_GET, NO_PAYLOAD, refine<SettingsView>()(settingsViewSchema));
+/** A refusal names the change's kind and the field (`set-audit-retention: days: must be 1 or more`). */
 export const settingsChange = defineMessage(
   SETTINGS_CHANGE,
   settingsChangeSchema,
   refine<ChangeReply>()(changeReplySchema),
+  { tag: 'kind', noun: 'settings change' },
 );
 export const tabPauseGet = defineMessage(TAB_PAUSE_GET, tabPauseGetSchema, tabPauseStateSchema);
 export const tabPauseSet = defineMessage(TAB_PAUSE_SET, tabPauseSetSchema, tabPauseStateSchema);

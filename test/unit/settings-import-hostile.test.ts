@@ -26,7 +26,8 @@ import { parseManagedPolicy } from '../../src/policy/parse-managed-policy';
 import { LOCKED_MESSAGE } from '../../src/policy/policy-lock';
 import { computeRuleState } from '../../src/rules/rule-state';
 import { MAX_IMPORT_CHARS, type SettingsChange } from '../../src/settings/settings-change';
-import { parseSettingsChange } from '../../src/settings/parse-settings-change';
+import { messagePayloadParser } from '../../src/messaging';
+import { settingsChange } from '../../src/settings/settings-messages';
 import { settingsFileText } from '../../src/settings/settings-export';
 import { readSettingsFile } from '../../src/settings/settings-file';
 import type { FieldError } from '../../src/settings/settings-validation';
@@ -869,7 +870,7 @@ function setup(policy: ManagedPolicy) {
 
 /** The import as the message router delivers it: the payload check, then the settings service. */
 async function importFile(service: ReturnType<typeof setup>['service'], text: string): Promise<ChangeReplyOrRefusal> {
-  const parsed = parseSettingsChange({ kind: 'import', text });
+  const parsed = messagePayloadParser(settingsChange)!({ kind: 'import', text });
   if (!parsed.ok) return { applied: false, errors: [{ field: 'payload', message: parsed.error }] };
   return service.change(parsed.value);
 }

@@ -1,4 +1,8 @@
-import { parseSettingsChange } from './parse-settings-change';
+import { messagePayloadParser } from '../messaging';
+import { settingsChange } from './settings-messages';
+
+/** The payload check the router runs for `settings/change`, made from its declaration. */
+const parseSettingsChange = messagePayloadParser(settingsChange)!;
 
 describe('parseSettingsChange', () => {
   it.each([
