@@ -1,13 +1,10 @@
 /**
- * Host and domain names: normalising what a user or a catalog file wrote, and matching a host against a domain the
- * way declarativeNetRequest's `requestDomains` / `initiatorDomains` do (the domain itself and its subdomains).
+ * Domain names by the public-suffix list: normalising what a user or a catalog file wrote, and a host's registrable
+ * domain. Matching a host against a domain needs no list and is in host-match.ts, so the pages need not bundle one.
  */
 import { parse } from 'tldts';
 import type { Result } from '../shared';
-import { hostMatchesAny, hostMatchesDomain, isWellFormedHost, MAX_HOST_LENGTH, strictParents } from './host-match';
-
-// Matching needs no public-suffix list: its own module, so the pages need not bundle one.
-export { hostMatchesAny, hostMatchesDomain, isWellFormedHost, strictParents };
+import { isWellFormedHost, MAX_HOST_LENGTH } from './host-match';
 
 /** A normalised domain name, or the sentence saying what is wrong with the input. */
 export type DomainCheck = Result<string>;

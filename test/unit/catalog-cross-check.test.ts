@@ -16,7 +16,7 @@ import {
 } from '../../scripts/catalog/merge-third-party-web';
 import { renderCatalogTables, replaceGeneratedSection } from '../../scripts/readme-tables';
 import { dashboardScope } from '../../src/catalog/runtime-catalog';
-import { hostMatchesAny } from '../../src/domains/domain-name';
+import { hostMatchesAny } from '../../src/domains/host-match';
 
 const root = path.resolve(__dirname, '..', '..');
 const thirdPartyWeb = JSON.parse(
