@@ -194,16 +194,8 @@ describe('import boundaries', () => {
 
   it('every production module imports another feature through its entry, and none imports the background', () => {
     const featureFolders = features();
-    expect(featureFolders).toEqual(
-      expect.arrayContaining([
-        'src/catalog/',
-        'src/domains/',
-        'src/schema/',
-        'src/settings/',
-        'src/shared/',
-        'src/ui/',
-      ]),
-    );
+    const some = ['src/catalog/', 'src/domains/', 'src/schema/', 'src/settings/', 'src/shared/', 'src/ui/'];
+    expect(featureFolders).toEqual(expect.arrayContaining(some));
     expect(featureFolders).not.toContain(BACKGROUND);
     const modules = modulesUnder(['src', 'popup', 'options', 'scripts']).filter(
       (file) => !file.startsWith('src/generated/'),
