@@ -176,9 +176,10 @@ median without, with the ratio beside it:
   renderer main thread that parsed a document (\`scripts/bench/trace-script-cpu.ts\`). The content script's isolated
   world runs on the page's main thread, so it is counted; the extension's service worker is not.
 - *scripting wall time*: CDP \`Performance.getMetrics\` \`ScriptDuration\`, from a second load without the trace
-  (tracing slows a load down). On a two-core machine the run itself
-  serves the page's requests, and a main thread descheduled in the middle of a script counts the wait as scripting:
-  this figure moved by tens of milliseconds between runs of one build, the CPU time by a few.
+  (tracing slows a load down). On a two-core machine the run itself serves the page's requests, and a main thread
+  descheduled in the middle of a script counts the wait as scripting. Over runs of one build on one machine, the
+  stress page's wall figure moved between 43 and 100 ms, its CPU figure between 41 and 55 ms; single loads spread
+  less too.
 
 Blocking also removes the blocked scripts' own work, so this is what the page pays in all. Target for both: less than
 one frame (16.7 ms) per page load, so the audit is invisible in page-load figures.
