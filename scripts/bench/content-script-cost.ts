@@ -4,9 +4,10 @@
  *   - typical: the audit fixture page (ten third-party requests, a frame);
  *   - stress: the hostile fixture page (600 third-party requests at once).
  * Two figures per page, each with minus without, what the page pays for Dashguard:
- *   - main-thread CPU time in script, from a trace of the load (trace-script-cpu.ts): the steady one;
- *   - scripting wall time, from another load without the trace (tracing slows a load down) (CDP Performance.getMetrics `ScriptDuration`, which counts the content script's isolated
- *     world too), which also counts the time a main thread waited for a core the rest of the run held.
+ *   - main-thread CPU time in script, from a trace of the load (trace-script-cpu.ts): the steadier one;
+ *   - scripting wall time (CDP Performance.getMetrics `ScriptDuration`, which counts the content script's isolated
+ *     world too), from another load without the trace (tracing slows a load down); it also counts the time a main
+ *     thread waited for a core that the rest of the run held.
  * Blocking also removes the blocked scripts' own work, which on these pages is next to nothing: their scripts are
  * empty.
  */
@@ -100,7 +101,7 @@ export function contentScriptRows(result: ContentScriptResult): FigureRow[] {
   const section = '5. Content-script cost per page (Chromium)';
   return (Object.keys(SCENARIOS) as Scenario[]).flatMap((scenario): FigureRow[] => {
     const loads = result[scenario];
-    const about = `${SCENARIOS[scenario].about}; median of ${loads.with.length} loads each, interleaved`;
+    const about = `${SCENARIOS[scenario].about}; median of ${loads.with.length} loads each (and as many untraced or traced), interleaved`;
     const figure = (measure: keyof PageLoadCost, figureName: string, what: string): FigureRow => {
       const on = median(loads.with.map((load) => load[measure]));
       const off = median(loads.without.map((load) => load[measure]));
