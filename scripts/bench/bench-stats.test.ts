@@ -1,4 +1,4 @@
-import { interleavedOrder, median, percentile, ratio, summarize } from './bench-stats';
+import { interleavedOrder, interleavedSides, median, percentile, ratio, summarize } from './bench-stats';
 
 describe('median', () => {
   it('is the middle value of an odd count, whatever the order', () => {
@@ -57,5 +57,16 @@ describe('interleavedOrder', () => {
     const order = interleavedOrder(7);
     expect(order.filter((side) => side === 'with')).toHaveLength(7);
     expect(order.filter((side) => side === 'without')).toHaveLength(7);
+  });
+});
+
+describe('interleavedSides', () => {
+  it('runs the sides forward, then backward, round after round', () => {
+    expect(interleavedSides(['a', 'b', 'c'], 3)).toEqual(['a', 'b', 'c', 'c', 'b', 'a', 'a', 'b', 'c']);
+  });
+  it('runs each side once per round and nothing with no rounds', () => {
+    const order = interleavedSides(['with', 'without', 'floor'], 4);
+    for (const side of ['with', 'without', 'floor']) expect(order.filter((s) => s === side)).toHaveLength(4);
+    expect(interleavedSides(['a', 'b'], 0)).toEqual([]);
   });
 });

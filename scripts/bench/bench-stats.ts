@@ -48,12 +48,16 @@ export function summarize(values: readonly number[]): Summary {
 }
 
 /**
- * Run order for a with/without comparison measured side by side: ABBA blocks (with, without, without, with, ...),
- * so a machine that slowly gets busier or quieter weighs on both sides alike. `pairs` of each.
+ * Run order for sides measured side by side, `rounds` runs of each: forward, then backward (A B C, C B A, ...), so a
+ * machine that slowly gets busier or quieter weighs on every side alike.
  */
-export function interleavedOrder(pairs: number): ('with' | 'without')[] {
-  const order: ('with' | 'without')[] = [];
-  for (let i = 0; i < pairs; i += 1)
-    order.push(...(i % 2 === 0 ? (['with', 'without'] as const) : (['without', 'with'] as const)));
+export function interleavedSides<Side>(sides: readonly Side[], rounds: number): Side[] {
+  const order: Side[] = [];
+  for (let i = 0; i < rounds; i += 1) order.push(...(i % 2 === 0 ? sides : [...sides].reverse()));
   return order;
+}
+
+/** A with/without comparison's run order: ABBA blocks (with, without, without, with, ...), `pairs` of each. */
+export function interleavedOrder(pairs: number): ('with' | 'without')[] {
+  return interleavedSides(['with', 'without'] as const, pairs);
 }

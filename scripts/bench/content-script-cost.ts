@@ -8,6 +8,8 @@
  *   - scripting wall time (CDP Performance.getMetrics `ScriptDuration`, which counts the content script's isolated
  *     world too), from another load without the trace (tracing slows a load down); it also counts the time a main
  *     thread waited for a core that the rest of the run held.
+ * Beside them, the listener floor (listener-floor.ts): the same loads with a stand-in extension that subscribes to the
+ * same callbacks and does nothing in them, what observing each request from a content script costs at all.
  * Blocking also removes the blocked scripts' own work, which on these pages is next to nothing: their scripts are
  * empty.
  */
@@ -16,9 +18,10 @@ import { AUDIT_ASSETS, AUDIT_EXTRA_DOMAINS, auditPageUrl } from '../../test/e2e/
 import { launchChromium } from '../../test/e2e/harness/browsers';
 import { extensionDir } from '../../test/e2e/harness/extension-build';
 import { startFixtureServer } from '../../test/e2e/harness/fixture-server';
-import { interleavedOrder, median, ratio } from './bench-stats';
+import { interleavedSides, median, ratio } from './bench-stats';
 import { FRAME_BUDGET_MS } from './popup-render';
 import { formatValue, type FigureRow } from './bench-table';
+import { LISTENER_FLOOR_MARKER, launchListenerFloorChromium, type ListenerFloorBrowser } from './listener-floor';
 import { closeBrowser, launchPlainChromium } from './plain-browsers';
 import { scriptCpuMs, type TraceEvent } from './trace-script-cpu';
 
@@ -36,17 +39,33 @@ export interface PageLoadCost {
   readonly wall: number;
 }
 
-export type ContentScriptResult = Record<Scenario, { with: PageLoadCost[]; without: PageLoadCost[] }>;
+/** with: Dashguard; without: no extension; floor: the listener floor's stand-in. */
+type Side = 'with' | 'without' | 'floor';
+const SIDES: readonly Side[] = ['with', 'without', 'floor'];
+
+export type ContentScriptResult = Record<Scenario, Record<Side, PageLoadCost[]>>;
 
 const TRACE_CATEGORIES = ['devtools.timeline', 'v8.execute'];
 
 /** Script CPU time from a traced load; scripting wall time from a separate, untraced one (tracing slows a load). */
-async function measureLoad(page: Page, url: string, doneAttribute: string, traced: boolean): Promise<number> {
+async function measureLoad(
+  page: Page,
+  url: string,
+  doneAttribute: string,
+  traced: boolean,
+  side: Side,
+): Promise<number> {
   const cdp = await page.createCDPSession();
   await cdp.send('Performance.enable');
   if (traced) await page.tracing.start({ categories: TRACE_CATEGORIES });
   await page.goto(url, { waitUntil: 'load' });
   await page.waitForSelector(`html[${doneAttribute}]`, { timeout: 30_000 });
+  // The stand-in's script marks the page: without the mark, the floor would be a second "without".
+  if (
+    side === 'floor' &&
+    !(await page.$eval('html', (html, marker) => html.hasAttribute(marker), LISTENER_FLOOR_MARKER))
+  )
+    throw new Error(`The listener floor's content script did not run on ${url}: is the stand-in extension loaded?`);
   // Let the last reports go out.
   await new Promise((resolve) => setTimeout(resolve, 1_500));
   if (traced) {
@@ -60,11 +79,17 @@ async function measureLoad(page: Page, url: string, doneAttribute: string, trace
   return (metrics.find((m) => m.name === 'ScriptDuration')?.value ?? Number.NaN) * 1_000;
 }
 
-async function loadOnce(browser: Browser, scenario: Scenario, run: string, traced: boolean): Promise<number> {
+async function loadOnce(
+  browser: Browser,
+  side: Side,
+  scenario: Scenario,
+  run: string,
+  traced: boolean,
+): Promise<number> {
   const { which, done } = SCENARIOS[scenario];
   const page = await browser.newPage();
   try {
-    return await measureLoad(page, auditPageUrl(which, { run }), done, traced);
+    return await measureLoad(page, auditPageUrl(which, { run }), done, traced, side);
   } finally {
     await page.close();
   }
@@ -74,23 +99,25 @@ export async function measureContentScriptCost(pairs: number): Promise<ContentSc
   const fixture = await startFixtureServer({ assets: AUDIT_ASSETS });
   const withDashguard = await launchChromium(extensionDir('chromium'), { fixture, extraDomains: AUDIT_EXTRA_DOMAINS });
   let plain: Browser | undefined;
+  let floor: ListenerFloorBrowser | undefined;
   try {
     plain = await launchPlainChromium(fixture, AUDIT_EXTRA_DOMAINS);
-    const browsers = { with: withDashguard.browser, without: plain };
+    floor = await launchListenerFloorChromium(extensionDir('chromium'), fixture, AUDIT_EXTRA_DOMAINS);
+    const browsers: Record<Side, Browser> = { with: withDashguard.browser, without: plain, floor: floor.browser };
     const result = {} as ContentScriptResult;
     for (const scenario of Object.keys(SCENARIOS) as Scenario[]) {
-      await loadOnce(browsers.with, scenario, 'warmup-with', false);
-      await loadOnce(browsers.without, scenario, 'warmup-without', false);
-      const times = { with: [] as PageLoadCost[], without: [] as PageLoadCost[] };
-      for (const [index, side] of interleavedOrder(pairs).entries()) {
-        const cpu = await loadOnce(browsers[side], scenario, `${side}-${index}-traced`, true);
-        const wall = await loadOnce(browsers[side], scenario, `${side}-${index}`, false);
+      for (const side of SIDES) await loadOnce(browsers[side], side, scenario, `warmup-${side}`, false);
+      const times: Record<Side, PageLoadCost[]> = { with: [], without: [], floor: [] };
+      for (const [index, side] of interleavedSides(SIDES, pairs).entries()) {
+        const cpu = await loadOnce(browsers[side], side, scenario, `${side}-${index}-traced`, true);
+        const wall = await loadOnce(browsers[side], side, scenario, `${side}-${index}`, false);
         times[side].push({ cpu, wall });
       }
       result[scenario] = times;
     }
     return result;
   } finally {
+    if (floor) await floor.close();
     if (plain) await closeBrowser(plain);
     await withDashguard.close();
     await fixture.close();
@@ -105,13 +132,17 @@ export function contentScriptRows(result: ContentScriptResult): FigureRow[] {
     const figure = (measure: keyof PageLoadCost, figureName: string, what: string): FigureRow => {
       const on = median(loads.with.map((load) => load[measure]));
       const off = median(loads.without.map((load) => load[measure]));
+      const floor = median(loads.floor.map((load) => load[measure])) - off;
       return {
         section,
         figure: `${figureName}, ${scenario} page`,
         value: on - off,
         unit: 'ms',
         target: { op: '<=', value: FRAME_BUDGET_MS },
-        detail: `${what} with ${formatValue(on, 'ms')}, without ${formatValue(off, 'ms')} (${formatValue(ratio(on, off), 'ratio')}); ${about}`,
+        detail:
+          `${what} with ${formatValue(on, 'ms')}, without ${formatValue(off, 'ms')} (${formatValue(ratio(on, off), 'ratio')}); ` +
+          `listener floor (a content script subscribed to the same callbacks, doing nothing in them) ` +
+          `${formatValue(floor, 'ms')} over without; ${about}`,
       };
     };
     return [
