@@ -167,8 +167,8 @@ storage, so memory should not grow with traffic).
 
 ### 5. Content-script cost per page
 
-\`scripts/bench/content-script-cost.ts\`. One load of the same page with Dashguard and without any extension, ABBA
-order, ${plan.contentScriptPairs} measurements per side after a warm-up: the audit fixture page (ten third-party requests
+\`scripts/bench/content-script-cost.ts\`. One load of the same page with Dashguard and without any extension, in
+alternating order, ${plan.contentScriptPairs} measurements per side after a warm-up: the audit fixture page (ten third-party requests
 and a frame) and the hostile one (600 third-party requests at once). Two figures per page, each the median with minus the
 median without, with the ratio beside it:
 - *main-thread CPU time in script*: a trace of the load (\`devtools.timeline\`, \`v8.execute\`), the thread time
@@ -180,6 +180,15 @@ median without, with the ratio beside it:
   descheduled in the middle of a script counts the wait as scripting. Over runs of one build on one machine, the
   stress page's wall figure moved between 43 and 100 ms, its CPU figure between 41 and 55 ms; single loads spread
   less too.
+
+Beside each figure, in its detail, the *listener floor*: the same loads in a third Chromium, whose only extension is a
+stand-in (\`scripts/bench/listener-floor.ts\`, \`test/fixtures/listener-floor/listen.js\`) with Dashguard's
+content-script matches and frames that subscribes to the callbacks the audit collector uses (the Resource Timing
+observer, a MutationObserver on the document, capturing \`load\` and \`error\` listeners) and does nothing in them;
+the bench checks its mark on every page it measures. The floor is what any audit told of each request in a content
+script pays before it does any work; the rest of Dashguard's figure is its own work in those callbacks (reading the
+entries, the URLs, the reports) and its start-up. The three sides run forward, then backward (with, without, floor;
+floor, without, with; ...).
 
 Blocking also removes the blocked scripts' own work, so this is what the page pays in all. Target for both: less than
 one frame (16.7 ms) per page load, so the audit is invisible in page-load figures.

@@ -29,6 +29,9 @@ const SCRIPT_EVENTS: ReadonlySet<string> = new Set([
   'v8.compile',
 ]);
 
+/** The thread an event ran on, as one key. */
+const threadOf = (event: TraceEvent): string => `${event.pid}:${event.tid}`;
+
 /**
  * Milliseconds of main-thread CPU time in script, summed over every renderer that parsed a document in the trace (the
  * page and its out-of-process frames; an extension's service worker runs on no renderer main thread). NaN when a
@@ -36,23 +39,19 @@ const SCRIPT_EVENTS: ReadonlySet<string> = new Set([
  */
 export function scriptCpuMs(events: readonly TraceEvent[]): number {
   const mainThreads = new Set(
-    events
-      .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
-      .map((e) => `${e.pid}:${e.tid}`),
+    events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map(threadOf),
   );
   const documentThreads = new Set(
-    events
-      .filter((e) => e.name === 'ParseHTML' && mainThreads.has(`${e.pid}:${e.tid}`))
-      .map((e) => `${e.pid}:${e.tid}`),
+    events.filter((e) => e.name === 'ParseHTML' && mainThreads.has(threadOf(e))).map(threadOf),
   );
   const scriptEvents = events
-    .filter((e) => e.ph === 'X' && SCRIPT_EVENTS.has(e.name) && documentThreads.has(`${e.pid}:${e.tid}`))
+    .filter((e) => e.ph === 'X' && SCRIPT_EVENTS.has(e.name) && documentThreads.has(threadOf(e)))
     // Outer events first: by start, then the longer one.
     .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
   const outerEnds = new Map<string, number>();
   let microseconds = 0;
   for (const event of scriptEvents) {
-    const thread = `${event.pid}:${event.tid}`;
+    const thread = threadOf(event);
     if (event.ts < (outerEnds.get(thread) ?? Number.NEGATIVE_INFINITY)) continue;
     outerEnds.set(thread, event.ts + (event.dur ?? 0));
     if (event.tdur === undefined) return Number.NaN;
