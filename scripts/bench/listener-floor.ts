@@ -8,11 +8,10 @@
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import puppeteer, { type Browser } from 'puppeteer-core';
-import { chromiumArgs } from '../../test/e2e/harness/chromium';
+import type { Browser } from 'puppeteer-core';
 import type { FixtureServer } from '../../test/e2e/harness/fixture-server';
 import { LISTENER_FLOOR_SCRIPT, listenerFloorManifest, type ContentScriptEntry } from './listener-floor-manifest';
-import { closeBrowser } from './plain-browsers';
+import { closeBrowser, launchStandInChromium } from './plain-browsers';
 
 /** Set on <html> by the stand-in's content script: a load without it was not measured with the stand-in. */
 export const LISTENER_FLOOR_MARKER = 'data-dg-listener-floor';
@@ -37,13 +36,7 @@ export async function launchListenerFloorChromium(
   copyFileSync(SCRIPT, path.join(dir, LISTENER_FLOOR_SCRIPT));
   const remove = (): void => rmSync(dir, { recursive: true, force: true });
   try {
-    const browser = await puppeteer.launch({
-      executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-      headless: true,
-      pipe: true,
-      ignoreDefaultArgs: ['--disable-extensions'],
-      args: chromiumArgs(dir, fixture.port, undefined, extraDomains),
-    });
+    const browser = await launchStandInChromium(dir, fixture, extraDomains);
     return {
       browser,
       close: async () => {

@@ -1,11 +1,23 @@
 /**
  * The "without Dashguard" side of a comparison: the same browser, the same flags and the same host mapping to the
- * fixture server as the e2e harness uses, but no extension at all.
+ * fixture server as the e2e harness uses, but no extension at all, or only a bench's stand-in.
  */
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { chromiumArgs } from '../../test/e2e/harness/chromium';
 import { extensionDir } from '../../test/e2e/harness/extension-build';
 import type { FixtureServer } from '../../test/e2e/harness/fixture-server';
+
+/**
+ * Chromium with the e2e harness's flags and host mapping, and only the extension in `standInDir` (a bench's
+ * stand-in; Dashguard's own side is launched by the harness).
+ */
+export async function launchStandInChromium(
+  standInDir: string,
+  fixture: FixtureServer,
+  extraDomains: readonly string[] = [],
+): Promise<Browser> {
+  return launchBenchChromium(chromiumArgs(standInDir, fixture.port, undefined, extraDomains), true);
+}
 
 export async function launchPlainChromium(
   fixture: FixtureServer,
@@ -16,11 +28,17 @@ export async function launchPlainChromium(
   const args = chromiumArgs(extensionDir('chromium'), fixture.port, undefined, extraDomains).filter(
     (arg) => !arg.startsWith('--load-extension') && !arg.startsWith('--disable-extensions-except'),
   );
+  return launchBenchChromium(args, false);
+}
+
+function launchBenchChromium(args: readonly string[], extensions: boolean): Promise<Browser> {
   return puppeteer.launch({
     executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
     headless: true,
     pipe: true,
-    args,
+    // Puppeteer passes --disable-extensions by default.
+    ...(extensions ? { ignoreDefaultArgs: ['--disable-extensions'] } : {}),
+    args: [...args],
   });
 }
 
