@@ -184,11 +184,11 @@ median without, with the ratio beside it:
 Beside each figure, in its detail, the *listener floor*: the same loads in a third Chromium, whose only extension is a
 stand-in (\`scripts/bench/listener-floor.ts\`, \`test/fixtures/listener-floor/listen.js\`) with Dashguard's
 content-script matches and frames that subscribes to the callbacks the audit collector uses (the Resource Timing
-observer, a MutationObserver on the document, capturing \`load\` and \`error\` listeners) and does nothing in them;
-the bench checks its mark on every page it measures. The floor is what any audit told of each request in a content
-script pays before it does any work; the rest of Dashguard's figure is its own work in those callbacks (reading the
-entries, the URLs, the reports) and its start-up. The three sides run forward, then backward (with, without, floor;
-floor, without, with; ...).
+observer, a MutationObserver on the document, capturing \`load\`, \`error\` and \`securitypolicyviolation\` listeners)
+and does nothing in them; the bench checks its mark on every page it measures. The floor is what any audit told
+of each request in a content script pays before it does any work; the rest of Dashguard's figure is its own work
+in those callbacks (reading the entries, the URLs, the reports) and its start-up. The three sides run forward, then
+backward (with, without, floor; floor, without, with; ...).
 
 Blocking also removes the blocked scripts' own work, so this is what the page pays in all. Target for both: less than
 one frame (16.7 ms) per page load, so the audit is invisible in page-load figures.
