@@ -72,14 +72,15 @@ if (isTopFrame) {
 // A document loaded under the strict policy keeps it wherever the app routes; any other one is watched, so that a
 // sensitive page is never shown inside it (sensitive-route-guard.ts).
 if (isTopFrame && strictMode !== 'enforced') {
-  // The catalog's pages at once; the background's answer adds the organisation's and the person's, and says whether
-  // the policy is enforced at all.
-  let pages: readonly SensitivePageFilter[] = catalogPagesFor(location.hostname, dashboards);
+  // The catalog's pages until the background answers; its answer adds the organisation's and the person's, and says
+  // whether the policy is enforced at all. Worked out only if the guard asks before that answer (the app routed in
+  // its first moments): most documents never need them, and every dashboard frame's start-up is paid on each load.
+  let pages: readonly SensitivePageFilter[] | undefined;
   const guard = startSensitiveRouteGuard({
     window,
     location,
     observeChanges: (callback) => new MutationObserver(callback).observe(document, { childList: true, subtree: true }),
-    pages: () => pages,
+    pages: () => (pages ??= catalogPagesFor(location.hostname, dashboards)),
     requestFreshLoad: (url) => background.send(STRICT_MODE_FRESH_LOAD, { url }).catch(() => undefined),
   });
   background.send(STRICT_MODE_PAGES, null).then(
