@@ -74,7 +74,7 @@ if (isTopFrame) {
 if (isTopFrame && strictMode !== 'enforced') {
   // The catalog's pages until the background answers; its answer adds the organisation's and the person's, and says
   // whether the policy is enforced at all. Worked out only if the guard asks before that answer (the app routed in
-  // its first moments): most documents never need them, and every dashboard frame's start-up is paid on each load.
+  // its first moments): most documents never need them, and this start-up is paid on every dashboard load.
   let pages: readonly SensitivePageFilter[] | undefined;
   const guard = startSensitiveRouteGuard({
     window,
