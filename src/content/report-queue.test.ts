@@ -1,5 +1,5 @@
 import type { AuditReport, AuditReportAck } from '../audit/audit-types';
-import { createReportQueue, type NewObservation } from './report-queue';
+import { createReportQueue, type NewObservation, type ReportQueue } from './report-queue';
 
 /** Timers run when the test says so, in order of due time. */
 class ManualClock {
@@ -196,6 +196,37 @@ describe('createReportQueue', () => {
     bg.setDown(true);
     for (let n = 1; n <= 1_000; n += 1) queue.add(observation(20_000 + n));
     expect(queue.state()).toMatchObject({ pending: 1_000 });
+  });
+
+  it('forgets exactly what an acknowledgement covers when the background stored only part of a message', async () => {
+    const clock = new ManualClock();
+    // What each message held, and what the queue still kept when it left (that is, after the previous answer).
+    const sent: { first: number | undefined; size: number; pending: number; pagePending: number }[] = [];
+    // Stores the first 30 of each message it gets, so every acknowledgement covers part of what was sent.
+    const queue: ReportQueue = createReportQueue({
+      send: async (report) => {
+        const { pending, pagePending } = queue.state();
+        sent.push({ first: report.observations[0]?.seq, size: report.observations.length, pending, pagePending });
+        return { storedThrough: report.observations[Math.min(29, report.observations.length - 1)]?.seq ?? 0 };
+      },
+      schedule: clock.schedule,
+      newInstanceId: () => 'instance',
+      timeOrigin: 1_000,
+      batchDelayMs: 100,
+      maxRetryDelayMs: 2_000,
+      maxPending: 1_000,
+      maxPagePending: 50,
+    });
+    // Own observations and the page's, interleaved: 1, 3, 5... are the page's.
+    for (let n = 1; n <= 80; n += 1)
+      queue.add(n % 2 === 1 ? { ...observation(n), reportedByPage: true } : observation(n));
+    await clock.advance(100);
+    expect(sent).toEqual([
+      { first: 1, size: 80, pending: 80, pagePending: 40 },
+      { first: 31, size: 50, pending: 50, pagePending: 25 },
+      { first: 61, size: 20, pending: 20, pagePending: 10 },
+    ]);
+    expect(queue.state()).toMatchObject({ pending: 0, pagePending: 0 });
   });
 
   it('resends page reports after a restore within their share only', async () => {

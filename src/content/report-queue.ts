@@ -97,8 +97,15 @@ export function createReportQueue(deps: ReportQueueDeps): ReportQueue {
     retryDelay = 0;
     mustAnnounce = false;
     restoredFlag = false;
-    pending = pending.filter((o) => o.seq > (mark ?? 0));
-    pagePending = pending.filter((o) => o.reportedByPage === true).length;
+    // What is acknowledged is the oldest (pending is in seq order): dropped from the front, so a burst acknowledged
+    // message by message does not go through the whole backlog again for each.
+    let acknowledged = 0;
+    for (const o of pending) {
+      if (o.seq > mark) break;
+      acknowledged += 1;
+      if (o.reportedByPage === true) pagePending -= 1;
+    }
+    pending.splice(0, acknowledged);
     // What was waiting when this message left (a burst larger than one message) goes at once; what arrived while it
     // was in flight is gathered like any other, or a page whose requests trickle in would send a message for each
     // one or two of them (every message and its answer are calls into the page's process).
