@@ -101,6 +101,18 @@ describe('thirdPartyUrl', () => {
   });
 });
 
+describe('answers remembered per host', () => {
+  it('stay right past the number of hosts kept, for a page that makes up host names by the thousand', () => {
+    const own = pageScope('github.com', dashboards);
+    for (let n = 0; n < 2_500; n += 1) {
+      expect(serialisedThirdPartyUrl(`https://h${n}.x.example/p`, () => PAGE, own)?.host).toBe(`h${n}.x.example`);
+      expect(serialisedThirdPartyUrl(`https://h${n}.githubassets.com/p`, () => PAGE, own)).toBeUndefined();
+    }
+    expect(thirdPartyUrl('https://h0.x.example/again', PAGE, own)?.host).toBe('h0.x.example');
+    expect(thirdPartyUrl('https://github.com/again', PAGE, own)).toBeUndefined();
+  });
+});
+
 describe('hosts inside the own domains that a vendor names', () => {
   it('are reported although they are first party; the rest of the own domains is not', () => {
     const named = pageScope('app.bitrise.io', dashboards, ['pa-events-api.bitrise.io']);

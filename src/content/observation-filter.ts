@@ -42,9 +42,28 @@ export interface ThirdPartyUrl {
 }
 
 /** Whether a request to `host` is reported: a third party's, or a first-party host a vendor names. */
-function isReported(host: string, scope: PageScope): boolean {
+function isReportedHost(host: string, scope: PageScope): boolean {
   if (scope.namedHosts.some((d) => covers(host, d))) return true;
   return host !== scope.pageHost && !scope.ownDomains.some((d) => covers(host, d));
+}
+
+/**
+ * Answers already given, per scope: a page's requests go to a few hosts, hundreds of times each. Emptied at
+ * HOST_ANSWERS_KEPT hosts, so a page that makes up host names cannot make it grow.
+ */
+const hostAnswers = new WeakMap<PageScope, Map<string, boolean>>();
+const HOST_ANSWERS_KEPT = 1_000;
+
+function isReported(host: string, scope: PageScope): boolean {
+  let answers = hostAnswers.get(scope);
+  if (answers === undefined) hostAnswers.set(scope, (answers = new Map<string, boolean>()));
+  let answer = answers.get(host);
+  if (answer === undefined) {
+    answer = isReportedHost(host, scope);
+    if (answers.size >= HOST_ANSWERS_KEPT) answers.clear();
+    answers.set(host, answer);
+  }
+  return answer;
 }
 
 /** The request as the audit records it (no fragment, no credentials), or undefined when it is first party or not a network URL. */
@@ -74,10 +93,11 @@ export function thirdPartyUrl(raw: string, baseUrl: string, scope: PageScope): T
 const PLAIN_SERIALISED = /^(?:https?|wss?):\/\/([a-z0-9._-]+)(?::[0-9]+)?(?=[/?]|$)/;
 
 /**
- * thirdPartyUrl for a URL the browser serialised itself (a Resource Timing entry's name), read as a string: a
- * serialised URL parses back to itself, so when it has no fragment and a plain host, its host is where it stands and
- * nothing needs parsing (on a page that makes hundreds of requests, parsing each was most of the content script's
- * cost). Anything else (credentials, an IPv6 host, a fragment) goes through thirdPartyUrl.
+ * thirdPartyUrl for a URL the browser serialised itself (a Resource Timing entry's name, a script element's `src`),
+ * read as a string: a serialised URL parses back to itself, so when it has no fragment and a plain host, its host is
+ * where it stands and nothing needs parsing (on a page that makes hundreds of requests, parsing each was most of the
+ * content script's cost). Anything else (credentials, an IPv6 host, a fragment, a `src` that did not parse) goes
+ * through thirdPartyUrl.
  */
 export function serialisedThirdPartyUrl(
   serialised: string,
