@@ -66,6 +66,8 @@ const SCRIPT_ENTRY_DELAY_MS = 1_000;
 export function startAuditCollector(deps: CollectorDeps): AuditCollector {
   const { document, scope } = deps;
   const view = deps.window;
+  /** Read only when a URL must be parsed (serialisedThirdPartyUrl). */
+  const baseUrl = (): string => document.baseURI;
   /** null: looked at and not reported (first party, not fetched). */
   const scripts = new WeakMap<Element, TrackedScript | null>();
   /** URLs of third-party script elements: Resource Timing entries for them are already covered. Bounded (see below). */
@@ -135,10 +137,13 @@ export function startAuditCollector(deps: CollectorDeps): AuditCollector {
     const known = scripts.get(element);
     if (known !== undefined) return known;
     const src = element.getAttribute('src');
-    // No src yet: look again if one is set (the attribute observer below).
+    // No src yet: look again if one is set (the attribute observer below). A blank one fetches nothing.
     if (src === null || src.trim() === '') return null;
+    // `element.src` is the attribute resolved against the document's base URL and serialised by the browser, as it
+    // fetched it: read as a string like a timing entry's name, not parsed again (the isolated world sees the
+    // browser's own getter, whatever the page defines on the element).
     const party = isFetchedScriptType(element.getAttribute('type'), element.hasAttribute('nomodule'))
-      ? thirdPartyUrl(src, document.baseURI, scope)
+      ? serialisedThirdPartyUrl(element.src, baseUrl, scope)
       : undefined;
     if (party === undefined) {
       scripts.set(element, null);
@@ -297,7 +302,6 @@ export function startAuditCollector(deps: CollectorDeps): AuditCollector {
   document.addEventListener(WEBSOCKET_EVENT, onWebSocket, true);
 
   const timeOrigin = performance.timeOrigin;
-  const baseUrl = (): string => document.baseURI;
   const emitTiming = (entry: PerformanceResourceTiming, initiatorType: string): void => {
     const name = entry.name;
     // A script element's own URL, as the browser requested it: no need to look at it again to know it is covered.
