@@ -141,7 +141,9 @@ export function startAuditCollector(deps: CollectorDeps): AuditCollector {
     if (src === null || src.trim() === '') return null;
     // `element.src` is the attribute resolved against the document's base URL and serialised by the browser, as it
     // fetched it: read as a string like a timing entry's name, not parsed again (the isolated world sees the
-    // browser's own getter, whatever the page defines on the element).
+    // browser's own getter, whatever the page defines on the element). A src that does not parse (fetched never) comes
+    // back as written; if it looks plain (`https://x.example:99999/`) it is reported, and the background's check of
+    // each observation's URL (auditableUrl) drops it.
     const party = isFetchedScriptType(element.getAttribute('type'), element.hasAttribute('nomodule'))
       ? serialisedThirdPartyUrl(element.src, baseUrl, scope)
       : undefined;
