@@ -97,6 +97,7 @@ describe('thirdPartyUrl', () => {
       pageHost: 'ci.example.com',
       ownDomains: [],
       namedHosts: [],
+      hostAnswers: new Map(),
     });
   });
 });
@@ -107,6 +108,7 @@ describe('answers remembered per host', () => {
     for (let n = 0; n < 2_500; n += 1) {
       expect(serialisedThirdPartyUrl(`https://h${n}.x.example/p`, () => PAGE, own)?.host).toBe(`h${n}.x.example`);
       expect(serialisedThirdPartyUrl(`https://h${n}.githubassets.com/p`, () => PAGE, own)).toBeUndefined();
+      expect(own.hostAnswers.size).toBeLessThanOrEqual(1_000);
     }
     expect(thirdPartyUrl('https://h0.x.example/again', PAGE, own)?.host).toBe('h0.x.example');
     expect(thirdPartyUrl('https://github.com/again', PAGE, own)).toBeUndefined();

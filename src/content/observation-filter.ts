@@ -1,5 +1,6 @@
 /**
- * Which requests the content script reports, and as what (pure). Only third parties are reported: a cheap check
+ * Which requests the content script reports, and as what (pure, but for each page scope's memo of hosts already
+ * answered). Only third parties are reported: a cheap check
  * here drops the page's own host and its dashboard's hosts and own domains, which is nearly all first-party traffic;
  * the background makes the exact call (public suffix list), so this bundle stays free of the suffix list and cheap
  * to load on every dashboard page.
@@ -18,7 +19,14 @@ export interface PageScope {
    * decide about them like any vendor's.
    */
   readonly namedHosts: readonly string[];
+  /**
+   * Whether each host is reported, as already answered: a page's requests go to a few hosts, hundreds of times each.
+   * Emptied at HOST_ANSWERS_KEPT hosts, so a page that makes up host names cannot make it grow.
+   */
+  readonly hostAnswers: Map<string, boolean>;
 }
+
+const HOST_ANSWERS_KEPT = 1_000;
 
 /** `host` is `domain` or a subdomain of it (hosts are lower case, as URL parsing gives them). */
 function covers(host: string, domain: string): boolean {
@@ -32,7 +40,12 @@ export function pageScope(
 ): PageScope {
   const host = pageHost.toLowerCase();
   const dashboard = dashboards.find((d) => d.hosts.some((h) => covers(host, h)));
-  return { pageHost: host, ownDomains: dashboard ? [...dashboard.hosts, ...dashboard.ownDomains] : [], namedHosts };
+  return {
+    pageHost: host,
+    ownDomains: dashboard ? [...dashboard.hosts, ...dashboard.ownDomains] : [],
+    namedHosts,
+    hostAnswers: new Map<string, boolean>(),
+  };
 }
 
 export interface ThirdPartyUrl {
@@ -47,16 +60,8 @@ function isReportedHost(host: string, scope: PageScope): boolean {
   return host !== scope.pageHost && !scope.ownDomains.some((d) => covers(host, d));
 }
 
-/**
- * Answers already given, per scope: a page's requests go to a few hosts, hundreds of times each. Emptied at
- * HOST_ANSWERS_KEPT hosts, so a page that makes up host names cannot make it grow.
- */
-const hostAnswers = new WeakMap<PageScope, Map<string, boolean>>();
-const HOST_ANSWERS_KEPT = 1_000;
-
 function isReported(host: string, scope: PageScope): boolean {
-  let answers = hostAnswers.get(scope);
-  if (answers === undefined) hostAnswers.set(scope, (answers = new Map<string, boolean>()));
+  const answers = scope.hostAnswers;
   let answer = answers.get(host);
   if (answer === undefined) {
     answer = isReportedHost(host, scope);
