@@ -189,6 +189,8 @@ describe.each(BROWSER_KINDS)('Audit integrity in %s', (kind) => {
 
   test("a page with more records than the log holds cannot push out another tab's records; the popup and the export say what was dropped and from where", async () => {
     const url = integrityPageUrl('flood');
+    // The hosts of the flood's images (px0.unrelated.example, px1..., one per image).
+    const isFloodImageHost = (host: string): boolean => /^px\d+\.unrelated\.example$/.test(host);
     const page = await session.openPage(url);
     try {
       await waitFor(
@@ -206,7 +208,7 @@ describe.each(BROWSER_KINDS)('Audit integrity in %s', (kind) => {
               }),
               10_000,
             ).catch((error: unknown) => (error as Error).message);
-            const served = fixture.log.all().filter((r) => /^px\d+\.unrelated\.example$/.test(r.host)).length;
+            const served = fixture.log.all().filter((r) => isFloodImageHost(r.host)).length;
             const sentinel = fixture.log.all().some((r) => r.host === 'sentinel.unrelated.example');
             return `The page: ${state}; the server saw ${served} of them, and the last script ${sentinel ? 'was' : 'was not'} requested.`;
           },
@@ -217,11 +219,11 @@ describe.each(BROWSER_KINDS)('Audit integrity in %s', (kind) => {
       const served = new Set(
         fixture.log
           .all()
-          .filter((r) => /^px\d+\.unrelated\.example$/.test(r.host))
+          .filter((r) => isFloodImageHost(r.host))
           .map((r) => `${r.host}${r.path}`),
       ).size;
       const accountedFor = (current: AuditLogExport): number =>
-        current.records.filter((r) => r.pageUrl === url && /^px\d+\.unrelated\.example$/.test(r.host)).length +
+        current.records.filter((r) => r.pageUrl === url && isFloodImageHost(r.host)).length +
         Object.values(current.dropped).reduce((sum, count) => sum + count, 0);
       const log = await waitFor(
         'the log to hold or count as dropped every image of the flood, and hold its last record',
