@@ -37,7 +37,7 @@ import { createProfileWithAddon } from './harness/firefox-profile';
 import { launchOnFirstPage } from './harness/first-page-launch';
 import { requestOutcome } from './harness/rules-canary';
 import { requestKey } from './harness/vendor-expectations';
-import { waitFor } from './harness/wait-for';
+import { waitFor, withTimeout } from './harness/wait-for';
 
 const FIREFOX_IDLE_TIMEOUT_MS = 1_000;
 const STOPS = 20;
@@ -303,13 +303,17 @@ describe.each(BROWSER_KINDS)(
       session = await launchWithDashguard(kind, options);
       const home = await optionsPage(session);
       // What the previous version left in storage.
-      await home.evaluate(
-        async (key: string, value: unknown) => {
-          const api = (globalThis as unknown as { browser?: PageApi }).browser ?? chrome;
-          await api.storage.local.set({ [key]: value });
-        },
-        SETTINGS_KEY,
-        VERSION_ONE_SETTINGS,
+      await withTimeout(
+        'the options page to write the version-1 settings',
+        home.evaluate(
+          async (key: string, value: unknown) => {
+            const api = (globalThis as unknown as { browser?: PageApi }).browser ?? chrome;
+            await api.storage.local.set({ [key]: value });
+          },
+          SETTINGS_KEY,
+          VERSION_ONE_SETTINGS,
+        ),
+        15_000,
       );
       await waitFor(
         'the version-1 settings to apply',

@@ -8,7 +8,9 @@ import type { BrowserKind } from './extension-build';
 import { blockedVendors, SITES } from './fixture-catalog';
 import type { FixtureServer } from './fixture-server';
 import { openPage } from './page-helpers';
-import { waitFor } from './wait-for';
+import { waitFor, withTimeout } from './wait-for';
+
+const PROBE_TIMEOUT_MS = 15_000;
 
 export type ProbeOutcome = 'reached' | 'failed';
 
@@ -24,14 +26,19 @@ export async function probe(
   const path = `/dg-fixture/canary-probe?n=${probeCounter}`;
   const page = await openPage(browser, `https://${fromHost}/dg-fixture/canary`);
   try {
-    const outcome = await page.evaluate(async (url: string): Promise<ProbeOutcome> => {
-      try {
-        await fetch(url, { mode: 'no-cors', cache: 'no-store' });
-        return 'reached';
-      } catch {
-        return 'failed';
-      }
-    }, `https://${vendorHost}${path}`);
+    // Bounded and named: puppeteer's own wait for a page's script context gives up after 30 s without saying what for.
+    const outcome = await withTimeout(
+      `a fetch of https://${vendorHost}${path} from a page on ${fromHost}`,
+      page.evaluate(async (url: string): Promise<ProbeOutcome> => {
+        try {
+          await fetch(url, { mode: 'no-cors', cache: 'no-store' });
+          return 'reached';
+        } catch {
+          return 'failed';
+        }
+      }, `https://${vendorHost}${path}`),
+      PROBE_TIMEOUT_MS,
+    );
     return { outcome, path };
   } finally {
     await page.close();
