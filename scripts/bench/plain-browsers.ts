@@ -3,9 +3,10 @@
  * fixture server as the e2e harness uses, but no extension at all, or only a bench's stand-in.
  */
 import puppeteer, { type Browser } from 'puppeteer-core';
-import { chromiumArgs } from '../../test/e2e/harness/chromium';
+import { chromiumArgs, chromiumLaunchOptions } from '../../test/e2e/harness/chromium';
 import { extensionDir } from '../../test/e2e/harness/extension-build';
 import type { FixtureServer } from '../../test/e2e/harness/fixture-server';
+import { firefoxNetworkPrefs } from '../../test/e2e/harness/firefox';
 
 /**
  * Chromium with the e2e harness's flags and host mapping, and only the extension in `standInDir` (a bench's
@@ -16,7 +17,7 @@ export async function launchStandInChromium(
   fixture: FixtureServer,
   extraDomains: readonly string[] = [],
 ): Promise<Browser> {
-  return launchBenchChromium(chromiumArgs(standInDir, fixture.port, undefined, extraDomains), true);
+  return puppeteer.launch(chromiumLaunchOptions(chromiumArgs(standInDir, fixture.port, undefined, extraDomains)));
 }
 
 export async function launchPlainChromium(
@@ -28,32 +29,17 @@ export async function launchPlainChromium(
   const args = chromiumArgs(extensionDir('chromium'), fixture.port, undefined, extraDomains).filter(
     (arg) => !arg.startsWith('--load-extension') && !arg.startsWith('--disable-extensions-except'),
   );
-  return launchBenchChromium(args, false);
+  return puppeteer.launch(chromiumLaunchOptions(args, { extensions: false }));
 }
 
-function launchBenchChromium(args: readonly string[], extensions: boolean): Promise<Browser> {
-  return puppeteer.launch({
-    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    pipe: true,
-    // Puppeteer passes --disable-extensions by default.
-    ...(extensions ? { ignoreDefaultArgs: ['--disable-extensions'] } : {}),
-    args: [...args],
-  });
-}
-
-/** The name resolution and port preferences of test/e2e/harness/firefox.ts, without the add-on. */
+/** Firefox as the tests start it (its name resolution and port preferences), without the add-on. */
 export async function launchPlainFirefox(fixture: FixtureServer): Promise<Browser> {
   return puppeteer.launch({
     browser: 'firefox',
     executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
     headless: true,
     acceptInsecureCerts: true,
-    extraPrefsFirefox: {
-      'network.dns.forceResolve': '127.0.0.1',
-      'network.socket.forcePort': `443=${fixture.port}`,
-      'network.trr.mode': 5,
-    },
+    extraPrefsFirefox: firefoxNetworkPrefs(fixture.port),
   });
 }
 

@@ -2,7 +2,12 @@
  * Chromium with Dashguard loaded at start-up (--load-extension, which managed policy needs; installing it later
  * leaves storage.managed empty) and every fixture host sent to the local fixture server.
  */
-import puppeteer, { TargetType, type Browser, type Target } from 'puppeteer-core';
+import puppeteer, {
+  TargetType,
+  type Browser,
+  type LaunchOptions as PuppeteerLaunchOptions,
+  type Target,
+} from 'puppeteer-core';
 import type { ExtensionBrowser, LaunchOptions } from './browser-session';
 import { chromiumExtensionId } from './extension-build';
 import { fixtureDomains } from './fixture-catalog';
@@ -50,6 +55,25 @@ export function chromiumArgs(
   ];
 }
 
+/**
+ * Puppeteer's options for the Chromium the tests and benchmarks start (CHROME_PATH, or Debian's): one place, so a
+ * benchmark's browser is started the way the tests' is.
+ */
+export function chromiumLaunchOptions(
+  args: readonly string[],
+  options: { readonly extensions?: boolean; readonly headless?: boolean; readonly userDataDir?: string } = {},
+): PuppeteerLaunchOptions {
+  return {
+    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    headless: options.headless ?? true,
+    pipe: true,
+    // Puppeteer passes --disable-extensions by default.
+    ...((options.extensions ?? true) ? { ignoreDefaultArgs: ['--disable-extensions'] } : {}),
+    args: [...args],
+    ...(options.userDataDir !== undefined ? { userDataDir: options.userDataDir } : {}),
+  };
+}
+
 async function waitForServiceWorker(browser: Browser, extensionDir: string, extensionId: string): Promise<Target> {
   const prefix = `chrome-extension://${extensionId}/`;
   try {
@@ -74,15 +98,12 @@ async function waitForServiceWorker(browser: Browser, extensionDir: string, exte
 export async function launchChromium(extensionDir: string, options: LaunchOptions): Promise<ExtensionBrowser> {
   // A policy left by a killed run would be read by this browser as if it were this test's.
   removeStalePolicyFiles();
-  const browser = await puppeteer.launch({
-    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-    headless: options.headless ?? true,
-    pipe: true,
-    // Puppeteer passes --disable-extensions by default.
-    ignoreDefaultArgs: ['--disable-extensions'],
-    args: chromiumArgs(extensionDir, options.fixture.port, options.startUrl, options.extraDomains),
-    ...(options.profileDir ? { userDataDir: options.profileDir } : {}),
-  });
+  const browser = await puppeteer.launch(
+    chromiumLaunchOptions(chromiumArgs(extensionDir, options.fixture.port, options.startUrl, options.extraDomains), {
+      ...(options.headless !== undefined ? { headless: options.headless } : {}),
+      ...(options.profileDir ? { userDataDir: options.profileDir } : {}),
+    }),
+  );
   const close = async (): Promise<void> => {
     try {
       await withTimeout('closing Chromium', browser.close(), 10_000);

@@ -16,12 +16,19 @@ import { withTimeout } from './wait-for';
 /** Fixed so the extension's pages have a known moz-extension:// origin. */
 export const FIREFOX_EXTENSION_UUID = '5d1e2f3a-4b5c-4d6e-8f70-8192a3b4c5d6';
 
-function firefoxPrefs(port: number): Record<string, unknown> {
+/** Every host name to the fixture server (the benchmarks' plain Firefox uses these alone). */
+export function firefoxNetworkPrefs(port: number): Record<string, unknown> {
   return {
     'network.dns.forceResolve': '127.0.0.1',
     'network.socket.forcePort': `443=${port}`,
     // No DNS over HTTPS: it would bypass forceResolve.
     'network.trr.mode': 5,
+  };
+}
+
+function firefoxPrefs(port: number): Record<string, unknown> {
+  return {
+    ...firefoxNetworkPrefs(port),
     // ESR honours this; release Firefox does not. Needed for the unsigned XPI of the cold-start profile.
     'xpinstall.signatures.required': false,
     'extensions.webextensions.uuids': JSON.stringify({ [FIREFOX_ADDON_ID]: FIREFOX_EXTENSION_UUID }),
