@@ -46,6 +46,11 @@ export interface CollectorDeps {
 export interface AuditCollector {
   /** Reports the scripts still waiting for an outcome as pending (the page is going away). */
   settleAll(): void;
+  /**
+   * Calls back after each batch of DOM changes this collector's observer sees (elements added or removed anywhere in
+   * the document, a `src` set): one observer per document, since each of its calls into this world costs the page.
+   */
+  observeChanges(callback: () => void): void;
   disconnect(): void;
 }
 
@@ -196,15 +201,21 @@ export function startAuditCollector(deps: CollectorDeps): AuditCollector {
     }
   };
 
+  const changeCallbacks: (() => void)[] = [];
   const mutations = new MutationObserver((records) => {
-    takePendingTiming();
-    for (const record of records) {
-      if (record.type === 'attributes') {
-        if (isScript(record.target)) consider(record.target);
-        continue;
+    try {
+      takePendingTiming();
+      for (const record of records) {
+        if (record.type === 'attributes') {
+          if (isScript(record.target)) consider(record.target);
+          continue;
+        }
+        for (const node of record.addedNodes) scan(node);
+        if (waiting.size > 0) for (const node of record.removedNodes) scanRemoved(node);
       }
-      for (const node of record.addedNodes) scan(node);
-      if (waiting.size > 0) for (const node of record.removedNodes) scanRemoved(node);
+    } finally {
+      // Whatever happened to the audit's part, the others (the sensitive-route guard) still look.
+      for (const callback of changeCallbacks) callback();
     }
   });
   mutations.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['src'] });
@@ -361,6 +372,9 @@ export function startAuditCollector(deps: CollectorDeps): AuditCollector {
     settleAll() {
       flushScriptEntries();
       for (const tracked of scriptUrls.values()) if (!tracked.settled) settle(tracked, 'pending');
+    },
+    observeChanges(callback) {
+      changeCallbacks.push(callback);
     },
     disconnect() {
       mutations.disconnect();

@@ -79,7 +79,8 @@ if (isTopFrame && strictMode !== 'enforced') {
   const guard = startSensitiveRouteGuard({
     window,
     location,
-    observeChanges: (callback) => new MutationObserver(callback).observe(document, { childList: true, subtree: true }),
+    // The collector's observer: a second one would be a second call into this world for every batch of changes.
+    observeChanges: (callback) => collector.observeChanges(callback),
     pages: () => (pages ??= catalogPagesFor(location.hostname, dashboards)),
     requestFreshLoad: (url) => background.send(STRICT_MODE_FRESH_LOAD, { url }).catch(() => undefined),
   });
