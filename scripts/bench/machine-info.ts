@@ -2,6 +2,8 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
+import { chromiumExecutable } from '../../test/e2e/harness/chromium';
+import { firefoxExecutable } from '../../test/e2e/harness/firefox';
 
 export interface MachineInfo {
   readonly date: string;
@@ -61,8 +63,8 @@ export function machineInfo(now: Date = new Date()): MachineInfo {
     memoryBytes: os.totalmem(),
     os: `${distro ? `${distro}, ` : ''}${os.type()} ${os.release()} ${os.arch()}`,
     node: process.version,
-    chromium: versionOf(process.env.CHROME_PATH ?? '/usr/bin/chromium'),
-    firefox: versionOf(process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr'),
+    chromium: versionOf(chromiumExecutable()),
+    firefox: versionOf(firefoxExecutable()),
     loadAtStart: os.loadavg()[0] ?? Number.NaN,
     source: sourceVersion(),
   };

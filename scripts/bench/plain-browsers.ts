@@ -6,7 +6,7 @@ import puppeteer, { type Browser } from 'puppeteer-core';
 import { chromiumArgs, chromiumLaunchOptions } from '../../test/e2e/harness/chromium';
 import { extensionDir } from '../../test/e2e/harness/extension-build';
 import type { FixtureServer } from '../../test/e2e/harness/fixture-server';
-import { firefoxNetworkPrefs } from '../../test/e2e/harness/firefox';
+import { firefoxExecutable, firefoxNetworkPrefs } from '../../test/e2e/harness/firefox';
 
 /**
  * Chromium with the e2e harness's flags and host mapping, and only the extension in `standInDir` (a bench's
@@ -36,7 +36,7 @@ export async function launchPlainChromium(
 export async function launchPlainFirefox(fixture: FixtureServer): Promise<Browser> {
   return puppeteer.launch({
     browser: 'firefox',
-    executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
+    executablePath: firefoxExecutable(),
     headless: true,
     acceptInsecureCerts: true,
     extraPrefsFirefox: firefoxNetworkPrefs(fixture.port),

@@ -55,8 +55,11 @@ export function chromiumArgs(
   ];
 }
 
+/** The Chromium the tests and benchmarks start: CHROME_PATH, or Debian's. */
+export const chromiumExecutable = (): string => process.env.CHROME_PATH ?? '/usr/bin/chromium';
+
 /**
- * Puppeteer's options for the Chromium the tests and benchmarks start (CHROME_PATH, or Debian's): one place, so a
+ * Puppeteer's options for the Chromium the tests and benchmarks start: one place, so a
  * benchmark's browser is started the way the tests' is.
  */
 export function chromiumLaunchOptions(
@@ -64,7 +67,7 @@ export function chromiumLaunchOptions(
   options: { readonly extensions?: boolean; readonly headless?: boolean; readonly userDataDir?: string } = {},
 ): PuppeteerLaunchOptions {
   return {
-    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    executablePath: chromiumExecutable(),
     headless: options.headless ?? true,
     pipe: true,
     // Puppeteer passes --disable-extensions by default.

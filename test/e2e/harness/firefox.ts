@@ -16,6 +16,9 @@ import { withTimeout } from './wait-for';
 /** Fixed so the extension's pages have a known moz-extension:// origin. */
 export const FIREFOX_EXTENSION_UUID = '5d1e2f3a-4b5c-4d6e-8f70-8192a3b4c5d6';
 
+/** The Firefox the tests and benchmarks start: FIREFOX_PATH, or Debian's ESR. */
+export const firefoxExecutable = (): string => process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+
 /** Every host name to the fixture server (the benchmarks' plain Firefox uses these alone). */
 export function firefoxNetworkPrefs(port: number): Record<string, unknown> {
   return {
@@ -49,7 +52,7 @@ export async function launchFirefox(extensionDir: string, options: LaunchOptions
   try {
     browser = await puppeteer.launch({
       browser: 'firefox',
-      executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
+      executablePath: firefoxExecutable(),
       headless: options.headless ?? true,
       // The fixture server's certificate is self-signed.
       acceptInsecureCerts: true,
