@@ -3,8 +3,7 @@
  * fixture server as the e2e harness uses, but no extension at all, or only a bench's stand-in.
  */
 import puppeteer, { type Browser } from 'puppeteer-core';
-import { chromiumArgs, chromiumLaunchOptions } from '../../test/e2e/harness/chromium';
-import { extensionDir } from '../../test/e2e/harness/extension-build';
+import { chromiumLaunchOptions } from '../../test/e2e/harness/chromium';
 import type { FixtureServer } from '../../test/e2e/harness/fixture-server';
 import { firefoxExecutable, firefoxNetworkPrefs } from '../../test/e2e/harness/firefox';
 
@@ -17,19 +16,14 @@ export async function launchStandInChromium(
   fixture: FixtureServer,
   extraDomains: readonly string[] = [],
 ): Promise<Browser> {
-  return puppeteer.launch(chromiumLaunchOptions(chromiumArgs(standInDir, fixture.port, undefined, extraDomains)));
+  return puppeteer.launch(chromiumLaunchOptions({ extensionDir: standInDir, port: fixture.port, extraDomains }));
 }
 
 export async function launchPlainChromium(
   fixture: FixtureServer,
   extraDomains: readonly string[] = [],
 ): Promise<Browser> {
-  // chromiumArgs wants an extension folder: its two extension flags are dropped, and puppeteer's default
-  // --disable-extensions stays.
-  const args = chromiumArgs(extensionDir('chromium'), fixture.port, undefined, extraDomains).filter(
-    (arg) => !arg.startsWith('--load-extension') && !arg.startsWith('--disable-extensions-except'),
-  );
-  return puppeteer.launch(chromiumLaunchOptions(args, { extensions: false }));
+  return puppeteer.launch(chromiumLaunchOptions({ extensionDir: undefined, port: fixture.port, extraDomains }));
 }
 
 /** Firefox as the tests start it (its name resolution and port preferences), without the add-on. */

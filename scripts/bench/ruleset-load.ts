@@ -17,7 +17,7 @@ import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { generateStaticRules } from '../catalog/generate-static-rules';
 import type { DnrRule, RulesetId } from '../../src/rules';
 import { vendorCatalog } from '../../src/catalog-data';
-import { chromiumArgs, chromiumLaunchOptions } from '../../test/e2e/harness/chromium';
+import { chromiumLaunchOptions } from '../../test/e2e/harness/chromium';
 import { launchFirefox } from '../../test/e2e/harness/browsers';
 import {
   chromiumExtensionId,
@@ -97,7 +97,7 @@ export function layoutCopies(
 type PageApi = typeof chrome;
 
 async function launchChromiumCopy(dir: string, port: number): Promise<{ browser: Browser; page: Page }> {
-  const browser = await puppeteer.launch(chromiumLaunchOptions(chromiumArgs(dir, port)));
+  const browser = await puppeteer.launch(chromiumLaunchOptions({ extensionDir: dir, port }));
   try {
     const page = await browser.newPage();
     await page.goto(`chrome-extension://${chromiumExtensionId(dir)}/options.html`);

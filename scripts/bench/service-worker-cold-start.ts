@@ -20,7 +20,7 @@
  */
 import puppeteer, { TargetType, type Browser, type CDPSession, type Page } from 'puppeteer-core';
 import { SETTINGS_GET } from '../../src/settings';
-import { chromiumArgs, chromiumLaunchOptions } from '../../test/e2e/harness/chromium';
+import { chromiumLaunchOptions } from '../../test/e2e/harness/chromium';
 import { CHROMIUM_EXTENSION_ID, extensionDir } from '../../test/e2e/harness/extension-build';
 import { startFixtureServer } from '../../test/e2e/harness/fixture-server';
 import { withTimeout } from '../../test/e2e/harness/wait-for';
@@ -167,7 +167,7 @@ export async function measureServiceWorkerColdStart(runs: number): Promise<ColdS
   let browser: Browser | undefined;
   try {
     browser = await puppeteer.launch({
-      ...chromiumLaunchOptions(chromiumArgs(dir, fixture.port)),
+      ...chromiumLaunchOptions({ extensionDir: dir, port: fixture.port }),
       targetFilter: (target) => target.type() !== TargetType.SERVICE_WORKER,
     });
     const browserCdp = await browser.target().createCDPSession();

@@ -1,9 +1,8 @@
 /**
  * Which requests the content script reports, and as what (pure, but for each page scope's memo of hosts already
- * answered). Only third parties are reported: a cheap check
- * here drops the page's own host and its dashboard's hosts and own domains, which is nearly all first-party traffic;
- * the background makes the exact call (public suffix list), so this bundle stays free of the suffix list and cheap
- * to load on every dashboard page.
+ * answered). Only third parties are reported: a cheap check here drops the page's own host and its dashboard's hosts
+ * and own domains, which is nearly all first-party traffic; the background makes the exact call (public suffix list),
+ * so this bundle stays free of the suffix list and cheap to load on every dashboard page.
  */
 import type { AuditResourceType } from '../audit';
 import { capUrl } from '../audit';

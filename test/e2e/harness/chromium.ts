@@ -30,12 +30,24 @@ function hostResolverRules(port: number, extraDomains: readonly string[]): strin
   return [...rules, 'MAP * ~NOTFOUND'].join(', ');
 }
 
-export function chromiumArgs(
-  extensionDir: string,
-  port: number,
-  startUrl?: string,
-  extraDomains: readonly string[] = [],
-): string[] {
+/** Where and how a Chromium of the tests or benchmarks starts. */
+export interface ChromiumStart {
+  /** The extension loaded at start-up; none for the benchmarks' browser without any extension. */
+  readonly extensionDir: string | undefined;
+  /** The fixture server's port: every fixture host goes there, every other host fails to resolve. */
+  readonly port: number;
+  readonly startUrl?: string | undefined;
+  readonly extraDomains?: readonly string[] | undefined;
+  readonly headless?: boolean | undefined;
+  /** A profile kept across launches (a browser restart); a fresh one otherwise. */
+  readonly userDataDir?: string | undefined;
+}
+
+/** The Chromium the tests and benchmarks start: CHROME_PATH, or Debian's. */
+export const chromiumExecutable = (): string => process.env.CHROME_PATH ?? '/usr/bin/chromium';
+
+function chromiumArgs(start: ChromiumStart): string[] {
+  const { extensionDir } = start;
   return [
     '--no-sandbox',
     '--disable-background-networking',
@@ -44,36 +56,35 @@ export function chromiumArgs(
     '--no-first-run',
     // The fixture server speaks TCP only.
     '--disable-quic',
-    `--disable-extensions-except=${extensionDir}`,
-    `--load-extension=${extensionDir}`,
-    // Branded Chrome 137+ ignores --load-extension unless this feature is off (Chromium and Chrome for Testing keep it).
-    '--disable-features=DisableLoadExtensionCommandLineSwitch',
-    `--host-resolver-rules=${hostResolverRules(port, extraDomains)}`,
+    ...(extensionDir === undefined
+      ? []
+      : [
+          `--disable-extensions-except=${extensionDir}`,
+          `--load-extension=${extensionDir}`,
+          // Branded Chrome 137+ ignores --load-extension unless this feature is off (Chromium and Chrome for Testing
+          // keep it).
+          '--disable-features=DisableLoadExtensionCommandLineSwitch',
+        ]),
+    `--host-resolver-rules=${hostResolverRules(start.port, start.extraDomains ?? [])}`,
     // The fixture server's certificate is self-signed and names no host.
     '--ignore-certificate-errors',
-    ...(startUrl ? [startUrl] : []),
+    ...(start.startUrl ? [start.startUrl] : []),
   ];
 }
 
-/** The Chromium the tests and benchmarks start: CHROME_PATH, or Debian's. */
-export const chromiumExecutable = (): string => process.env.CHROME_PATH ?? '/usr/bin/chromium';
-
 /**
- * Puppeteer's options for the Chromium the tests and benchmarks start: one place, so a
- * benchmark's browser is started the way the tests' is.
+ * Puppeteer's options for a Chromium of the tests or benchmarks: one place, so a benchmark's browser starts the way
+ * the tests' does.
  */
-export function chromiumLaunchOptions(
-  args: readonly string[],
-  options: { readonly extensions?: boolean; readonly headless?: boolean; readonly userDataDir?: string } = {},
-): PuppeteerLaunchOptions {
+export function chromiumLaunchOptions(start: ChromiumStart): PuppeteerLaunchOptions {
   return {
     executablePath: chromiumExecutable(),
-    headless: options.headless ?? true,
+    headless: start.headless ?? true,
     pipe: true,
     // Puppeteer passes --disable-extensions by default.
-    ...((options.extensions ?? true) ? { ignoreDefaultArgs: ['--disable-extensions'] } : {}),
-    args: [...args],
-    ...(options.userDataDir !== undefined ? { userDataDir: options.userDataDir } : {}),
+    ...(start.extensionDir === undefined ? {} : { ignoreDefaultArgs: ['--disable-extensions'] }),
+    args: chromiumArgs(start),
+    ...(start.userDataDir === undefined ? {} : { userDataDir: start.userDataDir }),
   };
 }
 
@@ -102,9 +113,13 @@ export async function launchChromium(extensionDir: string, options: LaunchOption
   // A policy left by a killed run would be read by this browser as if it were this test's.
   removeStalePolicyFiles();
   const browser = await puppeteer.launch(
-    chromiumLaunchOptions(chromiumArgs(extensionDir, options.fixture.port, options.startUrl, options.extraDomains), {
-      ...(options.headless !== undefined ? { headless: options.headless } : {}),
-      ...(options.profileDir ? { userDataDir: options.profileDir } : {}),
+    chromiumLaunchOptions({
+      extensionDir,
+      port: options.fixture.port,
+      startUrl: options.startUrl,
+      extraDomains: options.extraDomains,
+      headless: options.headless,
+      userDataDir: options.profileDir,
     }),
   );
   const close = async (): Promise<void> => {
