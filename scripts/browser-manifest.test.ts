@@ -34,6 +34,11 @@ describe('manifestFor', () => {
     });
   });
 
+  it('asks for a Firefox with the Navigation API (147), on which strict mode stops an in-app route before it happens', () => {
+    const gecko = (firefox.browser_specific_settings as { gecko: { strict_min_version: string } }).gecko;
+    expect(Number.parseInt(gecko.strict_min_version, 10)).toBeGreaterThanOrEqual(147);
+  });
+
   it('runs the content script on dashboards only, never on their marketing sites', () => {
     const [script] = chrome.content_scripts as { matches: string[]; exclude_matches: string[] }[];
     expect(script?.matches).toContain('https://app.circleci.com/*');

@@ -6,7 +6,8 @@
  *     (the control);
  *   - a single-page app routing to its token page: the third-party widget that reported the ordinary route by image,
  *     fetch, beacon and WebSocket (the control) reports nothing from the token page, which is loaded as a new document
- *     under the policy; leaving it for an ordinary route reloads nothing;
+ *     under the policy; leaving it for an ordinary route reloads nothing; in a Firefox without the Navigation API, the
+ *     route guard's last layer (the next change to the DOM) alone loads it fresh;
  *   - the popup says strict mode is in force only in a document loaded under the policy (reached directly or in the
  *     app), and "open again" in one that was not, whose button loads it under the policy; the audit agrees.
  */
@@ -58,6 +59,35 @@ function received(run: string): string[] {
 const thirdParty = THIRD_PARTY_CHANNELS.map((channel) => `${THIRD_PARTY_HOST} ${channel}`);
 const own = OWN_REQUESTS.map(({ host, channel }) => `${host} ${channel}`);
 
+/** The popup's strict-mode notice for the tab showing `urlPrefix` ('none' when it shows none), and the popup. */
+async function popupStrictNotice(
+  session: ExtensionBrowser,
+  options: Page,
+  urlPrefix: string,
+): Promise<{ state: string; popup: Page }> {
+  const tabId = await tabIdOf(options, urlPrefix);
+  const popup = await openExtensionPage(session, options, `popup.html?tabId=${tabId}`);
+  await popup.waitForSelector('#quick-actions[data-state="ready"]', { timeout: 15_000 });
+  const state = await popup.$eval(
+    '#quick-actions',
+    (root) => root.querySelector<HTMLElement>('[data-qa="strict-mode"]')?.dataset.state ?? 'none',
+  );
+  return { state, popup };
+}
+
+/** The SPA's own record of the document in the tab (undefined while a new one loads). */
+const spaState = (page: Page) =>
+  page.evaluate(() => {
+    const spa = (window as unknown as { dgSpa?: { loadedAt: string; route: string; violations: string[] } }).dgSpa;
+    return spa
+      ? { loadedAt: spa.loadedAt, route: spa.route, violations: [...spa.violations], href: location.href }
+      : undefined;
+  });
+
+/** GETs of the SPA's document at `path` in run `run` that reached the server: one per document loaded. */
+const documentLoads = (path: string, run: string): number =>
+  fixture.log.all().filter((r) => r.host === SITES.dashboard && r.path === `${path}?run=${run}`).length;
+
 describe.each(BROWSER_KINDS)('Strict mode in %s', (kind) => {
   let session: ExtensionBrowser;
   let options: Page;
@@ -76,30 +106,7 @@ describe.each(BROWSER_KINDS)('Strict mode in %s', (kind) => {
     await sendFromPage(options, SETTINGS_CHANGE, { kind: 'reset', scope: 'all' });
   });
 
-  /** The popup's strict-mode notice for the tab showing `urlPrefix` ('none' when it shows none), and the popup. */
-  async function popupStrictState(urlPrefix: string): Promise<{ state: string; popup: Page }> {
-    const tabId = await tabIdOf(options, urlPrefix);
-    const popup = await openExtensionPage(session, options, `popup.html?tabId=${tabId}`);
-    await popup.waitForSelector('#quick-actions[data-state="ready"]', { timeout: 15_000 });
-    const state = await popup.$eval(
-      '#quick-actions',
-      (root) => root.querySelector<HTMLElement>('[data-qa="strict-mode"]')?.dataset.state ?? 'none',
-    );
-    return { state, popup };
-  }
-
-  /** The SPA's own record of the document in the tab (undefined while a new one loads). */
-  const spaState = (page: Page) =>
-    page.evaluate(() => {
-      const spa = (window as unknown as { dgSpa?: { loadedAt: string; route: string; violations: string[] } }).dgSpa;
-      return spa
-        ? { loadedAt: spa.loadedAt, route: spa.route, violations: [...spa.violations], href: location.href }
-        : undefined;
-    });
-
-  /** GETs of the SPA's document at `path` in run `run` that reached the server: one per document loaded. */
-  const documentLoads = (path: string, run: string): number =>
-    fixture.log.all().filter((r) => r.host === SITES.dashboard && r.path === `${path}?run=${run}`).length;
+  const popupStrictState = (urlPrefix: string) => popupStrictNotice(session, options, urlPrefix);
 
   async function openExfil(path: string, run: string): Promise<Page> {
     return session.openPage(`https://${SITES.dashboard}${path}?run=${run}`);
@@ -435,6 +442,69 @@ describe.each(BROWSER_KINDS)('Strict mode in %s', (kind) => {
       { timeoutMs: 20_000, intervalMs: 100 },
     );
     expect(received(run).filter((r) => r.startsWith(`${THIRD_PARTY_HOST} `))).toEqual([]);
+    await page.close();
+  });
+});
+
+/**
+ * The layers after the commit, alone. Firefox before 147 had no Navigation API (MDN's compatibility data), and the
+ * guard must not depend on it being there: with it turned off, a pushState to the token page fires no event the
+ * content script can hear (popstate and hashchange do not fire for it), and only the next change to the DOM (the app
+ * rendering the route) shows the new address. Chromium 156 has no switch to turn the API off, so this runs in Firefox.
+ */
+describe('Strict mode in Firefox without the Navigation API', () => {
+  let session: ExtensionBrowser;
+  let options: Page;
+
+  beforeAll(async () => {
+    session = await launchWithDashguard('firefox', {
+      fixture,
+      build: 'test',
+      extraDomains: STRICT_EXTRA_DOMAINS,
+      firefoxPrefs: { 'dom.navigation.webidl.enabled': false },
+    });
+    options = await optionsPage(session);
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  test('a token page reached inside a single-page app is loaded fresh under the policy, from the next change to the DOM', async () => {
+    const run = 'firefox-no-navigation-api-spa';
+    const page = await session.openPage(`https://${SITES.dashboard}${SPA_ORDINARY_PATH}?run=${run}`);
+    // The premise: the browser does not have the API (else this would test the `navigate` layer again).
+    expect(await page.evaluate(() => typeof (window as unknown as { navigation?: unknown }).navigation)).toBe(
+      'undefined',
+    );
+    await waitFor('the widget to report the ordinary route', () =>
+      widgetReports(fixture.log.all(), run).includes(`image ${SPA_ORDINARY_PATH}`) ? true : undefined,
+    );
+
+    await page.bringToFront();
+    await page.click('a[data-route="tokens"]');
+    const fresh = await waitFor(
+      'the token page to be a new document, rendered, with the widget refused by the policy',
+      async () => {
+        const spa = await spaState(page).catch(() => undefined);
+        return spa?.loadedAt === SPA_TOKEN_PATH &&
+          spa.route === 'tokens' &&
+          spa.violations.some((v) => /^script-src/.test(v) && v.includes(WIDGET_HOST))
+          ? spa
+          : undefined;
+      },
+      {
+        timeoutMs: 20_000,
+        intervalMs: 100,
+        describeFailure: async () => `The tab shows: ${JSON.stringify(await spaState(page).catch(() => undefined))}.`,
+      },
+    );
+    expect(new URL(fresh.href).pathname).toBe(SPA_TOKEN_PATH);
+    expect(documentLoads(SPA_TOKEN_PATH, run)).toBe(1);
+    // In the fresh document the widget's script was refused, so it never ran there. (The old document rendered the
+    // route before its DOM changed: without the Navigation API, what it sent in that moment is not prevented.)
+    const { state, popup } = await popupStrictNotice(session, options, `https://${SITES.dashboard}${SPA_TOKEN_PATH}`);
+    expect(state).toBe('in-force');
+    await popup.close();
     await page.close();
   });
 });
