@@ -5,7 +5,7 @@
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { chromiumLaunchOptions } from '../../test/e2e/harness/chromium';
 import type { FixtureServer } from '../../test/e2e/harness/fixture-server';
-import { firefoxExecutable, firefoxNetworkPrefs } from '../../test/e2e/harness/firefox';
+import { firefoxLaunchOptions } from '../../test/e2e/harness/firefox';
 
 /**
  * Chromium with the e2e harness's flags and host mapping, and only the extension in `standInDir` (a bench's
@@ -28,13 +28,7 @@ export async function launchPlainChromium(
 
 /** Firefox as the tests start it (its name resolution and port preferences), without the add-on. */
 export async function launchPlainFirefox(fixture: FixtureServer): Promise<Browser> {
-  return puppeteer.launch({
-    browser: 'firefox',
-    executablePath: firefoxExecutable(),
-    headless: true,
-    acceptInsecureCerts: true,
-    extraPrefsFirefox: firefoxNetworkPrefs(fixture.port),
-  });
+  return puppeteer.launch(firefoxLaunchOptions({ withExtension: false, port: fixture.port }));
 }
 
 /** Closes a browser, killing it if it does not close in time. */

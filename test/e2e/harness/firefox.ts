@@ -4,7 +4,7 @@
  * the URLs stay the real ones (no port, no root needed).
  */
 import { rmSync } from 'node:fs';
-import puppeteer, { type Browser } from 'puppeteer-core';
+import puppeteer, { type Browser, type LaunchOptions as PuppeteerLaunchOptions } from 'puppeteer-core';
 import type { ExtensionBrowser, LaunchOptions } from './browser-session';
 import { FIREFOX_ADDON_ID } from './extension-build';
 import { createProfileWithAddon } from './firefox-profile';
@@ -19,8 +19,25 @@ export const FIREFOX_EXTENSION_UUID = '5d1e2f3a-4b5c-4d6e-8f70-8192a3b4c5d6';
 /** The Firefox the tests and benchmarks start: FIREFOX_PATH, or Debian's ESR. */
 export const firefoxExecutable = (): string => process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 
-/** Every host name to the fixture server (the benchmarks' plain Firefox uses these alone). */
-export function firefoxNetworkPrefs(port: number): Record<string, unknown> {
+/** Where and how a Firefox of the tests or benchmarks starts. */
+export interface FirefoxStart {
+  /**
+   * Whether Dashguard is installed in it (then its preferences for the add-on: a fixed moz-extension origin, an
+   * unsigned XPI, no permission prompts); not for the benchmarks' browser without any extension.
+   */
+  readonly withExtension: boolean;
+  /** The fixture server's port: every host name goes there. */
+  readonly port: number;
+  readonly startUrl?: string | undefined;
+  readonly headless?: boolean | undefined;
+  /** A profile kept across launches, or one made for this launch; a fresh one otherwise. */
+  readonly profileDir?: string | undefined;
+  /** Preferences to add or override. */
+  readonly prefs?: Readonly<Record<string, unknown>> | undefined;
+}
+
+/** Every host name to the fixture server. */
+function networkPrefs(port: number): Record<string, unknown> {
   return {
     'network.dns.forceResolve': '127.0.0.1',
     'network.socket.forcePort': `443=${port}`,
@@ -29,15 +46,30 @@ export function firefoxNetworkPrefs(port: number): Record<string, unknown> {
   };
 }
 
-function firefoxPrefs(port: number): Record<string, unknown> {
+const EXTENSION_PREFS: Readonly<Record<string, unknown>> = {
+  // ESR honours this; release Firefox does not. Needed for the unsigned XPI of the cold-start profile.
+  'xpinstall.signatures.required': false,
+  'extensions.webextensions.uuids': JSON.stringify({ [FIREFOX_ADDON_ID]: FIREFOX_EXTENSION_UUID }),
+  // permissions.request() for an optional host (a self-hosted dashboard) is granted without a prompt, as if the
+  // person clicked "Allow"; headless Firefox has no one to answer it.
+  'extensions.webextOptionalPermissionPrompts': false,
+};
+
+/** Puppeteer's options for a FirefoxStart: the one description of a test or bench Firefox, as chromiumLaunchOptions. */
+export function firefoxLaunchOptions(start: FirefoxStart): PuppeteerLaunchOptions {
   return {
-    ...firefoxNetworkPrefs(port),
-    // ESR honours this; release Firefox does not. Needed for the unsigned XPI of the cold-start profile.
-    'xpinstall.signatures.required': false,
-    'extensions.webextensions.uuids': JSON.stringify({ [FIREFOX_ADDON_ID]: FIREFOX_EXTENSION_UUID }),
-    // permissions.request() for an optional host (a self-hosted dashboard) is granted without a prompt, as if the
-    // person clicked "Allow"; headless Firefox has no one to answer it.
-    'extensions.webextOptionalPermissionPrompts': false,
+    browser: 'firefox',
+    executablePath: firefoxExecutable(),
+    headless: start.headless ?? true,
+    // The fixture server's certificate is self-signed.
+    acceptInsecureCerts: true,
+    extraPrefsFirefox: {
+      ...networkPrefs(start.port),
+      ...(start.withExtension ? EXTENSION_PREFS : {}),
+      ...start.prefs,
+    },
+    ...(start.profileDir === undefined ? {} : { userDataDir: start.profileDir }),
+    args: start.startUrl ? [start.startUrl] : [],
   };
 }
 
@@ -50,16 +82,16 @@ export async function launchFirefox(extensionDir: string, options: LaunchOptions
   const profileDir = options.profileDir ?? ownProfile;
   let browser: Browser;
   try {
-    browser = await puppeteer.launch({
-      browser: 'firefox',
-      executablePath: firefoxExecutable(),
-      headless: options.headless ?? true,
-      // The fixture server's certificate is self-signed.
-      acceptInsecureCerts: true,
-      extraPrefsFirefox: { ...firefoxPrefs(options.fixture.port), ...options.firefoxPrefs },
-      ...(profileDir ? { userDataDir: profileDir } : {}),
-      args: options.startUrl ? [options.startUrl] : [],
-    });
+    browser = await puppeteer.launch(
+      firefoxLaunchOptions({
+        withExtension: true,
+        port: options.fixture.port,
+        startUrl: options.startUrl,
+        headless: options.headless,
+        profileDir,
+        prefs: options.firefoxPrefs,
+      }),
+    );
   } catch (error) {
     if (ownProfile) rmSync(ownProfile, { recursive: true, force: true });
     throw error;
