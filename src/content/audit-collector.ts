@@ -315,10 +315,8 @@ export function startAuditCollector(deps: CollectorDeps): AuditCollector {
   document.addEventListener(WEBSOCKET_EVENT, onWebSocket, true);
 
   const timeOrigin = performance.timeOrigin;
-  const emitTiming = (entry: PerformanceResourceTiming, initiatorType: string): void => {
-    const name = entry.name;
-    // A script element's own URL, as the browser requested it: no need to look at it again to know it is covered.
-    if (scriptUrls.has(name)) return;
+  /** `name` is the entry's URL, read once by the caller. */
+  const emitTiming = (entry: PerformanceResourceTiming, name: string, initiatorType: string): void => {
     // The browser's own serialisation of the URL: read as a string, parsed only when it must be.
     const party = serialisedThirdPartyUrl(name, baseUrl, scope);
     // Script elements are covered, with their outcome and integrity, by the element itself.
@@ -341,18 +339,24 @@ export function startAuditCollector(deps: CollectorDeps): AuditCollector {
     scriptTimer = undefined;
     const entries = scriptEntries;
     scriptEntries = [];
-    for (const entry of entries) emitTiming(entry, 'script');
+    for (const entry of entries) {
+      const name = entry.name;
+      if (!scriptUrls.has(name)) emitTiming(entry, name, 'script');
+    }
   };
 
   const onTimingEntries = (entries: PerformanceEntryList): void => {
     for (const entry of entries as PerformanceResourceTiming[]) {
+      // A script element's own URL, as the browser requested it: covered by the element, whatever fetched it. Most
+      // script entries are (the entry comes when the response has ended), so this comes before anything else is read:
+      // each read of an entry is a call into the browser, and a burst brings hundreds of entries.
+      const name = entry.name;
+      if (scriptUrls.has(name)) continue;
       const initiatorType = entry.initiatorType;
       if (initiatorType !== 'script') {
-        emitTiming(entry, initiatorType);
+        emitTiming(entry, name, initiatorType);
         continue;
       }
-      // Most are of an element already seen (the entry comes when the response has ended): nothing to wait for.
-      if (scriptUrls.has(entry.name)) continue;
       scriptEntries.push(entry);
       scriptTimer ??= setTimeout(flushScriptEntries, SCRIPT_ENTRY_DELAY_MS);
     }
