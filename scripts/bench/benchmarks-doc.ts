@@ -2,6 +2,7 @@
 import type { RunPlan } from './bench-options';
 import { formatTarget, formatValue, markdownTable, verdict, type FigureRow } from './bench-table';
 import type { MachineInfo } from './machine-info';
+import { SCENARIOS } from './content-script-scenarios';
 import { BENCH_VENDORS, LATENCY_MS } from './realistic-vendor-traffic';
 
 export interface DocInput {
@@ -169,8 +170,10 @@ storage, so memory should not grow with traffic).
 
 \`scripts/bench/content-script-cost.ts\`. One load of the same page with Dashguard and without any extension, in
 alternating order, ${plan.contentScriptPairs} measurements per side after a warm-up: the audit fixture page (ten third-party requests
-and a frame) and the hostile one (600 third-party requests at once). Two figures per page, each the median with minus the
-median without, with the ratio beside it:
+and a frame) and the hostile one (600 third-party requests at once). A load is measured until ${SCENARIOS.typical.settleMs / 1_000} s
+(typical page) or ${SCENARIOS.stress.settleMs / 1_000} s (hostile page) after the page is done, so the content script's last report is in it: the
+hostile page's ~600 observations go in several reports, each sent once the background has stored the one before. Two
+figures per page, each the median with minus the median without, with the ratio beside it:
 - *main-thread CPU time in script*: a trace of the load (\`devtools.timeline\`, \`v8.execute\`), the thread time
   (\`tdur\`) of the outermost script events (evaluating, calling into and compiling script, microtasks) on every
   renderer main thread that parsed a document (\`scripts/bench/trace-script-cpu.ts\`). The content script's isolated

@@ -23,13 +23,8 @@ import { FRAME_BUDGET_MS } from './popup-render';
 import { formatValue, type FigureRow } from './bench-table';
 import { LISTENER_FLOOR_MARKER, launchListenerFloorChromium, type ListenerFloorBrowser } from './listener-floor';
 import { closeBrowser, launchPlainChromium } from './plain-browsers';
+import { SCENARIOS, type Scenario } from './content-script-scenarios';
 import { scriptCpuMs, type TraceEvent } from './trace-script-cpu';
-
-export const SCENARIOS = {
-  typical: { which: 'page', done: 'data-audit-done', about: 'audit fixture page: 10 third-party requests and a frame' },
-  stress: { which: 'hostile', done: 'data-dg-done', about: 'hostile fixture page: 600 third-party requests at once' },
-} as const;
-export type Scenario = keyof typeof SCENARIOS;
 
 /** One measurement, two loads of the page, in milliseconds. */
 export interface PageLoadCost {
@@ -48,14 +43,20 @@ export type ContentScriptResult = Record<Scenario, Record<Side, PageLoadCost[]>>
 const TRACE_CATEGORIES = ['devtools.timeline', 'v8.execute'];
 
 /** Script CPU time from a traced load; scripting wall time from a separate, untraced one (tracing slows a load). */
-async function measureLoad(page: Page, url: string, doneAttribute: string, traced: boolean): Promise<number> {
+async function measureLoad(
+  page: Page,
+  url: string,
+  doneAttribute: string,
+  settleMs: number,
+  traced: boolean,
+): Promise<number> {
   const cdp = await page.createCDPSession();
   await cdp.send('Performance.enable');
   if (traced) await page.tracing.start({ categories: TRACE_CATEGORIES });
   await page.goto(url, { waitUntil: 'load' });
   await page.waitForSelector(`html[${doneAttribute}]`, { timeout: 30_000 });
   // Let the last reports go out.
-  await new Promise((resolve) => setTimeout(resolve, 1_500));
+  await new Promise((resolve) => setTimeout(resolve, settleMs));
   if (traced) {
     const trace = await page.tracing.stop();
     await cdp.detach();
@@ -74,11 +75,11 @@ async function loadOnce(
   run: string,
   traced: boolean,
 ): Promise<number> {
-  const { which, done } = SCENARIOS[scenario];
+  const { which, done, settleMs } = SCENARIOS[scenario];
   const page = await browser.newPage();
   try {
     const url = auditPageUrl(which, { run });
-    const value = await measureLoad(page, url, done, traced);
+    const value = await measureLoad(page, url, done, settleMs, traced);
     // The stand-in's script marks the page: without the mark, the floor would be a second "without". Looked at once
     // the load is measured, so the look is not in the trace.
     if (
