@@ -84,6 +84,25 @@ const spaState = (page: Page) =>
       : undefined;
   });
 
+/** Waits for the tab to show the token page as a new document, rendered, with the widget refused by the policy. */
+const freshTokenPage = (page: Page) =>
+  waitFor(
+    'the token page to be a new document, rendered, with the widget refused by the policy',
+    async () => {
+      const spa = await spaState(page);
+      return spa?.loadedAt === SPA_TOKEN_PATH &&
+        spa.route === 'tokens' &&
+        spa.violations.some((v) => /^script-src/.test(v) && v.includes(WIDGET_HOST))
+        ? spa
+        : undefined;
+    },
+    {
+      timeoutMs: 20_000,
+      intervalMs: 100,
+      describeFailure: async () => `The tab shows: ${JSON.stringify(await spaState(page).catch(() => undefined))}.`,
+    },
+  );
+
 /** GETs of the SPA's document at `path` in run `run` that reached the server: one per document loaded. */
 const documentLoads = (path: string, run: string): number =>
   fixture.log.all().filter((r) => r.host === SITES.dashboard && r.path === `${path}?run=${run}`).length;
@@ -208,22 +227,7 @@ describe.each(BROWSER_KINDS)('Strict mode in %s', (kind) => {
     // The app routes to its token page with history.pushState.
     await page.bringToFront();
     await page.click('a[data-route="tokens"]');
-    const fresh = await waitFor(
-      'the token page to be a new document, rendered, with the widget refused by the policy',
-      async () => {
-        const spa = await spaState(page);
-        return spa?.loadedAt === SPA_TOKEN_PATH &&
-          spa.route === 'tokens' &&
-          spa.violations.some((v) => /^script-src/.test(v) && v.includes(WIDGET_HOST))
-          ? spa
-          : undefined;
-      },
-      {
-        timeoutMs: 20_000,
-        intervalMs: 100,
-        describeFailure: async () => `The tab shows: ${JSON.stringify(await spaState(page).catch(() => undefined))}.`,
-      },
-    );
+    const fresh = await freshTokenPage(page);
     expect(new URL(fresh.href).pathname).toBe(SPA_TOKEN_PATH);
     expect(documentLoads(SPA_TOKEN_PATH, run)).toBe(1);
     // The fresh document's own API call is in the record: everything the old document sent came before it.
@@ -482,22 +486,7 @@ describe('Strict mode in Firefox without the Navigation API', () => {
 
     await page.bringToFront();
     await page.click('a[data-route="tokens"]');
-    const fresh = await waitFor(
-      'the token page to be a new document, rendered, with the widget refused by the policy',
-      async () => {
-        const spa = await spaState(page).catch(() => undefined);
-        return spa?.loadedAt === SPA_TOKEN_PATH &&
-          spa.route === 'tokens' &&
-          spa.violations.some((v) => /^script-src/.test(v) && v.includes(WIDGET_HOST))
-          ? spa
-          : undefined;
-      },
-      {
-        timeoutMs: 20_000,
-        intervalMs: 100,
-        describeFailure: async () => `The tab shows: ${JSON.stringify(await spaState(page).catch(() => undefined))}.`,
-      },
-    );
+    const fresh = await freshTokenPage(page);
     expect(new URL(fresh.href).pathname).toBe(SPA_TOKEN_PATH);
     expect(documentLoads(SPA_TOKEN_PATH, run)).toBe(1);
     // In the fresh document the widget's script was refused, so it never ran there. (The old document rendered the
