@@ -127,30 +127,48 @@ async function visitDashboard(session: ExtensionBrowser, run: string, secret: st
 }
 
 /**
- * Waits until the collector has accepted a batch for which `matches` holds; returns it. Asks the extension for its
+ * Waits until `find` returns a batch the collector received since `since`; returns it. Asks the extension for its
  * fleet status meanwhile, as an open options page would: that keeps a background awake (Firefox's here sleeps after
- * 1 s idle), so its timer sends the batch when its interval ends.
+ * 1 s idle), so its timer sends the batch when its interval ends. On timeout, says what the collector received and
+ * what the extension last said (or why it could not), so a failure tells a silent reporter from an unreachable one.
  */
-function waitForBatch(
+function waitForCollector(
+  options: Page,
+  what: string,
+  since: number,
+  find: (received: readonly ReceivedBatch[]) => ReceivedBatch | undefined,
+  intervalMs = 250,
+): Promise<ReceivedBatch> {
+  let lastStatus = 'none yet';
+  return waitFor(
+    `the collector to ${what}`,
+    async () => {
+      try {
+        lastStatus = `${new Date().toISOString()} ${JSON.stringify(await fleetStatus(options))}`;
+      } catch (error) {
+        lastStatus = `${new Date().toISOString()} failed: ${error instanceof Error ? error.message : String(error)}`;
+      }
+      return find(collector.received.filter((batch) => batch.time >= since));
+    },
+    {
+      timeoutMs: DELIVERY_TIMEOUT_MS,
+      intervalMs,
+      describeFailure: () =>
+        `Received: ${JSON.stringify(collector.received.filter((b) => b.time >= since).map((b) => ({ status: b.status, path: b.path, body: b.body.slice(0, 300) })))}. Last fleet/status: ${lastStatus}.`,
+    },
+  );
+}
+
+/** Waits until the collector has accepted a batch for which `matches` holds (see waitForCollector). */
+const waitForBatch = (
   options: Page,
   what: string,
   since: number,
   matches: (batch: ReceivedBatch) => boolean,
-): Promise<ReceivedBatch> {
-  return waitFor(
-    `the collector to receive ${what}`,
-    async () => {
-      await fleetStatus(options).catch(() => undefined);
-      return collector.accepted().find((batch) => batch.time >= since && matches(batch));
-    },
-    {
-      timeoutMs: DELIVERY_TIMEOUT_MS,
-      intervalMs: 250,
-      describeFailure: () =>
-        `Received: ${JSON.stringify(collector.received.filter((b) => b.time >= since).map((b) => ({ status: b.status, path: b.path, body: b.body.slice(0, 300) })))}.`,
-    },
+): Promise<ReceivedBatch> =>
+  waitForCollector(options, `receive ${what}`, since, (received) =>
+    received.find((batch) => batch.status >= 200 && batch.status < 300 && matches(batch)),
   );
-}
 
 /** Every OTLP record of every accepted batch since `since`, flattened. */
 function otlpRecordsSince(since: number, origin: string) {
@@ -366,14 +384,12 @@ describe.each(BROWSER_KINDS)('Fleet reporting in %s', (kind) => {
       let throttled: ReceivedBatch;
       try {
         await visitDashboard(session, `${kind}-429-${since}`, `qv${since}429`);
-        throttled = await waitFor(
-          'the collector to answer 429',
-          async () => {
-            // Keeps the background awake until its interval ends, as waitForBatch does (Firefox's sleeps after 1 s).
-            await fleetStatus(options).catch(() => undefined);
-            return collector.received.find((b) => b.time >= since && b.status === 429);
-          },
-          { timeoutMs: DELIVERY_TIMEOUT_MS, intervalMs: 100 },
+        throttled = await waitForCollector(
+          options,
+          'answer 429',
+          since,
+          (received) => received.find((b) => b.status === 429),
+          100,
         );
       } finally {
         collector.setMode({ kind: 'up' });
