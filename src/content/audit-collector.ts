@@ -79,10 +79,10 @@ export function startAuditCollector(deps: CollectorDeps): AuditCollector {
   const scriptUrls = new Map<string, TrackedScript>();
 
   let timing: PerformanceObserver | undefined;
-  // The browser calls the timing observer about once per response, and each call into this world costs more than
-  // what it does: a call made anyway (a script's load, a batch of mutations) takes the entries waiting for the
-  // observer's next call, which the browser then skips (it never calls an observer with an empty list). The same
-  // entries, from the same observer, which the page cannot clear.
+  // Keeps observations in the order they happened: before a script's load or a batch of mutations is handled, the
+  // timing entries already waiting for the observer's next call are taken (the same entries, from the same observer,
+  // which the page cannot clear). It rarely saves an observer call: the browser mostly delivers a script's entry
+  // before its load event (measured on the bench's stress page: 1 to 3 entries taken over ~300 calls).
   const takePendingTiming = (): void => {
     const entries = timing?.takeRecords();
     if (entries !== undefined && entries.length > 0) onTimingEntries(entries);
@@ -348,8 +348,9 @@ export function startAuditCollector(deps: CollectorDeps): AuditCollector {
   const onTimingEntries = (entries: PerformanceEntryList): void => {
     for (const entry of entries as PerformanceResourceTiming[]) {
       // A script element's own URL, as the browser requested it: covered by the element, whatever fetched it. Most
-      // script entries are (the entry comes when the response has ended), so this comes before anything else is read:
-      // each read of an entry is a call into the browser, and a burst brings hundreds of entries.
+      // script entries are of an element already seen (the entry comes when the response has ended), so this check
+      // comes before anything else is read: each read of an entry is a call into the browser, and a burst brings
+      // hundreds of entries.
       const name = entry.name;
       if (scriptUrls.has(name)) continue;
       const initiatorType = entry.initiatorType;
