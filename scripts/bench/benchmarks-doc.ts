@@ -184,6 +184,9 @@ figures per page, each the median with minus the median without, with the ratio 
   stress page's wall figure moved between 43 and 100 ms, its CPU figure between 41 and 55 ms; single loads spread
   less too.
 
+Each detail also gives the range of the rounds: a round loads every side once, next to each other, and its with minus
+without is one sample of the figure, so the range shows how far a single load can be from the median in that run.
+
 Beside each figure, in its detail, the *listener floor*: the same loads in a third Chromium, whose only extension is a
 stand-in (\`scripts/bench/listener-floor.ts\`, \`test/fixtures/listener-floor/listen.js\`) with Dashguard's
 content-script matches and frames that subscribes to the callbacks the audit collector uses (the Resource Timing

@@ -18,7 +18,7 @@ import { AUDIT_ASSETS, AUDIT_EXTRA_DOMAINS, auditPageUrl } from '../../test/e2e/
 import { launchChromium } from '../../test/e2e/harness/browsers';
 import { extensionDir } from '../../test/e2e/harness/extension-build';
 import { startFixtureServer } from '../../test/e2e/harness/fixture-server';
-import { interleavedSides, median, ratio } from './bench-stats';
+import { interleavedSides, median, ratio, summarize } from './bench-stats';
 import { FRAME_BUDGET_MS } from './popup-render';
 import { formatValue, type FigureRow } from './bench-table';
 import { LISTENER_FLOOR_MARKER, launchListenerFloorChromium, type ListenerFloorBrowser } from './listener-floor';
@@ -131,6 +131,11 @@ export function contentScriptRows(result: ContentScriptResult): FigureRow[] {
       const on = median(loads.with.map((load) => load[measure]));
       const off = median(loads.without.map((load) => load[measure]));
       const floor = median(loads.floor.map((load) => load[measure])) - off;
+      // Each round loads every side once, next to each other: the round's difference is one sample of the figure, and
+      // their range says how far one load can be from the median on this machine.
+      const rounds = summarize(
+        loads.with.map((load, index) => load[measure] - (loads.without[index]?.[measure] ?? Number.NaN)),
+      );
       return {
         section,
         figure: `${figureName}, ${scenario} page`,
@@ -139,6 +144,7 @@ export function contentScriptRows(result: ContentScriptResult): FigureRow[] {
         target: { op: '<=', value: FRAME_BUDGET_MS },
         detail:
           `${what} with ${formatValue(on, 'ms')}, without ${formatValue(off, 'ms')} (${formatValue(ratio(on, off), 'ratio')}); ` +
+          `round by round, with minus without from ${formatValue(rounds.min, 'ms')} to ${formatValue(rounds.max, 'ms')}; ` +
           `listener floor (a content script subscribed to the same callbacks, doing nothing in them) ` +
           `${formatValue(floor, 'ms')} over without; ${about}`,
       };
