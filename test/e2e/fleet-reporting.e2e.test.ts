@@ -140,6 +140,9 @@ function waitForCollector(
   intervalMs = 250,
 ): Promise<ReceivedBatch> {
   let lastStatus = 'none yet';
+  // How often the background started meanwhile: a Firefox event page stopped and started again in a loop sends
+  // nothing, and says so here.
+  const startsAtFirst = sessionStorageValue(options, TEST_BACKGROUND_STARTS_KEY).catch(() => 'unknown');
   return waitFor(
     `the collector to ${what}`,
     async () => {
@@ -153,8 +156,8 @@ function waitForCollector(
     {
       timeoutMs: DELIVERY_TIMEOUT_MS,
       intervalMs,
-      describeFailure: () =>
-        `Received: ${JSON.stringify(collector.received.filter((b) => b.time >= since).map((b) => ({ status: b.status, path: b.path, body: b.body.slice(0, 300) })))}. Last fleet/status: ${lastStatus}.`,
+      describeFailure: async () =>
+        `Received: ${JSON.stringify(collector.received.filter((b) => b.time >= since).map((b) => ({ afterMs: b.time - since, status: b.status, path: b.path, bytes: b.body.length })))}. Last fleet/status: ${lastStatus}. Background starts: ${String(await startsAtFirst)} at first, ${String(await sessionStorageValue(options, TEST_BACKGROUND_STARTS_KEY).catch(() => 'unknown'))} now.`,
     },
   );
 }
