@@ -29,6 +29,7 @@ import {
 } from './harness/fixture-catalog';
 import { startFixtureServer, type FixtureServer } from './harness/fixture-server';
 import { isFlagRequest, isLaunchDarklyHost } from './harness/launchdarkly-fixture';
+import { newTab } from './harness/page-helpers';
 import { isPusherSocket, PUSHER_FIXTURE } from './harness/pusher-fixture';
 import type { RecordedRequest } from './harness/request-log';
 import { requestOutcome } from './harness/rules-canary';
@@ -107,7 +108,7 @@ describe.each(BROWSER_KINDS)('Control in %s', (kind) => {
     loads += 1;
     const run = `${kind}-control-${loads}`;
     fixture.log.clear();
-    const page = await session.browser.newPage();
+    const page = await newTab(session.browser, `the fixture page on ${host}`);
     await how.beforeLoad?.(page);
     await page.goto(`https://${host}${path}?run=${run}`, { waitUntil: 'domcontentloaded' });
     const state = await waitForPageSettled(page, fixture, run, { beaconsMayBeRefused: how.strict });

@@ -3,9 +3,21 @@ import type { Browser, Page } from 'puppeteer-core';
 import { PAGE_LOAD_TIMEOUT_MS } from './browser-session';
 import { waitFor } from './wait-for';
 
+/** Puppeteer's own timeouts say neither what was waited for nor where ("Timed out after waiting 30000ms"). */
+const naming = (what: string) => (error: unknown) => {
+  throw new Error(`${what}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+};
+
+/** A new, blank tab; `purpose` names it if the browser does not give one. */
+export function newTab(browser: Browser, purpose: string): Promise<Page> {
+  return browser.newPage().catch(naming(`The browser opened no new tab for ${purpose}`));
+}
+
 export async function openPage(browser: Browser, url: string): Promise<Page> {
-  const page = await browser.newPage();
-  await page.goto(url, { waitUntil: 'domcontentloaded', timeout: PAGE_LOAD_TIMEOUT_MS });
+  const page = await newTab(browser, url);
+  await page
+    .goto(url, { waitUntil: 'domcontentloaded', timeout: PAGE_LOAD_TIMEOUT_MS })
+    .catch(naming(`${url} did not load`));
   return page;
 }
 
