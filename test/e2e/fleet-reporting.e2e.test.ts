@@ -156,8 +156,16 @@ function waitForCollector(
     {
       timeoutMs: DELIVERY_TIMEOUT_MS,
       intervalMs,
-      describeFailure: async () =>
-        `Received: ${JSON.stringify(collector.received.filter((b) => b.time >= since).map((b) => ({ afterMs: b.time - since, status: b.status, path: b.path, bytes: b.body.length })))}. Last fleet/status: ${lastStatus}. Background starts: ${String(await startsAtFirst)} at first, ${String(await sessionStorageValue(options, TEST_BACKGROUND_STARTS_KEY).catch(() => 'unknown'))} now.`,
+      describeFailure: async () => {
+        const received = collector.received
+          .filter((b) => b.time >= since)
+          .map((b) => ({ afterMs: b.time - since, status: b.status, path: b.path, bytes: b.body.length }));
+        const startsNow = await sessionStorageValue(options, TEST_BACKGROUND_STARTS_KEY).catch(() => 'unknown');
+        return (
+          `Received: ${JSON.stringify(received)}. Last fleet/status: ${lastStatus}. ` +
+          `Background starts: ${String(await startsAtFirst)} at first, ${String(startsNow)} now.`
+        );
+      },
     },
   );
 }
