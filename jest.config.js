@@ -22,4 +22,6 @@ module.exports = {
       },
     ],
   },
+  // A short digest of every failure, printed last: a CI log cut to its head and tail still says why (see the file).
+  reporters: ['default', '<rootDir>/test/failure-digest-reporter.js'],
 };

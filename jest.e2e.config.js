@@ -13,4 +13,6 @@ module.exports = {
   // Launching a browser and loading a page of some 160 vendor scripts takes seconds; a hung browser still fails.
   testTimeout: 90_000,
   verbose: true,
+  // A short digest of every failure, printed last: a CI log cut to its head and tail still says why (see the file).
+  reporters: ['default', '<rootDir>/test/failure-digest-reporter.js'],
 };

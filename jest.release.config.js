@@ -13,4 +13,6 @@ module.exports = {
   // `npm ci` (from npm's cache when it can) and two builds; a hung install still fails.
   testTimeout: 600_000,
   verbose: true,
+  // A short digest of every failure, printed last: a CI log cut to its head and tail still says why (see the file).
+  reporters: ['default', '<rootDir>/test/failure-digest-reporter.js'],
 };
