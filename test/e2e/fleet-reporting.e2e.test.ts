@@ -161,9 +161,11 @@ function waitForCollector(
           .filter((b) => b.time >= since)
           .map((b) => ({ afterMs: b.time - since, status: b.status, path: b.path, bytes: b.body.length }));
         const startsNow = await sessionStorageValue(options, TEST_BACKGROUND_STARTS_KEY).catch(() => 'unknown');
+        // The status first: a digest of the failure keeps only its first few hundred characters.
         return (
-          `Received: ${JSON.stringify(received)}. Last fleet/status: ${lastStatus}. ` +
-          `Background starts: ${String(await startsAtFirst)} at first, ${String(startsNow)} now.`
+          `Last fleet/status: ${lastStatus}. ` +
+          `Background starts: ${String(await startsAtFirst)} at first, ${String(startsNow)} now. ` +
+          `Received: ${JSON.stringify(received)}.`
         );
       },
     },
@@ -357,10 +359,8 @@ describe.each(BROWSER_KINDS)('Fleet reporting in %s', (kind) => {
       collector.setMode({ kind: 'down' });
       try {
         await visitDashboard(session, `${kind}-down-${since}`, `qv${since}down`);
-        await waitFor(
-          'the collector to refuse a batch',
-          () => (collector.received.some((b) => b.time >= since && b.status === 503) ? true : undefined),
-          { timeoutMs: DELIVERY_TIMEOUT_MS, intervalMs: 250 },
+        await waitForCollector(options, 'refuse a batch', since, () =>
+          collector.received.find((b) => b.time >= since && b.status === 503),
         );
         await stopBackground(session, options);
         await visitDashboard(session, `${kind}-down2-${since}`, `qv${since}down2`);
