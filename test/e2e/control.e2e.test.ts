@@ -29,7 +29,7 @@ import {
 } from './harness/fixture-catalog';
 import { startFixtureServer, type FixtureServer } from './harness/fixture-server';
 import { isFlagRequest, isLaunchDarklyHost } from './harness/launchdarkly-fixture';
-import { newTab } from './harness/page-helpers';
+import { loadInTab, newTab } from './harness/page-helpers';
 import { isPusherSocket, PUSHER_FIXTURE } from './harness/pusher-fixture';
 import type { RecordedRequest } from './harness/request-log';
 import { requestOutcome } from './harness/rules-canary';
@@ -110,7 +110,8 @@ describe.each(BROWSER_KINDS)('Control in %s', (kind) => {
     fixture.log.clear();
     const page = await newTab(session.browser, `the fixture page on ${host}`);
     await how.beforeLoad?.(page);
-    await page.goto(`https://${host}${path}?run=${run}`, { waitUntil: 'domcontentloaded' });
+    // Puppeteer's default wait, as before; a timeout now names the URL.
+    await loadInTab(page, `https://${host}${path}?run=${run}`, 30_000);
     const state = await waitForPageSettled(page, fixture, run, { beaconsMayBeRefused: how.strict });
     const requests = fixture.log.all();
     if (!how.keepOpen) await page.close();

@@ -15,10 +15,13 @@ export function newTab(browser: Browser, purpose: string): Promise<Page> {
 
 export async function openPage(browser: Browser, url: string): Promise<Page> {
   const page = await newTab(browser, url);
-  await page
-    .goto(url, { waitUntil: 'domcontentloaded', timeout: PAGE_LOAD_TIMEOUT_MS })
-    .catch(naming(`${url} did not load`));
+  await loadInTab(page, url);
   return page;
+}
+
+/** Loads `url` in `page`, up to DOMContentLoaded; a timeout names the URL. */
+export async function loadInTab(page: Page, url: string, timeoutMs = PAGE_LOAD_TIMEOUT_MS): Promise<void> {
+  await page.goto(url, { waitUntil: 'domcontentloaded', timeout: timeoutMs }).catch(naming(`${url} did not load`));
 }
 
 export async function findPage(browser: Browser, matches: (url: string) => boolean): Promise<Page> {
