@@ -30,6 +30,7 @@ function world(initialPolicy: ManagedPolicy = { ...NO_POLICY, fleetReporting: CO
   let ids = 0;
   const posts: { at: number; headers: Record<string, string>; events: { id: string; kind: string }[] }[] = [];
   let answer: Answer | Error = { status: 200 };
+  let hashFailures = 0;
   const fetch: FetchLike = async (_url, init) => {
     posts.push({
       at: now,
@@ -52,7 +53,11 @@ function world(initialPolicy: ManagedPolicy = { ...NO_POLICY, fleetReporting: CO
       now: () => now,
       random: () => 0.5,
       newId: () => `e${(ids += 1)}`,
-      sha256: async () => '00',
+      sha256: async () => {
+        if (hashFailures === 0) return '00';
+        hashFailures -= 1;
+        throw new Error('digest failed');
+      },
       context: { extensionVersion: '1.0.0', browser: 'chrome', userAgent: 'UA' },
       setTimer: (run, delayMs) => {
         timerIds += 1;
@@ -74,6 +79,10 @@ function world(initialPolicy: ManagedPolicy = { ...NO_POLICY, fleetReporting: CO
     },
     setPolicy(next: ManagedPolicy) {
       policy = next;
+    },
+    /** The next `count` policy hashes throw: a step before the send fails (as storage or the policy read may). */
+    failHashes(count: number) {
+      hashFailures = count;
     },
     /** The background stopped and started again: timers and memory gone, storage kept. */
     restart() {
@@ -193,6 +202,27 @@ describe('fleet reporter', () => {
     await w.advance(2_000);
     expect(w.posts).toHaveLength(2);
     expect((w.posts[1]?.at ?? 0) - refusedAt).toBeGreaterThanOrEqual(40_000);
+  });
+
+  test('a step that throws before the send is tried again with backoff, and the status says why meanwhile', async () => {
+    const w = world();
+    await w.reporter.countRequests(seen(2));
+    w.failHashes(2);
+    await w.advance(10_100);
+    expect(w.posts).toEqual([]);
+    expect(await w.reporter.status()).toMatchObject({
+      waiting: 1,
+      lastError: 'reports could not be prepared (digest failed)',
+    });
+    // This world's backoff: 750 ms after the first failure, 1,500 ms after the second.
+    await w.advance(800);
+    expect(w.posts).toEqual([]);
+    await w.advance(1_400);
+    expect(w.posts).toEqual([]);
+    await w.advance(200);
+    expect(w.posts).toHaveLength(1);
+    expect(w.posts[0]?.events).toEqual([expect.objectContaining({ kind: 'requests', count: 2 })]);
+    expect(await w.reporter.status()).toMatchObject({ waiting: 0, lastError: undefined });
   });
 
   test('a report sent again after the background stopped between storing and acknowledging it is counted once', async () => {

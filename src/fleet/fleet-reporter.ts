@@ -266,11 +266,28 @@ export function createFleetReporter(deps: FleetReporterDeps): FleetReporter {
     }
   };
 
+  // A step that threw before a send was decided (storage, the policy read), in a row; kept in memory only, since the
+  // failing part may be storage itself.
+  let stepFailures = 0;
+  let stepError: string | undefined;
   const poke = (): Promise<void> =>
     serially(async () => {
       const config = await configInForce();
       if (config !== undefined) await flush(config);
-    }).catch((error: unknown) => deps.onError?.(error));
+    }).then(
+      () => {
+        stepFailures = 0;
+        stepError = undefined;
+      },
+      (error: unknown) => {
+        // Without this the queue would wait, with no timer, for the next report or background start: try again
+        // with the backoff of a failed send, and say why meanwhile.
+        stepFailures += 1;
+        stepError = `reports could not be prepared (${error instanceof Error ? error.message : String(error)})`;
+        wakeAt(deps.now() + retryDelayMs(stepFailures, undefined, deps.random(), backoff));
+        deps.onError?.(error);
+      },
+    );
 
   return {
     countRequests: (report) =>
@@ -323,7 +340,7 @@ export function createFleetReporter(deps: FleetReporterDeps): FleetReporter {
           host: collectorHost(config),
           lastSentAt: state.lastSentAt,
           waiting: queue.events.length + queue.dropped,
-          lastError: state.lastError,
+          lastError: stepError ?? state.lastError,
         };
       }),
   };
