@@ -10,6 +10,7 @@ import type { SettingsChange, SettingsClient, ChangeReply, UserSettings } from '
 import type { PageStore } from '../src/ui';
 import { customDashboardOrigin, allDashboards } from '../src/catalog';
 import { settingsFileName, settingsFileText } from '../src/settings';
+import { errorMessage } from '../src/shared';
 import { sensitivePagesAccess } from '../src/strict-mode';
 import type { OptionsState } from './options-state';
 
@@ -59,8 +60,6 @@ export interface OptionsController extends OptionsActions {
   checkAccess(): Promise<void>;
 }
 
-const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
-
 export function createOptionsController(store: PageStore<OptionsState>, deps: OptionsDeps): OptionsController {
   const { client, permissions } = deps;
   let accessChecks = 0;
@@ -95,7 +94,7 @@ export function createOptionsController(store: PageStore<OptionsState>, deps: Op
     try {
       reply = await client.change(change);
     } catch (error) {
-      const message = messageOf(error);
+      const message = errorMessage(error);
       announce(`Not saved: ${message}`);
       return { applied: false, errors: [{ field: 'message', message }] };
     }
@@ -145,7 +144,7 @@ export function createOptionsController(store: PageStore<OptionsState>, deps: Op
           catalog: vendors,
         });
       } catch (error) {
-        store.set({ phase: 'failed', failure: messageOf(error) });
+        store.set({ phase: 'failed', failure: errorMessage(error) });
         return;
       }
       await checkAccess();
@@ -156,7 +155,7 @@ export function createOptionsController(store: PageStore<OptionsState>, deps: Op
         const [view, policy] = await Promise.all([client.get(), client.policy()]);
         store.set({ settings: view.settings, problems: view.problems, policy });
       } catch (error) {
-        announce(`Dashguard's settings could not be read again: ${messageOf(error)}`);
+        announce(`Dashguard's settings could not be read again: ${errorMessage(error)}`);
         return;
       }
       await checkAccess();
@@ -200,8 +199,8 @@ export function createOptionsController(store: PageStore<OptionsState>, deps: Op
       try {
         reply = await apply({ kind: 'import', text: await file.text() }, `${fileName} imported.`);
       } catch (error) {
-        reply = { applied: false, errors: [{ field: 'file', message: messageOf(error) }] };
-        announce(`${fileName} could not be read: ${messageOf(error)}`);
+        reply = { applied: false, errors: [{ field: 'file', message: errorMessage(error) }] };
+        announce(`${fileName} could not be read: ${errorMessage(error)}`);
       }
       store.set({
         importResult: reply.applied

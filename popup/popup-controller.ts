@@ -11,6 +11,7 @@ import type { AuditDisplay, AuditPageAnswer, TabAudit } from '../src/audit';
 import type { SendMessage } from '../src/messaging';
 import type { SettingsClient } from '../src/settings';
 import type { TabView, PageStore } from '../src/ui';
+import { errorMessage } from '../src/shared';
 import {
   auditExportFileName,
   auditLogCsv,
@@ -88,8 +89,6 @@ export interface PopupController {
   clearLog(): Promise<void>;
 }
 
-const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
-
 export function createPopupController(store: PageStore<PopupState>, deps: PopupDeps): PopupController {
   const client: SettingsClient = createSettingsClient(deps.send);
   const background = createMessageClient(deps.send, [
@@ -160,7 +159,7 @@ export function createPopupController(store: PageStore<PopupState>, deps: PopupD
 
   const refreshView = (): void => {
     readView().catch((error: unknown) =>
-      store.set({ quickError: `Dashguard's settings could not be read: ${message(error)}` }),
+      store.set({ quickError: `Dashguard's settings could not be read: ${errorMessage(error)}` }),
     );
   };
 
@@ -254,7 +253,7 @@ export function createPopupController(store: PageStore<PopupState>, deps: PopupD
       const auditRead = readMay
         .then(() => deps.readAudit(tabId))
         .catch((error: unknown) => {
-          store.set({ empty: `The audit could not be read: ${message(error)}` });
+          store.set({ empty: `The audit could not be read: ${errorMessage(error)}` });
           return undefined;
         });
       const urlRead = deps.tabUrl(tabId).catch(() => undefined);
@@ -299,7 +298,7 @@ export function createPopupController(store: PageStore<PopupState>, deps: PopupD
         try {
           await readView();
         } catch (error) {
-          store.set({ quick: 'error', quickError: `Dashguard's settings could not be read: ${message(error)}` });
+          store.set({ quick: 'error', quickError: `Dashguard's settings could not be read: ${errorMessage(error)}` });
         }
       }
       const view = store.get().view;
@@ -335,7 +334,7 @@ export function createPopupController(store: PageStore<PopupState>, deps: PopupD
           done(`${vendor.name} ${vendor.state === 'block' ? 'allowed' : 'blocked'} on ${view.dashboard.name}.`);
         }
       } catch (error) {
-        store.set({ status: message(error) });
+        store.set({ status: errorMessage(error) });
       } finally {
         store.set((s) => ({ changing: s.changing.filter((id) => id !== vendorId) }));
       }
@@ -351,7 +350,7 @@ export function createPopupController(store: PageStore<PopupState>, deps: PopupD
         store.set({ pause: state });
         done(state.paused ? 'Paused on this tab.' : 'Dashguard is back on for this tab.');
       } catch (error) {
-        store.set({ status: message(error) });
+        store.set({ status: errorMessage(error) });
       } finally {
         store.set({ pauseBusy: false });
       }
@@ -370,7 +369,7 @@ export function createPopupController(store: PageStore<PopupState>, deps: PopupD
         if (!store.get().named.includes(found.vendorId)) store.set((s) => ({ named: [...s.named, found.vendorId] }));
         return true;
       } catch (error) {
-        store.set({ findError: message(error) });
+        store.set({ findError: errorMessage(error) });
         return false;
       }
     },
@@ -392,7 +391,7 @@ export function createPopupController(store: PageStore<PopupState>, deps: PopupD
           done('Access allowed.');
         } else store.set({ status: 'Access was not allowed: strict mode cannot protect this page.' });
       } catch (error) {
-        store.set({ status: message(error) });
+        store.set({ status: errorMessage(error) });
       }
     },
 
@@ -422,7 +421,7 @@ export function createPopupController(store: PageStore<PopupState>, deps: PopupD
           logStatus: `Exported ${log.records.length} log record${log.records.length === 1 ? '' : 's'} as ${format.toUpperCase()}.`,
         });
       } catch (error) {
-        store.set({ logStatus: `Export failed: ${message(error)}` });
+        store.set({ logStatus: `Export failed: ${errorMessage(error)}` });
       }
     },
 
@@ -438,7 +437,7 @@ export function createPopupController(store: PageStore<PopupState>, deps: PopupD
         await background.send(AUDIT_CLEAR_LOG, null);
         store.set({ logStatus: 'Audit log deleted.' });
       } catch (error) {
-        store.set({ logStatus: `The log was not deleted: ${message(error)}` });
+        store.set({ logStatus: `The log was not deleted: ${errorMessage(error)}` });
       }
     },
   };

@@ -5,6 +5,8 @@
  * a timeout on a busy machine) is retried, and after the last attempt the figure is reported "not measured" with
  * the reason while the run writes its other figures.
  */
+import { errorMessage } from '../../src/shared';
+
 export class BrokenRunError extends Error {
   constructor(message: string) {
     super(message.startsWith('Broken run') ? message : `Broken run: ${message}`);
@@ -17,6 +19,6 @@ export const STEP_ATTEMPTS = 3;
 
 /** The first line of an error's message, for a table cell. */
 export function reasonOf(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   return message.split('\n')[0]!.trim() || 'unknown error';
 }

@@ -3,7 +3,7 @@
  * (no other extension, no web page via externally_connectable), the sender is of a kind allowed for that message
  * type, and the payload parses. Anything else is refused without side effects.
  */
-import type { Result } from '../shared';
+import { errorMessage, type Result } from '../shared';
 import type { Message, ParsedByHandler, PayloadOf, PayloadParser, Protocol, ReplyOf, SenderKind } from '../messaging';
 import { isEnvelope, messagePayloadParser } from '../messaging';
 
@@ -102,7 +102,7 @@ export function createMessageRouter(
       // `parse` is the handler's own, so its value is what `handle` takes.
       return { ok: true, value: await handler.handle(parsed.value as never, sender) };
     } catch (error) {
-      return { ok: false, error: error instanceof Error ? error.message : String(error) };
+      return { ok: false, error: errorMessage(error) };
     }
   };
 }

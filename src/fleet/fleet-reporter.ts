@@ -13,7 +13,7 @@
  */
 import type { StorageArea } from '../storage';
 import type { ManagedPolicy, FleetReportingConfig } from '../policy';
-import { isRecord, createSerialQueue } from '../shared';
+import { createSerialQueue, errorMessage, isRecord } from '../shared';
 import { collectorHost } from '../policy';
 import type { FleetEvent, FleetReportContext } from './fleet-event';
 import {
@@ -215,7 +215,7 @@ export function createFleetReporter(deps: FleetReporterDeps): FleetReporter {
     } catch (error) {
       return {
         ok: false,
-        error: `the collector could not be reached (${error instanceof Error ? error.message : String(error)})`,
+        error: `the collector could not be reached (${errorMessage(error)})`,
         retryAfterMs: undefined,
       };
     } finally {
@@ -283,7 +283,7 @@ export function createFleetReporter(deps: FleetReporterDeps): FleetReporter {
         // Without this the queue would wait, with no timer, for the next report or background start: try again
         // with the backoff of a failed send, and say why meanwhile.
         stepFailures += 1;
-        stepError = `reports could not be prepared (${error instanceof Error ? error.message : String(error)})`;
+        stepError = `reports could not be prepared (${errorMessage(error)})`;
         wakeAt(deps.now() + retryDelayMs(stepFailures, undefined, deps.random(), backoff));
         deps.onError?.(error);
       },

@@ -5,6 +5,7 @@
  * (about 3 s after start-up on a fresh profile), so a read is bounded in time and a late answer is reported.
  */
 import type { StorageArea } from '../storage';
+import { errorMessage } from '../shared';
 
 export type ManagedRead =
   /** What managed storage holds (possibly `{}`). */
@@ -25,7 +26,7 @@ export interface ManagedReaderDeps {
 const NO_MANIFEST = /managed storage manifest not found/i;
 
 export function classifyManagedError(error: unknown): ManagedRead {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   return NO_MANIFEST.test(message) ? { kind: 'no-policy' } : { kind: 'unavailable', reason: message };
 }
 

@@ -7,7 +7,7 @@
 import validateSettingsFile from '../generated/validate-settings';
 import { parseStoredSettings } from './settings-shape';
 import { schemaErrorLines } from '../schema';
-import type { Result } from '../shared';
+import { errorMessage, type Result } from '../shared';
 import { migrateSettings } from './settings-migrations';
 import { validateSettings, type SettingsContext } from './settings-validation';
 import type { UserSettings } from './user-settings';
@@ -27,7 +27,7 @@ export function readSettingsFile(text: string, context: SettingsContext): ReadSe
   try {
     data = JSON.parse(text);
   } catch (error) {
-    return { ok: false, error: [`The file is not JSON: ${error instanceof Error ? error.message : String(error)}`] };
+    return { ok: false, error: [`The file is not JSON: ${errorMessage(error)}`] };
   }
   const fromSchema = schemaErrors(data);
   if (fromSchema.length > 0) return { ok: false, error: fromSchema };

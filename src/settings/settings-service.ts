@@ -8,7 +8,7 @@ import { applySettingsChange } from './apply-settings-change';
 import type { ManagedPolicy } from '../policy';
 import type { RuntimeCatalog } from '../catalog';
 import type { ReconcileOverrides } from '../rules';
-import { createSerialQueue } from '../shared';
+import { createSerialQueue, errorMessage } from '../shared';
 import type { SettingsChange } from './settings-change';
 import type { ChangeReply, SettingsView } from './settings-messages';
 import type { UserSettings } from './user-settings';
@@ -61,7 +61,7 @@ export function createSettingsService(deps: SettingsServiceDeps): SettingsServic
       // be saved does not stay in force.
       let restored = false;
       for (let attempt = 0; attempt < ROLLBACK_ATTEMPTS && !restored; attempt += 1) restored = await deps.reconcile();
-      const why = error instanceof Error ? error.message : String(error);
+      const why = errorMessage(error);
       const rules = restored
         ? ''
         : ' The browser also refused to restore the previous rules; they are restored at the next change or browser start.';

@@ -8,6 +8,7 @@
  */
 import { storageFailureSchema, type StorageAreaName, type StorageFailure, type StorageHealth } from './storage-health';
 import { conforms } from '../schema';
+import { errorMessage } from '../shared';
 import type { StorageArea } from './storage-area';
 
 export interface StorageHealthMonitorDeps {
@@ -60,7 +61,7 @@ export function createStorageHealthMonitor(deps: StorageHealthMonitorDeps): Stor
               return result;
             } catch (error) {
               seen.add(name);
-              const message = error instanceof Error ? error.message : String(error);
+              const message = errorMessage(error);
               const known = failures.get(name);
               failures.set(name, { area: name, message, since: known?.since ?? deps.now() });
               if (known?.message !== message) remember();

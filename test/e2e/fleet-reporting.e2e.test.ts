@@ -12,6 +12,7 @@ import { NEW_THIRD_PARTIES_TAKE } from '../../src/audit/audit-page-messages';
 import { TEST_BACKGROUND_STARTS_KEY, TEST_FLEET_QUEUE_LIMITS } from '../../src/background/test-surface';
 import { FLEET_STATUS_GET, fleetStatusGet, type FleetStatus } from '../../src/fleet/fleet-status';
 import { isReplyOf } from '../../src/messaging';
+import { errorMessage } from '../../src/shared';
 import { FLEET_PAUSE_STARTS_KEY } from '../../src/fleet/fleet-storage-layout';
 import { SETTINGS_CHANGE, TAB_PAUSE_SET } from '../../src/settings/settings-messages';
 import type { PolicyStatus } from '../../src/policy/policy-status';
@@ -149,7 +150,7 @@ function waitForCollector(
       try {
         lastStatus = `${new Date().toISOString()} ${JSON.stringify(await fleetStatus(options))}`;
       } catch (error) {
-        lastStatus = `${new Date().toISOString()} failed: ${error instanceof Error ? error.message : String(error)}`;
+        lastStatus = `${new Date().toISOString()} failed: ${errorMessage(error)}`;
       }
       return find();
     },

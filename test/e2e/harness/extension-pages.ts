@@ -7,6 +7,7 @@
 import type { Page } from 'puppeteer-core';
 import type { ExtensionBrowser } from './browser-session';
 import { waitFor } from './wait-for';
+import { errorMessage } from '../../../src/shared';
 
 /** Code run inside an extension page: the WebExtension API of either browser. */
 type PageApi = typeof chrome;
@@ -22,7 +23,7 @@ async function pageAt(session: ExtensionBrowser, prefix: string, what: string): 
         const href = await page
           .evaluate(() => location.href)
           .catch((error: unknown) => {
-            seen.push(`(unreadable: ${error instanceof Error ? error.message : String(error)})`);
+            seen.push(`(unreadable: ${errorMessage(error)})`);
             return '';
           });
         if (href.startsWith(prefix)) return page;

@@ -2,10 +2,11 @@
 import type { Browser, Page } from 'puppeteer-core';
 import { PAGE_LOAD_TIMEOUT_MS } from './browser-session';
 import { waitFor } from './wait-for';
+import { errorMessage } from '../../../src/shared';
 
 /** Puppeteer's own timeouts say neither what was waited for nor where ("Timed out after waiting 30000ms"). */
 const naming = (what: string) => (error: unknown) => {
-  throw new Error(`${what}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  throw new Error(`${what}: ${errorMessage(error)}`, { cause: error });
 };
 
 /** A new, blank tab; `purpose` names it if the browser does not give one. */
