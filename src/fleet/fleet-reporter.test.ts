@@ -212,7 +212,7 @@ describe('fleet reporter', () => {
     expect(w.posts).toEqual([]);
     expect(await w.reporter.status()).toMatchObject({
       waiting: 1,
-      lastError: 'reports could not be prepared (digest failed)',
+      lastError: 'an error inside Dashguard: digest failed',
     });
     // This world's backoff: 750 ms after the first failure, 1,500 ms after the second.
     await w.advance(800);

@@ -266,8 +266,8 @@ export function createFleetReporter(deps: FleetReporterDeps): FleetReporter {
     }
   };
 
-  // A step that threw before a send was decided (storage, the policy read), in a row; kept in memory only, since the
-  // failing part may be storage itself.
+  // Steps that threw in a row (storage, the policy read: before a send, or recording one); kept in memory only,
+  // since the failing part may be storage itself.
   let stepFailures = 0;
   let stepError: string | undefined;
   const poke = (): Promise<void> =>
@@ -283,7 +283,7 @@ export function createFleetReporter(deps: FleetReporterDeps): FleetReporter {
         // Without this the queue would wait, with no timer, for the next report or background start: try again
         // with the backoff of a failed send, and say why meanwhile.
         stepFailures += 1;
-        stepError = `reports could not be prepared (${errorMessage(error)})`;
+        stepError = `an error inside Dashguard: ${errorMessage(error)}`;
         wakeAt(deps.now() + retryDelayMs(stepFailures, undefined, deps.random(), backoff));
         deps.onError?.(error);
       },
