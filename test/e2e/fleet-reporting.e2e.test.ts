@@ -9,7 +9,11 @@
 import { TargetType, type Page } from 'puppeteer-core';
 import { newPartiesTitle } from '../../src/audit/audit-badge';
 import { NEW_THIRD_PARTIES_TAKE } from '../../src/audit/audit-page-messages';
-import { TEST_BACKGROUND_STARTS_KEY, TEST_FLEET_QUEUE_LIMITS } from '../../src/background/test-surface';
+import {
+  TEST_BACKGROUND_STARTS_KEY,
+  TEST_FAIL_STORAGE,
+  TEST_FLEET_QUEUE_LIMITS,
+} from '../../src/background/test-surface';
 import { FLEET_STATUS_GET, fleetStatusGet, type FleetStatus } from '../../src/fleet/fleet-status';
 import { isReplyOf } from '../../src/messaging';
 import { errorMessage } from '../../src/shared';
@@ -422,6 +426,44 @@ describe.each(BROWSER_KINDS)('Fleet reporting in %s', (kind) => {
           ),
       ).toBe(true);
     }, 180_000);
+
+    test('a batch whose delivery could not be recorded (storage failing) is sent again under the same ids, and the queue empties once storage is back, with no new page', async () => {
+      const { session, options } = ready();
+      const origin = originOf(session);
+      const since = Date.now();
+      let first: ReceivedBatch;
+      // The collector refuses at first, so the events are surely still queued when storage starts failing.
+      collector.setMode({ kind: 'down' });
+      try {
+        try {
+          await visitDashboard(session, `${kind}-storage-${since}`, `qv${since}storage`);
+          await waitForCollector(options, 'refuse a batch', since, () =>
+            collector.received.find((b) => b.time >= since && b.origin === origin && b.status === 503),
+          );
+          // From here every write to storage.local fails (test build): the acknowledgement of a sent batch too.
+          await sendFromPage(options, TEST_FAIL_STORAGE, { local: true, session: false });
+        } finally {
+          collector.setMode({ kind: 'up' });
+        }
+        first = await waitForBatch(options, 'the batch while storage fails', since, (b) => b.origin === origin);
+        const failing = await waitForFleet(options, 'the status to name the error', (s) =>
+          (s.lastError ?? '').startsWith('an error inside Dashguard'),
+        );
+        expect(failing.lastError).toBe('an error inside Dashguard: simulated storage failure (test build)');
+        expect(failing.waiting).toBeGreaterThan(0);
+      } finally {
+        await sendFromPage(options, TEST_FAIL_STORAGE, { local: false, session: false });
+      }
+      // No page is opened from here: only the reporter's own retry can empty the queue.
+      await waitForFleet(options, 'the queue to empty', (s) => s.waiting === 0 && s.lastError === undefined);
+      const firstIds = otlpEvents([first]).map((e) => e.id);
+      // Sent again under the same ids (a collector drops the duplicates by id), by a retry.
+      const againIds = otlpEvents(collector.accepted().filter((b) => b.time > first.time && b.origin === origin)).map(
+        (e) => e.id,
+      );
+      expect(firstIds.length).toBeGreaterThan(0);
+      expect(firstIds.filter((id) => !againIds.includes(id))).toEqual([]);
+    }, 300_000);
 
     test('a full queue drops the oldest events and says how many, in the next batch', async () => {
       const { session, options } = ready();
