@@ -8,7 +8,8 @@ export interface DigestResults {
     readonly testExecError?: unknown;
     readonly testResults: ReadonlyArray<{
       readonly status: string;
-      readonly fullName: string;
+      readonly title: string;
+      readonly ancestorTitles: readonly string[];
       readonly failureMessages: readonly string[];
     }>;
   }>;

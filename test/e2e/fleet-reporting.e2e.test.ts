@@ -131,6 +131,14 @@ async function visitDashboard(session: ExtensionBrowser, run: string, secret: st
   }
 }
 
+/** A time of day (UTC), to the millisecond: enough to set a status beside the batches' times. */
+const clock = (ms: number): string => new Date(ms).toISOString().slice(11, 23);
+
+/** A fleet status in a timeout's message, the error first: a failure digest keeps only the start of a message. */
+const statusInBrief = (s: FleetStatus): string =>
+  `lastError ${JSON.stringify(s.lastError ?? null)}, waiting ${s.waiting}, ` +
+  `lastSentAt ${s.lastSentAt === undefined ? 'never' : clock(s.lastSentAt)}, enabled ${String(s.enabled)}`;
+
 /**
  * Waits until `find` returns a batch the collector received; returns it. Asks the extension for its fleet status
  * meanwhile, as an open options page would: that keeps a background awake (Firefox's here sleeps after 1 s idle), so
@@ -152,9 +160,9 @@ function waitForCollector(
     `the collector to ${what}`,
     async () => {
       try {
-        lastStatus = `${new Date().toISOString()} ${JSON.stringify(await fleetStatus(options))}`;
+        lastStatus = `${clock(Date.now())} ${statusInBrief(await fleetStatus(options))}`;
       } catch (error) {
-        lastStatus = `${new Date().toISOString()} failed: ${errorMessage(error)}`;
+        lastStatus = `${clock(Date.now())} failed: ${errorMessage(error)}`;
       }
       return find();
     },
@@ -255,7 +263,11 @@ async function waitForFleet(
       last = await fleetStatus(options);
       return accept(last) ? last : undefined;
     },
-    { timeoutMs, intervalMs: 250, describeFailure: () => `Last fleet/status: ${JSON.stringify(last)}.` },
+    {
+      timeoutMs,
+      intervalMs: 250,
+      describeFailure: () => `Last fleet/status: ${last === undefined ? 'none' : statusInBrief(last)}.`,
+    },
   );
 }
 
