@@ -9,6 +9,7 @@
 import { TargetType, type Page } from 'puppeteer-core';
 import { newPartiesTitle } from '../../src/audit/audit-badge';
 import { NEW_THIRD_PARTIES_TAKE } from '../../src/audit/audit-page-messages';
+import { tabAuditKey } from '../../src/audit/audit-types';
 import {
   TEST_BACKGROUND_STARTS_KEY,
   TEST_FAIL_STORAGE,
@@ -121,11 +122,40 @@ async function fleetStatus(page: Page): Promise<FleetStatus> {
   return value;
 }
 
-/** Loads the fixture dashboard (every curated vendor) with query values that must never reach a report. */
-async function visitDashboard(session: ExtensionBrowser, run: string, secret: string): Promise<void> {
-  const page = await session.openPage(siteUrl('dashboard', { run, token: secret }));
+/**
+ * Loads the fixture dashboard (every curated vendor) with query values that must never reach a report, and closes it
+ * once the extension has stored the page's audit: its blocked vendor among the tab's rows, and no report for half a
+ * second. A tab closed sooner can take reports still in its content script with it (CI saw a visit counted nothing
+ * in Firefox: status "waiting 0" after the page), and these tests are about what happens to reports once stored.
+ */
+async function visitDashboard(session: ExtensionBrowser, options: Page, run: string, secret: string): Promise<void> {
+  const url = siteUrl('dashboard', { run, token: secret });
+  const page = await session.openPage(url);
   try {
     await waitForPageSettled(page, fixture, run);
+    const tabId = await tabIdOf(options, page.url());
+    let marks = '';
+    let stableSince = 0;
+    let seen = 'nothing';
+    await waitFor(
+      `the audit of the dashboard tab (run ${run}) to be stored`,
+      async () => {
+        const audit = (await sessionStorageValue(options, tabAuditKey(tabId))) as
+          { entries: { vendor?: { id: string | null } }[]; stored: Record<string, number> } | undefined;
+        seen =
+          audit === undefined ? 'no audit' : `${audit.entries.length} rows, stored ${JSON.stringify(audit.stored)}`;
+        if (audit === undefined || !audit.entries.some((entry) => entry.vendor?.id === BLOCKED_VENDOR))
+          return undefined;
+        const now = JSON.stringify(audit.stored);
+        if (now !== marks) {
+          marks = now;
+          stableSince = Date.now();
+          return undefined;
+        }
+        return Date.now() - stableSince >= 500 ? true : undefined;
+      },
+      { timeoutMs: 30_000, intervalMs: 100, describeFailure: () => `The tab's audit: ${seen}.` },
+    );
   } finally {
     await page.close();
   }
@@ -292,7 +322,7 @@ describe.each(BROWSER_KINDS)('Fleet reporting in %s', (kind) => {
       const since = Date.now();
       const run = `${kind}-otlp-${since}`;
       const secret = `qv${since}secret`;
-      await visitDashboard(session, run, secret);
+      await visitDashboard(session, options, run, secret);
       const origin = originOf(session);
       const batch = await waitForBatch(
         options,
@@ -375,12 +405,12 @@ describe.each(BROWSER_KINDS)('Fleet reporting in %s', (kind) => {
       const since = Date.now();
       collector.setMode({ kind: 'down' });
       try {
-        await visitDashboard(session, `${kind}-down-${since}`, `qv${since}down`);
+        await visitDashboard(session, options, `${kind}-down-${since}`, `qv${since}down`);
         await waitForCollector(options, 'refuse a batch', since, () =>
           collector.received.find((b) => b.time >= since && b.status === 503),
         );
         await stopBackground(session, options);
-        await visitDashboard(session, `${kind}-down2-${since}`, `qv${since}down2`);
+        await visitDashboard(session, options, `${kind}-down2-${since}`, `qv${since}down2`);
         await stopBackground(session, options);
         // Retried after the stops, from what was stored: refused again.
         await waitForFleet(
@@ -411,7 +441,7 @@ describe.each(BROWSER_KINDS)('Fleet reporting in %s', (kind) => {
       collector.setMode({ kind: 'throttle', retryAfterSeconds: RETRY_AFTER_S });
       let throttled: ReceivedBatch;
       try {
-        await visitDashboard(session, `${kind}-429-${since}`, `qv${since}429`);
+        await visitDashboard(session, options, `${kind}-429-${since}`, `qv${since}429`);
         throttled = await waitForCollector(
           options,
           'answer 429',
@@ -448,7 +478,7 @@ describe.each(BROWSER_KINDS)('Fleet reporting in %s', (kind) => {
       collector.setMode({ kind: 'down' });
       try {
         try {
-          await visitDashboard(session, `${kind}-storage-${since}`, `qv${since}storage`);
+          await visitDashboard(session, options, `${kind}-storage-${since}`, `qv${since}storage`);
           await waitForCollector(options, 'refuse a batch', since, () =>
             collector.received.find((b) => b.time >= since && b.origin === origin && b.status === 503),
           );
@@ -484,7 +514,7 @@ describe.each(BROWSER_KINDS)('Fleet reporting in %s', (kind) => {
       await sendFromPage(options, TEST_FLEET_QUEUE_LIMITS, { maxEvents: MAX_EVENTS, maxBytes: 1_000_000 });
       try {
         // One page: a requests event per vendor and status, far more than five.
-        await visitDashboard(session, `${kind}-full-${since}`, `qv${since}full`);
+        await visitDashboard(session, options, `${kind}-full-${since}`, `qv${since}full`);
         const batch = await waitForBatch(
           options,
           'a batch that says events were dropped',
@@ -515,7 +545,7 @@ describe.each(BROWSER_KINDS)('Fleet reporting in %s', (kind) => {
       const page = await session.openPage(url);
       try {
         await page.waitForSelector('html[data-party-done]', { timeout: 20_000 });
-        const tabId = await tabIdOf(options, url);
+        const tabId = await tabIdOf(options, page.url());
         // Until the person has seen it, the badge counts it ("+1", amber) and its title says so and the blocked count.
         const badgeState = () =>
           options.evaluate(async (id: number) => {
@@ -594,7 +624,7 @@ describe.each(BROWSER_KINDS)('Fleet reporting in %s', (kind) => {
       const page = await session.openPage(url);
       try {
         await page.waitForSelector('html[data-party-done]', { timeout: 20_000 });
-        const tabId = await tabIdOf(options, url);
+        const tabId = await tabIdOf(options, page.url());
         await sendFromPage(options, TAB_PAUSE_SET, { tabId, paused: true });
         // The background notes when (and where) the pause began; the event goes when it ends.
         await waitFor(
@@ -734,7 +764,7 @@ describe.each(BROWSER_KINDS)('Fleet reporting in %s', (kind) => {
       const since = Date.now();
       const run = `${kind}-hec-${since}`;
       const secret = `qv${since}hec`;
-      await visitDashboard(session, run, secret);
+      await visitDashboard(session, options, run, secret);
       const origin = originOf(session);
       const parse = (body: string): Record<string, unknown>[] =>
         body
@@ -814,7 +844,7 @@ describe.each(BROWSER_KINDS)('Fleet reporting in %s', (kind) => {
       expect(await options.$eval('[data-dg="fleet-status"]', (el) => (el as HTMLElement).hidden)).toBe(true);
 
       const since = Date.now();
-      await visitDashboard(session, `${kind}-malformed-${since}`, `qv${since}`);
+      await visitDashboard(session, options, `${kind}-malformed-${since}`, `qv${since}`);
       // Two of the intervals the policy asked for, and one of the shortest a valid policy may set, have passed: a
       // report would have been due. (The OTLP test above is the control: the same page, a valid policy, a batch.)
       await new Promise((resolve) => setTimeout(resolve, (INTERVAL_SECONDS + 2) * 1000));
