@@ -24,6 +24,7 @@ import { exportFrom, readPopupRows, waitForPopupRows, type PopupRow } from './ha
 import { BROWSER_KINDS, launchWithDashguard, type ExtensionBrowser } from './harness/browsers';
 import { openExtensionPage, optionsPage, sendFromPage, sessionStorageValue, tabIdOf } from './harness/extension-pages';
 import { startFixtureServer, type FixtureServer } from './harness/fixture-server';
+import { loadInTab } from './harness/page-helpers';
 import { waitFor } from './harness/wait-for';
 
 /** Firefox stops an idle event page after this long (default 30 s): short, so the test can make it happen. */
@@ -220,7 +221,7 @@ describe.each(BROWSER_KINDS)('The audit in %s', (kind) => {
       expect(stored?.groups.length).toBeGreaterThan(0);
       expect(stored?.groups.flatMap((g) => g.entries)).toEqual([]);
       // Any page that is not a dashboard: here a plain text file on another host.
-      await page.goto('https://cdn.unrelated.example/dg-fixture/audit/ping', { waitUntil: 'load' });
+      await loadInTab(page, 'https://cdn.unrelated.example/dg-fixture/audit/ping');
       await waitFor('the tab audit to be dropped', async () =>
         (await sessionStorageValue(home, tabAuditKey(tabId))) === undefined ? true : undefined,
       );

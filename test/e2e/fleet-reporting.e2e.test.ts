@@ -9,7 +9,7 @@
 import { TargetType, type Page } from 'puppeteer-core';
 import { newPartiesTitle } from '../../src/audit/audit-badge';
 import { NEW_THIRD_PARTIES_TAKE } from '../../src/audit/audit-page-messages';
-import { tabAuditKey } from '../../src/audit/audit-types';
+import { isTabAudit, tabAuditKey } from '../../src/audit/audit-types';
 import {
   TEST_BACKGROUND_STARTS_KEY,
   TEST_FAIL_STORAGE,
@@ -140,12 +140,13 @@ async function visitDashboard(session: ExtensionBrowser, options: Page, run: str
     await waitFor(
       `the audit of the dashboard tab (run ${run}) to be stored`,
       async () => {
-        const audit = (await sessionStorageValue(options, tabAuditKey(tabId))) as
-          { entries: { vendor?: { id: string | null } }[]; stored: Record<string, number> } | undefined;
+        const value = await sessionStorageValue(options, tabAuditKey(tabId));
+        const audit = isTabAudit(value) ? value : undefined;
         seen =
-          audit === undefined ? 'no audit' : `${audit.entries.length} rows, stored ${JSON.stringify(audit.stored)}`;
-        if (audit === undefined || !audit.entries.some((entry) => entry.vendor?.id === BLOCKED_VENDOR))
-          return undefined;
+          audit === undefined
+            ? `no audit (${value === undefined ? 'none stored' : 'not in the tab audit format'})`
+            : `${audit.entries.length} rows, stored ${JSON.stringify(audit.stored)}`;
+        if (audit === undefined || !audit.entries.some((entry) => entry.vendor.id === BLOCKED_VENDOR)) return undefined;
         const now = JSON.stringify(audit.stored);
         if (now !== marks) {
           marks = now;

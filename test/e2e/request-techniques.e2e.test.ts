@@ -17,6 +17,7 @@ import { SETTINGS_CHANGE, SETTINGS_GET, TAB_PAUSE_SET } from '../../src/settings
 import { AUDIT_EXPORT_LOG, type AuditLogExport } from '../../src/audit/audit-page-messages';
 import { tabAuditKey, type TabAudit } from '../../src/audit/audit-types';
 import { SITES } from './harness/fixture-catalog';
+import { loadInTab } from './harness/page-helpers';
 import { startFixtureServer, type FixtureServer } from './harness/fixture-server';
 import {
   FRAME_TECHNIQUES,
@@ -62,7 +63,7 @@ async function startTechniques(
       page.waitForNavigation({ waitUntil: 'domcontentloaded' }),
       page.evaluate((to: string) => void (location.href = to), url),
     ]);
-  } else await page.goto(url, { waitUntil: 'domcontentloaded' });
+  } else await loadInTab(page, url);
   const current = page;
   const started = await waitFor(`the techniques page on ${host} to start (run ${run})`, async () => {
     const value = await current.evaluate(() => document.documentElement.dataset.started);
