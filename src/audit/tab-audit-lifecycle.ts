@@ -26,7 +26,7 @@ export function createTabAuditLifecycle(deps: {
   badge: AuditBadge;
 }): TabAuditLifecycle {
   return {
-    tabRemoved: (tabId) => deps.tabAudits.remove(tabId),
+    tabRemoved: (tabId) => deps.tabAudits.closed(tabId),
     async tabUpdated(tabId, changeInfo) {
       if (changeInfo.status !== 'complete' || (await deps.tabAudits.get(tabId)) === undefined) return;
       let answer: unknown;

@@ -2,9 +2,15 @@ import { FakeStorageArea } from '../../test/unit/fake-storage-area';
 import { TRACKER } from '../../test/unit/audit-fixtures';
 import { observation, update } from '../../test/unit/audit-observations';
 import { displayAudit } from './audit-display';
-import { isTabAudit, tabAuditKey } from './audit-types';
+import { isTabAudit, tabAuditKey, type TabAudit } from './audit-types';
 import { firstScreenKey, isFirstScreenOf, STORED_FIRST_SCREEN_GROUPS } from './stored-first-screen';
 import { createTabAuditStore } from './tab-audit-store';
+
+/** The audit a record stored (these tabs are open). */
+function recorded(audit: TabAudit | undefined): TabAudit {
+  if (audit === undefined) throw new Error('the tab audit was not stored');
+  return audit;
+}
 
 describe('createTabAuditStore', () => {
   it('stores each tab under its own key and batches concurrent updates into one write', async () => {
@@ -15,7 +21,7 @@ describe('createTabAuditStore', () => {
       store.record(update([observation(2)])),
       store.record(update([observation(1)], { tabId: 9, instanceId: 'other' })),
     ]);
-    expect(results.map((r) => r.entries[0]?.count)).toEqual([1, 2, 1]);
+    expect(results.map((r) => recorded(r).entries[0]?.count)).toEqual([1, 2, 1]);
     expect(area.writes).toBe(1);
     expect([...area.data.keys()].sort()).toEqual([
       firstScreenKey(4),
@@ -30,7 +36,7 @@ describe('createTabAuditStore', () => {
     await createTabAuditStore(area).record(update([observation(1), observation(2)]));
     // A new worker: a new store over the same storage, with a resent report and a new one.
     const restarted = createTabAuditStore(area);
-    const audit = await restarted.record(update([observation(2), observation(3)]));
+    const audit = recorded(await restarted.record(update([observation(2), observation(3)])));
     expect(audit.entries[0]?.count).toBe(3);
   });
 
@@ -40,7 +46,7 @@ describe('createTabAuditStore', () => {
     area.failNext = new Error('QUOTA_BYTES quota exceeded');
     await expect(store.record(update([observation(1)]))).rejects.toThrow(/quota/);
     expect(await store.get(4)).toBeUndefined();
-    expect((await store.record(update([observation(1)]))).entries[0]?.count).toBe(1);
+    expect(recorded(await store.record(update([observation(1)]))).entries[0]?.count).toBe(1);
   });
 
   it('removes a closed tab, also when a write for it was queued first', async () => {
@@ -88,7 +94,7 @@ describe('createTabAuditStore: the first screen stored beside each audit', () =>
   it('is written in the same storage call as the audit, validated and read back as the display of the audit', async () => {
     const area = new FakeStorageArea();
     const store = createTabAuditStore(area);
-    const audit = await store.record(update([observation(1), observation(2)]));
+    const audit = recorded(await store.record(update([observation(1), observation(2)])));
     expect(area.writes).toBe(1);
     const stored = area.data.get(firstScreenKey(4));
     expect(isFirstScreenOf(stored, 4)).toBe(true);
@@ -111,7 +117,7 @@ describe('createTabAuditStore: the first screen stored beside each audit', () =>
     const area = new FakeStorageArea();
     const store = createTabAuditStore(area);
     await store.record(update([observation(1)]));
-    const audit = await store.record(update([observation(1), observation(3)], { instanceId: 'second' }));
+    const audit = recorded(await store.record(update([observation(1), observation(3)], { instanceId: 'second' })));
     expect((await store.storedFirstScreen(4))?.updatedAt).toBe(audit.updatedAt);
     expect((await store.storedFirstScreen(4))?.summary).toEqual(displayAudit(audit).summary);
   });
@@ -119,7 +125,7 @@ describe('createTabAuditStore: the first screen stored beside each audit', () =>
   it('stays small however large the audit: at most 60 vendor heads and no request rows', async () => {
     const area = new FakeStorageArea();
     const store = createTabAuditStore(area);
-    const audit = await store.record(manyVendors(200));
+    const audit = recorded(await store.record(manyVendors(200)));
     const stored = await store.storedFirstScreen(4);
     expect(stored?.groups).toHaveLength(STORED_FIRST_SCREEN_GROUPS);
     expect(stored?.groups.flatMap((g) => g.entries)).toEqual([]);
@@ -215,5 +221,21 @@ describe('createTabAuditStore reads', () => {
     release();
     const first = await read;
     expect(await store.get(4)).toBe(first);
+  });
+
+  it("does not bring back a closed tab's audit when a report arrives after the tab closed, and other tabs go on", async () => {
+    const area = new FakeStorageArea();
+    const store = createTabAuditStore(area);
+    await store.record(update([observation(1)]));
+    await store.closed(4);
+    expect(area.data.has(tabAuditKey(4))).toBe(false);
+    // The page's last report, sent as its tab closed.
+    expect(await store.record(update([observation(2)]))).toBeUndefined();
+    expect(await store.get(4)).toBeUndefined();
+    expect([...area.data.keys()]).toEqual([]);
+    expect(recorded(await store.record(update([observation(1)], { tabId: 9 }))).tabId).toBe(9);
+    // A tab that only left the dashboards (remove) is still open: its next page is recorded.
+    await store.remove(9);
+    expect(recorded(await store.record(update([observation(2)], { tabId: 9, instanceId: 'next' }))).tabId).toBe(9);
   });
 });

@@ -14,8 +14,11 @@ import { correctTabAudit, mergeTabAudit, type TabAuditUpdate, type VerdictCorrec
 
 /** The part of a storage area (storage.session) this store uses. */
 export interface TabAuditStore {
-  /** Folds `update` into its tab's audit and stores it; resolves with the stored audit. */
-  record(update: TabAuditUpdate): Promise<TabAudit>;
+  /**
+   * Folds `update` into its tab's audit and stores it; resolves with the stored audit, or undefined when the tab was
+   * closed (a page's last report can arrive after its tab closed: it must not bring the tab's audit back).
+   */
+  record(update: TabAuditUpdate): Promise<TabAudit | undefined>;
   /** Moves observations whose verdict changed to the rows of their new verdict (correctTabAudit). */
   correct(tabId: number, corrections: readonly VerdictCorrection[], now: number): Promise<void>;
   get(tabId: number): Promise<TabAudit | undefined>;
@@ -24,11 +27,17 @@ export interface TabAuditStore {
   /** The first screen stored beside the tab's audit (a few KB; no request rows), undefined when none or malformed. */
   storedFirstScreen(tabId: number): Promise<AuditDisplay | undefined>;
   remove(tabId: number): Promise<void>;
+  /** The tab closed: its audit goes, and no report arriving later stores one again. */
+  closed(tabId: number): Promise<void>;
   /** Removes the audits of every tab not in `openTabIds` (tabs closed while the worker was stopped). */
   keepOnly(openTabIds: readonly number[]): Promise<void>;
 }
 
+/** Closed tabs remembered at most (browsers do not reuse a tab id within a session). */
+const CLOSED_TABS_LIMIT = 1_000;
+
 export function createTabAuditStore(area: StorageArea): TabAuditStore {
+  const closedTabs = new Set<number>();
   // The background is the only writer, so what it last wrote is what storage holds; a new worker starts empty and
   // keeps what it reads (the popup's first screen is answered from here). A read that overlapped a write of its tab
   // may hold the value from before it, so only a read no write of that tab overlapped is kept.
@@ -94,6 +103,10 @@ export function createTabAuditStore(area: StorageArea): TabAuditStore {
         continue;
       }
       const { update } = item;
+      if (closedTabs.has(update.tabId)) {
+        results.push(undefined);
+        continue;
+      }
       const current = next.has(update.tabId) ? next.get(update.tabId) : await load(update.tabId);
       const merged = mergeTabAudit(current, update);
       next.set(update.tabId, merged);
@@ -120,11 +133,7 @@ export function createTabAuditStore(area: StorageArea): TabAuditStore {
   }
 
   return {
-    async record(update) {
-      const audit = await writes.add({ update });
-      if (audit === undefined) throw new Error('tab audit was not stored');
-      return audit;
-    },
+    record: (update) => writes.add({ update }),
     async correct(tabId, corrections, now) {
       if (corrections.length > 0) await writes.add({ correct: { tabId, corrections, now } });
     },
@@ -136,6 +145,14 @@ export function createTabAuditStore(area: StorageArea): TabAuditStore {
       return isFirstScreenOf(value, tabId) ? value : undefined;
     },
     async remove(tabId) {
+      await writes.add({ remove: tabId });
+    },
+    async closed(tabId) {
+      closedTabs.add(tabId);
+      for (const oldest of closedTabs) {
+        if (closedTabs.size <= CLOSED_TABS_LIMIT) break;
+        closedTabs.delete(oldest);
+      }
       await writes.add({ remove: tabId });
     },
     async keepOnly(openTabIds) {

@@ -22,11 +22,16 @@ function setup(keepFull = false) {
   const local = new FakeStorageArea();
   const badges: { tabId: number; text: string }[] = [];
   const auditLog = createAuditLogStore({ area: local, now: () => 10_000, retentionDays: async () => 30 });
+  const tabAudits = createTabAuditStore(session);
+  /** What fleet reporting was told: the document key and the sequence numbers. */
+  const counted: string[] = [];
   const handler = createAuditReportHandler({
     classifier: async () =>
       createAuditClassifier({ catalog, settings: DEFAULT_SETTINGS, policy: NO_POLICY, pausedTabs: [] }),
     urlWriter: async () => auditUrlWriter(keepFull),
-    tabAudits: createTabAuditStore(session),
+    tabAudits,
+    onStored: ({ documentKey, observations }) =>
+      void counted.push(`${documentKey} ${observations.map((o) => o.seq).join(',')}`),
     auditLog,
     badge: createAuditBadge({
       setBadgeText: async (d) => void badges.push(d),
@@ -36,7 +41,7 @@ function setup(keepFull = false) {
     now: () => 10_000,
   });
   const route = createMessageRouter({ [AUDIT_REPORT]: handler }, EXTENSION);
-  return { session, local, badges, auditLog, route };
+  return { session, local, badges, auditLog, tabAudits, counted, route };
 }
 
 const obs = (seq: number, url: string, extra: Record<string, unknown> = {}) => ({
@@ -255,6 +260,51 @@ describe('audit/report', () => {
     ]);
     expect(refused.map((r) => r.ok)).toEqual([false, false, false, false, false]);
     expect(session.data.size).toBe(0);
+  });
+
+  it("files a report sent as its tab closes (Firefox gives it no tab) under the tab of the instance's earlier reports: logged and counted, the closed tab's audit not brought back", async () => {
+    const { session, auditLog, tabAudits, counted, badges, route } = setup();
+    expect(await route(report([obs(1, 'https://cdn.tracker.example/t.js')]), TOP)).toMatchObject({ ok: true });
+    await tabAudits.closed(12);
+    const badgesBefore = badges.length;
+    // The page routed in the app since: the same origin, another path.
+    const closing = { id: 'dashguard', url: 'https://app.ci.example/settings/tokens' };
+    expect(
+      await route(
+        report([obs(1, 'https://cdn.tracker.example/t.js'), obs(2, 'https://cdn.tracker.example/u.js')]),
+        closing,
+      ),
+    ).toEqual({
+      ok: true,
+      value: { storedThrough: 2 },
+    });
+    const records = await auditLog.read();
+    expect(records.map((r) => [r.url, r.source, r.pageUrl])).toEqual([
+      ['https://cdn.tracker.example/t.js', 'https://app.ci.example tab 12', 'https://app.ci.example/pipelines'],
+      ['https://cdn.tracker.example/u.js', 'https://app.ci.example tab 12', 'https://app.ci.example/settings/tokens'],
+    ]);
+    expect(counted).toEqual(['12:abc-1 1', '12:abc-1 1,2']);
+    expect(session.data.has(tabAuditKey(12))).toBe(false);
+    expect(badges.length).toBe(badgesBefore);
+  });
+
+  it('refuses a report without a tab from an instance it has not seen, or from another origin than before', async () => {
+    const { session, auditLog, route } = setup();
+    const closing = { id: 'dashguard', url: 'https://app.ci.example/pipelines' };
+    expect(await route(report([obs(1, 'https://cdn.tracker.example/t.js')]), closing)).toEqual({
+      ok: false,
+      error: 'audit/report: not sent from a tab',
+    });
+    await route(report([obs(1, 'https://cdn.tracker.example/t.js')]), TOP);
+    const elsewhere = { id: 'dashguard', url: 'https://evil.example/' };
+    expect(await route(report([obs(2, 'https://cdn.tracker.example/u.js')]), elsewhere)).toMatchObject({ ok: false });
+    expect(
+      await route(report([obs(2, 'https://cdn.tracker.example/u.js')], { instanceId: 'abc-2' }), closing),
+    ).toMatchObject({
+      ok: false,
+    });
+    expect((await auditLog.read()).map((r) => r.url)).toEqual(['https://cdn.tracker.example/t.js']);
+    expect((session.data.get(tabAuditKey(12)) as TabAudit).entries).toHaveLength(1);
   });
 
   it('files observations under the page the browser names, whatever the payload says', async () => {

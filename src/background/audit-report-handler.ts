@@ -4,8 +4,10 @@
  * (storage.local). The reply acknowledges the report only after both writes succeeded; if either fails the handler
  * rejects, the content script keeps the observations and sends them again.
  * The page, tab and frame come from the browser (`sender`), never from the payload, so a page cannot file its
- * observations under another page or tab. A frame with no address of its own (about:blank, srcdoc, data:, blob:,
- * sandboxed or not) is judged as the tab's page, as the tab-cover rules judge it, and logged as that frame.
+ * observations under another page or tab; a report sent as its tab closes, which Firefox gives no tab, gets the tab
+ * its content-script instance's earlier reports came from (report-senders.ts). A frame with no address of its own
+ * (about:blank, srcdoc, data:, blob:, sandboxed or not) is judged as the tab's page, as the tab-cover rules judge it,
+ * and logged as that frame.
  * Requests are judged by their full address; what is stored (request, page and frame addresses) is redacted first
  * (src/audit/redact-url.ts) unless the settings or the policy keep addresses whole.
  */
@@ -25,6 +27,7 @@ import type {
 } from '../audit';
 import { auditReport, capUrl, parseAuditReport, urlPath } from '../audit';
 import { handlerFor, type MessageSender } from './message-router';
+import { createReportSenders } from './report-senders';
 
 export interface AuditReportDeps {
   /** The settled classifier (settings and the organisation's policy as confirmed). */
@@ -62,6 +65,8 @@ export interface AuditReportDeps {
     readonly strictMode: ParsedReport['strictMode'];
     readonly observations: readonly ClassifiedObservation[];
   }) => Promise<void> | void;
+  /** Test builds only: holds each report, once its sender is known, as a background slow to answer would. */
+  readonly holdReport?: () => Promise<void>;
 }
 
 /** The sending document's URL without its fragment or credentials, or undefined when it is not a web page. */
@@ -144,12 +149,16 @@ function logged(
 }
 
 export function createAuditReportHandler(deps: AuditReportDeps) {
+  const senders = createReportSenders();
   return handlerFor(auditReport, {
-    from: ['content-script'],
+    // A page whose tab is closing still sends what it has left (report-queue.ts), in Firefox without its tab.
+    from: ['content-script', 'content-script-closing-tab'],
     parse: parseAuditReport,
-    async handle(report, sender) {
-      const tabId = sender.tab?.id;
-      if (typeof tabId !== 'number' || tabId < 0) throw new Error('audit/report: not sent from a tab');
+    async handle(report, givenSender) {
+      const sender = senders.resolve(report.instanceId, givenSender);
+      if (sender === undefined) throw new Error('audit/report: not sent from a tab');
+      const tabId = sender.tab.id;
+      await deps.holdReport?.();
       const document = reportDocumentOf(sender);
       if (document === undefined) throw new Error('audit/report: not sent from a web page');
       const { documentUrl, frameUrl } = document;
@@ -196,15 +205,18 @@ export function createAuditReportHandler(deps: AuditReportDeps) {
         });
       };
 
-      /** Once the report is stored: third parties new on the dashboard, the badge, and fleet reporting. */
+      /**
+       * Once the report is stored: third parties new on the dashboard, the badge, and fleet reporting. `audit` is
+       * undefined when the tab closed meanwhile: no badge and no history of its page, but fleet reporting counts.
+       */
       const afterStored = async (
         classifier: AuditClassifier,
         observations: readonly ClassifiedObservation[],
-        audit: TabAudit,
+        audit: TabAudit | undefined,
       ): Promise<void> => {
         const dashboard = classifier.dashboardOf(documentUrl);
         let unseenNew = 0;
-        if (deps.newParties !== undefined && dashboard !== undefined && audit.page !== null) {
+        if (deps.newParties !== undefined && dashboard !== undefined && audit !== undefined && audit.page !== null) {
           unseenNew = await deps
             .newParties({ tabId, dashboardId: dashboard.id, page: `${tabId}:${audit.page.timeOrigin}`, observations })
             .catch((error: unknown) => {
@@ -212,7 +224,7 @@ export function createAuditReportHandler(deps: AuditReportDeps) {
               return 0;
             });
         }
-        void deps.badge.show(audit, unseenNew);
+        if (audit !== undefined) void deps.badge.show(audit, unseenNew);
         try {
           await deps.onStored?.({
             dashboardId: dashboard?.id ?? null,
@@ -247,7 +259,8 @@ export function createAuditReportHandler(deps: AuditReportDeps) {
       // verdict that changed moves to its new row, marked.
       const writeAtHand = await (deps.urlWriterAtHand ?? deps.urlWriter)();
       const early = judge(first.classifier, writeAtHand);
-      void deps.badge.show(await deps.tabAudits.record(tabUpdate(first.classifier, writeAtHand, early)));
+      const shown = await deps.tabAudits.record(tabUpdate(first.classifier, writeAtHand, early));
+      if (shown !== undefined) void deps.badge.show(shown);
       if (early.length === 0) {
         // The page's first announcement: nothing to judge again or to log. Acknowledged as soon as the page is
         // stored, since the content script sends its observations only after this answer (one report in flight):
@@ -256,8 +269,7 @@ export function createAuditReportHandler(deps: AuditReportDeps) {
         void deps
           .classifier()
           .then(async (settled) => {
-            const audit = await deps.tabAudits.get(tabId);
-            if (audit !== undefined) await afterStored(settled, [], audit);
+            await afterStored(settled, [], await deps.tabAudits.get(tabId));
           })
           .catch((error: unknown) => console.error('Dashguard: a page announced at start-up was not reported.', error));
         return { storedThrough: report.maxSeq };
@@ -275,8 +287,7 @@ export function createAuditReportHandler(deps: AuditReportDeps) {
       });
       await deps.tabAudits.correct(tabId, corrections, deps.now());
       await logAppend(settled, write, judge(settled, write), changedFrom);
-      const audit = await deps.tabAudits.get(tabId);
-      if (audit !== undefined) await afterStored(settled, final, audit);
+      await afterStored(settled, final, await deps.tabAudits.get(tabId));
       return { storedThrough: report.maxSeq };
     },
   });

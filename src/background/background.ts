@@ -67,6 +67,7 @@ const logError = (message: string, error: unknown): void => console.error(messag
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- see above
 const testSurface = __TEST_BUILD__ ? (require('./test-surface') as typeof import('./test-surface')) : undefined;
 const simulatedStorageFailure = testSurface?.createSimulatedStorageFailure(browser.storage.session);
+const auditReportHold = testSurface?.createAuditReportHold();
 
 // Every store writes through these, so a failing write is shown to the person whoever made it.
 const storageHealth = createStorageHealthMonitor({
@@ -277,6 +278,7 @@ const handlers: Handlers = {
     }),
     // Awaited before the report is acknowledged, and counted once per sequence number: exactly once.
     onStored: (stored) => fleetActivity.reportStored(stored),
+    ...(auditReportHold ? { holdReport: () => auditReportHold.hold.wait() } : {}),
   }),
   [FLEET_STATUS_GET]: createFleetStatusHandler(fleet),
   [NEW_THIRD_PARTIES_TAKE]: createNewThirdPartiesHandler({ history: thirdPartyHistory, tabAudits, badge: auditBadge }),
@@ -297,6 +299,7 @@ const handlers: Handlers = {
   ...(testSurface && simulatedStorageFailure
     ? { [testSurface.TEST_FAIL_STORAGE]: testSurface.createFailStorageHandler(simulatedStorageFailure) }
     : {}),
+  ...(testSurface && auditReportHold ? { [testSurface.TEST_HOLD_AUDIT_REPORTS]: auditReportHold.handler } : {}),
 };
 const route = createMessageRouter(handlers, {
   extensionId: browser.runtime.id,

@@ -9,7 +9,7 @@ import {
   tabPauseSet,
 } from '../settings';
 import { createSettingsChangeHandler } from './settings-change-handler';
-import { createMessageRouter, defineHandler, handlerFor, type Handlers } from './message-router';
+import { createMessageRouter, defineHandler, handlerFor, senderKind, type Handlers } from './message-router';
 
 const context = { extensionId: 'self', extensionOrigin: 'chrome-extension://self/' };
 const calls: unknown[] = [];
@@ -51,6 +51,18 @@ describe('createMessageRouter', () => {
       /not accepted/,
     ],
     ['a content script sending a settings change', { type: 'settings/set', payload: {} }, content, /not accepted/],
+    [
+      'a page whose tab is closing, to a handler that does not take it',
+      { type: 'audit/report', payload: 1 },
+      { id: 'self', url: 'https://app.circleci.com/' },
+      /not accepted/,
+    ],
+    [
+      'a sender of this extension with neither a tab nor a web address',
+      { type: 'audit/report', payload: 1 },
+      { id: 'self', url: 'about:blank' },
+      /not accepted/,
+    ],
     ['an unknown type', { type: 'debug/unblock-all', payload: {} }, page, /unknown message type/],
     ['a prototype key as type', { type: '__proto__', payload: {} }, page, /unknown message type/],
     ['a malformed envelope', 'hello', page, /malformed/],
@@ -60,6 +72,24 @@ describe('createMessageRouter', () => {
     expect(reply.ok).toBe(false);
     if (!reply.ok) expect(reply.error).toMatch(error);
     expect(calls).toEqual([]);
+  });
+});
+
+describe('senderKind', () => {
+  it.each([
+    ['an extension page', page, 'extension-page'],
+    ['a content script', content, 'content-script'],
+    // Firefox gives no tab for what a page sends as its tab closes.
+    [
+      'a content script whose tab is closing',
+      { id: 'self', url: 'https://app.circleci.com/' },
+      'content-script-closing-tab',
+    ],
+    ['another extension', { id: 'other', url: 'https://app.circleci.com/' }, undefined],
+    ['this extension with no address', { id: 'self' }, undefined],
+    ['this extension from a data: address', { id: 'self', url: 'data:text/html,x' }, undefined],
+  ])('%s', (_name, sender, kind) => {
+    expect(senderKind(sender, context)).toBe(kind);
   });
 });
 

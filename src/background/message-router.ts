@@ -82,6 +82,9 @@ export function senderKind(sender: MessageSender, context: RouterContext): Sende
   if (sender.id !== context.extensionId) return undefined;
   if (sender.url !== undefined && sender.url.startsWith(context.extensionOrigin)) return 'extension-page';
   if (sender.tab !== undefined) return 'content-script';
+  // Only this extension's content scripts send from a web page (no externally_connectable): one without a tab is in
+  // a page whose tab is closing (Firefox drops the tab from what the page sends in its last moments).
+  if (sender.url !== undefined && /^https?:/i.test(sender.url)) return 'content-script-closing-tab';
   return undefined;
 }
 

@@ -122,3 +122,41 @@ export function createFleetQueueLimitsHandler(session: StorageArea) {
     },
   });
 }
+
+/**
+ * `test/hold-audit-reports` {hold}: while held, every audit report waits, once its sender is known, before it is
+ * judged or stored, as in a background slow to answer (a worker or event page starting). Kept in memory: a background
+ * started again holds nothing.
+ */
+export const TEST_HOLD_AUDIT_REPORTS = 'test/hold-audit-reports';
+
+type Hold = { hold: boolean };
+const isHold = (value: unknown): value is Hold =>
+  typeof value === 'object' && value !== null && typeof (value as Partial<Hold>).hold === 'boolean';
+const testHoldAuditReports = defineMessage(TEST_HOLD_AUDIT_REPORTS, parsedByHandler<Hold, Hold>(), isHold);
+
+export interface AuditReportHold {
+  /** Resolves at once, or when the hold is lifted. */
+  wait(): Promise<void>;
+}
+
+export function createAuditReportHold() {
+  let lift: (() => void) | undefined;
+  let held: Promise<void> | undefined;
+  const hold: AuditReportHold = { wait: () => held ?? Promise.resolve() };
+  const handler = handlerFor(testHoldAuditReports, {
+    from: ['extension-page'],
+    parse: (payload) =>
+      isHold(payload) ? { ok: true, value: { hold: payload.hold } } : { ok: false, error: 'needs {hold: boolean}' },
+    handle: ({ hold: on }) => {
+      if (on && held === undefined) held = new Promise((resolve) => (lift = resolve));
+      if (!on) {
+        lift?.();
+        held = undefined;
+        lift = undefined;
+      }
+      return Promise.resolve({ hold: on });
+    },
+  });
+  return { hold, handler };
+}

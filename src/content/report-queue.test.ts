@@ -117,6 +117,49 @@ describe('createReportQueue', () => {
     expect(queue.state()).toMatchObject({ pending: 0, dropped: 0 });
   });
 
+  it('sends everything pending when the page is hidden, even while a message is unanswered, and the background stores each observation once', async () => {
+    const clock = new ManualClock();
+    const bg = background();
+    const reports: AuditReport[] = [];
+    let answerFirst: (() => void) | undefined;
+    const queue = createReportQueue({
+      // The first message is delivered but its answer never comes (a background slow to start); the rest are answered.
+      send: (report) => {
+        reports.push(report);
+        const stored = bg.send(report);
+        if (reports.length > 1) return stored;
+        return new Promise<AuditReportAck>((resolve) => (answerFirst = () => void stored.then(resolve)));
+      },
+      schedule: clock.schedule,
+      newInstanceId: () => 'instance-1',
+      timeOrigin: 1_000,
+      batchDelayMs: 100,
+      maxRetryDelayMs: 2_000,
+      maxPending: 1_000,
+      maxPagePending: 50,
+    });
+    queue.announce();
+    queue.add(observation(1));
+    await clock.advance(0);
+    expect(reports).toHaveLength(1);
+    for (let n = 2; n <= 250; n += 1) queue.add(observation(n));
+    await clock.advance(100);
+    // Without the page hiding, what came after waits for the answer.
+    expect(reports).toHaveLength(1);
+    queue.flushNow();
+    await clock.advance(0);
+    // From the oldest unacknowledged on, in messages of at most 200.
+    expect(reports.slice(1).map((r) => [r.observations[0]?.seq, r.observations.at(-1)?.seq])).toEqual([
+      [1, 200],
+      [201, 250],
+    ]);
+    expect(bg.stored.get('instance-1')).toEqual(Array.from({ length: 250 }, (_, i) => i + 1));
+    // The late answer: the queue goes on as usual, and the background stores nothing twice.
+    answerFirst?.();
+    await clock.advance(1_000);
+    expect(bg.stored.get('instance-1')).toHaveLength(250);
+  });
+
   it('keeps what was not acknowledged and sends it again when the background is back, nothing lost or doubled', async () => {
     const { clock, bg, queue } = setup();
     queue.add(observation(1));

@@ -4,8 +4,11 @@
  * feature, listed in src/messaging/protocol.ts); this is only the outer shape the router and the clients share.
  */
 
-/** Who may send a message: a content script in a web page, or one of the extension's own pages. */
-export type SenderKind = 'content-script' | 'extension-page';
+/**
+ * Who may send a message: a content script in a web page, one in a web page whose tab the browser no longer gives
+ * (Firefox, for what a page sends as its tab closes), or one of the extension's own pages.
+ */
+export type SenderKind = 'content-script' | 'content-script-closing-tab' | 'extension-page';
 
 export interface Envelope<T extends string = string, P = unknown> {
   readonly type: T;

@@ -28,6 +28,9 @@ interface StorageFailing {
   readonly local: boolean;
   readonly session: boolean;
 }
+interface ReportHold {
+  readonly hold: boolean;
+}
 
 export interface Protocol {
   'policy/get': typeof policyGet;
@@ -57,6 +60,12 @@ export interface Protocol {
     'test/fleet-queue-limits',
     ParsedByHandler<QueueLimits | null, QueueLimits | null>,
     Guard<QueueLimits | null>
+  >;
+  /** Test builds only: hold audit reports before they are stored, as a background slow to answer would. */
+  'test/hold-audit-reports'?: Message<
+    'test/hold-audit-reports',
+    ParsedByHandler<ReportHold, ReportHold>,
+    Guard<ReportHold>
   >;
 }
 

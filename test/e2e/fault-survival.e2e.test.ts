@@ -5,6 +5,8 @@
  *     loading scripts: the audit loses nothing and no blocked vendor gets a request;
  *   - browser storage refusing every write: blocking holds, a change is refused rather than applied half, the popup
  *     and the options page say so, and the audit catches up once storage works again;
+ *   - a dashboard tab closed while the background has not answered its reports: what the page still held reaches the
+ *     audit log as the tab closes (`test/hold-audit-reports` holds the reports);
  *   - the popup and the options page changing the same vendor at once: both show, and the rules enforce, the last;
  *   - a browser restart on the same profile, with settings left in the previous format (version 1): the rules, the
  *     self-hosted dashboard and the custom vendor are kept, and the first page after the restart is protected.
@@ -15,8 +17,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import type { Page } from 'puppeteer-core';
+import { AUDIT_EXPORT_LOG, type AuditLogExport } from '../../src/audit/audit-page-messages';
 import { SETTINGS_KEY } from '../../src/settings/settings-store';
-import { TEST_BACKGROUND_STARTS_KEY, TEST_FAIL_STORAGE } from '../../src/background/test-surface';
+import {
+  TEST_BACKGROUND_STARTS_KEY,
+  TEST_FAIL_STORAGE,
+  TEST_HOLD_AUDIT_REPORTS,
+} from '../../src/background/test-surface';
+import { tabAuditKey } from '../../src/audit/audit-types';
 import {
   SETTINGS_CHANGE,
   SETTINGS_GET,
@@ -213,6 +221,54 @@ describe.each(BROWSER_KINDS)('Fault survival in %s', (kind) => {
       await page.close();
     }
   }, 180_000);
+
+  test('a dashboard tab closed while the background has not answered its reports sends what is left as it closes: the audit log has it', async () => {
+    const since = Date.now();
+    const url = auditPageUrl('page', { run: `${kind}-closed-${since}` });
+    // Blocked rows only (an allowed one may be a request the page is still making). Chromium drops what a frame of a
+    // closing tab sends (the top frame's arrives), so there only the top frame's rows can be asked for.
+    const expected = EXPECTED_AUDIT.filter(
+      (row) => row.status === 'blocked' && (kind === 'firefox' || !row.inFrame),
+    ).map((row) => `${row.status} ${row.url}`);
+    const ofTab = (log: AuditLogExport, tabId: number): string[] =>
+      log.records
+        .filter((r) => r.firstSeen >= since && (r.source ?? '').endsWith(` tab ${tabId}`))
+        .map((r) => `${r.status} ${r.url}`);
+    let tabId = -1;
+    await sendFromPage(home, TEST_HOLD_AUDIT_REPORTS, { hold: true });
+    try {
+      const page = await session.openPage(url);
+      try {
+        await page.waitForSelector('html[data-audit-done]', { timeout: 20_000 });
+        tabId = await tabIdOf(home, url);
+        // The hold held: nothing of this page is stored yet (its first report, the announcement, is unanswered, and
+        // the rest waits behind it in the page).
+        expect(ofTab(await sendFromPage<AuditLogExport>(home, AUDIT_EXPORT_LOG, null), tabId)).toEqual([]);
+        expect(await sessionStorageValue(home, tabAuditKey(tabId))).toBeUndefined();
+      } finally {
+        // As a person closes a tab: the page's unload events run (the browsers' automation skips them otherwise).
+        await page.close({ runBeforeUnload: true });
+      }
+    } finally {
+      await sendFromPage(home, TEST_HOLD_AUDIT_REPORTS, { hold: false });
+    }
+    let last: string[] = [];
+    await waitFor(
+      "the closed tab's blocked requests in the audit log",
+      async () => {
+        last = ofTab(await sendFromPage<AuditLogExport>(home, AUDIT_EXPORT_LOG, null), tabId);
+        return expected.every((row) => last.includes(row)) ? true : undefined;
+      },
+      {
+        timeoutMs: 20_000,
+        intervalMs: 250,
+        describeFailure: () =>
+          `Missing: ${expected.filter((row) => !last.includes(row)).join(', ')}. The tab's records: ${last.join(', ') || 'none'}.`,
+      },
+    );
+    // The closed tab's audit is not brought back by its last reports.
+    expect(await sessionStorageValue(home, tabAuditKey(tabId))).toBeUndefined();
+  }, 120_000);
 
   test('the popup and the options page changing the same vendor at once converge on the last change', async () => {
     const url = siteUrl('dashboard', { run: `${kind}-converge-${Date.now()}` });

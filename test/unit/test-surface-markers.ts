@@ -5,4 +5,5 @@ export const TEST_SURFACE_MARKERS: readonly string[] = [
   'countBackgroundStart',
   'test/fail-storage',
   'test/fleet-queue-limits',
+  'test/hold-audit-reports',
 ];
