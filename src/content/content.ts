@@ -43,7 +43,17 @@ const newInstanceId = (): string =>
     ? crypto.randomUUID()
     : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
 
+// A tab closing: Firefox can lose what a top frame sends in `pagehide` (its messages, and the rest of the handler, go
+// with the window), so while reports wait they also leave at `beforeunload`, when the window is still whole. Listened
+// to only then: a `beforeunload` listener keeps a page out of Firefox's back-forward cache.
+const sendBeforeUnload = (event: Event): void => {
+  if (event.isTrusted) queue.flushNow();
+};
 const queue = createReportQueue({
+  onWaitingChange: (waiting) =>
+    waiting
+      ? addEventListener('beforeunload', sendBeforeUnload)
+      : removeEventListener('beforeunload', sendBeforeUnload),
   send: (report) => background.send(AUDIT_REPORT, { ...report, strictMode }),
   schedule: (run, delayMs) => void setTimeout(run, delayMs),
   newInstanceId,

@@ -55,7 +55,9 @@ function setup() {
   const clock = new ManualClock();
   const bg = background();
   let ids = 0;
+  const waiting: boolean[] = [];
   const queue = createReportQueue({
+    onWaitingChange: (value) => void waiting.push(value),
     send: bg.send,
     schedule: clock.schedule,
     newInstanceId: () => `instance-${(ids += 1)}`,
@@ -65,10 +67,29 @@ function setup() {
     maxPending: 1_000,
     maxPagePending: 50,
   });
-  return { clock, bg, queue };
+  return { clock, bg, queue, waiting };
 }
 
 describe('createReportQueue', () => {
+  it('says when it starts and stops holding what the background has not acknowledged, once each', async () => {
+    const { clock, bg, queue, waiting } = setup();
+    queue.announce();
+    queue.add(observation(1));
+    expect(waiting).toEqual([true]);
+    // The announcement leaves at once, with observation 1, and is answered.
+    await clock.advance(0);
+    expect(waiting).toEqual([true, false]);
+    // Refused, then acknowledged when sent again: waiting all along, until then.
+    bg.setDown(true);
+    queue.add(observation(2));
+    await clock.advance(100);
+    expect(waiting).toEqual([true, false, true]);
+    bg.setDown(false);
+    await clock.advance(1_000);
+    expect(waiting).toEqual([true, false, true, false]);
+    expect(bg.stored.get('instance-1')).toEqual([1, 2]);
+  });
+
   it('gathers a burst into few messages and forgets what was acknowledged', async () => {
     const { clock, bg, queue } = setup();
     for (let n = 1; n <= 450; n += 1) queue.add(observation(n));

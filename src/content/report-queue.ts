@@ -24,6 +24,8 @@ export interface ReportQueueDeps {
   readonly maxPending: number;
   /** The same for what the page's own world reported (`reportedByPage`), counted apart so it never fills the rest. */
   readonly maxPagePending: number;
+  /** Told when the queue starts and stops holding something the background has not acknowledged. */
+  readonly onWaitingChange?: (waiting: boolean) => void;
 }
 
 export interface ReportQueue {
@@ -58,6 +60,13 @@ export function createReportQueue(deps: ReportQueueDeps): ReportQueue {
   let retryDelay = 0;
   let dropped = 0;
   let sent = 0;
+  let waiting = false;
+  const noteWaiting = (): void => {
+    const now = inFlight || mustAnnounce || pending.length > 0;
+    if (now === waiting) return;
+    waiting = now;
+    deps.onWaitingChange?.(now);
+  };
 
   const schedule = (delayMs: number): void => {
     if (scheduled || inFlight) return;
@@ -115,6 +124,7 @@ export function createReportQueue(deps: ReportQueueDeps): ReportQueue {
     // one or two of them (every message and its answer are calls into the page's process).
     const first = pending[0];
     if (first !== undefined) schedule(first.seq <= backlogThrough ? 0 : deps.batchDelayMs);
+    noteWaiting();
   };
 
   return {
@@ -132,10 +142,12 @@ export function createReportQueue(deps: ReportQueueDeps): ReportQueue {
         if (byPage) pageHistory += 1;
       }
       schedule(retryDelay > 0 ? retryDelay : deps.batchDelayMs);
+      noteWaiting();
     },
     announce() {
       mustAnnounce = true;
       schedule(0);
+      noteWaiting();
     },
     flushNow() {
       if (!inFlight && retryDelay === 0) {
@@ -166,6 +178,7 @@ export function createReportQueue(deps: ReportQueueDeps): ReportQueue {
       restoredFlag = true;
       retryDelay = 0;
       schedule(0);
+      noteWaiting();
     },
     state: () => ({ pending: pending.length, pagePending, dropped, sent }),
   };

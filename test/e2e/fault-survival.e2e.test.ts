@@ -235,6 +235,16 @@ describe.each(BROWSER_KINDS)('Fault survival in %s', (kind) => {
         .filter((r) => r.firstSeen >= since && (r.source ?? '').endsWith(` tab ${tabId}`))
         .map((r) => `${r.status} ${r.url}`);
     let tabId = -1;
+    // The hold is the background's memory, and so is where a page's reports came from: Firefox stops an idle event
+    // page after 1 s here, so it is kept busy meanwhile, as an open popup would, and a start in between is named.
+    const startsBefore = Number((await sessionStorageValue(home, TEST_BACKGROUND_STARTS_KEY)) ?? 0);
+    let polling = true;
+    const keepAwake = (async () => {
+      while (polling) {
+        await sendFromPage(home, SETTINGS_GET, null).catch(() => undefined);
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+    })();
     await sendFromPage(home, TEST_HOLD_AUDIT_REPORTS, { hold: true });
     try {
       const page = await session.openPage(url);
@@ -251,7 +261,10 @@ describe.each(BROWSER_KINDS)('Fault survival in %s', (kind) => {
       }
     } finally {
       await sendFromPage(home, TEST_HOLD_AUDIT_REPORTS, { hold: false });
+      polling = false;
+      await keepAwake;
     }
+    expect(Number((await sessionStorageValue(home, TEST_BACKGROUND_STARTS_KEY)) ?? 0) - startsBefore).toBe(0);
     let last: string[] = [];
     await waitFor(
       "the closed tab's blocked requests in the audit log",
