@@ -1,5 +1,5 @@
 import type { AuditReport, AuditReportAck } from '../audit/audit-types';
-import { createReportQueue, type NewObservation, type ReportQueue } from './report-queue';
+import { createReportQueue, type NewObservation, type ReportQueue, type ReportQueueDeps } from './report-queue';
 
 /** Timers run when the test says so, in order of due time. */
 class ManualClock {
@@ -51,21 +51,29 @@ function background() {
   };
 }
 
+/** The queue's settings in these tests (small limits, a 100 ms batch), with the clock and the send given. */
+function queueDeps(clock: ManualClock, send: ReportQueueDeps['send'], instanceId = 'instance-1'): ReportQueueDeps {
+  return {
+    send,
+    schedule: clock.schedule,
+    newInstanceId: () => instanceId,
+    timeOrigin: 1_000,
+    batchDelayMs: 100,
+    maxRetryDelayMs: 2_000,
+    maxPending: 1_000,
+    maxPagePending: 50,
+  };
+}
+
 function setup() {
   const clock = new ManualClock();
   const bg = background();
   let ids = 0;
   const waiting: boolean[] = [];
   const queue = createReportQueue({
-    onWaitingChange: (value) => void waiting.push(value),
-    send: bg.send,
-    schedule: clock.schedule,
+    ...queueDeps(clock, bg.send),
     newInstanceId: () => `instance-${(ids += 1)}`,
-    timeOrigin: 1_000,
-    batchDelayMs: 100,
-    maxRetryDelayMs: 2_000,
-    maxPending: 1_000,
-    maxPagePending: 50,
+    onWaitingChange: (value) => void waiting.push(value),
   });
   return { clock, bg, queue, waiting };
 }
@@ -103,22 +111,15 @@ describe('createReportQueue', () => {
     const clock = new ManualClock();
     const reports: AuditReport[] = [];
     let answer: (() => void) | undefined;
-    const queue = createReportQueue({
-      send: (report) => {
+    const queue = createReportQueue(
+      queueDeps(clock, (report) => {
         reports.push(report);
         const through = Math.max(0, ...report.observations.map((o) => o.seq));
         return new Promise<AuditReportAck>((resolve) => {
           answer = () => resolve({ storedThrough: through });
         });
-      },
-      schedule: clock.schedule,
-      newInstanceId: () => 'instance-1',
-      timeOrigin: 1_000,
-      batchDelayMs: 100,
-      maxRetryDelayMs: 2_000,
-      maxPending: 1_000,
-      maxPagePending: 50,
-    });
+      }),
+    );
     queue.add(observation(1));
     await clock.advance(100);
     expect(reports).toHaveLength(1);
@@ -143,22 +144,15 @@ describe('createReportQueue', () => {
     const bg = background();
     const reports: AuditReport[] = [];
     let answerFirst: (() => void) | undefined;
-    const queue = createReportQueue({
+    const queue = createReportQueue(
       // The first message is delivered but its answer never comes (a background slow to start); the rest are answered.
-      send: (report) => {
+      queueDeps(clock, (report) => {
         reports.push(report);
         const stored = bg.send(report);
         if (reports.length > 1) return stored;
         return new Promise<AuditReportAck>((resolve) => (answerFirst = () => void stored.then(resolve)));
-      },
-      schedule: clock.schedule,
-      newInstanceId: () => 'instance-1',
-      timeOrigin: 1_000,
-      batchDelayMs: 100,
-      maxRetryDelayMs: 2_000,
-      maxPending: 1_000,
-      maxPagePending: 50,
-    });
+      }),
+    );
     queue.announce();
     queue.add(observation(1));
     await clock.advance(0);
@@ -267,20 +261,17 @@ describe('createReportQueue', () => {
     // What each message held, and what the queue still kept when it left (that is, after the previous answer).
     const sent: { first: number | undefined; size: number; pending: number; pagePending: number }[] = [];
     // Stores the first 30 of each message it gets, so every acknowledgement covers part of what was sent.
-    const queue: ReportQueue = createReportQueue({
-      send: async (report) => {
-        const { pending, pagePending } = queue.state();
-        sent.push({ first: report.observations[0]?.seq, size: report.observations.length, pending, pagePending });
-        return { storedThrough: report.observations[Math.min(29, report.observations.length - 1)]?.seq ?? 0 };
-      },
-      schedule: clock.schedule,
-      newInstanceId: () => 'instance',
-      timeOrigin: 1_000,
-      batchDelayMs: 100,
-      maxRetryDelayMs: 2_000,
-      maxPending: 1_000,
-      maxPagePending: 50,
-    });
+    const queue: ReportQueue = createReportQueue(
+      queueDeps(
+        clock,
+        async (report) => {
+          const { pending, pagePending } = queue.state();
+          sent.push({ first: report.observations[0]?.seq, size: report.observations.length, pending, pagePending });
+          return { storedThrough: report.observations[Math.min(29, report.observations.length - 1)]?.seq ?? 0 };
+        },
+        'instance',
+      ),
+    );
     // Own observations and the page's, interleaved: 1, 3, 5... are the page's.
     for (let n = 1; n <= 80; n += 1)
       queue.add(n % 2 === 1 ? { ...observation(n), reportedByPage: true } : observation(n));
