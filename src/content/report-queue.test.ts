@@ -139,6 +139,19 @@ describe('createReportQueue', () => {
     expect(queue.state()).toMatchObject({ pending: 0, dropped: 0 });
   });
 
+  it('sends everything pending when the page goes away with nothing unanswered: the first message as usual, the rest beside it', async () => {
+    const { clock, bg, queue } = setup();
+    for (let n = 1; n <= 450; n += 1) queue.add(observation(n));
+    queue.flushNow();
+    expect(bg.reports.map((r) => [r.observations[0]?.seq, r.observations.at(-1)?.seq])).toEqual([
+      [1, 200],
+      [201, 400],
+      [401, 450],
+    ]);
+    await clock.advance(1_000);
+    expect(bg.stored.get('instance-1')).toEqual(Array.from({ length: 450 }, (_, i) => i + 1));
+  });
+
   it('sends everything pending when the page is hidden, even while a message is unanswered, and the background stores each observation once', async () => {
     const clock = new ManualClock();
     const bg = background();

@@ -3,8 +3,8 @@
  * and kept until the background acknowledges that they are stored; a failed send (the service worker was stopped
  * and the message lost, storage refused the write) is retried with a growing delay, and the message itself wakes a
  * stopped worker. One message is in flight at a time, always from the oldest unacknowledged observation on, so the
- * background's "stored through seq N" mark is all it needs to ignore a resend. The one exception is the page being
- * hidden (a tab closing): then everything pending leaves at once, since nothing waiting would outlive the document.
+ * background's "stored through seq N" mark is all it needs to ignore a resend. The one exception is the page going
+ * away (`flushNow`: a tab closing): then everything pending leaves at once, since nothing waiting would outlive it.
  */
 import type { AuditReport, AuditReportAck, Observation } from '../audit';
 import { AUDIT_LIMITS } from '../audit';
@@ -33,8 +33,8 @@ export interface ReportQueue {
   /** Sends the page's first report even with nothing to say, so the background learns the tab shows a new page. */
   announce(): void;
   /**
-   * Sends what is pending without waiting for the batch delay (the page is being hidden), even beside a message still
-   * unanswered; the answers to those extra messages are not awaited.
+   * Sends everything pending without waiting for the batch delay (the page is going away), even beside a message
+   * still unanswered, in as many messages as it takes; the answers to the extra messages are not awaited.
    */
   flushNow(): void;
   /** The page came back from the back-forward cache: resend everything it saw, as a new instance. */
@@ -150,14 +150,16 @@ export function createReportQueue(deps: ReportQueueDeps): ReportQueue {
       noteWaiting();
     },
     flushNow() {
+      // The first message as usual (its answer awaited), if none is unanswered and no retry waits.
+      let from = 0;
       if (!inFlight && retryDelay === 0) {
         void flush();
-        return;
+        from = AUDIT_LIMITS.observationsPerReport;
       }
-      // The page is going away and a message is still unanswered (or a retry is waiting): the document may be gone
-      // before it is, and with it everything queued behind it. So what is pending goes now too, from the oldest
-      // unacknowledged on; the background stores each observation once, by its seq, whichever message comes first.
-      for (let start = 0; start < pending.length; start += AUDIT_LIMITS.observationsPerReport) {
+      // The page is going away: the document may be gone before an answer comes, and with it everything queued
+      // behind. So the rest goes now too, from the oldest unacknowledged on; the background stores each observation
+      // once, by its seq, whichever message comes first.
+      for (let start = from; start < pending.length; start += AUDIT_LIMITS.observationsPerReport) {
         sent += 1;
         deps
           .send({
