@@ -23,6 +23,7 @@ import { addDropped, chooseEvictions, evictionRank, sourceOf } from './audit-log
 import { retentionCutoff } from './audit-retention';
 import { AUDIT_FORMAT_VERSION, type AuditLogRecord, type IntegrityState } from './audit-types';
 import type { StorageArea } from '../storage';
+import { withRecentMark } from '../shared';
 import { createSerialBatcher } from './serial-batcher';
 
 export interface LoggedObservation extends AuditLogRecord {
@@ -130,16 +131,13 @@ export function createAuditLogStore(deps: AuditLogDeps): AuditLogStore {
 
   const appendAll = async (batches: readonly AuditLogAppend[]): Promise<void> => {
     const current = await loadMeta();
-    const stored: Record<string, number> = { ...current.stored };
+    let stored: Record<string, number> = current.stored;
     const fresh: LoggedObservation[] = [];
     for (const batch of batches) {
       const mark = stored[batch.instanceId] ?? 0;
       fresh.push(...batch.observations.filter((o) => o.seq > mark));
-      delete stored[batch.instanceId];
-      stored[batch.instanceId] = Math.max(mark, batch.maxSeq);
+      stored = withRecentMark(stored, batch.instanceId, batch.maxSeq, MAX_INSTANCE_MARKS);
     }
-    const instanceIds = Object.keys(stored);
-    for (const id of instanceIds.slice(0, Math.max(0, instanceIds.length - MAX_INSTANCE_MARKS))) delete stored[id];
 
     const chunks = [...current.chunks];
     let nextChunkId = current.nextChunkId;

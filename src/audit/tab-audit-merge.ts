@@ -11,6 +11,7 @@
  * counted (a report resent after its acknowledgement was lost) and are skipped.
  */
 import { AUDIT_LIMITS } from './audit-limits';
+import { withRecentMark } from '../shared';
 import type { Classification } from './audit-classify';
 import {
   AUDIT_FORMAT_VERSION,
@@ -94,16 +95,6 @@ function pageOf(update: TabAuditUpdate): AuditPage {
   };
 }
 
-/** The instance marks, newest last, at most AUDIT_LIMITS.instancesPerTab of them. */
-function withMark(stored: Readonly<Record<string, number>>, instanceId: string, seq: number): Record<string, number> {
-  const next: Record<string, number> = { ...stored };
-  delete next[instanceId];
-  next[instanceId] = Math.max(seq, stored[instanceId] ?? 0);
-  const ids = Object.keys(next);
-  for (const id of ids.slice(0, Math.max(0, ids.length - AUDIT_LIMITS.instancesPerTab))) delete next[id];
-  return next;
-}
-
 /** One observation judged again: it leaves the row its first verdict put it in and joins the row of its new one. */
 export interface VerdictCorrection {
   /** As first classified. */
@@ -176,7 +167,7 @@ export function mergeTabAudit(current: TabAudit | undefined, update: TabAuditUpd
   const base = current ?? emptyTabAudit(update.tabId, update.now);
   const storedThrough = base.stored[update.instanceId] ?? 0;
   const fresh = update.observations.filter((o) => o.seq > storedThrough);
-  const stored = withMark(base.stored, update.instanceId, update.maxSeq);
+  const stored = withRecentMark(base.stored, update.instanceId, update.maxSeq, AUDIT_LIMITS.instancesPerTab);
 
   let page = base.page;
   let entries: AuditEntry[] = [...base.entries];

@@ -14,7 +14,7 @@
  *   in the same value as the events, so an event and its mark are stored together or not at all.
  */
 import type { AuditStatus, VendorRef } from '../audit';
-import { isRecord } from '../shared';
+import { isRecord, withRecentMark } from '../shared';
 import { seenRequestsOf, type AuditedRequest } from './audit-requests';
 import { verdictOf, type DroppedEvent, type FleetEvent, type RequestsEvent } from './fleet-event';
 
@@ -153,13 +153,7 @@ export function countReport(
   const mark = queue.counted[report.source] ?? 0;
   const fresh = report.requests.filter((request) => request.seq > mark);
   const counted = countRequests(queue, seenRequestsOf(fresh, report.dashboard), now, intervalMs, newId, limits);
-  const marks: Record<string, number> = { ...queue.counted };
-  // Re-inserted, so the instance reporting now is the newest.
-  delete marks[report.source];
-  marks[report.source] = Math.max(mark, report.maxSeq);
-  const sources = Object.keys(marks);
-  for (const source of sources.slice(0, Math.max(0, sources.length - MAX_COUNTED_SOURCES))) delete marks[source];
-  return { ...counted, counted: marks };
+  return { ...counted, counted: withRecentMark(queue.counted, report.source, report.maxSeq, MAX_COUNTED_SOURCES) };
 }
 
 export interface SeenRequests {
