@@ -208,6 +208,45 @@ describe('mergeTabAudit', () => {
       audit = mergeTabAudit(audit, update([byPage(++seq)]));
       expect(audit.entries).toEqual(before);
     });
+
+    it('within one report into a full audit: rows given up leave in order, the rest keep their counts, a row given up comes back as new', () => {
+      const allowed = { ...unknown, host: 'cdn.unknown.example' };
+      const atPath = (seq: number, path: string, classification: Audited) =>
+        observation(seq, { url: `https://${classification.host}/${path}.js`, classification });
+      let audit = mergeTabAudit(undefined, update([]));
+      for (let start = 0; start < AUDIT_LIMITS.tabEntries; start += 200) {
+        audit = mergeTabAudit(
+          audit,
+          update(Array.from({ length: 200 }, (_, i) => atPath(start + i + 1, `row-${start + i}`, allowed))),
+        );
+      }
+      const paths = audit.entries.map((e) => e.path);
+      const next = AUDIT_LIMITS.tabEntries + 1;
+      audit = mergeTabAudit(
+        audit,
+        update([
+          atPath(next + 0, 'blocked-a', tracker),
+          atPath(next + 1, 'row-10', allowed),
+          atPath(next + 2, 'blocked-b', tracker),
+          atPath(next + 3, 'blocked-c', tracker),
+          atPath(next + 4, 'row-3', allowed),
+          atPath(next + 5, 'row-0', allowed),
+          atPath(next + 6, 'blocked-a', tracker),
+        ]),
+      );
+      expect(audit.entries.map((e) => e.path)).toEqual([
+        ...paths.slice(3),
+        '/blocked-a.js',
+        '/blocked-b.js',
+        '/blocked-c.js',
+      ]);
+      expect(audit.entries.find((e) => e.path === '/row-10.js')?.count).toBe(2);
+      expect(audit.entries.find((e) => e.path === '/row-3.js')?.count).toBe(2);
+      expect(audit.entries.find((e) => e.path === '/blocked-a.js')?.count).toBe(2);
+      // Three rows of one request given up, and row-0 again: allowed, into a full audit of rows it cannot take.
+      expect(audit.unlisted).toBe(4);
+      expect(audit.bytes).toBe(audit.entries.reduce((sum, e) => sum + JSON.stringify(e).length, 0));
+    });
   });
 });
 

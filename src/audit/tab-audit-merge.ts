@@ -60,17 +60,33 @@ export function entryKey(type: string, status: string, host: string, path: strin
 }
 
 /**
- * The row a full tab audit gives up for a new one, or -1. What the page itself reported goes first, for anything the
- * content script saw; an allowed or unknown row goes for a blocked one. Otherwise the new row is counted unlisted.
+ * Finds the row a full tab audit gives up for a new one, or -1. What the page itself reported goes first, for anything
+ * the content script saw; an allowed or unknown row goes for a blocked one. Otherwise the new row is counted unlisted.
+ * A row given up leaves a hole (`undefined`) until the merge ends. Each kind of candidate is looked for from where the
+ * last search stopped: during one merge a row's status and origin do not change and new rows go at the end, so a
+ * page flooding a full audit costs one pass over it per report, not one per request.
  */
-function rowToGiveUp(
-  entries: readonly AuditEntry[],
-  incoming: { readonly reportedByPage: boolean; readonly blocked: boolean },
-): number {
-  if (incoming.reportedByPage) return -1;
-  const byPage = entries.findIndex((e) => e.reportedByPage === true);
-  if (byPage >= 0 || !incoming.blocked) return byPage;
-  return entries.findIndex((e) => !BLOCKED_STATUSES.has(e.status));
+function rowsToGiveUp(
+  entries: readonly (AuditEntry | undefined)[],
+): (incoming: { readonly reportedByPage: boolean; readonly blocked: boolean }) => number {
+  let byPage = 0;
+  let unblocked = 0;
+  const from = (start: number, isCandidate: (entry: AuditEntry) => boolean): number => {
+    let at = start;
+    for (; at < entries.length; at += 1) {
+      const entry = entries[at];
+      if (entry !== undefined && isCandidate(entry)) break;
+    }
+    return at;
+  };
+  return (incoming) => {
+    if (incoming.reportedByPage) return -1;
+    byPage = from(byPage, (e) => e.reportedByPage === true);
+    if (byPage < entries.length) return byPage;
+    if (!incoming.blocked) return -1;
+    unblocked = from(unblocked, (e) => !BLOCKED_STATUSES.has(e.status));
+    return unblocked < entries.length ? unblocked : -1;
+  };
 }
 
 function mergeIntegrity(current: IntegrityState, next: boolean | null): IntegrityState {
@@ -170,7 +186,7 @@ export function mergeTabAudit(current: TabAudit | undefined, update: TabAuditUpd
   const stored = withRecentMark(base.stored, update.instanceId, update.maxSeq, AUDIT_LIMITS.instancesPerTab);
 
   let page = base.page;
-  let entries: AuditEntry[] = [...base.entries];
+  let entries: readonly AuditEntry[] = base.entries;
   let unlisted = base.unlisted;
   let bytes = base.bytes;
   let shown = true;
@@ -192,7 +208,11 @@ export function mergeTabAudit(current: TabAudit | undefined, update: TabAuditUpd
   }
 
   if (shown) {
-    let index = new Map(entries.map((e, i) => [e.key, i]));
+    // A row given up is a hole until the end (positions in `index` stay true); the holes go in one pass.
+    const rows: (AuditEntry | undefined)[] = [...entries];
+    const index = new Map(entries.map((e, i) => [e.key, i]));
+    let live = rows.length;
+    const giveUp = rowsToGiveUp(rows);
     let pageRows = entries.filter((e) => e.reportedByPage === true).length;
     for (const observation of fresh) {
       const { classification } = observation;
@@ -201,9 +221,9 @@ export function mergeTabAudit(current: TabAudit | undefined, update: TabAuditUpd
       const byPage = observation.reportedByPage === true;
       const key = entryKey(observation.type, classification.status, classification.host, path, byPage);
       const at = index.get(key);
-      const existing = at === undefined ? undefined : entries[at];
+      const existing = at === undefined ? undefined : rows[at];
       if (at !== undefined && existing !== undefined) {
-        entries[at] = {
+        rows[at] = {
           ...existing,
           count: existing.count + 1,
           outcomes: {
@@ -240,27 +260,27 @@ export function mergeTabAudit(current: TabAudit | undefined, update: TabAuditUpd
         unlisted += 1;
         continue;
       }
-      if (entries.length >= AUDIT_LIMITS.tabEntries || bytes + size > AUDIT_LIMITS.tabBytes) {
-        const victim = rowToGiveUp(entries, {
-          reportedByPage: byPage,
-          blocked: BLOCKED_STATUSES.has(classification.status),
-        });
-        const given = victim >= 0 ? entries[victim] : undefined;
+      if (live >= AUDIT_LIMITS.tabEntries || bytes + size > AUDIT_LIMITS.tabBytes) {
+        const victim = giveUp({ reportedByPage: byPage, blocked: BLOCKED_STATUSES.has(classification.status) });
+        const given = victim >= 0 ? rows[victim] : undefined;
         if (given === undefined || bytes - JSON.stringify(given).length + size > AUDIT_LIMITS.tabBytes) {
           unlisted += 1;
           continue;
         }
-        entries.splice(victim, 1);
+        rows[victim] = undefined;
+        index.delete(given.key);
+        live -= 1;
         bytes -= JSON.stringify(given).length;
         unlisted += given.count;
         if (given.reportedByPage === true) pageRows -= 1;
-        index = new Map(entries.map((e, i) => [e.key, i]));
       }
-      index.set(key, entries.length);
-      entries.push(entry);
+      index.set(key, rows.length);
+      rows.push(entry);
+      live += 1;
       bytes += size;
       if (byPage) pageRows += 1;
     }
+    entries = rows.filter((e): e is AuditEntry => e !== undefined);
   }
   return {
     v: AUDIT_FORMAT_VERSION,
