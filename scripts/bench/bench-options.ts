@@ -18,6 +18,8 @@ export interface RunPlan {
   readonly contentScriptPairs: number;
   /** Times every static ruleset is switched on, per layout (compact, per vendor). */
   readonly rulesetLoads: number;
+  /** Reports merged into a full tab audit, per side (new rows, listed rows). */
+  readonly floodReports: number;
 }
 
 export const FULL_PLAN: RunPlan = {
@@ -32,6 +34,7 @@ export const FULL_PLAN: RunPlan = {
   trafficPages: 60,
   contentScriptPairs: 9,
   rulesetLoads: 15,
+  floodReports: 21,
 };
 export const QUICK_PLAN: RunPlan = {
   loadPairsChromium: 3,
@@ -43,6 +46,7 @@ export const QUICK_PLAN: RunPlan = {
   trafficPages: 10,
   contentScriptPairs: 2,
   rulesetLoads: 5,
+  floodReports: 7,
 };
 
 /** The measurements, in run order; `--only` takes these names. */
@@ -59,6 +63,7 @@ export const STEP_IDS = [
   'bundles',
   'rules',
   'rulesets',
+  'audit-flood',
 ] as const;
 export type StepId = (typeof STEP_IDS)[number];
 

@@ -101,6 +101,8 @@ describe('benchmarksMarkdown', () => {
       '### 4. Service worker',
       '### 5. Content-script cost per page',
       '### 6. Bundles, rules and DNR headroom',
+      '### 7. Static rulesets: compact against one rule per vendor',
+      '### 8. Background audit under a flooding page',
       '### Where Firefox is not measured, and why',
     ]) {
       expect(doc).toContain(heading);
@@ -108,6 +110,7 @@ describe('benchmarksMarkdown', () => {
     expect(doc).toContain(`sends \`settings/change\``);
     expect(doc).toContain(`${QUICK_PLAN.toggles} times`);
     expect(doc).toContain(`after ${QUICK_PLAN.trafficPages} page loads`);
+    expect(doc).toContain(`${QUICK_PLAN.floodReports} reports each, alternating`);
   });
   it('lists the benchmark vendors with their script sizes', () => {
     expect(doc).toContain('| google-tag-manager | www.googletagmanager.com 340 KiB | - |');

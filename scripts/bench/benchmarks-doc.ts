@@ -227,6 +227,17 @@ times per copy after a warm-up, alternating; before that, each browser is checke
 of static rules. Firefox's copies are made from the test build (the same ruleset files), whose options page opens
 itself. Target: smaller, and no slower to load.
 
+### 8. Background audit under a flooding page
+
+\`scripts/bench/tab-audit-flood.ts\`, in Node, no browser: the worker's own merge of a report into a tab's audit
+(\`mergeTabAudit\`), on observations the real classifier judged with the real catalog on a CircleCI page. A page
+chooses how many distinct addresses it requests, and a tab's audit lists at most a fixed number of rows; once it is
+full, each new blocked request takes an allowed row's place. A report of new blocked requests into a full audit is
+set against a report of the same size into the same audit whose requests all count on rows already listed,
+${plan.floodReports} reports each, alternating; the run checks that the first kind took its rows and the second
+changed none. Target: at most 3× (giving rows up costs a pass over the audit per report, never one per request, which
+a page could otherwise turn into seconds of worker time per report).
+
 ### Where Firefox is not measured, and why
 
 Only the dashboard load (section 1) and the ruleset load (section 7) run in Firefox ESR as well. Automation cannot
@@ -235,7 +246,8 @@ popup and options pages are timed in Chromium; Firefox runs the background as an
 WebDriver BiDi offers neither a heap reading nor a way to stop it, so section 4 is Chromium's;
 \`Performance.getMetrics\` is a Chrome DevTools Protocol command Firefox does not have, so section 5 is Chromium's.
 Section 7 times Firefox in the test build's options page. Bundle sizes and ruleset bytes list the Firefox build too,
-and rule headroom is against both browsers' limits.`;
+and rule headroom is against both browsers' limits. Section 8 runs the worker's code in Node: the same code in both
+browsers.`;
 }
 
 export function benchmarksMarkdown(input: DocInput): string {

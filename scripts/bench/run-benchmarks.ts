@@ -26,6 +26,7 @@ import { measureRulesetLoad, rulesetRows } from './ruleset-load';
 import { coldStartRows, measureServiceWorkerColdStart } from './service-worker-cold-start';
 import { measureServiceWorkerMemory, memoryRows } from './service-worker-memory';
 import { runStep } from './step-runner';
+import { measureTabAuditFlood, tabAuditFloodRows } from './tab-audit-flood';
 import { measureToggleToEffect, toggleRows } from './toggle-to-effect';
 
 interface Step {
@@ -101,6 +102,11 @@ const STEPS: Record<StepId, Step> = {
     title: 'compact rulesets',
     section: '7. Static rulesets: compact against one rule per vendor',
     run: async ({ plan }) => rulesetRows(await measureRulesetLoad(plan.rulesetLoads)),
+  },
+  'audit-flood': {
+    title: 'tab audit under a flooding page',
+    section: '8. Background audit under a flooding page (the worker’s code, in Node)',
+    run: ({ plan }) => Promise.resolve(tabAuditFloodRows(measureTabAuditFlood(plan.floodReports))),
   },
 };
 

@@ -15,6 +15,7 @@ export { createAuditBadge } from './audit-badge';
 export type { AuditBadge } from './audit-badge';
 export { createClassifierSource } from './audit-classifier-source';
 export type { ClassifierAtHand } from './audit-classifier-source';
+export { createAuditClassifier } from './audit-classify';
 export type { AuditClassifier } from './audit-classify';
 export { auditExportFileName, auditLogCsv, auditLogJson } from './audit-export';
 export { displayAudit, firstScreenOf } from './audit-display';
@@ -55,7 +56,7 @@ export type {
 export { explainRequest, strictModeForPage } from './explain-request';
 export type { StrictModeState } from './explain-request';
 export { createTabAuditLifecycle } from './tab-audit-lifecycle';
-export { urlPath } from './tab-audit-merge';
+export { mergeTabAudit, urlPath } from './tab-audit-merge';
 export type { ClassifiedObservation, TabAuditUpdate, VerdictCorrection } from './tab-audit-merge';
 export { createTabAuditStore } from './tab-audit-store';
 export type { TabAuditStore } from './tab-audit-store';

@@ -263,14 +263,15 @@ export function mergeTabAudit(current: TabAudit | undefined, update: TabAuditUpd
       if (live >= AUDIT_LIMITS.tabEntries || bytes + size > AUDIT_LIMITS.tabBytes) {
         const victim = giveUp({ reportedByPage: byPage, blocked: BLOCKED_STATUSES.has(classification.status) });
         const given = victim >= 0 ? rows[victim] : undefined;
-        if (given === undefined || bytes - JSON.stringify(given).length + size > AUDIT_LIMITS.tabBytes) {
+        const givenSize = given === undefined ? 0 : JSON.stringify(given).length;
+        if (given === undefined || bytes - givenSize + size > AUDIT_LIMITS.tabBytes) {
           unlisted += 1;
           continue;
         }
         rows[victim] = undefined;
         index.delete(given.key);
         live -= 1;
-        bytes -= JSON.stringify(given).length;
+        bytes -= givenSize;
         unlisted += given.count;
         if (given.reportedByPage === true) pageRows -= 1;
       }
