@@ -10,6 +10,7 @@ import type { ClassifiedObservation, TabAuditUpdate } from '../../src/audit';
 import { vendorCatalog } from '../../src/catalog-data';
 import { NO_POLICY } from '../../src/policy';
 import { DEFAULT_SETTINGS } from '../../src/settings';
+import { observation, update as tabAuditUpdate } from '../../test/unit/audit-observations';
 import { BrokenRunError } from './bench-errors';
 import { median } from './bench-stats';
 import type { FigureRow } from './bench-table';
@@ -43,29 +44,10 @@ export function measureTabAuditFlood(rounds: number): TabAuditFloodResult {
       throw new BrokenRunError(
         `${url} on ${DOCUMENT_URL} was judged ${JSON.stringify(classification)}, not ${expected}`,
       );
-    return {
-      seq,
-      url,
-      urlTruncated: false,
-      type: 'script',
-      observed: 'failed',
-      integrity: false,
-      time: seq,
-      classification,
-    };
+    return observation(seq, { url, classification });
   };
-  const update = (observations: readonly ClassifiedObservation[]): TabAuditUpdate => ({
-    tabId: 1,
-    isTopFrame: true,
-    documentUrl: DOCUMENT_URL,
-    timeOrigin: 1,
-    instanceId: 'bench-flood',
-    restored: false,
-    maxSeq: Math.max(0, ...observations.map((o) => o.seq)),
-    dashboard: { id: 'circleci', name: 'CircleCI' },
-    observations,
-    now: 1,
-  });
+  const update = (observations: readonly ClassifiedObservation[]): TabAuditUpdate =>
+    tabAuditUpdate(observations, { documentUrl: DOCUMENT_URL, dashboard: { id: 'circleci', name: 'CircleCI' } });
 
   const perReport = AUDIT_LIMITS.observationsPerReport;
   let seq = 0;

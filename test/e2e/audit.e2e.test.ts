@@ -5,7 +5,7 @@
  * that what the popup calls blocked never reached the network. Then hostile URLs, a service worker stopped in the
  * middle of a page's activity, the badge, the export files and deleting the log.
  */
-import { TargetType, type Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
 import { AUDIT_CSV_COLUMNS } from '../../src/audit/audit-export';
 import { AUDIT_CLEAR_LOG } from '../../src/audit/audit-page-messages';
 import { tabAuditKey, type AuditLogRecord } from '../../src/audit/audit-types';
@@ -21,6 +21,7 @@ import {
   FIRST_PARTY_URLS,
 } from './harness/audit-fixture';
 import { exportFrom, readPopupRows, waitForPopupRows, type PopupRow } from './harness/audit-popup';
+import { backgroundStarts, closeServiceWorker } from './harness/background-lifecycle';
 import { BROWSER_KINDS, launchWithDashguard, type ExtensionBrowser } from './harness/browsers';
 import { openExtensionPage, optionsPage, sendFromPage, sessionStorageValue, tabIdOf } from './harness/extension-pages';
 import { startFixtureServer, type FixtureServer } from './harness/fixture-server';
@@ -301,7 +302,7 @@ describe.each(BROWSER_KINDS)('The audit in %s', (kind) => {
   });
 
   test("loses nothing when the service worker is stopped in the middle of a page's activity", async () => {
-    const startsBefore = Number((await sessionStorageValue(home, 'test:backgroundStarts')) ?? 0);
+    const startsBefore = await backgroundStarts(home);
     // Chromium: 40 scripts over 4 s, the worker is closed after the first second. Firefox: a pause longer than the
     // idle timeout half-way, so Firefox stops the event page itself; the next report wakes it.
     const total = 40;
@@ -312,11 +313,7 @@ describe.each(BROWSER_KINDS)('The audit in %s', (kind) => {
     try {
       if (kind === 'chromium') {
         await page.waitForSelector('html[data-drip-inserted="10"]', { timeout: 10_000 });
-        const worker = session.browser
-          .targets()
-          .find((t) => t.type() === TargetType.SERVICE_WORKER && t.url().startsWith(session.extensionBaseUrl));
-        if (worker === undefined) throw new Error('No Dashguard service worker to stop');
-        await (await worker.worker())?.close();
+        await closeServiceWorker(session);
       }
       await page.waitForSelector('html[data-drip-done]', { timeout: 30_000 });
       const tabId = await tabIdOf(home, url);
@@ -335,7 +332,7 @@ describe.each(BROWSER_KINDS)('The audit in %s', (kind) => {
         await popup.close();
       }
       // The worker really was stopped and started again while the page reported.
-      expect(Number(await sessionStorageValue(home, 'test:backgroundStarts'))).toBeGreaterThan(startsBefore);
+      expect(await backgroundStarts(home)).toBeGreaterThan(startsBefore);
     } finally {
       await page.close();
     }

@@ -19,11 +19,7 @@ import os from 'node:os';
 import type { Page } from 'puppeteer-core';
 import { AUDIT_EXPORT_LOG, type AuditLogExport } from '../../src/audit/audit-page-messages';
 import { SETTINGS_KEY } from '../../src/settings/settings-store';
-import {
-  TEST_BACKGROUND_STARTS_KEY,
-  TEST_FAIL_STORAGE,
-  TEST_HOLD_AUDIT_REPORTS,
-} from '../../src/background/test-surface';
+import { TEST_FAIL_STORAGE, TEST_HOLD_AUDIT_REPORTS } from '../../src/background/test-surface';
 import { tabAuditKey } from '../../src/audit/audit-types';
 import {
   SETTINGS_CHANGE,
@@ -34,6 +30,7 @@ import {
 import { SETTINGS_VERSION } from '../../src/settings/user-settings';
 import { AUDIT_ASSETS, AUDIT_EXTRA_DOMAINS, auditPageUrl, EXPECTED_AUDIT } from './harness/audit-fixture';
 import { waitForPopupRows } from './harness/audit-popup';
+import { backgroundStarts, keepBackgroundAwake } from './harness/background-lifecycle';
 import { BROWSER_KINDS, launchWithDashguard, type BrowserKind, type ExtensionBrowser } from './harness/browsers';
 import { waitForPageSettled } from './harness/dashboard-page';
 import { hostMatchesDomain } from './harness/domain-match';
@@ -108,7 +105,7 @@ describe.each(BROWSER_KINDS)('Fault survival in %s', (kind) => {
   });
 
   test(`the background stopped ${STOPS} times while a dashboard page loads scripts: the audit loses nothing, no blocked vendor gets a request`, async () => {
-    const startsBefore = Number((await sessionStorageValue(home, TEST_BACKGROUND_STARTS_KEY)) ?? 0);
+    const startsBefore = await backgroundStarts(home);
     // Every 4th script comes from Amplitude, blocked on dashboards. Firefox pauses four idle timeouts after every
     // `total / STOPS` scripts, so it stops its event page itself each time; the next report wakes it.
     const total = kind === 'chromium' ? 200 : 100;
@@ -163,9 +160,7 @@ describe.each(BROWSER_KINDS)('Fault survival in %s', (kind) => {
           .map(requestKey),
       ).toEqual([]);
       // The background really was stopped and started again, every time.
-      expect(Number(await sessionStorageValue(home, TEST_BACKGROUND_STARTS_KEY)) - startsBefore).toBeGreaterThanOrEqual(
-        STOPS,
-      );
+      expect((await backgroundStarts(home)) - startsBefore).toBeGreaterThanOrEqual(STOPS);
     } finally {
       await page.close();
     }
@@ -237,14 +232,8 @@ describe.each(BROWSER_KINDS)('Fault survival in %s', (kind) => {
     let tabId = -1;
     // The hold is the background's memory, and so is where a page's reports came from: Firefox stops an idle event
     // page after 1 s here, so it is kept busy meanwhile, as an open popup would, and a start in between is named.
-    const startsBefore = Number((await sessionStorageValue(home, TEST_BACKGROUND_STARTS_KEY)) ?? 0);
-    let polling = true;
-    const keepAwake = (async () => {
-      while (polling) {
-        await sendFromPage(home, SETTINGS_GET, null).catch(() => undefined);
-        await new Promise((resolve) => setTimeout(resolve, 200));
-      }
-    })();
+    const startsBefore = await backgroundStarts(home);
+    const awake = keepBackgroundAwake(home);
     await sendFromPage(home, TEST_HOLD_AUDIT_REPORTS, { hold: true });
     try {
       const page = await session.openPage(url);
@@ -261,10 +250,9 @@ describe.each(BROWSER_KINDS)('Fault survival in %s', (kind) => {
       }
     } finally {
       await sendFromPage(home, TEST_HOLD_AUDIT_REPORTS, { hold: false });
-      polling = false;
-      await keepAwake;
+      await awake.stop();
     }
-    expect(Number((await sessionStorageValue(home, TEST_BACKGROUND_STARTS_KEY)) ?? 0) - startsBefore).toBe(0);
+    expect((await backgroundStarts(home)) - startsBefore).toBe(0);
     let last: string[] = [];
     await waitFor(
       "the closed tab's blocked requests in the audit log",

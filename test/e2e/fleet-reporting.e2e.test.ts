@@ -6,15 +6,11 @@
  * One browser launch per policy and browser (Firefox reads policies.json once, at start-up). Reports use the shortest
  * interval a policy may set (10 s), so a batch is due 10 s after the first request at most.
  */
-import { TargetType, type Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
 import { newPartiesTitle } from '../../src/audit/audit-badge';
 import { NEW_THIRD_PARTIES_TAKE } from '../../src/audit/audit-page-messages';
 import { isTabAudit, tabAuditKey } from '../../src/audit/audit-types';
-import {
-  TEST_BACKGROUND_STARTS_KEY,
-  TEST_FAIL_STORAGE,
-  TEST_FLEET_QUEUE_LIMITS,
-} from '../../src/background/test-surface';
+import { TEST_FAIL_STORAGE, TEST_FLEET_QUEUE_LIMITS } from '../../src/background/test-surface';
 import { FLEET_STATUS_GET, fleetStatusGet, type FleetStatus } from '../../src/fleet/fleet-status';
 import { isReplyOf } from '../../src/messaging';
 import { errorMessage } from '../../src/shared';
@@ -22,6 +18,7 @@ import { FLEET_PAUSE_STARTS_KEY } from '../../src/fleet/fleet-storage-layout';
 import { SETTINGS_CHANGE, TAB_PAUSE_SET } from '../../src/settings/settings-messages';
 import type { PolicyStatus } from '../../src/policy/policy-status';
 import { decodeOtlpLogs, logRecordsOf } from '../unit/otlp-logs-decoder';
+import { backgroundStarts, restartBackground } from './harness/background-lifecycle';
 import { BROWSER_KINDS, launchWithDashguard, type BrowserKind, type ExtensionBrowser } from './harness/browsers';
 import {
   COLLECTOR_HOST,
@@ -186,7 +183,7 @@ function waitForCollector(
   let lastStatus = 'none yet';
   // How often the background started meanwhile: a Firefox event page stopped and started again in a loop sends
   // nothing, and says so here.
-  const startsAtFirst = sessionStorageValue(options, TEST_BACKGROUND_STARTS_KEY).catch(() => 'unknown');
+  const startsAtFirst = backgroundStarts(options).catch(() => 'unknown');
   return waitFor(
     `the collector to ${what}`,
     async () => {
@@ -204,7 +201,7 @@ function waitForCollector(
         const received = collector.received
           .filter((b) => b.time >= since)
           .map((b) => ({ afterMs: b.time - since, status: b.status, path: b.path, bytes: b.body.length }));
-        const startsNow = await sessionStorageValue(options, TEST_BACKGROUND_STARTS_KEY).catch(() => 'unknown');
+        const startsNow = await backgroundStarts(options).catch(() => 'unknown');
         // The status first: a digest of the failure keeps only its first few hundred characters.
         return (
           `Last fleet/status: ${lastStatus}. ` +
@@ -246,39 +243,6 @@ const otlpEvents = (batches: readonly ReceivedBatch[]) =>
       attributes,
     })),
   );
-
-/** Waits until the background has started more times than `before` (the test build counts its starts). */
-async function startsAbove(options: Page, before: number): Promise<number> {
-  return waitFor(
-    'the background to start again',
-    async () => {
-      // A message wakes a stopped background.
-      await fleetStatus(options).catch(() => undefined);
-      const starts = Number((await sessionStorageValue(options, TEST_BACKGROUND_STARTS_KEY)) ?? 0);
-      return starts > before ? starts : undefined;
-    },
-    { timeoutMs: 30_000, intervalMs: 250 },
-  );
-}
-
-/**
- * Stops the background: Chromium's service worker is closed by the test; Firefox stops its event page itself after
- * its (short) idle timeout, so the test leaves it alone for a while. Then wakes it with a message and waits until the
- * test build has counted the new start.
- */
-async function stopBackground(session: ExtensionBrowser, options: Page): Promise<void> {
-  const before = Number((await sessionStorageValue(options, TEST_BACKGROUND_STARTS_KEY)) ?? 0);
-  if (session.kind === 'chromium') {
-    const worker = await session.browser.waitForTarget(
-      (t) => t.type() === TargetType.SERVICE_WORKER && t.url().startsWith(session.extensionBaseUrl),
-      { timeout: 20_000 },
-    );
-    await (await worker.worker())?.close();
-  } else {
-    await new Promise((resolve) => setTimeout(resolve, FIREFOX_IDLE_TIMEOUT_MS * 5));
-  }
-  await startsAbove(options, before);
-}
 
 /** Polls fleet/status (which keeps the background awake, so its retry timer runs) until `accept` holds. */
 async function waitForFleet(
@@ -410,9 +374,9 @@ describe.each(BROWSER_KINDS)('Fleet reporting in %s', (kind) => {
         await waitForCollector(options, 'refuse a batch', since, () =>
           collector.received.find((b) => b.time >= since && b.status === 503),
         );
-        await stopBackground(session, options);
+        await restartBackground(session, options, FIREFOX_IDLE_TIMEOUT_MS);
         await visitDashboard(session, options, `${kind}-down2-${since}`, `qv${since}down2`);
-        await stopBackground(session, options);
+        await restartBackground(session, options, FIREFOX_IDLE_TIMEOUT_MS);
         // Retried after the stops, from what was stored: refused again.
         await waitForFleet(
           options,

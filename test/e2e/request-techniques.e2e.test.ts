@@ -9,11 +9,11 @@
  * Then tabs move: one tab from a dashboard to another site and back, two tabs on two dashboards with different
  * per-dashboard rules, a paused tab, the background stopped while a dashboard tab is open, closed tabs.
  */
-import { TargetType, type Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
+import { restartBackground } from './harness/background-lifecycle';
 import { BROWSER_KINDS, launchWithDashguard, type ExtensionBrowser } from './harness/browsers';
 import { optionsPage, sendFromPage, sessionStorageValue, tabIdOf } from './harness/extension-pages';
-import { TEST_BACKGROUND_STARTS_KEY } from '../../src/background/test-surface';
-import { SETTINGS_CHANGE, SETTINGS_GET, TAB_PAUSE_SET } from '../../src/settings/settings-messages';
+import { SETTINGS_CHANGE, TAB_PAUSE_SET } from '../../src/settings/settings-messages';
 import { AUDIT_EXPORT_LOG, type AuditLogExport } from '../../src/audit/audit-page-messages';
 import { tabAuditKey, type TabAudit } from '../../src/audit/audit-types';
 import { SITES } from './harness/fixture-catalog';
@@ -315,39 +315,17 @@ describe.each(BROWSER_KINDS)('Request techniques in %s', (kind) => {
       await Promise.all([paused.page.close(), other.page.close()]);
     });
 
-    /** Stops the background and waits until it has started again (Firefox stops its idle event page itself). */
-    async function restartBackground(): Promise<void> {
-      const before = Number((await sessionStorageValue(home, TEST_BACKGROUND_STARTS_KEY)) ?? 0);
-      if (session.kind === 'chromium') {
-        // The service worker running now (the one found at launch may have been stopped and replaced since).
-        const worker = await session.browser.waitForTarget(
-          (t) => t.type() === TargetType.SERVICE_WORKER && t.url().startsWith(session.extensionBaseUrl),
-          { timeout: 20_000 },
-        );
-        await (await worker.worker())?.close();
-      }
-      await waitFor(
-        'the background to stop and start again',
-        async () => {
-          // Firefox: idle for longer than its timeout, then wake it with a message.
-          if (session.kind === 'firefox')
-            await new Promise((resolve) => setTimeout(resolve, FIREFOX_IDLE_TIMEOUT_MS * 2));
-          await sendFromPage(home, SETTINGS_GET, null);
-          return Number((await sessionStorageValue(home, TEST_BACKGROUND_STARTS_KEY)) ?? 0) > before ? true : undefined;
-        },
-        { timeoutMs: 30_000, intervalMs: 0 },
-      );
-    }
+    const restart = (): Promise<void> => restartBackground(session, home, FIREFOX_IDLE_TIMEOUT_MS);
 
     test('a background stopped while a dashboard tab is open: the tab stays covered, leaves and comes back right', async () => {
       const { page, reached } = await trackerHitsFrom(session, SITES.dashboard, FRAMES);
       expect({ before: reached }).toEqual({ before: [] });
-      await restartBackground();
+      await restart();
       // Started again, it knows the open tab from the browser, not from its own memory.
       expect({ stillCovered: await trackerHitsAgain(page, FRAMES) }).toEqual({ stillCovered: [] });
-      await restartBackground();
+      await restart();
       await expectOtherSiteUntouched('leftAfterRestart', SITES.unrelated, page);
-      await restartBackground();
+      await restart();
       // Stopped again: the navigation to the dashboard wakes it, and waits for the tab's rules.
       expect({
         backWhileStopped: (await trackerHitsFrom(session, SITES.dashboard, FRAMES, { page, navigateFromPage: true }))
