@@ -13,9 +13,19 @@ import { waitFor } from './wait-for';
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** How many times the background has started since the browser did, read from an extension page. */
+/**
+ * How many times the background has started since the browser did, read from an extension page. Throws when nothing
+ * was counted (not the test build, or its counting broke), so "it did not start again" cannot pass on a build that
+ * counts nothing: by the time a page of the extension asks, its background has started at least once.
+ */
 export async function backgroundStarts(page: Page): Promise<number> {
-  return Number((await sessionStorageValue(page, TEST_BACKGROUND_STARTS_KEY)) ?? 0);
+  const starts = await sessionStorageValue(page, TEST_BACKGROUND_STARTS_KEY);
+  if (typeof starts !== 'number' || !Number.isSafeInteger(starts) || starts < 1)
+    throw new Error(
+      `No background start counted (storage.session ${TEST_BACKGROUND_STARTS_KEY} holds ${JSON.stringify(starts)}): ` +
+        'the end-to-end tests need the test build (npm run build:test)',
+    );
+  return starts;
 }
 
 /** Chromium: closes the extension's service worker running now (the one found at launch may have been replaced). */
