@@ -218,7 +218,7 @@ lower of Chrome's and Firefox's limits, with each browser's headroom beside it.
 \`scripts/bench/ruleset-load.ts\`. The build writes compact rulesets: vendors with the same scope, priority and action
 share one rule (their request domains together), and Chromium's tab-cover twins are made from those. The baseline is
 the same catalog in the per-vendor layout (one rule per vendor, as before; the same generator), written into a copy of
-the built extension; a unit test (\`scripts/catalog/generate-static-rules.test.ts\`) checks with the DNR model that both
+the built extension; a unit test (\`src/rules/generate-static-rules.test.ts\`) checks with the DNR model that both
 decide every catalog domain alike from every dashboard, in both browsers. *Bytes* and *rules*: the ruleset files each
 browser's manifest names. *Ruleset load*: two browsers side by side, one per copy; in an extension page of each,
 every static ruleset is switched off and the time of one \`updateEnabledRulesets\` call switching them all on again

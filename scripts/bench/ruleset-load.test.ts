@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { generateStaticRules } from '../catalog/generate-static-rules';
+import { generateStaticRules } from '../../src/rules';
 import { vendorCatalog } from '../../src/catalog-data';
 import { RULESET } from '../../src/rules/rule-registry';
 import { verdict } from './bench-table';

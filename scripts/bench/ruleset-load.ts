@@ -14,8 +14,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } fr
 import os from 'node:os';
 import path from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { generateStaticRules } from '../catalog/generate-static-rules';
-import type { DnrRule, RulesetId } from '../../src/rules';
+import { generateStaticRules, type DnrRule, type RulesetId } from '../../src/rules';
 import { vendorCatalog } from '../../src/catalog-data';
 import { chromiumLaunchOptions } from '../../test/e2e/harness/chromium';
 import { launchFirefox } from '../../test/e2e/harness/browsers';

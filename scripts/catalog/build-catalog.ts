@@ -12,9 +12,9 @@ import type {
   VendorEntry,
   RuntimeCatalog,
 } from '../../src/catalog';
+import { generateStaticRules, type StaticRulesets } from '../../src/rules';
 import { mergeThirdPartyWeb, type DroppedDomain, type ThirdPartyWebEntity } from './merge-third-party-web';
 import { validateCatalog } from './validate-catalog';
-import { generateStaticRules, type StaticRulesets } from './generate-static-rules';
 import { checkStaticLimits } from './static-limits';
 import { withStrictModeNeeds } from './strict-mode-needs';
 

@@ -6,6 +6,8 @@ export { DNR_LIMITS } from './dnr-limits';
 export { TRACKER_RESOURCE_TYPES } from './dnr-rule';
 export type { DnrRule, ResourceType } from './dnr-rule';
 export { effectiveUserSettings } from './effective-user-settings';
+export { generateStaticRules } from './generate-static-rules';
+export type { StaticRulesets } from './generate-static-rules';
 export { PRIORITY, RULESET, priorityBand, staticRuleId } from './rule-registry';
 export type { PriorityBand, RulesetId } from './rule-registry';
 export type { RuleAbout, RuleSubject } from './rule-subject';

@@ -5,8 +5,8 @@
  * dashboards by initiator gets its tab-cover twin here too (tab-cover.ts), so a dashboard tab's other frames get the
  * same verdicts from the same state.
  */
-import { generateStaticRules } from '../../scripts/catalog/generate-static-rules';
 import { mergeByRequestDomains } from './compact-rules';
+import { generateStaticRules } from './generate-static-rules';
 import type { CatalogVendor, RuntimeCatalog } from '../catalog';
 import type { UserSettings } from '../settings';
 import type { ManagedPolicy } from '../policy';

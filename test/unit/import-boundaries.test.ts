@@ -9,6 +9,8 @@
  * another feature's folder must land on its `index.ts`, and none may land in src/background/ (the wiring).
  * eslint.config.mjs refuses the same as you type.
  *
+ * What runs in the browser lives in src/ (and the pages' folders): none of it imports scripts/ (build steps) or test/.
+ *
  * An entry loads its whole feature, so features must not load one another in a cycle at run time: in CommonJS (Jest,
  * the tsx build scripts) a module reached again through a cycle of entries reads exports that do not exist yet (a
  * schema built from `undefined`, silently). So the features' run-time imports (type imports vanish) form no cycle.
@@ -206,6 +208,23 @@ describe('import boundaries', () => {
         .flatMap((file) => boundaryBreaches(file, featureFolders))
         .filter((breach) => !BUILD_STEP_IMPORTS.has(breach)),
     ).toEqual([]);
+  });
+
+  it('no production module of the extension imports build scripts or tests (what runs in the browser lives in src/)', () => {
+    const modules = modulesUnder(['src', 'popup', 'options']).filter((file) => !file.startsWith('src/generated/'));
+    expect(modules).toContain('src/rules/rule-state.ts');
+    const outside = modules.flatMap((file) =>
+      importsOf(file)
+        .filter((target) => target.startsWith('scripts/') || target.startsWith('test/'))
+        .map((target) => `${file} -> ${target}`),
+    );
+    expect(outside).toEqual([]);
+    // The same check sees such an import when there is one.
+    expect(
+      importsOf('src/rules/rule-state.ts', "import { x } from '../../scripts/catalog/static-limits';").filter((t) =>
+        t.startsWith('scripts/'),
+      ),
+    ).toEqual(['scripts/catalog/static-limits.ts']);
   });
 
   it('refuses a page importing background code and a feature importing another feature inside its entry', () => {

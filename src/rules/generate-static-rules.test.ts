@@ -1,18 +1,18 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { testCatalog } from '../../test/unit/test-catalog';
-import { createRuleMatcher, outcomeOf, winnerOf, type RuleMatcher } from '../../src/rules/dnr-matcher';
-import { vendorCatalog } from '../../src/catalog-data';
-import { TRACKER_RESOURCE_TYPES, type DnrRule } from '../../src/rules/dnr-rule';
-import { PRIORITY, RULESET, type RulesetId } from '../../src/rules/rule-registry';
-import { dashboardScope } from '../../src/catalog/runtime-catalog';
+import { createRuleMatcher, outcomeOf, winnerOf, type RuleMatcher } from './dnr-matcher';
+import { vendorCatalog } from '../catalog-data';
+import { TRACKER_RESOURCE_TYPES, type DnrRule } from './dnr-rule';
+import { PRIORITY, RULESET, type RulesetId } from './rule-registry';
+import { dashboardScope } from '../catalog/runtime-catalog';
 import {
   generateStaticRules,
   vendorOfMatch,
   type StaticRuleSubject,
   type StaticRulesets,
 } from './generate-static-rules';
-import { checkStaticLimits } from './static-limits';
+import { checkStaticLimits } from '../../scripts/catalog/static-limits';
 
 const GENERATED = path.resolve(__dirname, '../../rules/generated');
 /** The ruleset files the build writes (scripts/build-rules.ts). */

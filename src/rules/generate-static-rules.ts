@@ -10,20 +10,16 @@
  * the tests and the benchmark that compare the two). Also returns the index from rule id back to what the rule is
  * about: for a shared rule, every vendor in it (vendorOfMatch names the one a request went to).
  */
-import type { CatalogVendor, DashboardEntry } from '../../src/catalog';
-import type { RuleWithoutId, DnrRule, RulesetId, RuleSubject } from '../../src/rules';
-import { dashboardScope } from '../../src/catalog';
-import { hostMatchesDomain } from '../../src/domains';
-import {
-  compactRules,
-  ownDomainHosts,
-  ownDomainHostTwins,
-  PRIORITY,
-  RULESET,
-  staticRuleId,
-  tabCoverRuleset,
-} from '../../src/rules';
-import { strictModeRule, strictModeSources } from '../../src/strict-mode';
+import type { CatalogVendor, DashboardEntry } from '../catalog';
+import { dashboardScope } from '../catalog';
+import { hostMatchesDomain } from '../domains';
+import { strictModeRule, strictModeSources } from '../strict-mode';
+import { compactRules, type RuleWithoutId } from './compact-rules';
+import type { DnrRule } from './dnr-rule';
+import { ownDomainHosts, ownDomainHostTwins } from './own-domain-hosts';
+import { PRIORITY, RULESET, staticRuleId, type RulesetId } from './rule-registry';
+import type { RuleSubject } from './rule-subject';
+import { tabCoverRuleset } from './tab-cover';
 
 /** What a static rule is about: catalog defaults name their vendors (one, or a group sharing the rule). */
 export type StaticRuleSubject = Extract<RuleSubject, { kind: 'vendors' | 'first-party' | 'strict-mode' }>;
