@@ -25,6 +25,12 @@ export interface FigureRow {
   readonly notMeasured?: string;
 }
 
+/**
+ * A row as the module that measured it makes it: the runner gives it its section (each step's, in
+ * run-benchmarks.ts), so a section's title is written once.
+ */
+export type Figure = Omit<FigureRow, 'section'>;
+
 export type Verdict = 'meets' | 'misses' | 'not measured' | 'broken';
 
 export function verdict(row: Pick<FigureRow, 'value' | 'target' | 'notMeasured'>): Verdict {

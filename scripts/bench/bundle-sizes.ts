@@ -7,7 +7,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { BrokenRunError } from './bench-errors';
-import type { FigureRow } from './bench-table';
+import type { Figure } from './bench-table';
 import { fileSizeIn, PAGE_SCRIPT_BUDGETS, pageScriptSize, SHARED_PAGE_SCRIPT } from '../page-budgets';
 
 export interface ContextSize {
@@ -97,10 +97,8 @@ export function bundleRows(
   chrome: readonly ContextSize[],
   firefox: readonly ContextSize[],
   scripts: readonly PageScriptSize[] = [],
-): FigureRow[] {
-  const section = '6. Bundles, rules and DNR headroom';
-  const scriptRows = scripts.map((script): FigureRow => ({
-    section,
+): Figure[] {
+  const scriptRows = scripts.map((script): Figure => ({
     figure: `Page script ${script.file} with ${SHARED_PAGE_SCRIPT} (uncompressed)`,
     value: script.bytes,
     unit: 'bytes',
@@ -109,11 +107,10 @@ export function bundleRows(
   }));
   return [
     ...scriptRows,
-    ...chrome.map((size): FigureRow => {
+    ...chrome.map((size): Figure => {
       const other = firefox.find((f) => f.context === size.context);
       const kib = (bytes: number): string => `${(bytes / KIB).toFixed(1)} KiB`;
       return {
-        section,
         figure: `${size.context}: ${size.files.join(', ')}`,
         value: size.bytes,
         unit: 'bytes',

@@ -20,7 +20,7 @@ import { extensionDir } from '../../test/e2e/harness/extension-build';
 import { startFixtureServer } from '../../test/e2e/harness/fixture-server';
 import { interleavedSides, median, ratio, summarize } from './bench-stats';
 import { FRAME_BUDGET_MS } from './popup-render';
-import { formatValue, type FigureRow } from './bench-table';
+import { formatValue, type Figure } from './bench-table';
 import { LISTENER_FLOOR_MARKER, launchListenerFloorChromium, type ListenerFloorBrowser } from './listener-floor';
 import { closeBrowser, launchPlainChromium } from './plain-browsers';
 import { SCENARIOS, type Scenario } from './content-script-scenarios';
@@ -122,12 +122,11 @@ export async function measureContentScriptCost(pairs: number): Promise<ContentSc
   }
 }
 
-export function contentScriptRows(result: ContentScriptResult): FigureRow[] {
-  const section = '5. Content-script cost per page (Chromium)';
-  return (Object.keys(SCENARIOS) as Scenario[]).flatMap((scenario): FigureRow[] => {
+export function contentScriptRows(result: ContentScriptResult): Figure[] {
+  return (Object.keys(SCENARIOS) as Scenario[]).flatMap((scenario): Figure[] => {
     const loads = result[scenario];
     const about = `${SCENARIOS[scenario].about}; median of ${loads.with.length} loads each (and as many untraced or traced), interleaved`;
-    const figure = (measure: keyof PageLoadCost, figureName: string, what: string): FigureRow => {
+    const figure = (measure: keyof PageLoadCost, figureName: string, what: string): Figure => {
       const on = median(loads.with.map((load) => load[measure]));
       const off = median(loads.without.map((load) => load[measure]));
       const floor = median(loads.floor.map((load) => load[measure])) - off;
@@ -137,7 +136,6 @@ export function contentScriptRows(result: ContentScriptResult): FigureRow[] {
         loads.with.map((load, index) => load[measure] - (loads.without[index]?.[measure] ?? Number.NaN)),
       );
       return {
-        section,
         figure: `${figureName}, ${scenario} page`,
         value: on - off,
         unit: 'ms',

@@ -22,7 +22,7 @@ import { extensionDir } from '../../test/e2e/harness/extension-build';
 import { startFixtureServer, type FixtureServer } from '../../test/e2e/harness/fixture-server';
 import { BrokenRunError } from './bench-errors';
 import { interleavedOrder, median, ratio } from './bench-stats';
-import { formatValue, type FigureRow } from './bench-table';
+import { formatValue, type Figure } from './bench-table';
 import { installNameShim } from './bundled-names-shim';
 import { closeBrowser, launchPlainChromium, launchPlainFirefox } from './plain-browsers';
 import { BENCH_PAGE_PATH, benchPageUrl, realisticDashboardPage } from './realistic-dashboard-page';
@@ -156,14 +156,12 @@ export async function measureDashboardLoad(kind: BrowserKind, pairs: number): Pr
 
 const BROWSER_NAME: Record<BrowserKind, string> = { chromium: 'Chromium', firefox: 'Firefox' };
 
-export function dashboardLoadRows(result: DashboardLoadResult): FigureRow[] {
-  const section = '1. Dashboard load (realistic vendor payloads)';
+export function dashboardLoadRows(result: DashboardLoadResult): Figure[] {
   const name = BROWSER_NAME[result.browser];
   const m = (side: 'with' | 'without', key: keyof LoadSample): number => median(result[side].map((s) => s[key]));
   const runs = `median of ${result.with.length} loads each, interleaved`;
-  const rows: FigureRow[] = [
+  const rows: Figure[] = [
     {
-      section,
       figure: `Load event, with ÷ without Dashguard (${name})`,
       value: ratio(m('with', 'loadMs'), m('without', 'loadMs')),
       unit: 'ratio',
@@ -171,7 +169,6 @@ export function dashboardLoadRows(result: DashboardLoadResult): FigureRow[] {
       detail: `with ${formatValue(m('with', 'loadMs'), 'ms')}, without ${formatValue(m('without', 'loadMs'), 'ms')}; ${runs}`,
     },
     {
-      section,
       figure: `First streamed build-log line, with ÷ without (${name})`,
       value: ratio(m('with', 'firstLogLineMs'), m('without', 'firstLogLineMs')),
       unit: 'ratio',
@@ -179,7 +176,6 @@ export function dashboardLoadRows(result: DashboardLoadResult): FigureRow[] {
       detail: `with ${formatValue(m('with', 'firstLogLineMs'), 'ms')}, without ${formatValue(m('without', 'firstLogLineMs'), 'ms')}; ${runs}`,
     },
     {
-      section,
       figure: `Requests saved per load (${name})`,
       value: m('without', 'requests') - m('with', 'requests'),
       unit: 'count',
@@ -187,7 +183,6 @@ export function dashboardLoadRows(result: DashboardLoadResult): FigureRow[] {
       detail: `with ${m('with', 'requests')}, without ${m('without', 'requests')} requests reaching the network`,
     },
     {
-      section,
       figure: `Vendor script bytes saved per load (${name})`,
       value: m('without', 'scriptBytes') - m('with', 'scriptBytes'),
       unit: 'bytes',

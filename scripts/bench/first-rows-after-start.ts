@@ -17,7 +17,7 @@ import { acquirePolicyLock } from '../../test/e2e/harness/managed-policy-files';
 import { launchWithPolicyFile } from '../../test/e2e/harness/policy-launch';
 import { waitFor } from '../../test/e2e/harness/wait-for';
 import { median } from './bench-stats';
-import { formatValue, type FigureRow } from './bench-table';
+import { formatValue, type Figure } from './bench-table';
 import { installNameShim } from './bundled-names-shim';
 
 /** The issue's promise: rows within 500 ms of opening the popup, also right after the browser starts. */
@@ -171,8 +171,7 @@ export async function measureFirstRowsAfterStart(starts: number): Promise<FreshS
   }
 }
 
-export function firstRowsRows(results: readonly FreshStart[]): FigureRow[] {
-  const section = '3. Extension pages (Chromium)';
+export function firstRowsRows(results: readonly FreshStart[]): Figure[] {
   const counted = results.filter((r) => r.loadedAfterStartMs <= EARLY_WINDOW_MS);
   const early = median(counted.map((r) => r.early.firstRowMs));
   const later = median(counted.map((r) => r.later.firstRowMs));
@@ -188,7 +187,6 @@ export function firstRowsRows(results: readonly FreshStart[]): FigureRow[] {
       : undefined;
   return [
     {
-      section,
       figure: `Popup: open to first rows, page loaded in the first ${EARLY_WINDOW_MS / 1000} s after a fresh start`,
       value: notMeasured === undefined ? early : Number.NaN,
       unit: 'ms',

@@ -13,7 +13,7 @@ import { extensionDir } from '../../test/e2e/harness/extension-build';
 import { startFixtureServer } from '../../test/e2e/harness/fixture-server';
 import { BrokenRunError } from './bench-errors';
 import { median } from './bench-stats';
-import { formatValue, type FigureRow } from './bench-table';
+import { formatValue, type Figure } from './bench-table';
 import { installNameShim } from './bundled-names-shim';
 
 export interface OptionsTiming {
@@ -101,14 +101,12 @@ export async function measureOptionsRender(runs: number): Promise<OptionsTiming[
   }
 }
 
-export function optionsRows(timings: readonly OptionsTiming[]): FigureRow[] {
-  const section = '3. Extension pages (Chromium)';
+export function optionsRows(timings: readonly OptionsTiming[]): Figure[] {
   const ready = median(timings.map((t) => t.readyMs));
   const all = median(timings.map((t) => t.readyMs + t.unfoldMs));
   const rows = timings[0]?.rows ?? Number.NaN;
   return [
     {
-      section,
       figure: 'Options page: open to ready (curated vendors listed, the rest folded)',
       value: ready,
       unit: 'ms',
@@ -116,7 +114,6 @@ export function optionsRows(timings: readonly OptionsTiming[]): FigureRow[] {
       detail: `median of ${timings.length} opens`,
     },
     {
-      section,
       figure: `Options page: open to every vendor listed (${rows.toLocaleString('en-US')} rows)`,
       value: all,
       unit: 'ms',

@@ -21,7 +21,7 @@ import { startFixtureServer } from '../../test/e2e/harness/fixture-server';
 import type { AuditEntry, TabAudit } from '../../src/audit';
 import { AUDIT_FORMAT_VERSION, firstScreenKey, storedFirstScreenOf, tabAuditKey } from '../../src/audit';
 import { median, percentile } from './bench-stats';
-import { formatValue, type FigureRow } from './bench-table';
+import { formatValue, type Figure } from './bench-table';
 import { installNameShim } from './bundled-names-shim';
 
 export const POPUP_ROWS = 5_000;
@@ -248,15 +248,13 @@ export async function measurePopupRender(runs: number): Promise<PopupResult> {
   }
 }
 
-export function popupRows({ full: timings, baseline, unread }: PopupResult): FigureRow[] {
-  const section = '3. Extension pages (Chromium)';
+export function popupRows({ full: timings, baseline, unread }: PopupResult): Figure[] {
   const m = (key: keyof PopupTiming): number => median(timings.map((t) => t[key]));
   const b = (key: keyof PopupTiming): number => median(baseline.map((t) => t[key]));
   const u = (key: keyof PopupTiming): number => median(unread.map((t) => t[key]));
   const n = `median of ${timings.length} opens, ${POPUP_ROWS.toLocaleString('en-US')} audit rows`;
   return [
     {
-      section,
       figure: 'Popup: audit data to first rows built (one task)',
       value: m('dataToFirstRowsMs'),
       unit: 'ms',
@@ -270,7 +268,6 @@ export function popupRows({ full: timings, baseline, unread }: PopupResult): Fig
       )}; ${n}`,
     },
     {
-      section,
       figure: 'Popup: open to first rows',
       value: m('firstRenderMs'),
       unit: 'ms',
@@ -278,7 +275,6 @@ export function popupRows({ full: timings, baseline, unread }: PopupResult): Fig
       detail: `popup.js loaded and run at ${formatValue(m('scriptReadyMs'), 'ms')}, the background's first screen arrived at ${formatValue(m('firstScreenMs'), 'ms')}, the stored first screen read at ${formatValue(m('storedFirstScreenMs'), 'ms')}, the whole audit read from storage.session at ${formatValue(m('auditReadMs'), 'ms')}; baseline, the same popup on a ${BASELINE_ROWS}-row audit in the same run: first rows at ${formatValue(b('firstRenderMs'), 'ms')} (popup.js run at ${formatValue(b('scriptReadyMs'), 'ms')}, audit read at ${formatValue(b('auditReadMs'), 'ms')}); on an audit the background had not read yet (after its worker was stopped): first rows at ${formatValue(u('firstRenderMs'), 'ms')} (stored first screen read at ${formatValue(u('storedFirstScreenMs'), 'ms')}, the background's at ${formatValue(u('firstScreenMs'), 'ms')}, the whole audit at ${formatValue(u('auditReadMs'), 'ms')}), data to first rows ${formatValue(u('dataToFirstRowsMs'), 'ms')}, all rows at ${formatValue(u('allRowsMs'), 'ms')}; ${n}`,
     },
     {
-      section,
       figure: 'Popup: open to all 5,000 rows built (in slices of ≤ 8 ms)',
       value: m('allRowsMs'),
       unit: 'ms',

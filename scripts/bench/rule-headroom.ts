@@ -14,7 +14,7 @@ import { LIMITS, validateSettings, DEFAULT_SETTINGS } from '../../src/settings';
 import { computeRuleState } from '../../src/rules';
 import { NO_POLICY } from '../../src/policy';
 import { BrokenRunError } from './bench-errors';
-import type { FigureRow } from './bench-table';
+import type { Figure } from './bench-table';
 
 /**
  * Each browser's limits, from the same sources as src/rules/dnr-limits.ts (which keeps the lower of the two):
@@ -170,8 +170,7 @@ function headroom(used: number, limit: number): string {
   return `${(limit - used).toLocaleString('en-US')} left of ${limit.toLocaleString('en-US')} (${(((limit - used) / limit) * 100).toFixed(1)} %)`;
 }
 
-export function ruleRows(counts: RuleCounts): FigureRow[] {
-  const section = '6. Bundles, rules and DNR headroom';
+export function ruleRows(counts: RuleCounts): Figure[] {
   const { chrome, firefox } = BROWSER_DNR_LIMITS;
   const lower = (key: keyof typeof chrome): number => Math.min(chrome[key], firefox[key]);
   const totalStatic = Object.values(counts.staticRules).reduce((sum, n) => sum + n, 0);
@@ -184,8 +183,7 @@ export function ruleRows(counts: RuleCounts): FigureRow[] {
   const sessionDetail = (n: number): string =>
     `Firefox's tab cover and ${DASHBOARD_TABS} paused tabs (Chromium's tab cover is static); ${headroom(n, SESSION_RULE_LIMIT)}`;
   return [
-    ...Object.entries(counts.staticRules).map(([id, n]): FigureRow => ({
-      section,
+    ...Object.entries(counts.staticRules).map(([id, n]): Figure => ({
       figure: `Static rules in ruleset ${id}`,
       value: n,
       unit: 'count',
@@ -193,7 +191,6 @@ export function ruleRows(counts: RuleCounts): FigureRow[] {
       detail: `${((n / totalStatic) * 100).toFixed(1)} % of the static rules; the limit is for all enabled rulesets together`,
     })),
     {
-      section,
       figure: 'Static rules, all enabled rulesets',
       value: totalStatic,
       unit: 'count',
@@ -201,7 +198,6 @@ export function ruleRows(counts: RuleCounts): FigureRow[] {
       detail: both(totalStatic, 'staticRules'),
     },
     {
-      section,
       figure: 'Enabled static rulesets',
       value: counts.enabledRulesets,
       unit: 'count',
@@ -209,7 +205,6 @@ export function ruleRows(counts: RuleCounts): FigureRow[] {
       detail: both(counts.enabledRulesets, 'enabledStaticRulesets'),
     },
     {
-      section,
       figure: 'Regex rules',
       value: counts.regexRules,
       unit: 'count',
@@ -217,7 +212,6 @@ export function ruleRows(counts: RuleCounts): FigureRow[] {
       detail: both(counts.regexRules, 'regexRules'),
     },
     {
-      section,
       figure: 'Dynamic rules, default settings',
       value: counts.dynamicDefault.total,
       unit: 'count',
@@ -225,7 +219,6 @@ export function ruleRows(counts: RuleCounts): FigureRow[] {
       detail: dynamicDetail(counts.dynamicDefault),
     },
     {
-      section,
       figure: 'Dynamic rules, settings at every validation limit',
       value: counts.dynamicAtLimits.total,
       unit: 'count',
@@ -233,7 +226,6 @@ export function ruleRows(counts: RuleCounts): FigureRow[] {
       detail: dynamicDetail(counts.dynamicAtLimits),
     },
     {
-      section,
       figure: 'Dynamic rules in Chromium, with their tab-cover twins, settings at every validation limit',
       value: counts.dynamicChromiumAtLimits.total,
       unit: 'count',
@@ -241,7 +233,6 @@ export function ruleRows(counts: RuleCounts): FigureRow[] {
       detail: `Chrome: ${headroom(counts.dynamicChromiumAtLimits.total, chrome.dynamicRules)}; unsafe (modifyHeaders) ${counts.dynamicChromiumAtLimits.unsafe}, Chrome's limit ${chrome.unsafeDynamicRules.toLocaleString('en-US')} (Firefox has no twins: its tab cover is session rules)`,
     },
     {
-      section,
       figure: `Session rules, ${DASHBOARD_TABS} dashboard tabs, default settings`,
       value: counts.sessionDefault,
       unit: 'count',
@@ -249,7 +240,6 @@ export function ruleRows(counts: RuleCounts): FigureRow[] {
       detail: sessionDetail(counts.sessionDefault),
     },
     {
-      section,
       figure: `Session rules, ${DASHBOARD_TABS} dashboard tabs, settings at every validation limit`,
       value: counts.sessionAtLimits,
       unit: 'count',

@@ -29,7 +29,7 @@ import { startFixtureServer, type FixtureServer } from '../../test/e2e/harness/f
 import { withTimeout } from '../../test/e2e/harness/wait-for';
 import { BrokenRunError } from './bench-errors';
 import { interleavedOrder, median, percentile, ratio } from './bench-stats';
-import { formatValue, type FigureRow } from './bench-table';
+import { formatValue, type Figure } from './bench-table';
 import { closeBrowser } from './plain-browsers';
 
 export type Layout = 'compact' | 'per-vendor';
@@ -215,18 +215,16 @@ export async function measureRulesetLoad(runs: number): Promise<RulesetLoadResul
   }
 }
 
-export function rulesetRows(result: RulesetLoadResult): FigureRow[] {
-  const section = '7. Static rulesets: compact against one rule per vendor';
+export function rulesetRows(result: RulesetLoadResult): Figure[] {
   const size = (n: number): string => formatValue(n, 'bytes');
   const count = (n: number): string => n.toLocaleString('en-US');
-  const rows: FigureRow[] = [];
+  const rows: Figure[] = [];
   for (const [kind, name] of [
     ['chromium', 'Chromium'],
     ['firefox', 'Firefox'],
   ] as const) {
     const { compact, 'per-vendor': perVendor } = result.files[kind];
     rows.push({
-      section,
       figure: `Ruleset bytes, compact ÷ per vendor (${name}: ${kind === 'chromium' ? 'every ruleset, tab cover included' : 'no tab-cover ruleset'})`,
       value: ratio(compact.bytes, perVendor.bytes),
       unit: 'ratio',
@@ -234,7 +232,6 @@ export function rulesetRows(result: RulesetLoadResult): FigureRow[] {
       detail: `compact ${size(compact.bytes)}, per vendor ${size(perVendor.bytes)}; the same blocking`,
     });
     rows.push({
-      section,
       figure: `Static rules, compact ÷ per vendor (${name})`,
       value: ratio(compact.rules, perVendor.rules),
       unit: 'ratio',
@@ -250,7 +247,6 @@ export function rulesetRows(result: RulesetLoadResult): FigureRow[] {
     const m = (layout: Layout): number => median(times[layout]);
     const p90 = (layout: Layout): number => percentile(times[layout], 0.9);
     rows.push({
-      section,
       figure: `Ruleset load: every static ruleset switched on, compact ÷ per vendor (${name})`,
       value: ratio(m('compact'), m('per-vendor')),
       unit: 'ratio',

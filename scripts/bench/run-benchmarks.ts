@@ -12,7 +12,7 @@ import path from 'node:path';
 import { vendorCatalog } from '../../src/catalog-data';
 import { extensionDir, REPO_ROOT } from '../../test/e2e/harness/extension-build';
 import { parseBenchArgs, STEP_IDS, type BenchOptions, type StepId } from './bench-options';
-import { textTable, verdict, type FigureRow, type Verdict } from './bench-table';
+import { textTable, verdict, type Figure, type FigureRow, type Verdict } from './bench-table';
 import { benchmarksMarkdown } from './benchmarks-doc';
 import { bundleRows, measureBundleSizes, measurePageScripts } from './bundle-sizes';
 import { contentScriptRows, measureContentScriptCost } from './content-script-cost';
@@ -31,8 +31,9 @@ import { measureToggleToEffect, toggleRows } from './toggle-to-effect';
 
 interface Step {
   readonly title: string;
+  /** The section of the benchmarks' table its rows go in (docs/BENCHMARKS.md). */
   readonly section: string;
-  run(options: BenchOptions): Promise<FigureRow[]>;
+  run(options: BenchOptions): Promise<Figure[]>;
 }
 
 const STEPS: Record<StepId, Step> = {

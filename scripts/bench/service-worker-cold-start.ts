@@ -26,7 +26,7 @@ import { startFixtureServer } from '../../test/e2e/harness/fixture-server';
 import { withTimeout } from '../../test/e2e/harness/wait-for';
 import { reasonOf } from './bench-errors';
 import { median, percentile } from './bench-stats';
-import { formatValue, type FigureRow } from './bench-table';
+import { formatValue, type Figure } from './bench-table';
 import { closeBrowser } from './plain-browsers';
 
 const BASE = `chrome-extension://${CHROMIUM_EXTENSION_ID}/`;
@@ -219,7 +219,7 @@ export async function measureServiceWorkerColdStart(runs: number): Promise<ColdS
   }
 }
 
-export function coldStartRows(result: ColdStartResult): FigureRow[] {
+export function coldStartRows(result: ColdStartResult): Figure[] {
   const { samples } = result;
   const cold = samples.map((s) => s.coldMs);
   const retries =
@@ -228,7 +228,6 @@ export function coldStartRows(result: ColdStartResult): FigureRow[] {
       : '';
   return [
     {
-      section: '4. Service worker (Chromium)',
       figure: 'Cold start to ready: stopped worker, message to answer',
       value: median(cold),
       unit: 'ms',

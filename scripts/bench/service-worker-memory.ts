@@ -17,7 +17,7 @@ import { extensionDir } from '../../test/e2e/harness/extension-build';
 import type { StaticAsset } from '../../test/e2e/harness/fixture-pages';
 import { startFixtureServer } from '../../test/e2e/harness/fixture-server';
 import { BrokenRunError } from './bench-errors';
-import type { FigureRow } from './bench-table';
+import type { Figure } from './bench-table';
 import { BENCH_VENDORS } from './realistic-vendor-traffic';
 
 export const PAGES_PER_HOUR = 60;
@@ -147,12 +147,10 @@ export async function measureServiceWorkerMemory(pages: number): Promise<MemoryR
   }
 }
 
-export function memoryRows(result: MemoryResult): FigureRow[] {
-  const section = '4. Service worker (Chromium)';
+export function memoryRows(result: MemoryResult): Figure[] {
   const traffic = `${result.pages} page loads, ${result.observations.toLocaleString('en-US')} third-party requests reported; ${result.logRecords.toLocaleString('en-US')} audit-log records`;
   return [
     {
-      section,
       figure: 'JS heap in use when ready (after GC)',
       value: result.readyBytes,
       unit: 'bytes',
@@ -160,7 +158,6 @@ export function memoryRows(result: MemoryResult): FigureRow[] {
       detail: "fresh profile, once one page's audit has reached the log",
     },
     {
-      section,
       figure: `JS heap in use after ${result.pages === PAGES_PER_HOUR ? "an hour's" : `${result.pages} minutes'`} audit traffic (after GC)`,
       value: result.afterBytes,
       unit: 'bytes',
@@ -168,7 +165,6 @@ export function memoryRows(result: MemoryResult): FigureRow[] {
       detail: traffic,
     },
     {
-      section,
       figure: `Heap growth over the ${result.pages === PAGES_PER_HOUR ? 'hour' : `${result.pages} minutes`}`,
       value: result.afterBytes - result.readyBytes,
       unit: 'bytes',

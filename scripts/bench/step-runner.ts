@@ -4,12 +4,13 @@
  * with the reason, and the run goes on with the next one.
  */
 import { BrokenRunError, reasonOf, STEP_ATTEMPTS } from './bench-errors';
-import { notMeasuredRow, type FigureRow } from './bench-table';
+import { notMeasuredRow, type Figure, type FigureRow } from './bench-table';
 
 export interface MeasurementStep {
   readonly title: string;
+  /** Given to every row the step measures. */
   readonly section: string;
-  run(): Promise<FigureRow[]>;
+  run(): Promise<Figure[]>;
 }
 
 export type StepOutcome =
@@ -25,7 +26,12 @@ export async function runStep(
   const failedAttempts: string[] = [];
   for (let attempt = 1; attempt <= attempts; attempt += 1) {
     try {
-      return { kind: 'measured', rows: await step.run(), failedAttempts };
+      const figures = await step.run();
+      return {
+        kind: 'measured',
+        rows: figures.map((figure) => ({ ...figure, section: step.section })),
+        failedAttempts,
+      };
     } catch (error) {
       const reason = reasonOf(error);
       if (error instanceof BrokenRunError) {

@@ -13,9 +13,8 @@ import { DEFAULT_SETTINGS } from '../../src/settings';
 import { observation, update as tabAuditUpdate } from '../../test/unit/audit-observations';
 import { BrokenRunError } from './bench-errors';
 import { median } from './bench-stats';
-import type { FigureRow } from './bench-table';
+import type { Figure } from './bench-table';
 
-const SECTION = '8. Background audit under a flooding page (the worker’s code, in Node)';
 const DOCUMENT_URL = 'https://app.circleci.com/pipelines/github/acme/api';
 /** Blocked by default on CircleCI's dashboard (the catalog's Segment entry). */
 const BLOCKED_URL = (n: number): string => `https://cdn.segment.com/analytics.js/v1/flood-${n}/analytics.min.js`;
@@ -98,12 +97,11 @@ export function measureTabAuditFlood(rounds: number): TabAuditFloodResult {
   return { rounds, perReport, givingUp, listed };
 }
 
-export function tabAuditFloodRows(result: TabAuditFloodResult): FigureRow[] {
+export function tabAuditFloodRows(result: TabAuditFloodResult): Figure[] {
   const givingUp = median(result.givingUp);
   const listed = median(result.listed);
   return [
     {
-      section: SECTION,
       figure: `A ${result.perReport}-request report into a full tab audit, each request a new row, ÷ each on a listed row`,
       value: givingUp / listed,
       unit: 'ratio',

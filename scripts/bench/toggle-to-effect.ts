@@ -17,7 +17,7 @@ import { SITES } from '../../test/e2e/harness/fixture-catalog';
 import { startFixtureServer } from '../../test/e2e/harness/fixture-server';
 import { SETTINGS_CHANGE, RULES_APPLIED_MARK } from '../../src/settings';
 import { median, percentile } from './bench-stats';
-import { formatValue, type FigureRow } from './bench-table';
+import { formatValue, type Figure } from './bench-table';
 
 const VENDOR = { id: 'mixpanel', host: 'mixpanel.com' };
 const PROBE_TIMEOUT_MS = 5_000;
@@ -127,15 +127,13 @@ export async function measureToggleToEffect(runs: number): Promise<ToggleResult>
   }
 }
 
-export function toggleRows(result: ToggleResult): FigureRow[] {
-  const section = '2. Toggle to effect (Chromium)';
+export function toggleRows(result: ToggleResult): Figure[] {
   const effect = result.samples.map((s) => s.effectMs);
   const reply = result.samples.map((s) => s.replyMs);
   const apply = result.samples.map((s) => s.applyMs);
   const n = `${result.samples.length} toggles (allow, block, ...) of one vendor on one dashboard`;
   return [
     {
-      section,
       figure: 'Settings change to new rule holding for the next request, median',
       value: median(effect),
       unit: 'ms',
@@ -143,7 +141,6 @@ export function toggleRows(result: ToggleResult): FigureRow[] {
       detail: `p90 ${formatValue(percentile(effect, 0.9), 'ms')}; ${n}`,
     },
     {
-      section,
       figure: 'Settings change answered (validated, applied, saved), median',
       value: median(reply),
       unit: 'ms',
