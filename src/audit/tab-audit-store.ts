@@ -9,7 +9,7 @@ import type { AuditDisplay } from './audit-display';
 import { isTabAudit, tabAuditKey, tabIdOfAuditKey, type TabAudit } from './audit-types';
 import { firstScreenKey, isFirstScreenOf, storedFirstScreenOf, tabIdOfFirstScreenKey } from './stored-first-screen';
 import type { StorageArea } from '../storage';
-import { rememberRecent } from '../shared';
+import { rememberRecentKey } from '../shared';
 import { createSerialBatcher } from './serial-batcher';
 import { correctTabAudit, mergeTabAudit, type TabAuditUpdate, type VerdictCorrection } from './tab-audit-merge';
 
@@ -149,7 +149,7 @@ export function createTabAuditStore(area: StorageArea): TabAuditStore {
       await writes.add({ remove: tabId });
     },
     async closed(tabId) {
-      rememberRecent(closedTabs, tabId, CLOSED_TABS_LIMIT);
+      rememberRecentKey(closedTabs, tabId, CLOSED_TABS_LIMIT);
       await writes.add({ remove: tabId });
     },
     async keepOnly(openTabIds) {

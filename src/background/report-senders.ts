@@ -6,7 +6,7 @@
  * started again since the instance's last report knows nothing of it, and that report is refused as before.
  */
 import type { MessageSender } from './message-router';
-import { rememberRecent } from '../shared';
+import { rememberRecentEntry } from '../shared';
 
 /** The sender as the handler uses it: always with its tab. */
 export interface ReportSender extends MessageSender {
@@ -38,7 +38,7 @@ export function createReportSenders(limit = REMEMBERED_INSTANCES): ReportSenders
       const tabId = sender.tab?.id;
       if (sender.tab !== undefined && typeof tabId === 'number' && tabId >= 0) {
         const withTab: ReportSender = { ...sender, tab: { ...sender.tab, id: tabId } };
-        rememberRecent(known, instanceId, { sender: withTab, origin: originOf(sender.url) }, limit);
+        rememberRecentEntry(known, instanceId, { sender: withTab, origin: originOf(sender.url) }, limit);
         return withTab;
       }
       if (sender.tab !== undefined) return undefined;
