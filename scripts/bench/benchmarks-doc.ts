@@ -191,10 +191,14 @@ Beside each figure, in its detail, the *listener floor*: the same loads in a thi
 stand-in (\`scripts/bench/listener-floor.ts\`, \`test/fixtures/listener-floor/listen.js\`) with Dashguard's
 content-script matches and frames that subscribes to the callbacks the audit collector uses (the Resource Timing
 observer, a MutationObserver on the document, capturing \`load\`, \`error\` and \`securitypolicyviolation\` listeners)
-and does nothing in them; the bench checks its mark on every page it measures. The floor is what any audit told
-of each request in a content script pays before it does any work; the rest of Dashguard's figure is its own work
-in those callbacks (reading the entries, the URLs, the reports) and its start-up. The three sides run forward, then
-backward (with, without, floor; floor, without, with; ...).
+and does nothing in them. The floor is what any audit told of each request in a content script pays before it does
+any work. And the *reading floor*, in a fourth Chromium: a second stand-in (\`test/fixtures/listener-floor/read.js\`)
+with the same subscriptions that reads, in them, only what each request was: each timing entry's URL and initiator
+type, the \`src\` of each script element added or loaded; it keeps, filters and sends nothing. That is what any audit
+of each request from a content script pays before it decides or reports anything; between it and Dashguard's figure
+lie Dashguard's own work (filtering, remembering each script until its outcome, the reports) and its start-up. The
+bench checks each stand-in's mark, which names it, on every page it measures. The four sides run forward, then
+backward (with, without, floor, reading; reading, floor, without, with; ...).
 
 Blocking also removes the blocked scripts' own work, so this is what the page pays in all. Target for both: less than
 one frame (16.7 ms) per page load, so the audit is invisible in page-load figures.

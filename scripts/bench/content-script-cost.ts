@@ -8,8 +8,10 @@
  *   - scripting wall time (CDP Performance.getMetrics `ScriptDuration`, which counts the content script's isolated
  *     world too), from another load without the trace (tracing slows a load down); it also counts the time a main
  *     thread waited for a core that the rest of the run held.
- * Beside them, the listener floor (listener-floor.ts): the same loads with a stand-in extension that subscribes to the
- * same callbacks and does nothing in them, what observing each request from a content script costs at all.
+ * Beside them, two floors (listener-floor.ts), the same loads with a stand-in extension subscribed to the same
+ * callbacks: the listener floor does nothing in them, what observing each request from a content script costs at all;
+ * the reading floor only reads what each request was (a timing entry's URL and type, a script's `src`), what any
+ * audit of each request from a content script costs before it decides or reports anything.
  * Blocking also removes the blocked scripts' own work, which on these pages is next to nothing: their scripts are
  * empty.
  */
@@ -22,6 +24,7 @@ import { interleavedSides, median, ratio, summarize } from './bench-stats';
 import { FRAME_BUDGET_MS } from './popup-render';
 import { formatValue, type Figure } from './bench-table';
 import { LISTENER_FLOOR_MARKER, launchListenerFloorChromium, type ListenerFloorBrowser } from './listener-floor';
+import type { StandIn } from './listener-floor-manifest';
 import { closeBrowser, launchPlainChromium } from './plain-browsers';
 import { SCENARIOS, type Scenario } from './content-script-scenarios';
 import { scriptCpuMs, type TraceEvent } from './trace-script-cpu';
@@ -34,9 +37,11 @@ export interface PageLoadCost {
   readonly wall: number;
 }
 
-/** with: Dashguard; without: no extension; floor: the listener floor's stand-in. */
-type Side = 'with' | 'without' | 'floor';
-const SIDES: readonly Side[] = ['with', 'without', 'floor'];
+/** with: Dashguard; without: no extension; floor: the listener floor's stand-in; reading: the reading floor's. */
+type Side = 'with' | 'without' | 'floor' | 'reading';
+const SIDES: readonly Side[] = ['with', 'without', 'floor', 'reading'];
+/** The stand-in each floor side loads. */
+const STAND_IN_OF: Partial<Record<Side, StandIn>> = { floor: 'listen', reading: 'read' };
 
 export type ContentScriptResult = Record<Scenario, Record<Side, PageLoadCost[]>>;
 
@@ -80,13 +85,16 @@ async function loadOnce(
   try {
     const url = auditPageUrl(which, { run });
     const value = await measureLoad(page, url, done, settleMs, traced);
-    // The stand-in's script marks the page: without the mark, the floor would be a second "without". Looked at once
-    // the load is measured, so the look is not in the trace.
+    // A stand-in's script marks the page with its name: without the mark, a floor would be a second "without" (or the
+    // other floor). Looked at once the load is measured, so the look is not in the trace.
+    const standIn = STAND_IN_OF[side];
     if (
-      side === 'floor' &&
-      !(await page.$eval('html', (html, marker) => html.hasAttribute(marker), LISTENER_FLOOR_MARKER))
+      standIn !== undefined &&
+      (await page.$eval('html', (html, marker) => html.getAttribute(marker), LISTENER_FLOOR_MARKER)) !== standIn
     )
-      throw new Error(`The listener floor's content script did not run on ${url}: is the stand-in extension loaded?`);
+      throw new Error(
+        `The ${standIn} stand-in's content script did not run on ${url}: is the stand-in extension loaded?`,
+      );
     return value;
   } finally {
     await page.close();
@@ -98,14 +106,21 @@ export async function measureContentScriptCost(pairs: number): Promise<ContentSc
   const withDashguard = await launchChromium(extensionDir('chromium'), { fixture, extraDomains: AUDIT_EXTRA_DOMAINS });
   let plain: Browser | undefined;
   let floor: ListenerFloorBrowser | undefined;
+  let reading: ListenerFloorBrowser | undefined;
   try {
     plain = await launchPlainChromium(fixture, AUDIT_EXTRA_DOMAINS);
-    floor = await launchListenerFloorChromium(extensionDir('chromium'), fixture, AUDIT_EXTRA_DOMAINS);
-    const browsers: Record<Side, Browser> = { with: withDashguard.browser, without: plain, floor: floor.browser };
+    floor = await launchListenerFloorChromium('listen', extensionDir('chromium'), fixture, AUDIT_EXTRA_DOMAINS);
+    reading = await launchListenerFloorChromium('read', extensionDir('chromium'), fixture, AUDIT_EXTRA_DOMAINS);
+    const browsers: Record<Side, Browser> = {
+      with: withDashguard.browser,
+      without: plain,
+      floor: floor.browser,
+      reading: reading.browser,
+    };
     const result = {} as ContentScriptResult;
     for (const scenario of Object.keys(SCENARIOS) as Scenario[]) {
       for (const side of SIDES) await loadOnce(browsers[side], side, scenario, `warmup-${side}`, false);
-      const times: Record<Side, PageLoadCost[]> = { with: [], without: [], floor: [] };
+      const times: Record<Side, PageLoadCost[]> = { with: [], without: [], floor: [], reading: [] };
       for (const [index, side] of interleavedSides(SIDES, pairs).entries()) {
         const cpu = await loadOnce(browsers[side], side, scenario, `${side}-${index}-traced`, true);
         const wall = await loadOnce(browsers[side], side, scenario, `${side}-${index}`, false);
@@ -115,6 +130,7 @@ export async function measureContentScriptCost(pairs: number): Promise<ContentSc
     }
     return result;
   } finally {
+    if (reading) await reading.close();
     if (floor) await floor.close();
     if (plain) await closeBrowser(plain);
     await withDashguard.close();
@@ -130,6 +146,7 @@ export function contentScriptRows(result: ContentScriptResult): Figure[] {
       const on = median(loads.with.map((load) => load[measure]));
       const off = median(loads.without.map((load) => load[measure]));
       const floor = median(loads.floor.map((load) => load[measure])) - off;
+      const reading = median(loads.reading.map((load) => load[measure])) - off;
       // Each round loads every side once, next to each other: the round's difference is one sample of the figure, and
       // their range says how far one load can be from the median on this machine.
       const rounds = summarize(
@@ -144,7 +161,8 @@ export function contentScriptRows(result: ContentScriptResult): Figure[] {
           `${what} with ${formatValue(on, 'ms')}, without ${formatValue(off, 'ms')} (${formatValue(ratio(on, off), 'ratio')}); ` +
           `round by round, with minus without from ${formatValue(rounds.min, 'ms')} to ${formatValue(rounds.max, 'ms')}; ` +
           `listener floor (a content script subscribed to the same callbacks, doing nothing in them) ` +
-          `${formatValue(floor, 'ms')} over without; ${about}`,
+          `${formatValue(floor, 'ms')} over without; reading floor (the same, reading only each request's URL and type ` +
+          `and each script's src) ${formatValue(reading, 'ms')} over without; ${about}`,
       };
     };
     return [

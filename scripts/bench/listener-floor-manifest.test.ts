@@ -1,4 +1,4 @@
-import { LISTENER_FLOOR_SCRIPT, listenerFloorManifest } from './listener-floor-manifest';
+import { STAND_IN_SCRIPTS, listenerFloorManifest } from './listener-floor-manifest';
 
 const isolated = {
   matches: ['https://app.circleci.com/*'],
@@ -12,18 +12,29 @@ const pageWorld = { ...isolated, js: ['page-world.js'], world: 'MAIN' };
 
 describe('listenerFloorManifest', () => {
   it("mirrors Dashguard's isolated-world entries with the stand-in's script, and leaves the page-world one out", () => {
-    const manifest = listenerFloorManifest({ content_scripts: [isolated, pageWorld] }) as Record<string, unknown>;
-    expect(manifest.content_scripts).toEqual([{ ...isolated, js: [LISTENER_FLOOR_SCRIPT] }]);
+    const manifest = listenerFloorManifest({ content_scripts: [isolated, pageWorld] }, 'listen') as Record<
+      string,
+      unknown
+    >;
+    expect(manifest.content_scripts).toEqual([{ ...isolated, js: [STAND_IN_SCRIPTS.listen] }]);
     expect(manifest.manifest_version).toBe(3);
   });
   it('keeps an entry that names the isolated world', () => {
-    const manifest = listenerFloorManifest({ content_scripts: [{ ...isolated, world: 'ISOLATED' }] }) as {
+    const manifest = listenerFloorManifest({ content_scripts: [{ ...isolated, world: 'ISOLATED' }] }, 'listen') as {
       content_scripts: unknown[];
     };
-    expect(manifest.content_scripts).toEqual([{ ...isolated, world: 'ISOLATED', js: [LISTENER_FLOOR_SCRIPT] }]);
+    expect(manifest.content_scripts).toEqual([{ ...isolated, world: 'ISOLATED', js: [STAND_IN_SCRIPTS.listen] }]);
+  });
+  it('gives the reading floor its own script, in the same entries', () => {
+    const manifest = listenerFloorManifest({ content_scripts: [isolated, pageWorld] }, 'read') as Record<
+      string,
+      unknown
+    >;
+    expect(manifest.content_scripts).toEqual([{ ...isolated, js: [STAND_IN_SCRIPTS.read] }]);
+    expect(manifest.name).toMatch(/reading floor/);
   });
   it('asks for no permission and has no background', () => {
-    const manifest = listenerFloorManifest({ content_scripts: [isolated] });
+    const manifest = listenerFloorManifest({ content_scripts: [isolated] }, 'read');
     expect(Object.keys(manifest).sort()).toEqual([
       'content_scripts',
       'description',
@@ -33,7 +44,9 @@ describe('listenerFloorManifest', () => {
     ]);
   });
   it('refuses a manifest with nothing to mirror', () => {
-    expect(() => listenerFloorManifest({ content_scripts: [pageWorld] })).toThrow(/no isolated-world content script/);
-    expect(() => listenerFloorManifest({})).toThrow(/no isolated-world content script/);
+    expect(() => listenerFloorManifest({ content_scripts: [pageWorld] }, 'listen')).toThrow(
+      /no isolated-world content script/,
+    );
+    expect(() => listenerFloorManifest({}, 'read')).toThrow(/no isolated-world content script/);
   });
 });
