@@ -197,8 +197,11 @@ with the same subscriptions that reads, in them, only what each request was: eac
 type, the \`src\` of each script element added or loaded; it keeps, filters and sends nothing. That is what any audit
 of each request from a content script pays before it decides or reports anything; between it and Dashguard's figure
 lie Dashguard's own work (filtering, remembering each script until its outcome, the reports) and its start-up. The
-bench checks each stand-in's mark, which names it, on every page it measures. The four sides run forward, then
-backward (with, without, floor, reading; reading, floor, without, with; ...).
+bench checks each stand-in's mark, which names it, on every page it measures, and after every load which extensions'
+content scripts had a world in the page (\`scripts/bench/extension-worlds.ts\`, CDP \`Runtime\` contexts): the side's
+own extension and no other, so a load where Dashguard's content script did not run, or a plain one where any did,
+gives no figure. The four sides run forward, then backward (with, without, floor, reading; reading, floor, without,
+with; ...).
 
 Blocking also removes the blocked scripts' own work, so this is what the page pays in all. Target for both: less than
 one frame (16.7 ms) per page load, so the audit is invisible in page-load figures.

@@ -15,6 +15,8 @@
  * Blocking also removes the blocked scripts' own work, which on these pages is next to nothing: their scripts are
  * empty.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { AUDIT_ASSETS, AUDIT_EXTRA_DOMAINS, auditPageUrl } from '../../test/e2e/harness/audit-fixture';
 import { launchChromium } from '../../test/e2e/harness/browsers';
@@ -23,6 +25,7 @@ import { startFixtureServer } from '../../test/e2e/harness/fixture-server';
 import { interleavedSides, median, ratio, summarize } from './bench-stats';
 import { FRAME_BUDGET_MS } from './popup-render';
 import { formatValue, type Figure } from './bench-table';
+import { extensionWorldsOnPage } from './extension-worlds';
 import { LISTENER_FLOOR_MARKER, launchListenerFloorChromium, type ListenerFloorBrowser } from './listener-floor';
 import type { StandIn } from './listener-floor-manifest';
 import { closeBrowser, launchPlainChromium } from './plain-browsers';
@@ -73,8 +76,19 @@ async function measureLoad(
   return (metrics.find((m) => m.name === 'ScriptDuration')?.value ?? Number.NaN) * 1_000;
 }
 
+/** A browser of one side, with the extensions whose content scripts must run in each page it loads (none, or one). */
+interface SideBrowser {
+  readonly browser: Browser;
+  readonly extensions: readonly string[];
+}
+
+/** An extension's name, which names its content scripts' world, from its built manifest. */
+function builtName(dir: string): string {
+  return (JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as { name: string }).name;
+}
+
 async function loadOnce(
-  browser: Browser,
+  { browser, extensions }: SideBrowser,
   side: Side,
   scenario: Scenario,
   run: string,
@@ -95,6 +109,14 @@ async function loadOnce(
       throw new Error(
         `The ${standIn} stand-in's content script did not run on ${url}: is the stand-in extension loaded?`,
       );
+    // And the side's extension, and no other, had a content-script world in it: a "with" load where Dashguard's
+    // content script did not run would measure nothing and meet any target.
+    const worlds = await extensionWorldsOnPage(page);
+    if (worlds.join('\n') !== [...extensions].sort().join('\n'))
+      throw new Error(
+        `The ${side} side's load of ${url} ran content scripts of [${worlds.join(', ')}], ` +
+          `expected [${extensions.join(', ')}]`,
+      );
     return value;
   } finally {
     await page.close();
@@ -111,11 +133,11 @@ export async function measureContentScriptCost(pairs: number): Promise<ContentSc
     plain = await launchPlainChromium(fixture, AUDIT_EXTRA_DOMAINS);
     floor = await launchListenerFloorChromium('listen', extensionDir('chromium'), fixture, AUDIT_EXTRA_DOMAINS);
     reading = await launchListenerFloorChromium('read', extensionDir('chromium'), fixture, AUDIT_EXTRA_DOMAINS);
-    const browsers: Record<Side, Browser> = {
-      with: withDashguard.browser,
-      without: plain,
-      floor: floor.browser,
-      reading: reading.browser,
+    const browsers: Record<Side, SideBrowser> = {
+      with: { browser: withDashguard.browser, extensions: [builtName(extensionDir('chromium'))] },
+      without: { browser: plain, extensions: [] },
+      floor: { browser: floor.browser, extensions: [floor.extensionName] },
+      reading: { browser: reading.browser, extensions: [reading.extensionName] },
     };
     const result = {} as ContentScriptResult;
     for (const scenario of Object.keys(SCENARIOS) as Scenario[]) {

@@ -12,24 +12,22 @@ const pageWorld = { ...isolated, js: ['page-world.js'], world: 'MAIN' };
 
 describe('listenerFloorManifest', () => {
   it("mirrors Dashguard's isolated-world entries with the stand-in's script, and leaves the page-world one out", () => {
-    const manifest = listenerFloorManifest({ content_scripts: [isolated, pageWorld] }, 'listen') as Record<
-      string,
-      unknown
-    >;
+    const manifest = listenerFloorManifest({ content_scripts: [isolated, pageWorld] }, 'listen');
     expect(manifest.content_scripts).toEqual([{ ...isolated, js: [STAND_IN_SCRIPTS.listen] }]);
     expect(manifest.manifest_version).toBe(3);
   });
   it('keeps an entry that names the isolated world', () => {
-    const manifest = listenerFloorManifest({ content_scripts: [{ ...isolated, world: 'ISOLATED' }] }, 'listen') as {
-      content_scripts: unknown[];
-    };
+    const manifest = listenerFloorManifest({ content_scripts: [{ ...isolated, world: 'ISOLATED' }] }, 'listen');
     expect(manifest.content_scripts).toEqual([{ ...isolated, world: 'ISOLATED', js: [STAND_IN_SCRIPTS.listen] }]);
   });
+  it("names each stand-in apart (its name names its content scripts' world, which the bench checks)", () => {
+    expect(listenerFloorManifest({ content_scripts: [isolated] }, 'listen').name).toBe(
+      'Dashguard bench: listener floor',
+    );
+    expect(listenerFloorManifest({ content_scripts: [isolated] }, 'read').name).toBe('Dashguard bench: reading floor');
+  });
   it('gives the reading floor its own script, in the same entries', () => {
-    const manifest = listenerFloorManifest({ content_scripts: [isolated, pageWorld] }, 'read') as Record<
-      string,
-      unknown
-    >;
+    const manifest = listenerFloorManifest({ content_scripts: [isolated, pageWorld] }, 'read');
     expect(manifest.content_scripts).toEqual([{ ...isolated, js: [STAND_IN_SCRIPTS.read] }]);
     expect(manifest.name).toMatch(/reading floor/);
   });

@@ -11,6 +11,12 @@
 export const STAND_IN_SCRIPTS = { listen: 'listen.js', read: 'read.js' } as const;
 export type StandIn = keyof typeof STAND_IN_SCRIPTS;
 
+export interface StandInManifest {
+  readonly name: string;
+  readonly content_scripts: readonly ContentScriptEntry[];
+  readonly [key: string]: unknown;
+}
+
 export interface ContentScriptEntry {
   readonly js?: readonly string[];
   readonly world?: string;
@@ -26,7 +32,7 @@ export interface ContentScriptEntry {
 export function listenerFloorManifest(
   dashguard: { readonly content_scripts?: readonly ContentScriptEntry[] },
   standIn: StandIn,
-): object {
+): StandInManifest {
   const isolated = (dashguard.content_scripts ?? []).filter(
     (entry) => entry.world === undefined || entry.world === 'ISOLATED',
   );

@@ -29,6 +29,8 @@ const SCRIPTS_DIR = path.resolve(__dirname, '../../test/fixtures/listener-floor'
 
 export interface ListenerFloorBrowser {
   readonly browser: Browser;
+  /** The stand-in's name, which names its content scripts' world. */
+  readonly extensionName: string;
   close(): Promise<void>;
 }
 
@@ -43,7 +45,8 @@ export async function launchListenerFloorChromium(
   const manifest = JSON.parse(readFileSync(path.join(dashguardDir, 'manifest.json'), 'utf8')) as {
     content_scripts?: ContentScriptEntry[];
   };
-  writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify(listenerFloorManifest(manifest, standIn), null, 2));
+  const standInManifest = listenerFloorManifest(manifest, standIn);
+  writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify(standInManifest, null, 2));
   const script = STAND_IN_SCRIPTS[standIn];
   copyFileSync(path.join(SCRIPTS_DIR, script), path.join(dir, script));
   const remove = (): void => rmSync(dir, { recursive: true, force: true });
@@ -51,6 +54,7 @@ export async function launchListenerFloorChromium(
     const browser = await launchStandInChromium(dir, fixture, extraDomains);
     return {
       browser,
+      extensionName: standInManifest.name,
       close: async () => {
         await closeBrowser(browser);
         remove();
