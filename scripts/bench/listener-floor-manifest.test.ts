@@ -1,4 +1,4 @@
-import { STAND_IN_SCRIPTS, listenerFloorManifest } from './listener-floor-manifest';
+import { STAND_INS, listenerFloorManifest } from './listener-floor-manifest';
 
 const isolated = {
   matches: ['https://app.circleci.com/*'],
@@ -13,12 +13,12 @@ const pageWorld = { ...isolated, js: ['page-world.js'], world: 'MAIN' };
 describe('listenerFloorManifest', () => {
   it("mirrors Dashguard's isolated-world entries with the stand-in's script, and leaves the page-world one out", () => {
     const manifest = listenerFloorManifest({ content_scripts: [isolated, pageWorld] }, 'listen');
-    expect(manifest.content_scripts).toEqual([{ ...isolated, js: [STAND_IN_SCRIPTS.listen] }]);
+    expect(manifest.content_scripts).toEqual([{ ...isolated, js: [STAND_INS.listen.script] }]);
     expect(manifest.manifest_version).toBe(3);
   });
   it('keeps an entry that names the isolated world', () => {
     const manifest = listenerFloorManifest({ content_scripts: [{ ...isolated, world: 'ISOLATED' }] }, 'listen');
-    expect(manifest.content_scripts).toEqual([{ ...isolated, world: 'ISOLATED', js: [STAND_IN_SCRIPTS.listen] }]);
+    expect(manifest.content_scripts).toEqual([{ ...isolated, world: 'ISOLATED', js: [STAND_INS.listen.script] }]);
   });
   it("names each stand-in apart (its name names its content scripts' world, which the bench checks)", () => {
     expect(listenerFloorManifest({ content_scripts: [isolated] }, 'listen').name).toBe(
@@ -28,7 +28,7 @@ describe('listenerFloorManifest', () => {
   });
   it('gives the reading floor its own script, in the same entries', () => {
     const manifest = listenerFloorManifest({ content_scripts: [isolated, pageWorld] }, 'read');
-    expect(manifest.content_scripts).toEqual([{ ...isolated, js: [STAND_IN_SCRIPTS.read] }]);
+    expect(manifest.content_scripts).toEqual([{ ...isolated, js: [STAND_INS.read.script] }]);
     expect(manifest.name).toMatch(/reading floor/);
   });
   it('asks for no permission and has no background', () => {

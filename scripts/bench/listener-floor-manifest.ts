@@ -3,13 +3,22 @@
  */
 
 /**
- * The stand-ins' content scripts (test/fixtures/listener-floor/), each setting `data-dg-listener-floor` to its name:
- *   - listen: subscribes to the audit collector's callbacks and does nothing in them (the listener floor);
- *   - read: in them, reads each request's URL and type and each script element's `src`, nothing else (the reading
- *     floor).
+ * The stand-ins: each one's content script (test/fixtures/listener-floor/, setting `data-dg-listener-floor` to the
+ * stand-in's key) and its extension's name, which also names its content scripts' world.
  */
-export const STAND_IN_SCRIPTS = { listen: 'listen.js', read: 'read.js' } as const;
-export type StandIn = keyof typeof STAND_IN_SCRIPTS;
+export const STAND_INS = {
+  listen: {
+    script: 'listen.js',
+    name: 'Dashguard bench: listener floor',
+    description: 'Subscribes to the callbacks Dashguard observes requests with, and does nothing in them.',
+  },
+  read: {
+    script: 'read.js',
+    name: 'Dashguard bench: reading floor',
+    description: 'Subscribes to the callbacks Dashguard observes requests with, and only reads what each request was.',
+  },
+} as const;
+export type StandIn = keyof typeof STAND_INS;
 
 export interface StandInManifest {
   readonly name: string;
@@ -39,12 +48,9 @@ export function listenerFloorManifest(
   if (isolated.length === 0) throw new Error("Dashguard's manifest has no isolated-world content script to mirror");
   return {
     manifest_version: 3,
-    name: `Dashguard bench: ${standIn === 'listen' ? 'listener' : 'reading'} floor`,
+    name: STAND_INS[standIn].name,
     version: '1.0.0',
-    description:
-      standIn === 'listen'
-        ? 'Subscribes to the callbacks Dashguard observes requests with, and does nothing in them.'
-        : 'Subscribes to the callbacks Dashguard observes requests with, and only reads what each request was.',
-    content_scripts: isolated.map((entry) => ({ ...entry, js: [STAND_IN_SCRIPTS[standIn]] })),
+    description: STAND_INS[standIn].description,
+    content_scripts: isolated.map((entry) => ({ ...entry, js: [STAND_INS[standIn].script] })),
   };
 }

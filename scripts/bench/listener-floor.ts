@@ -12,12 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'puppeteer-core';
 import type { FixtureServer } from '../../test/e2e/harness/fixture-server';
-import {
-  STAND_IN_SCRIPTS,
-  listenerFloorManifest,
-  type ContentScriptEntry,
-  type StandIn,
-} from './listener-floor-manifest';
+import { STAND_INS, listenerFloorManifest, type ContentScriptEntry, type StandIn } from './listener-floor-manifest';
 import { closeBrowser, launchStandInChromium } from './plain-browsers';
 
 /**
@@ -47,7 +42,7 @@ export async function launchListenerFloorChromium(
   };
   const standInManifest = listenerFloorManifest(manifest, standIn);
   writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify(standInManifest, null, 2));
-  const script = STAND_IN_SCRIPTS[standIn];
+  const { script } = STAND_INS[standIn];
   copyFileSync(path.join(SCRIPTS_DIR, script), path.join(dir, script));
   const remove = (): void => rmSync(dir, { recursive: true, force: true });
   try {
